@@ -1,0 +1,22 @@
+import type { DocumentId, Intent } from './contract.js';
+
+export interface ScoredIntent {
+  intent: Intent;
+  /** 0..1; comparable between the top intent and the runner-up of one recognizer. */
+  score: number;
+}
+
+/** What a resident's message means to the assistant. */
+export interface Recognition extends ScoredIntent {
+  runnerUp?: ScoredIntent;
+  entities: RecognizedEntities;
+}
+
+export interface RecognizedEntities {
+  document?: DocumentId;
+}
+
+/** Text in, meaning out. Implementations never throw for ordinary text; they answer `none`. */
+export interface Recognizer {
+  recognize(text: string, locale: string): Promise<Recognition>;
+}
