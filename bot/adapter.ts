@@ -1,0 +1,80 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { i18n } from 'i18next';
+import type { BotAuthConfig } from './config.js';
+import { errorCode } from './errorCodes.js';
+import { resolveLanguage } from './i18n.js';
+import type { Logger } from './logger.js';
+
+export interface AdapterDeps {
+  botAuth: BotAuthConfig | null;
+  logger: Logger;
+  i18n: i18n;
+  /** The phone number offered in the apology, as residents dial it. */
+  phoneDisplay: string;
+  defaultLocale: string;
+  /** Test seam: OpenID metadata URLs of a fake channel, so tests can sign their own tokens. */
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+}
+
+/** CloudAdapter with its turn entry point public, so our own routes validate the HTTP request first. */
+export class AssistantAdapter extends CloudAdapter {
+  /** Authenticates (header) or trusts (an in-process result) the activity and runs one turn. */
+  processTurn(
+    authorization: string | AuthenticateRequestResult,
+    activity: Partial<Activity>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return typeof authorization === 'string'
+      ? this.processActivity(authorization, activity as Activity, logic)
+      : this.processActivity(authorization, activity as Activity, logic);
+  }
+}
+
+export interface BotRuntime {
+  adapter: AssistantAdapter;
+  authentication: ConfigurationBotFrameworkAuthentication;
+}
+
+/** The CloudAdapter with channel authentication from config and the one turn-error handler. */
+export function createAdapter(deps: AdapterDeps): BotRuntime {
+  const authentication = new ConfigurationBotFrameworkAuthentication({
+    ...(deps.botAuth
+      ? {
+          MicrosoftAppId: deps.botAuth.appId,
+          MicrosoftAppPassword: deps.botAuth.appPassword ?? undefined,
+          MicrosoftAppType: deps.botAuth.appType,
+          MicrosoftAppTenantId: deps.botAuth.tenantId ?? undefined,
+        }
+      : {}),
+    ...deps.authOverrides,
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new AssistantAdapter(authentication);
+  adapter.onTurnError = (context, error) => handleTurnError(context, error, deps);
+  return { adapter, authentication };
+}
+
+/**
+ * Logs the error's code (never its message: it may quote the resident), apologises in the
+ * resident's language with the phone number, and never throws: a failed apology is logged too.
+ */
+async function handleTurnError(context: TurnContext, error: unknown, deps: AdapterDeps): Promise<void> {
+  deps.logger.error('turn.failed', {
+    code: errorCode(error),
+    channel: context.activity.channelId,
+    activityType: context.activity.type,
+  });
+  try {
+    const t = deps.i18n.getFixedT(resolveLanguage(undefined, context.activity.locale, deps.defaultLocale));
+    await context.sendActivity(t('common:error.apology', { phone: deps.phoneDisplay }));
+  } catch (sendError) {
+    deps.logger.error('turn.apologyFailed', { code: errorCode(sendError) });
+  }
+}

@@ -1,0 +1,81 @@
+import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import type { i18n } from 'i18next';
+import type { MainDialogOptions } from '../dialogs/mainDialog.js';
+import type { Recognizer } from '../nlu/recognizer.js';
+import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage, type Language } from './i18n.js';
+import { setTurnServices } from './turnState.js';
+
+export interface AssistantBotDeps {
+  conversationState: ConversationState;
+  userState: UserState;
+  mainDialog: Dialog;
+  recognizer: Recognizer;
+  i18n: i18n;
+  defaultLocale: string;
+}
+
+/**
+ * The turn loop: resolves the language and the meaning of the message once, runs the main
+ * dialog, and saves conversation and user state at the end of every turn.
+ */
+export class AssistantBot extends ActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly savedLanguage: StatePropertyAccessor<Language | undefined>;
+
+  constructor(private readonly deps: AssistantBotDeps) {
+    super();
+    const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty('dialogState');
+    this.dialogs = new DialogSet(dialogState).add(deps.mainDialog);
+    this.savedLanguage = deps.userState.createProperty('language');
+
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== context.activity.recipient?.id);
+      if (joined.length > 0) await this.startConversation(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      if (!(await this.switchLanguage(context))) await this.continueConversation(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await this.prepareTurn(context);
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context);
+    await this.deps.userState.saveChanges(context);
+  }
+
+  private async prepareTurn(context: TurnContext): Promise<void> {
+    const language = resolveLanguage(await this.savedLanguage.get(context), context.activity.locale, this.deps.defaultLocale);
+    const text = context.activity.type === ActivityTypes.Message ? context.activity.text?.trim() : undefined;
+    setTurnServices(context, {
+      language,
+      t: this.deps.i18n.getFixedT(language),
+      recognition: text ? await this.deps.recognizer.recognize(text, language) : null,
+    });
+  }
+
+  private async startConversation(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.deps.mainDialog.id, { menu: 'welcome' } satisfies MainDialogOptions);
+  }
+
+  private async continueConversation(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id);
+  }
+
+  /** A message that is only a language's own name ("English", "Nederlands") saves that language. */
+  private async switchLanguage(context: TurnContext): Promise<boolean> {
+    const said = context.activity.text?.trim().toLowerCase();
+    const chosen = LANGUAGES.find((language) => said !== undefined && LANGUAGE_NAMES[language].includes(said));
+    if (!chosen) return false;
+    await this.savedLanguage.set(context, chosen);
+    await context.sendActivity(this.deps.i18n.t('common:language.switched', { lng: chosen }));
+    return true;
+  }
+}

@@ -1,0 +1,30 @@
+import { parseDutchNumber } from '../../nlu/dutchNumbers.js';
+import type { Option } from './renderer.js';
+
+/**
+ * Which option a resident's answer picks: its number ("2", "twee", "de tweede"), its label,
+ * its code, or the one label the answer contains. Undefined when the answer picks none or several.
+ */
+export function matchOption(answer: string, options: readonly Option[]): Option | undefined {
+  const number = parseDutchNumber(answer);
+  if (number !== undefined) return options[number - 1];
+  const said = normalise(answer);
+  if (!said) return undefined;
+  const exact = options.find((option) => normalise(option.label) === said || normalise(option.value) === said);
+  if (exact) return exact;
+  const contained = options.filter((option) => containsWords(said, normalise(option.label)));
+  return contained.length === 1 ? contained[0] : undefined;
+}
+
+function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function containsWords(haystack: string, needle: string): boolean {
+  return needle.length > 0 && ` ${haystack} `.includes(` ${needle} `);
+}

@@ -1,0 +1,122 @@
+/**
+ * The process configuration, read and validated once at start-up from the environment.
+ * Names follow shared/contract/http.md. A wrong value stops the start with a one-line reason.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  nodeEnv: string;
+  /** Bot Framework channel authentication; null = local mode (no authentication). */
+  botAuth: BotAuthConfig | null;
+  directLineSecret: string | null;
+  storage: 'lowdb' | 'postgres';
+  dataDir: string;
+  databaseUrl: string | null;
+  luis: LuisConfig | null;
+  reportsToken: string | null;
+  defaultLocale: string;
+}
+
+export interface BotAuthConfig {
+  appId: string;
+  appPassword: string | null;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string | null;
+}
+
+export interface LuisConfig {
+  appId: string;
+  apiKey: string;
+  endpoint: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+type Env = Record<string, string | undefined>;
+
+const SUPPORTED_LOCALES = ['nl-BE', 'nl', 'en', 'en-GB', 'en-US'];
+
+export function readConfig(env: Env): Config {
+  const value = (name: string): string | null => {
+    const raw = env[name]?.trim();
+    return raw ? raw : null;
+  };
+  const nodeEnv = value('NODE_ENV') ?? 'development';
+  const botAuth = readBotAuth(value);
+  if (nodeEnv === 'production' && !botAuth) {
+    throw new ConfigError('NODE_ENV=production requires MicrosoftAppId: refusing to start without channel authentication.');
+  }
+  const storage = value('STORAGE') ?? 'lowdb';
+  if (storage !== 'lowdb' && storage !== 'postgres') {
+    throw new ConfigError(`STORAGE must be "lowdb" or "postgres", not "${storage}".`);
+  }
+  const databaseUrl = value('DATABASE_URL');
+  if (storage === 'postgres' && !databaseUrl) {
+    throw new ConfigError('STORAGE=postgres requires DATABASE_URL.');
+  }
+  const defaultLocale = value('DEFAULT_LOCALE') ?? 'nl-BE';
+  if (!SUPPORTED_LOCALES.includes(defaultLocale)) {
+    throw new ConfigError(`DEFAULT_LOCALE must be one of ${SUPPORTED_LOCALES.join(', ')}, not "${defaultLocale}".`);
+  }
+  const reportsToken = value('REPORTS_TOKEN');
+  if (reportsToken !== null && reportsToken.length < 16) {
+    throw new ConfigError('REPORTS_TOKEN must be at least 16 characters long.');
+  }
+  return {
+    port: readPort(value('PORT')),
+    host: value('HOST') ?? (botAuth ? '0.0.0.0' : '127.0.0.1'),
+    nodeEnv,
+    botAuth,
+    directLineSecret: value('DIRECT_LINE_SECRET'),
+    storage,
+    dataDir: value('DATA_DIR') ?? 'var',
+    databaseUrl,
+    luis: readLuis(value),
+    reportsToken,
+    defaultLocale,
+  };
+}
+
+function readPort(raw: string | null): number {
+  if (raw === null) return 3978;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
+  }
+  return port;
+}
+
+function readBotAuth(value: (name: string) => string | null): BotAuthConfig | null {
+  const appId = value('MicrosoftAppId');
+  if (!appId) return null;
+  const appType = value('MicrosoftAppType') ?? 'MultiTenant';
+  if (appType !== 'MultiTenant' && appType !== 'SingleTenant' && appType !== 'UserAssignedMSI') {
+    throw new ConfigError(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, not "${appType}".`);
+  }
+  const tenantId = value('MicrosoftAppTenantId');
+  if (appType !== 'MultiTenant' && !tenantId) {
+    throw new ConfigError(`MicrosoftAppType=${appType} requires MicrosoftAppTenantId.`);
+  }
+  const appPassword = value('MicrosoftAppPassword');
+  if (appType !== 'UserAssignedMSI' && !appPassword) {
+    throw new ConfigError(`MicrosoftAppId is set, so MicrosoftAppPassword is required for MicrosoftAppType=${appType}.`);
+  }
+  return { appId, appPassword, appType, tenantId };
+}
+
+function readLuis(value: (name: string) => string | null): LuisConfig | null {
+  const names = ['LUIS_APP_ID', 'LUIS_API_KEY', 'LUIS_ENDPOINT'] as const;
+  const set = names.filter((name) => value(name) !== null);
+  if (set.length === 0) return null;
+  if (set.length < names.length) {
+    const missing = names.filter((name) => value(name) === null);
+    throw new ConfigError(`The LUIS recognizer needs ${names.join(', ')}; missing: ${missing.join(', ')}.`);
+  }
+  const endpoint = value('LUIS_ENDPOINT')!;
+  if (!/^https?:\/\/[^\s]+$/.test(endpoint)) {
+    throw new ConfigError(`LUIS_ENDPOINT must be an http(s) URL, not "${endpoint}".`);
+  }
+  return { appId: value('LUIS_APP_ID')!, apiKey: value('LUIS_API_KEY')!, endpoint };
+}

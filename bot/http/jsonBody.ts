@@ -1,0 +1,87 @@
+import type { IncomingMessage } from 'node:http';
+import { createGunzip, createInflate } from 'node:zlib';
+import type { Readable, Transform } from 'node:stream';
+import type { Next, Request as RestifyRequest, Response as RestifyResponse } from 'restify';
+import { HttpError, sendError } from './httpErrors.js';
+
+/** About 300 KB, as the HTTP contract says: larger bodies get 413, compressed or not. */
+export const MAX_BODY_BYTES = 300 * 1024;
+
+/**
+ * Reads a JSON request body, gunzipping or inflating it when the client compressed it,
+ * and stops reading as soon as the (decompressed) size passes the limit.
+ */
+export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await readText(req, decoded(req), maxBytes);
+  if (!text.trim()) throw new HttpError(400, 'body_missing', 'The request body is empty.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'json_malformed', 'The request body is not valid JSON.');
+  }
+}
+
+function decoded(req: IncomingMessage): Readable {
+  const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (encoding === 'gzip') return req.pipe(createGunzip());
+  if (encoding === 'deflate') return req.pipe(createInflate());
+  if (encoding === 'identity') return req;
+  throw new HttpError(415, 'encoding_unsupported', 'Content-Encoding must be gzip, deflate or identity.');
+}
+
+function readText(req: IncomingMessage, stream: Readable, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        // Stop collecting but let the rest of the upload drain, so the 413 answer still reaches the client.
+        stream.removeAllListeners('data');
+        if (stream !== req) {
+          req.unpipe(stream as Transform);
+          stream.destroy();
+        }
+        req.resume();
+        reject(tooLarge(maxBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', () => reject(new HttpError(400, 'body_unreadable', 'The request body could not be read.')));
+  });
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(413, 'body_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+}
+
+/**
+ * Restify middleware: parses a JSON body into `req.body` for requests that carry one, and
+ * answers malformed, oversized or wrongly encoded bodies itself with a short JSON error.
+ */
+export function jsonBodyParser(maxBytes = MAX_BODY_BYTES) {
+  return (req: RestifyRequest, res: RestifyResponse, next: Next): void => {
+    if (!carriesBody(req)) return next();
+    readJsonBody(req, maxBytes).then(
+      (body) => {
+        req.body = body;
+        next();
+      },
+      (error: unknown) => {
+        if (!(error instanceof HttpError)) return next(error as Error);
+        if (error.status === 413) res.setHeader('Connection', 'close');
+        sendError(res, error.status, error.code, error.message);
+        next(false);
+      },
+    );
+  };
+}
+
+function carriesBody(req: IncomingMessage): boolean {
+  if (!['POST', 'PUT', 'PATCH'].includes(req.method ?? '')) return false;
+  return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+}

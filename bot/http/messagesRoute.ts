@@ -1,0 +1,52 @@
+import type { TurnContext } from 'botbuilder';
+import type { AssistantAdapter } from '../adapter.js';
+import type { Request, Response, Server } from 'restify';
+import { errorCode } from '../errorCodes.js';
+import type { Logger } from '../logger.js';
+import { HttpError, sendError } from './httpErrors.js';
+
+export interface TurnLogic {
+  run(context: TurnContext): Promise<void>;
+}
+
+/** `POST /api/messages`: Bot Framework activities, authenticated by the adapter when an app id is set. */
+export function registerMessagesRoute(server: Server, deps: { adapter: AssistantAdapter; bot: TurnLogic; logger: Logger }): void {
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    let activity: Record<string, unknown>;
+    try {
+      activity = toActivity(req.body);
+    } catch (error) {
+      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+      throw error;
+    }
+    try {
+      const invokeResponse = await deps.adapter.processTurn(req.headers.authorization ?? '', activity, (context) => deps.bot.run(context));
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
+    } catch (error) {
+      if (isAuthenticationFailure(error)) {
+        return sendError(res, 401, 'unauthorized', 'The request is not signed by a Bot Framework channel this bot accepts.');
+      }
+      deps.logger.error('messages.failed', { code: errorCode(error) });
+      return sendError(res, 500, 'internal', 'The message could not be processed.');
+    }
+  });
+}
+
+function toActivity(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new HttpError(400, 'activity_invalid', 'The body must be a Bot Framework activity object.');
+  }
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || !activity.type) {
+    throw new HttpError(400, 'activity_type_missing', 'The activity has no type.');
+  }
+  return activity;
+}
+
+/** botframework-connector signals a bad or missing token with status 401 (AuthenticationError). */
+function isAuthenticationFailure(error: unknown): boolean {
+  const candidate = error as { statusCode?: unknown; name?: unknown } | null;
+  return candidate?.statusCode === 401 || candidate?.name === 'AuthenticationError';
+}

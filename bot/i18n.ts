@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next, { type i18n, type TFunction } from 'i18next';
+
+/** The languages the assistant speaks; Dutch is the source of every text. */
+export const LANGUAGES = ['nl', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const SOURCE_LANGUAGE: Language = 'nl';
+
+/** What a resident types to choose a language: its own name, in either language. */
+export const LANGUAGE_NAMES: Record<Language, readonly string[]> = {
+  nl: ['nederlands', 'dutch', 'vlaams'],
+  en: ['english', 'engels'],
+};
+
+export const LOCALES_DIR = new URL('../locales/', import.meta.url).pathname;
+
+export type Translate = TFunction;
+
+/** Reads every `locales/<language>/<namespace>.json` file: namespaces are file names. */
+export function readLocaleResources(dir = LOCALES_DIR): Record<Language, Record<string, object>> {
+  const resources = {} as Record<Language, Record<string, object>>;
+  for (const language of LANGUAGES) {
+    resources[language] = {};
+    for (const file of readdirSync(join(dir, language)).filter((name) => name.endsWith('.json'))) {
+      resources[language][file.slice(0, -'.json'.length)] = JSON.parse(readFileSync(join(dir, language, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+/** An i18next instance of its own (not the global one), initialised synchronously. */
+export function createI18n(resources = readLocaleResources()): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: SOURCE_LANGUAGE,
+    fallbackLng: SOURCE_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    nonExplicitSupportedLngs: true,
+    load: 'languageOnly',
+    ns: Object.keys(resources[SOURCE_LANGUAGE]),
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** Maps a BCP 47 tag such as "nl-BE" or "en-US" to a language we speak, or null. */
+export function toLanguage(tag: string | undefined | null): Language | null {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as Language) : null;
+}
+
+/** Saved choice, then the channel's locale, then the configured default. */
+export function resolveLanguage(saved: string | undefined, activityLocale: string | undefined, defaultLocale: string): Language {
+  return toLanguage(saved) ?? toLanguage(activityLocale) ?? toLanguage(defaultLocale) ?? SOURCE_LANGUAGE;
+}

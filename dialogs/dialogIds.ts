@@ -1,0 +1,8 @@
+/** Every dialog and prompt id in one place, so ids never drift between dialogs and tests. */
+export const DialogIds = {
+  main: 'main',
+  mainWaterfall: 'main.waterfall',
+  handoff: 'handoff',
+  anythingElsePrompt: 'main.anythingElse',
+} as const;
+export type DialogId = (typeof DialogIds)[keyof typeof DialogIds];

@@ -1,0 +1,40 @@
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { turnServices } from '../bot/turnState.js';
+import type { Intent } from '../nlu/contract.js';
+import { DialogIds } from './dialogIds.js';
+import { sendHelp } from './replies.js';
+
+/** Interruptions win only when the recognizer is sure: a name or a phone number must not cancel a booking. */
+export const INTERRUPTION_MIN_SCORE = 0.8;
+
+const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
+
+/**
+ * The base of the root dialog: help, cancel and "I want a person" work from any step of any
+ * dialog below it, before the active step sees the message.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { recognition, t } = turnServices(innerDc.context);
+    if (!recognition || recognition.score < INTERRUPTION_MIN_SCORE || !INTERRUPTIONS.includes(recognition.intent)) {
+      return undefined;
+    }
+    switch (recognition.intent) {
+      case 'help':
+        await sendHelp(innerDc.context);
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'cancel':
+        await innerDc.cancelAllDialogs();
+        await innerDc.context.sendActivity(t('common:cancel.done'));
+        return { status: DialogTurnStatus.complete };
+      default:
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(DialogIds.handoff);
+    }
+  }
+}

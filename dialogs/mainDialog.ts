@@ -1,0 +1,112 @@
+import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnServices } from '../bot/turnState.js';
+import { isIntent, type Intent } from '../nlu/contract.js';
+import { DialogIds } from './dialogIds.js';
+import { InterruptibleDialog } from './interruptibleDialog.js';
+import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import type { PhoneLine } from './handoffDialog.js';
+import { menuOptions } from './replies.js';
+
+/** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
+export interface MainDialogOptions {
+  menu?: 'welcome' | 'help' | 'greeting';
+}
+
+/** The capability dialogs the main dialog routes to, by intent. */
+export type CapabilityRoutes = Partial<Record<Intent, Dialog>>;
+
+const MENU_PROMPT = 'main.menu';
+const ANSWER_YES = 'yes';
+const ANSWER_NO = 'no';
+
+/**
+ * The root of every conversation: offers the menu, routes each request on its intent to a
+ * capability dialog, and asks whether there is anything else when that dialog is done.
+ */
+export class MainDialog extends InterruptibleDialog {
+  private readonly routes = new Map<Intent, string>();
+
+  constructor(capabilities: CapabilityRoutes, handoff: Dialog, private readonly phone: PhoneLine) {
+    super(DialogIds.main);
+    // A menu answer that picks no option is not an error: it is a new request, routed on its intent.
+    this.addDialog(new OptionPrompt(MENU_PROMPT, async () => true));
+    this.addDialog(new OptionPrompt(DialogIds.anythingElsePrompt, async () => true));
+    this.addDialog(handoff);
+    this.routes.set('handoff.human', handoff.id);
+    for (const [intent, dialog] of Object.entries(capabilities) as [Intent, Dialog][]) {
+      this.addDialog(dialog);
+      this.routes.set(intent, dialog.id);
+    }
+    this.addDialog(
+      new WaterfallDialog(DialogIds.mainWaterfall, [
+        this.offerMenuStep.bind(this),
+        this.routeStep.bind(this),
+        this.anythingElseStep.bind(this),
+        this.closeStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = DialogIds.mainWaterfall;
+  }
+
+  private async offerMenuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { menu } = (step.options ?? {}) as MainDialogOptions;
+    if (!menu) return step.next();
+    const { t } = turnServices(step.context);
+    const prompt: OptionPromptOptions = { prompt: t(`common:${menu}.text`), options: menuOptions(step.context) };
+    return step.prompt(MENU_PROMPT, prompt);
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const picked = isIntent(step.result) ? step.result : undefined;
+    const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
+    const dialogId = this.routes.get(intent);
+    if (dialogId) return step.beginDialog(dialogId, { recognition: turnServices(step.context).recognition });
+    return this.answerDirectly(step, intent);
+  }
+
+  /** Intents that need no capability dialog: answered in one message. */
+  private async answerDirectly(step: WaterfallStepContext, intent: Intent): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    switch (intent) {
+      case 'greeting':
+        return step.replaceDialog(this.id, { menu: 'greeting' } satisfies MainDialogOptions);
+      case 'help':
+        return step.replaceDialog(this.id, { menu: 'help' } satisfies MainDialogOptions);
+      case 'goodbye':
+        await step.context.sendActivity(t('common:goodbye'));
+        return step.endDialog();
+      case 'cancel':
+        await step.context.sendActivity(t('common:cancel.nothingOpen'));
+        return step.endDialog();
+      default:
+        await step.context.sendActivity(t('common:notUnderstood', { phone: this.phone.display }));
+        return step.endDialog();
+    }
+  }
+
+  private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    const prompt: OptionPromptOptions = {
+      prompt: t('common:anythingElse.question'),
+      options: [
+        { value: ANSWER_YES, label: t('common:answer.yes') },
+        { value: ANSWER_NO, label: t('common:answer.no') },
+      ],
+    };
+    return step.prompt(DialogIds.anythingElsePrompt, prompt);
+  }
+
+  private async closeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    if (step.result === ANSWER_NO) {
+      await step.context.sendActivity(t('common:goodbye'));
+      return step.endDialog();
+    }
+    if (step.result === ANSWER_YES) {
+      await step.context.sendActivity(t('common:anythingElse.whatElse'));
+      return step.endDialog();
+    }
+    // Neither yes nor no: the resident asked something new, route it.
+    return step.replaceDialog(this.id);
+  }
+}

@@ -1,0 +1,48 @@
+import type { TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { matchOption } from '../../bot/channels/optionAnswer.js';
+import { renderQuestion, type Option } from '../../bot/channels/renderer.js';
+import { turnServices } from '../../bot/turnState.js';
+
+/** What a dialog passes when it asks a question with options. */
+export interface OptionPromptOptions extends PromptOptions {
+  prompt: string;
+  retryPrompt?: string;
+  options: readonly Option[];
+}
+
+/**
+ * A question with options that every channel can show and answer: rendered by the channel
+ * renderer, answered by number (also Dutch words), label or code. Resolves to the option's value.
+ * botbuilder's ChoicePrompt is not used because its recognisers know no Dutch numbers.
+ */
+export class OptionPrompt extends Prompt<string> {
+  constructor(dialogId: string, validator?: PromptValidator<string>) {
+    super(dialogId, validator);
+  }
+
+  protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const { prompt, retryPrompt, options: choices } = options as OptionPromptOptions;
+    const { t } = turnServices(context);
+    const text = isRetry ? (retryPrompt ?? t('common:choice.retry', { question: prompt })) : prompt;
+    await context.sendActivity(renderQuestion(context.activity.channelId, { text, options: choices }, t));
+  }
+
+  protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+    const { options: choices } = options as OptionPromptOptions;
+    const answer = answerText(context);
+    const picked = answer === undefined ? undefined : matchOption(answer, choices);
+    return picked ? { succeeded: true, value: picked.value } : { succeeded: false };
+  }
+}
+
+/** The text of a message, or the `value` sent by a card button. */
+function answerText(context: TurnContext): string | undefined {
+  const { text, value } = context.activity;
+  if (typeof text === 'string' && text.trim()) return text;
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { answer?: unknown }).answer === 'string') {
+    return (value as { answer: string }).answer;
+  }
+  return undefined;
+}
