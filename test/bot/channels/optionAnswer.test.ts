@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { matchOption } from '../../../bot/channels/optionAnswer.js';
+
+const options = [
+  { value: 'online', label: 'Online via de website' },
+  { value: 'phone', label: 'Telefonisch' },
+  { value: 'counter', label: 'Aan het loket' },
+];
+
+describe('matchOption', () => {
+  it.each([
+    ['2', 'phone'],
+    [' 3. ', 'counter'],
+    ['Telefonisch', 'phone'],
+    ['telefonisch!', 'phone'],
+    ['aan het loket', 'counter'],
+    ['online', 'online'],
+    ['liefst telefonisch graag', 'phone'],
+  ])('"%s" picks %s', (answer, value) => {
+    expect(matchOption(answer, options)?.value).toBe(value);
+  });
+
+  it.each(['4', '0', 'misschien', '', 'telefonisch of aan het loket'])('"%s" picks nothing', (answer) => {
+    expect(matchOption(answer, options)).toBeUndefined();
+  });
+});
