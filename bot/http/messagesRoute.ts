@@ -45,8 +45,10 @@ function toActivity(body: unknown): Record<string, unknown> {
   return activity;
 }
 
-/** botframework-connector signals a bad or missing token with status 401 (AuthenticationError). */
+/** Errors of token validation: botframework-connector's own, and jsonwebtoken's that it lets through (a bad signature). */
+const TOKEN_ERROR_NAMES = new Set(['AuthenticationError', 'JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
 function isAuthenticationFailure(error: unknown): boolean {
   const candidate = error as { statusCode?: unknown; name?: unknown } | null;
-  return candidate?.statusCode === 401 || candidate?.name === 'AuthenticationError';
+  return candidate?.statusCode === 401 || TOKEN_ERROR_NAMES.has(String(candidate?.name));
 }

@@ -1,0 +1,100 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CallerIdConstants } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import jwt from 'jsonwebtoken';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
+
+/**
+ * The channel's side of Bot Framework authentication, faked on loopback: an OpenID metadata
+ * document and a key set with our own test key, so tests can sign tokens the way a channel does.
+ */
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+const CHANNEL_ISSUER = AuthenticationConstants.ToBotFromChannelTokenIssuer;
+const KEY_ID = 'test-key';
+
+const channelKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const strangerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+
+let metadataServer: HttpServer;
+let metadataUrl: string;
+let bot: Awaited<ReturnType<typeof startTestServer>>;
+let turnsRun = 0;
+
+beforeAll(async () => {
+  metadataServer = createHttpServer((req, res) => {
+    const base = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}`;
+    res.setHeader('content-type', 'application/json');
+    if (req.url === '/openid') {
+      res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+    } else {
+      const jwk = channelKey.publicKey.export({ format: 'jwk' });
+      res.end(JSON.stringify({ keys: [{ ...jwk, kid: KEY_ID, use: 'sig', endorsements: ['webchat', 'msteams', 'directline'] }] }));
+    }
+  });
+  await new Promise<void>((resolve) => metadataServer.listen(0, '127.0.0.1', resolve));
+  metadataUrl = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}/openid`;
+  bot = await startTestServer({
+    botAuth: { appId: APP_ID, appPassword: 'test-password', appType: 'MultiTenant', tenantId: null },
+    // Overriding one parameter makes botbuilder expect all of them: the public cloud's values but for the metadata.
+    authOverrides: {
+      ValidateAuthority: true,
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      CallerId: CallerIdConstants.PublicAzureChannel,
+      ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
+    },
+  });
+  bot.adapter.use({
+    onTurn: async (_context, next) => {
+      turnsRun += 1;
+      await next();
+    },
+  });
+});
+
+afterAll(async () => {
+  await bot.close();
+  await new Promise((resolve) => metadataServer.close(resolve));
+});
+
+function channelToken(activity: { serviceUrl: string }, options: { key?: KeyObject; audience?: string; expiresIn?: number } = {}) {
+  return jwt.sign({ serviceurl: activity.serviceUrl }, (options.key ?? channelKey.privateKey).export({ format: 'pem', type: 'pkcs8' }), {
+    algorithm: 'RS256',
+    keyid: KEY_ID,
+    issuer: CHANNEL_ISSUER,
+    audience: options.audience ?? APP_ID,
+    expiresIn: options.expiresIn ?? 300,
+  });
+}
+
+describe('channel authentication with MicrosoftAppId set', () => {
+  it('runs the turn for a request signed by the channel', async () => {
+    const activity = messageActivity('hallo');
+    const before = turnsRun;
+    const response = await postJson(`${bot.baseUrl}/api/messages`, activity, { authorization: `Bearer ${channelToken(activity)}` });
+    expect(response.status).toBe(200);
+    expect(turnsRun).toBe(before + 1);
+  });
+
+  it.each([
+    ['no token', () => ({})],
+    ['a token signed by another key', (a: { serviceUrl: string }) => ({ authorization: `Bearer ${channelToken(a, { key: strangerKey.privateKey })}` })],
+    ['a token for another bot', (a: { serviceUrl: string }) => ({ authorization: `Bearer ${channelToken(a, { audience: 'another-app' })}` })],
+    ['an expired token', (a: { serviceUrl: string }) => ({ authorization: `Bearer ${channelToken(a, { expiresIn: -600 })}` })],
+    ['garbage', () => ({ authorization: 'Bearer not.a.token' })],
+  ])('answers 401 and runs no turn for %s', async (_name, headersFor) => {
+    const activity = messageActivity('hallo');
+    const before = turnsRun;
+    const response = await postJson(`${bot.baseUrl}/api/messages`, activity, headersFor(activity) as Record<string, string>);
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { error: { code: string } };
+    expect(body.error.code).toBe('unauthorized');
+    expect(turnsRun).toBe(before);
+  });
+});

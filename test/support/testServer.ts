@@ -1,0 +1,74 @@
+import type { AddressInfo } from 'node:net';
+import { MemoryStorage } from 'botbuilder';
+import type { Server } from 'restify';
+import { createAdapter, type AdapterDeps } from '../../bot/adapter.js';
+import { createAssistant } from '../../bot/assistant.js';
+import type { BotAuthConfig } from '../../bot/config.js';
+import { createMemoryLogger } from '../../bot/logger.js';
+import { createServer } from '../../bot/server.js';
+import type { Recognizer } from '../../nlu/recognizer.js';
+import { TEST_PHONE } from './conversation.js';
+import { fakeRecognizer } from './fakeRecognizer.js';
+import { createKeyedI18n } from './keyedLocales.js';
+
+export interface TestServerOptions {
+  recognizer?: Recognizer;
+  botAuth?: BotAuthConfig | null;
+  authOverrides?: AdapterDeps['authOverrides'];
+  isReady?: () => Promise<boolean>;
+  routes?: readonly ((server: Server) => void)[];
+}
+
+/** The real HTTP server on a free loopback port, with the assistant on memory storage. */
+export async function startTestServer(options: TestServerOptions = {}) {
+  const logger = createMemoryLogger();
+  const i18n = createKeyedI18n();
+  const { adapter } = createAdapter({
+    botAuth: options.botAuth ?? null,
+    logger,
+    i18n,
+    phoneDisplay: TEST_PHONE.display,
+    defaultLocale: 'nl-BE',
+    authOverrides: options.authOverrides,
+  });
+  const bot = createAssistant({
+    storage: new MemoryStorage(),
+    recognizer: options.recognizer ?? fakeRecognizer({ hallo: 'greeting' }),
+    i18n,
+    phone: TEST_PHONE,
+    defaultLocale: 'nl-BE',
+  });
+  const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    logger,
+    adapter,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+let activitySeq = 0;
+
+/** A Bot Framework message activity that asks for the replies in the HTTP response. */
+export function messageActivity(text: string, overrides: Record<string, unknown> = {}) {
+  activitySeq += 1;
+  return {
+    type: 'message',
+    id: `activity-${activitySeq}`,
+    text,
+    channelId: 'webchat',
+    serviceUrl: 'http://127.0.0.1:9/unused',
+    deliveryMode: 'expectReplies',
+    from: { id: 'user-1', role: 'user' },
+    recipient: { id: 'bot', role: 'bot' },
+    conversation: { id: 'conversation-1' },
+    locale: 'nl-BE',
+    ...overrides,
+  };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
