@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConversationState, TestAdapter } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { memoryDocument } from '../../../bot/stores/durableDocument.js';
+import { EmbeddedStateStorage, emptyStateItems } from '../../../bot/stores/embeddedStateStorage.js';
+import { openJsonFileDocument } from '../../../bot/stores/jsonFileDocument.js';
+import { isStoreError } from '../../../bot/stores/storeErrors.js';
+import { makeTempDir } from './storeTestSupport.js';
+
+function numberedETags(): () => string {
+  let next = 0;
+  return () => `etag-${++next}`;
+}
+
+function storage(): EmbeddedStateStorage {
+  return new EmbeddedStateStorage(memoryDocument(emptyStateItems()), numberedETags());
+}
+
+async function conflictOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(() => 'no error', (caught: unknown) => caught);
+}
+
+describe('EmbeddedStateStorage', () => {
+  it('reads only the keys that exist', async () => {
+    const store = storage();
+    await store.write({ a: { step: 1 } });
+    expect(await store.read(['a', 'missing'])).toEqual({ a: { step: 1, eTag: 'etag-1' } });
+    expect(await store.read([])).toEqual({});
+  });
+
+  it('gives every write a new eTag', async () => {
+    const store = new EmbeddedStateStorage(memoryDocument(emptyStateItems()));
+    await store.write({ a: { step: 1 } });
+    const first = (await store.read(['a'])).a.eTag as string;
+    await store.write({ a: { step: 2 } });
+    const second = (await store.read(['a'])).a.eTag as string;
+    expect(typeof first).toBe('string');
+    expect(first.length).toBeGreaterThan(0);
+    expect(second).not.toBe(first);
+  });
+
+  it('copies items in and out: neither the writer nor a reader shares objects with the store', async () => {
+    const store = storage();
+    const item = { dialog: { stack: ['start'] } };
+    await store.write({ a: item });
+    item.dialog.stack.push('changed by writer');
+    expect(item).not.toHaveProperty('eTag');
+
+    const read = await store.read(['a']);
+    read.a.dialog.stack.push('changed by reader');
+    expect((await store.read(['a'])).a.dialog.stack).toEqual(['start']);
+  });
+
+  it('accepts a write with the stored eTag, and refuses a stale one with ETAG_CONFLICT leaving the item as it was', async () => {
+    const store = storage();
+    await store.write({ a: { step: 1 } });
+    const { a } = await store.read(['a']);
+    await store.write({ a: { ...a, step: 2 } });
+
+    const error = await conflictOf(store.write({ a: { ...a, step: 3 } }));
+    expect(isStoreError(error, 'ETAG_CONFLICT')).toBe(true);
+    expect((error as Error).message).not.toContain('"a"');
+    expect(await store.read(['a'])).toEqual({ a: { step: 2, eTag: 'etag-2' } });
+  });
+
+  it("overwrites regardless of the stored eTag when the write carries '*' or no eTag", async () => {
+    const store = storage();
+    await store.write({ a: { step: 1 } });
+    await store.write({ a: { step: 2, eTag: '*' } });
+    await store.write({ a: { step: 3 } });
+    expect(await store.read(['a'])).toEqual({ a: { step: 3, eTag: 'etag-3' } });
+  });
+
+  it('treats an eTag for an item that no longer exists as a conflict', async () => {
+    const store = storage();
+    await store.write({ a: { step: 1 } });
+    const { a } = await store.read(['a']);
+    await store.delete(['a']);
+    expect(isStoreError(await conflictOf(store.write({ a })), 'ETAG_CONFLICT')).toBe(true);
+    expect(await store.read(['a'])).toEqual({});
+  });
+
+  it('writes a batch with one conflict not at all', async () => {
+    const store = storage();
+    await store.write({ a: { step: 1 }, b: { step: 1 } });
+    const error = await conflictOf(store.write({ a: { step: 2 }, b: { step: 2, eTag: 'stale' } }));
+    expect(isStoreError(error, 'ETAG_CONFLICT')).toBe(true);
+    expect(await store.read(['a', 'b'])).toEqual({
+      a: { step: 1, eTag: 'etag-1' },
+      b: { step: 1, eTag: 'etag-2' },
+    });
+  });
+
+  it('deletes the given keys and ignores keys that do not exist', async () => {
+    const store = storage();
+    await store.write({ a: { step: 1 }, b: { step: 1 } });
+    await store.delete(['a', 'missing']);
+    expect(await store.read(['a', 'b'])).toEqual({ b: { step: 1, eTag: 'etag-2' } });
+  });
+
+  it('stores a key named like an Object.prototype member as an ordinary item', async () => {
+    const store = storage();
+    await store.write({ ['__proto__']: { step: 1 }, constructor: { step: 2 } });
+    const read = await store.read(['__proto__', 'constructor', 'toString']);
+    expect(Object.keys(read).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+  });
+
+  it('refuses items that are not objects', async () => {
+    const store = storage();
+    await expect(store.write({ a: 5 })).rejects.toThrow(TypeError);
+    expect(await store.read(['a'])).toEqual({});
+  });
+
+  it('keeps conversation state across a restart when backed by a JSON file', async () => {
+    const { dir, remove } = await makeTempDir();
+    try {
+      const file = path.join(dir, 'botState.json');
+      const runBot = async () => {
+        const document = await openJsonFileDocument(file, emptyStateItems());
+        const conversationState = new ConversationState(new EmbeddedStateStorage(document));
+        const turns = conversationState.createProperty<number>('turns');
+        const adapter = new TestAdapter(async (context) => {
+          const count = (await turns.get(context, 0)) + 1;
+          await turns.set(context, count);
+          await conversationState.saveChanges(context);
+          await context.sendActivity(`turn ${count}`);
+        });
+        return { adapter, document };
+      };
+
+      const first = await runBot();
+      await first.adapter.send('hallo').assertReply('turn 1').send('nog eens').assertReply('turn 2');
+      await first.document.close();
+      expect(Object.keys(JSON.parse(await readFile(file, 'utf8')).items)).toHaveLength(1);
+
+      const second = await runBot();
+      await second.adapter.send('ik ben terug').assertReply('turn 3');
+    } finally {
+      await remove();
+    }
+  });
+});
