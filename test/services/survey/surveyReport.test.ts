@@ -94,6 +94,18 @@ describe('buildSurveyReport on the January-February fixture', () => {
     expect(report.outcomes).toBeNull();
   });
 
+  it('has every field of the contract shape (shared/contract/http.md)', () => {
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['from', 'to', 'responses', 'awareness', 'satisfaction', 'appointmentPreference', 'bookingChannel', 'baseline', 'periods']),
+    );
+    expect(Object.keys(report.awareness)).toEqual(expect.arrayContaining(['n', 'used', 'awareNotUsed', 'unaware', 'ci95']));
+    expect(Object.keys(report.satisfaction)).toEqual(expect.arrayContaining(['n', 'mean', 'satisfied', 'counts']));
+    expect(Object.keys(report.appointmentPreference)).toEqual(expect.arrayContaining(['n', 'appointment', 'indifferent', 'walkIn']));
+    expect(Object.keys(report.bookingChannel)).toEqual(expect.arrayContaining(['n', 'online', 'phone', 'counter', 'byAge']));
+    expect(Object.keys(report.baseline)).toEqual(expect.arrayContaining(['source', 'awareness']));
+    expect(Object.keys(report.periods[0]!)).toEqual(expect.arrayContaining(['period', 'responses', 'awareness']));
+  });
+
   it('is plain JSON (what the HTTP route will send)', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
