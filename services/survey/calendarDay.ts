@@ -1,0 +1,63 @@
+/**
+ * Calendar days as 'YYYY-MM-DD' strings. Pure date arithmetic in UTC: a calendar day has no
+ * time zone, so the caller decides which day it is (Europe/Brussels) and we only count days.
+ */
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Whether `value` is a real calendar day written as YYYY-MM-DD (rejects 2026-02-30). */
+export function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = DAY_PATTERN.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function toEpochDay(day: string): number {
+  if (!isCalendarDay(day)) throw new RangeError(`not a calendar day (YYYY-MM-DD): ${JSON.stringify(day)}`);
+  return Date.parse(`${day}T00:00:00Z`) / MS_PER_DAY;
+}
+
+/** The day `days` after `day` (negative goes back). */
+export function addDays(day: string, days: number): string {
+  return new Date((toEpochDay(day) + days) * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(day: string): number {
+  return new Date(toEpochDay(day) * MS_PER_DAY).getUTCDay();
+}
+
+/** 'YYYY-MM' of a day. */
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** Every 'YYYY-MM' that overlaps from..to, in order. */
+export function monthsCovering(from: string, to: string): string[] {
+  toEpochDay(from);
+  toEpochDay(to);
+  const months: string[] = [];
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  const last = monthOf(to);
+  for (;;) {
+    const current = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    if (current > last) break;
+    months.push(current);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
