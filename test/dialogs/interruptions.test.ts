@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AssistantBot } from '../../bot/assistantBot.js';
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
-import { OptionPrompt } from '../../dialogs/prompts/optionPrompt.js';
+import { OptionPrompt, type OptionPromptOptions } from '../../dialogs/prompts/optionPrompt.js';
 import { readable, TEST_PHONE } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
 import { createKeyedI18n } from '../support/keyedLocales.js';
@@ -17,9 +17,9 @@ class TwoQuestionsDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog('twoQuestions.steps', [
         (step: WaterfallStepContext) =>
-          step.prompt('twoQuestions.prompt', { prompt: 'first?', options: [{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'Beta' }] }),
+          step.prompt('twoQuestions.prompt', { prompt: 'first?', options: [{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'Beta' }] } as OptionPromptOptions),
         (step: WaterfallStepContext) =>
-          step.prompt('twoQuestions.prompt', { prompt: 'second?', options: [{ value: 'c', label: 'Gamma' }, { value: 'd', label: 'Delta' }] }),
+          step.prompt('twoQuestions.prompt', { prompt: 'second?', options: [{ value: 'c', label: 'Gamma' }, { value: 'd', label: 'Delta' }] } as OptionPromptOptions),
         async (step: WaterfallStepContext) => {
           await step.context.sendActivity(`done ${step.result}`);
           return step.endDialog();
