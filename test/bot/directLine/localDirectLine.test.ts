@@ -175,7 +175,7 @@ describe('posting and polling', () => {
     const first = h.postMessage(token, conversationId, 'eerste', { channelData: { clientActivityID: '1' } });
     await h.bot.whenStarted('eerste');
     const second = h.postMessage(token, conversationId, 'tweede', { channelData: { clientActivityID: '2' } });
-    await vi.waitFor(() => expect(h.directLine.pendingTurns(conversationId)).toBe(2));
+    await vi.waitFor(() => expect(h.directLine.pendingTurns(conversationId)).toBe(2), { timeout: 10_000 });
 
     // The second turn waits for the first.
     expect(h.bot.received.map((a) => a.text)).toEqual([undefined, 'eerste']);
