@@ -60,6 +60,10 @@ export interface Municipality {
   readonly appointmentUrl: string;
   readonly thuisloketUrl: string;
   readonly burgerprofielUrl: string;
+  /** Where residents download the eID software for a card reader. */
+  readonly eidSoftwareUrl: string;
+  /** Where to park near the town hall. */
+  readonly parking?: Localized;
   readonly timeZone: 'Europe/Brussels';
   readonly openingHours: OpeningHours;
   readonly holidays: HolidaySettings;
