@@ -98,3 +98,46 @@ export function readability(text: string): Readability {
 export function fleschDouma(syllablesPer100Words: number, wordsPerSentence: number): number {
   return 206.84 - 0.77 * syllablesPer100Words - 0.93 * wordsPerSentence;
 }
+
+export interface ReadabilityLimits {
+  /** Most words a sentence may have. */
+  readonly maxWordsPerSentence: number;
+  /** Lowest Flesch–Douma reading ease a string may have. */
+  readonly minReadingEase: number;
+}
+
+export const B1_LIMITS: ReadabilityLimits = { maxWordsPerSentence: 20, minReadingEase: 60 };
+
+/** One line per problem: the key and the numbers, so a writer sees what to shorten. */
+export function readabilityFindings(
+  strings: ReadonlyArray<readonly [key: string, text: string]>,
+  limits: ReadabilityLimits = B1_LIMITS,
+): string[] {
+  const findings: string[] = [];
+  for (const [key, text] of strings) {
+    const figures = readability(text);
+    if (figures.words === 0) continue;
+    for (const sentence of figures.sentences) {
+      if (sentence.words > limits.maxWordsPerSentence) {
+        findings.push(`${key}: sentence has ${sentence.words} words (max ${limits.maxWordsPerSentence}): "${sentence.text}"`);
+      }
+    }
+    if (figures.readingEase < limits.minReadingEase) {
+      findings.push(
+        `${key}: reading ease ${figures.readingEase.toFixed(1)} (min ${limits.minReadingEase}; ` +
+          `${figures.syllablesPer100Words.toFixed(0)} syllables per 100 words, ${figures.wordsPerSentence.toFixed(1)} words per sentence): "${text}"`,
+      );
+    }
+  }
+  return findings;
+}
+
+/** Every string of a nested i18next resource, with its dotted key. */
+export function flattenStrings(resource: unknown, prefix = ''): Array<[string, string]> {
+  if (typeof resource === 'string') return [[prefix, resource]];
+  if (Array.isArray(resource)) return resource.flatMap((item, i) => flattenStrings(item, `${prefix}.${i}`));
+  if (resource !== null && typeof resource === 'object') {
+    return Object.entries(resource).flatMap(([key, value]) => flattenStrings(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return [];
+}
