@@ -214,3 +214,15 @@ function holidaysOfYear(settings: HolidaySettings, types: readonly HolidayType[]
   }
   return names;
 }
+
+const dayLabelFormats = {
+  nl: new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+};
+
+/** How residents read a date ("YYYY-MM-DD") in `{{day}}`: "maandag 30 maart", "Monday 30 March". */
+export function dayLabel(date: string, language: 'nl' | 'en'): string {
+  const [y, m, d] = splitDate(date);
+  // The date is a calendar day, so format it at UTC midnight to keep it on the same day.
+  return dayLabelFormats[language].format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -3,6 +3,7 @@ import type { OpeningHours } from '../../../services/municipality/municipalityDa
 import {
   addDays,
   brusselsDateTime,
+  dayLabel,
   hoursOnDay,
   isClosedDay,
   nextWorkingDay,
@@ -80,6 +81,11 @@ describe('calendar helpers', () => {
     expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('labels a day the way residents read it', () => {
+    expect(dayLabel('2026-03-30', 'nl')).toBe('maandag 30 maart');
+    expect(dayLabel('2026-03-30', 'en')).toBe('Monday 30 March');
   });
 });
 
