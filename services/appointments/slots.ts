@@ -98,7 +98,7 @@ export function* generateFreeSlots(search: SlotSearch): Generator<FreeSlot> {
     const instant = instantsFor(day, starts);
     for (const minutes of starts) {
       const startMs = instant(minutes);
-      if (startMs < fromMs) continue;
+      if (!(startMs >= fromMs)) continue;
       const endMs = startMs + durationMs;
       const counters = countersWithRoom(occupied, startMs, endMs, room);
       if (counters.length === 0) continue;
@@ -255,7 +255,11 @@ function instantsFor(day: string, starts: readonly number[]): (minutes: number) 
   if (lastMs - firstMs === (last - first) * MINUTE_MS) {
     return (minutes) => firstMs + (minutes - first) * MINUTE_MS;
   }
-  return (minutes) => brusselsInstant(day, minutes);
+  // Opening hours across a clock change: a start the clocks skip has no instant.
+  return (minutes) => {
+    const instant = brusselsInstant(day, minutes);
+    return toBrussels(instant).minutes === minutes ? instant : Number.NaN;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
