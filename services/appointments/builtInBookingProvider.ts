@@ -11,7 +11,7 @@ import type {
   StaffDay,
 } from './bookingProvider.js';
 import type { Booking, BookingContact, BookingStore, RoomRule } from './bookingStore.js';
-import { addDays, brusselsInstant, brusselsIso, dayNumber } from './brusselsTime.js';
+import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from './brusselsTime.js';
 import { findService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
 import {
   checkBookableStart,
@@ -166,7 +166,7 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
       if (!checked.ok) return checked;
       const { latest } = checked;
       if (latest.status !== 'booked') return { ok: false, failure: { code: 'alreadyCancelled' } };
-      if (Date.parse(latest.start) <= now.getTime()) return { ok: false, failure: { code: 'alreadyStarted' } };
+      if (parseInstant(latest.start) <= now.getTime()) return { ok: false, failure: { code: 'alreadyStarted' } };
       const outcome = await store.cancelActive({
         code: latest.code,
         expectedStart: latest.start,
@@ -189,7 +189,7 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
         if (!checked.ok) return checked;
         const { latest } = checked;
         if (latest.status !== 'booked') return { ok: false, failure: { code: 'alreadyCancelled' } };
-        if (Date.parse(latest.start) <= now.getTime()) return { ok: false, failure: { code: 'alreadyStarted' } };
+        if (parseInstant(latest.start) <= now.getTime()) return { ok: false, failure: { code: 'alreadyStarted' } };
         const service = findService(catalog, latest.service);
         if (!service) return { ok: false, failure: { code: 'unknownService' } };
         const bookable = checkBookableStart(context(service, now), request.newStart);

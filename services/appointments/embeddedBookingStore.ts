@@ -15,6 +15,7 @@ import type {
   NewBooking,
   RoomRule,
 } from './bookingStore.js';
+import { parseInstant } from './brusselsTime.js';
 import { countersWithRoom, type OccupiedPlace } from './counterRoom.js';
 
 export interface BookingDocument {
@@ -39,16 +40,16 @@ export function createEmbeddedBookingStore(document: DurableDocument<BookingDocu
     },
 
     async activeBetween(from, to) {
-      const fromMs = Date.parse(from);
-      const toMs = Date.parse(to);
-      return document
-        .read()
-        .bookings.filter(
-          (booking) =>
-            booking.status === 'booked' && Date.parse(booking.start) < toMs && Date.parse(booking.end) > fromMs,
-        )
-        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-        .map((booking) => structuredClone(booking));
+      const fromMs = parseInstant(from);
+      const toMs = parseInstant(to);
+      const found: Array<{ startMs: number; booking: Booking }> = [];
+      for (const booking of document.read().bookings) {
+        if (booking.status !== 'booked') continue;
+        const startMs = parseInstant(booking.start);
+        if (startMs < toMs && parseInstant(booking.end) > fromMs) found.push({ startMs, booking });
+      }
+      found.sort((a, b) => a.startMs - b.startMs);
+      return found.map(({ booking }) => ({ ...booking, contact: { ...booking.contact } }));
     },
 
     insertIfRoom(booking, room, newCode) {
@@ -130,16 +131,23 @@ function firstCounterWithRoom(
   wanted: Pick<NewBooking, 'start' | 'end'>,
   room: RoomRule,
 ): string | undefined {
-  const startMs = Date.parse(wanted.start);
-  const endMs = Date.parse(wanted.end);
+  const startMs = parseInstant(wanted.start);
+  const endMs = parseInstant(wanted.end);
   return countersWithRoom(activePlaces(bookings), startMs, endMs, room)[0];
 }
 
-function* activePlaces(bookings: readonly Booking[]): Generator<OccupiedPlace> {
+function activePlaces(bookings: readonly Booking[]): OccupiedPlace[] {
+  const places: OccupiedPlace[] = [];
   for (const booking of bookings) {
     if (booking.status !== 'booked') continue;
-    yield { service: booking.service, counter: booking.counter, startMs: Date.parse(booking.start), endMs: Date.parse(booking.end) };
+    places.push({
+      service: booking.service,
+      counter: booking.counter,
+      startMs: parseInstant(booking.start),
+      endMs: parseInstant(booking.end),
+    });
   }
+  return places;
 }
 
 function uniqueCode(bookings: readonly Booking[], newCode: () => string): string {

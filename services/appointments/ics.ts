@@ -4,7 +4,7 @@
  * code; never the resident's name or contact details.
  */
 import type { Booking } from './bookingStore.js';
-import { BRUSSELS_TIME_ZONE, toBrussels } from './brusselsTime.js';
+import { BRUSSELS_TIME_ZONE, parseInstant, toBrussels } from './brusselsTime.js';
 import type { AppointmentService } from './serviceCatalog.js';
 
 export interface IcsMunicipality {
@@ -117,7 +117,7 @@ function utcStamp(date: Date): string {
 }
 
 function brusselsStamp(iso: string): string {
-  const ms = Date.parse(iso);
+  const ms = parseInstant(iso);
   if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${iso}`);
   const { day, minutes } = toBrussels(ms);
   const seconds = Math.floor((ms % 60_000) / 1000);

@@ -7,11 +7,14 @@ import { countersWithRoom, type OccupiedPlace } from './counterRoom.js';
 import type { AppointmentService, BookingRules } from './serviceCatalog.js';
 import {
   addDays,
+  brusselsDayNumber,
   brusselsInstant,
   brusselsIso,
+  dayFromNumber,
   dayNumber,
   formatTime,
   isDay,
+  parseInstant,
   parseTime,
   toBrussels,
   weekdayOf,
@@ -95,12 +98,19 @@ export function* generateFreeSlots(search: SlotSearch): Generator<FreeSlot> {
     const starts = plan.startsOn(day);
     if (starts.length === 0) continue;
     const occupied = index.get(day) ?? [];
+    const longestMs = occupied.reduce((longest, place) => Math.max(longest, place.endMs - place.startMs), 0);
     const instant = instantsFor(day, starts);
+    // Slots come in increasing order, so the places that can overlap form a sliding window of the sorted day:
+    // they start before the slot ends and no earlier than the longest booking before the slot starts.
+    let low = 0;
+    let high = 0;
     for (const minutes of starts) {
       const startMs = instant(minutes);
       if (!(startMs >= fromMs)) continue;
       const endMs = startMs + durationMs;
-      const counters = countersWithRoom(occupied, startMs, endMs, room);
+      while (low < occupied.length && occupied[low]!.startMs + longestMs <= startMs) low += 1;
+      while (high < occupied.length && occupied[high]!.startMs < endMs) high += 1;
+      const counters = countersWithRoom(occupied, startMs, endMs, room, low, high);
       if (counters.length === 0) continue;
       yield {
         service: search.service.id,
@@ -123,7 +133,7 @@ export function checkBookableStart(
   search: Omit<SlotSearch, 'bookings' | 'from' | 'limit'>,
   start: string,
 ): { ok: true; startMs: number; endMs: number } | { ok: false; reason: Unbookable } {
-  const startMs = Date.parse(start);
+  const startMs = parseInstant(start);
   if (Number.isNaN(startMs)) return { ok: false, reason: { code: 'outsideHours' } };
   const plan = planSearch({ ...search, bookings: [] });
   const { day, minutes } = toBrussels(startMs);
@@ -136,29 +146,27 @@ export function checkBookableStart(
   return { ok: true, startMs, endMs: startMs + search.service.durationMinutes * MINUTE_MS };
 }
 
-/** Active bookings grouped by the Brussels day they touch; build once when searching many times. */
+/** Active bookings grouped by the Brussels day they touch, each day sorted by start; build once when searching many times. */
 export function indexBookingsByDay(bookings: readonly BookedPlace[], onlyFor?: SlotService): BookingDayIndex {
   const relevantCounters = onlyFor ? new Set(onlyFor.counters) : undefined;
-  const index = new Map<string, OccupiedPlace[]>();
+  const byDayNumber = new Map<number, OccupiedPlace[]>();
   for (const booking of bookings) {
     if (booking.status !== 'booked') continue;
     // Other services at other counters can never take this service's place.
     if (onlyFor && booking.service !== onlyFor.id && !relevantCounters!.has(booking.counter)) continue;
-    const place: OccupiedPlace = {
-      service: booking.service,
-      counter: booking.counter,
-      startMs: Date.parse(booking.start),
-      endMs: Date.parse(booking.end),
-    };
-    if (Number.isNaN(place.startMs) || Number.isNaN(place.endMs)) continue;
-    const firstDay = toBrussels(place.startMs).day;
-    const lastDay = toBrussels(place.endMs - 1).day;
-    for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) {
-      const list = index.get(day);
+    const startMs = parseInstant(booking.start);
+    const endMs = parseInstant(booking.end);
+    if (!(endMs > startMs)) continue;
+    const place: OccupiedPlace = { service: booking.service, counter: booking.counter, startMs, endMs };
+    const lastDay = brusselsDayNumber(endMs - 1);
+    for (let day = brusselsDayNumber(startMs); day <= lastDay; day += 1) {
+      const list = byDayNumber.get(day);
       if (list) list.push(place);
-      else index.set(day, [place]);
+      else byDayNumber.set(day, [place]);
     }
   }
+  const index = new Map<string, OccupiedPlace[]>();
+  for (const [day, places] of byDayNumber) index.set(dayFromNumber(day), places.sort((a, b) => a.startMs - b.startMs));
   return index;
 }
 
@@ -193,7 +201,7 @@ export function planSearch(search: SlotSearch): SearchPlan {
     if (isDay(search.from)) {
       fromDay = search.from;
     } else {
-      fromMs = Date.parse(search.from);
+      fromMs = parseInstant(search.from);
       if (Number.isNaN(fromMs)) throw new RangeError(`from is neither a day nor an instant: ${search.from}`);
       fromDay = toBrussels(fromMs).day;
     }
@@ -324,7 +332,7 @@ export function matchWish(
     }
     if (matches.length === 0) {
       // Keep only what `nearest` can pick: the last few before the target and the first few after it.
-      if (Date.parse(slot.start) < target) {
+      if (parseInstant(slot.start) < target) {
         before.push(slot);
         if (before.length > wanted) before.shift();
       } else if (after.length < wanted) {
@@ -397,10 +405,10 @@ function nearest(before: FreeSlot[], after: FreeSlot[], target: number, count: n
   let b = before.length - 1;
   let a = 0;
   while (chosen.length < count && (b >= 0 || a < after.length)) {
-    const beforeGap = b >= 0 ? target - Date.parse(before[b]!.start) : Number.POSITIVE_INFINITY;
-    const afterGap = a < after.length ? Date.parse(after[a]!.start) - target : Number.POSITIVE_INFINITY;
+    const beforeGap = b >= 0 ? target - parseInstant(before[b]!.start) : Number.POSITIVE_INFINITY;
+    const afterGap = a < after.length ? parseInstant(after[a]!.start) - target : Number.POSITIVE_INFINITY;
     if (afterGap <= beforeGap) chosen.push(after[a++]!);
     else chosen.push(before[b--]!);
   }
-  return chosen.sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
+  return chosen.sort((x, y) => parseInstant(x.start) - parseInstant(y.start));
 }

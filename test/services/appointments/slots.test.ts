@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { brusselsInstant, brusselsIso } from '../../../services/appointments/brusselsTime.js';
+import { countersWithRoom } from '../../../services/appointments/counterRoom.js';
 import {
   checkBookableStart,
   freeSlots,
@@ -97,6 +99,39 @@ describe('freeSlots', () => {
     const fromIndex = freeSlots(searchFor('rijbewijs', MONDAY_7, { from: '2026-03-03', bookings: indexBookingsByDay(bookings), limit: 5 }));
     expect(fromIndex).toEqual(fromList);
     expect(fromIndex.map((slot) => slot.time)).toEqual(['08:30', '09:30', '09:45', '10:00', '10:15']);
+  });
+
+  it('agrees with a plain scan of every booking on a busy random calendar', () => {
+    // Seeded pseudo-random bookings of 15 to 60 minutes over two weeks and three counters.
+    let state = 42;
+    const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const services = ['eid-aanvraag', 'reispas', 'attest-loket', 'rijbewijs'];
+    const bookings = Array.from({ length: 600 }, () => {
+      const day = `2026-03-${String(3 + Math.floor(random() * 14)).padStart(2, '0')}`;
+      const startMs = brusselsInstant(day, 8 * 60 + 30 + 15 * Math.floor(random() * 28));
+      return storedBooking({
+        service: services[Math.floor(random() * services.length)]!,
+        counter: `loket-${1 + Math.floor(random() * 3)}`,
+        start: brusselsIso(startMs),
+        end: brusselsIso(startMs + 15 * 60_000 * (1 + Math.floor(random() * 4))),
+        status: random() < 0.1 ? 'cancelled' : 'booked',
+      });
+    });
+    const places = bookings
+      .filter((booking) => booking.status === 'booked')
+      .map((booking) => ({ ...booking, startMs: Date.parse(booking.start), endMs: Date.parse(booking.end) }));
+    for (const id of ['attest-loket', 'reispas', 'rijbewijs']) {
+      const search = searchFor(id, MONDAY_7, { bookings });
+      const room = { service: id, counters: search.service.counters, capacity: search.service.capacity };
+      const everyStart = [...generateFreeSlots({ ...search, bookings: [] })];
+      const expected = everyStart.flatMap((slot) => {
+        const counters = countersWithRoom(places, Date.parse(slot.start), Date.parse(slot.end), room);
+        return counters.length === 0 ? [] : [{ ...slot, places: counters.length }];
+      });
+      const actual = [...generateFreeSlots(search)];
+      expect(actual).toEqual(expected);
+      expect(actual.length).toBeLessThan(everyStart.length);
+    }
   });
 
   describe('daylight saving time', () => {
