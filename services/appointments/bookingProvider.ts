@@ -76,8 +76,9 @@ export interface StaffDay {
 }
 
 export interface BookingProvider {
+  /** The earliest free slots (default 10). An unknown service id is a caller bug: RangeError. */
   freeSlots(query: FreeSlotQuery): Promise<FreeSlot[]>;
-  /** Free slots that fit a wish, or why none does plus the nearest free slots. */
+  /** Free slots that fit a wish, or why none does plus the nearest free slots. Unknown service: RangeError. */
   matchWish(query: WishQuery): Promise<WishResult>;
   book(request: BookRequest): Promise<BookResult>;
   /** The current state of a booking (latest revision), after checking code and contact. */

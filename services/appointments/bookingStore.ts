@@ -39,6 +39,8 @@ export interface Booking {
   closedAt?: string;
 }
 
+export type OccupiedTime = Pick<Booking, 'service' | 'counter' | 'start' | 'end' | 'status'>;
+
 /** Which places a booking may take: the capacity rule of one appointment type. */
 export interface RoomRule {
   service: string;
@@ -98,8 +100,13 @@ export interface BookingStore {
   findByRequestId(requestId: string): Promise<Booking | undefined>;
   /** All records with this (formatted) code, oldest revision first. */
   findByCode(code: string): Promise<Booking[]>;
-  /** Active (`booked`) records overlapping [from, to), both ISO instants, ordered by start. */
+  /** Active (`booked`) records overlapping [from, to), both ISO instants, ordered by start (staff view). */
   activeBetween(from: string, to: string): Promise<Booking[]>;
+  /**
+   * The places active bookings take in [from, to), in any order: what slot search needs, without
+   * personal data and cheap to produce (SQL: SELECT service, counter, start, end ... WHERE status = 'booked').
+   */
+  occupiedBetween(from: string, to: string): Promise<OccupiedTime[]>;
   /**
    * In one transaction: if a record with `booking.requestId` exists, return it; otherwise find a
    * counter with room under `room` and insert with a fresh code from `newCode` (retried on collision).

@@ -10,7 +10,7 @@ import type {
   MoveResult,
   StaffDay,
 } from './bookingProvider.js';
-import type { Booking, BookingContact, BookingStore, RoomRule } from './bookingStore.js';
+import type { Booking, BookingContact, BookingStore, OccupiedTime, RoomRule } from './bookingStore.js';
 import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from './brusselsTime.js';
 import { findService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
 import {
@@ -56,8 +56,9 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
   async function searchFor(service: AppointmentService, now: Date, from?: string, ignore?: Booking): Promise<SlotSearch> {
     const plan = planSearch({ ...context(service, now), bookings: [] });
     const windowEnd = brusselsIso(brusselsInstant(addDays(plan.lastDay, 1), 0));
-    const active = await store.activeBetween(brusselsIso(plan.nowMs), windowEnd);
-    const bookings = ignore ? active.filter((b) => !(b.code === ignore.code && b.revision === ignore.revision)) : active;
+    const occupied = await store.occupiedBetween(brusselsIso(plan.nowMs), windowEnd);
+    // While moving, the resident's own place will be freed: do not offer alternatives around it.
+    const bookings = ignore ? withoutOnce(occupied, ignore) : occupied;
     return { ...context(service, now), bookings, ...(from === undefined ? {} : { from }) };
   }
 
@@ -69,6 +70,13 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
       if (found.length >= nextFreeCount) break;
     }
     return found;
+  }
+
+  /** Searching an id that is not in the catalog is a bug in the caller, not a resident's mistake. */
+  function knownService(id: string): AppointmentService {
+    const service = findService(catalog, id);
+    if (!service) throw new RangeError(`unknown appointment type: ${id}`);
+    return service;
   }
 
   function roomFor(service: AppointmentService): RoomRule {
@@ -100,8 +108,7 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
 
   return {
     async freeSlots({ service: serviceId, from, limit }) {
-      const service = findService(catalog, serviceId);
-      if (!service) return [];
+      const service = knownService(serviceId);
       const found: FreeSlot[] = [];
       const wanted = limit ?? 10;
       if (wanted <= 0) return found;
@@ -113,8 +120,7 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
     },
 
     async matchWish({ service: serviceId, wish, limit, alternatives }) {
-      const service = findService(catalog, serviceId);
-      if (!service) return { kind: 'noMatch', reason: { code: 'full' }, alternatives: [] };
+      const service = knownService(serviceId);
       const now = clock();
       const search = await searchFor(service, now);
       return matchWish(generateFreeSlots(search), wish, context(service, now), {
@@ -254,6 +260,13 @@ function sameContact(stored: BookingContact, given: BookingContact): boolean {
     return false;
   }
   return stored.kind === normalised.kind && stored.value === normalised.value;
+}
+
+function withoutOnce(occupied: OccupiedTime[], own: Booking): OccupiedTime[] {
+  const at = occupied.findIndex(
+    (place) => place.counter === own.counter && place.start === own.start && place.end === own.end && place.service === own.service,
+  );
+  return at < 0 ? occupied : [...occupied.slice(0, at), ...occupied.slice(at + 1)];
 }
 
 function normaliseName(name: string): string {

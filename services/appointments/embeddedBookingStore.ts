@@ -13,6 +13,7 @@ import type {
   MoveOutcome,
   MoveRequest,
   NewBooking,
+  OccupiedTime,
   RoomRule,
 } from './bookingStore.js';
 import { parseInstant } from './brusselsTime.js';
@@ -50,6 +51,18 @@ export function createEmbeddedBookingStore(document: DurableDocument<BookingDocu
       }
       found.sort((a, b) => a.startMs - b.startMs);
       return found.map(({ booking }) => ({ ...booking, contact: { ...booking.contact } }));
+    },
+
+    async occupiedBetween(from, to) {
+      const fromMs = parseInstant(from);
+      const toMs = parseInstant(to);
+      const found: OccupiedTime[] = [];
+      for (const { service, counter, start, end, status } of document.read().bookings) {
+        if (status === 'booked' && parseInstant(start) < toMs && parseInstant(end) > fromMs) {
+          found.push({ service, counter, start, end, status });
+        }
+      }
+      return found;
     },
 
     insertIfRoom(booking, room, newCode) {

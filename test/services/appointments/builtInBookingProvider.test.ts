@@ -301,3 +301,11 @@ describe('findForStaff', () => {
     await expect(provider.findForStaff('3 maart')).rejects.toThrow(RangeError);
   });
 });
+
+describe('unknown appointment types', () => {
+  it('are a caller bug when searching', async () => {
+    const { provider } = providerAt(NOW);
+    await expect(provider.freeSlots({ service: 'parking' })).rejects.toThrow(RangeError);
+    await expect(provider.matchWish({ service: 'parking', wish: {} })).rejects.toThrow(RangeError);
+  });
+});
