@@ -10,10 +10,23 @@ import { menuOptions } from './replies.js';
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
   menu?: 'welcome' | 'help' | 'greeting';
+  handOver?: HandOver['handOver'];
 }
 
 /** The capability dialogs the main dialog routes to, by intent. */
 export type CapabilityRoutes = Partial<Record<Intent, Dialog>>;
+
+/**
+ * What a capability dialog may end with to pass the resident on to another capability, e.g. a
+ * document that needs a visit hands over to `appointment.book` with the service already chosen.
+ */
+export interface HandOver {
+  handOver: { intent: Intent; options?: object };
+}
+
+export function isHandOver(result: unknown): result is HandOver {
+  return typeof result === 'object' && result !== null && isIntent((result as HandOver).handOver?.intent);
+}
 
 const MENU_PROMPT = 'main.menu';
 const ANSWER_YES = 'yes';
@@ -57,6 +70,9 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { handOver } = (step.options ?? {}) as MainDialogOptions;
+    const handedTo = handOver && this.routes.get(handOver.intent);
+    if (handedTo) return step.beginDialog(handedTo, handOver.options);
     const picked = isIntent(step.result) ? step.result : undefined;
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     const dialogId = this.routes.get(intent);
@@ -85,6 +101,10 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (isHandOver(step.result)) {
+      // Start over with the next capability; "anything else?" comes when that one is done.
+      return step.replaceDialog(this.id, step.result satisfies MainDialogOptions);
+    }
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       prompt: t('common:anythingElse.question'),
