@@ -66,7 +66,30 @@ export class DocumentFinder {
 
   /** Every document the text names, in the order the resident named them, each once. */
   findAll(text: string): DocumentMention[] {
+    const mentions: DocumentMention[] = [];
+    for (const mention of this.mentionsIn(wordsOf(text))) {
+      if (!mentions.some((m) => m.id === mention.id)) mentions.push(mention);
+    }
+    return mentions;
+  }
+
+  /**
+   * The text's words with every document name replaced by `placeholder`: the intent of
+   * "afspraak voor mijn reispas" and "afspraak voor mijn trouwakte" is the same.
+   */
+  wordsWithPlaceholder(text: string, placeholder: string): string[] {
     const words = wordsOf(text);
+    const result: string[] = [];
+    let position = 0;
+    for (const mention of this.mentionsIn(words)) {
+      result.push(...words.slice(position, mention.firstWord), placeholder);
+      position = mention.firstWord + mention.wordCount;
+    }
+    result.push(...words.slice(position));
+    return result;
+  }
+
+  private mentionsIn(words: string[]): DocumentMention[] {
     const mentions: DocumentMention[] = [];
     let position = 0;
     while (position < words.length) {
@@ -75,7 +98,7 @@ export class DocumentFinder {
         position += 1;
         continue;
       }
-      if (!mentions.some((m) => m.id === best.id)) mentions.push(best);
+      mentions.push(best);
       position += best.wordCount;
     }
     return mentions;

@@ -3,6 +3,7 @@ import { LangNl } from '@nlpjs/lang-nl';
 import { Nlp, type NlpClassification } from '@nlpjs/nlp';
 import { INTENTS, isIntent, type Intent } from './contract.js';
 import { DocumentFinder, loadDocumentSynonyms } from './documentEntity.js';
+import { KnownWords } from './knownWords.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
 
 /** Utterances per intent, as in `data/nlu/intents.json`. */
@@ -31,6 +32,17 @@ const MAX_TEXT_LENGTH = 300;
 /** nlp.js's own name for "no intent"; our contract calls it `none`. */
 const NLPJS_NONE = 'None';
 const MODEL_LOCALE = 'nl';
+/**
+ * Little words that say nothing about what a resident wants. Left in, "nodig voor de bank" looks
+ * like "bedankt voor de hulp". nlp.js's own Dutch list also drops "wat", "hoe", "niet" and "kan",
+ * which do carry intent ("wat kan je"), so we drop ours before nlp.js sees the text.
+ */
+const LITTLE_WORDS = new Set([
+  'de', 'het', 'een', "'n", "'t", 'van', 'voor', 'op', 'in', 'aan', 'met', 'te', 'naar', 'bij', 'mijn', "m'n",
+  'uw', 'ik', 'u', 'we', 'wij', 'ze', 'zij', 'hij', 'er', 'en', 'ook', 'nog', 'wel', 'toch', 'eens', 'dat', 'die', 'dit', 'deze',
+]);
+/** Stands in for any document name, in training and recognition alike. */
+const DOCUMENT_PLACEHOLDER = 'document';
 
 /** Reads and checks the training file; throws `IntentTrainingDataError` when it does not fit the contract. */
 export function loadIntentTrainingData(file: URL | string = DEFAULT_TRAINING_DATA_URL): IntentTrainingData {
@@ -77,15 +89,25 @@ export async function createOfflineRecognizer(options: OfflineRecognizerOptions 
     },
   });
   nlp.container.use(LangNl);
+  const trainingWords: string[] = [];
   for (const [intent, utterances] of Object.entries(trainingData.intents)) {
-    for (const utterance of utterances) nlp.addDocument(MODEL_LOCALE, utterance, intent);
+    for (const utterance of utterances) {
+      const words = documentFinder.wordsWithPlaceholder(utterance, DOCUMENT_PLACEHOLDER).filter((w) => !LITTLE_WORDS.has(w));
+      trainingWords.push(...words);
+      nlp.addDocument(MODEL_LOCALE, words.join(' '), intent);
+    }
   }
   await nlp.train();
+  const knownWords = new KnownWords(trainingWords);
 
   return {
     async recognize(text: string): Promise<Recognition> {
       const entities = withDocument(documentFinder, text);
-      const plain = text.trim().slice(0, MAX_TEXT_LENGTH);
+      const plain = documentFinder
+        .wordsWithPlaceholder(withoutStretchedLetters(text.slice(0, MAX_TEXT_LENGTH)), DOCUMENT_PLACEHOLDER)
+        .filter((word) => !LITTLE_WORDS.has(word))
+        .map((word) => knownWords.correct(word))
+        .join(' ');
       if (plain === '') return { intent: 'none', score: 1, entities };
       // One Dutch model serves every locale: English residents often write Dutch words, and the
       // training data holds the English phrases residents commonly use.
@@ -112,6 +134,11 @@ function rankIntents(classifications: readonly NlpClassification[]): ScoredInten
     .filter(([, score]) => score > 0)
     .map(([intent, score]) => ({ intent, score }))
     .sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
+}
+
+/** "daaag", "heeeelp": three or more of the same letter are written for emphasis; two remain. */
+function withoutStretchedLetters(text: string): string {
+  return text.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }
 
 function withDocument(documentFinder: DocumentFinder, text: string): Recognition['entities'] {
