@@ -28,7 +28,7 @@ export class IntentTrainingDataError extends Error {
 const DEFAULT_TRAINING_DATA_URL = new URL('../data/nlu/intents.json', import.meta.url);
 const DEFAULT_NONE_THRESHOLD = 0.5;
 /** nlp.js keeps every text it has seen for an hour; a bound keeps that memory and the latency small. */
-const MAX_TEXT_LENGTH = 300;
+const MAX_TEXT_LENGTH = 500;
 /** nlp.js's own name for "no intent"; our contract calls it `none`. */
 const NLPJS_NONE = 'None';
 const MODEL_LOCALE = 'nl';
@@ -102,9 +102,10 @@ export async function createOfflineRecognizer(options: OfflineRecognizerOptions 
 
   return {
     async recognize(text: string): Promise<Recognition> {
-      const entities = withDocument(documentFinder, text);
+      const bounded = text.slice(0, MAX_TEXT_LENGTH);
+      const entities = withDocument(documentFinder, bounded);
       const plain = documentFinder
-        .wordsWithPlaceholder(withoutStretchedLetters(text.slice(0, MAX_TEXT_LENGTH)), DOCUMENT_PLACEHOLDER)
+        .wordsWithPlaceholder(withoutStretchedLetters(bounded), DOCUMENT_PLACEHOLDER)
         .filter((word) => !LITTLE_WORDS.has(word))
         .map((word) => knownWords.correct(word))
         .join(' ');
