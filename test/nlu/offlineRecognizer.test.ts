@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_IDS, INTENTS } from '../../nlu/contract.js';
 import { evaluate } from '../../nlu/evaluation.js';
@@ -6,7 +6,10 @@ import { parseLabeledUtterances } from '../../nlu/labeledUtterances.js';
 import { createOfflineRecognizer, loadIntentTrainingData } from '../../nlu/offlineRecognizer.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 
-const TEST_SET = parseLabeledUtterances(readFileSync(new URL('./testset.jsonl', import.meta.url), 'utf8'));
+const readSet = (name: string) => parseLabeledUtterances(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
+const TEST_SET = readSet('testset.jsonl');
+/** testset.jsonl, and holdout.jsonl: written after tuning and never tuned against. */
+const ALL_SETS = readdirSync(new URL('.', import.meta.url)).filter((name) => name.endsWith('.jsonl'));
 const TRAINING = loadIntentTrainingData();
 
 /** The comparison the overlap rule uses: lowercase, trimmed, punctuation stripped. */
@@ -25,9 +28,9 @@ beforeAll(async () => {
 });
 
 describe('the test set', () => {
-  it('shares no utterance with the training data', () => {
+  it.each(ALL_SETS)('%s shares no utterance with the training data', (name) => {
     const trained = new Set(Object.values(TRAINING.intents).flat().map(comparable));
-    const overlapping = TEST_SET.filter((example) => trained.has(comparable(example.text))).map((e) => e.text);
+    const overlapping = readSet(name).filter((example) => trained.has(comparable(example.text))).map((e) => e.text);
     expect(overlapping).toEqual([]);
   });
 
