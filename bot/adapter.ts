@@ -6,7 +6,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { i18n } from 'i18next';
 import type { BotAuthConfig } from './config.js';
 import { errorCode } from './errorCodes.js';
@@ -52,7 +52,8 @@ export class AssistantAdapter extends CloudAdapter {
     const claimsIdentity = this.createClaimsIdentity(this.appId);
     const response = await this.processActivity(
       {
-        audience: this.authentication.getOriginatingAudience(),
+        // Replies return in the response; the audience only names the channel they would go to.
+        audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
         claimsIdentity,
         connectorFactory: this.authentication.createConnectorFactory(claimsIdentity),
         callerId: undefined as unknown as string,
