@@ -1,4 +1,4 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { createAdapter } from '../../bot/adapter.js';
 import { createMemoryLogger } from '../../bot/logger.js';
@@ -11,13 +11,13 @@ function runtime(botAuth: Parameters<typeof createAdapter>[0]['botAuth'] = null)
   return { adapter, logger };
 }
 
-const incoming = {
+const incoming: Partial<Activity> = {
   type: ActivityTypes.Message,
   text: 'mijn naam is Jan Peeters, 0470 12 34 56',
   channelId: 'directline',
   serviceUrl: 'http://127.0.0.1:9/',
-  from: { id: 'resident' },
-  recipient: { id: 'bot' },
+  from: { id: 'resident', name: 'resident' },
+  recipient: { id: 'bot', name: 'bot' },
   conversation: { id: 'conversation' },
 };
 
