@@ -18,7 +18,7 @@ const incoming: Partial<Activity> = {
   serviceUrl: 'http://127.0.0.1:9/',
   from: { id: 'resident', name: 'resident' },
   recipient: { id: 'bot', name: 'bot' },
-  conversation: { id: 'conversation' },
+  conversation: { id: 'conversation' } as Activity['conversation'],
 };
 
 describe('turn errors', () => {
