@@ -6,6 +6,8 @@
  * booking list, as the built-in provider does per request.
  */
 import { performance } from 'node:perf_hooks';
+import { percentile } from '../nlu/evaluation.js';
+import { seededRandom } from '../services/seededRandom.js';
 import { brusselsInstant, brusselsIso, addDays, weekdayOf } from '../services/appointments/brusselsTime.js';
 import type { Booking } from '../services/appointments/bookingStore.js';
 import type { BookingRules } from '../services/appointments/serviceCatalog.js';
@@ -67,13 +69,12 @@ export async function benchSlotSearch(): Promise<{
   }
   if (found === 0) throw new Error('the synthetic calendar left no free slot at all: the bench measures nothing');
 
-  durations.sort((a, b) => a - b);
   return {
     bookings: bookings.length,
     horizonDays: HORIZON_DAYS,
     searches: SEARCHES,
-    p50Ms: round(percentile(durations, 0.5)),
-    p99Ms: round(percentile(durations, 0.99)),
+    p50Ms: round(percentile(durations, 50)),
+    p99Ms: round(percentile(durations, 99)),
   };
 }
 
@@ -123,21 +124,7 @@ function toMinutes(time: string): number {
   return hours! * 60 + minutes!;
 }
 
-/** mulberry32: the same synthetic calendar on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
-}
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
