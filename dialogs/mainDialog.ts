@@ -1,10 +1,11 @@
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import { isIntent, type Intent } from '../nlu/contract.js';
+import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
-import type { PhoneLine } from './handoffDialog.js';
+import type { HandoffOptions, HandoffResult, PhoneLine } from './handoffDialog.js';
 import { menuOptions } from './replies.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
@@ -58,6 +59,8 @@ export class MainDialog extends InterruptibleDialog {
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const picked = isIntent(step.result) ? step.result : undefined;
+    const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
+    if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     const dialogId = this.routes.get(intent);
     if (dialogId) return step.beginDialog(dialogId, { recognition: turnServices(step.context).recognition });
@@ -85,6 +88,8 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // An agent hub took the conversation over: the assistant says nothing more.
+    if ((step.result as HandoffResult | undefined)?.handedOver) return step.endDialog();
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       prompt: t('common:anythingElse.question'),
