@@ -1,9 +1,10 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { i18n } from 'i18next';
-import { HandoffDialog, type PhoneLine } from '../dialogs/handoffDialog.js';
+import { HandoffDialog, type HandoffServices, type PhoneLine } from '../dialogs/handoffDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import { AssistantBot } from './assistantBot.js';
+import { ConversationMemory } from './conversationMemory.js';
 
 export interface AssistantDeps {
   storage: Storage;
@@ -11,17 +12,23 @@ export interface AssistantDeps {
   i18n: i18n;
   phone: PhoneLine;
   defaultLocale: string;
+  /** Callback requests or agent hub; without it the handoff only gives the phone number. */
+  handoff?: HandoffServices;
 }
 
 /** Wires the dialogs into the bot. The one place that knows every capability. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
-  const mainDialog = new MainDialog({}, new HandoffDialog(deps.phone), deps.phone);
+  const conversationState = new ConversationState(deps.storage);
+  const memory = new ConversationMemory(conversationState, { now: deps.handoff?.now });
+  const handoff = new HandoffDialog(deps.phone, deps.handoff ? { ...deps.handoff, recall: memory } : undefined);
+  const mainDialog = new MainDialog({}, handoff, deps.phone);
   return new AssistantBot({
-    conversationState: new ConversationState(deps.storage),
+    conversationState,
     userState: new UserState(deps.storage),
     mainDialog,
     recognizer: deps.recognizer,
     i18n: deps.i18n,
     defaultLocale: deps.defaultLocale,
+    observers: [memory],
   });
 }

@@ -3,6 +3,12 @@ export const DialogIds = {
   main: 'main',
   mainWaterfall: 'main.waterfall',
   handoff: 'handoff',
+  handoffSteps: 'handoff.steps',
+  handoffOffer: 'handoff.offer',
+  callbackMoment: 'handoff.callbackMoment',
+  callbackPhone: 'handoff.callbackPhone',
+  callbackCancel: 'handoff.callbackCancel',
+  callbackReference: 'handoff.callbackReference',
   anythingElsePrompt: 'main.anythingElse',
 } as const;
 export type DialogId = (typeof DialogIds)[keyof typeof DialogIds];

@@ -1,10 +1,11 @@
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import { isIntent, type Intent } from '../nlu/contract.js';
+import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
-import type { PhoneLine } from './handoffDialog.js';
+import type { HandoffOptions, HandoffResult, PhoneLine } from './handoffDialog.js';
 import { menuOptions } from './replies.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
@@ -74,6 +75,8 @@ export class MainDialog extends InterruptibleDialog {
     const handedTo = handOver && this.routes.get(handOver.intent);
     if (handedTo) return step.beginDialog(handedTo, handOver.options);
     const picked = isIntent(step.result) ? step.result : undefined;
+    const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
+    if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     const dialogId = this.routes.get(intent);
     if (dialogId) return step.beginDialog(dialogId, { recognition: turnServices(step.context).recognition });
@@ -105,6 +108,8 @@ export class MainDialog extends InterruptibleDialog {
       // Start over with the next capability; "anything else?" comes when that one is done.
       return step.replaceDialog(this.id, step.result satisfies MainDialogOptions);
     }
+    // An agent hub took the conversation over: the assistant says nothing more.
+    if ((step.result as HandoffResult | undefined)?.handedOver) return step.endDialog();
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       prompt: t('common:anythingElse.question'),

@@ -1,6 +1,7 @@
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createAssistant } from '../../bot/assistant.js';
 import type { i18n } from 'i18next';
+import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
@@ -13,6 +14,8 @@ export interface ConversationOptions {
   storage?: Storage;
   /** Defaults to keyed texts (see keyedLocales); pass createI18n() to read the real sentences. */
   i18n?: i18n;
+  /** Callback requests or agent hub; without it the handoff only gives the phone number. */
+  handoff?: HandoffServices;
 }
 
 /** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
@@ -23,6 +26,7 @@ export function createConversation(options: ConversationOptions) {
     i18n: options.i18n ?? createKeyedI18n(),
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
+    handoff: options.handoff,
   });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: options.channelId ?? 'webchat',
