@@ -43,6 +43,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       i18n,
       phone: facts.municipality.phone,
       defaultLocale: config.defaultLocale,
+      facts,
+      now: () => new Date(),
     });
     const server = createServer({
       logger,

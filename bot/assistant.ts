@@ -1,8 +1,13 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { i18n } from 'i18next';
+import { DocumentRequestDialog } from '../dialogs/documents/documentRequestDialog.js';
 import { HandoffDialog, type PhoneLine } from '../dialogs/handoffDialog.js';
+import { ContactDialog } from '../dialogs/information/contactDialog.js';
+import { OpeningHoursDialog } from '../dialogs/information/openingHoursDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
 import type { Recognizer } from '../nlu/recognizer.js';
+import type { MunicipalityData } from '../services/municipality/municipalityData.js';
 import { AssistantBot } from './assistantBot.js';
 
 export interface AssistantDeps {
@@ -11,11 +16,25 @@ export interface AssistantDeps {
   i18n: i18n;
   phone: PhoneLine;
   defaultLocale: string;
+  /** The municipality's facts (hours, contact, documents) the answers are built from. */
+  facts: MunicipalityData;
+  /** The clock for "are you open now?"; tests pass a fixed one. */
+  now: () => Date;
 }
 
 /** Wires the dialogs into the bot. The one place that knows every capability. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
-  const mainDialog = new MainDialog({}, new HandoffDialog(deps.phone), deps.phone);
+  const { facts, now } = deps;
+  const mainDialog = new MainDialog(
+    {
+      'thuisloket.info': new ThuisloketDialog(facts),
+      'document.request': new DocumentRequestDialog(facts),
+      'info.hours': new OpeningHoursDialog(facts.municipality, now),
+      'info.contact': new ContactDialog(facts.municipality),
+    },
+    new HandoffDialog(deps.phone),
+    deps.phone,
+  );
   return new AssistantBot({
     conversationState: new ConversationState(deps.storage),
     userState: new UserState(deps.storage),

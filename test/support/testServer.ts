@@ -7,7 +7,8 @@ import type { BotAuthConfig } from '../../bot/config.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { createServer } from '../../bot/server.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
-import { TEST_PHONE } from './conversation.js';
+import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
+import { TEST_NOW, TEST_PHONE, testFacts } from './conversation.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
@@ -17,6 +18,10 @@ export interface TestServerOptions {
   authOverrides?: AdapterDeps['authOverrides'];
   isReady?: () => Promise<boolean>;
   routes?: readonly ((server: Server) => void)[];
+  /** Defaults to the repository's data. */
+  facts?: MunicipalityData;
+  /** Defaults to TEST_NOW. */
+  now?: () => Date;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
@@ -37,6 +42,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     i18n,
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
+    facts: options.facts ?? testFacts(),
+    now: options.now ?? (() => TEST_NOW),
   });
   const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
