@@ -8,6 +8,7 @@ import {
   dayLabel,
   hoursOnDay,
   openingStatus,
+  weekdayOf,
   type DayHours,
 } from '../../services/municipality/openingHours.js';
 import { clockLabel } from '../displayFormats.js';
@@ -137,8 +138,10 @@ export function closingDaysCard(today: string, ctx: HoursContext): InfoCard {
   const lines: string[] = [];
   for (let offset = 0; offset < CLOSING_DAYS_AHEAD; offset++) {
     const date = addDays(today, offset);
-    const closure =
-      closureOf(hoursOf(municipality, 'loket', date), language) ?? closureOf(hoursOf(municipality, 'telefoon', date), language);
+    // A holiday on a day without regular hours (a Sunday) changes nothing for residents.
+    const closureFor = (service: Service): Closure | null =>
+      municipality.openingHours[service][weekdayOf(date)].length > 0 ? closureOf(hoursOf(municipality, service, date), language) : null;
+    const closure = closureFor('loket') ?? closureFor('telefoon');
     if (!closure) continue;
     const day = dayLabel(date, language);
     lines.push(
