@@ -43,6 +43,8 @@ async function bot() {
     i18n,
     phone: facts.municipality.phone,
     defaultLocale: 'nl-BE',
+    facts,
+    now: () => new Date(),
   });
 }
 

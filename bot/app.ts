@@ -61,6 +61,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         retentionDays: config.callbackRetentionDays,
         logger,
       },
+      facts,
+      now: () => new Date(),
     });
     const server = createServer({
       logger,

@@ -3,9 +3,19 @@ import { createAssistant } from '../../bot/assistant.js';
 import type { i18n } from 'i18next';
 import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
+import { loadMunicipalityData, type MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
 export const TEST_PHONE = { display: '050 12 34 56', e164: '+3250123456' };
+/** A fixed clock for every test conversation: Wednesday 18 March 2026, 10:00 in Brussels. */
+export const TEST_NOW = new Date('2026-03-18T09:00:00Z');
+
+let repositoryFacts: MunicipalityData | undefined;
+/** The repository's data files, read once per test file. */
+export function testFacts(): MunicipalityData {
+  repositoryFacts ??= loadMunicipalityData();
+  return repositoryFacts;
+}
 
 export interface ConversationOptions {
   recognizer: Recognizer;
@@ -16,6 +26,10 @@ export interface ConversationOptions {
   i18n?: i18n;
   /** Callback requests or agent hub; without it the handoff only gives the phone number. */
   handoff?: HandoffServices;
+  /** Defaults to the repository's data; pass an edited copy to test that facts drive the answers. */
+  facts?: MunicipalityData;
+  /** Defaults to TEST_NOW. */
+  now?: () => Date;
 }
 
 /** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
@@ -27,6 +41,8 @@ export function createConversation(options: ConversationOptions) {
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
     handoff: options.handoff,
+    facts: options.facts ?? testFacts(),
+    now: options.now ?? (() => TEST_NOW),
   });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: options.channelId ?? 'webchat',

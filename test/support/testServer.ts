@@ -8,7 +8,8 @@ import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { createServer } from '../../bot/server.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
-import { TEST_PHONE } from './conversation.js';
+import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
+import { TEST_NOW, TEST_PHONE, testFacts } from './conversation.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
@@ -22,6 +23,10 @@ export interface TestServerOptions {
   handoff?: HandoffServices;
   /** The logger the server (and, if the test passes it on, the handoff) writes to. */
   logger?: ReturnType<typeof createMemoryLogger>;
+  /** Defaults to the repository's data. */
+  facts?: MunicipalityData;
+  /** Defaults to TEST_NOW. */
+  now?: () => Date;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
@@ -43,6 +48,8 @@ export async function startTestServer(options: TestServerOptions = {}) {
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
     handoff: options.handoff,
+    facts: options.facts ?? testFacts(),
+    now: options.now ?? (() => TEST_NOW),
   });
   const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
