@@ -12,6 +12,7 @@ import { createI18n } from './i18n.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
 import { openStores } from './stores/openStores.js';
+import { turnLockMiddleware } from './stores/turnLock.js';
 
 export interface App {
   server: Server;
@@ -37,6 +38,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       phoneDisplay: facts.municipality.phone.display,
       defaultLocale: config.defaultLocale,
     });
+    // Turns of one conversation run one at a time, across instances too: state is saved last-writer-wins.
+    adapter.use(turnLockMiddleware(stores.turnLock));
     const bot = createAssistant({
       storage: stores.state,
       recognizer,
