@@ -17,6 +17,7 @@ import { startRetentionJob } from './stores/callbackRetention.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
 import { openStores } from './stores/openStores.js';
+import { turnLockMiddleware } from './stores/turnLock.js';
 
 /** A staff member stays signed in for a working day. */
 const STAFF_SESSION_MS = 9 * 60 * 60 * 1000;
@@ -48,6 +49,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     });
     const retention = startRetentionJob(stores.callbacks, { retentionDays: config.callbackRetentionDays, logger });
     stopJobs.push(() => retention.stop());
+    // Turns of one conversation run one at a time, across instances too: state is saved last-writer-wins.
+    adapter.use(turnLockMiddleware(stores.turnLock));
     const bot = createAssistant({
       storage: stores.state,
       recognizer,
