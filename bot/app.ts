@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import { createRecognizer } from '../nlu/createRecognizer.js';
+import { createBuiltInBookingProvider } from '../services/appointments/builtInBookingProvider.js';
+import { counterCalendar } from '../services/appointments/counterCalendar.js';
+import { loadServiceCatalog } from '../services/appointments/serviceCatalog.js';
+import { createMemoryWrongAttemptLimiter } from '../services/appointments/wrongAttemptLimiter.js';
 import { loadMunicipalityData, type MunicipalityData } from '../services/municipality/municipalityData.js';
 import { createAdapter } from './adapter.js';
 import { createAssistant } from './assistant.js';
 import type { Config } from './config.js';
 import { registerDirectLineTokenRoute } from './directLine/directLineToken.js';
 import { registerLocalDirectLine } from './directLine/localDirectLine.js';
+import { createCalendarLinks, registerAppointmentRoutes } from './http/appointmentRoutes.js';
 import { registerWebPage } from './http/webPage.js';
 import { createI18n } from './i18n.js';
 import type { Logger } from './logger.js';
@@ -26,6 +31,7 @@ export interface App {
  */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const facts = loadMunicipalityData();
+  const catalog = loadServiceCatalog();
   const i18n = createI18n();
   const stores = await openStores(config, logger);
   try {
@@ -37,12 +43,29 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       phoneDisplay: facts.municipality.phone.display,
       defaultLocale: config.defaultLocale,
     });
+    const clock = () => new Date();
+    const bookingProvider = createBuiltInBookingProvider({
+      store: stores.bookings,
+      catalog,
+      ...counterCalendar(facts.municipality),
+      clock,
+      limiter: createMemoryWrongAttemptLimiter(),
+    });
+    // Calendar links are signed per process: after a restart a resident asks the chat for a new link.
+    const calendarLinkSecret = randomBytes(32);
     const bot = createAssistant({
       storage: stores.state,
       recognizer,
       i18n,
       phone: facts.municipality.phone,
       defaultLocale: config.defaultLocale,
+      appointments: {
+        provider: bookingProvider,
+        catalog,
+        municipality: facts.municipality,
+        calendarLinks: createCalendarLinks({ secret: calendarLinkSecret }),
+      },
+      clock,
     });
     const server = createServer({
       logger,
@@ -50,6 +73,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       bot,
       isReady: () => stores.isReady(),
       routes: [
+        (server) =>
+          registerAppointmentRoutes(server, {
+            provider: bookingProvider,
+            catalog,
+            municipality: facts.municipality,
+            secret: calendarLinkSecret,
+            now: clock,
+            i18n,
+            // Closed until the staff login is plugged in here.
+            authorize: () => false,
+          }),
         (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {
           if (config.directLineSecret) {

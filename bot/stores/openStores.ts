@@ -1,4 +1,6 @@
 import type { Storage } from 'botbuilder';
+import type { BookingStore } from '../../services/appointments/bookingStore.js';
+import { createEmbeddedBookingStore, type BookingDocument } from '../../services/appointments/embeddedBookingStore.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openEmbeddedFiles } from './embeddedFiles.js';
@@ -8,6 +10,8 @@ import { EmbeddedStateStorage, emptyStateItems } from './embeddedStateStorage.js
 export interface Stores {
   /** botbuilder conversation and user state. */
   state: Storage;
+  /** Appointments at the counter. */
+  bookings: BookingStore;
   /** Whether the storage answers now (for `/readyz`). */
   isReady(): Promise<boolean>;
   /** Waits for pending writes and releases the storage. */
@@ -21,9 +25,11 @@ export async function openStores(config: Pick<Config, 'storage' | 'dataDir'>, lo
   }
   const files = await openEmbeddedFiles(config.dataDir, { logger });
   const state = new EmbeddedStateStorage(await files.document('botState', emptyStateItems()));
+  const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
   let closed = false;
   return {
     state,
+    bookings,
     isReady: async () => !closed,
     async close() {
       closed = true;

@@ -2,6 +2,7 @@ import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage 
 import { createAssistant } from '../../bot/assistant.js';
 import type { i18n } from 'i18next';
 import type { Recognizer } from '../../nlu/recognizer.js';
+import { createTestAppointments, type TestAppointments } from './appointments.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
 export const TEST_PHONE = { display: '050 12 34 56', e164: '+3250123456' };
@@ -13,16 +14,21 @@ export interface ConversationOptions {
   storage?: Storage;
   /** Defaults to keyed texts (see keyedLocales); pass createI18n() to read the real sentences. */
   i18n?: i18n;
+  /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
+  appointments?: TestAppointments;
 }
 
 /** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
 export function createConversation(options: ConversationOptions) {
+  const appointments = options.appointments ?? createTestAppointments();
   const bot = createAssistant({
     storage: options.storage ?? new MemoryStorage(),
     recognizer: options.recognizer,
     i18n: options.i18n ?? createKeyedI18n(),
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
+    appointments: appointments.deps,
+    clock: appointments.now,
   });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: options.channelId ?? 'webchat',
@@ -36,6 +42,9 @@ export function createConversation(options: ConversationOptions) {
 
   return {
     adapter,
+    appointments,
+    /** Sends a whole activity (e.g. with a chosen id, to replay a turn). */
+    send,
     join: () =>
       send({
         type: ActivityTypes.ConversationUpdate,

@@ -9,6 +9,7 @@ import { createServer } from '../../bot/server.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { TEST_PHONE } from './conversation.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
+import { createTestAppointments, type TestAppointments } from './appointments.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
 export interface TestServerOptions {
@@ -17,6 +18,8 @@ export interface TestServerOptions {
   authOverrides?: AdapterDeps['authOverrides'];
   isReady?: () => Promise<boolean>;
   routes?: readonly ((server: Server) => void)[];
+  /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
+  appointments?: TestAppointments;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
@@ -31,12 +34,15 @@ export async function startTestServer(options: TestServerOptions = {}) {
     defaultLocale: 'nl-BE',
     authOverrides: options.authOverrides,
   });
+  const appointments = options.appointments ?? createTestAppointments();
   const bot = createAssistant({
     storage: new MemoryStorage(),
     recognizer: options.recognizer ?? fakeRecognizer({ hallo: 'greeting' }),
     i18n,
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
+    appointments: appointments.deps,
+    clock: appointments.now,
   });
   const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,6 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     baseUrl: `http://127.0.0.1:${port}`,
     logger,
     adapter,
+    appointments,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
