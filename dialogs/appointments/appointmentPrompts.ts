@@ -1,10 +1,20 @@
 /** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a yes/no question, a booking code. */
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { BOOKING_CODE_ALPHABET, parseBookingCode } from '../../services/appointments/bookingCode.js';
 import { readContact } from './contactAnswer.js';
+
+/**
+ * The request id of a booking, cancel or move: the turn's activity id, so a retried turn changes
+ * things once. Activity ids are unique within a conversation only, hence the conversation id.
+ */
+export function requestIdOf(context: TurnContext): string {
+  const { id, conversation } = context.activity;
+  return `${conversation?.id ?? 'unknown-conversation'}/${id ?? randomUUID()}`;
+}
 
 export const ANSWER_YES = 'yes';
 export const ANSWER_NO = 'no';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
@@ -10,7 +9,7 @@ import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { ANSWER_YES, cleanName, contactPrompt, namePrompt, yesNoOptions } from './appointmentPrompts.js';
+import { ANSWER_YES, cleanName, contactPrompt, namePrompt, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
 import { readContact } from './contactAnswer.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
@@ -151,7 +150,7 @@ export class BookingDialog extends ComponentDialog {
       start: draft.slot!.start,
       name: draft.name!,
       contact: draft.contact!,
-      requestId: step.context.activity.id ?? randomUUID(),
+      requestId: requestIdOf(step.context),
     });
     if (result.ok) {
       await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:booked.title'));

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import { findService } from '../../services/appointments/serviceCatalog.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { ANSWER_YES, yesNoOptions } from './appointmentPrompts.js';
+import { ANSWER_YES, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendTooManyAttempts, type BookingAccessResult } from './bookingAccessDialog.js';
 
@@ -54,7 +53,7 @@ export class CancelBookingDialog extends ComponentDialog {
       code: access.code,
       contact: access.contact,
       attemptKey: attemptKeyOf(step),
-      requestId: step.context.activity.id ?? randomUUID(),
+      requestId: requestIdOf(step.context),
     });
     if (result.ok) {
       await step.context.sendActivity(t('appointments:cancel.done'));

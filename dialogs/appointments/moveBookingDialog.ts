@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
@@ -8,7 +7,7 @@ import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { ANSWER_YES, yesNoOptions } from './appointmentPrompts.js';
+import { ANSWER_YES, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendTooManyAttempts, type BookingAccessResult } from './bookingAccessDialog.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
@@ -112,7 +111,7 @@ export class MoveBookingDialog extends ComponentDialog {
       contact: access.contact,
       attemptKey: attemptKeyOf(step),
       newStart: slot.start,
-      requestId: step.context.activity.id ?? randomUUID(),
+      requestId: requestIdOf(step.context),
     });
     if (result.ok) {
       await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:moved.title'));

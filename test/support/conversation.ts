@@ -16,6 +16,8 @@ export interface ConversationOptions {
   i18n?: i18n;
   /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
   appointments?: TestAppointments;
+  /** Default TestAdapter's own ("Convo1"). */
+  conversationId?: string;
 }
 
 /** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
@@ -33,6 +35,7 @@ export function createConversation(options: ConversationOptions) {
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: options.channelId ?? 'webchat',
     locale: options.locale ?? 'nl-BE',
+    ...(options.conversationId ? { conversation: { id: options.conversationId } } : {}),
   } as Partial<Activity>);
 
   async function send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {

@@ -202,6 +202,21 @@ describe('booking: name, contact, confirmation', () => {
     expect(talk.appointments.document.read().bookings).toHaveLength(0);
   });
 
+  it('books for two conversations whose activities have the same ids', async () => {
+    const appointments = createTestAppointments();
+    for (const conversationId of ['first', 'second']) {
+      const talk = createConversation({ recognizer, channelId: 'sms', appointments, conversationId });
+      await talk.say('afspraak rijbewijs');
+      await talk.say(conversationId === 'first' ? '1' : '2');
+      await talk.say('An Peeters');
+      await talk.say(`${conversationId}@voorbeeld.be`);
+      expect(readable(await talk.say('1'))).toContain('«appointments:booked.title»');
+    }
+    const bookings = appointments.document.read().bookings;
+    expect(bookings.map((booking) => booking.contact.value)).toEqual(['first@voorbeeld.be', 'second@voorbeeld.be']);
+    expect(new Set(bookings.map((booking) => booking.code)).size).toBe(2);
+  });
+
   it('gives web chat a card with a calendar link', async () => {
     const talk = createConversation({ recognizer, channelId: 'webchat' });
     await talk.say('afspraak rijbewijs');

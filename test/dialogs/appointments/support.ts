@@ -8,9 +8,9 @@ export function recognition(intent: Intent, document?: DocumentId): Recognition 
   return { intent, score: 1, entities: document ? { document } : {} };
 }
 
-/** The slots offered in keyed replies, in order, as "donderdag 5 maart 16:00". */
+/** The slots offered as numbered options (plain-text channels), in order, as "donderdag 5 maart 16:00". */
 export function offeredSlots(replies: Partial<Activity>[]): string[] {
-  return [...readable(replies).matchAll(/«appointments:slot\.label» day=([^\n"]+?) time=(\d\d:\d\d)/g)].map(
+  return [...readable(replies).matchAll(/^\d+\. «appointments:slot\.label» day=(.+?) time=(\d\d:\d\d)$/gm)].map(
     ([, day, time]) => `${day} ${time}`,
   );
 }
