@@ -101,7 +101,7 @@ export function registerAppointmentRoutes(server: Server, deps: AppointmentRoute
   });
 
   server.get(STAFF_APPOINTMENTS_PATH, async (req: Request, res: Response) => {
-    const allowed = await Promise.resolve(deps.authorize(req)).catch(() => false);
+    const allowed = await isStaff(deps, req);
     if (!allowed) return sendError(res, 401, 'unauthorized', 'Sign in as counter staff to see the appointments.');
     const day = (req.query as Record<string, unknown> | undefined)?.day;
     if (typeof day !== 'string' || !isDay(day)) {
@@ -111,6 +111,15 @@ export function registerAppointmentRoutes(server: Server, deps: AppointmentRoute
     res.header('cache-control', 'no-store, private');
     res.json(view);
   });
+}
+
+/** A failing authorization check (session store down) refuses, never lets through. */
+async function isStaff(deps: AppointmentRoutesDeps, req: Request): Promise<boolean> {
+  try {
+    return (await deps.authorize(req)) === true;
+  } catch {
+    return false;
+  }
 }
 
 async function staffDayView(deps: AppointmentRoutesDeps, day: string): Promise<StaffDayView> {

@@ -19,12 +19,21 @@ describe('calendar link tokens', () => {
 
   it('refuse a token with a changed payload, a changed signature or another secret', () => {
     const token = signCalendarToken(claims, secret);
-    const [payload, signature] = token.split('.') as [string, string];
-    const otherPayload = Buffer.from(
-      JSON.stringify({ c: 'AAA-AAA', r: 0, d: '2026-03-05', l: 'nl', e: claims.expiresAt }),
-    ).toString('base64url');
+    expect(token).toMatch(/^K7M-4XT\.0\.2026-03-05\.nl\.\d+\.[\w-]{22}$/);
+    const cut = token.lastIndexOf('.');
+    const [payload, signature] = [token.slice(0, cut), token.slice(cut + 1)];
     const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
-    for (const forged of [`${otherPayload}.${signature}`, `${payload}.${flipped}`, `${payload}.`, payload, `${token}.x`, '']) {
+    const forgeries = [
+      `${payload.replace('K7M-4XT', 'AAA-AAA')}.${signature}`,
+      `${payload.replace('.0.', '.1.')}.${signature}`,
+      `${payload.replace(/\.\d+$/, '.9999999999')}.${signature}`,
+      `${payload}.${flipped}`,
+      `${payload}.`,
+      payload,
+      `${token}.x`,
+      '',
+    ];
+    for (const forged of forgeries) {
       expect(readCalendarToken(forged, secret, now), forged).toEqual({ ok: false, reason: 'invalid' });
     }
     expect(readCalendarToken(token, randomBytes(32), now)).toEqual({ ok: false, reason: 'invalid' });
@@ -34,6 +43,10 @@ describe('calendar link tokens', () => {
     const token = signCalendarToken(claims, secret);
     expect(readCalendarToken(token, secret, new Date(claims.expiresAt * 1000 - 1)).ok).toBe(true);
     expect(readCalendarToken(token, secret, new Date(claims.expiresAt * 1000))).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it('refuse to sign claims that could not be read back', () => {
+    expect(() => signCalendarToken({ ...claims, code: 'K7M.4XT' }, secret)).toThrow(RangeError);
   });
 
   it('refuse a short secret', () => {

@@ -227,7 +227,7 @@ describe('booking: name, contact, confirmation', () => {
     expect(card?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const actions = (card?.attachments?.[0]?.content as { actions: { type: string; title: string; url: string }[] }).actions;
     expect(actions).toEqual([
-      { type: 'Action.OpenUrl', title: '«appointments:booked.calendarLink»', url: expect.stringMatching(/^\/api\/appointments\/ics\/[\w-]+\.[\w-]+$/) },
+      { type: 'Action.OpenUrl', title: '«appointments:booked.calendarLink»', url: expect.stringMatching(/^\/api\/appointments\/ics\/[A-Z0-9]{3}-[A-Z0-9]{3}\.0\.2026-03-02\.nl\.\d+\.[\w-]+$/) },
     ]);
   });
 
