@@ -61,7 +61,7 @@ export class BookingAccessDialog extends ComponentDialog {
   private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = readContact(String(step.result));
     if (!answer.ok) throw new Error('the contact prompt let an unreadable contact through');
-    const code = remembered(step).code as string;
+    const code = remembered(step).code!;
     const found = await this.deps.provider.lookup({ code, contact: answer.contact, attemptKey: attemptKeyOf(step) });
     const { t } = turnServices(step.context);
     if (!found.ok) {

@@ -79,7 +79,7 @@ export class BookingDialog extends ComponentDialog {
   }
 
   private async slotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = remembered(step).draft as BookingDraft;
+    const draft = remembered(step).draft;
     draft.service ??= typeof step.result === 'string'
       ? step.result
       : this.serviceFromRecognition(turnServices(step.context).recognition)?.id;
@@ -94,7 +94,7 @@ export class BookingDialog extends ComponentDialog {
   }
 
   private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = remembered(step).draft as BookingDraft;
+    const draft = remembered(step).draft;
     const slot = step.result as FreeSlot | undefined;
     // No slot: nothing was free, and the resident was told whom to call.
     if (!slot) return step.endDialog();
@@ -111,7 +111,7 @@ export class BookingDialog extends ComponentDialog {
   }
 
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = remembered(step).draft as BookingDraft;
+    const draft = remembered(step).draft;
     if (typeof step.result === 'string') draft.name = cleanName(step.result);
     if (draft.contact) return step.next();
     const { t } = turnServices(step.context);
@@ -122,7 +122,7 @@ export class BookingDialog extends ComponentDialog {
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = remembered(step).draft as BookingDraft;
+    const draft = remembered(step).draft;
     if (typeof step.result === 'string') {
       const answer = readContact(step.result);
       if (answer.ok) draft.contact = answer.contact;
@@ -139,7 +139,7 @@ export class BookingDialog extends ComponentDialog {
   }
 
   private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const draft = remembered(step).draft as BookingDraft;
+    const draft = remembered(step).draft;
     const { t, language } = turnServices(step.context);
     if (step.result !== ANSWER_YES) {
       await step.context.sendActivity(t('appointments:confirm.notBooked'));

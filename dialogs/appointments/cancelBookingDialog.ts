@@ -48,7 +48,7 @@ export class CancelBookingDialog extends ComponentDialog {
       await step.context.sendActivity(t('appointments:cancel.kept'));
       return step.endDialog();
     }
-    const access = remembered(step).access as BookingAccessResult;
+    const access = remembered(step).access!;
     const result = await this.deps.provider.cancel({
       code: access.code,
       contact: access.contact,

@@ -71,7 +71,7 @@ export class MoveBookingDialog extends ComponentDialog {
         [t('appointments:move.current'), ...summaryLines(t, language, { service, ...current })].join('\n'),
       );
     }
-    const wish = (state?.wish ?? remembered(step).wish) as SlotWish | undefined;
+    const wish = state?.wish ?? remembered(step).wish;
     const choice: SlotChoiceOptions = {
       service: service.id,
       ...(wish ? { wish } : {}),
@@ -85,7 +85,7 @@ export class MoveBookingDialog extends ComponentDialog {
     const slot = step.result as FreeSlot | undefined;
     if (!slot) return step.endDialog();
     remembered(step).slot = slot;
-    const access = remembered(step).access as BookingAccessResult;
+    const access = remembered(step).access!;
     const { t, language } = turnServices(step.context);
     const current = bookingMoment(access.booking);
     const prompt: OptionPromptOptions = {
@@ -104,8 +104,8 @@ export class MoveBookingDialog extends ComponentDialog {
       await step.context.sendActivity(t('appointments:move.kept'));
       return step.endDialog();
     }
-    const access = remembered(step).access as BookingAccessResult;
-    const slot = remembered(step).slot as FreeSlot;
+    const access = remembered(step).access!;
+    const slot = remembered(step).slot!;
     const result = await this.deps.provider.move({
       code: access.code,
       contact: access.contact,

@@ -85,7 +85,7 @@ export class SlotChoiceDialog extends ComponentDialog {
   }
 
   private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const slots = remembered(step).slots as FreeSlot[];
+    const slots = remembered(step).slots;
     const chosen = slots.find((slot) => slot.start === step.result);
     if (chosen) return step.endDialog(chosen);
     if (step.result === OTHER_MOMENT) {
@@ -96,7 +96,7 @@ export class SlotChoiceDialog extends ComponentDialog {
   }
 
   private async wishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return this.followWish(step, String(step.result ?? ''), remembered(step).slots as FreeSlot[]);
+    return this.followWish(step, String(step.result ?? ''), remembered(step).slots);
   }
 
   /** Searches again for a wish the resident typed, or says it was not understood and offers the same slots. */
