@@ -50,8 +50,15 @@ export function findBookingCode(text: string): string | undefined {
   return found === undefined ? undefined : parseBookingCode(found);
 }
 
+/** Re-asks a code this often; then the dialog stops and offers the phone rather than asking forever. */
+export const CODE_ATTEMPTS = 3;
+
+/** Asks a booking code. After CODE_ATTEMPTS answers without one it lets the answer through: check with findBookingCode. */
 export function bookingCodePrompt(dialogId: string): TextPrompt {
-  return new TextPrompt(dialogId, async (prompt) => prompt.recognized.succeeded && findBookingCode(prompt.recognized.value ?? '') !== undefined);
+  return new TextPrompt(dialogId, async (prompt) => {
+    if (prompt.recognized.succeeded && findBookingCode(prompt.recognized.value ?? '') !== undefined) return true;
+    return prompt.attemptCount >= CODE_ATTEMPTS;
+  });
 }
 
 /** "mijn naam is An Peeters": the words before the name are not part of it. */

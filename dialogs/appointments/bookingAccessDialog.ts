@@ -50,8 +50,13 @@ export class BookingAccessDialog extends ComponentDialog {
   }
 
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    remembered(step).code = findBookingCode(String(step.result));
+    const code = findBookingCode(String(step.result));
     const { t } = turnServices(step.context);
+    if (code === undefined) {
+      await step.context.sendActivity(t('appointments:access.noCode', { phone: this.deps.phone.display }));
+      return step.endDialog();
+    }
+    remembered(step).code = code;
     return step.prompt(DialogIds.appointmentContactPrompt, {
       prompt: t('appointments:access.contactQuestion'),
       retryPrompt: t('appointments:contact.retry'),

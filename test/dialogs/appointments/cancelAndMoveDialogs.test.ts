@@ -49,6 +49,17 @@ describe('cancelling', () => {
     expect(records()[0]!.status).toBe('cancelled');
   });
 
+  it('stops after three answers without a code and offers the phone', async () => {
+    const { talk, records } = await setup();
+    await talk.say('afspraak annuleren');
+    expect(readable(await talk.say('ik weet het niet'))).toContain('«appointments:access.codeRetry»');
+    expect(readable(await talk.say('geen idee'))).toContain('«appointments:access.codeRetry»');
+    const stopped = readable(await talk.say('An Peeters'));
+    expect(stopped).toContain('«appointments:access.noCode» phone=050 12 34 56');
+    expect(stopped).not.toContain('«appointments:access.contactQuestion»');
+    expect(records()[0]!.status).toBe('booked');
+  });
+
   it('keeps the appointment when the resident says no', async () => {
     const { booking, talk, records } = await setup();
     await talk.say('afspraak annuleren');
