@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import { createRecognizer } from '../nlu/createRecognizer.js';
+import { createBuiltInBookingProvider } from '../services/appointments/builtInBookingProvider.js';
+import { counterCalendar } from '../services/appointments/counterCalendar.js';
+import { loadServiceCatalog } from '../services/appointments/serviceCatalog.js';
+import { createMemoryWrongAttemptLimiter } from '../services/appointments/wrongAttemptLimiter.js';
 import { loadMunicipalityData, type MunicipalityData } from '../services/municipality/municipalityData.js';
 import { createAdapter } from './adapter.js';
 import { createAssistant } from './assistant.js';
 import type { Config } from './config.js';
 import { registerDirectLineTokenRoute } from './directLine/directLineToken.js';
 import { registerLocalDirectLine } from './directLine/localDirectLine.js';
+import { createCalendarLinks, registerAppointmentRoutes } from './http/appointmentRoutes.js';
 import { registerWebPage } from './http/webPage.js';
 import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
 import { createAttemptLimiter } from './http/attemptLimiter.js';
@@ -35,7 +40,9 @@ export interface App {
  */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const facts = loadMunicipalityData();
+  const catalog = loadServiceCatalog();
   const i18n = createI18n();
+  const now = () => new Date();
   const stores = await openStores(config, logger);
   const stopJobs: (() => void)[] = [];
   try {
@@ -51,6 +58,15 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     stopJobs.push(() => retention.stop());
     // Turns of one conversation run one at a time, across instances too: state is saved last-writer-wins.
     adapter.use(turnLockMiddleware(stores.turnLock));
+    const bookingProvider = createBuiltInBookingProvider({
+      store: stores.bookings,
+      catalog,
+      ...counterCalendar(facts.municipality),
+      clock: now,
+      limiter: createMemoryWrongAttemptLimiter(),
+    });
+    // Calendar links are signed per process: after a restart a resident asks the chat for a new link.
+    const calendarLinkSecret = randomBytes(32);
     const bot = createAssistant({
       storage: stores.state,
       recognizer,
@@ -65,7 +81,14 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         logger,
       },
       facts,
-      now: () => new Date(),
+      now,
+      appointments: {
+        provider: bookingProvider,
+        catalog,
+        municipality: facts.municipality,
+        calendarLinks: createCalendarLinks({ secret: calendarLinkSecret }),
+        clock: now,
+      },
     });
     const server = createServer({
       logger,
@@ -73,6 +96,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       bot,
       isReady: () => stores.isReady(),
       routes: [
+        (server) =>
+          registerAppointmentRoutes(server, {
+            provider: bookingProvider,
+            catalog,
+            municipality: facts.municipality,
+            secret: calendarLinkSecret,
+            now,
+            i18n,
+            // Closed until the staff login is plugged in here.
+            authorize: () => false,
+          }),
         (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {
           if (config.directLineSecret) {

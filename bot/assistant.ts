@@ -4,6 +4,10 @@ import { DocumentRequestDialog } from '../dialogs/documents/documentRequestDialo
 import { HandoffDialog, type HandoffServices, type PhoneLine } from '../dialogs/handoffDialog.js';
 import { ContactDialog } from '../dialogs/information/contactDialog.js';
 import { OpeningHoursDialog } from '../dialogs/information/openingHoursDialog.js';
+import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
+import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
+import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
+import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
 import type { Recognizer } from '../nlu/recognizer.js';
@@ -23,6 +27,8 @@ export interface AssistantDeps {
   facts: MunicipalityData;
   /** The clock for "are you open now?"; tests pass a fixed one. */
   now: () => Date;
+  /** The appointment system (provider, catalog, calendar links, clock) and the municipality's facts. */
+  appointments: Omit<AppointmentDeps, 'phone'>;
 }
 
 /** Wires the dialogs into the bot. The one place that knows every capability. */
@@ -31,12 +37,16 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const conversationState = new ConversationState(deps.storage);
   const memory = new ConversationMemory(conversationState, { now });
   const handoff = new HandoffDialog(deps.phone, deps.handoff ? { ...deps.handoff, now, recall: memory } : undefined);
+  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone };
   const mainDialog = new MainDialog(
     {
       'thuisloket.info': new ThuisloketDialog(facts),
       'document.request': new DocumentRequestDialog(facts),
       'info.hours': new OpeningHoursDialog(facts.municipality, now),
       'info.contact': new ContactDialog(facts.municipality),
+      'appointment.book': new BookingDialog(appointments),
+      'appointment.cancel': new CancelBookingDialog(appointments),
+      'appointment.reschedule': new MoveBookingDialog(appointments),
     },
     handoff,
     deps.phone,

@@ -1,4 +1,6 @@
 import type { Storage } from 'botbuilder';
+import type { BookingStore } from '../../services/appointments/bookingStore.js';
+import { createEmbeddedBookingStore, type BookingDocument } from '../../services/appointments/embeddedBookingStore.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openEmbeddedFiles } from './embeddedFiles.js';
@@ -18,6 +20,8 @@ export interface Stores {
   callbacks: CallbackStore;
   /** Runs the turns of one conversation one after another (see turnLockMiddleware). */
   turnLock: TurnLock;
+  /** Appointments at the counter. */
+  bookings: BookingStore;
   /** Whether the storage answers now (for `/readyz`). */
   isReady(): Promise<boolean>;
   /** Waits for pending writes and releases the storage. */
@@ -48,10 +52,12 @@ async function openEmbeddedStores(dataDir: string, logger: Logger): Promise<Stor
   const files = await openEmbeddedFiles(dataDir, { logger });
   const state = new EmbeddedStateStorage(await files.document('botState', emptyStateItems()));
   const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
+  const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
   let closed = false;
   return {
     state,
     callbacks,
+    bookings,
     turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
     isReady: async () => !closed,
     async close() {

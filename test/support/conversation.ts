@@ -4,6 +4,7 @@ import type { i18n } from 'i18next';
 import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { loadMunicipalityData, type MunicipalityData } from '../../services/municipality/municipalityData.js';
+import { createTestAppointments, type TestAppointments } from './appointments.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
 export const TEST_PHONE = { display: '050 12 34 56', e164: '+3250123456' };
@@ -30,10 +31,15 @@ export interface ConversationOptions {
   facts?: MunicipalityData;
   /** Defaults to TEST_NOW. */
   now?: () => Date;
+  /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
+  appointments?: TestAppointments;
+  /** Default TestAdapter's own ("Convo1"). */
+  conversationId?: string;
 }
 
 /** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
 export function createConversation(options: ConversationOptions) {
+  const appointments = options.appointments ?? createTestAppointments();
   const bot = createAssistant({
     storage: options.storage ?? new MemoryStorage(),
     recognizer: options.recognizer,
@@ -43,10 +49,12 @@ export function createConversation(options: ConversationOptions) {
     handoff: options.handoff,
     facts: options.facts ?? testFacts(),
     now: options.now ?? (() => TEST_NOW),
+    appointments: { ...appointments.deps, clock: appointments.now },
   });
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: options.channelId ?? 'webchat',
     locale: options.locale ?? 'nl-BE',
+    ...(options.conversationId ? { conversation: { id: options.conversationId } } : {}),
   } as Partial<Activity>);
 
   async function send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
@@ -56,6 +64,9 @@ export function createConversation(options: ConversationOptions) {
 
   return {
     adapter,
+    appointments,
+    /** Sends a whole activity (e.g. with a chosen id, to replay a turn). */
+    send,
     join: () =>
       send({
         type: ActivityTypes.ConversationUpdate,

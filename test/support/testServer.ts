@@ -11,6 +11,7 @@ import type { Recognizer } from '../../nlu/recognizer.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { TEST_NOW, TEST_PHONE, testFacts } from './conversation.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
+import { createTestAppointments, type TestAppointments } from './appointments.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
 export interface TestServerOptions {
@@ -27,6 +28,8 @@ export interface TestServerOptions {
   facts?: MunicipalityData;
   /** Defaults to TEST_NOW. */
   now?: () => Date;
+  /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
+  appointments?: TestAppointments;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
@@ -41,6 +44,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     defaultLocale: 'nl-BE',
     authOverrides: options.authOverrides,
   });
+  const appointments = options.appointments ?? createTestAppointments();
   const bot = createAssistant({
     storage: new MemoryStorage(),
     recognizer: options.recognizer ?? fakeRecognizer({ hallo: 'greeting' }),
@@ -50,6 +54,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     handoff: options.handoff,
     facts: options.facts ?? testFacts(),
     now: options.now ?? (() => TEST_NOW),
+    appointments: { ...appointments.deps, clock: appointments.now },
   });
   const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,6 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     baseUrl: `http://127.0.0.1:${port}`,
     logger,
     adapter,
+    appointments,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
