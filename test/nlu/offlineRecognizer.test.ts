@@ -8,7 +8,7 @@ import type { Recognizer } from '../../nlu/recognizer.js';
 
 const readSet = (name: string) => parseLabeledUtterances(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
 const TEST_SET = readSet('testset.jsonl');
-/** testset.jsonl, and holdout.jsonl: written after tuning and never tuned against. */
+/** testset.jsonl, holdout.jsonl and holdout2.jsonl (see nlu/README.md). */
 const ALL_SETS = readdirSync(new URL('.', import.meta.url)).filter((name) => name.endsWith('.jsonl'));
 const TRAINING = loadIntentTrainingData();
 
