@@ -25,6 +25,8 @@ interface Name {
   id: DocumentId;
   words: string[];
   joined: string;
+  /** Position in the catalog: of two equally long names, the first listed wins. */
+  order: number;
 }
 
 export class DocumentCatalogError extends Error {
@@ -48,15 +50,23 @@ export function loadDocumentSynonyms(file: URL | string = DEFAULT_CATALOG_URL): 
 
 /** Finds the documents a text names. Pure once built; build once and reuse. */
 export class DocumentFinder {
-  private readonly names: Name[];
+  /**
+   * Names by their first word, and by their first word with one letter left out ("paspoort" also
+   * under "pasoort"): a word one typo away from a name's first word, with one letter left out
+   * too, meets it under one of these keys. Training reads every utterance; comparing each word
+   * with the whole catalog was a third of the training time.
+   */
+  private readonly byFirstWord = new Map<string, Name[]>();
+  /** The same for the names written as one word ("eid", "kidsid"). */
+  private readonly byJoined = new Map<string, Name[]>();
 
   constructor(catalog: readonly DocumentSynonyms[]) {
-    this.names = catalog.flatMap(({ id, synonyms }) =>
-      synonyms.map((synonym) => {
-        const words = wordsOf(synonym);
-        return { id, words, joined: words.join('') };
-      }),
-    );
+    const spellings = catalog.flatMap(({ id, synonyms }) => synonyms.map((synonym) => ({ id, words: wordsOf(synonym) })));
+    spellings.forEach(({ id, words }, order) => {
+      const name: Name = { id, words, joined: words.join(''), order };
+      addUnderKeys(this.byFirstWord, lookupKeys(words[0] ?? ''), name);
+      addUnderKeys(this.byJoined, lookupKeys(name.joined), name);
+    });
   }
 
   /** The document the text names first, if any. */
@@ -107,7 +117,7 @@ export class DocumentFinder {
   private longestNameAt(words: string[], position: number): DocumentMention | undefined {
     let best: DocumentMention | undefined;
     let bestLength = 0;
-    for (const name of this.names) {
+    for (const name of this.candidateNames(words, position)) {
       const wordCount = this.matchLength(name, words, position);
       if (wordCount === 0) continue;
       // Longer names win: "identiteitskaart voor mijn kind" is a kids-id, not an identiteitskaart.
@@ -120,6 +130,21 @@ export class DocumentFinder {
     return best;
   }
 
+  /** Every name that could start at `position` (and a few that do not), in catalog order. */
+  private candidateNames(words: string[], position: number): Name[] {
+    const candidates = new Set<Name>();
+    const collect = (index: Map<string, Name[]>, text: string) => {
+      for (const key of lookupKeys(text)) for (const name of index.get(key) ?? []) candidates.add(name);
+    };
+    collect(this.byFirstWord, words[position] ?? '');
+    let joined = '';
+    for (let count = 1; count <= MAX_JOINED_WORDS && position + count <= words.length; count += 1) {
+      joined += words[position + count - 1];
+      collect(this.byJoined, joined);
+    }
+    return [...candidates].sort((a, b) => a.order - b.order);
+  }
+
   /** How many words of the text from `position` spell this name; 0 when they do not. */
   private matchLength(name: Name, words: string[], position: number): number {
     if (name.words.every((word, offset) => sameWord(word, words[position + offset]))) return name.words.length;
@@ -130,6 +155,22 @@ export class DocumentFinder {
       if ((count > 1 || name.words.length > 1) && sameWord(name.joined, joined)) return count;
     }
     return 0;
+  }
+}
+
+/** The word itself and, when it is long enough for a typo to count, the word with each letter left out. */
+function lookupKeys(word: string): string[] {
+  if (word.length < FUZZY_MIN_LENGTH) return [word];
+  const keys = [word];
+  for (let i = 0; i < word.length; i += 1) keys.push(word.slice(0, i) + word.slice(i + 1));
+  return keys;
+}
+
+function addUnderKeys(index: Map<string, Name[]>, keys: string[], name: Name): void {
+  for (const key of new Set(keys)) {
+    const names = index.get(key) ?? [];
+    names.push(name);
+    index.set(key, names);
   }
 }
 
