@@ -2,8 +2,20 @@ import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { i18n } from 'i18next';
 import { HandoffDialog, type PhoneLine } from '../dialogs/handoffDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
+import type { OutcomeStore, SurveyStore } from '../services/survey/surveyStores.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import { AssistantBot } from './assistantBot.js';
+
+/** The end-of-conversation survey and outcome counting; without it the bot just says goodbye. */
+export interface SurveyDeps {
+  surveyStore: SurveyStore;
+  outcomeStore: OutcomeStore;
+  /** Injectable clock (tests); defaults to the real time. */
+  now?: () => Date;
+  /** Picks a new resident's first rotating question; defaults to Math.random. */
+  random?: () => number;
+}
 
 export interface AssistantDeps {
   storage: Storage;
@@ -11,14 +23,31 @@ export interface AssistantDeps {
   i18n: i18n;
   phone: PhoneLine;
   defaultLocale: string;
+  survey?: SurveyDeps;
 }
 
 /** Wires the dialogs into the bot. The one place that knows every capability. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
-  const mainDialog = new MainDialog({}, new HandoffDialog(deps.phone), deps.phone);
+  const conversationState = new ConversationState(deps.storage);
+  const userState = new UserState(deps.storage);
+  const now = deps.survey?.now ?? (() => new Date());
+  const survey = deps.survey
+    ? new SurveyDialog({
+        store: deps.survey.surveyStore,
+        userMemory: userState.createProperty<SurveyMemory>('survey'),
+        askedInConversation: conversationState.createProperty<boolean>('surveyAsked'),
+        now,
+        random: deps.survey.random,
+      })
+    : undefined;
+  const mainDialog = new MainDialog({}, new HandoffDialog(deps.phone), deps.phone, {
+    survey,
+    outcomes: deps.survey?.outcomeStore,
+    now,
+  });
   return new AssistantBot({
-    conversationState: new ConversationState(deps.storage),
-    userState: new UserState(deps.storage),
+    conversationState,
+    userState,
     mainDialog,
     recognizer: deps.recognizer,
     i18n: deps.i18n,

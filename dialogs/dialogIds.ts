@@ -4,5 +4,10 @@ export const DialogIds = {
   mainWaterfall: 'main.waterfall',
   handoff: 'handoff',
   anythingElsePrompt: 'main.anythingElse',
+  mainClosing: 'main.closing',
+  survey: 'survey',
+  surveyStart: 'survey.start',
+  surveyQuestion: 'survey.question',
+  surveyQuestionPrompt: 'survey.questionPrompt',
 } as const;
 export type DialogId = (typeof DialogIds)[keyof typeof DialogIds];
