@@ -15,6 +15,10 @@ export interface SurveyDeps {
   now?: () => Date;
   /** Picks a new resident's first rotating question; defaults to Math.random. */
   random?: () => number;
+  /** Days before a resident is surveyed again (30). */
+  surveyIntervalDays?: number;
+  /** Days before a resident is asked the awareness question again (30). */
+  awarenessIntervalDays?: number;
 }
 
 export interface AssistantDeps {
@@ -38,6 +42,8 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
         askedInConversation: conversationState.createProperty<boolean>('surveyAsked'),
         now,
         random: deps.survey.random,
+        surveyIntervalDays: deps.survey.surveyIntervalDays,
+        awarenessIntervalDays: deps.survey.awarenessIntervalDays,
       })
     : undefined;
   const mainDialog = new MainDialog({}, new HandoffDialog(deps.phone), deps.phone, {

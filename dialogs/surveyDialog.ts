@@ -185,8 +185,7 @@ export class SurveyDialog extends ComponentDialog {
       outcome: progress.outcome,
       answers: progress.answers,
     };
-    // The activity id makes a retried turn store once; without one there is nothing to retry against.
-    await this.deps.store.add(row, context.activity.id ?? randomUUID());
+    await this.deps.store.add(row, requestIdOf(context));
   }
 }
 
@@ -194,4 +193,14 @@ function toAnswerCode(question: SurveyQuestion, value: unknown): string | number
   if (typeof value !== 'string' || value === SKIP) return undefined;
   const code = question === 'satisfaction' ? Number(value) : value;
   return isSurveyAnswerCode(question, code) ? code : undefined;
+}
+
+/**
+ * The activity id makes a retried turn store once. Channels promise unique ids per conversation,
+ * so the conversation is part of the key (the store keeps only a hash of it, for a day).
+ * Without an id there is nothing to retry against.
+ */
+function requestIdOf(context: TurnContext): string {
+  const { channelId, conversation, id } = context.activity;
+  return id ? `${channelId ?? ''}|${conversation?.id ?? ''}|${id}` : randomUUID();
 }

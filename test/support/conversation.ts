@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { createAssistant } from '../../bot/assistant.js';
+import { createAssistant, type SurveyDeps } from '../../bot/assistant.js';
 import type { i18n } from 'i18next';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { createKeyedI18n } from './keyedLocales.js';
@@ -13,6 +14,11 @@ export interface ConversationOptions {
   storage?: Storage;
   /** Defaults to keyed texts (see keyedLocales); pass createI18n() to read the real sentences. */
   i18n?: i18n;
+  /** The end-of-conversation survey and outcome stores; without them the bot only says goodbye. */
+  survey?: SurveyDeps;
+  /** The resident as the channel names them (e.g. a phone number on SMS). */
+  user?: { id: string; name?: string };
+  conversationId?: string;
 }
 
 /** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
@@ -23,11 +29,17 @@ export function createConversation(options: ConversationOptions) {
     i18n: options.i18n ?? createKeyedI18n(),
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
+    survey: options.survey,
   });
-  const adapter = new TestAdapter((context) => bot.run(context), {
+  const template: Partial<Activity> = {
     channelId: options.channelId ?? 'webchat',
     locale: options.locale ?? 'nl-BE',
-  } as Partial<Activity>);
+  };
+  if (options.user) template.from = { id: options.user.id, name: options.user.name ?? '' };
+  // Unique per conversation, as on a real channel: stores that key on it must not see two conversations as one.
+  const conversationId = options.conversationId ?? `conversation-${randomUUID()}`;
+  template.conversation = { id: conversationId, isGroup: false, name: '', conversationType: 'personal' };
+  const adapter = new TestAdapter((context) => bot.run(context), template);
 
   async function send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     await adapter.receiveActivity(activity);
@@ -36,12 +48,15 @@ export function createConversation(options: ConversationOptions) {
 
   return {
     adapter,
+    conversationId,
     join: () =>
       send({
         type: ActivityTypes.ConversationUpdate,
         membersAdded: [{ id: 'user', name: 'resident' }],
       }),
     say: (text: string) => send({ type: ActivityTypes.Message, text }),
+    /** Sends a message with a given activity id, e.g. to replay a turn as a channel retry would. */
+    sayWithId: (text: string, id: string) => send({ type: ActivityTypes.Message, text, id }),
   };
 }
 
