@@ -26,7 +26,7 @@ function byDayThenId(a: SurveyResponse, b: SurveyResponse): number {
 
 export function createEmbeddedSurveyStore(document: DurableDocument<SurveyDocument>, options: { now: () => Date }): SurveyStore {
   return {
-    add(row, requestId) {
+    async add(row, requestId) {
       // Checked outside the transaction too, so a bad row never reaches the document queue.
       const checked = toSurveyResponse(row);
       const today = brusselsDay(options.now());
@@ -50,7 +50,7 @@ export function createEmbeddedSurveyStore(document: DurableDocument<SurveyDocume
         .map((row) => toSurveyResponse(row));
     },
 
-    addSynthetic(rows) {
+    async addSynthetic(rows) {
       const checked = rows.map((row) => {
         const valid = toSurveyResponse(row);
         if (valid.synthetic !== true) throw new RangeError('addSynthetic: every row must be marked synthetic');
@@ -65,7 +65,7 @@ export function createEmbeddedSurveyStore(document: DurableDocument<SurveyDocume
       });
     },
 
-    removeSynthetic() {
+    async removeSynthetic() {
       return document.update((draft) => {
         const before = draft.responses.length;
         draft.responses = draft.responses.filter((row) => row.synthetic !== true);
