@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, type AdapterDeps } from '../../bot/adapter.js';
-import { createAssistant } from '../../bot/assistant.js';
+import { createAssistant, type SurveyDeps } from '../../bot/assistant.js';
 import type { BotAuthConfig } from '../../bot/config.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { createServer } from '../../bot/server.js';
@@ -17,6 +17,8 @@ export interface TestServerOptions {
   authOverrides?: AdapterDeps['authOverrides'];
   isReady?: () => Promise<boolean>;
   routes?: readonly ((server: Server) => void)[];
+  /** The end-of-conversation survey and outcome stores. */
+  survey?: SurveyDeps;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
@@ -37,6 +39,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     i18n,
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
+    survey: options.survey,
   });
   const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
