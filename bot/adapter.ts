@@ -6,7 +6,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { i18n } from 'i18next';
 import type { BotAuthConfig } from './config.js';
 import { errorCode } from './errorCodes.js';
@@ -26,6 +26,13 @@ export interface AdapterDeps {
 
 /** CloudAdapter with its turn entry point public, so our own routes validate the HTTP request first. */
 export class AssistantAdapter extends CloudAdapter {
+  constructor(
+    private readonly authentication: ConfigurationBotFrameworkAuthentication,
+    private readonly appId: string,
+  ) {
+    super(authentication);
+  }
+
   /** Authenticates (header) or trusts (an in-process result) the activity and runs one turn. */
   processTurn(
     authorization: string | AuthenticateRequestResult,
@@ -35,6 +42,26 @@ export class AssistantAdapter extends CloudAdapter {
     return typeof authorization === 'string'
       ? this.processActivity(authorization, activity as Activity, logic)
       : this.processActivity(authorization, activity as Activity, logic);
+  }
+
+  /**
+   * Runs a turn that arrived inside this process (the local Direct Line endpoint, which checked
+   * its own token) and returns the bot's replies instead of sending them to a channel.
+   */
+  async processLocalTurn(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+    const claimsIdentity = this.createClaimsIdentity(this.appId);
+    const response = await this.processActivity(
+      {
+        // Replies return in the response; the audience only names the channel they would go to.
+        audience: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        claimsIdentity,
+        connectorFactory: this.authentication.createConnectorFactory(claimsIdentity),
+        callerId: undefined as unknown as string,
+      },
+      { ...activity, deliveryMode: 'expectReplies' } as Activity,
+      logic,
+    );
+    return (response?.body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
   }
 }
 
@@ -56,7 +83,7 @@ export function createAdapter(deps: AdapterDeps): BotRuntime {
       : {}),
     ...deps.authOverrides,
   } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new AssistantAdapter(authentication);
+  const adapter = new AssistantAdapter(authentication, deps.botAuth?.appId ?? '');
   adapter.onTurnError = (context, error) => handleTurnError(context, error, deps);
   return { adapter, authentication };
 }

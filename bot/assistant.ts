@@ -1,11 +1,13 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { i18n } from 'i18next';
-import { HandoffDialog, type PhoneLine } from '../dialogs/handoffDialog.js';
+import { recordConversationOutcome } from '../dialogs/conversationOutcome.js';
+import { HandoffDialog, type HandoffDialogDeps, type HandoffServices, type PhoneLine } from '../dialogs/handoffDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
 import type { OutcomeStore, SurveyStore } from '../services/survey/surveyStores.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import { AssistantBot } from './assistantBot.js';
+import { ConversationMemory } from './conversationMemory.js';
 
 /** The end-of-conversation survey and outcome counting; without it the bot just says goodbye. */
 export interface SurveyDeps {
@@ -27,6 +29,8 @@ export interface AssistantDeps {
   i18n: i18n;
   phone: PhoneLine;
   defaultLocale: string;
+  /** Callback requests or agent hub; without it the handoff only gives the phone number. */
+  handoff?: HandoffServices;
   survey?: SurveyDeps;
 }
 
@@ -34,7 +38,25 @@ export interface AssistantDeps {
 export function createAssistant(deps: AssistantDeps): AssistantBot {
   const conversationState = new ConversationState(deps.storage);
   const userState = new UserState(deps.storage);
+  const memory = new ConversationMemory(conversationState, { now: deps.handoff?.now });
   const now = deps.survey?.now ?? (() => new Date());
+  const outcomes = deps.survey?.outcomeStore;
+
+  let handoffDeps: HandoffDialogDeps | undefined;
+  if (deps.handoff) {
+    const services = deps.handoff;
+    handoffDeps = {
+      ...services,
+      recall: memory,
+      // A hand-off to staff makes the conversation count as escalated in the outcome figures.
+      onEscalated: async (context, escalation) => {
+        await services.onEscalated?.(context, escalation);
+        if (outcomes) await recordConversationOutcome(context, outcomes, 'escalated', now());
+      },
+    };
+  }
+  const handoff = new HandoffDialog(deps.phone, handoffDeps);
+
   const survey = deps.survey
     ? new SurveyDialog({
         store: deps.survey.surveyStore,
@@ -46,11 +68,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
         awarenessIntervalDays: deps.survey.awarenessIntervalDays,
       })
     : undefined;
-  const mainDialog = new MainDialog({}, new HandoffDialog(deps.phone), deps.phone, {
-    survey,
-    outcomes: deps.survey?.outcomeStore,
-    now,
-  });
+  const mainDialog = new MainDialog({}, handoff, deps.phone, { survey, outcomes, now });
   return new AssistantBot({
     conversationState,
     userState,
@@ -58,5 +76,6 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     recognizer: deps.recognizer,
     i18n: deps.i18n,
     defaultLocale: deps.defaultLocale,
+    observers: [memory],
   });
 }

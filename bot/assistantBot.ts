@@ -3,6 +3,7 @@ import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botb
 import type { i18n } from 'i18next';
 import type { MainDialogOptions } from '../dialogs/mainDialog.js';
 import type { Recognizer } from '../nlu/recognizer.js';
+import type { TurnObserver } from './conversationMemory.js';
 import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage, type Language } from './i18n.js';
 import { setTurnServices } from './turnState.js';
 
@@ -13,6 +14,8 @@ export interface AssistantBotDeps {
   recognizer: Recognizer;
   i18n: i18n;
   defaultLocale: string;
+  /** Run every turn once language and recognition are known, before the dialogs (e.g. the conversation memory). */
+  observers?: readonly TurnObserver[];
 }
 
 /**
@@ -42,6 +45,7 @@ export class AssistantBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     await this.prepareTurn(context);
+    for (const observer of this.deps.observers ?? []) await observer.observeTurn(context);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context);
     await this.deps.userState.saveChanges(context);

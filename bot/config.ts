@@ -1,3 +1,6 @@
+import type { HandoffMode } from '../dialogs/handoffDialog.js';
+import { parseStaffAccounts, type StaffAccount } from './staff/staffPassword.js';
+
 /**
  * The process configuration, read and validated once at start-up from the environment.
  * Names follow shared/contract/http.md. A wrong value stops the start with a one-line reason.
@@ -15,6 +18,12 @@ export interface Config {
   luis: LuisConfig | null;
   reportsToken: string | null;
   defaultLocale: string;
+  /** Phone staff who may sign in to /staff, with scrypt password hashes (STAFF_ACCOUNTS). */
+  staffAccounts: StaffAccount[];
+  /** Days a closed callback request is kept before it is deleted (CALLBACK_RETENTION_DAYS). */
+  callbackRetentionDays: number;
+  /** `callback` (the staff's callback queue) or `agentHub` (a handoff.initiate event) (HANDOFF_MODE). */
+  handoffMode: HandoffMode;
 }
 
 export interface BotAuthConfig {
@@ -76,7 +85,35 @@ export function readConfig(env: Env): Config {
     luis: readLuis(value),
     reportsToken,
     defaultLocale,
+    staffAccounts: readStaffAccounts(value('STAFF_ACCOUNTS')),
+    callbackRetentionDays: readRetentionDays(value('CALLBACK_RETENTION_DAYS')),
+    handoffMode: readHandoffMode(value('HANDOFF_MODE')),
   };
+}
+
+function readStaffAccounts(raw: string | null): StaffAccount[] {
+  try {
+    return parseStaffAccounts(raw);
+  } catch (error) {
+    throw new ConfigError(`STAFF_ACCOUNTS must be name:hash,name2:hash2: ${(error as Error).message}.`);
+  }
+}
+
+function readRetentionDays(raw: string | null): number {
+  if (raw === null) return 30;
+  const days = Number(raw);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new ConfigError(`CALLBACK_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${raw}".`);
+  }
+  return days;
+}
+
+function readHandoffMode(raw: string | null): HandoffMode {
+  if (raw === null) return 'callback';
+  if (raw !== 'callback' && raw !== 'agentHub') {
+    throw new ConfigError(`HANDOFF_MODE must be "callback" or "agentHub", not "${raw}".`);
+  }
+  return raw;
 }
 
 function readPort(raw: string | null): number {

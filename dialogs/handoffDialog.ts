@@ -1,7 +1,18 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderInfoCard } from '../bot/channels/renderer.js';
+import { randomUUID } from 'node:crypto';
+import { EventFactory, type TurnContext } from 'botbuilder';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderInfoCard, type Option } from '../bot/channels/renderer.js';
+import type { ConversationRecall, ConversationTopic } from '../bot/conversationMemory.js';
+import type { Language, Translate } from '../bot/i18n.js';
+import type { Logger } from '../bot/logger.js';
+import type { CallbackStore } from '../bot/stores/callbackStore.js';
 import { turnServices } from '../bot/turnState.js';
+import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
+import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
+import { CallbackCancelDialog, type CallbackCancelOptions } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
+import { clockTime, dayInSentence, momentLabel } from './handoffWording.js';
+import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 
 /** The municipality's phone line as residents dial it. */
 export interface PhoneLine {
@@ -9,22 +20,224 @@ export interface PhoneLine {
   e164: string;
 }
 
-/** Hands a resident over to a person: the phone number to call. */
+/** `callback`: the staff's callback queue (default). `agentHub`: a Bot Framework `handoff.initiate` event to an agent hub. */
+export type HandoffMode = 'callback' | 'agentHub';
+
+/** How a conversation was escalated to a person: for the outcome figures. */
+export interface Escalation {
+  via: 'phone' | 'callback' | 'agentHub';
+  /** The callback request's reference when `via` is `callback`. */
+  reference?: string;
+}
+
+/** What the handoff needs from the rest of the bot; the lead wires these in `bot/main.ts`. */
+export interface HandoffServices {
+  mode: HandoffMode;
+  availability: PhoneAvailability;
+  callbacks: CallbackStore;
+  /** How long closed callback requests are kept, said to the resident before they give their number. */
+  retentionDays: number;
+  logger: Logger;
+  now?: () => Date;
+  /**
+   * Called when the handoff starts (`phone` or `agentHub`) and again when a callback request is
+   * stored (`callback`). Count a conversation once, however often it is called.
+   */
+  onEscalated?: (context: TurnContext, escalation: Escalation) => Promise<void> | void;
+}
+
+export interface HandoffDialogDeps extends HandoffServices {
+  /** The conversation so far: topic, scrubbed excerpt, transcript. */
+  recall: ConversationRecall;
+}
+
+/** Begin options: start with cancelling a callback request instead of the offer. */
+export interface HandoffOptions {
+  cancelCallback?: CallbackCancelOptions;
+}
+
+/** The handoff's result when an agent hub took over: the main dialog then asks nothing more. */
+export interface HandoffResult {
+  handedOver: boolean;
+}
+
+const OFFER = { callback: 'callback', cancelCallback: 'cancelCallback', no: 'no' } as const;
+const MAX_PHONE_ATTEMPTS = 3;
+
+interface HandoffValues {
+  topic: ConversationTopic;
+  excerpt: string[];
+  moment?: { day: string; partOfDay: 'morning' | 'afternoon' };
+}
+
+/**
+ * Hands a resident over to a person: the phone number and when it is staffed, then the offer of
+ * a callback (moment, Belgian number, reference) or, in agent-hub mode, a `handoff.initiate` event.
+ * Without services it only gives the phone number.
+ * The phone number is asked last and the request stored in that same turn, so the number never
+ * sits in conversation state between turns.
+ */
 export class HandoffDialog extends ComponentDialog {
-  constructor(private readonly phone: PhoneLine) {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly phone: PhoneLine,
+    private readonly deps?: HandoffDialogDeps,
+  ) {
     super(DialogIds.handoff);
-    this.addDialog(new WaterfallDialog(`${DialogIds.handoff}.steps`, [this.offerPhoneStep.bind(this)]));
+    this.now = deps?.now ?? (() => new Date());
+    this.addDialog(
+      new WaterfallDialog(DialogIds.handoffSteps, [
+        this.introStep.bind(this),
+        this.offerAnsweredStep.bind(this),
+        this.momentChosenStep.bind(this),
+        this.storeRequestStep.bind(this),
+      ]),
+    );
+    this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
+    this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
+    this.addDialog(new TextPrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt)));
+    if (deps) this.addDialog(new CallbackCancelDialog(phone, { callbacks: deps.callbacks, logger: deps.logger, now: this.now }));
+    this.initialDialogId = DialogIds.handoffSteps;
   }
 
-  private async offerPhoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnServices(step.context);
+  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as HandoffOptions;
+    const deps = this.deps;
+    if (deps && options.cancelCallback) return step.replaceDialog(DialogIds.callbackCancel, options.cancelCallback);
+
+    const { t, language } = turnServices(step.context);
+    const lines = [t('handoff:callUs', { phone: this.phone.display })];
+    if (deps) lines.push(this.staffedLine(deps.availability, t, language));
     await step.context.sendActivity(
       renderInfoCard(step.context.activity.channelId, {
         title: t('handoff:title'),
-        lines: [t('handoff:callUs', { phone: this.phone.display })],
+        lines,
         links: [{ label: t('handoff:callButton'), url: `tel:${this.phone.e164}` }],
       }),
     );
+    if (!deps) return step.endDialog();
+
+    const values = step.values as HandoffValues;
+    values.topic = await deps.recall.topic(step.context);
+    values.excerpt = await deps.recall.residentExcerpt(step.context);
+    if (deps.mode === 'agentHub') {
+      await this.initiateAgentHub(step.context, deps, values);
+      return step.endDialog({ handedOver: true } satisfies HandoffResult);
+    }
+    await deps.onEscalated?.(step.context, { via: 'phone' });
+    const offer: OptionPromptOptions = {
+      prompt: t('handoff:offer.question'),
+      options: [
+        { value: OFFER.callback, label: t('handoff:offer.callback') },
+        { value: OFFER.cancelCallback, label: t('handoff:offer.cancelCallback') },
+        { value: OFFER.no, label: t('handoff:offer.no') },
+      ],
+    };
+    return step.prompt(DialogIds.handoffOffer, offer);
+  }
+
+  private async offerAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === OFFER.cancelCallback) {
+      return step.replaceDialog(DialogIds.callbackCancel, { reference: null } satisfies CallbackCancelOptions);
+    }
+    if (step.result !== OFFER.callback) return step.endDialog();
+    const { t, language } = turnServices(step.context);
+    const now = this.now();
+    const moments = this.deps!.availability.callbackMoments(now);
+    if (moments.length === 0) {
+      await step.context.sendActivity(t('handoff:callback.noMoments', { phone: this.phone.display }));
+      return step.endDialog();
+    }
+    const options: Option[] = moments.map((moment) => ({ value: moment.value, label: momentLabel(t, language, now, moment) }));
+    const question: OptionPromptOptions = { prompt: t('handoff:callback.momentQuestion'), options };
+    return step.prompt(DialogIds.callbackMoment, question);
+  }
+
+  private async momentChosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    const moment = parseCallbackMoment(String(step.result));
+    if (!moment) return step.endDialog();
+    (step.values as HandoffValues).moment = moment;
+    await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
+    return step.prompt(DialogIds.callbackPhone, { prompt: t('handoff:callback.phoneQuestion') });
+  }
+
+  private async storeRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const deps = this.deps!;
+    const { t, language } = turnServices(step.context);
+    const phone = normaliseBelgianPhone(String(step.result ?? ''));
+    const values = step.values as HandoffValues;
+    if (!phone.ok || !values.moment) {
+      await step.context.sendActivity(t('handoff:callback.giveUp', { phone: this.phone.display }));
+      return step.endDialog();
+    }
+    const now = this.now();
+    const { request, created } = await deps.callbacks.create({
+      requestId: requestIdOf(step.context),
+      phone: phone.e164,
+      preferredMoment: values.moment,
+      topic: values.topic,
+      excerpt: values.excerpt,
+      language,
+      at: now,
+    });
+    deps.logger.info('callback.requested', {
+      reference: request.reference,
+      created,
+      day: request.preferredMoment.day,
+      partOfDay: request.preferredMoment.partOfDay,
+      channel: step.context.activity.channelId,
+    });
+    await step.context.sendActivity(
+      t('handoff:callback.confirmed', { moment: momentLabel(t, language, now, request.preferredMoment) }),
+    );
+    await step.context.sendActivity(t('handoff:callback.reference', { reference: request.reference }));
+    await step.context.sendActivity(t('handoff:callback.howToCancel', { reference: request.reference }));
+    await deps.onEscalated?.(step.context, { via: 'callback', reference: request.reference });
     return step.endDialog();
   }
+
+  /** Re-asks with the reason (not Belgian, or not a phone number); after a few tries the step gives the phone number. */
+  private async validatePhone(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const result = normaliseBelgianPhone(prompt.recognized.value ?? '');
+    if (result.ok || prompt.attemptCount >= MAX_PHONE_ATTEMPTS) return true;
+    const { t } = turnServices(prompt.context);
+    await prompt.context.sendActivity(
+      result.reason === 'foreign'
+        ? t('handoff:callback.phoneForeign', { phone: this.phone.display })
+        : t('handoff:callback.phoneInvalid'),
+    );
+    return false;
+  }
+
+  private staffedLine(availability: PhoneAvailability, t: Translate, language: Language): string {
+    const now = this.now();
+    const status = availability.status(now);
+    if (status.staffedNow) return t('handoff:staffed.until', { until: clockTime(status.until, language) });
+    if (!status.next) return t('handoff:staffed.nobody');
+    return t('handoff:staffed.next', {
+      day: dayInSentence(t, language, now, status.next.day),
+      from: clockTime(status.next.from, language),
+    });
+  }
+
+  private async initiateAgentHub(context: TurnContext, deps: HandoffDialogDeps, values: HandoffValues): Promise<void> {
+    const { t, language } = turnServices(context);
+    const transcript = { activities: await deps.recall.transcript(context) };
+    const handoffContext = { topic: values.topic, excerpt: values.excerpt, language };
+    await context.sendActivity(EventFactory.createHandoffInitiation(context, handoffContext, transcript));
+    deps.logger.info('handoff.initiated', { channel: context.activity.channelId, messages: transcript.activities.length });
+    await deps.onEscalated?.(context, { via: 'agentHub' });
+    await context.sendActivity(t('handoff:agentHub.connecting'));
+  }
+}
+
+/**
+ * The idempotency key of a callback request: Direct Line and Teams retry a turn with the same
+ * activity id, and that retry must find the request stored by the first attempt.
+ */
+function requestIdOf(context: TurnContext): string {
+  const { channelId, conversation, id } = context.activity;
+  return `${channelId}:${conversation?.id ?? 'unknown'}:${id ?? randomUUID()}`;
 }

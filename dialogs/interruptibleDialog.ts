@@ -1,7 +1,9 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
+import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
+import type { HandoffOptions } from './handoffDialog.js';
 import { sendHelp } from './replies.js';
 
 /** Interruptions win only when the recognizer is sure: a name or a phone number must not cancel a booking. */
@@ -19,6 +21,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    // "annuleer terugbelverzoek KDR-482" reads as a plain cancel to the recognizer: it must reach the request instead.
+    const callbackCancellation = callbackCancellationIn(innerDc.context.activity.text);
+    if (callbackCancellation) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
+    }
     const { recognition, t } = turnServices(innerDc.context);
     if (!recognition || recognition.score < INTERRUPTION_MIN_SCORE || !INTERRUPTIONS.includes(recognition.intent)) {
       return undefined;

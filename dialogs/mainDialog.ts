@@ -1,10 +1,11 @@
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import { isIntent, type Intent } from '../nlu/contract.js';
+import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
-import type { PhoneLine } from './handoffDialog.js';
+import type { HandoffOptions, HandoffResult, PhoneLine } from './handoffDialog.js';
 import { menuOptions } from './replies.js';
 import { conversationMark, recordConversationOutcome, type ConversationOutcomes } from './conversationOutcome.js';
 import type { SurveyDialogOptions } from './surveyDialog.js';
@@ -12,6 +13,7 @@ import type { SurveyDialogOptions } from './surveyDialog.js';
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
   menu?: 'welcome' | 'help' | 'greeting';
+  handOver?: HandOver['handOver'];
 }
 
 /** The capability dialogs the main dialog routes to, by intent. */
@@ -23,6 +25,18 @@ export interface ConversationClosing {
   survey?: Dialog;
   outcomes?: ConversationOutcomes;
   now?: () => Date;
+}
+
+/**
+ * What a capability dialog may end with to pass the resident on to another capability, e.g. a
+ * document that needs a visit hands over to `appointment.book` with the service already chosen.
+ */
+export interface HandOver {
+  handOver: { intent: Intent; options?: object };
+}
+
+export function isHandOver(result: unknown): result is HandOver {
+  return typeof result === 'object' && result !== null && isIntent((result as HandOver).handOver?.intent);
 }
 
 const MENU_PROMPT = 'main.menu';
@@ -79,7 +93,12 @@ export class MainDialog extends InterruptibleDialog {
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // A resident asked something: the conversation has started (abandoned unless it ends well).
     await this.closing.outcomes?.start(conversationMark(step.context, this.now()));
+    const { handOver } = (step.options ?? {}) as MainDialogOptions;
+    const handedTo = handOver && this.routes.get(handOver.intent);
+    if (handedTo) return step.beginDialog(handedTo, handOver.options);
     const picked = isIntent(step.result) ? step.result : undefined;
+    const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
+    if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     const dialogId = this.routes.get(intent);
     if (dialogId) return step.beginDialog(dialogId, { recognition: turnServices(step.context).recognition });
@@ -106,6 +125,12 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (isHandOver(step.result)) {
+      // Start over with the next capability; "anything else?" comes when that one is done.
+      return step.replaceDialog(this.id, step.result satisfies MainDialogOptions);
+    }
+    // An agent hub took the conversation over: the assistant says nothing more.
+    if ((step.result as HandoffResult | undefined)?.handedOver) return step.endDialog();
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       prompt: t('common:anythingElse.question'),

@@ -1,5 +1,62 @@
-// Temporary: digits only, until the NLU branch brings Dutch number words and ordinals.
+import { normaliseForMatching } from './plainText.js';
+
+/** Options are numbered 1..20 at most; larger numbers are not an answer to "which one?". */
+const HIGHEST_OPTION = 20;
+
+const DUTCH_CARDINALS = [
+  'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien',
+  'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien', 'negentien', 'twintig',
+];
+const DUTCH_ORDINALS = [
+  'eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende',
+  'elfde', 'twaalfde', 'dertiende', 'veertiende', 'vijftiende', 'zestiende', 'zeventiende', 'achttiende',
+  'negentiende', 'twintigste',
+];
+const ENGLISH_CARDINALS = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
+  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+];
+const ENGLISH_ORDINALS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth',
+  'nineteenth', 'twentieth',
+];
+
+const NUMBER_WORDS = new Map<string, number>(
+  [DUTCH_CARDINALS, DUTCH_ORDINALS, ENGLISH_CARDINALS, ENGLISH_ORDINALS].flatMap((words) =>
+    words.map((word, index): [string, number] => [word, index + 1]),
+  ),
+);
+
+/** Words around a chosen number that do not change it: "ik neem de tweede graag", "option 2 please". */
+const FILLER_WORDS = new Set([
+  'de', 'het', 'nummer', 'nr', 'no', 'optie', 'keuze', 'antwoord', 'mogelijkheid', 'ik', 'kies', 'neem', 'wil',
+  'doe', 'graag', 'maar', 'dan', 'die', 'dat', 'aub', 'alstublieft', 'alsjeblieft', 'svp', 'ok', 'oke', 'ja',
+  'allee', 'welja', 'the', 'number', 'option', 'choice', 'please', 'i', 'take', 'choose', 'pick', 'want',
+]);
+
+/** "2", "2e", "2de", "1ste", "3rd": a number with an optional ordinal ending. */
+const DIGITS = /^(\d{1,2})(?:e|de|ste|st|nd|rd|th)?$/;
+
+/**
+ * The option number a resident answered with ("2", "de tweede", "nummer 2", "optie twee", "2e", "second"),
+ * 1..20; undefined when the answer says more than a number.
+ */
 export function parseDutchNumber(text: string): number | undefined {
-  const match = /^\s*(\d{1,2})\s*\.?\s*$/.exec(text);
-  return match ? Number(match[1]) : undefined;
+  const words = normaliseForMatching(text)
+    .split(' ')
+    .filter((word) => word !== '' && !FILLER_WORDS.has(word));
+  if (words.length !== 1) return undefined;
+  const [word] = words as [string];
+  const digits = DIGITS.exec(word);
+  const value = digits ? Number(digits[1]) : NUMBER_WORDS.get(word);
+  return value !== undefined && value >= 1 && value <= HIGHEST_OPTION ? value : undefined;
+}
+
+/** The value of a Dutch number word ("drie" → 3, "eerste" → 1), for times and dates. */
+export function dutchNumberWord(word: string): number | undefined {
+  const index = DUTCH_CARDINALS.indexOf(word);
+  if (index >= 0) return index + 1;
+  const ordinal = DUTCH_ORDINALS.indexOf(word);
+  return ordinal >= 0 ? ordinal + 1 : undefined;
 }

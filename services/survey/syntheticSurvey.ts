@@ -8,6 +8,7 @@
  * Assumption: when the rotating question is bookingChannel the dialog also asks the age
  * bracket (skippable), because the report breaks booking channel down by age.
  */
+import { seededRandom } from '../seededRandom.js';
 import { addDays, dayOfWeek, isCalendarDay } from './calendarDay.js';
 import {
   AGE_BRACKET_CODES,
@@ -58,17 +59,6 @@ const ANSWER_RATE = { awareness: 0.92, satisfaction: 0.88, rotating: 0.8, ageWit
 /** Fewer conversations at the weekend, when the town hall is closed. */
 const WEEKEND_WEIGHT = 0.35;
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; good enough for demo data, not for secrets. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: () => number, options: readonly T[], weights: Weights): T {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -96,7 +86,7 @@ export function generateSyntheticSurveyRows(options: SyntheticSurveyOptions): Su
   if (!isCalendarDay(from)) throw new RangeError('from must be YYYY-MM-DD');
   if (!Number.isFinite(seed)) throw new RangeError('seed must be a number');
 
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   const dayWeights = Array.from({ length: DAYS_IN_SPREAD }, (_unused, index) => {
     const weekday = dayOfWeek(addDays(from, index));
     return weekday === 0 || weekday === 6 ? WEEKEND_WEIGHT : 1;

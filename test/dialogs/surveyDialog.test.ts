@@ -5,6 +5,7 @@ import { planSurveyQuestions } from '../../dialogs/surveyDialog.js';
 import { SURVEY_ANSWER_CODES } from '../../services/survey/surveyCodes.js';
 import type { SurveyStore } from '../../services/survey/surveyStores.js';
 import { createConversation, readable } from '../support/conversation.js';
+import { handoffFixture, MONDAY_10H } from './handoffFixtures.js';
 import { askedQuestion, buttonTitles, createSurveyFixture, surveyRecognizer } from '../support/survey.js';
 
 const recognizer = surveyRecognizer;
@@ -79,12 +80,12 @@ describe('survey dialog', () => {
     expect(fixture.rows()).toEqual([]);
   });
 
-  it('understands the Dutch words of the options, "Overslaan" included', async () => {
+  it('understands the Dutch words of the options, "sla over" included', async () => {
     const fixture = createSurveyFixture();
     const talk = talkWith(fixture, { i18n: createI18n() });
     await talk.say('daag');
-    await talk.say('Overslaan');
-    await talk.say('heel tevreden');
+    await talk.say('Sla over');
+    await talk.say('heel goed');
     await talk.say('liefst zonder afspraak');
     expect(fixture.rows()[0]!.answers).toEqual({ satisfaction: 5, appointmentPreference: 'walkIn' });
   });
@@ -296,6 +297,22 @@ describe('survey dialog', () => {
       ['abandoned', 1],
       ['escalated', 1],
       ['resolved', 1],
+    ]);
+  });
+
+  it('counts a hand-off to staff as escalated, in the outcome figures and in the survey row', async () => {
+    const fixture = createSurveyFixture({ now: MONDAY_10H.toISOString() });
+    const handoff = handoffFixture({ now: MONDAY_10H });
+    const talk = talkWith(fixture, { handoff: handoff.services });
+    expect(readable(await talk.say('iemand spreken'))).toContain('«handoff:title»');
+    await talk.say('3'); // no callback, thank you
+    expect(askedQuestion(readable(await talk.say('2')))).toBe('awareness'); // nothing else: survey
+    await talk.say('1');
+    expect(handoff.escalations).toEqual([{ via: 'phone' }]); // the handoff's own hook still runs
+    expect(fixture.rows()[0]).toMatchObject({ outcome: 'escalated', answers: { awareness: 'used' } });
+    fixture.setNow('2026-03-05T10:00:00Z');
+    expect(await fixture.deps.outcomeStore.counts({ from: '2026-03-01', to: '2026-03-31' })).toEqual([
+      { day: '2026-03-02', channel: 'webchat', outcome: 'escalated', count: 1 },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { createAssistant, type SurveyDeps } from '../../bot/assistant.js';
 import type { i18n } from 'i18next';
+import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
@@ -19,6 +20,8 @@ export interface ConversationOptions {
   /** The resident as the channel names them (e.g. a phone number on SMS). */
   user?: { id: string; name?: string };
   conversationId?: string;
+  /** Callback requests or agent hub; without it the handoff only gives the phone number. */
+  handoff?: HandoffServices;
 }
 
 /** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
@@ -30,6 +33,7 @@ export function createConversation(options: ConversationOptions) {
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
     survey: options.survey,
+    handoff: options.handoff,
   });
   const template: Partial<Activity> = {
     channelId: options.channelId ?? 'webchat',

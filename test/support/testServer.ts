@@ -4,6 +4,7 @@ import type { Server } from 'restify';
 import { createAdapter, type AdapterDeps } from '../../bot/adapter.js';
 import { createAssistant, type SurveyDeps } from '../../bot/assistant.js';
 import type { BotAuthConfig } from '../../bot/config.js';
+import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { createServer } from '../../bot/server.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
@@ -19,11 +20,15 @@ export interface TestServerOptions {
   routes?: readonly ((server: Server) => void)[];
   /** The end-of-conversation survey and outcome stores. */
   survey?: SurveyDeps;
+  /** Callback requests or agent hub for the handoff; without it the handoff only gives the phone number. */
+  handoff?: HandoffServices;
+  /** The logger the server (and, if the test passes it on, the handoff) writes to. */
+  logger?: ReturnType<typeof createMemoryLogger>;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
 export async function startTestServer(options: TestServerOptions = {}) {
-  const logger = createMemoryLogger();
+  const logger = options.logger ?? createMemoryLogger();
   const i18n = createKeyedI18n();
   const { adapter } = createAdapter({
     botAuth: options.botAuth ?? null,
@@ -40,6 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
     survey: options.survey,
+    handoff: options.handoff,
   });
   const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

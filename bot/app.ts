@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'restify';
+import { createRecognizer } from '../nlu/createRecognizer.js';
+import { loadMunicipalityData, type MunicipalityData } from '../services/municipality/municipalityData.js';
+import { createAdapter } from './adapter.js';
+import { createAssistant } from './assistant.js';
+import type { Config } from './config.js';
+import { registerDirectLineTokenRoute } from './directLine/directLineToken.js';
+import { registerLocalDirectLine } from './directLine/localDirectLine.js';
+import { registerWebPage } from './http/webPage.js';
+import { createI18n } from './i18n.js';
+import type { Logger } from './logger.js';
+import { createServer } from './server.js';
+import { openStores } from './stores/openStores.js';
+
+export interface App {
+  server: Server;
+  facts: MunicipalityData;
+  /** Stops accepting requests, then waits for pending writes and releases the storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: reads the municipality's data, opens the stores, builds the recognizer,
+ * the adapter, the bot and the HTTP server. Nothing listens yet.
+ */
+export async function createApp(config: Config, logger: Logger): Promise<App> {
+  const facts = loadMunicipalityData();
+  const i18n = createI18n();
+  const stores = await openStores(config, logger);
+  try {
+    const recognizer = await createRecognizer(config.luis, logger);
+    const { adapter } = createAdapter({
+      botAuth: config.botAuth,
+      logger,
+      i18n,
+      phoneDisplay: facts.municipality.phone.display,
+      defaultLocale: config.defaultLocale,
+    });
+    const bot = createAssistant({
+      storage: stores.state,
+      recognizer,
+      i18n,
+      phone: facts.municipality.phone,
+      defaultLocale: config.defaultLocale,
+    });
+    const server = createServer({
+      logger,
+      adapter,
+      bot,
+      isReady: () => stores.isReady(),
+      routes: [
+        (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
+        (server) => {
+          if (config.directLineSecret) {
+            registerDirectLineTokenRoute(server, { mode: 'azure', secret: config.directLineSecret, logger });
+            return;
+          }
+          const directLine = registerLocalDirectLine(server, {
+            tokenSecret: randomBytes(32),
+            logger,
+            runTurn: (activity) => adapter.processLocalTurn(activity, (context) => bot.run(context)),
+          });
+          registerDirectLineTokenRoute(server, { mode: 'local', issueToken: directLine.issueToken });
+        },
+      ],
+    });
+    return {
+      server,
+      facts,
+      async close() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stores.close();
+      },
+    };
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+import { ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { scrubPersonalData } from '../services/callback/scrubPersonalData.js';
+import type { Intent } from '../nlu/contract.js';
+import { turnServices } from './turnState.js';
+
+/** One message of the conversation as the assistant remembers it: scrubbed of personal data. */
+export interface RememberedMessage {
+  from: 'resident' | 'assistant';
+  text: string;
+  at: string;
+}
+
+/** What the resident was asking about: the last meaningful intent and document recognised. */
+export interface ConversationTopic {
+  intent: Intent | null;
+  document: string | null;
+}
+
+interface MemoryState {
+  messages: RememberedMessage[];
+  topic: ConversationTopic;
+}
+
+/** Runs once per turn after language and recognition are resolved, before the dialogs. */
+export interface TurnObserver {
+  observeTurn(context: TurnContext): Promise<void>;
+}
+
+/** What a handoff needs to know about the conversation so far. */
+export interface ConversationRecall {
+  topic(context: TurnContext): Promise<ConversationTopic>;
+  /** The resident's last `count` messages that carry words, oldest first, scrubbed. */
+  residentExcerpt(context: TurnContext, count?: number): Promise<string[]>;
+  /** The remembered messages as Bot Framework activities, for an agent hub's transcript. */
+  transcript(context: TurnContext): Promise<Activity[]>;
+}
+
+// Intents that say nothing about the resident's question.
+const NOT_A_TOPIC: readonly Intent[] = ['greeting', 'goodbye', 'help', 'cancel', 'handoff.human', 'none'];
+const MIN_TOPIC_SCORE = 0.6;
+const MAX_TEXT = 300;
+
+/**
+ * Keeps the last messages of a conversation (both sides, scrubbed of personal data before they
+ * are stored) and the topic, in conversation state. Scrubbing on the way in means the callback
+ * number a resident types never lands in conversation state.
+ */
+export class ConversationMemory implements TurnObserver, ConversationRecall {
+  private readonly memory: StatePropertyAccessor<MemoryState>;
+
+  constructor(
+    conversationState: ConversationState,
+    private readonly options: { size?: number; now?: () => Date } = {},
+  ) {
+    this.memory = conversationState.createProperty<MemoryState>('conversationMemory');
+  }
+
+  async observeTurn(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (activity.type !== ActivityTypes.Message) return;
+    const state = await this.state(context);
+    const text = activity.text?.trim();
+    if (text) this.remember(state, 'resident', text);
+    const recognition = turnServices(context).recognition;
+    if (recognition && recognition.score >= MIN_TOPIC_SCORE && !NOT_A_TOPIC.includes(recognition.intent)) {
+      state.topic = { intent: recognition.intent, document: recognition.entities.document ?? null };
+    } else if (recognition?.entities.document) {
+      state.topic = { ...state.topic, document: recognition.entities.document };
+    }
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const sent of activities) {
+        if (sent.type === ActivityTypes.Message && sent.text) this.remember(state, 'assistant', sent.text);
+      }
+      return next();
+    });
+  }
+
+  async topic(context: TurnContext): Promise<ConversationTopic> {
+    return { ...(await this.state(context)).topic };
+  }
+
+  async residentExcerpt(context: TurnContext, count = 3): Promise<string[]> {
+    const { messages } = await this.state(context);
+    return messages
+      .filter((message) => message.from === 'resident' && /\p{L}{3}/u.test(message.text))
+      .slice(-count)
+      .map((message) => message.text);
+  }
+
+  async transcript(context: TurnContext): Promise<Activity[]> {
+    const { messages } = await this.state(context);
+    const { activity } = context;
+    return messages.map(
+      (message) =>
+        ({
+          type: ActivityTypes.Message,
+          text: message.text,
+          timestamp: new Date(message.at),
+          channelId: activity.channelId,
+          conversation: activity.conversation,
+          from: message.from === 'resident' ? activity.from : activity.recipient,
+          recipient: message.from === 'resident' ? activity.recipient : activity.from,
+        }) as Activity,
+    );
+  }
+
+  private async state(context: TurnContext): Promise<MemoryState> {
+    return this.memory.get(context, { messages: [], topic: { intent: null, document: null } });
+  }
+
+  private remember(state: MemoryState, from: RememberedMessage['from'], text: string): void {
+    const now = this.options.now?.() ?? new Date();
+    state.messages.push({ from, text: scrubPersonalData(text).slice(0, MAX_TEXT), at: now.toISOString() });
+    const size = this.options.size ?? 20;
+    if (state.messages.length > size) state.messages.splice(0, state.messages.length - size);
+  }
+}

@@ -1,0 +1,105 @@
+import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
+
+/**
+ * Callback requests: residents who asked the phone staff to call them back. The only place a
+ * resident's phone number is kept. Interface first, so a PostgreSQL version can replace the
+ * embedded one (`embeddedCallbackStore.ts`) without changing the dialog or the staff console.
+ */
+export type CallbackStatus = 'open' | 'reached' | 'notReached' | 'done' | 'cancelledByResident';
+
+/** What staff can set from the console. `notReached` keeps the request in the list, flagged. */
+export const STAFF_STATUSES = ['reached', 'notReached', 'done'] as const;
+export type StaffStatus = (typeof STAFF_STATUSES)[number];
+
+/** Statuses that close a request: it leaves the staff list and its retention period starts. */
+export const CLOSED_STATUSES: readonly CallbackStatus[] = ['reached', 'done', 'cancelledByResident'];
+
+export interface StatusChange {
+  status: CallbackStatus;
+  /** ISO 8601 instant. */
+  at: string;
+  /** Who changed it: a staff account name, or `resident` / `assistant`. */
+  staffMember: string;
+}
+
+export interface CallbackTopic {
+  /** The last intent the assistant recognised before the handoff, null when none. */
+  intent: string | null;
+  /** The document the resident asked about, null when none. */
+  document: string | null;
+}
+
+export interface CallbackRequest {
+  /** The idempotency key: one request per resident activity (channel, conversation, activity id). */
+  requestId: string;
+  /** Short and easy to read aloud, e.g. "KDR-482". Unique among stored requests. */
+  reference: string;
+  /** E.164 (+32…). Never logged, never copied into another store. */
+  phone: string;
+  preferredMoment: { day: string; partOfDay: PartOfDay };
+  topic: CallbackTopic;
+  /** The resident's last few messages before the handoff, scrubbed of personal data. */
+  excerpt: string[];
+  /** The conversation language, so staff know which language to call in. */
+  language: string;
+  createdAt: string;
+  status: CallbackStatus;
+  history: StatusChange[];
+  /** When the request was closed (reached, done, cancelled); the retention period counts from here. */
+  closedAt: string | null;
+}
+
+export interface NewCallbackRequest {
+  requestId: string;
+  phone: string;
+  preferredMoment: { day: string; partOfDay: PartOfDay };
+  topic: CallbackTopic;
+  excerpt: string[];
+  language: string;
+  at: Date;
+}
+
+export type ResidentCancellation = 'cancelled' | 'notFound' | 'alreadyClosed';
+
+export class CallbackStoreError extends Error {
+  constructor(
+    readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CallbackStore {
+  /** Stores a new request, or returns the one stored earlier for the same `requestId` (`created: false`). */
+  create(input: NewCallbackRequest): Promise<{ request: CallbackRequest; created: boolean }>;
+  /** Open and not-reached requests, by preferred moment (day, morning before afternoon), then age. */
+  listOpen(): Promise<CallbackRequest[]>;
+  get(reference: string): Promise<CallbackRequest | undefined>;
+  /**
+   * Records a staff member's status change with its time. Throws CALLBACK_NOT_FOUND for an
+   * unknown reference and CALLBACK_CLOSED for a request that is already closed.
+   */
+  setStatus(reference: string, status: StaffStatus, change: { at: Date; staffMember: string }): Promise<CallbackRequest>;
+  /** The resident withdraws an open request with its reference. */
+  cancelByResident(reference: string, at: Date): Promise<ResidentCancellation>;
+  /** Deletes requests closed more than `retentionDays` ago, with their excerpts; returns how many. */
+  deleteExpired(now: Date, retentionDays: number): Promise<number>;
+}
+
+export function isClosed(status: CallbackStatus): boolean {
+  return CLOSED_STATUSES.includes(status);
+}
+
+/** Sort key: preferred day, morning before afternoon, then the oldest request first. */
+export function byPreferredMoment(a: CallbackRequest, b: CallbackRequest): number {
+  return (
+    a.preferredMoment.day.localeCompare(b.preferredMoment.day) ||
+    partRank(a.preferredMoment.partOfDay) - partRank(b.preferredMoment.partOfDay) ||
+    a.createdAt.localeCompare(b.createdAt)
+  );
+}
+
+function partRank(part: PartOfDay): number {
+  return part === 'morning' ? 0 : 1;
+}

@@ -1,0 +1,196 @@
+import * as chrono from 'chrono-node';
+import { dutchNumberWord } from './dutchNumbers.js';
+
+/** voormiddag = morning (until 12:00), namiddag = afternoon (from 12:00). */
+export type PartOfDay = 'morning' | 'afternoon';
+
+/** When a resident would like to come, as far as they said it. Days and times are Europe/Brussels wall-clock. */
+export interface DateTimeWish {
+  /** YYYY-MM-DD */
+  day?: string;
+  /** HH:MM, an exact time ("om 10 uur"). */
+  time?: string;
+  /** HH:MM, the earliest time ("na 16 uur", "vanaf 14u"). */
+  after?: string;
+  /** HH:MM, the latest time ("voor 11 uur", "ten laatste om 11u"). */
+  before?: string;
+  partOfDay?: PartOfDay;
+}
+
+const TIME_ZONE = 'Europe/Brussels';
+const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
+/** The counter is open in daytime: "om 3 uur" means 15:00 unless the resident says morning. */
+const LAST_HOUR_READ_AS_AFTERNOON = 7;
+
+// "donderdagnamiddag", "morgenvroeg", "vanmiddag": a day glued to a part of the day.
+const GLUED_PART_OF_DAY = new RegExp(
+  `\\b(${WEEKDAYS}|overmorgen|morgen|van)(voormiddag|ochtend|morgen|vroeg|namiddag|middag|avond)\\b`,
+  'g',
+);
+const MORNING_PARTS = new Set(['voormiddag', 'ochtend', 'morgen', 'vroeg']);
+// Bounded by "not a letter": "'s morgens" starts with an apostrophe, where \b does not apply.
+const MORNING = /(?<!\p{L})(?:voormiddag|voormiddags|ochtend|ochtends|'s morgens|smorgens|in de morgen|deze morgen|in the morning|morning)(?!\p{L})/gu;
+const AFTERNOON = /(?<!\p{L})(?:namiddag|namiddags|'s middags|smiddags|na de middag|middag|in the afternoon|afternoon)(?!\p{L})/gu;
+const THIS_PART_OF_DAY = /\bdeze\s+(?:voormiddag|ochtend|morgen|namiddag|middag)\b/;
+
+const HOUR_WORD = '(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)';
+const HOUR = `(\\d{1,2}|${HOUR_WORD.slice(1, -1)})`;
+/** Words that make a bare number a time: "om 10", "na 16", "rond drie uur". */
+const KEYWORD = '(?:om|rond|omstreeks|tegen|na|vanaf|voor|at)';
+/** Digits: "10u", "10u30", "10 u 30", "10h30", "10 uur", "10 uur 30", "10:30"; never part of a date ("3/12", "3.12.2026"). */
+const DIGIT_CLOCK = '\\b(\\d{1,2})\\s*(?:(?:u|uur|h)(?:\\s*(\\d{2}))?\\b|:(\\d{2})\\b)(?![./]\\d)';
+/** "om 10.30": a dot only after a keyword, as "3.10" may be 3 October. */
+const DOTTED_CLOCK = `(?<=\\b${KEYWORD}\\s)(\\d{1,2})\\.(\\d{2})\\b(?![./]\\d)`;
+/** Words with "uur" after a keyword ("om drie uur"): "voor een afspraak" and "een uur" alone are no times. */
+const WORD_CLOCK = `(?<=\\b${KEYWORD}\\s)${HOUR_WORD}\\s+uur\\b`;
+/** "half 3" is 2:30 in Dutch; "kwart na 2" 2:15; "kwart voor 3" 2:45. */
+const HALF = `half\\s+${HOUR}\\b`;
+const QUARTER = `kwart\\s+(na|over|voor)\\s+${HOUR}\\b`;
+/** A bare hour after a keyword ("om 10", "na 16"), unless a noun follows ("voor 2 personen"). */
+const BARE_HOUR = `(?<=\\b${KEYWORD}\\s)(\\d{1,2})\\b(?![./:]\\d)(?!\\s+(?:personen|mensen|kinderen|dagen|weken|maanden|jaar|minuten|documenten))`;
+const SPOKEN_TIME = new RegExp(
+  [DIGIT_CLOCK, DOTTED_CLOCK, WORD_CLOCK, HALF, QUARTER, BARE_HOUR].map((p) => `(?:${p})`).join('|'),
+  'g',
+);
+/** "volgende week" names a week, not a day: chrono would pick a day a week from now. */
+const WHOLE_PERIOD = /^(?:volgende|komende|deze|later deze|over een) (?:week|maand|jaar)$/;
+const AFTER_WORDS = /\b(?:na|vanaf|ten vroegste om|ten vroegste|niet voor|from|after)\s+$/;
+const BEFORE_WORDS = /\b(?:voor|ten laatste om|ten laatste|uiterlijk om|uiterlijk|niet na|ten laatst|before|by)\s+$/;
+
+/**
+ * Reads a Dutch date or time wish ("morgen om 10 uur", "donderdagnamiddag", "3/12" = 3 December)
+ * relative to `now`; undefined when the text names no day, time or part of the day.
+ */
+export function parseDutchDateTime(text: string, now: Date): DateTimeWish | undefined {
+  const wish: DateTimeWish = {};
+  const today = brusselsWallClock(now);
+  let rest = ` ${prepare(text)} `;
+
+  if (THIS_PART_OF_DAY.test(rest)) wish.day = isoDay(today.year, today.month, today.day);
+  const morning = countMatches(rest, MORNING) > 0;
+  const afternoon = countMatches(rest, AFTERNOON) > 0;
+  if (morning !== afternoon) wish.partOfDay = morning ? 'morning' : 'afternoon';
+  // Blank them so chrono does not read the "morgen" of "in de morgen" as tomorrow.
+  rest = rest.replace(MORNING, ' ').replace(AFTERNOON, ' ');
+
+  rest = takeTimes(rest, wish);
+
+  if (/\bovermorgen\b/.test(rest)) {
+    wish.day ??= addDays(today, 2);
+    rest = rest.replace(/\bovermorgen\b/g, ' ');
+  }
+  if (wish.day === undefined) {
+    // chrono works in the machine's time zone: give it Brussels wall-clock time as a local date.
+    const reference = new Date(today.year, today.month - 1, today.day, today.hour, today.minute);
+    for (const { start, text: found } of chrono.nl.parse(rest, reference, { forwardDate: true })) {
+      if (WHOLE_PERIOD.test(found.trim())) continue;
+      if (start.isCertain('day') || start.isCertain('weekday')) {
+        wish.day = isoDay(start.get('year') ?? today.year, start.get('month') ?? today.month, start.get('day') ?? today.day);
+      }
+      if (wish.time === undefined && wish.after === undefined && wish.before === undefined && start.isCertain('hour')) {
+        wish.time = clock(start.get('hour') ?? 0, start.get('minute') ?? 0);
+      }
+      if (wish.day !== undefined) break;
+    }
+  }
+  return Object.keys(wish).length > 0 ? wish : undefined;
+}
+
+function prepare(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[^\p{L}\p{N}'/:.\s]+/gu, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .replace(GLUED_PART_OF_DAY, (_glued, day: string, part: string) => {
+      const partOfDay = MORNING_PARTS.has(part) ? 'voormiddag' : part === 'avond' ? 'avond' : 'namiddag';
+      return `${day === 'van' ? 'vandaag' : day} ${partOfDay}`;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function countMatches(text: string, pattern: RegExp): number {
+  return [...text.matchAll(pattern)].length;
+}
+
+/** Moves every spoken time into the wish (as time, after or before) and blanks it out of the text. */
+function takeTimes(text: string, wish: DateTimeWish): string {
+  let rest = text;
+  for (const match of text.matchAll(SPOKEN_TIME)) {
+    const value = readSpokenTime(match, wish.partOfDay);
+    if (value === undefined) continue;
+    const before = text.slice(0, match.index);
+    if (AFTER_WORDS.test(before)) wish.after ??= value;
+    else if (BEFORE_WORDS.test(before)) wish.before ??= value;
+    else wish.time ??= value;
+    rest = rest.slice(0, match.index) + ' '.repeat(match[0].length) + rest.slice(match.index + match[0].length);
+  }
+  return rest;
+}
+
+function readSpokenTime(match: RegExpMatchArray, partOfDay: PartOfDay | undefined): string | undefined {
+  const [, digitHour, uurMinutes, colonMinutes, dottedHour, dottedMinutes, wordHour, halfHour, quarterWay, quarterHour, bareHour] =
+    match;
+  if (digitHour !== undefined) return readHour(digitHour, Number(uurMinutes ?? colonMinutes ?? 0), partOfDay);
+  if (dottedHour !== undefined) return readHour(dottedHour, Number(dottedMinutes), partOfDay);
+  if (wordHour !== undefined) return readHour(wordHour, 0, partOfDay);
+  if (halfHour !== undefined) return readHour(halfHour, -30, partOfDay);
+  if (quarterHour !== undefined) return readHour(quarterHour, quarterWay === 'voor' ? -15 : 15, partOfDay);
+  if (bareHour !== undefined) return readHour(bareHour, 0, partOfDay);
+  return undefined;
+}
+
+/** HH:MM for an hour plus a minute offset, which is negative for "half 3" (3:00 - 30). */
+function readHour(hourText: string, minutes: number, partOfDay: PartOfDay | undefined): string | undefined {
+  let hour = /^\d+$/.test(hourText) ? Number(hourText) : dutchNumberWord(hourText);
+  if (hour === undefined || hour > 23 || minutes > 59) return undefined;
+  if (hour >= 1 && hour <= LAST_HOUR_READ_AS_AFTERNOON && partOfDay !== 'morning') hour += 12;
+  const total = hour * 60 + minutes;
+  if (total < 0 || total >= 24 * 60) return undefined;
+  return clock(Math.floor(total / 60), total % 60);
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const BRUSSELS_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  hourCycle: 'h23',
+});
+
+function brusselsWallClock(now: Date): WallClock {
+  const parts = Object.fromEntries(BRUSSELS_PARTS.formatToParts(now).map((part) => [part.type, part.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
+}
+
+function addDays(date: WallClock, days: number): string {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return isoDay(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+}
+
+function isoDay(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function clock(hour: number, minute: number): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}

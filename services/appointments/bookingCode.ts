@@ -1,0 +1,37 @@
+import { randomInt } from 'node:crypto';
+
+/**
+ * The 16 characters a booking code is made of. Residents read codes from a screen and spell them
+ * aloud on the phone in Dutch, so the alphabet leaves out:
+ * - characters that look alike: 0/O, 1/I/L, 5/S, 2/Z, 8/B (all of them, both sides of each pair);
+ * - letters that sound alike when spelled in Dutch: N (em/en), W (vee/wee), C (cee/see), G (Flemish
+ *   "zjee" next to J), Y (ij, IJ), E, D and P (rhyme with "tee"), Q ("kuu" next to U; looks like O).
+ * What remains: A F H J K M R T U V X and the digits 3 4 6 7 9.
+ * 16^6 ≈ 16.8 million codes: collisions are rare (and retried), and a code alone opens nothing
+ * because the resident's contact must match too.
+ */
+export const BOOKING_CODE_ALPHABET = '34679AFHJKMRTUVX';
+export const BOOKING_CODE_LENGTH = 6;
+
+/** A fresh random code, formatted like K7M-4QT (crypto randomness, no modulo bias). */
+export function newBookingCode(random: (max: number) => number = randomInt): string {
+  let raw = '';
+  for (let i = 0; i < BOOKING_CODE_LENGTH; i += 1) raw += BOOKING_CODE_ALPHABET[random(BOOKING_CODE_ALPHABET.length)];
+  return formatBookingCode(raw);
+}
+
+/**
+ * The formatted code a resident meant, or undefined when the input cannot be a code.
+ * Accepts lower case, spaces, dots and a missing or moved dash: "k7m4qt", "K7M 4QT", "k-7m4-qt".
+ */
+export function parseBookingCode(input: string): string | undefined {
+  const raw = input.toUpperCase().replace(/[\s.\-_]/g, '');
+  if (raw.length !== BOOKING_CODE_LENGTH) return undefined;
+  for (const character of raw) if (!BOOKING_CODE_ALPHABET.includes(character)) return undefined;
+  return formatBookingCode(raw);
+}
+
+function formatBookingCode(raw: string): string {
+  const half = BOOKING_CODE_LENGTH / 2;
+  return `${raw.slice(0, half)}-${raw.slice(half)}`;
+}

@@ -1,0 +1,276 @@
+/** The appointment system built into the assistant, on our own BookingStore. */
+import { newBookingCode, parseBookingCode } from './bookingCode.js';
+import type {
+  AccessFailure,
+  BookingAccess,
+  BookingProvider,
+  BookResult,
+  CancelResult,
+  LookupResult,
+  MoveResult,
+  StaffDay,
+} from './bookingProvider.js';
+import type { Booking, BookingContact, BookingStore, OccupiedTime, RoomRule } from './bookingStore.js';
+import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from './brusselsTime.js';
+import { findService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
+import {
+  checkBookableStart,
+  generateFreeSlots,
+  matchWish,
+  planSearch,
+  type FreeSlot,
+  type SlotSearch,
+  type WeeklyHours,
+} from './slots.js';
+import { createMemoryWrongAttemptLimiter, type WrongAttemptLimiter } from './wrongAttemptLimiter.js';
+
+export interface BuiltInBookingProviderOptions {
+  store: BookingStore;
+  catalog: ServiceCatalog;
+  /** The counter's weekly opening hours (municipality.json: openingHours.loket). */
+  weeklyHours: WeeklyHours;
+  /** Holidays and closing days. */
+  isClosed: (day: string) => boolean;
+  clock?: () => Date;
+  limiter?: WrongAttemptLimiter;
+  newCode?: () => string;
+  /** How many next free slots to offer with slotTaken / notBookable. Default 3. */
+  nextFreeCount?: number;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+/** A concurrent cancel or move can change a booking between reading and writing: re-read a few times. */
+const MOVE_ATTEMPTS = 3;
+
+export function createBuiltInBookingProvider(options: BuiltInBookingProviderOptions): BookingProvider {
+  const { store, catalog, weeklyHours, isClosed } = options;
+  const clock = options.clock ?? (() => new Date());
+  const limiter = options.limiter ?? createMemoryWrongAttemptLimiter();
+  const newCode = options.newCode ?? (() => newBookingCode());
+  const nextFreeCount = options.nextFreeCount ?? 3;
+  const rules = catalog.bookingRules;
+
+  const context = (service: AppointmentService, now: Date) => ({ service, weeklyHours, isClosed, rules, now });
+
+  /** Active bookings that can matter to a search from `now` to the end of the horizon. */
+  async function searchFor(service: AppointmentService, now: Date, from?: string, ignore?: Booking): Promise<SlotSearch> {
+    const plan = planSearch({ ...context(service, now), bookings: [] });
+    const windowEnd = brusselsIso(brusselsInstant(addDays(plan.lastDay, 1), 0));
+    const occupied = await store.occupiedBetween(brusselsIso(plan.nowMs), windowEnd);
+    // While moving, the resident's own place will be freed: do not offer alternatives around it.
+    const bookings = ignore ? withoutOnce(occupied, ignore) : occupied;
+    return { ...context(service, now), bookings, ...(from === undefined ? {} : { from }) };
+  }
+
+  async function nextFree(service: AppointmentService, now: Date, from?: string, ignore?: Booking): Promise<FreeSlot[]> {
+    const found: FreeSlot[] = [];
+    if (nextFreeCount <= 0) return found;
+    for (const slot of generateFreeSlots(await searchFor(service, now, from, ignore))) {
+      found.push(slot);
+      if (found.length >= nextFreeCount) break;
+    }
+    return found;
+  }
+
+  /** Searching an id that is not in the catalog is a bug in the caller, not a resident's mistake. */
+  function knownService(id: string): AppointmentService {
+    const service = findService(catalog, id);
+    if (!service) throw new RangeError(`unknown appointment type: ${id}`);
+    return service;
+  }
+
+  function roomFor(service: AppointmentService): RoomRule {
+    return { service: service.id, counters: service.counters, capacity: service.capacity };
+  }
+
+  type Access =
+    | { ok: true; records: Booking[]; latest: Booking }
+    | { ok: false; failure: AccessFailure };
+
+  /** Code and contact must both match; any mismatch counts against the key and looks the same. */
+  async function checkAccess(access: BookingAccess, now: Date, records?: Booking[]): Promise<Access> {
+    const blocked = limiter.blockedUntil(access.attemptKey, now);
+    if (blocked) return { ok: false, failure: { code: 'tooManyAttempts', retryAfter: blocked.toISOString() } };
+    const code = parseBookingCode(access.code);
+    const found = records ?? (code === undefined ? [] : await store.findByCode(code));
+    const latest = found.at(-1);
+    if (!latest || !sameContact(latest.contact, access.contact)) {
+      limiter.recordWrongAttempt(access.attemptKey, now);
+      return { ok: false, failure: { code: 'notFound' } };
+    }
+    return { ok: true, records: found, latest };
+  }
+
+  async function recordsFor(access: BookingAccess): Promise<Booking[]> {
+    const code = parseBookingCode(access.code);
+    return code === undefined ? [] : store.findByCode(code);
+  }
+
+  return {
+    async freeSlots({ service: serviceId, from, limit }) {
+      const service = knownService(serviceId);
+      const found: FreeSlot[] = [];
+      const wanted = limit ?? 10;
+      if (wanted <= 0) return found;
+      for (const slot of generateFreeSlots(await searchFor(service, clock(), from))) {
+        found.push(slot);
+        if (found.length >= wanted) break;
+      }
+      return found;
+    },
+
+    async matchWish({ service: serviceId, wish, limit, alternatives }) {
+      const service = knownService(serviceId);
+      const now = clock();
+      const search = await searchFor(service, now);
+      return matchWish(generateFreeSlots(search), wish, context(service, now), {
+        ...(limit === undefined ? {} : { limit }),
+        ...(alternatives === undefined ? {} : { alternatives }),
+      });
+    },
+
+    async book(request): Promise<BookResult> {
+      const earlier = await store.findByRequestId(request.requestId);
+      if (earlier) return { ok: true, booking: earlier };
+      const service = findService(catalog, request.service);
+      if (!service) return { ok: false, failure: { code: 'unknownService' } };
+      const now = clock();
+      const bookable = checkBookableStart(context(service, now), request.start);
+      if (!bookable.ok) {
+        return { ok: false, failure: { code: 'notBookable', reason: bookable.reason, nextFree: await nextFree(service, now) } };
+      }
+      const outcome = await store.insertIfRoom(
+        {
+          service: service.id,
+          start: brusselsIso(bookable.startMs),
+          end: brusselsIso(bookable.endMs),
+          name: normaliseName(request.name),
+          contact: normaliseContact(request.contact),
+          createdAt: now.toISOString(),
+          requestId: request.requestId,
+        },
+        roomFor(service),
+        newCode,
+      );
+      if (outcome.kind === 'full') {
+        return { ok: false, failure: { code: 'slotTaken', nextFree: await nextFree(service, now, request.start) } };
+      }
+      return { ok: true, booking: outcome.booking };
+    },
+
+    async lookup(access): Promise<LookupResult> {
+      const checked = await checkAccess(access, clock());
+      return checked.ok ? { ok: true, booking: checked.latest } : checked;
+    },
+
+    async cancel(request): Promise<CancelResult> {
+      const now = clock();
+      const records = await recordsFor(request);
+      const replay = records.find((r) => r.closedByRequestId === request.requestId && r.status === 'cancelled');
+      if (replay && sameContact(replay.contact, request.contact)) return { ok: true, booking: replay };
+      const checked = await checkAccess(request, now, records);
+      if (!checked.ok) return checked;
+      const { latest } = checked;
+      if (latest.status !== 'booked') return { ok: false, failure: { code: 'alreadyCancelled' } };
+      if (parseInstant(latest.start) <= now.getTime()) return { ok: false, failure: { code: 'alreadyStarted' } };
+      const outcome = await store.cancelActive({
+        code: latest.code,
+        expectedStart: latest.start,
+        requestId: request.requestId,
+        cancelledAt: now.toISOString(),
+      });
+      // notActive: another turn cancelled or moved it a moment ago; it is no longer there to cancel.
+      if (outcome.kind === 'notActive') return { ok: false, failure: { code: 'alreadyCancelled' } };
+      return { ok: true, booking: outcome.booking };
+    },
+
+    async move(request): Promise<MoveResult> {
+      for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt += 1) {
+        const now = clock();
+        const records = await recordsFor(request);
+        const moved = records.find((r) => r.requestId === request.requestId && r.revision > 0);
+        const previous = records.find((r) => r.closedByRequestId === request.requestId && r.status === 'moved');
+        if (moved && previous && sameContact(moved.contact, request.contact)) return { ok: true, booking: moved, previous };
+        const checked = await checkAccess(request, now, records);
+        if (!checked.ok) return checked;
+        const { latest } = checked;
+        if (latest.status !== 'booked') return { ok: false, failure: { code: 'alreadyCancelled' } };
+        if (parseInstant(latest.start) <= now.getTime()) return { ok: false, failure: { code: 'alreadyStarted' } };
+        const service = findService(catalog, latest.service);
+        if (!service) return { ok: false, failure: { code: 'unknownService' } };
+        const bookable = checkBookableStart(context(service, now), request.newStart);
+        if (!bookable.ok) {
+          const failure = { code: 'notBookable' as const, reason: bookable.reason, nextFree: await nextFree(service, now, undefined, latest) };
+          return { ok: false, failure };
+        }
+        const outcome = await store.moveIfRoom({
+          code: latest.code,
+          expectedStart: latest.start,
+          newStart: brusselsIso(bookable.startMs),
+          newEnd: brusselsIso(bookable.endMs),
+          requestId: request.requestId,
+          movedAt: now.toISOString(),
+          room: roomFor(service),
+        });
+        if (outcome.kind === 'moved' || outcome.kind === 'replayed') {
+          return { ok: true, booking: outcome.booking, previous: outcome.previous };
+        }
+        if (outcome.kind === 'full') {
+          return { ok: false, failure: { code: 'slotTaken', nextFree: await nextFree(service, now, request.newStart, latest) } };
+        }
+        // notActive: changed by a concurrent turn; read again and decide on the fresh state.
+      }
+      throw new Error('booking kept changing while moving it');
+    },
+
+    async findForStaff(day): Promise<StaffDay> {
+      dayNumber(day);
+      const from = brusselsIso(brusselsInstant(day, 0));
+      const to = brusselsIso(brusselsInstant(addDays(day, 1), 0));
+      const bookings = await store.activeBetween(from, to);
+      const order = catalog.counters.map((counter) => counter.id);
+      for (const booking of bookings) if (!order.includes(booking.counter)) order.push(booking.counter);
+      return {
+        day,
+        counters: order.map((counter) => ({
+          counter,
+          bookings: bookings.filter((booking) => booking.counter === counter),
+        })),
+      };
+    },
+  };
+}
+
+/** E-mail compared case-insensitively; phones must already be E.164 (the caller normalises them). */
+export function normaliseContact(contact: BookingContact): BookingContact {
+  const value = contact.value.trim();
+  if (contact.kind === 'email') {
+    if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new RangeError('contact e-mail is not an address');
+    return { kind: 'email', value: value.toLowerCase() };
+  }
+  if (!E164.test(value)) throw new RangeError('contact phone is not in E.164');
+  return { kind: 'phone', value };
+}
+
+function sameContact(stored: BookingContact, given: BookingContact): boolean {
+  let normalised: BookingContact;
+  try {
+    normalised = normaliseContact(given);
+  } catch {
+    return false;
+  }
+  return stored.kind === normalised.kind && stored.value === normalised.value;
+}
+
+function withoutOnce(occupied: OccupiedTime[], own: Booking): OccupiedTime[] {
+  const at = occupied.findIndex(
+    (place) => place.counter === own.counter && place.start === own.start && place.end === own.end && place.service === own.service,
+  );
+  return at < 0 ? occupied : [...occupied.slice(0, at), ...occupied.slice(at + 1)];
+}
+
+function normaliseName(name: string): string {
+  const cleaned = name.replace(/\s+/g, ' ').trim();
+  if (cleaned.length === 0 || cleaned.length > 200) throw new RangeError('name must be 1 to 200 characters');
+  return cleaned;
+}

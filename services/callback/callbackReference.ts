@@ -1,0 +1,40 @@
+import { randomInt } from 'node:crypto';
+
+// No vowels (no words), no letters that look like digits (I, O) and digits from 2 to 9: easy to read aloud and to type.
+const LETTERS = 'CDFHKLMNPRSTVX';
+const DIGITS = '23456789';
+
+/** A callback request's reference as residents and staff read it aloud: three letters, a dash, three digits ("KDR-482"). */
+export function newCallbackReference(pick: (max: number) => number = randomInt): string {
+  const letters = Array.from({ length: 3 }, () => LETTERS[pick(LETTERS.length)]).join('');
+  const digits = Array.from({ length: 3 }, () => DIGITS[pick(DIGITS.length)]).join('');
+  return `${letters}-${digits}`;
+}
+
+const REFERENCE_IN_TEXT = /(?<![\p{L}\p{N}])(\p{L}{3})[\s-]?(\d{3})(?![\p{L}\p{N}])/u;
+
+/** The reference in what someone typed ("kdr 482", "KDR-482"), written as stored; undefined if there is none. */
+export function parseCallbackReference(text: string): string | undefined {
+  const match = REFERENCE_IN_TEXT.exec(text);
+  if (!match) return undefined;
+  const letters = match[1]!.toUpperCase();
+  return /^[A-Z]{3}$/.test(letters) ? `${letters}-${match[2]}` : undefined;
+}
+
+/** Whether a text looks like a reference and nothing else: for routes that take one. */
+export function isCallbackReference(text: string): boolean {
+  return /^[A-Z]{3}-\d{3}$/.test(text);
+}
+
+const CALLBACK_WORD = /terugbel|call ?back/;
+const CANCEL_WORD = /annul|intrek|trek\b.*\bin\b|schrap|niet meer|cancel|withdraw/;
+
+/**
+ * Whether a message asks to cancel a callback request ("annuleer terugbelverzoek KDR-482",
+ * "cancel my callback"), with the reference when it names one (null when it does not).
+ */
+export function callbackCancellationIn(text: string | undefined): { reference: string | null } | undefined {
+  const said = text?.toLowerCase() ?? '';
+  if (!CALLBACK_WORD.test(said) || !CANCEL_WORD.test(said)) return undefined;
+  return { reference: parseCallbackReference(text ?? '') ?? null };
+}

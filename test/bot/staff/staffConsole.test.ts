@@ -1,0 +1,155 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallbackStore } from '../../../bot/stores/callbackStore.js';
+import { memoryDocument } from '../../../bot/stores/durableDocument.js';
+import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../bot/stores/embeddedCallbackStore.js';
+import { login, send, startStaffServer, STAFF_PASSWORD } from './staffFixtures.js';
+
+const NOW = new Date('2026-03-02T13:15:00Z');
+let callbacks: CallbackStore;
+let server: Awaited<ReturnType<typeof startStaffServer>>;
+
+beforeEach(async () => {
+  const references = ['KDR-482', 'MNP-234'];
+  callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
+  for (const [requestId, day] of [['later', '2026-03-03'], ['sooner', '2026-03-02']] as const) {
+    await callbacks.create({
+      requestId,
+      phone: '+32470123456',
+      preferredMoment: { day, partOfDay: 'morning' },
+      topic: { intent: 'document.request', document: 'reispas' },
+      excerpt: ['ik wil een reispas'],
+      language: 'nl',
+      at: new Date('2026-03-02T09:00:00Z'),
+    });
+  }
+  server = await startStaffServer(callbacks, { now: () => NOW });
+});
+afterEach(() => server.close());
+
+function errorCode(body: unknown): string | undefined {
+  return (body as { error?: { code?: string } }).error?.code;
+}
+
+describe('staff console API', () => {
+  it('answers 401 on every /api/staff route without a valid session', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/staff/callbacks'],
+      ['POST', '/api/staff/callbacks/KDR-482/status'],
+      ['POST', '/api/staff/logout'],
+    ] as const) {
+      const answer = await send(server.baseUrl, method, path, { json: method === 'POST' ? { status: 'done' } : undefined, cookie: 'staff_session=made-up' });
+      expect(answer.status, `${method} ${path}`).toBe(401);
+      expect(errorCode(answer.body)).toBe('unauthorized');
+    }
+    expect((await callbacks.get('KDR-482'))?.status).toBe('open');
+  });
+
+  it('signs in with an http-only cookie and lists open requests by preferred moment, with phone and history', async () => {
+    const answer = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'An', password: STAFF_PASSWORD } });
+    expect(answer.status).toBe(200);
+    const cookie = answer.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toMatch(/^staff_session=[\w-]{20,}; Path=\/api\/staff; HttpOnly; SameSite=Strict/);
+    const list = await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie: cookie.split(';')[0] });
+    expect(list.status).toBe(200);
+    expect(list.headers['cache-control']).toBe('no-store');
+    const body = list.body as { staffMember: string; callbacks: { reference: string; phone: string; topic: unknown; excerpt: string[]; history: unknown[] }[] };
+    expect(body.staffMember).toBe('an');
+    expect(body.callbacks.map((callback) => callback.reference)).toEqual(['MNP-234', 'KDR-482']);
+    expect(body.callbacks[0]).toMatchObject({
+      phone: '+32470123456',
+      topic: { intent: 'document.request', document: 'reispas' },
+      excerpt: ['ik wil een reispas'],
+      status: 'open',
+      attempts: 0,
+      history: [{ status: 'open', staffMember: 'assistant' }],
+    });
+  });
+
+  it('records status changes with time and staff member: notReached stays flagged, reached leaves the list', async () => {
+    const cookie = await login(server.baseUrl);
+    const notReached = await send(server.baseUrl, 'POST', '/api/staff/callbacks/KDR-482/status', { json: { status: 'notReached' }, cookie });
+    expect(notReached.status).toBe(200);
+    let list = (await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie })).body as { callbacks: { reference: string; attempts: number }[] };
+    expect(list.callbacks.find((callback) => callback.reference === 'KDR-482')?.attempts).toBe(1);
+    const reached = await send(server.baseUrl, 'POST', '/api/staff/callbacks/kdr-482/status', { json: { status: 'reached' }, cookie });
+    expect(reached.status).toBe(200);
+    expect((reached.body as { callback: { history: unknown[] } }).callback.history).toEqual([
+      { status: 'open', at: '2026-03-02T09:00:00.000Z', staffMember: 'assistant' },
+      { status: 'notReached', at: NOW.toISOString(), staffMember: 'an' },
+      { status: 'reached', at: NOW.toISOString(), staffMember: 'an' },
+    ]);
+    list = (await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie })).body as typeof list;
+    expect(list.callbacks.map((callback) => callback.reference)).toEqual(['MNP-234']);
+    const again = await send(server.baseUrl, 'POST', '/api/staff/callbacks/KDR-482/status', { json: { status: 'done' }, cookie });
+    expect(again.status).toBe(409);
+    const logs = server.logger.lines.join('\n');
+    expect(logs).toContain('"reference":"KDR-482"');
+    expect(logs).not.toContain('470');
+  });
+
+  it('answers 400 with a short reason for bad input and 404 for an unknown reference', async () => {
+    const cookie = await login(server.baseUrl);
+    const path = '/api/staff/callbacks/KDR-482/status';
+    const badStatus = await send(server.baseUrl, 'POST', path, { json: { status: 'open' }, cookie });
+    expect(badStatus.status).toBe(400);
+    expect(errorCode(badStatus.body)).toBe('status_invalid');
+    const noJson = await send(server.baseUrl, 'POST', path, { json: { status: 'done' }, cookie, contentType: 'text/plain' });
+    expect(noJson.status).toBe(400);
+    const noPassword = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an' } });
+    expect(noPassword.status).toBe(400);
+    expect(errorCode(noPassword.body)).toBe('credentials_missing');
+    for (const reference of ['XXX-999', 'not-a-reference']) {
+      const unknown = await send(server.baseUrl, 'POST', `/api/staff/callbacks/${reference}/status`, { json: { status: 'done' }, cookie });
+      expect(unknown.status).toBe(404);
+      expect(errorCode(unknown.body)).toBe('callback_not_found');
+    }
+    expect((await callbacks.get('KDR-482'))?.status).toBe('open');
+  });
+
+  it('limits failed logins per address with 429 and Retry-After, and lets the address in again later', async () => {
+    for (const name of ['an', 'bo', 'nobody']) {
+      expect((await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name, password: 'fout' } })).status).toBe(401);
+    }
+    const limited = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: STAFF_PASSWORD } });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(errorCode(limited.body)).toBe('too_many_attempts');
+    // Another address is not limited by this one.
+    const elsewhere = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: STAFF_PASSWORD }, localAddress: '127.0.0.2' });
+    expect(elsewhere.status).toBe(200);
+    server.advanceLimiterClock(15 * 60 * 1000 + 1);
+    expect((await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'bo', password: 'wachtwoord van bo' } })).status).toBe(200);
+  });
+
+  it('limits failed logins per account, whatever the address', async () => {
+    for (const localAddress of ['127.0.0.2', '127.0.0.3', '127.0.0.4']) {
+      expect((await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: 'fout' }, localAddress })).status).toBe(401);
+    }
+    const limited = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: STAFF_PASSWORD }, localAddress: '127.0.0.5' });
+    expect(limited.status).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    const otherAccount = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'bo', password: 'wachtwoord van bo' }, localAddress: '127.0.0.5' });
+    expect(otherAccount.status).toBe(200);
+    const logs = server.logger.lines.join('\n');
+    expect(logs).not.toContain('fout');
+    expect(logs).not.toContain(STAFF_PASSWORD);
+  });
+
+  it('logs out: the session no longer works', async () => {
+    const cookie = await login(server.baseUrl);
+    const logout = await send(server.baseUrl, 'POST', '/api/staff/logout', { cookie });
+    expect(logout.status).toBe(204);
+    expect(logout.headers['set-cookie']?.[0]).toContain('Max-Age=0');
+    expect((await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie })).status).toBe(401);
+  });
+
+  it('serves the page in Dutch with a strict content security policy', async () => {
+    const page = await send(server.baseUrl, 'GET', '/staff');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(String(page.body)).toContain('<html lang="nl">');
+    expect((await send(server.baseUrl, 'GET', '/staff/staff.js')).headers['content-type']).toMatch(/^text\/javascript/);
+    expect((await send(server.baseUrl, 'GET', '/staff/staff.css')).headers['content-type']).toMatch(/^text\/css/);
+  });
+});

@@ -1,0 +1,323 @@
+import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { describe, expect, it } from 'vitest';
+import { AssistantBot } from '../../bot/assistantBot.js';
+import { ConversationMemory } from '../../bot/conversationMemory.js';
+import { HandoffDialog, type HandoffServices } from '../../dialogs/handoffDialog.js';
+import { MainDialog } from '../../dialogs/mainDialog.js';
+import { OptionPrompt, type OptionPromptOptions } from '../../dialogs/prompts/optionPrompt.js';
+import { readable, TEST_PHONE } from '../support/conversation.js';
+import { fakeRecognizer } from '../support/fakeRecognizer.js';
+import { createKeyedI18n } from '../support/keyedLocales.js';
+import { handoffFixture, referenceIn, SATURDAY_11H } from './handoffFixtures.js';
+
+/** A document request two questions deep, so the handoff is tested from inside a nested dialog. */
+class DocumentQuestionsDialog extends ComponentDialog {
+  constructor() {
+    super('documentQuestions');
+    this.addDialog(new OptionPrompt('documentQuestions.prompt'));
+    this.addDialog(
+      new WaterfallDialog('documentQuestions.steps', [
+        (step: WaterfallStepContext) =>
+          step.prompt('documentQuestions.prompt', { prompt: 'first?', options: [{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'Beta' }] } as OptionPromptOptions),
+        (step: WaterfallStepContext) =>
+          step.prompt('documentQuestions.prompt', { prompt: 'second?', options: [{ value: 'c', label: 'Gamma' }, { value: 'd', label: 'Delta' }] } as OptionPromptOptions),
+        async (step: WaterfallStepContext) => step.endDialog(),
+      ]),
+    );
+    this.initialDialogId = 'documentQuestions.steps';
+  }
+}
+
+const RESIDENT_PHONE = '0470 12 34 56';
+const RESIDENT_E164 = '+32470123456';
+
+/** The assistant with a nested capability and the handoff, on SMS (numbered options) unless told otherwise. */
+function converse(services: HandoffServices, options: { channelId?: string; memory?: Record<string, string> } = {}) {
+  const recognizer = fakeRecognizer({
+    'ik wil een reispas, bel me op 0470 12 34 56': { intent: 'document.request', score: 1, entities: { document: 'reispas' } },
+    'ik wil iemand spreken': 'handoff.human',
+    stop: 'cancel',
+    'annuleer terugbelverzoek': 'cancel',
+  });
+  const storageMemory = options.memory ?? {};
+  const storage = new MemoryStorage(storageMemory);
+  const conversationState = new ConversationState(storage);
+  const memory = new ConversationMemory(conversationState, { now: services.now });
+  const bot = new AssistantBot({
+    conversationState,
+    userState: new UserState(storage),
+    mainDialog: new MainDialog(
+      { 'document.request': new DocumentQuestionsDialog() },
+      new HandoffDialog(TEST_PHONE, { ...services, recall: memory }),
+      TEST_PHONE,
+    ),
+    recognizer,
+    i18n: createKeyedI18n(),
+    defaultLocale: 'nl-BE',
+    observers: [memory],
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), { channelId: options.channelId ?? 'sms' } as Partial<Activity>);
+  const send = async (activity: Partial<Activity>) => {
+    await adapter.receiveActivity(activity);
+    return readable(adapter.activeQueue.splice(0));
+  };
+  const raw = async (text: string) => {
+    await adapter.receiveActivity({ type: ActivityTypes.Message, text });
+    return adapter.activeQueue.splice(0);
+  };
+  return { say: (text: string) => send({ type: ActivityTypes.Message, text }), send, raw, storageMemory };
+}
+
+/** Walks from inside the document dialog to a stored callback request; returns the reference. */
+async function requestCallback(say: (text: string) => Promise<string>) {
+  await say('ik wil een reispas, bel me op 0470 12 34 56');
+  await say('1');
+  await say('ik wil iemand spreken');
+  await say('1');
+  await say('2');
+  const confirmation = await say(RESIDENT_PHONE);
+  return { confirmation, reference: referenceIn(confirmation) };
+}
+
+describe('handoff offer', () => {
+  it('from inside a nested dialog: phone number and staffed hours in one turn, the callback question in the second', async () => {
+    const { services } = handoffFixture();
+    const { say } = converse(services);
+    await say('ik wil een reispas, bel me op 0470 12 34 56');
+    await say('1');
+    const first = await say('ik wil iemand spreken');
+    expect(first).toContain('«handoff:title»');
+    expect(first).toContain(`«handoff:callUs» phone=${TEST_PHONE.display}`);
+    expect(first).toContain('«handoff:staffed.until» until=12');
+    expect(first).toContain('«handoff:offer.question»');
+    expect(first).not.toContain('second?');
+    const second = await say('1');
+    expect(second).toContain('«handoff:callback.momentQuestion»');
+    // Today morning and afternoon, then tomorrow (Tuesday) morning and afternoon, numbered on SMS.
+    expect(second).toContain('1. «handoff:moment.morning» day=«handoff:when.todayLabel»');
+    expect(second).toContain('2. «handoff:moment.afternoon» day=«handoff:when.todayLabel»');
+    expect(second).toContain('3. «handoff:moment.morning» day=«handoff:when.tomorrowLabel»');
+    expect(second).toContain('4. «handoff:moment.afternoon» day=«handoff:when.tomorrowLabel»');
+  });
+
+  it('outside staffed hours says when staff are back and still offers a callback on the next working day', async () => {
+    const { services } = handoffFixture({ now: SATURDAY_11H });
+    const { say } = converse(services);
+    const first = await say('ik wil iemand spreken');
+    expect(first).toContain('«handoff:staffed.next» day=«handoff:when.date» date=maandag 9 maart from=8.30');
+    expect(first).toContain('«handoff:offer.question»');
+    const moments = await say('1');
+    expect(moments).toContain('1. «handoff:moment.morning» day=Maandag 9 maart');
+    expect(moments).toContain('2. «handoff:moment.afternoon» day=Maandag 9 maart');
+    expect(moments).not.toContain('3.');
+  });
+
+  it('reports the escalation when the handoff starts', async () => {
+    const { services, escalations } = handoffFixture();
+    const { say } = converse(services);
+    await say('ik wil iemand spreken');
+    expect(escalations).toEqual([{ via: 'phone' }]);
+  });
+});
+
+describe('callback request', () => {
+  it('stores one request with the Belgian number, moment, topic and a scrubbed excerpt, and confirms with a reference', async () => {
+    const { services, callbacks, escalations } = handoffFixture();
+    const { say } = converse(services);
+    await say('ik wil een reispas, bel me op 0470 12 34 56');
+    await say('1');
+    await say('ik wil iemand spreken');
+    await say('1');
+    const phoneQuestion = await say('2');
+    expect(phoneQuestion).toContain('«handoff:callback.consent» days=30');
+    expect(phoneQuestion).toContain('«handoff:callback.phoneQuestion»');
+    const confirmation = await say(RESIDENT_PHONE);
+    expect(confirmation).toContain('«handoff:callback.confirmed» moment=«handoff:moment.afternoon» day=«handoff:when.todayLabel»');
+    const reference = referenceIn(confirmation);
+    expect(reference).toMatch(/^[A-Z]{3}-\d{3}$/);
+    expect(confirmation).toContain(`«handoff:callback.howToCancel» reference=${reference}`);
+
+    const open = await callbacks.listOpen();
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({
+      reference,
+      phone: RESIDENT_E164,
+      preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' },
+      topic: { intent: 'document.request', document: 'reispas' },
+      excerpt: ['ik wil een reispas, bel me op [verwijderd]', 'ik wil iemand spreken'],
+      language: 'nl',
+      status: 'open',
+    });
+    expect(escalations).toEqual([{ via: 'phone' }, { via: 'callback', reference }]);
+  });
+
+  it('keeps the phone number out of conversation state and out of the logs', async () => {
+    const { services, logger } = handoffFixture();
+    const { say, storageMemory } = converse(services);
+    const { reference } = await requestCallback(say);
+    expect(reference).toBeDefined();
+    const state = JSON.stringify(storageMemory);
+    expect(state).toContain('[verwijderd]');
+    const logs = logger.lines.join('\n');
+    expect(logs).toContain(reference!);
+    for (const text of [state, logs]) {
+      expect(text).not.toContain('470');
+      expect(text).not.toMatch(/\+?32\s?470/);
+    }
+  });
+
+  it('re-asks a foreign number and an invalid one with their own reason, then accepts a Belgian one', async () => {
+    const { services, callbacks } = handoffFixture();
+    const { say } = converse(services);
+    await say('ik wil iemand spreken');
+    await say('1');
+    await say('3');
+    const foreign = await say('+31 6 12345678');
+    expect(foreign).toContain(`«handoff:callback.phoneForeign» phone=${TEST_PHONE.display}`);
+    expect(foreign).not.toContain('«handoff:callback.confirmed»');
+    const invalid = await say('12345');
+    expect(invalid).toContain('«handoff:callback.phoneInvalid»');
+    expect(await callbacks.listOpen()).toHaveLength(0);
+    const confirmation = await say('0032 470/12.34.56');
+    expect(referenceIn(confirmation)).toBeDefined();
+    expect((await callbacks.listOpen())[0]).toMatchObject({ phone: RESIDENT_E164, preferredMoment: { day: '2026-03-03', partOfDay: 'morning' } });
+  });
+
+  it('gives the phone number after three unusable numbers and stores nothing', async () => {
+    const { services, callbacks } = handoffFixture();
+    const { say } = converse(services);
+    await say('ik wil iemand spreken');
+    await say('1');
+    await say('1');
+    await say('abc');
+    await say('123');
+    const last = await say('+44 20 7946 0958');
+    expect(last).toContain(`«handoff:callback.giveUp» phone=${TEST_PHONE.display}`);
+    expect(await callbacks.listOpen()).toHaveLength(0);
+  });
+
+  it('a retried activity (same id) creates one request and confirms the same reference', async () => {
+    const { services, callbacks } = handoffFixture();
+    const memory: Record<string, string> = {};
+    const { say, send } = converse(services, { memory });
+    await say('ik wil iemand spreken');
+    await say('1');
+    await say('1');
+    // The retry arrives while the first attempt's state is not saved yet: both start from the same state.
+    const before = structuredClone(memory);
+    const phoneTurn = { type: ActivityTypes.Message, text: RESIDENT_PHONE, id: 'activity-retried' };
+    const first = await send(phoneTurn);
+    for (const key of Object.keys(memory)) delete memory[key];
+    Object.assign(memory, before);
+    const retry = await send(phoneTurn);
+    expect(referenceIn(first)).toBeDefined();
+    expect(referenceIn(retry)).toBe(referenceIn(first));
+    expect(await callbacks.listOpen()).toHaveLength(1);
+  });
+
+  it('"ik wil iemand spreken" during the callback questions starts the handoff again', async () => {
+    const { services } = handoffFixture();
+    const { say } = converse(services);
+    await say('ik wil iemand spreken');
+    await say('1');
+    const again = await say('ik wil iemand spreken');
+    expect(again).toContain(`«handoff:callUs» phone=${TEST_PHONE.display}`);
+  });
+});
+
+describe('cancelling a callback request', () => {
+  it('by saying "annuleer terugbelverzoek <reference>", from anywhere', async () => {
+    const { services, callbacks } = handoffFixture();
+    const { say } = converse(services);
+    const { reference } = await requestCallback(say);
+    await say('ik wil een reispas, bel me op 0470 12 34 56');
+    const reply = await say(`annuleer terugbelverzoek ${reference!.toLowerCase().replace('-', ' ')}`);
+    expect(reply).toContain(`«handoff:cancel.done» reference=${reference}`);
+    expect(await callbacks.get(reference!)).toMatchObject({ status: 'cancelledByResident' });
+    expect(await callbacks.listOpen()).toHaveLength(0);
+    const twice = await say(`annuleer terugbelverzoek ${reference}`);
+    expect(twice).toContain(`«handoff:cancel.notFound» reference=${reference}`);
+  });
+
+  it('through the handoff offer, asking for the reference and re-asking when there is none', async () => {
+    const { services, callbacks } = handoffFixture();
+    const { say } = converse(services);
+    const { reference } = await requestCallback(say);
+    await say('ik wil iemand spreken');
+    expect(await say('2')).toContain('«handoff:cancel.referenceQuestion»');
+    expect(await say('weet ik niet')).toContain('«handoff:cancel.referenceRetry»');
+    expect(await say(`het is ${reference}`)).toContain(`«handoff:cancel.done» reference=${reference}`);
+    expect((await callbacks.get(reference!))?.history.map((change) => change.status)).toEqual(['open', 'cancelledByResident']);
+  });
+
+  it('an unknown reference cancels nothing and offers the phone number', async () => {
+    const { services, callbacks } = handoffFixture();
+    const { say } = converse(services);
+    const { reference } = await requestCallback(say);
+    const other = reference === 'CDF-234' ? 'CDF-235' : 'CDF-234';
+    const reply = await say(`annuleer terugbelverzoek ${other}`);
+    expect(reply).toContain(`«handoff:cancel.notFound» reference=${other} phone=${TEST_PHONE.display}`);
+    expect(await callbacks.listOpen()).toHaveLength(1);
+  });
+});
+
+describe('agent hub mode', () => {
+  it('sends a handoff.initiate event with topic and a scrubbed transcript instead of the callback offer', async () => {
+    const { services, callbacks, escalations } = handoffFixture({ mode: 'agentHub' });
+    const { raw, say } = converse(services, { channelId: 'webchat' });
+    await say('ik wil een reispas, bel me op 0470 12 34 56');
+    const replies = await raw('ik wil iemand spreken');
+    const event = replies.find((reply) => reply.type === ActivityTypes.Event);
+    expect(event).toMatchObject({
+      type: 'event',
+      name: 'handoff.initiate',
+      channelId: 'webchat',
+      value: { topic: { intent: 'document.request', document: 'reispas' }, language: 'nl' },
+    });
+    expect(event?.relatesTo?.conversation?.id).toBe(replies[0]?.conversation?.id);
+    const attachment = event?.attachments?.[0];
+    expect(attachment).toMatchObject({ contentType: 'application/json', name: 'Transcript' });
+    const transcript = attachment?.content as { activities: { text: string; from: { role?: string; id?: string } }[] };
+    const texts = transcript.activities.map((activity) => activity.text);
+    expect(texts).toContain('ik wil een reispas, bel me op [verwijderd]');
+    expect(texts).toContain('ik wil iemand spreken');
+    expect(texts.some((text) => text.startsWith('«'))).toBe(true);
+    expect(JSON.stringify(event)).not.toContain('470');
+    const after = readable(replies.filter((reply) => reply.type === ActivityTypes.Message));
+    expect(after).toContain('«handoff:agentHub.connecting»');
+    expect(after).not.toContain('«handoff:offer.question»');
+    expect(after).not.toContain('«common:anythingElse.question»');
+    expect(await callbacks.listOpen()).toHaveLength(0);
+    expect(escalations).toEqual([{ via: 'agentHub' }]);
+  });
+});
+
+describe('without handoff services', () => {
+  it('only gives the phone number', async () => {
+    const { say } = converseWithoutServices();
+    const reply = await say('ik wil iemand spreken');
+    expect(reply).toContain(`«handoff:callUs» phone=${TEST_PHONE.display}`);
+    expect(reply).not.toContain('«handoff:offer.question»');
+  });
+});
+
+function converseWithoutServices() {
+  const storage = new MemoryStorage();
+  const bot = new AssistantBot({
+    conversationState: new ConversationState(storage),
+    userState: new UserState(storage),
+    mainDialog: new MainDialog({}, new HandoffDialog(TEST_PHONE), TEST_PHONE),
+    recognizer: fakeRecognizer({ 'ik wil iemand spreken': 'handoff.human' }),
+    i18n: createKeyedI18n(),
+    defaultLocale: 'nl-BE',
+  });
+  const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'sms' } as Partial<Activity>);
+  return {
+    say: async (text: string) => {
+      await adapter.receiveActivity({ type: ActivityTypes.Message, text });
+      return readable(adapter.activeQueue.splice(0));
+    },
+  };
+}
+

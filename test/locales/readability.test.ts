@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flattenStrings, readabilityFindings } from './readability.js';
+
+// Every Dutch namespace, also the ones added later: residents read all of them.
+const NL_DIR = join(import.meta.dirname, '../../locales/nl');
+const namespaces = readdirSync(NL_DIR).filter((file) => file.endsWith('.json')).sort();
+
+describe('Dutch locale strings are plain language (B1)', () => {
+  it('finds the Dutch namespaces', () => {
+    expect(namespaces.length).toBeGreaterThan(0);
+  });
+
+  it.each(namespaces)('%s: no sentence over 20 words, reading ease at least 60', (file) => {
+    const resource: unknown = JSON.parse(readFileSync(join(NL_DIR, file), 'utf8'));
+    const strings = flattenStrings(resource).map(([key, text]) => [`${file.replace(/\.json$/, '')}:${key}`, text] as const);
+    expect(strings.length).toBeGreaterThan(0);
+    expect(readabilityFindings(strings)).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallbackStore } from '../../../bot/stores/callbackStore.js';
+import { memoryDocument } from '../../../bot/stores/durableDocument.js';
+import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../bot/stores/embeddedCallbackStore.js';
+import { startStaffServer, STAFF_PASSWORD } from '../../bot/staff/staffFixtures.js';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let callbacks: CallbackStore;
+let server: Awaited<ReturnType<typeof startStaffServer>>;
+let profileDir: string;
+let context: BrowserContext;
+let axeSource: string;
+
+beforeAll(async () => {
+  const references = ['KDR-482', 'MNP-234'];
+  callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
+  for (const [requestId, partOfDay] of [['a', 'morning'], ['b', 'afternoon']] as const) {
+    await callbacks.create({
+      requestId,
+      phone: '+32470123456',
+      preferredMoment: { day: '2026-03-02', partOfDay },
+      topic: { intent: 'document.request', document: 'reispas' },
+      excerpt: ['ik wil een reispas aanvragen', 'ik wil iemand spreken'],
+      language: 'nl',
+      at: new Date('2026-03-02T09:00:00Z'),
+    });
+  }
+  server = await startStaffServer(callbacks);
+  axeSource = await readFile(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+  profileDir = await mkdtemp(path.join(tmpdir(), 'staff-console-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+});
+
+/** axe-core's WCAG 2.1 A and AA rules; evaluated through the DevTools protocol, so the page's CSP still holds for the page itself. */
+async function accessibilityViolations(page: Page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  }, WCAG_TAGS);
+}
+
+describe('staff console in a browser', () => {
+  it('signs in, shows the requests, marks one reached and announces it, without WCAG 2.1 AA violations', async () => {
+    const page = await context.newPage();
+    const scriptErrors: string[] = [];
+    page.on('pageerror', (error) => scriptErrors.push(error.message));
+    page.on('console', (message) => {
+      // The 401 before signing in and the missing favicon are expected answers, not script errors.
+      const expected = /401/.test(message.text()) || message.location().url.endsWith('/favicon.ico');
+      if (message.type() === 'error' && !expected) scriptErrors.push(`${message.text()} ${message.location().url}`);
+    });
+    await page.goto(`${server.baseUrl}/staff`);
+    await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Wachtwoord').fill('fout wachtwoord');
+    await page.getByLabel('Naam').fill('an');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('klopt niet');
+
+    await page.getByLabel('Wachtwoord').fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { name: /^KDR-482/ }).waitFor();
+    expect(await page.getByRole('link', { name: '+32470123456' }).first().getAttribute('href')).toBe('tel:+32470123456');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Er zijn 2 open verzoeken.');
+
+    await page.getByRole('group', { name: 'Status van MNP-234' }).getByRole('button', { name: 'Niet bereikt, later opnieuw' }).click();
+    await page.getByRole('heading', { name: /^MNP-234.*Niet bereikt \(1×\)/ }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('group', { name: 'Status van KDR-482' }).getByRole('button', { name: 'Bereikt', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Verzoek KDR-482 is bereikt.');
+    expect(await page.getByRole('heading', { name: /^KDR-482/ }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('console-title');
+    const stored = await callbacks.get('KDR-482');
+    expect(stored?.status).toBe('reached');
+    expect(stored?.history.at(-1)).toMatchObject({ status: 'reached', staffMember: 'an' });
+    expect(scriptErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,197 @@
+// The phone staff's console: sign in, list the open callback requests, set their status.
+// Everything from the server is written with textContent, never as HTML.
+
+const STATUS_LABELS = {
+  open: 'Nieuw',
+  reached: 'Bereikt',
+  notReached: 'Niet bereikt',
+  done: 'Afgehandeld',
+  cancelledByResident: 'Geannuleerd door de inwoner',
+};
+const ACTIONS = [
+  { status: 'reached', label: 'Bereikt', done: 'bereikt' },
+  { status: 'notReached', label: 'Niet bereikt, later opnieuw', done: 'niet bereikt. Het blijft in de lijst' },
+  { status: 'done', label: 'Afgehandeld', done: 'afgehandeld' },
+];
+const TOPICS = {
+  'thuisloket.info': 'Digitaal thuisloket',
+  'document.request': 'Document aanvragen',
+  'appointment.book': 'Afspraak maken',
+  'appointment.cancel': 'Afspraak annuleren',
+  'appointment.reschedule': 'Afspraak verplaatsen',
+  'info.hours': 'Openingsuren',
+  'info.contact': 'Contact',
+};
+const PARTS = { morning: 'voormiddag', afternoon: 'namiddag' };
+const LANGUAGES = { nl: 'Nederlands', en: 'Engels' };
+
+const dayFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+
+const $ = (id) => document.getElementById(id);
+
+function announce(text) {
+  $('problem').textContent = '';
+  $('status').textContent = text;
+}
+
+function problem(text) {
+  $('status').textContent = '';
+  $('problem').textContent = text;
+}
+
+async function api(path, body) {
+  const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const response = await fetch(path, { credentials: 'same-origin', ...init });
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  return { response, data };
+}
+
+function showLogin() {
+  $('console').hidden = true;
+  $('login').hidden = false;
+}
+
+function showConsole(staffMember) {
+  $('login').hidden = true;
+  $('console').hidden = false;
+  $('staff-name').textContent = staffMember;
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function moment(preferredMoment) {
+  const day = dayFormat.format(new Date(`${preferredMoment.day}T12:00:00Z`));
+  return `${day}, ${PARTS[preferredMoment.partOfDay] ?? preferredMoment.partOfDay}`;
+}
+
+function topic(value) {
+  const parts = [];
+  if (value.intent) parts.push(TOPICS[value.intent] ?? value.intent);
+  if (value.document) parts.push(value.document.replaceAll('-', ' '));
+  return parts.length > 0 ? parts.join(': ') : 'Onbekend';
+}
+
+function row(list, term, content) {
+  list.append(element('dt', term));
+  const detail = element('dd');
+  if (typeof content === 'string') detail.textContent = content;
+  else detail.append(content);
+  list.append(detail);
+}
+
+function renderRequest(request) {
+  const item = element('li', undefined, 'request');
+  const headingId = `request-${request.reference}`;
+  const article = element('article');
+  article.setAttribute('aria-labelledby', headingId);
+  const heading = element('h3', `${request.reference} – ${moment(request.preferredMoment)}`);
+  heading.id = headingId;
+  if (request.attempts > 0) heading.append(element('span', `Niet bereikt (${request.attempts}×): opnieuw proberen`, 'flag'));
+  article.append(heading);
+
+  const details = element('dl');
+  const phone = element('a', request.phone);
+  phone.href = `tel:${request.phone}`;
+  row(details, 'Telefoon', phone);
+  row(details, 'Onderwerp', topic(request.topic));
+  const excerpt = element('ul', undefined, 'excerpt');
+  for (const line of request.excerpt) excerpt.append(element('li', line));
+  row(details, 'Vraag', request.excerpt.length > 0 ? excerpt : 'Geen tekst');
+  row(details, 'Taal', LANGUAGES[request.language] ?? request.language);
+  const history = element('ol', undefined, 'history');
+  for (const change of request.history) {
+    history.append(element('li', `${timeFormat.format(new Date(change.at))}: ${STATUS_LABELS[change.status] ?? change.status} (${change.staffMember})`));
+  }
+  row(details, 'Historiek', history);
+  article.append(details);
+
+  const actions = element('div', undefined, 'actions');
+  actions.setAttribute('role', 'group');
+  actions.setAttribute('aria-label', `Status van ${request.reference}`);
+  for (const action of ACTIONS) {
+    const button = element('button', action.label);
+    button.type = 'button';
+    button.setAttribute('aria-describedby', headingId);
+    button.addEventListener('click', () => setStatus(request.reference, action));
+    actions.append(button);
+  }
+  article.append(actions);
+  item.append(article);
+  return item;
+}
+
+async function loadRequests() {
+  const { response, data } = await api('/api/staff/callbacks');
+  if (response.status === 401) {
+    showLogin();
+    return false;
+  }
+  if (!response.ok || !data) {
+    problem('De lijst kon niet geladen worden. Probeer het opnieuw.');
+    return false;
+  }
+  showConsole(data.staffMember);
+  $('requests').replaceChildren(...data.callbacks.map(renderRequest));
+  $('empty').hidden = data.callbacks.length > 0;
+  return data.callbacks.length;
+}
+
+async function setStatus(reference, action) {
+  const { response } = await api(`/api/staff/callbacks/${encodeURIComponent(reference)}/status`, { status: action.status });
+  if (response.status === 401) {
+    showLogin();
+    problem('U bent afgemeld. Meld u opnieuw aan.');
+    return;
+  }
+  if (!response.ok) {
+    problem(`De status van ${reference} kon niet opgeslagen worden.`);
+    return;
+  }
+  await loadRequests();
+  announce(`Verzoek ${reference} is ${action.done}.`);
+  $('console-title').focus();
+}
+
+$('login-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const name = $('name').value.trim();
+  const password = $('password').value;
+  if (!name || !password) {
+    problem('Vul uw naam en wachtwoord in.');
+    return;
+  }
+  const { response } = await api('/api/staff/login', { name, password });
+  $('password').value = '';
+  if (response.status === 429) {
+    problem(`Te veel mislukte pogingen. Probeer het over ${response.headers.get('Retry-After') ?? 'enkele'} seconden opnieuw.`);
+    return;
+  }
+  if (!response.ok) {
+    problem('Naam of wachtwoord klopt niet.');
+    return;
+  }
+  const count = await loadRequests();
+  announce(`U bent aangemeld. ${count === 1 ? 'Er is 1 open verzoek.' : `Er zijn ${count || 0} open verzoeken.`}`);
+  $('console-title').focus();
+});
+
+$('refresh').addEventListener('click', async () => {
+  const count = await loadRequests();
+  if (count !== false) announce(count === 1 ? 'Er is 1 open verzoek.' : `Er zijn ${count} open verzoeken.`);
+});
+
+$('logout').addEventListener('click', async () => {
+  await api('/api/staff/logout', {});
+  $('requests').replaceChildren();
+  showLogin();
+  announce('U bent afgemeld.');
+  $('login-title').focus();
+});
+
+void loadRequests();
