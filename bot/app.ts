@@ -8,10 +8,18 @@ import type { Config } from './config.js';
 import { registerDirectLineTokenRoute } from './directLine/directLineToken.js';
 import { registerLocalDirectLine } from './directLine/localDirectLine.js';
 import { registerWebPage } from './http/webPage.js';
+import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
+import { createAttemptLimiter } from './http/attemptLimiter.js';
+import { createSessionStore } from './http/sessions.js';
 import { createI18n } from './i18n.js';
+import { registerStaffConsole } from './staff/staffConsole.js';
+import { startRetentionJob } from './stores/callbackRetention.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
 import { openStores } from './stores/openStores.js';
+
+/** A staff member stays signed in for a working day. */
+const STAFF_SESSION_MS = 9 * 60 * 60 * 1000;
 
 export interface App {
   server: Server;
@@ -28,6 +36,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const facts = loadMunicipalityData();
   const i18n = createI18n();
   const stores = await openStores(config, logger);
+  const stopJobs: (() => void)[] = [];
   try {
     const recognizer = await createRecognizer(config.luis, logger);
     const { adapter } = createAdapter({
@@ -37,12 +46,21 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       phoneDisplay: facts.municipality.phone.display,
       defaultLocale: config.defaultLocale,
     });
+    const retention = startRetentionJob(stores.callbacks, { retentionDays: config.callbackRetentionDays, logger });
+    stopJobs.push(() => retention.stop());
     const bot = createAssistant({
       storage: stores.state,
       recognizer,
       i18n,
       phone: facts.municipality.phone,
       defaultLocale: config.defaultLocale,
+      handoff: {
+        mode: config.handoffMode,
+        availability: phoneAvailabilityOf(facts.municipality),
+        callbacks: stores.callbacks,
+        retentionDays: config.callbackRetentionDays,
+        logger,
+      },
     });
     const server = createServer({
       logger,
@@ -63,6 +81,15 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           });
           registerDirectLineTokenRoute(server, { mode: 'local', issueToken: directLine.issueToken });
         },
+        (server) =>
+          registerStaffConsole(server, {
+            callbackStore: stores.callbacks,
+            staffAccounts: config.staffAccounts,
+            sessions: createSessionStore({ ttlMs: STAFF_SESSION_MS }),
+            limiter: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
+            logger,
+            secureCookies: config.nodeEnv === 'production',
+          }),
       ],
     });
     return {
@@ -70,10 +97,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       facts,
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const stop of stopJobs) stop();
         await stores.close();
       },
     };
   } catch (error) {
+    for (const stop of stopJobs) stop();
     await stores.close();
     throw error;
   }

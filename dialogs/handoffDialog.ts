@@ -11,7 +11,7 @@ import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
 import { CallbackCancelDialog, type CallbackCancelOptions } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
-import { clockTime, dayInSentence, momentLabel } from './handoffWording.js';
+import { clockTime, momentLabel, staffBackSentence } from './handoffWording.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 
 /** The municipality's phone line as residents dial it. */
@@ -216,10 +216,7 @@ export class HandoffDialog extends ComponentDialog {
     const status = availability.status(now);
     if (status.staffedNow) return t('handoff:staffed.until', { until: clockTime(status.until, language) });
     if (!status.next) return t('handoff:staffed.nobody');
-    return t('handoff:staffed.next', {
-      day: dayInSentence(t, language, now, status.next.day),
-      from: clockTime(status.next.from, language),
-    });
+    return staffBackSentence(t, language, now, status.next);
   }
 
   private async initiateAgentHub(context: TurnContext, deps: HandoffDialogDeps, values: HandoffValues): Promise<void> {

@@ -3,24 +3,21 @@ import { addDays, brusselsClock, type CallbackMoment } from '../services/callbac
 
 const DATE_LOCALES: Record<Language, string> = { nl: 'nl-BE', en: 'en-GB' };
 
-/** A day as part of a sentence: "vandaag", "morgen", "op maandag 2 maart". */
-export function dayInSentence(t: Translate, language: Language, now: Date, day: string): string {
+/** Which day a moment falls on, seen from now: the wording differs for today and tomorrow. */
+function relativeDay(now: Date, day: string): 'today' | 'tomorrow' | 'date' {
   const today = brusselsClock(now).day;
-  if (day === today) return t('handoff:when.today');
-  if (day === addDays(today, 1)) return t('handoff:when.tomorrow');
-  return t('handoff:when.date', { date: formatDate(day, language) });
+  if (day === today) return 'today';
+  return day === addDays(today, 1) ? 'tomorrow' : 'date';
 }
 
-/** A callback moment as an option label: "Vandaag in de voormiddag", "Maandag 2 maart in de namiddag". */
+/** When phone staff are back: "vandaag vanaf 13 uur", "op maandag 2 maart vanaf 8.30 uur". */
+export function staffBackSentence(t: Translate, language: Language, now: Date, next: { day: string; from: string }): string {
+  return t(`handoff:staffed.next.${relativeDay(now, next.day)}`, { date: formatDate(next.day, language), from: clockTime(next.from, language) });
+}
+
+/** A callback moment as an option label: "Vandaag in de voormiddag", "Op maandag 2 maart in de namiddag". */
 export function momentLabel(t: Translate, language: Language, now: Date, moment: Pick<CallbackMoment, 'day' | 'partOfDay'>): string {
-  const today = brusselsClock(now).day;
-  const day =
-    moment.day === today
-      ? t('handoff:when.todayLabel')
-      : moment.day === addDays(today, 1)
-        ? t('handoff:when.tomorrowLabel')
-        : capitalise(formatDate(moment.day, language));
-  return t(`handoff:moment.${moment.partOfDay}`, { day });
+  return t(`handoff:moment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: formatDate(moment.day, language) });
 }
 
 /** "08:30" as a resident reads it: "8.30" in Dutch ("9" for a whole hour), "8:30" in English. */
@@ -35,8 +32,4 @@ function formatDate(day: string, language: Language): string {
   return new Intl.DateTimeFormat(DATE_LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${day}T12:00:00Z`),
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -54,9 +54,19 @@ export function parseCallbackMoment(value: string): { day: string; partOfDay: Pa
 
 export function createWeeklyPhoneAvailability(hours: WeeklyPhoneHours): PhoneAvailability {
   const closed = new Set(hours.closedDays ?? []);
-  const leadMinutes = hours.leadMinutes ?? 30;
-  const periodsOn = (day: string): readonly StaffedPeriod[] =>
-    closed.has(day) ? [] : [...(hours.weekly[isoWeekday(day)] ?? [])].sort((a, b) => a.from.localeCompare(b.from));
+  return createPhoneAvailability({
+    periodsOn: (day) => (closed.has(day) ? [] : [...(hours.weekly[isoWeekday(day)] ?? [])]),
+    leadMinutes: hours.leadMinutes,
+  });
+}
+
+/**
+ * Phone availability from any source of staffed periods per day (YYYY-MM-DD), such as the
+ * municipality's opening hours after holidays and closing days.
+ */
+export function createPhoneAvailability(source: { periodsOn: (day: string) => readonly StaffedPeriod[]; leadMinutes?: number }): PhoneAvailability {
+  const leadMinutes = source.leadMinutes ?? 30;
+  const periodsOn = (day: string): readonly StaffedPeriod[] => [...source.periodsOn(day)].sort((a, b) => a.from.localeCompare(b.from));
 
   return {
     status(now) {

@@ -45,7 +45,7 @@ describe('callback request over HTTP with expectReplies', () => {
     expect(offer.some((reply) => reply.attachments?.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'))).toBe(true);
     const moments = await turn('webchat', 'conv-webchat', button(offer, '«handoff:offer.callback»'));
     expect(texts(moments)).toContain('«handoff:callback.momentQuestion»');
-    const phoneQuestion = await turn('webchat', 'conv-webchat', button(moments, 'day=«handoff:when.tomorrowLabel»'));
+    const phoneQuestion = await turn('webchat', 'conv-webchat', button(moments, '«handoff:moment.tomorrow.'));
     expect(texts(phoneQuestion)).toContain('«handoff:callback.phoneQuestion»');
     const confirmation = texts(await turn('webchat', 'conv-webchat', '0470 12 34 56'));
     const reference = referenceIn(confirmation);
@@ -62,7 +62,7 @@ describe('callback request over HTTP with expectReplies', () => {
     expect(offer).toContain('1. «handoff:offer.callback»');
     expect(offer).toContain('«common:choice.answerWithNumber»');
     const moments = texts(await turn('sms', 'conv-sms', '1'));
-    expect(moments).toContain('2. «handoff:moment.afternoon» day=«handoff:when.todayLabel»');
+    expect(moments).toContain('2. «handoff:moment.today.afternoon»');
     expect(texts(await turn('sms', 'conv-sms', '2'))).toContain('«handoff:callback.phoneQuestion»');
     expect(texts(await turn('sms', 'conv-sms', '+33 6 12 34 56 78'))).toContain('«handoff:callback.phoneForeign»');
     const reference = referenceIn(texts(await turn('sms', 'conv-sms', '050 12 34 57')));

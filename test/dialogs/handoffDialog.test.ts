@@ -95,21 +95,21 @@ describe('handoff offer', () => {
     const second = await say('1');
     expect(second).toContain('«handoff:callback.momentQuestion»');
     // Today morning and afternoon, then tomorrow (Tuesday) morning and afternoon, numbered on SMS.
-    expect(second).toContain('1. «handoff:moment.morning» day=«handoff:when.todayLabel»');
-    expect(second).toContain('2. «handoff:moment.afternoon» day=«handoff:when.todayLabel»');
-    expect(second).toContain('3. «handoff:moment.morning» day=«handoff:when.tomorrowLabel»');
-    expect(second).toContain('4. «handoff:moment.afternoon» day=«handoff:when.tomorrowLabel»');
+    expect(second).toContain('1. «handoff:moment.today.morning»');
+    expect(second).toContain('2. «handoff:moment.today.afternoon»');
+    expect(second).toContain('3. «handoff:moment.tomorrow.morning»');
+    expect(second).toContain('4. «handoff:moment.tomorrow.afternoon»');
   });
 
   it('outside staffed hours says when staff are back and still offers a callback on the next working day', async () => {
     const { services } = handoffFixture({ now: SATURDAY_11H });
     const { say } = converse(services);
     const first = await say('ik wil iemand spreken');
-    expect(first).toContain('«handoff:staffed.next» day=«handoff:when.date» date=maandag 9 maart from=8.30');
+    expect(first).toContain('«handoff:staffed.next.date» date=maandag 9 maart from=8.30');
     expect(first).toContain('«handoff:offer.question»');
     const moments = await say('1');
-    expect(moments).toContain('1. «handoff:moment.morning» day=Maandag 9 maart');
-    expect(moments).toContain('2. «handoff:moment.afternoon» day=Maandag 9 maart');
+    expect(moments).toContain('1. «handoff:moment.date.morning» date=maandag 9 maart');
+    expect(moments).toContain('2. «handoff:moment.date.afternoon» date=maandag 9 maart');
     expect(moments).not.toContain('3.');
   });
 
@@ -133,7 +133,7 @@ describe('callback request', () => {
     expect(phoneQuestion).toContain('«handoff:callback.consent» days=30');
     expect(phoneQuestion).toContain('«handoff:callback.phoneQuestion»');
     const confirmation = await say(RESIDENT_PHONE);
-    expect(confirmation).toContain('«handoff:callback.confirmed» moment=«handoff:moment.afternoon» day=«handoff:when.todayLabel»');
+    expect(confirmation).toContain('«handoff:callback.confirmed» moment=«handoff:moment.today.afternoon»');
     const reference = referenceIn(confirmation);
     expect(reference).toMatch(/^[A-Z]{3}-\d{3}$/);
     expect(confirmation).toContain(`«handoff:callback.howToCancel» reference=${reference}`);
