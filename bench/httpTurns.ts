@@ -21,7 +21,7 @@ const TURNS_PER_CONVERSATION = 40;
 const WARMUP_TURNS_PER_CONVERSATION = 5;
 const MESSAGES = ['hallo', 'wat zijn de openingsuren', 'ik wil iemand spreken', 'stop'];
 
-export async function benchHttpTurns(kinds = ['echo', 'assistant-memory', 'assistant-embedded']): Promise<TurnFigures[]> {
+export async function benchHttpTurns(kinds = ['echo', 'assistant']): Promise<TurnFigures[]> {
   const figures: TurnFigures[] = [];
   for (const kind of kinds) {
     const server = await startServer(kind);

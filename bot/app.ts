@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import { createRecognizer } from '../nlu/createRecognizer.js';
+import { createBuiltInBookingProvider } from '../services/appointments/builtInBookingProvider.js';
+import { counterCalendar } from '../services/appointments/counterCalendar.js';
+import { loadServiceCatalog } from '../services/appointments/serviceCatalog.js';
+import { createMemoryWrongAttemptLimiter } from '../services/appointments/wrongAttemptLimiter.js';
 import { loadMunicipalityData, type MunicipalityData } from '../services/municipality/municipalityData.js';
 import { createAdapter } from './adapter.js';
 import { createAssistant } from './assistant.js';
 import type { Config } from './config.js';
 import { registerDirectLineTokenRoute } from './directLine/directLineToken.js';
 import { registerLocalDirectLine } from './directLine/localDirectLine.js';
+import { createCalendarLinks, registerAppointmentRoutes } from './http/appointmentRoutes.js';
 import { registerWebPage } from './http/webPage.js';
 import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
 import { createAttemptLimiter } from './http/attemptLimiter.js';
@@ -17,6 +22,7 @@ import { startRetentionJob } from './stores/callbackRetention.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
 import { openStores } from './stores/openStores.js';
+import { turnLockMiddleware } from './stores/turnLock.js';
 
 /** A staff member stays signed in for a working day. */
 const STAFF_SESSION_MS = 9 * 60 * 60 * 1000;
@@ -34,7 +40,9 @@ export interface App {
  */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const facts = loadMunicipalityData();
+  const catalog = loadServiceCatalog();
   const i18n = createI18n();
+  const now = () => new Date();
   const stores = await openStores(config, logger);
   const stopJobs: (() => void)[] = [];
   try {
@@ -48,6 +56,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     });
     const retention = startRetentionJob(stores.callbacks, { retentionDays: config.callbackRetentionDays, logger });
     stopJobs.push(() => retention.stop());
+    // Turns of one conversation run one at a time, across instances too: state is saved last-writer-wins.
+    adapter.use(turnLockMiddleware(stores.turnLock));
+    const bookingProvider = createBuiltInBookingProvider({
+      store: stores.bookings,
+      catalog,
+      ...counterCalendar(facts.municipality),
+      clock: now,
+      limiter: createMemoryWrongAttemptLimiter(),
+    });
+    // Calendar links are signed per process: after a restart a resident asks the chat for a new link.
+    const calendarLinkSecret = randomBytes(32);
     const bot = createAssistant({
       storage: stores.state,
       recognizer,
@@ -61,6 +80,15 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         retentionDays: config.callbackRetentionDays,
         logger,
       },
+      facts,
+      now,
+      appointments: {
+        provider: bookingProvider,
+        catalog,
+        municipality: facts.municipality,
+        calendarLinks: createCalendarLinks({ secret: calendarLinkSecret }),
+        clock: now,
+      },
     });
     const server = createServer({
       logger,
@@ -68,6 +96,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       bot,
       isReady: () => stores.isReady(),
       routes: [
+        (server) =>
+          registerAppointmentRoutes(server, {
+            provider: bookingProvider,
+            catalog,
+            municipality: facts.municipality,
+            secret: calendarLinkSecret,
+            now,
+            i18n,
+            // Closed until the staff login is plugged in here.
+            authorize: () => false,
+          }),
         (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {
           if (config.directLineSecret) {

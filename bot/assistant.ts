@@ -1,11 +1,20 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { i18n } from 'i18next';
 import { recordConversationOutcome } from '../dialogs/conversationOutcome.js';
+import { DocumentRequestDialog } from '../dialogs/documents/documentRequestDialog.js';
 import { HandoffDialog, type HandoffDialogDeps, type HandoffServices, type PhoneLine } from '../dialogs/handoffDialog.js';
+import { ContactDialog } from '../dialogs/information/contactDialog.js';
+import { OpeningHoursDialog } from '../dialogs/information/openingHoursDialog.js';
+import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
+import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
+import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
+import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
+import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
 import type { OutcomeStore, SurveyStore } from '../services/survey/surveyStores.js';
 import type { Recognizer } from '../nlu/recognizer.js';
+import type { MunicipalityData } from '../services/municipality/municipalityData.js';
 import { AssistantBot } from './assistantBot.js';
 import { ConversationMemory } from './conversationMemory.js';
 
@@ -31,15 +40,23 @@ export interface AssistantDeps {
   defaultLocale: string;
   /** Callback requests or agent hub; without it the handoff only gives the phone number. */
   handoff?: HandoffServices;
+  /** The municipality's facts (hours, contact, documents) the answers are built from. */
+  facts: MunicipalityData;
+  /** The clock for "are you open now?"; tests pass a fixed one. */
+  now: () => Date;
+  /** The appointment system (provider, catalog, calendar links, clock) and the municipality's facts. */
+  appointments: Omit<AppointmentDeps, 'phone'>;
+  /** The end-of-conversation survey and outcome counting; without it the bot just says goodbye. */
   survey?: SurveyDeps;
 }
 
 /** Wires the dialogs into the bot. The one place that knows every capability. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
+  const { facts, now } = deps;
   const conversationState = new ConversationState(deps.storage);
   const userState = new UserState(deps.storage);
-  const memory = new ConversationMemory(conversationState, { now: deps.handoff?.now });
-  const now = deps.survey?.now ?? (() => new Date());
+  const memory = new ConversationMemory(conversationState, { now });
+  const surveyNow = deps.survey?.now ?? now;
   const outcomes = deps.survey?.outcomeStore;
 
   let handoffDeps: HandoffDialogDeps | undefined;
@@ -47,28 +64,43 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     const services = deps.handoff;
     handoffDeps = {
       ...services,
+      now,
       recall: memory,
       // A hand-off to staff makes the conversation count as escalated in the outcome figures.
       onEscalated: async (context, escalation) => {
         await services.onEscalated?.(context, escalation);
-        if (outcomes) await recordConversationOutcome(context, outcomes, 'escalated', now());
+        if (outcomes) await recordConversationOutcome(context, outcomes, 'escalated', surveyNow());
       },
     };
   }
   const handoff = new HandoffDialog(deps.phone, handoffDeps);
+  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone };
 
   const survey = deps.survey
     ? new SurveyDialog({
         store: deps.survey.surveyStore,
         userMemory: userState.createProperty<SurveyMemory>('survey'),
         askedInConversation: conversationState.createProperty<boolean>('surveyAsked'),
-        now,
+        now: surveyNow,
         random: deps.survey.random,
         surveyIntervalDays: deps.survey.surveyIntervalDays,
         awarenessIntervalDays: deps.survey.awarenessIntervalDays,
       })
     : undefined;
-  const mainDialog = new MainDialog({}, handoff, deps.phone, { survey, outcomes, now });
+  const mainDialog = new MainDialog(
+    {
+      'thuisloket.info': new ThuisloketDialog(facts),
+      'document.request': new DocumentRequestDialog(facts),
+      'info.hours': new OpeningHoursDialog(facts.municipality, now),
+      'info.contact': new ContactDialog(facts.municipality),
+      'appointment.book': new BookingDialog(appointments),
+      'appointment.cancel': new CancelBookingDialog(appointments),
+      'appointment.reschedule': new MoveBookingDialog(appointments),
+    },
+    handoff,
+    deps.phone,
+    { survey, outcomes, now: surveyNow },
+  );
   return new AssistantBot({
     conversationState,
     userState,

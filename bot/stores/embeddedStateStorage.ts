@@ -17,6 +17,9 @@ export function emptyStateItems(): StateItemsDocument {
  * every write stores a new eTag, and a write carrying an eTag other than '*' must match the stored one
  * (a missing item matches nothing), else the whole batch fails with ETAG_CONFLICT and nothing is written.
  * Items are copied in and out as JSON, so callers never share objects with the store.
+ * On a group-committing document (jsonFileDocument) the eTag check of a write runs against what the
+ * writes before it in the same batch left, in arrival order: the serial semantics hold within a batch,
+ * and the conversation state and user state saved at the end of a turn share one file write.
  */
 export class EmbeddedStateStorage implements Storage {
   constructor(

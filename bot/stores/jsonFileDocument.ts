@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Logger } from '../logger.js';
 import type { DurableDocument } from './durableDocument.js';
+import { copyAsJson } from './jsonValueCopy.js';
 import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from './storeErrors.js';
 
 /** The few file-system calls the document makes; tests inject their own to spy or to fail. */
@@ -39,7 +40,7 @@ export interface JsonFileDocumentOptions {
 /** A DurableDocument backed by one JSON file. */
 export interface JsonFileDocument<T> extends DurableDocument<T> {
   readonly file: string;
-  /** Waits for queued writes, then refuses further updates (STORE_CLOSED). */
+  /** Refuses further updates (STORE_CLOSED) and waits until the updates already made are written. */
   close(): Promise<void>;
 }
 
@@ -68,39 +69,65 @@ export async function openJsonFileDocument<T>(
     }
     logger?.info('store_file_created', { file: adapter.file });
   }
-  // The document as it stands, in the file's format: each update starts from a fresh parse of it.
+  // The document as it stands on disk, in the file's format: each batch starts from a fresh parse of it.
   let currentText = serialise(db.data);
 
-  let queue: Promise<unknown> = Promise.resolve();
+  // Group commit: changes that arrive while a write is in flight wait here and go into the next
+  // batch, which is written with one temp file, fsync, rename and directory fsync.
+  let waiting: PendingChange<T>[] = [];
+  let draining: Promise<void> | null = null;
   let closed = false;
 
-  // Not db.update(): it changes db.data in place before writing, so a failed write would leave
-  // memory ahead of the disk. Here the change runs on a copy that replaces db.data only once the file is safe.
   function runUpdate<R>(change: (draft: T) => R): Promise<R> {
     if (closed) return Promise.reject(storeClosed(adapter.file));
-    const run = queue.then(async () => {
-      // A fresh copy of what is on disk: accidental mutations of read() results never reach the file.
-      const draft = JSON.parse(currentText) as T;
-      const result = change(draft);
-      if (isThenable(result)) {
-        throw new TypeError('DurableDocument.update: the change must be synchronous (an awaited check-then-write is not atomic)');
-      }
-      const text = serialise(draft);
-      if (text !== currentText) {
-        try {
-          await adapter.writeText(text);
-        } catch (error) {
-          logger?.error('store_write_failed', { file: adapter.file, reason: describeCause(error) });
-          throw storeWriteFailed(adapter.file, error);
-        }
-        // Parsed back from the text written, so memory holds exactly what a restart would read.
-        db.data = JSON.parse(text) as T;
-        currentText = text;
-      }
-      return result;
+    return new Promise<R>((resolve, reject) => {
+      waiting.push({ change, resolve: resolve as (value: unknown) => void, reject });
+      draining ??= drain();
     });
-    queue = run.catch(() => undefined);
-    return run;
+  }
+
+  async function drain(): Promise<void> {
+    // Start after the caller's synchronous code, as a queued update did: updates issued together share the first batch.
+    await Promise.resolve();
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        await commitBatch(batch);
+      } catch (error) {
+        // Not expected (commitBatch settles every change itself), but no caller may be left waiting.
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    draining = null;
+  }
+
+  // Not db.update(): it changes db.data in place before writing, so a failed write would leave
+  // memory ahead of the disk. Here the changes run on copies; db.data is replaced only once the file is safe.
+  async function commitBatch(batch: PendingChange<T>[]): Promise<void> {
+    const outcomes = applyInOrder(batch, JSON.parse(currentText) as T);
+    let writeFailure: { cause: unknown } | null = null;
+    if (outcomes.accepted > 0) {
+      try {
+        const text = serialise(outcomes.state);
+        if (text !== currentText) {
+          await adapter.writeText(text);
+          // Parsed back from the text written, so memory holds exactly what a restart would read.
+          db.data = JSON.parse(text) as T;
+          currentText = text;
+        }
+      } catch (error) {
+        logger?.error('store_write_failed', { file: adapter.file, reason: describeCause(error), changes: outcomes.accepted });
+        writeFailure = { cause: error };
+      }
+    }
+    // Callers hear back in arrival order, and only once the write holding their change is durable.
+    for (const [index, entry] of batch.entries()) {
+      const outcome = outcomes.results[index] as ChangeOutcome;
+      if (!outcome.ok) entry.reject(outcome.error);
+      else if (writeFailure) entry.reject(storeWriteFailed(adapter.file, writeFailure.cause));
+      else entry.resolve(outcome.value);
+    }
   }
 
   return {
@@ -109,9 +136,49 @@ export async function openJsonFileDocument<T>(
     update: runUpdate,
     async close() {
       closed = true;
-      await queue;
+      while (draining) await draining;
     },
   };
+}
+
+interface PendingChange<T> {
+  change: (draft: T) => unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type ChangeOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Runs each change of a batch, in order, on the state the changes before it left. A change that
+ * throws (or returns a promise, or leaves something JSON cannot hold) is undone alone. Each change
+ * gets its own copy, so the last good state is always at hand for that undo without running any
+ * change twice, and a result that points into a draft keeps showing the state its change left.
+ */
+function applyInOrder<T>(batch: readonly PendingChange<T>[], durable: T): { state: T; results: ChangeOutcome[]; accepted: number } {
+  // Never handed to a change after that change returned; `draft` is always a fresh copy of it.
+  let good = durable;
+  let draft = copyAsJson(good) as T;
+  const results: ChangeOutcome[] = [];
+  let accepted = 0;
+  for (const { change } of batch) {
+    try {
+      const value = change(draft);
+      if (isThenable(value)) {
+        throw new TypeError('DurableDocument.update: the change must be synchronous (an awaited check-then-write is not atomic)');
+      }
+      // Also the check that the file can hold what the change left (no BigInt, no cycle).
+      const next = copyAsJson(draft) as T;
+      good = draft;
+      draft = next;
+      results.push({ ok: true, value });
+      accepted++;
+    } catch (error) {
+      results.push({ ok: false, error });
+      draft = copyAsJson(good) as T;
+    }
+  }
+  return { state: draft, results, accepted };
 }
 
 function serialise(data: unknown): string {

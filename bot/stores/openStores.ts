@@ -1,10 +1,16 @@
 import type { Storage } from 'botbuilder';
+import type { BookingStore } from '../../services/appointments/bookingStore.js';
+import { createEmbeddedBookingStore, type BookingDocument } from '../../services/appointments/embeddedBookingStore.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { openEmbeddedFiles } from './embeddedFiles.js';
 import type { CallbackStore } from './callbackStore.js';
 import { CALLBACK_DOCUMENT, createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from './embeddedCallbackStore.js';
 import { EmbeddedStateStorage, emptyStateItems } from './embeddedStateStorage.js';
+import { openPostgresDatabase } from './postgres/postgresDatabase.js';
+import { PostgresStateStorage } from './postgres/postgresStateStorage.js';
+import { PostgresTurnLock } from './postgres/postgresTurnLock.js';
+import { InProcessTurnLock, type TurnLock } from './turnLock.js';
 
 /** Every store the assistant uses, behind interfaces, whichever storage backs them. */
 export interface Stores {
@@ -12,28 +18,61 @@ export interface Stores {
   state: Storage;
   /** Residents' requests to be called back, worked by phone staff. */
   callbacks: CallbackStore;
+  /** Runs the turns of one conversation one after another (see turnLockMiddleware). */
+  turnLock: TurnLock;
+  /** Appointments at the counter. */
+  bookings: BookingStore;
   /** Whether the storage answers now (for `/readyz`). */
   isReady(): Promise<boolean>;
   /** Waits for pending writes and releases the storage. */
   close(): Promise<void>;
 }
 
-/** Opens the configured storage. The embedded store takes the DATA_DIR lock: one process per directory. */
-export async function openStores(config: Pick<Config, 'storage' | 'dataDir'>, logger: Logger): Promise<Stores> {
+/** How long a turn waits for the previous turn of its conversation; below the channels' 15 s retry. */
+const TURN_LOCK_WAIT_MS = 10_000;
+
+/**
+ * Opens the configured storage. The embedded store takes the DATA_DIR lock: one process per directory.
+ * PostgreSQL runs pending migrations first and is shared by any number of instances.
+ */
+export async function openStores(
+  config: Pick<Config, 'storage' | 'dataDir'> & Partial<Pick<Config, 'databaseUrl'>>,
+  logger: Logger,
+): Promise<Stores> {
   if (config.storage === 'postgres') {
-    throw Object.assign(new Error('STORAGE=postgres is not available yet in this version; use STORAGE=lowdb.'), { code: 'CONFIG_INVALID' });
+    if (!config.databaseUrl) {
+      throw Object.assign(new Error('STORAGE=postgres requires DATABASE_URL.'), { code: 'CONFIG_INVALID' });
+    }
+    return openPostgresStores(config.databaseUrl, logger);
   }
-  const files = await openEmbeddedFiles(config.dataDir, { logger });
+  return openEmbeddedStores(config.dataDir, logger);
+}
+
+async function openEmbeddedStores(dataDir: string, logger: Logger): Promise<Stores> {
+  const files = await openEmbeddedFiles(dataDir, { logger });
   const state = new EmbeddedStateStorage(await files.document('botState', emptyStateItems()));
   const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
+  const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
   let closed = false;
   return {
     state,
     callbacks,
+    bookings,
+    turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
     isReady: async () => !closed,
     async close() {
       closed = true;
       await files.close();
     },
+  };
+}
+
+async function openPostgresStores(databaseUrl: string, logger: Logger): Promise<Stores> {
+  const database = await openPostgresDatabase(databaseUrl, { logger });
+  return {
+    state: new PostgresStateStorage(database.pool, database.name),
+    turnLock: new PostgresTurnLock(database.lockPool, database.name, { waitMs: TURN_LOCK_WAIT_MS }),
+    isReady: () => database.isReady(),
+    close: () => database.close(),
   };
 }

@@ -9,7 +9,12 @@ export type StoreErrorCode =
   | 'STORE_FILE_CORRUPT'
   | 'STORE_WRITE_FAILED'
   | 'STORE_CLOSED'
-  | 'ETAG_CONFLICT';
+  | 'ETAG_CONFLICT'
+  | 'STORAGE_UNAVAILABLE'
+  | 'STORE_QUERY_FAILED'
+  | 'TURN_LOCK_TIMEOUT'
+  | 'MIGRATION_CHANGED'
+  | 'MIGRATION_FAILED';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';
@@ -78,4 +83,34 @@ export function etagConflict(): StoreError {
     'ETAG_CONFLICT',
     'A state item was changed by another writer after it was read (eTag conflict); nothing was written.',
   );
+}
+
+export function storageUnavailable(database: string, reason: string, cause?: unknown): StoreError {
+  return new StoreError(
+    'STORAGE_UNAVAILABLE',
+    `PostgreSQL ${database} is not reachable (${reason}); check that it runs and accepts connections from this host.`,
+    { cause },
+  );
+}
+
+export function storeQueryFailed(database: string, reason: string, cause?: unknown): StoreError {
+  return new StoreError('STORE_QUERY_FAILED', `A query on PostgreSQL ${database} failed (${reason}); nothing was changed.`, { cause });
+}
+
+export function turnLockTimeout(waitMs: number): StoreError {
+  return new StoreError(
+    'TURN_LOCK_TIMEOUT',
+    `Another turn of this conversation held its lock for more than ${waitMs} ms; this turn was not run.`,
+  );
+}
+
+export function migrationChanged(name: string): StoreError {
+  return new StoreError(
+    'MIGRATION_CHANGED',
+    `Migration ${name} was changed after it was applied to the database (checksum differs); restore the file and add a new migration instead.`,
+  );
+}
+
+export function migrationFailed(name: string, reason: string, cause?: unknown): StoreError {
+  return new StoreError('MIGRATION_FAILED', `Migration ${name} failed and was rolled back (${reason}).`, { cause });
 }

@@ -16,6 +16,7 @@ beforeAll(async () => {
   server = await startTestServer({
     recognizer: fakeRecognizer({ 'ik wil iemand spreken': 'handoff.human' }),
     handoff: fixture.services,
+    now: fixture.services.now,
   });
 });
 afterAll(() => server.close());

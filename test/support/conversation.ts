@@ -4,9 +4,20 @@ import { createAssistant, type SurveyDeps } from '../../bot/assistant.js';
 import type { i18n } from 'i18next';
 import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
+import { loadMunicipalityData, type MunicipalityData } from '../../services/municipality/municipalityData.js';
+import { createTestAppointments, type TestAppointments } from './appointments.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
 export const TEST_PHONE = { display: '050 12 34 56', e164: '+3250123456' };
+/** A fixed clock for every test conversation: Wednesday 18 March 2026, 10:00 in Brussels. */
+export const TEST_NOW = new Date('2026-03-18T09:00:00Z');
+
+let repositoryFacts: MunicipalityData | undefined;
+/** The repository's data files, read once per test file. */
+export function testFacts(): MunicipalityData {
+  repositoryFacts ??= loadMunicipalityData();
+  return repositoryFacts;
+}
 
 export interface ConversationOptions {
   recognizer: Recognizer;
@@ -19,13 +30,21 @@ export interface ConversationOptions {
   survey?: SurveyDeps;
   /** The resident as the channel names them (e.g. a phone number on SMS). */
   user?: { id: string; name?: string };
-  conversationId?: string;
   /** Callback requests or agent hub; without it the handoff only gives the phone number. */
   handoff?: HandoffServices;
+  /** Defaults to the repository's data; pass an edited copy to test that facts drive the answers. */
+  facts?: MunicipalityData;
+  /** Defaults to TEST_NOW. */
+  now?: () => Date;
+  /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
+  appointments?: TestAppointments;
+  /** Default: a fresh unique id, as on a real channel (stores that key on it must not see two conversations as one). */
+  conversationId?: string;
 }
 
 /** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
 export function createConversation(options: ConversationOptions) {
+  const appointments = options.appointments ?? createTestAppointments();
   const bot = createAssistant({
     storage: options.storage ?? new MemoryStorage(),
     recognizer: options.recognizer,
@@ -34,13 +53,15 @@ export function createConversation(options: ConversationOptions) {
     defaultLocale: 'nl-BE',
     survey: options.survey,
     handoff: options.handoff,
+    facts: options.facts ?? testFacts(),
+    now: options.now ?? (() => TEST_NOW),
+    appointments: { ...appointments.deps, clock: appointments.now },
   });
   const template: Partial<Activity> = {
     channelId: options.channelId ?? 'webchat',
     locale: options.locale ?? 'nl-BE',
   };
   if (options.user) template.from = { id: options.user.id, name: options.user.name ?? '' };
-  // Unique per conversation, as on a real channel: stores that key on it must not see two conversations as one.
   const conversationId = options.conversationId ?? `conversation-${randomUUID()}`;
   template.conversation = { id: conversationId, isGroup: false, name: '', conversationType: 'personal' };
   const adapter = new TestAdapter((context) => bot.run(context), template);
@@ -53,6 +74,9 @@ export function createConversation(options: ConversationOptions) {
   return {
     adapter,
     conversationId,
+    appointments,
+    /** Sends a whole activity (e.g. with a chosen id, to replay a turn). */
+    send,
     join: () =>
       send({
         type: ActivityTypes.ConversationUpdate,

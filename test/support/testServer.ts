@@ -8,8 +8,10 @@ import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { createServer } from '../../bot/server.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
-import { TEST_PHONE } from './conversation.js';
+import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
+import { TEST_NOW, TEST_PHONE, testFacts } from './conversation.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
+import { createTestAppointments, type TestAppointments } from './appointments.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
 export interface TestServerOptions {
@@ -24,6 +26,12 @@ export interface TestServerOptions {
   handoff?: HandoffServices;
   /** The logger the server (and, if the test passes it on, the handoff) writes to. */
   logger?: ReturnType<typeof createMemoryLogger>;
+  /** Defaults to the repository's data. */
+  facts?: MunicipalityData;
+  /** Defaults to TEST_NOW. */
+  now?: () => Date;
+  /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
+  appointments?: TestAppointments;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
@@ -38,6 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     defaultLocale: 'nl-BE',
     authOverrides: options.authOverrides,
   });
+  const appointments = options.appointments ?? createTestAppointments();
   const bot = createAssistant({
     storage: new MemoryStorage(),
     recognizer: options.recognizer ?? fakeRecognizer({ hallo: 'greeting' }),
@@ -46,6 +55,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
     defaultLocale: 'nl-BE',
     survey: options.survey,
     handoff: options.handoff,
+    facts: options.facts ?? testFacts(),
+    now: options.now ?? (() => TEST_NOW),
+    appointments: { ...appointments.deps, clock: appointments.now },
   });
   const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,6 +66,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     baseUrl: `http://127.0.0.1:${port}`,
     logger,
     adapter,
+    appointments,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

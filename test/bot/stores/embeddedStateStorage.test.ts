@@ -1,12 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConversationState, TestAdapter } from 'botbuilder';
+import { ConversationState, TestAdapter, UserState } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { memoryDocument } from '../../../bot/stores/durableDocument.js';
 import { EmbeddedStateStorage, emptyStateItems } from '../../../bot/stores/embeddedStateStorage.js';
 import { openJsonFileDocument } from '../../../bot/stores/jsonFileDocument.js';
 import { isStoreError } from '../../../bot/stores/storeErrors.js';
-import { makeTempDir } from './storeTestSupport.js';
+import { gatedFileSystem, makeTempDir } from './storeTestSupport.js';
 
 function numberedETags(): () => string {
   let next = 0;
@@ -137,6 +137,93 @@ describe('EmbeddedStateStorage', () => {
 
       const second = await runBot();
       await second.adapter.send('ik ben terug').assertReply('turn 3');
+    } finally {
+      await remove();
+    }
+  });
+});
+
+describe('EmbeddedStateStorage on a JSON file with group commit', () => {
+  /** A storage on an existing botState file whose writes are held until the test releases them. */
+  async function gatedStorage(dir: string) {
+    const file = path.join(dir, 'botState.json');
+    await writeFile(file, JSON.stringify(emptyStateItems()));
+    const gate = gatedFileSystem();
+    const document = await openJsonFileDocument(file, emptyStateItems(), { fileSystem: gate.fileSystem });
+    return { file, gate, document, store: new EmbeddedStateStorage(document, numberedETags()) };
+  }
+
+  it('writes the conversation state and the user state of a turn in one file write', async () => {
+    const { dir, remove } = await makeTempDir();
+    try {
+      const { file, gate, document, store } = await gatedStorage(dir);
+      gate.openGate();
+      const conversationState = new ConversationState(store);
+      const userState = new UserState(store);
+      const step = conversationState.createProperty<number>('step');
+      const language = userState.createProperty<string>('language');
+      const adapter = new TestAdapter(async (context) => {
+        await Promise.all([conversationState.load(context), userState.load(context)]);
+        await step.set(context, 1);
+        await language.set(context, 'nl');
+        await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+        await context.sendActivity('ok');
+      });
+
+      await adapter.send('hallo').assertReply('ok');
+
+      expect(gate.writes).toBe(1);
+      const items = (JSON.parse(await readFile(file, 'utf8')) as { items: Record<string, { eTag: string }> }).items;
+      expect(Object.keys(items)).toHaveLength(2);
+      expect(new Set(Object.values(items).map((item) => item.eTag)).size).toBe(2);
+      expect(document.read()).toEqual(JSON.parse(await readFile(file, 'utf8')));
+    } finally {
+      await remove();
+    }
+  });
+
+  it('checks eTags in arrival order inside a batch: of two writes with the same eTag, the first wins and the second conflicts alone', async () => {
+    const { dir, remove } = await makeTempDir();
+    try {
+      const { file, gate, store } = await gatedStorage(dir);
+      gate.openGate();
+      await store.write({ a: { step: 1 }, b: { step: 1 } });
+      const { a } = await store.read(['a']);
+      const writesBefore = gate.writes;
+
+      const [first, second, other] = await Promise.all([
+        conflictOf(store.write({ a: { ...a, step: 2 } })),
+        conflictOf(store.write({ a: { ...a, step: 3 } })),
+        conflictOf(store.write({ b: { step: 2, eTag: '*' } })),
+      ]);
+
+      expect(first).toBe('no error');
+      expect(isStoreError(second, 'ETAG_CONFLICT')).toBe(true);
+      expect(other).toBe('no error');
+      expect(gate.writes - writesBefore).toBe(1);
+      const expected = { a: { step: 2, eTag: 'etag-3' }, b: { step: 2, eTag: 'etag-4' } };
+      expect(await store.read(['a', 'b'])).toEqual(expected);
+      expect(JSON.parse(await readFile(file, 'utf8')).items).toEqual(expected);
+    } finally {
+      await remove();
+    }
+  });
+
+  it('accepts a write whose eTag was given by an earlier write of the same batch', async () => {
+    const { dir, remove } = await makeTempDir();
+    try {
+      const { gate, document, store } = await gatedStorage(dir);
+      const head = store.write({ other: { step: 1 } }); // etag-1, held in flight
+      await gate.writeWaiting();
+      const first = store.write({ a: { step: 1 } }); // etag-2, in the next batch
+      // Runs in the same batch, after the write above: it sees etag-2 although that is not on disk yet.
+      const second = document.update(({ items }) => (items.a as { eTag?: string } | undefined)?.eTag);
+      const chained = store.write({ a: { step: 2, eTag: 'etag-2' } });
+      gate.openGate();
+      await Promise.all([head, first, chained]);
+      expect(await second).toBe('etag-2');
+      expect(gate.writes).toBe(2);
+      expect(await store.read(['a'])).toEqual({ a: { step: 2, eTag: 'etag-3' } });
     } finally {
       await remove();
     }

@@ -10,7 +10,7 @@ import {
   type StoreFileSystem,
 } from '../../../bot/stores/jsonFileDocument.js';
 import { isStoreError, StoreError } from '../../../bot/stores/storeErrors.js';
-import { makeTempDir, startFixture, waitForExit } from './storeTestSupport.js';
+import { gatedFileSystem, makeTempDir, startFixture, waitForExit } from './storeTestSupport.js';
 
 type Counter = { count: number; names: string[] };
 const defaults: Counter = { count: 0, names: [] };
@@ -267,5 +267,230 @@ describe('openJsonFileDocument', () => {
     const error = await openJsonFileDocument(missing, defaults).catch((caught: unknown) => caught);
     expect(isStoreError(error, 'STORE_WRITE_FAILED')).toBe(true);
     expect(existsSync(missing)).toBe(false);
+  });
+});
+
+describe('openJsonFileDocument group commit', () => {
+  /** Opens an existing document (count 0) on a gated file system, so no write happens at open. */
+  async function openGated(base?: StoreFileSystem) {
+    await writeFile(file, JSON.stringify(defaults));
+    const gate = gatedFileSystem(base);
+    const logger = createMemoryLogger();
+    const document = await openJsonFileDocument(file, defaults, { fileSystem: gate.fileSystem, logger });
+    return { gate, document, logger };
+  }
+
+  /** Settles to its value, or to the error it was rejected with, without an unhandled rejection. */
+  const settled = <R>(promise: Promise<R>): Promise<{ value?: R; error?: unknown }> =>
+    promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+
+  it('writes 100 parallel updates in far fewer than 100 writes, and applies all 100', async () => {
+    const { fileSystem, calls } = recordingFileSystem();
+    const document = await openJsonFileDocument(file, defaults, { fileSystem });
+    calls.length = 0;
+
+    const results = await Promise.all(Array.from({ length: 100 }, () => document.update((draft) => ++draft.count)));
+
+    expect(results).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
+    expect(document.read().count).toBe(100);
+    expect(JSON.parse(await readFile(file, 'utf8')).count).toBe(100);
+    const writes = calls.filter((call) => call.startsWith('write temp:')).length;
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(writes).toBeLessThanOrEqual(2);
+    expect(calls.filter((call) => call === 'fsync dir').length).toBe(writes);
+  });
+
+  it('puts the updates that arrive during a write into the next write, and answers each only once its write is durable', async () => {
+    const { gate, document } = await openGated();
+    const fsyncsWhenAnswered: number[] = [];
+    const answered = (index: number) => (value: number) => {
+      fsyncsWhenAnswered[index] = gate.directoryFsyncs;
+      return value;
+    };
+
+    const first = document.update((draft) => ++draft.count).then(answered(0));
+    await gate.writeWaiting();
+    const later = Array.from({ length: 50 }, (_, index) => document.update((draft) => ++draft.count).then(answered(index + 1)));
+    // The 50 wait for the write in flight: none of them ran yet.
+    expect(document.read().count).toBe(0);
+
+    gate.release();
+    await gate.writeWaiting();
+    expect(await first).toBe(1);
+    expect(document.read().count).toBe(1);
+    expect(JSON.parse(await readFile(file, 'utf8')).count).toBe(1);
+
+    gate.release();
+    expect(await Promise.all(later)).toEqual(Array.from({ length: 50 }, (_, index) => index + 2));
+    expect(gate.writes).toBe(2);
+    expect(document.read().count).toBe(51);
+    expect(JSON.parse(await readFile(file, 'utf8')).count).toBe(51);
+    expect(fsyncsWhenAnswered[0]).toBe(1);
+    expect(fsyncsWhenAnswered.slice(1)).toEqual(Array.from({ length: 50 }, () => 2));
+  });
+
+  it('applies the changes of a batch in arrival order and answers the callers in that order', async () => {
+    const { gate, document } = await openGated();
+    gate.openGate();
+    const answers: number[] = [];
+    const updates: Promise<number>[] = [];
+    for (let burst = 0; burst < 5; burst++) {
+      for (let index = burst * 10; index < burst * 10 + 10; index++) {
+        updates.push(
+          document
+            .update((draft) => {
+              draft.names.push(String(index));
+              return draft.names.length;
+            })
+            .then((length) => (answers.push(index), length)),
+        );
+      }
+      await Promise.resolve(); // the next burst arrives while this one is being written
+    }
+    const lengths = await Promise.all(updates);
+
+    const inOrder = Array.from({ length: 50 }, (_, index) => index);
+    expect(lengths).toEqual(inOrder.map((index) => index + 1));
+    expect(answers).toEqual(inOrder);
+    expect(document.read().names).toEqual(inOrder.map(String));
+    expect(JSON.parse(await readFile(file, 'utf8')).names).toEqual(inOrder.map(String));
+    expect(gate.writes).toBeLessThan(50);
+  });
+
+  it('rejects a change that throws alone: the changes before and after it in the batch are written, its half-done edits are not', async () => {
+    const { gate, document } = await openGated();
+    const head = document.update((draft) => void (draft.count = 1));
+    await gate.writeWaiting();
+
+    const failure = new Error('not allowed');
+    const before = settled(document.update((draft) => (draft.names.push('before'), draft.names.length)));
+    const throwing = settled(
+      document.update((draft) => {
+        draft.count = 666;
+        draft.names.splice(0, draft.names.length, 'half-done');
+        throw failure;
+      }),
+    );
+    const asynchronous = settled(
+      document.update(async (draft) => {
+        draft.names.push('async');
+      }),
+    );
+    const unwritable = settled(
+      document.update((draft) => {
+        (draft as unknown as { big: bigint }).big = 10n;
+        draft.names.push('bigint');
+      }),
+    );
+    const after = settled(document.update((draft) => (draft.names.push('after'), draft.names.length)));
+    gate.openGate();
+    await head;
+
+    expect(await before).toEqual({ value: 1 });
+    expect((await throwing).error).toBe(failure);
+    expect((await asynchronous).error).toBeInstanceOf(TypeError);
+    expect((await unwritable).error).toBeInstanceOf(TypeError);
+    expect(await after).toEqual({ value: 2 });
+    expect(gate.writes).toBe(2);
+    const expected = { count: 1, names: ['before', 'after'] };
+    expect(document.read()).toEqual(expected);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(expected);
+  });
+
+  it('rejects every change of a batch whose write fails, keeps memory at the last durable state, and goes on', async () => {
+    let failRename = false;
+    const { gate, document, logger } = await openGated({
+      ...nodeStoreFileSystem,
+      rename: (from, to) =>
+        failRename ? Promise.reject(Object.assign(new Error('input/output error'), { code: 'EIO' })) : nodeStoreFileSystem.rename(from, to),
+    });
+    const head = document.update((draft) => void (draft.count = 1));
+    await gate.writeWaiting();
+
+    const failure = new Error('own error');
+    const batch = [
+      settled(document.update((draft) => ++draft.count)),
+      settled(
+        document.update(() => {
+          throw failure;
+        }),
+      ),
+      settled(document.update((draft) => void draft.names.push('lost'))),
+    ];
+    gate.release();
+    await head;
+    const durable = await readFile(file);
+    failRename = true;
+    gate.openGate();
+    const [increment, throwing, push] = await Promise.all(batch);
+
+    expect(isStoreError(increment?.error, 'STORE_WRITE_FAILED')).toBe(true);
+    expect(isStoreError(push?.error, 'STORE_WRITE_FAILED')).toBe(true);
+    expect(increment?.error).not.toBe(push?.error);
+    expect(throwing?.error).toBe(failure);
+    expect(document.read()).toEqual({ count: 1, names: [] });
+    expect(await readFile(file)).toEqual(durable);
+    expect(await readdir(dir)).toEqual(['counter.json']);
+    expect(logger.lines.filter((line) => line.includes('store_write_failed'))).toHaveLength(1);
+
+    failRename = false;
+    await expect(document.update((draft) => ++draft.count)).resolves.toBe(2);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ count: 2, names: [] });
+  });
+
+  it('gives each change a result that shows the state its own change left, not later changes of the batch', async () => {
+    const { gate, document } = await openGated();
+    gate.openGate();
+    const [first, second] = await Promise.all([
+      document.update((draft) => {
+        draft.names.push('a');
+        return draft.names;
+      }),
+      document.update((draft) => {
+        draft.names.push('b');
+        return draft.names;
+      }),
+    ]);
+    expect(first).toEqual(['a']);
+    expect(second).toEqual(['a', 'b']);
+  });
+
+  it('shows each change the state as a restart would read it, also in the middle of a batch', async () => {
+    const { gate, document } = await openGated();
+    gate.openGate();
+    type Loose = Counter & { when?: unknown; gone?: unknown };
+    const [, seen] = await Promise.all([
+      document.update((draft) => {
+        (draft as Loose).when = new Date('2026-03-02T09:00:00.000Z');
+        (draft as Loose).gone = undefined;
+      }),
+      document.update((draft) => ({ when: (draft as Loose).when, hasGone: Object.hasOwn(draft, 'gone') })),
+    ]);
+    expect(seen).toEqual({ when: '2026-03-02T09:00:00.000Z', hasGone: false });
+  });
+
+  it('writes nothing for a batch that changes nothing', async () => {
+    const { gate, document } = await openGated();
+    gate.openGate();
+    const results = await Promise.all([
+      document.update((draft) => draft.count),
+      document.update((draft) => void (draft.count = 5)),
+      document.update((draft) => void (draft.count = 0)),
+    ]);
+    expect(results).toEqual([0, undefined, undefined]);
+    expect(gate.writes).toBe(0);
+  });
+
+  it('on close, waits for the write in flight and the updates queued behind it', async () => {
+    const { gate, document } = await openGated();
+    const head = document.update((draft) => ++draft.count);
+    await gate.writeWaiting();
+    const queued = [document.update((draft) => ++draft.count), document.update((draft) => ++draft.count)];
+    const closing = document.close();
+    expect(isStoreError(await document.update((draft) => draft.count).catch((caught: unknown) => caught), 'STORE_CLOSED')).toBe(true);
+    gate.openGate();
+    await closing;
+    expect(await Promise.all([head, ...queued])).toEqual([1, 2, 3]);
+    expect(JSON.parse(await readFile(file, 'utf8')).count).toBe(3);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeStoreFileSystem, type StoreFileSystem } from '../../../bot/stores/jsonFileDocument.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -43,4 +44,77 @@ export function waitForLine(child: ChildProcess, prefix: string): Promise<string
     });
     child.once('close', () => reject(new Error(`child ended before printing "${prefix}": ${seen}${errors}`)));
   });
+}
+
+/**
+ * A file system whose temp-file writes each wait until the test releases them, so a test can hold
+ * a write in flight while more updates arrive. Counts the temp files written and the directory fsyncs.
+ */
+export function gatedFileSystem(base: StoreFileSystem = nodeStoreFileSystem): {
+  fileSystem: StoreFileSystem;
+  /** Temp files written so far (one per batch). */
+  readonly writes: number;
+  /** Directory fsyncs done so far: a batch is durable once its own one is done. */
+  readonly directoryFsyncs: number;
+  /** Resolves once a write is waiting to be released. */
+  writeWaiting(): Promise<void>;
+  /** Lets the oldest waiting write go on. */
+  release(): void;
+  /** Stops holding writes back (and releases the waiting ones). */
+  openGate(): void;
+} {
+  const held: Array<() => void> = [];
+  const watchers: Array<() => void> = [];
+  let gateOpen = false;
+  let writes = 0;
+  let directoryFsyncs = 0;
+  const fileSystem: StoreFileSystem = {
+    ...base,
+    async open(target, flags) {
+      const handle = await base.open(target, flags);
+      if (flags === 'r') {
+        return {
+          writeFile: (text) => handle.writeFile(text),
+          close: () => handle.close(),
+          async sync() {
+            await handle.sync();
+            directoryFsyncs++;
+          },
+        };
+      }
+      return {
+        async writeFile(text) {
+          writes++;
+          if (!gateOpen) {
+            await new Promise<void>((resolve) => {
+              held.push(resolve);
+              watchers.splice(0).forEach((notify) => notify());
+            });
+          }
+          await handle.writeFile(text);
+        },
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+      };
+    },
+  };
+  return {
+    fileSystem,
+    get writes() {
+      return writes;
+    },
+    get directoryFsyncs() {
+      return directoryFsyncs;
+    },
+    writeWaiting: () => (held.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => watchers.push(resolve))),
+    release() {
+      const next = held.shift();
+      if (!next) throw new Error('no write is waiting');
+      next();
+    },
+    openGate() {
+      gateOpen = true;
+      held.splice(0).forEach((next) => next());
+    },
+  };
 }

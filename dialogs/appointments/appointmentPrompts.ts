@@ -1,0 +1,75 @@
+/** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a yes/no question, a booking code. */
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
+import type { Option } from '../../bot/channels/renderer.js';
+import { turnServices } from '../../bot/turnState.js';
+import { BOOKING_CODE_ALPHABET, parseBookingCode } from '../../services/appointments/bookingCode.js';
+import { readContact } from './contactAnswer.js';
+
+/**
+ * The request id of a booking, cancel or move: the turn's activity id, so a retried turn changes
+ * things once. Activity ids are unique within a conversation only, hence the conversation id.
+ */
+export function requestIdOf(context: TurnContext): string {
+  const { id, conversation } = context.activity;
+  return `${conversation?.id ?? 'unknown-conversation'}/${id ?? randomUUID()}`;
+}
+
+export const ANSWER_YES = 'yes';
+export const ANSWER_NO = 'no';
+
+export function yesNoOptions(context: TurnContext): Option[] {
+  const { t } = turnServices(context);
+  return [
+    { value: ANSWER_YES, label: t('common:answer.yes') },
+    { value: ANSWER_NO, label: t('common:answer.no') },
+  ];
+}
+
+/** Asks an e-mail address or Belgian phone number; the re-ask says what was wrong (a foreign number, or neither). */
+export function contactPrompt(dialogId: string): TextPrompt {
+  return new TextPrompt(dialogId, async (prompt: PromptValidatorContext<string>) => {
+    if (!prompt.recognized.succeeded) return false;
+    const answer = readContact(prompt.recognized.value ?? '');
+    if (answer.ok) return true;
+    const { t } = turnServices(prompt.context);
+    // The prompt re-asks with the options it keeps in its state: say why this answer was not usable.
+    prompt.options.retryPrompt = t(answer.reason === 'foreign' ? 'appointments:contact.foreign' : 'appointments:contact.retry');
+    return false;
+  });
+}
+
+const CODE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])[${BOOKING_CODE_ALPHABET}]{3}[\\s.\\-_]?[${BOOKING_CODE_ALPHABET}]{3}(?![\\p{L}\\p{N}])`, 'iu');
+
+/** The booking code in an answer such as "k7m4xt" or "mijn code is K7M-4XT", formatted; undefined when there is none. */
+export function findBookingCode(text: string): string | undefined {
+  const whole = parseBookingCode(text);
+  if (whole) return whole;
+  const found = CODE_IN_TEXT.exec(text)?.[0];
+  return found === undefined ? undefined : parseBookingCode(found);
+}
+
+/** Re-asks a code this often; then the dialog stops and offers the phone rather than asking forever. */
+export const CODE_ATTEMPTS = 3;
+
+/** Asks a booking code. After CODE_ATTEMPTS answers without one it lets the answer through: check with findBookingCode. */
+export function bookingCodePrompt(dialogId: string): TextPrompt {
+  return new TextPrompt(dialogId, async (prompt) => {
+    if (prompt.recognized.succeeded && findBookingCode(prompt.recognized.value ?? '') !== undefined) return true;
+    return prompt.attemptCount >= CODE_ATTEMPTS;
+  });
+}
+
+/** "mijn naam is An Peeters": the words before the name are not part of it. */
+const NAME_LEAD_IN = /^(?:mijn naam is|ik ben|ik heet|op (?:de )?naam van|naam:|my name is|i am|name:)\s+/i;
+
+/** A name to put the appointment on: some letters, not too long. */
+export function cleanName(text: string): string | undefined {
+  const name = text.replace(/\s+/g, ' ').trim().replace(NAME_LEAD_IN, '').replace(/[.!]+$/, '');
+  return name.length >= 2 && name.length <= 100 && /\p{L}/u.test(name) ? name : undefined;
+}
+
+export function namePrompt(dialogId: string): TextPrompt {
+  return new TextPrompt(dialogId, async (prompt) => prompt.recognized.succeeded && cleanName(prompt.recognized.value ?? '') !== undefined);
+}

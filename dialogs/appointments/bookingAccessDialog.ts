@@ -1,0 +1,128 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnServices } from '../../bot/turnState.js';
+import type { AccessFailure } from '../../services/appointments/bookingProvider.js';
+import type { Booking, BookingContact } from '../../services/appointments/bookingStore.js';
+import { formatTime, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
+import { DialogIds } from '../dialogIds.js';
+import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import type { AppointmentDeps } from './appointmentDeps.js';
+import { bookingCodePrompt, contactPrompt, findBookingCode } from './appointmentPrompts.js';
+import { readContact } from './contactAnswer.js';
+
+/** Proof that the resident owns the booking, and its current state: what cancel and move go on with. */
+export interface BookingAccessResult {
+  code: string;
+  contact: BookingContact;
+  booking: Booking;
+}
+
+const TRY_AGAIN = 'tryAgain';
+const STOP = 'stop';
+
+/**
+ * Asks the booking code and the contact given when booking, and looks the booking up. Wrong code
+ * and wrong contact get the same answer; wrong attempts are limited per conversation by the provider.
+ * Ends with a BookingAccessResult for an active, future appointment, or with nothing.
+ */
+export class BookingAccessDialog extends ComponentDialog {
+  constructor(private readonly deps: AppointmentDeps) {
+    super(DialogIds.appointmentAccess);
+    this.addDialog(bookingCodePrompt(DialogIds.appointmentCodePrompt));
+    this.addDialog(contactPrompt(DialogIds.appointmentContactPrompt));
+    this.addDialog(new OptionPrompt(DialogIds.appointmentTryAgainPrompt));
+    this.addDialog(
+      new WaterfallDialog(DialogIds.appointmentAccessSteps, [
+        this.codeStep.bind(this),
+        this.contactStep.bind(this),
+        this.checkStep.bind(this),
+        this.tryAgainStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = DialogIds.appointmentAccessSteps;
+  }
+
+  private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    return step.prompt(DialogIds.appointmentCodePrompt, {
+      prompt: t('appointments:access.codeQuestion'),
+      retryPrompt: t('appointments:access.codeRetry'),
+    });
+  }
+
+  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const code = findBookingCode(String(step.result));
+    const { t } = turnServices(step.context);
+    if (code === undefined) {
+      await step.context.sendActivity(t('appointments:access.noCode', { phone: this.deps.phone.display }));
+      return step.endDialog();
+    }
+    remembered(step).code = code;
+    return step.prompt(DialogIds.appointmentContactPrompt, {
+      prompt: t('appointments:access.contactQuestion'),
+      retryPrompt: t('appointments:contact.retry'),
+    });
+  }
+
+  private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = readContact(String(step.result));
+    if (!answer.ok) throw new Error('the contact prompt let an unreadable contact through');
+    const code = remembered(step).code!;
+    const found = await this.deps.provider.lookup({ code, contact: answer.contact, attemptKey: attemptKeyOf(step) });
+    const { t } = turnServices(step.context);
+    if (!found.ok) {
+      if (found.failure.code === 'tooManyAttempts') {
+        await sendTooManyAttempts(step, this.deps, found.failure);
+        return step.endDialog();
+      }
+      const prompt: OptionPromptOptions = {
+        prompt: [t('appointments:access.notFound'), t('appointments:access.tryAgainQuestion')].join('\n'),
+        options: [
+          { value: TRY_AGAIN, label: t('appointments:access.tryAgain') },
+          { value: STOP, label: t('appointments:access.stop') },
+        ],
+      };
+      return step.prompt(DialogIds.appointmentTryAgainPrompt, prompt);
+    }
+    const { booking } = found;
+    if (booking.status !== 'booked') {
+      await step.context.sendActivity(t('appointments:access.notActive'));
+      return step.endDialog();
+    }
+    if (parseInstant(booking.start) <= this.deps.clock().getTime()) {
+      await step.context.sendActivity(t('appointments:access.started', { phone: this.deps.phone.display }));
+      return step.endDialog();
+    }
+    return step.endDialog({ code, contact: answer.contact, booking } satisfies BookingAccessResult);
+  }
+
+  private async tryAgainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === TRY_AGAIN) return step.replaceDialog(DialogIds.appointmentAccessSteps);
+    const { t } = turnServices(step.context);
+    await step.context.sendActivity(t('appointments:access.stopped', { phone: this.deps.phone.display }));
+    return step.endDialog();
+  }
+}
+
+/** Wrong attempts count per conversation: one conversation cannot try many codes. */
+export function attemptKeyOf(step: WaterfallStepContext): string {
+  return step.context.activity.conversation?.id ?? 'unknown-conversation';
+}
+
+export async function sendTooManyAttempts(
+  step: WaterfallStepContext,
+  deps: AppointmentDeps,
+  failure: Extract<AccessFailure, { code: 'tooManyAttempts' }>,
+): Promise<void> {
+  const { t } = turnServices(step.context);
+  const time = formatTime(toBrussels(Date.parse(failure.retryAfter)).minutes);
+  await step.context.sendActivity(t('appointments:access.tooMany', { time, phone: deps.phone.display }));
+}
+
+/** What the steps remember between turns. */
+interface Remembered {
+  code?: string;
+}
+
+function remembered(step: WaterfallStepContext): Remembered {
+  return step.values as Remembered;
+}

@@ -1,0 +1,206 @@
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnServices } from '../../bot/turnState.js';
+import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
+import type { Recognition } from '../../nlu/recognizer.js';
+import type { BookingContact } from '../../services/appointments/bookingStore.js';
+import { findService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
+import { DialogIds } from '../dialogIds.js';
+import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import type { AppointmentDeps } from './appointmentDeps.js';
+import { ANSWER_YES, cleanName, contactPrompt, namePrompt, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
+import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
+import { readContact } from './contactAnswer.js';
+import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
+
+/** How the booking dialog is started: by the main dialog on intent, or by a hand-over with the service chosen. */
+export interface BookingDialogOptions {
+  /** A service id, or a document id that leads to one (hand-over from the document dialog). */
+  service?: string;
+  /** The message that asked for an appointment: its document and date wish are used. */
+  recognition?: Recognition | null;
+}
+
+/** What the resident chose so far; carried over when the dialog starts again after a slot was taken. */
+interface BookingDraft {
+  service?: string;
+  wish?: SlotWish;
+  proposal?: FreeSlot[];
+  intro?: string[];
+  slot?: FreeSlot;
+  name?: string;
+  contact?: BookingContact;
+}
+
+interface StepsOptions {
+  draft: BookingDraft;
+}
+
+/**
+ * Books a visit at the counter: the service, a free slot (earliest, or one that fits a Dutch wish),
+ * the resident's name and one contact, a yes/no check, then the booking code, what to bring and
+ * the calendar entry. A retried turn books once: the activity id is the request id.
+ */
+export class BookingDialog extends ComponentDialog {
+  constructor(private readonly deps: AppointmentDeps) {
+    super(DialogIds.bookAppointment);
+    this.addDialog(new OptionPrompt(DialogIds.appointmentServicePrompt, async (prompt) => {
+      return prompt.recognized.succeeded || this.serviceFromRecognition(turnServices(prompt.context).recognition) !== undefined;
+    }));
+    this.addDialog(new SlotChoiceDialog(deps));
+    this.addDialog(namePrompt(DialogIds.appointmentNamePrompt));
+    this.addDialog(contactPrompt(DialogIds.appointmentContactPrompt));
+    this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
+    this.addDialog(
+      new WaterfallDialog(DialogIds.bookAppointmentSteps, [
+        this.serviceStep.bind(this),
+        this.slotStep.bind(this),
+        this.nameStep.bind(this),
+        this.contactStep.bind(this),
+        this.confirmStep.bind(this),
+        this.bookStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = DialogIds.bookAppointmentSteps;
+  }
+
+  private async serviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as BookingDialogOptions & Partial<StepsOptions>;
+    const draft = options.draft ?? this.firstDraft(step.context, options);
+    remembered(step).draft = draft;
+    if (draft.service) return step.next();
+    const { t, language } = turnServices(step.context);
+    const prompt: OptionPromptOptions = {
+      prompt: t('appointments:service.question'),
+      options: this.deps.catalog.services.map((service) => ({ value: service.id, label: serviceName(service, language) })),
+    };
+    return step.prompt(DialogIds.appointmentServicePrompt, prompt);
+  }
+
+  private async slotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = remembered(step).draft;
+    draft.service ??= typeof step.result === 'string'
+      ? step.result
+      : this.serviceFromRecognition(turnServices(step.context).recognition)?.id;
+    if (!draft.service) return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
+    const choice: SlotChoiceOptions = {
+      service: draft.service,
+      ...(draft.wish ? { wish: draft.wish } : {}),
+      ...(draft.proposal ? { proposal: draft.proposal } : {}),
+      ...(draft.intro ? { intro: draft.intro } : {}),
+    };
+    return step.beginDialog(DialogIds.appointmentSlotChoice, choice);
+  }
+
+  private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = remembered(step).draft;
+    const slot = step.result as FreeSlot | undefined;
+    // No slot: nothing was free, and the resident was told whom to call.
+    if (!slot) return step.endDialog();
+    draft.slot = slot;
+    delete draft.wish;
+    delete draft.proposal;
+    delete draft.intro;
+    if (draft.name) return step.next();
+    const { t } = turnServices(step.context);
+    return step.prompt(DialogIds.appointmentNamePrompt, {
+      prompt: t('appointments:name.question'),
+      retryPrompt: t('appointments:name.retry'),
+    });
+  }
+
+  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = remembered(step).draft;
+    if (typeof step.result === 'string') draft.name = cleanName(step.result);
+    if (draft.contact) return step.next();
+    const { t } = turnServices(step.context);
+    return step.prompt(DialogIds.appointmentContactPrompt, {
+      prompt: t('appointments:contact.question'),
+      retryPrompt: t('appointments:contact.retry'),
+    });
+  }
+
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = remembered(step).draft;
+    if (typeof step.result === 'string') {
+      const answer = readContact(step.result);
+      if (answer.ok) draft.contact = answer.contact;
+    }
+    const { t, language } = turnServices(step.context);
+    const service = this.knownService(draft.service);
+    const slot = draft.slot!;
+    const lines = summaryLines(t, language, { service, day: slot.day, time: slot.time, name: draft.name, contact: draft.contact });
+    const prompt: OptionPromptOptions = {
+      prompt: [...lines, t('appointments:confirm.question')].join('\n'),
+      options: yesNoOptions(step.context),
+    };
+    return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
+  }
+
+  private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const draft = remembered(step).draft;
+    const { t, language } = turnServices(step.context);
+    if (step.result !== ANSWER_YES) {
+      await step.context.sendActivity(t('appointments:confirm.notBooked'));
+      return step.endDialog();
+    }
+    const result = await this.deps.provider.book({
+      service: this.knownService(draft.service).id,
+      start: draft.slot!.start,
+      name: draft.name!,
+      contact: draft.contact!,
+      requestId: requestIdOf(step.context),
+    });
+    if (result.ok) {
+      await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:booked.title'));
+      return step.endDialog({ booked: result.booking.code });
+    }
+    const { failure } = result;
+    if (failure.code === 'unknownService') throw new RangeError(`the catalog has no service ${draft.service}`);
+    // Taken meanwhile, or no longer bookable (the lead time passed while the resident typed): offer the next ones.
+    const intro = [failure.code === 'slotTaken' ? t('appointments:booked.slotTaken') : explainUnbookable(failure.reason, this.deps, t, language)];
+    const next: BookingDraft = { ...draft, proposal: failure.nextFree, intro };
+    delete next.slot;
+    return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft: next } satisfies StepsOptions);
+  }
+
+  /** The service and any date wish from how the dialog was started. */
+  private firstDraft(context: TurnContext, options: BookingDialogOptions): BookingDraft {
+    const draft: BookingDraft = {};
+    const handedOver = options.service === undefined ? undefined : this.serviceFromId(options.service);
+    const service = handedOver ?? this.serviceFromRecognition(options.recognition);
+    if (service) draft.service = service.id;
+    // Only a message that itself asked for an appointment carries a wish ("afspraak morgen in de namiddag").
+    const text = context.activity.text;
+    if (options.recognition?.intent === 'appointment.book' && text) {
+      const wish = parseDutchDateTime(text, this.deps.clock());
+      if (wish) draft.wish = wish;
+    }
+    return draft;
+  }
+
+  private serviceFromId(id: string): AppointmentService | undefined {
+    return findService(this.deps.catalog, id) ?? serviceForDocument(this.deps.catalog, id);
+  }
+
+  private serviceFromRecognition(recognition: Recognition | null | undefined): AppointmentService | undefined {
+    const document = recognition?.entities.document;
+    return document === undefined ? undefined : serviceForDocument(this.deps.catalog, document);
+  }
+
+  private knownService(id: string | undefined): AppointmentService {
+    const service = id === undefined ? undefined : findService(this.deps.catalog, id);
+    if (!service) throw new RangeError(`the catalog has no service ${id}`);
+    return service;
+  }
+}
+
+/** What the steps remember between turns. */
+interface Remembered {
+  draft: BookingDraft;
+}
+
+function remembered(step: WaterfallStepContext): Remembered {
+  return step.values as Remembered;
+}

@@ -1,0 +1,87 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnServices } from '../../bot/turnState.js';
+import { findService } from '../../services/appointments/serviceCatalog.js';
+import { DialogIds } from '../dialogIds.js';
+import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import type { AppointmentDeps } from './appointmentDeps.js';
+import { ANSWER_YES, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
+import { bookingMoment, summaryLines } from './appointmentTexts.js';
+import { attemptKeyOf, BookingAccessDialog, sendTooManyAttempts, type BookingAccessResult } from './bookingAccessDialog.js';
+
+/** Cancels a booked appointment after the code-and-contact check and a yes/no question. */
+export class CancelBookingDialog extends ComponentDialog {
+  constructor(private readonly deps: AppointmentDeps) {
+    super(DialogIds.cancelAppointment);
+    this.addDialog(new BookingAccessDialog(deps));
+    this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
+    this.addDialog(
+      new WaterfallDialog(DialogIds.cancelAppointmentSteps, [
+        this.accessStep.bind(this),
+        this.confirmStep.bind(this),
+        this.cancelStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = DialogIds.cancelAppointmentSteps;
+  }
+
+  private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.beginDialog(DialogIds.appointmentAccess);
+  }
+
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const access = step.result as BookingAccessResult | undefined;
+    if (!access) return step.endDialog();
+    remembered(step).access = access;
+    const { t, language } = turnServices(step.context);
+    const service = findService(this.deps.catalog, access.booking.service);
+    if (!service) throw new RangeError(`booking for an unknown service: ${access.booking.service}`);
+    const prompt: OptionPromptOptions = {
+      prompt: [...summaryLines(t, language, { service, ...bookingMoment(access.booking) }), t('appointments:cancel.question')].join('\n'),
+      options: yesNoOptions(step.context),
+    };
+    return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
+  }
+
+  private async cancelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    if (step.result !== ANSWER_YES) {
+      await step.context.sendActivity(t('appointments:cancel.kept'));
+      return step.endDialog();
+    }
+    const access = remembered(step).access!;
+    const result = await this.deps.provider.cancel({
+      code: access.code,
+      contact: access.contact,
+      attemptKey: attemptKeyOf(step),
+      requestId: requestIdOf(step.context),
+    });
+    if (result.ok) {
+      await step.context.sendActivity(t('appointments:cancel.done'));
+      return step.endDialog({ cancelled: result.booking.code });
+    }
+    switch (result.failure.code) {
+      case 'tooManyAttempts':
+        await sendTooManyAttempts(step, this.deps, result.failure);
+        break;
+      case 'notFound':
+        await step.context.sendActivity(t('appointments:access.notFound'));
+        break;
+      case 'alreadyCancelled':
+        await step.context.sendActivity(t('appointments:access.notActive'));
+        break;
+      case 'alreadyStarted':
+        await step.context.sendActivity(t('appointments:access.started', { phone: this.deps.phone.display }));
+        break;
+    }
+    return step.endDialog();
+  }
+}
+
+/** What the steps remember between turns. */
+interface Remembered {
+  access?: BookingAccessResult;
+}
+
+function remembered(step: WaterfallStepContext): Remembered {
+  return step.values as Remembered;
+}

@@ -1,0 +1,162 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnServices } from '../../bot/turnState.js';
+import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
+import type { Recognition } from '../../nlu/recognizer.js';
+import { findService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
+import { DialogIds } from '../dialogIds.js';
+import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import type { AppointmentDeps } from './appointmentDeps.js';
+import { ANSWER_YES, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
+import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
+import { attemptKeyOf, BookingAccessDialog, sendTooManyAttempts, type BookingAccessResult } from './bookingAccessDialog.js';
+import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
+
+export interface MoveBookingDialogOptions {
+  /** The message that asked to move: a date wish in it is used ("kan het naar donderdag?"). */
+  recognition?: Recognition | null;
+}
+
+/** Carried over when the steps start again after the new slot was taken. */
+interface MoveState {
+  access: BookingAccessResult;
+  wish?: SlotWish;
+  proposal?: FreeSlot[];
+  intro?: string[];
+}
+
+/**
+ * Moves a booked appointment to a new slot after the code-and-contact check. The old slot stays
+ * booked until the resident confirms the new one; the provider then swaps them in one step.
+ */
+export class MoveBookingDialog extends ComponentDialog {
+  constructor(private readonly deps: AppointmentDeps) {
+    super(DialogIds.moveAppointment);
+    this.addDialog(new BookingAccessDialog(deps));
+    this.addDialog(new SlotChoiceDialog(deps));
+    this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
+    this.addDialog(
+      new WaterfallDialog(DialogIds.moveAppointmentSteps, [
+        this.accessStep.bind(this),
+        this.slotStep.bind(this),
+        this.confirmStep.bind(this),
+        this.moveStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = DialogIds.moveAppointmentSteps;
+  }
+
+  private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as MoveBookingDialogOptions & { state?: MoveState };
+    if (options.state) return step.next(options.state.access);
+    // Only the message that asked to move carries a wish; read it now, before the code and contact answers.
+    const text = step.context.activity.text;
+    if (options.recognition?.intent === 'appointment.reschedule' && text) {
+      const wish = parseDutchDateTime(text, this.deps.clock());
+      if (wish) remembered(step).wish = wish;
+    }
+    return step.beginDialog(DialogIds.appointmentAccess);
+  }
+
+  private async slotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const access = step.result as BookingAccessResult | undefined;
+    if (!access) return step.endDialog();
+    const { state } = (step.options ?? {}) as { state?: MoveState };
+    const { t, language } = turnServices(step.context);
+    const service = this.serviceOf(access);
+    remembered(step).access = access;
+    if (!state) {
+      const current = bookingMoment(access.booking);
+      await step.context.sendActivity(
+        [t('appointments:move.current'), ...summaryLines(t, language, { service, ...current })].join('\n'),
+      );
+    }
+    const wish = state?.wish ?? remembered(step).wish;
+    const choice: SlotChoiceOptions = {
+      service: service.id,
+      ...(wish ? { wish } : {}),
+      ...(state?.proposal ? { proposal: state.proposal } : {}),
+      ...(state?.intro ? { intro: state.intro } : {}),
+    };
+    return step.beginDialog(DialogIds.appointmentSlotChoice, choice);
+  }
+
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const slot = step.result as FreeSlot | undefined;
+    if (!slot) return step.endDialog();
+    remembered(step).slot = slot;
+    const access = remembered(step).access!;
+    const { t, language } = turnServices(step.context);
+    const current = bookingMoment(access.booking);
+    const prompt: OptionPromptOptions = {
+      prompt: t('appointments:move.question', {
+        from: momentText(t, language, current.day, current.time),
+        to: momentText(t, language, slot.day, slot.time),
+      }),
+      options: yesNoOptions(step.context),
+    };
+    return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
+  }
+
+  private async moveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t, language } = turnServices(step.context);
+    if (step.result !== ANSWER_YES) {
+      await step.context.sendActivity(t('appointments:move.kept'));
+      return step.endDialog();
+    }
+    const access = remembered(step).access!;
+    const slot = remembered(step).slot!;
+    const result = await this.deps.provider.move({
+      code: access.code,
+      contact: access.contact,
+      attemptKey: attemptKeyOf(step),
+      newStart: slot.start,
+      requestId: requestIdOf(step.context),
+    });
+    if (result.ok) {
+      await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:moved.title'));
+      return step.endDialog({ moved: result.booking.code });
+    }
+    const { failure } = result;
+    switch (failure.code) {
+      case 'slotTaken':
+      case 'notBookable': {
+        const intro = [failure.code === 'slotTaken' ? t('appointments:booked.slotTaken') : explainUnbookable(failure.reason, this.deps, t, language)];
+        const state: MoveState = { access, proposal: failure.nextFree, intro };
+        return step.replaceDialog(DialogIds.moveAppointmentSteps, { state });
+      }
+      case 'tooManyAttempts':
+        await sendTooManyAttempts(step, this.deps, failure);
+        break;
+      case 'notFound':
+        await step.context.sendActivity(t('appointments:access.notFound'));
+        break;
+      case 'alreadyCancelled':
+        await step.context.sendActivity(t('appointments:access.notActive'));
+        break;
+      case 'alreadyStarted':
+        await step.context.sendActivity(t('appointments:access.started', { phone: this.deps.phone.display }));
+        break;
+      case 'unknownService':
+        throw new RangeError(`the catalog has no service ${access.booking.service}`);
+    }
+    return step.endDialog();
+  }
+
+  private serviceOf(access: BookingAccessResult): AppointmentService {
+    const service = findService(this.deps.catalog, access.booking.service);
+    if (!service) throw new RangeError(`booking for an unknown service: ${access.booking.service}`);
+    return service;
+  }
+}
+
+/** What the steps remember between turns. */
+interface Remembered {
+  access?: BookingAccessResult;
+  wish?: SlotWish;
+  slot?: FreeSlot;
+}
+
+function remembered(step: WaterfallStepContext): Remembered {
+  return step.values as Remembered;
+}

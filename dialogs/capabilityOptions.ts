@@ -1,0 +1,12 @@
+import type { Recognition } from '../nlu/recognizer.js';
+import type { HandOver } from './mainDialog.js';
+
+/** What the main dialog gives a capability it starts on an intent: the meaning of the message that started it. */
+export interface CapabilityOptions {
+  recognition?: Recognition | null;
+}
+
+/** The result that passes the resident on to booking, with the service chosen when it is known. */
+export function handOverToBooking(service?: string): HandOver {
+  return { handOver: { intent: 'appointment.book', options: service ? { service } : {} } };
+}

@@ -1,0 +1,183 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Option } from '../../bot/channels/renderer.js';
+import { turnServices } from '../../bot/turnState.js';
+import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
+import { documentRoute, questionsFor, type DocumentRoute, type RouteRequest } from '../../services/municipality/documentRoute.js';
+import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
+import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
+import { DialogIds } from '../dialogIds.js';
+import { capitalised } from '../displayFormats.js';
+import { askOptions } from '../prompts/askOptions.js';
+import { OptionPrompt } from '../prompts/optionPrompt.js';
+import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
+import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
+import { inPersonRouteMessages, notAvailableMessages, onlineRouteMessages, type Message, type RouteMessageContext } from './routeMessages.js';
+
+export interface DocumentRequestOptions extends CapabilityOptions {
+  /** The document, when another dialog already knows it; else taken from the recognition or asked. */
+  document?: DocumentId;
+}
+
+/** What the dialog knows so far; kept in the step values, the route is worked out again from it. */
+interface RequestState {
+  document?: DocumentId;
+  model?: string;
+  requester?: Requester;
+}
+
+const YES = 'yes';
+const NO = 'no';
+
+/**
+ * Helps a resident get a certificate, deed or identity document: finds out which one, asks only
+ * the questions that change the answer, then explains the online route (and what to do without
+ * itsme or a card reader) or the counter route with the offer to book an appointment right away.
+ */
+export class DocumentRequestDialog extends ComponentDialog {
+  constructor(private readonly facts: MunicipalityData) {
+    super(DialogIds.documentRequest);
+    this.addDialog(new OptionPrompt(DialogIds.documentRequestQuestion));
+    this.addDialog(new LoginAlternativesDialog(facts.municipality));
+    this.addDialog(
+      new WaterfallDialog(DialogIds.documentRequestSteps, [
+        this.groupStep.bind(this),
+        this.documentStep.bind(this),
+        this.modelStep.bind(this),
+        this.requesterStep.bind(this),
+        this.answerStep.bind(this),
+        this.nextStep.bind(this),
+        this.alternativeStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = DialogIds.documentRequestSteps;
+  }
+
+  private async groupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as DocumentRequestOptions;
+    const known = options.document ?? options.recognition?.entities.document;
+    if (isDocumentId(known)) {
+      state(step).document = known;
+      return step.next();
+    }
+    const { t } = turnServices(step.context);
+    const groups: Option[] = DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups);
+  }
+
+  private async documentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (state(step).document) return step.next();
+    const ids: readonly DocumentId[] = DOCUMENT_GROUPS[step.result as DocumentGroup];
+    if (ids.length === 1) return step.next(ids[0]);
+    const { t, language } = turnServices(step.context);
+    const documents: Option[] = ids.map((id) => ({ value: id, label: capitalised(this.document(id).name[language]) }));
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.documentAsk'), documents);
+  }
+
+  private async modelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const request = state(step);
+    if (!request.document) request.document = step.result as DocumentId;
+    const document = this.document(request.document);
+    const question = questionsFor(document).find((q) => q.question === 'model');
+    if (!question) return step.next();
+    const { t } = turnServices(step.context);
+    // The models are legal terms: explain them before asking which one.
+    for (const model of question.options) await step.context.sendActivity(t(`documents:models.${model}`));
+    const options: Option[] = question.options.map((model) => ({ value: model, label: t(`documents:questions.model.options.${model}`) }));
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.model.ask'), options);
+  }
+
+  private async requesterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const request = state(step);
+    const document = this.document(request.document!);
+    if (typeof step.result === 'string') request.model = step.result;
+    const question = questionsFor(document, routeRequest(request)).find((q) => q.question === 'requester');
+    if (!question) return step.next();
+    const { t } = turnServices(step.context);
+    const options: Option[] = question.options.map((requester) => ({ value: requester, label: t(`documents:questions.requester.options.${requester}`) }));
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.requester.ask'), options);
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const request = state(step);
+    if (typeof step.result === 'string') request.requester = step.result as Requester;
+    const document = this.document(request.document!);
+    const route = documentRoute(document, routeRequest(request));
+    const ctx = this.messageContext(step);
+    const { t } = ctx;
+    const yesNo = (noKey: string): Option[] => [
+      { value: YES, label: t('common:answer.yes') },
+      { value: NO, label: t(noKey) },
+    ];
+    switch (route.kind) {
+      case 'online':
+        await send(step, onlineRouteMessages(document, route, ctx));
+        return askOptions(step, DialogIds.documentRequestQuestion, t('documents:online.canLogIn.ask'), yesNo('documents:online.canLogIn.no'));
+      case 'inPerson':
+        await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }));
+        if (!route.appointmentNeeded) return step.endDialog();
+        return askOptions(step, DialogIds.documentRequestQuestion, t('documents:inPerson.appointment.offer'), yesNo('common:answer.no'));
+      case 'notAvailable':
+        await send(step, notAvailableMessages(ctx));
+        return step.endDialog();
+    }
+  }
+
+  /** Online: can the resident log in? At the counter: book now? */
+  private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const route = this.route(step);
+    if (route.kind === 'online') {
+      if (step.result === YES) return step.endDialog();
+      return step.beginDialog(DialogIds.loginAlternatives, {
+        appointmentPossible: route.inPersonAlternative !== null,
+      } satisfies LoginAlternativesOptions);
+    }
+    if (route.kind === 'inPerson' && step.result === YES) return step.endDialog(handOverToBooking(route.appointmentService));
+    const { t } = turnServices(step.context);
+    await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
+    return step.endDialog();
+  }
+
+  /** Without itsme or a card reader the resident chose the counter: what to bring, then booking. */
+  private async alternativeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const route = this.route(step);
+    const alternative = route.kind === 'online' ? route.inPersonAlternative : null;
+    if ((step.result as LoginAlternative) !== 'appointment' || !alternative) return step.endDialog();
+    const document = this.document(route.document);
+    await send(step, inPersonRouteMessages(document, alternative, this.messageContext(step), { notOnline: false }));
+    return step.endDialog(handOverToBooking(alternative.appointmentService));
+  }
+
+  private route(step: WaterfallStepContext): DocumentRoute {
+    const request = state(step);
+    return documentRoute(this.document(request.document!), routeRequest(request));
+  }
+
+  private document(id: DocumentId): DocumentEntry {
+    const document = this.facts.documentById.get(id);
+    // loadMunicipalityData guarantees an entry for every contract id.
+    if (!document) throw new Error(`documents.json has no document "${id}"`);
+    return document;
+  }
+
+  private messageContext(step: WaterfallStepContext): RouteMessageContext {
+    const { t, language } = turnServices(step.context);
+    return { t, language, channelId: step.context.activity.channelId, municipality: this.facts.municipality };
+  }
+}
+
+function state(step: WaterfallStepContext): RequestState {
+  const values = step.values as { request?: RequestState };
+  values.request ??= {};
+  return values.request;
+}
+
+function routeRequest(request: RequestState): RouteRequest {
+  return {
+    ...(request.model !== undefined ? { model: request.model } : {}),
+    ...(request.requester !== undefined ? { requester: request.requester } : {}),
+  };
+}
+
+async function send(step: WaterfallStepContext, messages: readonly Message[]): Promise<void> {
+  for (const message of messages) await step.context.sendActivity(message);
+}

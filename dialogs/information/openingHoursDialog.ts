@@ -1,0 +1,64 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
+import { turnServices } from '../../bot/turnState.js';
+import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
+import type { Municipality } from '../../services/municipality/municipalityData.js';
+import { brusselsDateTime } from '../../services/municipality/openingHours.js';
+import { DialogIds } from '../dialogIds.js';
+import { askOptions } from '../prompts/askOptions.js';
+import { OptionPrompt } from '../prompts/optionPrompt.js';
+import { closingDaysCard, dayMessages, openNowMessages, weekCard, type HoursContext } from './openingHoursAnswers.js';
+
+/** What a resident can ask after the first answer about the hours. */
+export const MORE_ABOUT_HOURS = ['weekLoket', 'weekTelefoon', 'closingDays', 'done'] as const;
+export type MoreAboutHours = (typeof MORE_ABOUT_HOURS)[number];
+
+/**
+ * Answers "when are you open": now, today, or on the day the resident names ("zaterdag",
+ * "morgen"), for the counter and the phone, with holidays and closing days and their reason.
+ */
+export class OpeningHoursDialog extends ComponentDialog {
+  constructor(
+    private readonly municipality: Municipality,
+    private readonly now: () => Date,
+  ) {
+    super(DialogIds.openingHours);
+    this.addDialog(new OptionPrompt(DialogIds.openingHoursQuestion));
+    this.addDialog(new WaterfallDialog(DialogIds.openingHoursSteps, [this.answerStep.bind(this), this.moreStep.bind(this)]));
+    this.initialDialogId = DialogIds.openingHoursSteps;
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ctx = this.hoursContext(step);
+    const now = this.now();
+    const text = step.context.activity.text ?? '';
+    const named = text ? parseDutchDateTime(text, now)?.day : undefined;
+    const today = brusselsDateTime(now).date;
+    const messages = named && named !== today ? dayMessages(named, ctx) : openNowMessages(now, ctx);
+    for (const message of messages) await step.context.sendActivity(message);
+    const { t } = ctx;
+    const options: Option[] = MORE_ABOUT_HOURS.map((value) => ({ value, label: t(`info:hours.more.options.${value}`) }));
+    return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options);
+  }
+
+  private async moreStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ctx = this.hoursContext(step);
+    const today = brusselsDateTime(this.now()).date;
+    const choice = step.result as MoreAboutHours;
+    const card =
+      choice === 'weekLoket'
+        ? weekCard('loket', today, ctx)
+        : choice === 'weekTelefoon'
+          ? weekCard('telefoon', today, ctx)
+          : choice === 'closingDays'
+            ? closingDaysCard(today, ctx)
+            : null;
+    if (card) await step.context.sendActivity(renderInfoCard(step.context.activity.channelId, card));
+    return step.endDialog();
+  }
+
+  private hoursContext(step: WaterfallStepContext): HoursContext {
+    const { t, language } = turnServices(step.context);
+    return { t, language, municipality: this.municipality };
+  }
+}

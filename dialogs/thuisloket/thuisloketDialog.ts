@@ -1,0 +1,172 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
+import { turnServices } from '../../bot/turnState.js';
+import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
+import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
+import { DialogIds } from '../dialogIds.js';
+import { askOptions } from '../prompts/askOptions.js';
+import { OptionPrompt } from '../prompts/optionPrompt.js';
+import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from './loginAlternativesDialog.js';
+
+/** What a resident can ask about the digital counter, in the order offered. */
+export const THUISLOKET_TOPICS = ['documents', 'login', 'freeSafe', 'problems', 'noLogin'] as const;
+export type ThuisloketTopic = (typeof THUISLOKET_TOPICS)[number];
+
+/** Login problems offered as options; `other` gets general tips and the alternatives. */
+export const LOGIN_PROBLEMS = ['itsme', 'cardReader', 'pin', 'other'] as const;
+export type LoginProblem = (typeof LOGIN_PROBLEMS)[number];
+
+export interface ThuisloketOptions extends CapabilityOptions {
+  /** Start at this topic, without the introduction. */
+  topic?: ThuisloketTopic;
+  /** Topics answered already in this conversation about the thuisloket: not offered again. */
+  answered?: ThuisloketTopic[];
+}
+
+const DONE = 'done';
+const YES = 'yes';
+const NO = 'no';
+
+/**
+ * Explains the digitaal thuisloket: what it is, what residents can request there, how to log in,
+ * that it is free and safe, and help when logging in does not work, one short idea per message.
+ */
+export class ThuisloketDialog extends ComponentDialog {
+  constructor(private readonly facts: MunicipalityData) {
+    super(DialogIds.thuisloket);
+    this.addDialog(new OptionPrompt(DialogIds.thuisloketQuestion));
+    this.addDialog(new LoginAlternativesDialog(facts.municipality));
+    this.addDialog(
+      new WaterfallDialog(DialogIds.thuisloketSteps, [
+        this.introStep.bind(this),
+        this.topicStep.bind(this),
+        this.followUpStep.bind(this),
+        this.bookStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = DialogIds.thuisloketSteps;
+  }
+
+  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    const { topic, answered } = (step.options ?? {}) as ThuisloketOptions;
+    if (topic) return step.next(topic);
+    if (!answered) {
+      await step.context.sendActivity(t('thuisloket:what.intro', { municipality: this.facts.municipality.shortName }));
+      await step.context.sendActivity(t('thuisloket:what.offers'));
+      await step.context.sendActivity(t('thuisloket:what.anytime'));
+    }
+    const open = THUISLOKET_TOPICS.filter((candidate) => !answered?.includes(candidate));
+    const options: Option[] = open.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
+    if (answered) options.push({ value: DONE, label: t('thuisloket:topics.options.done') });
+    const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
+    return askOptions(step, DialogIds.thuisloketQuestion, prompt, options);
+  }
+
+  private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    const topic = step.result as ThuisloketTopic | typeof DONE;
+    (step.values as { topic?: string }).topic = topic;
+    switch (topic) {
+      case DONE:
+        return step.endDialog();
+      case 'documents':
+        await this.sendDocuments(step);
+        return this.offerMore(step, topic);
+      case 'login':
+        await this.sendLogin(step);
+        return this.offerMore(step, topic);
+      case 'freeSafe':
+        await step.context.sendActivity(t('thuisloket:free'));
+        await step.context.sendActivity(t('thuisloket:safe'));
+        return this.offerMore(step, topic);
+      case 'problems': {
+        await step.context.sendActivity(t('thuisloket:problems.intro'));
+        const options: Option[] = LOGIN_PROBLEMS.map((value) => ({ value, label: t(`thuisloket:problems.options.${value}`) }));
+        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.ask'), options);
+      }
+      case 'noLogin':
+        return step.beginDialog(DialogIds.loginAlternatives, { appointmentPossible: true } satisfies LoginAlternativesOptions);
+    }
+  }
+
+  /** After a login problem was chosen, or after the alternatives. */
+  private async followUpStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    if ((step.values as { topic?: string }).topic === 'noLogin') {
+      return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
+    }
+    switch (step.result as LoginProblem) {
+      case 'itsme':
+        await step.context.sendActivity(t('thuisloket:problems.itsme'));
+        return step.endDialog();
+      case 'cardReader':
+        await step.context.sendActivity(t('thuisloket:problems.cardReader', { url: this.facts.municipality.eidSoftwareUrl }));
+        return step.endDialog();
+      case 'pin': {
+        await step.context.sendActivity(t('thuisloket:problems.pin'));
+        await step.context.sendActivity(t('thuisloket:problems.blocked'));
+        const options: Option[] = [
+          { value: YES, label: t('common:answer.yes') },
+          { value: NO, label: t('common:answer.no') },
+        ];
+        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.bookAsk'), options);
+      }
+      case 'other':
+        await step.context.sendActivity(t('thuisloket:problems.browser'));
+        return step.beginDialog(DialogIds.loginAlternatives, { appointmentPossible: true } satisfies LoginAlternativesOptions);
+    }
+  }
+
+  /** A yes to booking after a lost PIN, or the alternatives' choice after another problem. */
+  private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const wantsAppointment = step.result === YES || (step.result as LoginAlternative) === 'appointment';
+    if (wantsAppointment) return step.endDialog(handOverToBooking());
+    if (step.result === NO) {
+      const { t } = turnServices(step.context);
+      await step.context.sendActivity(t('thuisloket:problems.bookLater', { url: this.facts.municipality.appointmentUrl }));
+    }
+    return step.endDialog();
+  }
+
+  private async offerMore(step: WaterfallStepContext, topic: ThuisloketTopic): Promise<DialogTurnResult> {
+    const { answered = [] } = (step.options ?? {}) as ThuisloketOptions;
+    return step.replaceDialog(DialogIds.thuisloketSteps, { answered: [...answered, topic] } satisfies ThuisloketOptions);
+  }
+
+  private async sendDocuments(step: WaterfallStepContext): Promise<void> {
+    const { t, language } = turnServices(step.context);
+    const { municipality, documents } = this.facts;
+    const online = documents.filter((document) => document.online !== null).map((document) => document.name[language]);
+    await step.context.sendActivity(t('thuisloket:what.documents', { documents: online.join(', ') }));
+    await step.context.sendActivity(t('thuisloket:what.burgerprofiel', { url: municipality.burgerprofielUrl }));
+    await step.context.sendActivity(
+      renderInfoCard(step.context.activity.channelId, {
+        title: t('thuisloket:what.linkTitle'),
+        lines: [t('thuisloket:what.link', { url: municipality.thuisloketUrl })],
+        links: [{ label: t('thuisloket:what.linkButton'), url: municipality.thuisloketUrl }],
+      }),
+    );
+  }
+
+  private async sendLogin(step: WaterfallStepContext): Promise<void> {
+    const { t } = turnServices(step.context);
+    const url = this.facts.municipality.thuisloketUrl;
+    await step.context.sendActivity(t('thuisloket:login.intro'));
+    await step.context.sendActivity(t('thuisloket:login.itsme'));
+    await step.context.sendActivity(t('thuisloket:login.eid'));
+    await step.context.sendActivity(t('thuisloket:login.securityCodes'));
+    await step.context.sendActivity(
+      renderInfoCard(step.context.activity.channelId, {
+        title: t('thuisloket:login.steps.intro'),
+        lines: [
+          t('thuisloket:login.steps.goTo', { url }),
+          t('thuisloket:login.steps.login'),
+          t('thuisloket:login.steps.choose'),
+          t('thuisloket:login.steps.confirm'),
+        ],
+        links: [{ label: t('thuisloket:what.linkButton'), url }],
+      }),
+    );
+  }
+}

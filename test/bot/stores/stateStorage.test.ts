@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { memoryDocument } from '../../../bot/stores/durableDocument.js';
+import { EmbeddedStateStorage, emptyStateItems } from '../../../bot/stores/embeddedStateStorage.js';
+import { openJsonFileDocument } from '../../../bot/stores/jsonFileDocument.js';
+import { describeStateStorage } from './stateStorageContract.js';
+import { makeTempDir } from './storeTestSupport.js';
+
+// The PostgreSQL storage runs the same contract in test/bot/stores/postgres/postgresStateStorage.test.ts.
+describeStateStorage('EmbeddedStateStorage in memory', () => new EmbeddedStateStorage(memoryDocument(emptyStateItems())));
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+describeStateStorage('EmbeddedStateStorage in a JSON file', async () => {
+  const { dir, remove } = await makeTempDir();
+  const document = await openJsonFileDocument(path.join(dir, 'botState.json'), emptyStateItems());
+  cleanups.push(async () => {
+    await document.close();
+    await remove();
+  });
+  return new EmbeddedStateStorage(document);
+});

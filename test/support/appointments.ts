@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { createCalendarLinks } from '../../bot/http/appointmentRoutes.js';
+import { memoryDocument } from '../../bot/stores/durableDocument.js';
+import type { Booking } from '../../services/appointments/bookingStore.js';
+import { brusselsInstant } from '../../services/appointments/brusselsTime.js';
+import { createBuiltInBookingProvider } from '../../services/appointments/builtInBookingProvider.js';
+import { counterCalendar } from '../../services/appointments/counterCalendar.js';
+import { createEmbeddedBookingStore, type BookingDocument } from '../../services/appointments/embeddedBookingStore.js';
+import { loadServiceCatalog } from '../../services/appointments/serviceCatalog.js';
+import { createMemoryWrongAttemptLimiter } from '../../services/appointments/wrongAttemptLimiter.js';
+import { loadMunicipalityData } from '../../services/municipality/municipalityData.js';
+
+/** The instant Brussels clocks show `time` ('HH:MM') on `day`. */
+export function brussels(day: string, time: string): Date {
+  const [hours, minutes] = time.split(':').map(Number);
+  return new Date(brusselsInstant(day, hours! * 60 + minutes!));
+}
+
+/** Monday 2 March 2026, 07:00 in Brussels: the default "now" of conversations in tests. */
+export const TEST_NOW = brussels('2026-03-02', '07:00');
+
+export interface TestAppointmentOptions {
+  now?: Date;
+  seed?: Booking[];
+}
+
+/** The built-in appointment system on memory, with the real catalog and municipality data and a clock the test moves. */
+export function createTestAppointments(options: TestAppointmentOptions = {}) {
+  const clock = { now: options.now ?? TEST_NOW };
+  const now = () => clock.now;
+  const document = memoryDocument<BookingDocument>({ bookings: options.seed ?? [] });
+  const catalog = loadServiceCatalog();
+  const { municipality } = loadMunicipalityData();
+  const provider = createBuiltInBookingProvider({
+    store: createEmbeddedBookingStore(document),
+    catalog,
+    ...counterCalendar(municipality),
+    clock: now,
+    limiter: createMemoryWrongAttemptLimiter(),
+  });
+  const secret = randomBytes(32);
+  return {
+    clock,
+    now,
+    document,
+    provider,
+    catalog,
+    municipality,
+    secret,
+    /** What createAssistant takes as `appointments`. */
+    deps: { provider, catalog, municipality, calendarLinks: createCalendarLinks({ secret }) },
+  };
+}
+
+export type TestAppointments = ReturnType<typeof createTestAppointments>;
