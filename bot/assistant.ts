@@ -1,7 +1,8 @@
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import type { i18n } from 'i18next';
+import { recordConversationOutcome } from '../dialogs/conversationOutcome.js';
 import { DocumentRequestDialog } from '../dialogs/documents/documentRequestDialog.js';
-import { HandoffDialog, type HandoffServices, type PhoneLine } from '../dialogs/handoffDialog.js';
+import { HandoffDialog, type HandoffDialogDeps, type HandoffServices, type PhoneLine } from '../dialogs/handoffDialog.js';
 import { ContactDialog } from '../dialogs/information/contactDialog.js';
 import { OpeningHoursDialog } from '../dialogs/information/openingHoursDialog.js';
 import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
@@ -9,11 +10,27 @@ import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
 import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
+import type { OutcomeStore, SurveyStore } from '../services/survey/surveyStores.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import type { MunicipalityData } from '../services/municipality/municipalityData.js';
 import { AssistantBot } from './assistantBot.js';
 import { ConversationMemory } from './conversationMemory.js';
+
+/** The end-of-conversation survey and outcome counting; without it the bot just says goodbye. */
+export interface SurveyDeps {
+  surveyStore: SurveyStore;
+  outcomeStore: OutcomeStore;
+  /** Injectable clock (tests); defaults to the real time. */
+  now?: () => Date;
+  /** Picks a new resident's first rotating question; defaults to Math.random. */
+  random?: () => number;
+  /** Days before a resident is surveyed again (30). */
+  surveyIntervalDays?: number;
+  /** Days before a resident is asked the awareness question again (30). */
+  awarenessIntervalDays?: number;
+}
 
 export interface AssistantDeps {
   storage: Storage;
@@ -29,15 +46,47 @@ export interface AssistantDeps {
   now: () => Date;
   /** The appointment system (provider, catalog, calendar links, clock) and the municipality's facts. */
   appointments: Omit<AppointmentDeps, 'phone'>;
+  /** The end-of-conversation survey and outcome counting; without it the bot just says goodbye. */
+  survey?: SurveyDeps;
 }
 
 /** Wires the dialogs into the bot. The one place that knows every capability. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
   const { facts, now } = deps;
   const conversationState = new ConversationState(deps.storage);
+  const userState = new UserState(deps.storage);
   const memory = new ConversationMemory(conversationState, { now });
-  const handoff = new HandoffDialog(deps.phone, deps.handoff ? { ...deps.handoff, now, recall: memory } : undefined);
+  const surveyNow = deps.survey?.now ?? now;
+  const outcomes = deps.survey?.outcomeStore;
+
+  let handoffDeps: HandoffDialogDeps | undefined;
+  if (deps.handoff) {
+    const services = deps.handoff;
+    handoffDeps = {
+      ...services,
+      now,
+      recall: memory,
+      // A hand-off to staff makes the conversation count as escalated in the outcome figures.
+      onEscalated: async (context, escalation) => {
+        await services.onEscalated?.(context, escalation);
+        if (outcomes) await recordConversationOutcome(context, outcomes, 'escalated', surveyNow());
+      },
+    };
+  }
+  const handoff = new HandoffDialog(deps.phone, handoffDeps);
   const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone };
+
+  const survey = deps.survey
+    ? new SurveyDialog({
+        store: deps.survey.surveyStore,
+        userMemory: userState.createProperty<SurveyMemory>('survey'),
+        askedInConversation: conversationState.createProperty<boolean>('surveyAsked'),
+        now: surveyNow,
+        random: deps.survey.random,
+        surveyIntervalDays: deps.survey.surveyIntervalDays,
+        awarenessIntervalDays: deps.survey.awarenessIntervalDays,
+      })
+    : undefined;
   const mainDialog = new MainDialog(
     {
       'thuisloket.info': new ThuisloketDialog(facts),
@@ -50,10 +99,11 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     },
     handoff,
     deps.phone,
+    { survey, outcomes, now: surveyNow },
   );
   return new AssistantBot({
     conversationState,
-    userState: new UserState(deps.storage),
+    userState,
     mainDialog,
     recognizer: deps.recognizer,
     i18n: deps.i18n,

@@ -42,5 +42,10 @@ export const DialogIds = {
   appointmentConfirmPrompt: 'appointments.confirmPrompt',
   appointmentCodePrompt: 'appointments.codePrompt',
   appointmentTryAgainPrompt: 'appointments.tryAgainPrompt',
+  mainClosing: 'main.closing',
+  survey: 'survey',
+  surveyStart: 'survey.start',
+  surveyQuestion: 'survey.question',
+  surveyQuestionPrompt: 'survey.questionPrompt',
 } as const;
 export type DialogId = (typeof DialogIds)[keyof typeof DialogIds];

@@ -7,6 +7,8 @@ import { InterruptibleDialog } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import type { HandoffOptions, HandoffResult, PhoneLine } from './handoffDialog.js';
 import { menuOptions } from './replies.js';
+import { conversationMark, recordConversationOutcome, type ConversationOutcomes } from './conversationOutcome.js';
+import type { SurveyDialogOptions } from './surveyDialog.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
@@ -16,6 +18,14 @@ export interface MainDialogOptions {
 
 /** The capability dialogs the main dialog routes to, by intent. */
 export type CapabilityRoutes = Partial<Record<Intent, Dialog>>;
+
+/** What happens when a conversation ends: the outcome is recorded and the survey offered. Both optional. */
+export interface ConversationClosing {
+  /** The survey dialog (id DialogIds.survey); it decides itself whether the resident is asked. */
+  survey?: Dialog;
+  outcomes?: ConversationOutcomes;
+  now?: () => Date;
+}
 
 /**
  * What a capability dialog may end with to pass the resident on to another capability, e.g. a
@@ -40,8 +50,17 @@ const ANSWER_NO = 'no';
 export class MainDialog extends InterruptibleDialog {
   private readonly routes = new Map<Intent, string>();
 
-  constructor(capabilities: CapabilityRoutes, handoff: Dialog, private readonly phone: PhoneLine) {
+  private readonly now: () => Date;
+
+  constructor(
+    capabilities: CapabilityRoutes,
+    handoff: Dialog,
+    private readonly phone: PhoneLine,
+    private readonly closing: ConversationClosing = {},
+  ) {
     super(DialogIds.main);
+    this.now = closing.now ?? (() => new Date());
+    if (closing.survey) this.addDialog(closing.survey);
     // A menu answer that picks no option is not an error: it is a new request, routed on its intent.
     this.addDialog(new OptionPrompt(MENU_PROMPT, async () => true));
     this.addDialog(new OptionPrompt(DialogIds.anythingElsePrompt, async () => true));
@@ -59,6 +78,7 @@ export class MainDialog extends InterruptibleDialog {
         this.closeStep.bind(this),
       ]),
     );
+    this.addDialog(new WaterfallDialog(DialogIds.mainClosing, [this.surveyStep.bind(this), this.goodbyeStep.bind(this)]));
     this.initialDialogId = DialogIds.mainWaterfall;
   }
 
@@ -71,6 +91,8 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // A resident asked something: the conversation has started (abandoned unless it ends well).
+    await this.closing.outcomes?.start(conversationMark(step.context, this.now()));
     const { handOver } = (step.options ?? {}) as MainDialogOptions;
     const handedTo = handOver && this.routes.get(handOver.intent);
     if (handedTo) return step.beginDialog(handedTo, handOver.options);
@@ -92,8 +114,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'help':
         return step.replaceDialog(this.id, { menu: 'help' } satisfies MainDialogOptions);
       case 'goodbye':
-        await step.context.sendActivity(t('common:goodbye'));
-        return step.endDialog();
+        return step.replaceDialog(DialogIds.mainClosing);
       case 'cancel':
         await step.context.sendActivity(t('common:cancel.nothingOpen'));
         return step.endDialog();
@@ -123,15 +144,26 @@ export class MainDialog extends InterruptibleDialog {
 
   private async closeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
-    if (step.result === ANSWER_NO) {
-      await step.context.sendActivity(t('common:goodbye'));
-      return step.endDialog();
-    }
+    if (step.result === ANSWER_NO) return step.replaceDialog(DialogIds.mainClosing);
     if (step.result === ANSWER_YES) {
       await step.context.sendActivity(t('common:anythingElse.whatElse'));
       return step.endDialog();
     }
     // Neither yes nor no: the resident asked something new, route it.
     return step.replaceDialog(this.id);
+  }
+
+  /** The conversation ends well: record it as resolved, then offer the survey (it decides whether to ask). */
+  private async surveyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const outcomes = this.closing.outcomes;
+    const outcome = outcomes ? await recordConversationOutcome(step.context, outcomes, 'resolved', this.now()) : 'resolved';
+    if (!this.closing.survey) return step.next();
+    const options: SurveyDialogOptions = { outcome: outcome === 'escalated' ? 'escalated' : 'resolved' };
+    return step.beginDialog(this.closing.survey.id, options);
+  }
+
+  private async goodbyeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await step.context.sendActivity(turnServices(step.context).t('common:goodbye'));
+    return step.endDialog();
   }
 }

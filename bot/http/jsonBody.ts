@@ -65,7 +65,8 @@ function tooLarge(maxBytes: number): HttpError {
  */
 export function jsonBodyParser(maxBytes = MAX_BODY_BYTES) {
   return (req: RestifyRequest, res: RestifyResponse, next: Next): void => {
-    if (!carriesBody(req)) return next();
+    // HTML forms (the dashboard login) post url-encoded bodies; the route that expects one reads it itself.
+    if (!carriesBody(req) || isFormBody(req)) return next();
     readJsonBody(req, maxBytes).then(
       (body) => {
         req.body = body;
@@ -84,4 +85,8 @@ export function jsonBodyParser(maxBytes = MAX_BODY_BYTES) {
 function carriesBody(req: IncomingMessage): boolean {
   if (!['POST', 'PUT', 'PATCH'].includes(req.method ?? '')) return false;
   return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+}
+
+function isFormBody(req: IncomingMessage): boolean {
+  return String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 }

@@ -61,3 +61,16 @@ export function monthsCovering(from: string, to: string): string[] {
   }
   return months;
 }
+
+const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day in Europe/Brussels at `moment` (residents' day, whatever the server's time zone). */
+export function brusselsDay(moment: Date): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return BRUSSELS_DAY.format(moment);
+}

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
-import { createAssistant } from '../../bot/assistant.js';
+import { createAssistant, type SurveyDeps } from '../../bot/assistant.js';
 import type { i18n } from 'i18next';
 import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
@@ -25,6 +26,10 @@ export interface ConversationOptions {
   storage?: Storage;
   /** Defaults to keyed texts (see keyedLocales); pass createI18n() to read the real sentences. */
   i18n?: i18n;
+  /** The end-of-conversation survey and outcome stores; without them the bot only says goodbye. */
+  survey?: SurveyDeps;
+  /** The resident as the channel names them (e.g. a phone number on SMS). */
+  user?: { id: string; name?: string };
   /** Callback requests or agent hub; without it the handoff only gives the phone number. */
   handoff?: HandoffServices;
   /** Defaults to the repository's data; pass an edited copy to test that facts drive the answers. */
@@ -33,7 +38,7 @@ export interface ConversationOptions {
   now?: () => Date;
   /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
   appointments?: TestAppointments;
-  /** Default TestAdapter's own ("Convo1"). */
+  /** Default: a fresh unique id, as on a real channel (stores that key on it must not see two conversations as one). */
   conversationId?: string;
 }
 
@@ -46,16 +51,20 @@ export function createConversation(options: ConversationOptions) {
     i18n: options.i18n ?? createKeyedI18n(),
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
+    survey: options.survey,
     handoff: options.handoff,
     facts: options.facts ?? testFacts(),
     now: options.now ?? (() => TEST_NOW),
     appointments: { ...appointments.deps, clock: appointments.now },
   });
-  const adapter = new TestAdapter((context) => bot.run(context), {
+  const template: Partial<Activity> = {
     channelId: options.channelId ?? 'webchat',
     locale: options.locale ?? 'nl-BE',
-    ...(options.conversationId ? { conversation: { id: options.conversationId } } : {}),
-  } as Partial<Activity>);
+  };
+  if (options.user) template.from = { id: options.user.id, name: options.user.name ?? '' };
+  const conversationId = options.conversationId ?? `conversation-${randomUUID()}`;
+  template.conversation = { id: conversationId, isGroup: false, name: '', conversationType: 'personal' };
+  const adapter = new TestAdapter((context) => bot.run(context), template);
 
   async function send(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     await adapter.receiveActivity(activity);
@@ -64,6 +73,7 @@ export function createConversation(options: ConversationOptions) {
 
   return {
     adapter,
+    conversationId,
     appointments,
     /** Sends a whole activity (e.g. with a chosen id, to replay a turn). */
     send,
@@ -73,6 +83,8 @@ export function createConversation(options: ConversationOptions) {
         membersAdded: [{ id: 'user', name: 'resident' }],
       }),
     say: (text: string) => send({ type: ActivityTypes.Message, text }),
+    /** Sends a message with a given activity id, e.g. to replay a turn as a channel retry would. */
+    sayWithId: (text: string, id: string) => send({ type: ActivityTypes.Message, text, id }),
   };
 }
 

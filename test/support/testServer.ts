@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { MemoryStorage } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, type AdapterDeps } from '../../bot/adapter.js';
-import { createAssistant } from '../../bot/assistant.js';
+import { createAssistant, type SurveyDeps } from '../../bot/assistant.js';
 import type { BotAuthConfig } from '../../bot/config.js';
 import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import { createMemoryLogger } from '../../bot/logger.js';
@@ -20,6 +20,8 @@ export interface TestServerOptions {
   authOverrides?: AdapterDeps['authOverrides'];
   isReady?: () => Promise<boolean>;
   routes?: readonly ((server: Server) => void)[];
+  /** The end-of-conversation survey and outcome stores. */
+  survey?: SurveyDeps;
   /** Callback requests or agent hub for the handoff; without it the handoff only gives the phone number. */
   handoff?: HandoffServices;
   /** The logger the server (and, if the test passes it on, the handoff) writes to. */
@@ -51,6 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     i18n,
     phone: TEST_PHONE,
     defaultLocale: 'nl-BE',
+    survey: options.survey,
     handoff: options.handoff,
     facts: options.facts ?? testFacts(),
     now: options.now ?? (() => TEST_NOW),

@@ -1,0 +1,63 @@
+/** What the survey CLIs share: argument parsing, opening DATA_DIR, and one-line errors. */
+import type { Logger } from '../bot/logger.js';
+import { openEmbeddedFiles, type EmbeddedFiles } from '../bot/stores/embeddedFiles.js';
+import { isStoreError } from '../bot/stores/storeErrors.js';
+
+/** A wrong command line: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export interface ParsedArgs {
+  values: Map<string, string>;
+  flags: Set<string>;
+}
+
+/** `--name value` for the named value options, `--flag` for the flags; anything else is a UsageError. */
+export function parseArgs(argv: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): ParsedArgs {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index]!;
+    const [name, inline] = arg.startsWith('--') ? (arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]) : [arg, undefined];
+    if (valueOptions.includes(name)) {
+      const value = inline ?? argv[index + 1];
+      if (inline === undefined) index += 1;
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      values.set(name, value);
+    } else if (flagOptions.includes(name) && inline === undefined) {
+      flags.add(name);
+    } else {
+      throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
+    }
+  }
+  return { values, flags };
+}
+
+/** Opens the embedded store in DATA_DIR (default var/). Refuses PostgreSQL for now. */
+export async function openDataDir(env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedFiles> {
+  const storage = env.STORAGE?.trim() || 'lowdb';
+  if (storage !== 'lowdb') throw new UsageError(`STORAGE=${storage} is not supported by this command yet; it reads the embedded store (lowdb)`);
+  return openEmbeddedFiles(env.DATA_DIR?.trim() || 'var', { logger: silentLogger });
+}
+
+/** Runs a CLI body: usage errors exit 2, a data directory in use (or any store error) exits 1, with one line on stderr. */
+export async function runCli(name: string, usage: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${name}: ${error.message} (${usage})\n`);
+      process.exitCode = 2;
+    } else if (isStoreError(error, 'DATA_DIR_LOCKED')) {
+      process.stderr.write(`${name}: ${error.message} Stop the bot first, or run this command on a copy of the data directory.\n`);
+      process.exitCode = 1;
+    } else if (isStoreError(error)) {
+      process.stderr.write(`${name}: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}

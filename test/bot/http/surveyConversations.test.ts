@@ -1,0 +1,196 @@
+/**
+ * A hundred simulated conversations with known answers, through the real dialog over HTTP
+ * (expectReplies), must come out as exactly the expected shares, intervals and suppression in
+ * the API's JSON, in the CSV and in what the dashboard shows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
+import { memoryDocument } from '../../../bot/stores/durableDocument.js';
+import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../services/survey/embeddedOutcomeStore.js';
+import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../services/survey/embeddedSurveyStore.js';
+import { SURVEY_ANSWER_CODES, type SurveyQuestion } from '../../../services/survey/surveyCodes.js';
+import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
+import type { SurveyReport } from '../../../services/survey/surveyReport.js';
+import { dashboardModel, SUPPRESSED_TEXT } from '../../../web/dashboard/dashboardModel.js';
+import { askedQuestion } from '../../support/survey.js';
+import { fakeRecognizer } from '../../support/fakeRecognizer.js';
+import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
+
+const TOKEN = 'reports-token-for-the-hundred-conversations';
+type Answer = string | number | 'skip';
+type Plan = Partial<Record<SurveyQuestion, Answer>>;
+
+/** The answers each of the 85 surveyed residents gives, whatever the bot asks. */
+function answerPlans(): Plan[] {
+  const plans: Plan[] = [];
+  const rotating = { appointmentPreference: 0, bookingChannel: 0, ageBracket: 0 };
+  for (let i = 0; i < 85; i += 1) {
+    const awareness = i < 20 ? 'used' : i < 60 ? 'awareNotUsed' : i < 80 ? 'unaware' : 'skip';
+    const satisfaction = i < 40 ? 5 : i < 70 ? 4 : i < 80 ? 3 : 1;
+    // The bot rotates the third question; each list is answered in the order the question comes up.
+    plans.push({
+      awareness,
+      satisfaction,
+      appointmentPreference: rotating.appointmentPreference < 15 ? 'appointment' : rotating.appointmentPreference < 24 ? 'walkIn' : 'skip',
+      bookingChannel: rotating.bookingChannel < 20 ? 'online' : 'phone',
+      ageBracket: ['18-34', '35-49', '50-64', '65+'][Math.floor(rotating.ageBracket / 7)]!,
+    });
+    const third = (['appointmentPreference', 'bookingChannel', 'ageBracket'] as const)[i % 3]!;
+    rotating[third] += 1;
+  }
+  return plans;
+}
+
+/** The reply to send: the option's number on even conversations, its (keyed) label on odd ones. */
+function reply(question: SurveyQuestion, answer: Answer, byNumber: boolean): string {
+  const codes = SURVEY_ANSWER_CODES[question] as readonly (string | number)[];
+  if (answer === 'skip') return byNumber ? String(codes.length + 1) : '«survey:skip»';
+  const index = codes.indexOf(answer);
+  if (index < 0) throw new Error(`plan has no code ${answer} for ${question}`);
+  return byNumber ? String(index + 1) : `«survey:${question}.${answer}»`;
+}
+
+function wilson(successes: number, n: number): [number, number] {
+  // Written out here on purpose, not imported: the pipeline must agree with the textbook formula.
+  const z = 1.959964;
+  const p = successes / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return [Math.round((centre - half) * 10_000) / 10_000, Math.round((centre + half) * 10_000) / 10_000];
+}
+
+let now = new Date('2026-03-10T09:00:00Z');
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let report: SurveyReport;
+let csv: string;
+const asked: Record<string, number> = {};
+let rotationCalls = 0;
+
+beforeAll(async () => {
+  const clock = () => now;
+  const surveyStore = createEmbeddedSurveyStore(memoryDocument(EMPTY_SURVEY_DOCUMENT), { now: clock });
+  const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now: clock });
+  server = await startTestServer({
+    recognizer: fakeRecognizer({ hallo: 'greeting', daag: 'goodbye' }),
+    // Each new resident starts the rotation at the next question, so the third questions are spread evenly.
+    survey: { surveyStore, outcomeStore, now: clock, random: () => ((rotationCalls++ % 3) + 0.5) / 3 },
+    routes: [(http) => registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline: loadSurveyBaseline(), now: clock })],
+  });
+
+  const say = async (conversation: number, text: string): Promise<string> => {
+    const response = await postJson(
+      `${server.baseUrl}/api/messages`,
+      messageActivity(text, { conversation: { id: `sim-${conversation}` }, from: { id: `resident-${conversation}`, role: 'user' } }),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { activities: { text?: string }[] };
+    return body.activities.map((activity) => activity.text ?? '').join('\n');
+  };
+
+  const plans = answerPlans();
+  for (let conversation = 0; conversation < 100; conversation += 1) {
+    // 80 surveys in March, 5 in April; 15 residents leave after a greeting (abandoned).
+    now = new Date(conversation < 80 || conversation >= 85 ? '2026-03-10T09:00:00Z' : '2026-04-02T09:00:00Z');
+    if (conversation >= 85) {
+      await say(conversation, 'hallo');
+      continue;
+    }
+    const plan = plans[conversation]!;
+    let replies = await say(conversation, 'daag');
+    for (let question = askedQuestion(replies); question; question = askedQuestion(replies)) {
+      asked[question] = (asked[question] ?? 0) + 1;
+      replies = await say(conversation, reply(question as SurveyQuestion, plan[question as SurveyQuestion]!, conversation % 2 === 0));
+    }
+    expect(replies).toContain('«common:goodbye»');
+  }
+
+  now = new Date('2026-04-20T09:00:00Z'); // every conversation day is closed
+  const headers = { authorization: `Bearer ${TOKEN}` };
+  report = await (await fetch(`${server.baseUrl}/api/reports/survey?from=2026-03-01&to=2026-04-30`, { headers })).json();
+  csv = await (await fetch(`${server.baseUrl}/api/reports/survey.csv?from=2026-03-01&to=2026-04-30`, { headers })).text();
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('a hundred simulated conversations', () => {
+  it('asked what the plan expects: three questions each, the third one rotating evenly', () => {
+    expect(asked).toEqual({ awareness: 85, satisfaction: 85, appointmentPreference: 29, bookingChannel: 28, ageBracket: 28 });
+  });
+
+  it('gives exactly the expected shares and intervals in the API JSON', () => {
+    expect(report.responses).toBe(85);
+    expect(report.synthetic).toBe(0);
+    expect(report.awareness).toMatchObject({ n: 80, suppressed: false, used: 0.25, awareNotUsed: 0.5, unaware: 0.25 });
+    expect(report.awareness.ci95).toEqual({ used: wilson(20, 80), awareNotUsed: wilson(40, 80), unaware: wilson(20, 80) });
+    expect(report.satisfaction).toEqual({
+      n: 85,
+      suppressed: false,
+      mean: 4.18, // (40×5 + 30×4 + 10×3 + 5×1) / 85 = 4.176…
+      satisfied: 0.8235, // 70 / 85
+      counts: { '1': 5, '2': 0, '3': 10, '4': 30, '5': 40 },
+    });
+    expect(report.appointmentPreference).toMatchObject({ n: 24, suppressed: false, appointment: 0.625, indifferent: 0, walkIn: 0.375 });
+    expect(report.bookingChannel).toMatchObject({ n: 28, suppressed: false, online: 0.7143, phone: 0.2857, counter: 0 });
+    expect(report.ageBracket).toEqual({ n: 28, suppressed: false, '18-34': 0.25, '35-49': 0.25, '50-64': 0.25, '65+': 0.25 });
+    expect(report.outcomes).toMatchObject({ n: 100, suppressed: false, resolved: 0.85, escalated: 0, abandoned: 0.15 });
+  });
+
+  it('suppresses every cell under 10 answers in the API JSON', () => {
+    // Booking channel and age are never asked together while awareness is asked: no cell by age.
+    for (const age of ['18-34', '35-49', '50-64', '65+'] as const) {
+      expect(report.bookingChannel.byAge[age]).toEqual({ n: 0, suppressed: true, online: null, phone: null, counter: null });
+    }
+    const april = report.periods.find((period) => period.period === '2026-04')!;
+    expect(april).toMatchObject({ responses: 5, awareness: { n: 0, suppressed: true, used: null }, satisfaction: { n: 5, suppressed: true, mean: null } });
+    const march = report.periods.find((period) => period.period === '2026-03')!;
+    expect(march.awareness).toMatchObject({ n: 80, suppressed: false, used: 0.25 });
+    expect(report.outcomes!.days).toEqual([
+      { day: '2026-03-10', n: 95, suppressed: false, resolved: 80, escalated: 0, abandoned: 15 },
+      { day: '2026-04-02', n: 5, suppressed: true, resolved: null, escalated: null, abandoned: null },
+    ]);
+  });
+
+  it('says the same in the CSV', () => {
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const decimal = (value: number) => String(value).replace('.', ',');
+    const [low, high] = wilson(20, 80);
+    expect(lines.find((line) => line.startsWith('awareness;used;;2026-03-01/2026-04-30;'))).toMatch(
+      new RegExp(`^awareness;used;;2026-03-01/2026-04-30;aandeel;80;0,25;${decimal(low)};${decimal(high)};0,23;0,02;`),
+    );
+    expect(lines).toContain('satisfaction;;;2026-03-01/2026-04-30;gemiddelde;85;4,18;;;;;;;');
+    expect(lines).toContain('bookingChannel;online;;2026-03-01/2026-04-30;aandeel;28;0,7143;;;;;;;');
+    expect(lines).toContain('bookingChannel;online;65+;2026-03-01/2026-04-30;aandeel;0;;;;;;;;onderdrukt');
+    expect(lines).toContain('awareness;used;;2026-04;aandeel;0;;;;;;;;onderdrukt');
+    expect(lines).toContain('outcome;abandoned;;2026-03-01/2026-04-30;aandeel;100;0,15;;;;;;;');
+  });
+
+  it('shows the same in the dashboard: figures, intervals and "te weinig antwoorden"', () => {
+    const model = dashboardModel(report);
+    const table = (id: string) => model.charts.find((chart) => chart.id === id)!.table;
+    const awarenessRows = table('awareness').rows;
+    expect(awarenessRows.find((row) => row[0] === 'mrt 2026')).toEqual(['mrt 2026', '80', '25%', '50%', '25%']);
+    expect(awarenessRows.find((row) => row[0] === 'apr 2026')).toEqual(['apr 2026', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT]);
+    const percent = (value: number) => `${Math.round(value * 1000) / 10}%`.replace('.', ',');
+    const [low, high] = wilson(20, 80);
+    expect(awarenessRows.find((row) => row[0] === 'Hele periode')![2]).toBe(`25% (${percent(low)} tot ${percent(high)})`);
+    expect(table('satisfaction').rows.find((row) => row[0] === 'Hele periode')).toEqual(['Hele periode', '85', '4,18', '82,4%']);
+    expect(table('appointmentPreference').rows[0]).toEqual(['Liefst met afspraak', '62,5%', '52%']);
+    expect(table('bookingChannelByAge').rows).toEqual([
+      ['Alle leeftijden', '28', '71,4%', '28,6%', '0%'],
+      ['18 tot 34 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
+      ['35 tot 49 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
+      ['50 tot 64 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
+      ['65 jaar of ouder', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
+    ]);
+    expect(table('outcomes').rows).toEqual([
+      ['Opgelost door de assistent', '85%'],
+      ['Doorverbonden met een medewerker', '0%'],
+      ['Afgebroken', '15%'],
+    ]);
+    // The chart draws a gap, not a zero, for the suppressed month.
+    const awarenessChart = model.charts.find((chart) => chart.id === 'awareness')!;
+    expect(awarenessChart.kind === 'lines' && awarenessChart.series[0]!.values.slice(-2)).toEqual([0.25, null]);
+  });
+});

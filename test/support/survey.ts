@@ -1,0 +1,54 @@
+import type { Activity } from 'botbuilder';
+import type { SurveyDeps } from '../../bot/assistant.js';
+import { memoryDocument } from '../../bot/stores/durableDocument.js';
+import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../services/survey/embeddedOutcomeStore.js';
+import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../services/survey/embeddedSurveyStore.js';
+import type { SurveyStore } from '../../services/survey/surveyStores.js';
+import { fakeRecognizer } from './fakeRecognizer.js';
+
+/** Phrases the survey tests use: goodbye starts the survey, stop is the cancel interruption. */
+export const surveyRecognizer = fakeRecognizer({
+  hallo: 'greeting',
+  help: 'help',
+  stop: 'cancel',
+  daag: 'goodbye',
+  'iemand spreken': 'handoff.human',
+});
+
+/** Survey and outcome stores in memory with a clock the test moves. */
+export function createSurveyFixture(options: { now?: string; random?: () => number; wrapStore?: (store: SurveyStore) => SurveyStore } = {}) {
+  let now = new Date(options.now ?? '2026-03-10T10:00:00Z');
+  const surveyDocument = memoryDocument(EMPTY_SURVEY_DOCUMENT);
+  const outcomeDocument = memoryDocument(EMPTY_OUTCOME_DOCUMENT);
+  const clock = () => now;
+  const baseStore = createEmbeddedSurveyStore(surveyDocument, { now: clock });
+  const deps: SurveyDeps = {
+    surveyStore: options.wrapStore ? options.wrapStore(baseStore) : baseStore,
+    outcomeStore: createEmbeddedOutcomeStore(outcomeDocument, { now: clock }),
+    now: clock,
+    random: options.random ?? (() => 0),
+  };
+  return {
+    deps,
+    surveyDocument,
+    outcomeDocument,
+    rows: () => surveyDocument.read().responses,
+    setNow: (iso: string) => {
+      now = new Date(iso);
+    },
+  };
+}
+
+/** The keys of the buttons of the first card in the replies (webchat renders options as a hero card). */
+export function buttonTitles(replies: Partial<Activity>[]): string[] {
+  for (const reply of replies) {
+    const content = reply.attachments?.[0]?.content as { buttons?: { title: string }[] } | undefined;
+    if (content?.buttons) return content.buttons.map((button) => button.title);
+  }
+  return [];
+}
+
+/** Which survey question the replies ask, from its keyed text, or undefined. */
+export function askedQuestion(text: string): string | undefined {
+  return /«survey:(\w+)\.question»/.exec(text)?.[1];
+}

@@ -1,0 +1,40 @@
+// Types of dashboardModel.js, for the TypeScript tests that check what the dashboard shows.
+import type { SurveyReport } from '../../services/survey/surveyReport.js';
+
+export declare const SUPPRESSED_TEXT: string;
+export declare const LABELS: Record<string, unknown>;
+
+export interface DashboardTable {
+  columns: string[];
+  rows: string[][];
+}
+
+export interface DashboardLineChart {
+  id: string;
+  kind: 'lines';
+  yMin?: number;
+  yMax: number;
+  yFormat: 'share' | 'mean';
+  categories: string[];
+  series: { code: string; label: string; values: (number | null)[]; reference?: number }[];
+  table: DashboardTable;
+}
+
+export interface DashboardBarChart {
+  id: string;
+  kind: 'bars';
+  yFormat: 'share';
+  groups: { label: string; bars: { label: string; value: number | null }[] }[];
+  table: DashboardTable;
+}
+
+export interface DashboardModel {
+  summary: { responses: number; synthetic: number; from: string; to: string };
+  charts: (DashboardLineChart | DashboardBarChart)[];
+}
+
+export declare function formatShare(value: number | null | undefined): string;
+export declare function formatMean(value: number | null | undefined): string;
+export declare function formatCount(value: number): string;
+export declare function formatMonth(period: string): string;
+export declare function dashboardModel(report: SurveyReport): DashboardModel;
