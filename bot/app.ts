@@ -15,9 +15,11 @@ import { createCalendarLinks, registerAppointmentRoutes } from './http/appointme
 import { registerWebPage } from './http/webPage.js';
 import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
 import { createAttemptLimiter } from './http/attemptLimiter.js';
-import { createSessionStore } from './http/sessions.js';
+import { createSessionStore, readCookie } from './http/sessions.js';
+import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
+import { registerSurveyReportRoutes } from './http/surveyReportRoutes.js';
 import { createI18n } from './i18n.js';
-import { registerStaffConsole } from './staff/staffConsole.js';
+import { registerStaffConsole, STAFF_SESSION_COOKIE } from './staff/staffConsole.js';
 import { startRetentionJob } from './stores/callbackRetention.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
@@ -89,7 +91,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         calendarLinks: createCalendarLinks({ secret: calendarLinkSecret }),
         clock: now,
       },
+      survey: { surveyStore: stores.survey.surveyStore, outcomeStore: stores.survey.outcomeStore },
     });
+    const staffSessions = createSessionStore({ ttlMs: STAFF_SESSION_MS });
     const server = createServer({
       logger,
       adapter,
@@ -104,8 +108,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             secret: calendarLinkSecret,
             now,
             i18n,
-            // Closed until the staff login is plugged in here.
-            authorize: () => false,
+            authorize: (req) => staffSessions.get(readCookie(req, STAFF_SESSION_COOKIE)) !== undefined,
           }),
         (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {
@@ -121,10 +124,18 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           registerDirectLineTokenRoute(server, { mode: 'local', issueToken: directLine.issueToken });
         },
         (server) =>
+          registerSurveyReportRoutes(server, {
+            ...stores.survey,
+            reportsToken: config.reportsToken,
+            baseline: loadSurveyBaseline(),
+            logger,
+            secureCookies: config.nodeEnv === 'production',
+          }),
+        (server) =>
           registerStaffConsole(server, {
             callbackStore: stores.callbacks,
             staffAccounts: config.staffAccounts,
-            sessions: createSessionStore({ ttlMs: STAFF_SESSION_MS }),
+            sessions: staffSessions,
             limiter: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
             logger,
             secureCookies: config.nodeEnv === 'production',

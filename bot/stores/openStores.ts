@@ -10,6 +10,7 @@ import { EmbeddedStateStorage, emptyStateItems } from './embeddedStateStorage.js
 import { openPostgresDatabase } from './postgres/postgresDatabase.js';
 import { PostgresStateStorage } from './postgres/postgresStateStorage.js';
 import { PostgresTurnLock } from './postgres/postgresTurnLock.js';
+import { openEmbeddedSurveyStores, type SurveyStores } from '../../services/survey/openSurveyStores.js';
 import { InProcessTurnLock, type TurnLock } from './turnLock.js';
 
 /** Every store the assistant uses, behind interfaces, whichever storage backs them. */
@@ -18,6 +19,8 @@ export interface Stores {
   state: Storage;
   /** Residents' requests to be called back, worked by phone staff. */
   callbacks: CallbackStore;
+  /** Anonymous survey answers and conversation outcome counts. */
+  survey: SurveyStores;
   /** Runs the turns of one conversation one after another (see turnLockMiddleware). */
   turnLock: TurnLock;
   /** Appointments at the counter. */
@@ -53,11 +56,13 @@ async function openEmbeddedStores(dataDir: string, logger: Logger): Promise<Stor
   const state = new EmbeddedStateStorage(await files.document('botState', emptyStateItems()));
   const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
   const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
+  const survey = await openEmbeddedSurveyStores(files);
   let closed = false;
   return {
     state,
     callbacks,
     bookings,
+    survey,
     turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
     isReady: async () => !closed,
     async close() {
