@@ -3,7 +3,8 @@ import type { Option } from './renderer.js';
 
 /**
  * Which option a resident's answer picks: its number ("2", "twee", "de tweede"), its label,
- * its code, or the one label the answer contains. Undefined when the answer picks none or several.
+ * its code, the one label the answer contains, or the one label the answer begins ("nee" for
+ * "Nee, dank u"). Undefined when the answer picks none or several.
  */
 export function matchOption(answer: string, options: readonly Option[]): Option | undefined {
   const number = parseDutchNumber(answer);
@@ -13,7 +14,10 @@ export function matchOption(answer: string, options: readonly Option[]): Option 
   const exact = options.find((option) => normalise(option.label) === said || normalise(option.value) === said);
   if (exact) return exact;
   const contained = options.filter((option) => containsWords(said, normalise(option.label)));
-  return contained.length === 1 ? contained[0] : undefined;
+  if (contained.length === 1) return contained[0];
+  // "nee" for "Nee, dank u", "ja" for "Ja, bel mij terug": the first words of exactly one label.
+  const started = options.filter((option) => `${normalise(option.label)} `.startsWith(`${said} `));
+  return started.length === 1 ? started[0] : undefined;
 }
 
 function normalise(text: string): string {

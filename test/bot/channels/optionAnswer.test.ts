@@ -23,4 +23,16 @@ describe('matchOption', () => {
   it.each(['4', '0', 'misschien', '', 'telefonisch of aan het loket'])('"%s" picks nothing', (answer) => {
     expect(matchOption(answer, options)).toBeUndefined();
   });
+
+  it('takes the first words of exactly one label, but not of several', () => {
+    const answers = [
+      { value: 'callback', label: 'Ja, bel mij terug' },
+      { value: 'no', label: 'Nee, dank u' },
+      { value: 'later', label: 'Nee, later' },
+    ];
+    expect(matchOption('ja', answers)?.value).toBe('callback');
+    expect(matchOption('Nee dank u', answers)?.value).toBe('no');
+    expect(matchOption('nee', answers)).toBeUndefined();
+    expect(matchOption('bel', answers)).toBeUndefined();
+  });
 });
