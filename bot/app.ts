@@ -26,6 +26,9 @@ import { createServer } from './server.js';
 import { openStores } from './stores/openStores.js';
 import { turnLockMiddleware } from './stores/turnLock.js';
 
+/** New web chat conversations one address may start in ten minutes (a whole office shares one address). */
+const NEW_CONVERSATIONS_PER_ADDRESS = 60;
+
 /** A staff member stays signed in for a working day. */
 const STAFF_SESSION_MS = 9 * 60 * 60 * 1000;
 
@@ -112,8 +115,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           }),
         (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {
+          const newConversations = createAttemptLimiter({ maxAttempts: NEW_CONVERSATIONS_PER_ADDRESS, windowMs: 10 * 60_000 });
           if (config.directLineSecret) {
-            registerDirectLineTokenRoute(server, { mode: 'azure', secret: config.directLineSecret, logger });
+            registerDirectLineTokenRoute(server, { mode: 'azure', secret: config.directLineSecret, logger }, newConversations);
             return;
           }
           const directLine = registerLocalDirectLine(server, {
@@ -121,7 +125,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             logger,
             runTurn: (activity) => adapter.processLocalTurn(activity, (context) => bot.run(context)),
           });
-          registerDirectLineTokenRoute(server, { mode: 'local', issueToken: directLine.issueToken });
+          registerDirectLineTokenRoute(server, { mode: 'local', issueToken: directLine.issueToken }, newConversations);
         },
         (server) =>
           registerSurveyReportRoutes(server, {

@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 
+import type { AttemptLimiter } from '../http/attemptLimiter.js';
 import type { Logger } from '../logger.js';
 import { randomId, type DirectLineTokenGrant } from './conversationToken.js';
 import { sendJson, sendJsonError } from './jsonAnswer.js';
@@ -26,10 +27,21 @@ export type DirectLineTokenSource =
 export const DEFAULT_DIRECT_LINE_BASE_URL = 'https://directline.botframework.com';
 const DEFAULT_TIMEOUT_MS = 5000;
 
-export function registerDirectLineTokenRoute(server: Server, source: DirectLineTokenSource): void {
+/**
+ * Each token starts a conversation (and, in Azure mode, costs a call to Azure), so one address gets
+ * a limited number; the limiter is optional so tests of the exchange itself need none.
+ */
+export function registerDirectLineTokenRoute(server: Server, source: DirectLineTokenSource, limiter?: AttemptLimiter): void {
   const issue = source.mode === 'local' ? async () => source.issueToken() : createAzureTokenExchange(source);
 
-  server.post('/api/directline/token', async (_req, res) => {
+  server.post('/api/directline/token', async (req, res) => {
+    const address = req.socket.remoteAddress ?? 'unknown';
+    if (limiter && !limiter.allows(address)) {
+      res.header('Retry-After', String(limiter.retryAfterSeconds(address)));
+      sendJsonError(res, 429, 'TooManyRequests', 'Too many new conversations from this address; try again later.');
+      return;
+    }
+    limiter?.record(address);
     let grant: DirectLineTokenGrant | undefined;
     try {
       grant = await issue();

@@ -1,4 +1,5 @@
 import type { Response } from 'restify';
+import { sendError } from '../http/httpErrors.js';
 
 /** Short, stable error codes of the Direct Line routes (Direct Line's own ErrorResponse shape). */
 export type DirectLineErrorCode =
@@ -10,6 +11,7 @@ export type DirectLineErrorCode =
   | 'BadActivity'
   | 'ActivityTooLarge'
   | 'TurnQueueFull'
+  | 'TooManyRequests'
   | 'BotError'
   | 'DirectLineUnavailable';
 
@@ -22,5 +24,5 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 
 /** `{ "error": { "code", "message" } }` with the given status; never a stack or an upstream text. */
 export function sendJsonError(res: Response, status: number, code: DirectLineErrorCode, message: string): void {
-  sendJson(res, status, { error: { code, message } });
+  sendError(res, status, code, message);
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { createAttemptLimiter } from '../../../bot/http/attemptLimiter.js';
 import { registerDirectLineTokenRoute } from '../../../bot/directLine/directLineToken.js';
 import { registerLocalDirectLine } from '../../../bot/directLine/localDirectLine.js';
 import { createMemoryLogger } from '../../../bot/logger.js';
@@ -97,6 +98,22 @@ describe('POST /api/directline/token in local mode', () => {
     });
     expect(conversation.status).toBe(201);
     expect((await conversation.json()).conversationId).toBe(first.json.conversationId);
+  });
+
+  it('answers 429 with Retry-After when one address starts too many conversations', async () => {
+    const server = await started(
+      startServer((s) => {
+        const directLine = registerLocalDirectLine(s, { tokenSecret: randomBytes(32), runTurn: async () => [] });
+        const limiter = createAttemptLimiter({ maxAttempts: 2, windowMs: 60_000 });
+        registerDirectLineTokenRoute(s, { mode: 'local', issueToken: directLine.issueToken }, limiter);
+      }),
+    );
+    expect((await requestToken(server.baseUrl)).status).toBe(200);
+    expect((await requestToken(server.baseUrl)).status).toBe(200);
+    const refused = await requestToken(server.baseUrl);
+    expect(refused.status).toBe(429);
+    expect(refused.json.error.code).toBe('TooManyRequests');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
 
