@@ -1,11 +1,12 @@
 import type { Language, Translate } from '../bot/i18n.js';
-import { addDays, brusselsClock, type CallbackMoment } from '../services/callback/phoneAvailability.js';
+import type { CallbackMoment } from '../services/callback/phoneAvailability.js';
+import { addDays, brusselsDateTime } from '../services/municipality/openingHours.js';
 
 const DATE_LOCALES: Record<Language, string> = { nl: 'nl-BE', en: 'en-GB' };
 
 /** Which day a moment falls on, seen from now: the wording differs for today and tomorrow. */
 function relativeDay(now: Date, day: string): 'today' | 'tomorrow' | 'date' {
-  const today = brusselsClock(now).day;
+  const today = brusselsDateTime(now).date;
   if (day === today) return 'today';
   return day === addDays(today, 1) ? 'tomorrow' : 'date';
 }

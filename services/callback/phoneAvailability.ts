@@ -1,3 +1,5 @@
+import { addDays, brusselsDateTime } from '../municipality/openingHours.js';
+
 /**
  * When the municipality's phone line is staffed, as the handoff dialog needs it. The lead plugs
  * in the municipality's real opening hours; `createWeeklyPhoneAvailability` is a simple version
@@ -38,7 +40,6 @@ export interface WeeklyPhoneHours {
   leadMinutes?: number;
 }
 
-const TIME_ZONE = 'Europe/Brussels';
 const NOON = '12:00';
 const LOOK_AHEAD_DAYS = 14;
 
@@ -70,7 +71,7 @@ export function createPhoneAvailability(source: { periodsOn: (day: string) => re
 
   return {
     status(now) {
-      const { day, time } = brusselsClock(now);
+      const { date: day, time } = brusselsDateTime(now);
       const current = periodsOn(day).find((period) => period.from <= time && time < period.to);
       if (current) return { staffedNow: true, until: current.to };
       for (let offset = 0; offset <= LOOK_AHEAD_DAYS; offset += 1) {
@@ -82,7 +83,7 @@ export function createPhoneAvailability(source: { periodsOn: (day: string) => re
     },
 
     callbackMoments(now) {
-      const { day, time } = brusselsClock(now);
+      const { date: day, time } = brusselsDateTime(now);
       const earliest = addMinutes(time, leadMinutes);
       const today = partsOfDay(periodsOn(day)).filter((part) => part.lastEnd >= earliest);
       const moments = today.map((part) => moment(day, part.partOfDay));
@@ -108,28 +109,6 @@ function partsOfDay(periods: readonly StaffedPeriod[]): { partOfDay: PartOfDay; 
   if (morningEnds.length > 0) parts.push({ partOfDay: 'morning', lastEnd: morningEnds.sort().at(-1)! });
   if (afternoonEnds.length > 0) parts.push({ partOfDay: 'afternoon', lastEnd: afternoonEnds.sort().at(-1)! });
   return parts;
-}
-
-const clockFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The Brussels calendar day (YYYY-MM-DD) and wall-clock time (HH:MM) of an instant. */
-export function brusselsClock(now: Date): { day: string; time: string } {
-  const parts = Object.fromEntries(clockFormat.formatToParts(now).map((part) => [part.type, part.value]));
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 function isoWeekday(day: string): 1 | 2 | 3 | 4 | 5 | 6 | 7 {

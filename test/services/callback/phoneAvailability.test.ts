@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsClock, createWeeklyPhoneAvailability, parseCallbackMoment } from '../../../services/callback/phoneAvailability.js';
+import { createWeeklyPhoneAvailability, parseCallbackMoment } from '../../../services/callback/phoneAvailability.js';
 
 const WEEKDAY = [
   { from: '08:30', to: '12:00' },
@@ -9,11 +9,6 @@ const hours = createWeeklyPhoneAvailability({ weekly: { 1: WEEKDAY, 2: WEEKDAY, 
 const brussels = (local: string, offset = '+01:00') => new Date(`${local}${offset}`);
 
 describe('weekly phone availability', () => {
-  it('reads Brussels wall-clock time, also in summer time', () => {
-    expect(brusselsClock(new Date('2026-03-02T09:00:00Z'))).toEqual({ day: '2026-03-02', time: '10:00' });
-    expect(brusselsClock(new Date('2026-07-01T22:30:00Z'))).toEqual({ day: '2026-07-02', time: '00:30' });
-  });
-
   it('is staffed inside a period, until its end', () => {
     expect(hours.status(brussels('2026-03-02T10:00'))).toEqual({ staffedNow: true, until: '12:00' });
     expect(hours.status(brussels('2026-03-02T15:59'))).toEqual({ staffedNow: true, until: '16:00' });
