@@ -100,6 +100,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     handoff,
     deps.phone,
     { survey, outcomes, now: surveyNow },
+    { misunderstandings: conversationState.createProperty<number>('misunderstandings') },
   );
   return new AssistantBot({
     conversationState,

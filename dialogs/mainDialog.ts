@@ -1,3 +1,4 @@
+import type { StatePropertyAccessor } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import { isIntent, type Intent } from '../nlu/contract.js';
@@ -39,7 +40,29 @@ export function isHandOver(result: unknown): result is HandOver {
   return typeof result === 'object' && result !== null && isIntent((result as HandOver).handOver?.intent);
 }
 
+/** How the main dialog remembers, between turns, that it did not understand the resident. */
+export interface Understanding {
+  misunderstandings: StatePropertyAccessor<number>;
+}
+
+/** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */
+export const CLARIFY_MARGIN = 0.3;
+/** After this many misunderstandings in a row the assistant offers a person instead of guessing again. */
+export const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
+/** Intents worth a clarifying question: requests the assistant can act on. */
+const CLARIFIABLE: readonly Intent[] = [
+  'thuisloket.info',
+  'document.request',
+  'appointment.book',
+  'appointment.cancel',
+  'appointment.reschedule',
+  'info.hours',
+  'info.contact',
+  'handoff.human',
+];
+
 const MENU_PROMPT = 'main.menu';
+const CLARIFY_PROMPT = 'main.clarify';
 const ANSWER_YES = 'yes';
 const ANSWER_NO = 'no';
 
@@ -57,6 +80,7 @@ export class MainDialog extends InterruptibleDialog {
     handoff: Dialog,
     private readonly phone: PhoneLine,
     private readonly closing: ConversationClosing = {},
+    private readonly understanding?: Understanding,
   ) {
     super(DialogIds.main);
     this.now = closing.now ?? (() => new Date());
@@ -64,6 +88,7 @@ export class MainDialog extends InterruptibleDialog {
     // A menu answer that picks no option is not an error: it is a new request, routed on its intent.
     this.addDialog(new OptionPrompt(MENU_PROMPT, async () => true));
     this.addDialog(new OptionPrompt(DialogIds.anythingElsePrompt, async () => true));
+    this.addDialog(new OptionPrompt(CLARIFY_PROMPT, async () => true));
     this.addDialog(handoff);
     this.routes.set('handoff.human', handoff.id);
     for (const [intent, dialog] of Object.entries(capabilities) as [Intent, Dialog][]) {
@@ -73,6 +98,7 @@ export class MainDialog extends InterruptibleDialog {
     this.addDialog(
       new WaterfallDialog(DialogIds.mainWaterfall, [
         this.offerMenuStep.bind(this),
+        this.clarifyStep.bind(this),
         this.routeStep.bind(this),
         this.anythingElseStep.bind(this),
         this.closeStep.bind(this),
@@ -90,6 +116,26 @@ export class MainDialog extends InterruptibleDialog {
     return step.prompt(MENU_PROMPT, prompt);
   }
 
+  /** When two requests are about equally likely, ask which one the resident means instead of guessing. */
+  private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (isIntent(step.result) || (step.options as MainDialogOptions | undefined)?.handOver) return step.next(step.result);
+    const recognition = turnServices(step.context).recognition;
+    const runnerUp = recognition?.runnerUp;
+    const unsure =
+      recognition &&
+      runnerUp &&
+      CLARIFIABLE.includes(recognition.intent) &&
+      CLARIFIABLE.includes(runnerUp.intent) &&
+      recognition.score - runnerUp.score < CLARIFY_MARGIN;
+    if (!unsure) return step.next();
+    const { t } = turnServices(step.context);
+    const prompt: OptionPromptOptions = {
+      prompt: t('common:clarify.question'),
+      options: [recognition.intent, runnerUp.intent].map((intent) => ({ value: intent, label: t(`common:clarify.options.${intent}`) })),
+    };
+    return step.prompt(CLARIFY_PROMPT, prompt);
+  }
+
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // A resident asked something: the conversation has started (abandoned unless it ends well).
     await this.closing.outcomes?.start(conversationMark(step.context, this.now()));
@@ -100,6 +146,7 @@ export class MainDialog extends InterruptibleDialog {
     const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
     if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
+    if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     const dialogId = this.routes.get(intent);
     if (dialogId) return step.beginDialog(dialogId, { recognition: turnServices(step.context).recognition });
     return this.answerDirectly(step, intent);
@@ -119,9 +166,23 @@ export class MainDialog extends InterruptibleDialog {
         await step.context.sendActivity(t('common:cancel.nothingOpen'));
         return step.endDialog();
       default:
-        await step.context.sendActivity(t('common:notUnderstood', { phone: this.phone.display }));
-        return step.endDialog();
+        return this.notUnderstood(step);
     }
+  }
+
+  /** Says what the assistant can help with; after repeated misunderstandings, offers a person instead. */
+  private async notUnderstood(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    const accessor = this.understanding?.misunderstandings;
+    const inARow = (accessor ? await accessor.get(step.context, 0) : 0) + 1;
+    if (inARow >= MISUNDERSTANDINGS_BEFORE_HANDOFF) {
+      await accessor?.set(step.context, 0);
+      await step.context.sendActivity(t('common:notUnderstoodAgain'));
+      return step.beginDialog(DialogIds.handoff);
+    }
+    await accessor?.set(step.context, inARow);
+    await step.context.sendActivity(t('common:notUnderstood', { phone: this.phone.display }));
+    return step.endDialog();
   }
 
   private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -71,3 +71,52 @@ describe('main dialog', () => {
     expect(readable(await talk.say('hallo'))).toContain(english.greeting.text);
   });
 });
+
+describe('when the assistant is unsure or does not understand', () => {
+  const unsure = fakeRecognizer({
+    'iets met mijn afspraak': {
+      intent: 'appointment.cancel',
+      score: 0.55,
+      runnerUp: { intent: 'appointment.reschedule', score: 0.45 },
+      entities: {},
+    },
+    'ik wil mijn afspraak annuleren': {
+      intent: 'appointment.cancel',
+      score: 0.95,
+      runnerUp: { intent: 'appointment.reschedule', score: 0.05 },
+      entities: {},
+    },
+  });
+
+  it('asks which of two close intents is meant, with both as options, and routes the answer', async () => {
+    const talk = createConversation({ recognizer: unsure });
+    const question = readable(await talk.say('iets met mijn afspraak'));
+    expect(question).toContain('«common:clarify.question»');
+    expect(question).toContain('«common:clarify.options.appointment.cancel»');
+    expect(question).toContain('«common:clarify.options.appointment.reschedule»');
+    expect(readable(await talk.say('2'))).toContain('«appointments:');
+  });
+
+  it('does not ask when one intent is clearly ahead', async () => {
+    const talk = createConversation({ recognizer: unsure });
+    expect(readable(await talk.say('ik wil mijn afspraak annuleren'))).not.toContain('«common:clarify.question»');
+  });
+
+  it('after two misunderstandings in a row offers a person instead of a third guess', async () => {
+    const talk = createConversation({ recognizer });
+    const first = readable(await talk.say('qwerty'));
+    expect(first).toContain('«common:notUnderstood»');
+    expect(first).not.toContain('«handoff:title»');
+    const second = readable(await talk.say('asdfgh'));
+    expect(second).toContain('«common:notUnderstoodAgain»');
+    expect(second).toContain('«handoff:title»');
+    expect(second).toContain(`phone=${TEST_PHONE.display}`);
+  });
+
+  it('counts only misunderstandings in a row', async () => {
+    const talk = createConversation({ recognizer });
+    await talk.say('qwerty');
+    await talk.say('hallo');
+    expect(readable(await talk.say('asdfgh'))).not.toContain('«common:notUnderstoodAgain»');
+  });
+});
