@@ -22,15 +22,20 @@ export interface AssistantBotDeps {
  * The turn loop: resolves the language and the meaning of the message once, runs the main
  * dialog, and saves conversation and user state at the end of every turn.
  */
+/** How many recent activity ids a conversation remembers to recognise a channel's retry. */
+const REMEMBERED_ACTIVITY_IDS = 20;
+
 export class AssistantBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly savedLanguage: StatePropertyAccessor<Language | undefined>;
+  private readonly answeredActivities: StatePropertyAccessor<string[]>;
 
   constructor(private readonly deps: AssistantBotDeps) {
     super();
     const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty('dialogState');
     this.dialogs = new DialogSet(dialogState).add(deps.mainDialog);
     this.savedLanguage = deps.userState.createProperty('language');
+    this.answeredActivities = deps.conversationState.createProperty('answeredActivityIds');
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== context.activity.recipient?.id);
@@ -44,11 +49,26 @@ export class AssistantBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (await this.isRetry(context)) return;
     await this.prepareTurn(context);
     for (const observer of this.deps.observers ?? []) await observer.observeTurn(context);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context);
     await this.deps.userState.saveChanges(context);
+  }
+
+  /**
+   * Direct Line and Teams resend a message they got no answer to in time. A resend of a message this
+   * conversation already answered runs no turn: the side effects of the first one stand, and the
+   * next question does not take the resend as its answer.
+   */
+  private async isRetry(context: TurnContext): Promise<boolean> {
+    const { id, type } = context.activity;
+    if (type !== ActivityTypes.Message || !id) return false;
+    const answered = await this.answeredActivities.get(context, []);
+    if (answered.includes(id)) return true;
+    await this.answeredActivities.set(context, [...answered, id].slice(-REMEMBERED_ACTIVITY_IDS));
+    return false;
   }
 
   private async prepareTurn(context: TurnContext): Promise<void> {

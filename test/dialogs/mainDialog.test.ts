@@ -120,3 +120,13 @@ describe('when the assistant is unsure or does not understand', () => {
     expect(readable(await talk.say('asdfgh'))).not.toContain('«common:notUnderstoodAgain»');
   });
 });
+
+describe('a channel resending a message it got no answer to', () => {
+  it('runs no second turn for the same activity id, so the next question does not take it as an answer', async () => {
+    const talk = createConversation({ recognizer });
+    await talk.join();
+    expect(readable(await talk.send({ type: 'message', id: 'm-1', text: '5' }))).toContain('«handoff:title»');
+    expect(await talk.send({ type: 'message', id: 'm-1', text: '5' })).toEqual([]);
+    expect(readable(await talk.send({ type: 'message', id: 'm-2', text: 'hallo' }))).toContain('«common:greeting.text»');
+  });
+});
