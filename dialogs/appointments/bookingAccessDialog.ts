@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import type { AccessFailure } from '../../services/appointments/bookingProvider.js';
+import type { AccessFailure, ClosedBookingFailure } from '../../services/appointments/bookingProvider.js';
 import type { Booking, BookingContact } from '../../services/appointments/bookingStore.js';
 import { formatTime, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
 import { DialogIds } from '../dialogIds.js';
@@ -116,6 +116,27 @@ export async function sendTooManyAttempts(
   const { t } = turnServices(step.context);
   const time = formatTime(toBrussels(Date.parse(failure.retryAfter)).minutes);
   await step.context.sendActivity(t('appointments:access.tooMany', { time, phone: deps.phone.display }));
+}
+
+/** Why a cancel or a move of a booking the resident reached could not be done, in one message. */
+export async function sendAccessFailure(
+  step: WaterfallStepContext,
+  deps: AppointmentDeps,
+  failure: AccessFailure | ClosedBookingFailure,
+): Promise<void> {
+  const { t } = turnServices(step.context);
+  switch (failure.code) {
+    case 'tooManyAttempts':
+      return sendTooManyAttempts(step, deps, failure);
+    case 'notFound':
+      await step.context.sendActivity(t('appointments:access.notFound'));
+      return;
+    case 'alreadyCancelled':
+      await step.context.sendActivity(t('appointments:access.notActive'));
+      return;
+    case 'alreadyStarted':
+      await step.context.sendActivity(t('appointments:access.started', { phone: deps.phone.display }));
+  }
 }
 
 /** What the steps remember between turns. */

@@ -6,7 +6,7 @@ import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { ANSWER_YES, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
-import { attemptKeyOf, BookingAccessDialog, sendTooManyAttempts, type BookingAccessResult } from './bookingAccessDialog.js';
+import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
 
 /** Cancels a booked appointment after the code-and-contact check and a yes/no question. */
 export class CancelBookingDialog extends ComponentDialog {
@@ -59,20 +59,7 @@ export class CancelBookingDialog extends ComponentDialog {
       await step.context.sendActivity(t('appointments:cancel.done'));
       return step.endDialog({ cancelled: result.booking.code });
     }
-    switch (result.failure.code) {
-      case 'tooManyAttempts':
-        await sendTooManyAttempts(step, this.deps, result.failure);
-        break;
-      case 'notFound':
-        await step.context.sendActivity(t('appointments:access.notFound'));
-        break;
-      case 'alreadyCancelled':
-        await step.context.sendActivity(t('appointments:access.notActive'));
-        break;
-      case 'alreadyStarted':
-        await step.context.sendActivity(t('appointments:access.started', { phone: this.deps.phone.display }));
-        break;
-    }
+    await sendAccessFailure(step, this.deps, result.failure);
     return step.endDialog();
   }
 }

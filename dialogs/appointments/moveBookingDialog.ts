@@ -9,7 +9,7 @@ import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { ANSWER_YES, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
-import { attemptKeyOf, BookingAccessDialog, sendTooManyAttempts, type BookingAccessResult } from './bookingAccessDialog.js';
+import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
 
 export interface MoveBookingDialogOptions {
@@ -126,16 +126,10 @@ export class MoveBookingDialog extends ComponentDialog {
         return step.replaceDialog(DialogIds.moveAppointmentSteps, { state });
       }
       case 'tooManyAttempts':
-        await sendTooManyAttempts(step, this.deps, failure);
-        break;
       case 'notFound':
-        await step.context.sendActivity(t('appointments:access.notFound'));
-        break;
       case 'alreadyCancelled':
-        await step.context.sendActivity(t('appointments:access.notActive'));
-        break;
       case 'alreadyStarted':
-        await step.context.sendActivity(t('appointments:access.started', { phone: this.deps.phone.display }));
+        await sendAccessFailure(step, this.deps, failure);
         break;
       case 'unknownService':
         throw new RangeError(`the catalog has no service ${access.booking.service}`);
