@@ -34,6 +34,7 @@ const PAGE_DIR = new URL('../../web/staff/', import.meta.url);
 const PAGE_FILES = {
   '/staff': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/staff/staff.js': { file: 'staff.js', type: 'text/javascript; charset=utf-8' },
+  '/staff/dayAppointments.js': { file: 'dayAppointments.js', type: 'text/javascript; charset=utf-8' },
   '/staff/staff.css': { file: 'staff.css', type: 'text/css; charset=utf-8' },
 } as const;
 
@@ -49,6 +50,7 @@ const PAGE_HEADERS = {
 /**
  * The phone staff's console: `GET /staff` (the page) and `/api/staff/*` (login, logout, the open
  * callback requests and their status). Every `/api/staff/*` route but login needs a session.
+ * The page also shows the day's appointments, from `/api/staff/appointments` (appointmentRoutes.ts).
  */
 export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): void {
   const now = deps.now ?? (() => new Date());

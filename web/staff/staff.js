@@ -1,5 +1,8 @@
-// The phone staff's console: sign in, list the open callback requests, set their status.
+// The phone staff's console: sign in, list the open callback requests, set their status, and
+// see the day's appointments per counter (dayAppointments.js).
 // Everything from the server is written with textContent, never as HTML.
+
+import { setUpDayAppointments } from './dayAppointments.js';
 
 const STATUS_LABELS = {
   open: 'Nieuw',
@@ -49,12 +52,15 @@ async function api(path, body) {
 
 function showLogin() {
   $('console').hidden = true;
+  $('sections').hidden = true;
+  days.clear();
   $('login').hidden = false;
 }
 
 function showConsole(staffMember) {
   $('login').hidden = true;
   $('console').hidden = false;
+  $('sections').hidden = false;
   $('staff-name').textContent = staffMember;
 }
 
@@ -76,6 +82,16 @@ function topic(value) {
   if (value.document) parts.push(value.document.replaceAll('-', ' '));
   return parts.length > 0 ? parts.join(': ') : 'Onbekend';
 }
+
+const days = setUpDayAppointments({
+  api,
+  element,
+  onSignedOut() {
+    showLogin();
+    problem('U bent afgemeld. Meld u opnieuw aan.');
+    $('login-title').focus();
+  },
+});
 
 function row(list, term, content) {
   list.append(element('dt', term));
@@ -177,6 +193,7 @@ $('login-form').addEventListener('submit', async (event) => {
     return;
   }
   const count = await loadRequests();
+  if (count !== false) void days.show();
   announce(`U bent aangemeld. ${count === 1 ? 'Er is 1 open verzoek.' : `Er zijn ${count || 0} open verzoeken.`}`);
   $('console-title').focus();
 });
@@ -194,4 +211,6 @@ $('logout').addEventListener('click', async () => {
   $('login-title').focus();
 });
 
-void loadRequests();
+void loadRequests().then((count) => {
+  if (count !== false) void days.show();
+});

@@ -1,17 +1,30 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
+import { registerAppointmentRoutes } from '../../../bot/http/appointmentRoutes.js';
 import { createAttemptLimiter } from '../../../bot/http/attemptLimiter.js';
-import { createSessionStore } from '../../../bot/http/sessions.js';
+import { createSessionStore, readCookie } from '../../../bot/http/sessions.js';
 import { createMemoryLogger } from '../../../bot/logger.js';
-import { registerStaffConsole } from '../../../bot/staff/staffConsole.js';
+import { registerStaffConsole, STAFF_SESSION_COOKIE } from '../../../bot/staff/staffConsole.js';
 import { hashStaffPassword } from '../../../bot/staff/staffPassword.js';
 import type { CallbackStore } from '../../../bot/stores/callbackStore.js';
-import { startTestServer } from '../../support/testServer.js';
+import type { Booking } from '../../../services/appointments/bookingStore.js';
+import { createTestAppointments } from '../../support/appointments.js';
+import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
 
 export const STAFF_PASSWORD = 'juist wachtwoord voor an';
 // Cheap scrypt parameters: the format carries them, so tests stay fast while production hashes use the defaults.
 const FAST = { N: 1024, r: 8, p: 1 };
 
-/** The real server with the staff console on a callback store; the limiter allows 3 failures per 15 minutes. */
+/** `STAFF_ACCOUNTS` for the whole app: the account "an" with STAFF_PASSWORD. */
+export async function staffAccountsEnv(): Promise<string> {
+  return `an:${await hashStaffPassword(STAFF_PASSWORD, FAST)}`;
+}
+
+/**
+ * The real server with the staff console on a callback store, and the counter staff's day view
+ * behind the same session as in bot/app.ts; the limiter allows 3 failures per 15 minutes.
+ */
 export async function startStaffServer(callbackStore: CallbackStore, options: { now?: () => Date } = {}) {
   const logger = createMemoryLogger();
   const staffAccounts = [
@@ -20,14 +33,26 @@ export async function startStaffServer(callbackStore: CallbackStore, options: { 
   ];
   let limiterNow = 0;
   const limiter = createAttemptLimiter({ maxAttempts: 3, windowMs: 15 * 60 * 1000, now: () => limiterNow });
+  const sessions = createSessionStore({ ttlMs: 60 * 60 * 1000 });
+  const appointments = createTestAppointments();
   const server = await startTestServer({
     logger,
+    appointments,
     routes: [
+      (restifyServer) =>
+        registerAppointmentRoutes(restifyServer, {
+          provider: appointments.provider,
+          catalog: appointments.catalog,
+          municipality: appointments.municipality,
+          secret: appointments.secret,
+          now: appointments.now,
+          authorize: (req) => sessions.get(readCookie(req, STAFF_SESSION_COOKIE)) !== undefined,
+        }),
       (restifyServer) =>
         registerStaffConsole(restifyServer, {
           callbackStore,
           staffAccounts,
-          sessions: createSessionStore({ ttlMs: 60 * 60 * 1000 }),
+          sessions,
           limiter,
           now: options.now,
           logger,
@@ -85,4 +110,32 @@ export async function login(baseUrl: string, name = 'an', password = STAFF_PASSW
   if (answer.status !== 200) throw new Error(`login failed with ${answer.status}`);
   const setCookie = answer.headers['set-cookie']?.[0] ?? '';
   return setCookie.split(';')[0]!;
+}
+
+/**
+ * Books a driving-licence appointment through the chat of the whole app (real recogniser, real
+ * clock): the first free moment offered, confirmed with the first button. Returns the booking as
+ * the embedded store saved it in `dataDir`.
+ */
+export async function bookThroughChat(baseUrl: string, dataDir: string, name = 'An Peeters'): Promise<Booking> {
+  const conversation = { id: `staff-day-${name.replace(/\W/g, '')}` };
+  const say = async (text: string) => {
+    const response = await postJson(`${baseUrl}/api/messages`, messageActivity(text, { conversation, from: { id: conversation.id, role: 'user' } }));
+    if (response.status !== 200) throw new Error(`chat answered ${response.status}`);
+    return ((await response.json()) as { activities: { attachments?: { content?: { buttons?: { value: string }[] } }[] }[] }).activities;
+  };
+  const firstButton = (replies: Awaited<ReturnType<typeof say>>) => {
+    const value = replies.at(-1)?.attachments?.[0]?.content?.buttons?.[0]?.value;
+    if (!value) throw new Error('the chat offered no button');
+    return value;
+  };
+  const slots = await say('Ik wil een afspraak maken voor mijn rijbewijs');
+  await say(firstButton(slots));
+  await say(name);
+  const summary = await say('an.peeters@voorbeeld.be');
+  await say(firstButton(summary));
+  const stored = JSON.parse(readFileSync(join(dataDir, 'bookings.json'), 'utf8')) as { bookings: Booking[] };
+  const booking = stored.bookings.find((candidate) => candidate.name === name && candidate.status === 'booked');
+  if (!booking) throw new Error('the chat made no booking');
+  return booking;
 }

@@ -80,14 +80,14 @@ describe('staff console in a browser', () => {
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { name: /^KDR-482/ }).waitFor();
     expect(await page.getByRole('link', { name: '+32470123456' }).first().getAttribute('href')).toBe('tel:+32470123456');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('Er zijn 2 open verzoeken.');
+    await expect.poll(() => page.locator('#status').textContent()).toContain('Er zijn 2 open verzoeken.');
 
     await page.getByRole('group', { name: 'Status van MNP-234' }).getByRole('button', { name: 'Niet bereikt, later opnieuw' }).click();
     await page.getByRole('heading', { name: /^MNP-234.*Niet bereikt \(1×\)/ }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('group', { name: 'Status van KDR-482' }).getByRole('button', { name: 'Bereikt', exact: true }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Verzoek KDR-482 is bereikt.');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Verzoek KDR-482 is bereikt.');
     expect(await page.getByRole('heading', { name: /^KDR-482/ }).count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('console-title');
     const stored = await callbacks.get('KDR-482');
