@@ -15,11 +15,11 @@ import { createCalendarLinks, registerAppointmentRoutes } from './http/appointme
 import { registerWebPage } from './http/webPage.js';
 import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
 import { createAttemptLimiter } from './http/attemptLimiter.js';
-import { createSessionStore, readCookie } from './http/sessions.js';
+import { createSessionStore } from './http/sessions.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { registerSurveyReportRoutes } from './http/surveyReportRoutes.js';
 import { createI18n } from './i18n.js';
-import { registerStaffConsole, STAFF_SESSION_COOKIE } from './staff/staffConsole.js';
+import { registerStaffConsole, signedInStaffMember } from './staff/staffConsole.js';
 import { startRetentionJob } from './stores/callbackRetention.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
@@ -111,7 +111,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             secret: calendarLinkSecret,
             now,
             i18n,
-            authorize: (req) => staffSessions.get(readCookie(req, STAFF_SESSION_COOKIE)) !== undefined,
+            authorize: (req) => signedInStaffMember(req, staffSessions, config.staffAccounts) !== undefined,
           }),
         (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {

@@ -146,15 +146,21 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
 
   /** The signed-in staff member's name, or answers 401 and returns undefined. */
   function signedIn(req: Request, res: Response): string | undefined {
-    const session: Session | undefined = deps.sessions.get(readCookie(req, STAFF_SESSION_COOKIE));
-    if (session?.subject.startsWith(SUBJECT_PREFIX)) {
-      const name = session.subject.slice(SUBJECT_PREFIX.length);
-      // An account removed from the configuration loses its sessions at the next request.
-      if (accounts.has(name)) return name;
-    }
-    sendError(res, 401, 'unauthorized', 'Sign in first.');
-    return undefined;
+    const name = signedInStaffMember(req, deps.sessions, deps.staffAccounts);
+    if (name === undefined) sendError(res, 401, 'unauthorized', 'Sign in first.');
+    return name;
   }
+}
+
+/**
+ * The staff member a request's session belongs to, if that account is still configured: an account
+ * removed from STAFF_ACCOUNTS loses its sessions at the next request. Other staff routes use it too.
+ */
+export function signedInStaffMember(req: Request, sessions: SessionStore, staffAccounts: readonly StaffAccount[]): string | undefined {
+  const session: Session | undefined = sessions.get(readCookie(req, STAFF_SESSION_COOKIE));
+  if (!session?.subject.startsWith(SUBJECT_PREFIX)) return undefined;
+  const name = session.subject.slice(SUBJECT_PREFIX.length);
+  return staffAccounts.some((account) => account.name === name) ? name : undefined;
 }
 
 /** What the console shows of a request; `attempts` counts the calls that did not reach the resident. */
