@@ -15,7 +15,7 @@ const nl = (namespace: string) => JSON.parse(readFileSync(join(repoRoot, `locale
 const phone: string = JSON.parse(readFileSync(join(repoRoot, 'data/municipality.json'), 'utf8')).phone.display;
 const welcome: string = nl('common').welcome.text;
 const handedOver: string = nl('handoff').callUs.replace('{{phone}}', phone);
-const goodbye: string = nl('common').goodbye;
+const anythingElse: string = nl('common').anythingElse.question;
 const apology: string = nl('common').error.apology.replace('{{phone}}', phone);
 
 /** A port nothing listens on right now (main.ts logs the configured port, so port 0 will not do). */
@@ -102,7 +102,8 @@ describe.skipIf(postgresUnavailable !== null)('two instances on one PostgreSQL d
     expect(joined).toContain(welcome);
     // Option 5 of the menu that the other instance offered: only its saved dialog state makes "5" mean that.
     expect(await say(second, conversation.id, '5')).toContain(handedOver);
-    expect(await say(first, conversation.id, '2')).toContain(goodbye);
+    // Option 3 of the callback offer ("no, thank you") that the second instance made.
+    expect(await say(first, conversation.id, '3')).toContain(anythingElse);
   });
 
   it('lose no state update when turns of one conversation reach both at once', async () => {
