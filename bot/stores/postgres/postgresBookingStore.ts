@@ -157,7 +157,7 @@ export function createPostgresBookingStore(context: PostgresStoreContext): Booki
             const { rows } = await client.query<BookingRow>(
               `insert into booking (code, revision, service, counter, start_text, end_text, start_at, end_at, name,
                  contact_kind, contact_value, status, created_at, request_id)
-               values ($1, 0, $2, $3, $4, $5, $4::timestamptz, $5::timestamptz, $6, $7, $8, 'booked', $9, $10)
+               values ($1, 0, $2, $3, $4::text, $5::text, $4::text::timestamptz, $5::text::timestamptz, $6, $7, $8, 'booked', $9, $10)
                on conflict (request_id) do nothing
                returning ${COLUMNS}`,
               [code, booking.service, counter, booking.start, booking.end, storableText(booking.name), booking.contact.kind, booking.contact.value, booking.createdAt, booking.requestId],
@@ -201,7 +201,7 @@ export function createPostgresBookingStore(context: PostgresStoreContext): Booki
         const next = await client.query<BookingRow>(
           `insert into booking (code, revision, service, counter, start_text, end_text, start_at, end_at, name,
              contact_kind, contact_value, status, created_at, request_id)
-           values ($1, $2, $3, $4, $5, $6, $5::timestamptz, $6::timestamptz, $7, $8, $9, 'booked', $10, $11)
+           values ($1, $2, $3, $4, $5::text, $6::text, $5::text::timestamptz, $6::text::timestamptz, $7, $8, $9, 'booked', $10, $11)
            returning ${COLUMNS}`,
           [
             current.code,
