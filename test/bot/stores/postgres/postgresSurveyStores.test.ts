@@ -45,7 +45,7 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL survey and outcome sto
     expect(held).not.toContain('conv-');
     expect(held).not.toContain('act-');
     expect(held).not.toContain('conversation-secret-42');
-    expect((await database.query('select count(*)::int as n from survey_request')).rows[0].n).toBe(3);
+    expect((await database.query<{ n: number }>('select count(*)::int as n from survey_request')).rows[0]?.n).toBe(3);
 
     now = new Date('2026-03-12T10:00:00Z');
     await store.surveyStore.add(rows(1, '2026-03-12', { satisfaction: 1 })[0]!, 'webchat|later|x');
