@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, brusselsDay } from '../../../services/survey/calendarDay.js';
+import { addDays, brusselsDay, monthOf } from '../../../services/survey/calendarDay.js';
 import { markerHash } from '../../../services/survey/requestMarkers.js';
 import {
   emptyMonthCounts,
@@ -78,7 +78,7 @@ const INSERT_COLUMNS = `id, day, questionnaire_version, channel, outcome, awaren
 /** One cell of the report's grouping sets: which set, its keys, and how many rows. */
 interface CountCell {
   cell: 'responses' | 'awareness' | 'satisfaction' | 'appointmentPreference' | 'bookingChannelByAge';
-  month: string | null;
+  day: string | null;
   synthetic: boolean | null;
   code: string | null;
   age_bracket: string | null;
@@ -86,9 +86,10 @@ interface CountCell {
 }
 
 /**
- * The report's counts in one scan of the range: a GROUP BY with grouping sets per month (responses,
- * synthetic, awareness, satisfaction), per appointment preference, and per age bracket and booking
- * channel together (which gives both questions' totals and the byAge cells).
+ * The report's counts in one scan of the range: a GROUP BY with grouping sets per day (responses,
+ * synthetic, awareness, satisfaction; added up into months here, which is cheaper than a month
+ * expression per row), per appointment preference, and per age bracket and booking channel together
+ * (which gives both questions' totals and the byAge cells).
  */
 const REPORT_COUNTS_SQL = `
   select case
@@ -98,27 +99,25 @@ const REPORT_COUNTS_SQL = `
            when grouping(appointment_preference) = 0 then 'appointmentPreference'
            else 'bookingChannelByAge'
          end as cell,
-         month,
+         day::text as day,
          synthetic,
          coalesce(awareness, satisfaction::text, appointment_preference, booking_channel) as code,
          age_bracket,
          count(*) as n
-    from (select to_char(day, 'YYYY-MM') as month, synthetic, awareness, satisfaction, appointment_preference,
-                 booking_channel, age_bracket
-            from survey_response
-           where day between $1::date and $2::date) as answered
-   group by grouping sets ((month, synthetic), (month, awareness), (month, satisfaction), (appointment_preference),
+    from survey_response
+   where day between $1::date and $2::date
+   group by grouping sets ((day, synthetic), (day, awareness), (day, satisfaction), (appointment_preference),
                            (age_bracket, booking_channel))`;
 
 /** Adds the grouped cells up into the counts of the report (skipped answers come as null codes and are left out). */
 function toSurveyCounts(cells: readonly CountCell[]): SurveyCounts {
   const counts = emptySurveyCounts();
-  const monthOf = (month: string | null) => (counts.months[month!] ??= emptyMonthCounts());
+  const monthFor = (day: string | null) => (counts.months[monthOf(day!)] ??= emptyMonthCounts());
   for (const cell of cells) {
     const n = Number(cell.n);
     switch (cell.cell) {
       case 'responses': {
-        const month = monthOf(cell.month);
+        const month = monthFor(cell.day);
         counts.responses += n;
         month.responses += n;
         if (cell.synthetic) {
@@ -130,12 +129,12 @@ function toSurveyCounts(cells: readonly CountCell[]): SurveyCounts {
       case 'awareness':
         if (cell.code === null) break;
         counts.awareness[cell.code as AwarenessCode] += n;
-        monthOf(cell.month).awareness[cell.code as AwarenessCode] += n;
+        monthFor(cell.day).awareness[cell.code as AwarenessCode] += n;
         break;
       case 'satisfaction':
         if (cell.code === null) break;
         counts.satisfaction[cell.code as SatisfactionKey] += n;
-        monthOf(cell.month).satisfaction[cell.code as SatisfactionKey] += n;
+        monthFor(cell.day).satisfaction[cell.code as SatisfactionKey] += n;
         break;
       case 'appointmentPreference':
         if (cell.code !== null) counts.appointmentPreference[cell.code as AppointmentPreferenceCode] += n;
