@@ -1,7 +1,8 @@
 /**
  * Where survey answers and conversation outcomes are kept. Interfaces only: the embedded
- * implementations (embeddedSurveyStore.ts, embeddedOutcomeStore.ts) keep them in DATA_DIR; a
- * PostgreSQL implementation can follow with the same contract (see README).
+ * implementations (embeddedSurveyStore.ts, embeddedOutcomeStore.ts) keep them in DATA_DIR, the
+ * PostgreSQL ones (bot/stores/postgres/) in the database; both keep the same contract
+ * (test/services/survey/surveyStoreContract.ts).
  */
 import type { SurveyCounts } from './surveyCounts.js';
 import type { ReportRange } from './surveyReport.js';
