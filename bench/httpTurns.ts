@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { once } from 'node:events';
 import { percentile } from '../nlu/evaluation.js';
+import { createBenchDatabase } from './benchDatabase.js';
 
 export interface TurnFigures {
   bot: string;
@@ -23,28 +24,61 @@ const MESSAGES = ['hallo', 'wat zijn de openingsuren', 'ik wil iemand spreken', 
 
 export async function benchHttpTurns(kinds = ['echo', 'assistant']): Promise<TurnFigures[]> {
   const figures: TurnFigures[] = [];
-  for (const kind of kinds) {
-    const server = await startServer(kind);
-    try {
-      await load(server.port, `warmup-${kind}`, WARMUP_TURNS_PER_CONVERSATION);
-      const { latencies, seconds } = await load(server.port, kind, TURNS_PER_CONVERSATION);
-      figures.push({
-        bot: kind,
-        turns: latencies.length,
-        turnsPerSecond: Math.round(latencies.length / seconds),
-        p50Ms: round(percentile(latencies, 50)),
-        p99Ms: round(percentile(latencies, 99)),
-      });
-    } finally {
-      server.child.kill();
-    }
-  }
+  for (const kind of kinds) figures.push(await measureInstances(kind, kind, 1));
   return figures;
 }
 
-async function startServer(kind: string): Promise<{ child: ChildProcess; port: number }> {
+/**
+ * The assistant on PostgreSQL (a bench database created and dropped here): one instance, then two
+ * instances on the same database with every conversation's turns alternating between them, as a
+ * load balancer without sticky sessions does. On this machine the load generator, the instances
+ * and PostgreSQL share the same cores, so two instances show the cost of sharing, not a scale-out.
+ */
+export async function benchPostgresTurns(): Promise<TurnFigures[] | { skipped: string }> {
+  const bench = await createBenchDatabase();
+  if ('skipped' in bench) return bench;
+  try {
+    return [
+      await measureInstances('assistant-postgres', 'assistant-postgres ×1', 1, { DATABASE_URL: bench.url }),
+      await measureInstances('assistant-postgres', 'assistant-postgres ×2', 2, { DATABASE_URL: bench.url }),
+    ];
+  } finally {
+    await bench.drop();
+  }
+}
+
+async function measureInstances(kind: string, label: string, instances: number, env: Record<string, string> = {}): Promise<TurnFigures> {
+  const servers: Array<{ child: ChildProcess; port: number }> = [];
+  try {
+    // One after the other: instances started together would only wait for each other's migrations.
+    for (let index = 0; index < instances; index += 1) servers.push(await startServer(kind, env));
+    const ports = servers.map((server) => server.port);
+    const tag = label.replace(/[^a-z0-9]+/gi, '-');
+    await load(ports, `warmup-${tag}`, WARMUP_TURNS_PER_CONVERSATION);
+    const { latencies, seconds } = await load(ports, tag, TURNS_PER_CONVERSATION);
+    return {
+      bot: label,
+      turns: latencies.length,
+      turnsPerSecond: Math.round(latencies.length / seconds),
+      p50Ms: round(percentile(latencies, 50)),
+      p99Ms: round(percentile(latencies, 99)),
+    };
+  } finally {
+    await Promise.all(servers.map((server) => stopServer(server.child)));
+  }
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const ended = once(child, 'exit');
+  child.kill('SIGTERM');
+  await ended;
+}
+
+async function startServer(kind: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./turnServer.ts', import.meta.url).pathname, kind], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   const [chunk] = (await Promise.race([
     once(child.stdout!, 'data'),
@@ -55,7 +89,8 @@ async function startServer(kind: string): Promise<{ child: ChildProcess; port: n
   return { child, port: Number(chunk.toString().trim()) };
 }
 
-async function load(port: number, label: string, turnsPerConversation: number) {
+/** Turn t of conversation c goes to ports[(c + t) % ports.length]. */
+async function load(ports: readonly number[], label: string, turnsPerConversation: number) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONVERSATIONS });
   const latencies: number[] = [];
   const started = performance.now();
@@ -75,7 +110,7 @@ async function load(port: number, label: string, turnsPerConversation: number) {
           locale: 'nl-BE',
         };
         const sent = performance.now();
-        await post(agent, port, activity);
+        await post(agent, ports[(conversation + turn) % ports.length]!, activity);
         latencies.push(performance.now() - sent);
       }
     }),

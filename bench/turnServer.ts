@@ -1,7 +1,8 @@
 /**
  * A bot server for the HTTP turn benchmark, run as its own process so the load generator does not
- * share its CPU: `tsx bench/turnServer.ts echo|assistant`. Prints its port.
- * `assistant` is the whole app as `npm start` builds it, on a fresh embedded store.
+ * share its CPU: `tsx bench/turnServer.ts echo|assistant|assistant-postgres`. Prints its port.
+ * `assistant` is the whole app as `npm start` builds it, on a fresh embedded store;
+ * `assistant-postgres` the same app with STORAGE=postgres on DATABASE_URL (several may share it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -30,9 +31,11 @@ function echoServer(): Server {
   return createServer({ logger, adapter, bot: echo, isReady: async () => true });
 }
 
-async function assistantServer(): Promise<Server> {
+async function assistantServer(storage: 'lowdb' | 'postgres'): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
-  const app = await createApp(readConfig({ DATA_DIR: dataDir }), logger);
+  const env: Record<string, string> = { DATA_DIR: dataDir };
+  if (storage === 'postgres') Object.assign(env, { STORAGE: 'postgres', DATABASE_URL: process.env.DATABASE_URL ?? '' });
+  const app = await createApp(readConfig(env), logger);
   process.on('SIGTERM', () =>
     void app.close().then(() => {
       rmSync(dataDir, { recursive: true, force: true });
@@ -42,7 +45,7 @@ async function assistantServer(): Promise<Server> {
   return app.server;
 }
 
-const server = kind === 'echo' ? echoServer() : await assistantServer();
+const server = kind === 'echo' ? echoServer() : await assistantServer(kind === 'assistant-postgres' ? 'postgres' : 'lowdb');
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${(server.address() as AddressInfo).port}\n`);
 });

@@ -1,7 +1,11 @@
-/** What the survey CLIs share: argument parsing, opening DATA_DIR, and one-line errors. */
+/** What the survey CLIs share: argument parsing, opening the configured store, and one-line errors. */
 import type { Logger } from '../bot/logger.js';
 import { openEmbeddedFiles, type EmbeddedFiles } from '../bot/stores/embeddedFiles.js';
+import { openPostgresDatabase } from '../bot/stores/postgres/postgresDatabase.js';
+import { createPostgresOutcomeStore } from '../bot/stores/postgres/postgresOutcomeStore.js';
+import { createPostgresSurveyStore } from '../bot/stores/postgres/postgresSurveyStore.js';
 import { isStoreError } from '../bot/stores/storeErrors.js';
+import { openEmbeddedSurveyStores, type SurveyStores } from '../services/survey/openSurveyStores.js';
 
 /** A wrong command line: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -34,11 +38,42 @@ export function parseArgs(argv: readonly string[], valueOptions: readonly string
   return { values, flags };
 }
 
-/** Opens the embedded store in DATA_DIR (default var/). Refuses PostgreSQL for now. */
+/** Opens the embedded store in DATA_DIR (default var/). */
 export async function openDataDir(env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedFiles> {
   const storage = env.STORAGE?.trim() || 'lowdb';
-  if (storage !== 'lowdb') throw new UsageError(`STORAGE=${storage} is not supported by this command yet; it reads the embedded store (lowdb)`);
+  if (storage !== 'lowdb') throw new UsageError(`STORAGE=${storage} is not the embedded store (lowdb)`);
   return openEmbeddedFiles(env.DATA_DIR?.trim() || 'var', { logger: silentLogger });
+}
+
+export interface OpenedSurveyStores {
+  stores: SurveyStores;
+  /** Where the rows are, for messages: the data directory, or host:port/database (no credentials). */
+  where: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The survey stores of the configured storage, as the bot opens them: STORAGE=lowdb (default) reads
+ * DATA_DIR (and needs the bot stopped: one process per data directory), STORAGE=postgres reads
+ * DATABASE_URL (any time, next to running instances; pending migrations run first, as at start-up).
+ */
+export async function openSurveyStoresFor(env: NodeJS.ProcessEnv = process.env): Promise<OpenedSurveyStores> {
+  const storage = env.STORAGE?.trim() || 'lowdb';
+  if (storage === 'postgres') {
+    const databaseUrl = env.DATABASE_URL?.trim();
+    if (!databaseUrl) throw new UsageError('STORAGE=postgres requires DATABASE_URL');
+    const database = await openPostgresDatabase(databaseUrl, { logger: silentLogger, poolSize: 2, lockPoolSize: 1 });
+    const context = { pool: database.pool, database: database.name };
+    const now = () => new Date();
+    return {
+      stores: { surveyStore: createPostgresSurveyStore(context, { now }), outcomeStore: createPostgresOutcomeStore(context, { now }) },
+      where: database.name,
+      close: () => database.close(),
+    };
+  }
+  if (storage !== 'lowdb') throw new UsageError(`STORAGE must be lowdb or postgres, not ${JSON.stringify(storage)}`);
+  const files = await openDataDir(env);
+  return { stores: await openEmbeddedSurveyStores(files), where: files.dataDir, close: () => files.close() };
 }
 
 /** Runs a CLI body: usage errors exit 2, a data directory in use (or any store error) exits 1, with one line on stderr. */

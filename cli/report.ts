@@ -1,10 +1,10 @@
 /**
- * Survey figures from the embedded store, on the command line:
+ * Survey figures from the configured store (STORAGE=lowdb: DATA_DIR; STORAGE=postgres: DATABASE_URL,
+ * counted in SQL), on the command line:
  *   tsx cli/report.ts [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json | --csv]
  * A readable summary by default (the last 12 months when no dates are given). Exit 2 for bad arguments.
  */
 import { readReportRange } from '../bot/http/reportsAccess.js';
-import { openEmbeddedSurveyStores } from '../services/survey/openSurveyStores.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import {
   AGE_BRACKET_CODES,
@@ -13,9 +13,10 @@ import {
   BOOKING_CHANNEL_CODES,
 } from '../services/survey/surveyCodes.js';
 import { surveyReportToCsv } from '../services/survey/surveyCsv.js';
-import { buildSurveyReport, type ShareBlock, type SurveyReport } from '../services/survey/surveyReport.js';
+import { storedSurveyReport } from '../services/survey/storedSurveyReport.js';
+import type { ShareBlock, SurveyReport } from '../services/survey/surveyReport.js';
 import { CONVERSATION_OUTCOMES } from '../services/survey/surveyResponse.js';
-import { openDataDir, parseArgs, runCli, UsageError } from './cliSupport.js';
+import { openSurveyStoresFor, parseArgs, runCli, UsageError } from './cliSupport.js';
 
 const USAGE = 'usage: tsx cli/report.ts [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json | --csv]';
 const TOO_FEW = 'too few answers';
@@ -68,15 +69,14 @@ async function main(): Promise<void> {
   if (!range.ok) throw new UsageError(range.code === 'date_invalid' ? '--from and --to must be dates written as YYYY-MM-DD' : range.message);
 
   const baseline = loadSurveyBaseline();
-  const files = await openDataDir();
+  const opened = await openSurveyStoresFor();
   try {
-    const { surveyStore, outcomeStore } = await openEmbeddedSurveyStores(files);
-    const report = buildSurveyReport(await surveyStore.list(range.range), range.range, baseline, await outcomeStore.counts(range.range));
+    const report = await storedSurveyReport(opened.stores, range.range, baseline);
     if (args.flags.has('json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else if (args.flags.has('csv')) process.stdout.write(surveyReportToCsv(report));
     else process.stdout.write(formatSummary(report));
   } finally {
-    await files.close();
+    await opened.close();
   }
 }
 

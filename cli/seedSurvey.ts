@@ -1,14 +1,13 @@
 /**
- * Demo survey answers for the dashboard, in the embedded store:
+ * Demo survey answers for the dashboard, in the configured store (DATA_DIR, or DATABASE_URL with STORAGE=postgres):
  *   tsx cli/seedSurvey.ts --count N [--from YYYY-MM-DD] [--seed S]   adds N rows marked synthetic
  *   tsx cli/seedSurvey.ts --remove                                      deletes the synthetic rows only
  * Rows are spread over a year starting at --from (default: a year before today, so they fill
  * the dashboard's default range).
  */
 import { addDays, brusselsDay, isCalendarDay } from '../services/survey/calendarDay.js';
-import { openEmbeddedSurveyStores } from '../services/survey/openSurveyStores.js';
 import { generateSyntheticSurveyRows } from '../services/survey/syntheticSurvey.js';
-import { openDataDir, parseArgs, runCli, UsageError } from './cliSupport.js';
+import { openSurveyStoresFor, parseArgs, runCli, UsageError } from './cliSupport.js';
 
 const USAGE = 'usage: tsx cli/seedSurvey.ts --count N [--from YYYY-MM-DD] [--seed S] | --remove';
 const MAX_COUNT = 100_000;
@@ -34,22 +33,22 @@ async function main(): Promise<void> {
     rows = generateSyntheticSurveyRows({ count, from, seed });
   }
 
-  const files = await openDataDir();
+  const opened = await openSurveyStoresFor();
   try {
-    const { surveyStore } = await openEmbeddedSurveyStores(files);
+    const { surveyStore } = opened.stores;
     if (remove) {
       const removed = await surveyStore.removeSynthetic();
-      process.stdout.write(`Removed ${removed} synthetic survey rows from ${files.dataDir}. Real answers were kept.\n`);
+      process.stdout.write(`Removed ${removed} synthetic survey rows from ${opened.where}. Real answers were kept.\n`);
     } else {
       const added = await surveyStore.addSynthetic(rows);
       process.stdout.write(
-        `Added ${added} synthetic survey rows (seed ${seed}, ${rows[0]?.day ?? '-'} to ${rows.at(-1)?.day ?? '-'}) to ${files.dataDir}.` +
+        `Added ${added} synthetic survey rows (seed ${seed}, ${rows[0]?.day ?? '-'} to ${rows.at(-1)?.day ?? '-'}) to ${opened.where}.` +
           (added < rows.length ? ` ${rows.length - added} were already there.` : '') +
           ' Remove them with --remove.\n',
       );
     }
   } finally {
-    await files.close();
+    await opened.close();
   }
 }
 

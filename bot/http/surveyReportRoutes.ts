@@ -10,7 +10,8 @@ import type { Request, Response, Server } from 'restify';
 import { brusselsDay } from '../../services/survey/calendarDay.js';
 import type { SurveyBaseline } from '../../services/survey/surveyBaseline.js';
 import { surveyReportToCsv } from '../../services/survey/surveyCsv.js';
-import { buildSurveyReport, type ReportRange, type SurveyReport } from '../../services/survey/surveyReport.js';
+import { storedSurveyReport } from '../../services/survey/storedSurveyReport.js';
+import type { ReportRange, SurveyReport } from '../../services/survey/surveyReport.js';
 import type { OutcomeStore, SurveyStore } from '../../services/survey/surveyStores.js';
 import { errorCode } from '../errorCodes.js';
 import type { Logger } from '../logger.js';
@@ -30,7 +31,8 @@ import {
 import { clearedCookie, createSessionStore, readCookie, sessionCookie, type SessionStore } from './sessions.js';
 
 export interface SurveyReportRoutesDeps {
-  surveyStore: Pick<SurveyStore, 'list'>;
+  /** Counts its rows for the report where they are (in memory or in SQL). */
+  surveyStore: Pick<SurveyStore, 'reportCounts'>;
   outcomeStore: Pick<OutcomeStore, 'counts'>;
   /** REPORTS_TOKEN; null or empty switches the reports off (503). */
   reportsToken: string | null;
@@ -134,10 +136,7 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
   const messages = JSON.parse(readDashboardFile('messages.json')) as DashboardMessages;
   const assets = new Map(Object.keys(ASSETS).map((name) => [name, readDashboardFile(name)]));
 
-  async function report(range: ReportRange): Promise<SurveyReport> {
-    const [rows, counts] = await Promise.all([deps.surveyStore.list(range), deps.outcomeStore.counts(range)]);
-    return buildSurveyReport(rows, range, deps.baseline, counts);
-  }
+  const report = (range: ReportRange): Promise<SurveyReport> => storedSurveyReport(deps, range, deps.baseline);
 
   /** Auth and range for both report endpoints; answers the error itself and returns undefined. */
   function authorisedRange(req: Request, res: Response): ReportRange | undefined {

@@ -7,8 +7,12 @@ import { openEmbeddedFiles } from './embeddedFiles.js';
 import type { CallbackStore } from './callbackStore.js';
 import { CALLBACK_DOCUMENT, createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from './embeddedCallbackStore.js';
 import { EmbeddedStateStorage, emptyStateItems } from './embeddedStateStorage.js';
+import { createPostgresBookingStore } from './postgres/postgresBookingStore.js';
+import { createPostgresCallbackStore } from './postgres/postgresCallbackStore.js';
 import { openPostgresDatabase } from './postgres/postgresDatabase.js';
+import { createPostgresOutcomeStore } from './postgres/postgresOutcomeStore.js';
 import { PostgresStateStorage } from './postgres/postgresStateStorage.js';
+import { createPostgresSurveyStore } from './postgres/postgresSurveyStore.js';
 import { PostgresTurnLock } from './postgres/postgresTurnLock.js';
 import { openEmbeddedSurveyStores, type SurveyStores } from '../../services/survey/openSurveyStores.js';
 import { InProcessTurnLock, type TurnLock } from './turnLock.js';
@@ -74,8 +78,16 @@ async function openEmbeddedStores(dataDir: string, logger: Logger): Promise<Stor
 
 async function openPostgresStores(databaseUrl: string, logger: Logger): Promise<Stores> {
   const database = await openPostgresDatabase(databaseUrl, { logger });
+  const context = { pool: database.pool, database: database.name };
+  const now = () => new Date();
   return {
     state: new PostgresStateStorage(database.pool, database.name),
+    callbacks: createPostgresCallbackStore(context),
+    bookings: createPostgresBookingStore(context),
+    survey: {
+      surveyStore: createPostgresSurveyStore(context, { now }),
+      outcomeStore: createPostgresOutcomeStore(context, { now }),
+    },
     turnLock: new PostgresTurnLock(database.lockPool, database.name, { waitMs: TURN_LOCK_WAIT_MS }),
     isReady: () => database.isReady(),
     close: () => database.close(),

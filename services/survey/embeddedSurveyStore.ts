@@ -6,6 +6,7 @@
 import type { DurableDocument } from '../../bot/stores/durableDocument.js';
 import { brusselsDay } from './calendarDay.js';
 import { addMarker, hasMarker, pruneMarkerBuckets, type RequestMarkerBucket } from './requestMarkers.js';
+import { countSurveyRows } from './surveyCounts.js';
 import type { SurveyStore } from './surveyStores.js';
 import { toSurveyResponse, type SurveyResponse } from './surveyResponse.js';
 
@@ -25,6 +26,13 @@ function byDayThenId(a: SurveyResponse, b: SurveyResponse): number {
 }
 
 export function createEmbeddedSurveyStore(document: DurableDocument<SurveyDocument>, options: { now: () => Date }): SurveyStore {
+  const list = ({ from, to }: { from: string; to: string }) =>
+    document
+      .read()
+      .responses.filter((row) => row.day >= from && row.day <= to)
+      // Through the validator: a hand-edited file cannot smuggle other fields into reports.
+      .map((row) => toSurveyResponse(row));
+
   return {
     async add(row, requestId) {
       // Checked outside the transaction too, so a bad row never reaches the document queue.
@@ -42,12 +50,13 @@ export function createEmbeddedSurveyStore(document: DurableDocument<SurveyDocume
       });
     },
 
-    async list({ from, to }) {
-      return document
-        .read()
-        .responses.filter((row) => row.day >= from && row.day <= to)
-        // Through the validator: a hand-edited file cannot smuggle other fields into reports.
-        .map((row) => toSurveyResponse(row));
+    async list(range) {
+      return list(range);
+    },
+
+    async reportCounts(range) {
+      // The rows are in memory already: the same pure counting the report of any row list uses.
+      return countSurveyRows(list(range), range);
     },
 
     async addSynthetic(rows) {

@@ -1,7 +1,9 @@
 /**
- * Survey figures for the communications team: a pure function from stored rows to the
- * report shape of shared/contract/http.md ("Survey report shape"), plus extensions
- * (`suppressed`, `synthetic`, `ageBracket`, `vsBaseline`, `outcomes`).
+ * Survey figures for the communications team: pure functions to the report shape of
+ * shared/contract/http.md ("Survey report shape"), plus extensions (`suppressed`, `synthetic`,
+ * `ageBracket`, `vsBaseline`, `outcomes`). Two halves: the counts of the rows (surveyCounts.ts,
+ * or a store's GROUP BY queries) and the figures from those counts (`surveyReportFromCounts`),
+ * so a report from PostgreSQL and one from rows in memory are made by the same code.
  *
  * Rules that hold for every figure:
  * - A share is a fraction of the answers to that question; skipped questions are left out.
@@ -15,15 +17,22 @@
  * - Rows outside from..to (inclusive) are ignored. Synthetic (demo) rows are counted like
  *   real ones; `synthetic` says how many of the responses were generated.
  */
-import { isCalendarDay, monthOf, monthsCovering } from './calendarDay.js';
+import { isCalendarDay, monthsCovering } from './calendarDay.js';
 import { twoProportionZTest, wilsonInterval } from './statistics.js';
+import {
+  countSurveyRows,
+  emptyMonthCounts,
+  SATISFACTION_KEYS,
+  type CodeCounts,
+  type SatisfactionKey,
+  type SurveyCounts,
+} from './surveyCounts.js';
 import type { SurveyBaseline } from './surveyBaseline.js';
 import {
   AGE_BRACKET_CODES,
   APPOINTMENT_PREFERENCE_CODES,
   AWARENESS_CODES,
   BOOKING_CHANNEL_CODES,
-  SATISFACTION_CODES,
   type AgeBracketCode,
   type AppointmentPreferenceCode,
   type AwarenessCode,
@@ -148,36 +157,31 @@ export function roundTo(value: number, decimals: number): number {
 
 const share = (value: number) => roundTo(value, SHARE_DECIMALS);
 
-function countCodes<C extends string | number>(codes: readonly C[], answers: readonly (C | undefined)[]) {
-  const counts = new Map<C, number>(codes.map((code) => [code, 0]));
+function total<C extends string>(counts: CodeCounts<C>): number {
   let n = 0;
-  for (const answer of answers) {
-    if (answer === undefined) continue;
-    counts.set(answer, (counts.get(answer) ?? 0) + 1);
-    n += 1;
-  }
-  return { n, counts };
+  for (const code of Object.keys(counts) as C[]) n += counts[code];
+  return n;
 }
 
 function eachCode<C extends string, V>(codes: readonly C[], valueOf: (code: C) => V): Each<C, V> {
   return Object.fromEntries(codes.map((code) => [code, valueOf(code)])) as Each<C, V>;
 }
 
-function shareBlock<C extends string>(codes: readonly C[], answers: readonly (C | undefined)[]): ShareBlock<C> {
-  const { n, counts } = countCodes(codes, answers);
+function shareBlock<C extends string>(codes: readonly C[], counts: CodeCounts<C>): ShareBlock<C> {
+  const n = total(counts);
   if (n < MIN_ANSWERS_PER_CELL) return { n, suppressed: true, ...eachCode(codes, () => null) };
-  return { n, suppressed: false, ...eachCode(codes, (code) => share((counts.get(code) ?? 0) / n)) };
+  return { n, suppressed: false, ...eachCode(codes, (code) => share(counts[code] / n)) };
 }
 
 function compareWithBaseline<C extends string>(
   codes: readonly C[],
-  answers: readonly (C | undefined)[],
+  counts: CodeCounts<C>,
   baselineShares: Each<C, number>,
   baselineN: number,
 ): Each<C, BaselineComparison> {
-  const { n, counts } = countCodes(codes, answers);
+  const n = total(counts);
   return eachCode(codes, (code) => {
-    const observed = (counts.get(code) ?? 0) / n;
+    const observed = counts[code] / n;
     const test = twoProportionZTest(observed, n, baselineShares[code], baselineN);
     return {
       difference: share(observed - baselineShares[code]),
@@ -188,90 +192,74 @@ function compareWithBaseline<C extends string>(
   });
 }
 
-function awarenessBlock(rows: readonly SurveyResponse[], baseline: SurveyBaseline): AwarenessBlock {
-  const answers = rows.map((row) => row.answers.awareness);
-  const block = shareBlock(AWARENESS_CODES, answers);
+function awarenessBlock(counts: CodeCounts<AwarenessCode>, baseline: SurveyBaseline): AwarenessBlock {
+  const block = shareBlock(AWARENESS_CODES, counts);
   if (block.suppressed) {
     return { ...block, ci95: eachCode(AWARENESS_CODES, () => null), vsBaseline: eachCode(AWARENESS_CODES, () => null) };
   }
-  const { n, counts } = countCodes(AWARENESS_CODES, answers);
+  const n = total(counts);
   return {
     ...block,
     ci95: eachCode(AWARENESS_CODES, (code) => {
-      const [low, high] = wilsonInterval(counts.get(code) ?? 0, n);
+      const [low, high] = wilsonInterval(counts[code], n);
       return [share(low), share(high)] as Interval;
     }),
-    vsBaseline: compareWithBaseline(AWARENESS_CODES, answers, baseline.awareness, baseline.n),
+    vsBaseline: compareWithBaseline(AWARENESS_CODES, counts, baseline.awareness, baseline.n),
   };
 }
 
-function appointmentPreferenceBlock(rows: readonly SurveyResponse[], baseline: SurveyBaseline): AppointmentPreferenceBlock {
-  const answers = rows.map((row) => row.answers.appointmentPreference);
-  const block = shareBlock(APPOINTMENT_PREFERENCE_CODES, answers);
+function appointmentPreferenceBlock(counts: CodeCounts<AppointmentPreferenceCode>, baseline: SurveyBaseline): AppointmentPreferenceBlock {
+  const block = shareBlock(APPOINTMENT_PREFERENCE_CODES, counts);
   if (block.suppressed) return { ...block, vsBaseline: eachCode(APPOINTMENT_PREFERENCE_CODES, () => null) };
   return {
     ...block,
-    vsBaseline: compareWithBaseline(APPOINTMENT_PREFERENCE_CODES, answers, baseline.appointmentPreference, baseline.n),
+    vsBaseline: compareWithBaseline(APPOINTMENT_PREFERENCE_CODES, counts, baseline.appointmentPreference, baseline.n),
   };
 }
 
-function satisfactionFigures(rows: readonly SurveyResponse[]) {
-  const { n, counts } = countCodes(SATISFACTION_CODES, rows.map((row) => row.answers.satisfaction));
-  let total = 0;
-  for (const [score, count] of counts) total += score * count;
-  const satisfied = (counts.get(4) ?? 0) + (counts.get(5) ?? 0);
-  return { n, counts, mean: n > 0 ? total / n : 0, satisfiedShare: n > 0 ? satisfied / n : 0 };
+function satisfactionFigures(counts: CodeCounts<SatisfactionKey>) {
+  const n = total(counts);
+  let sum = 0;
+  for (const key of SATISFACTION_KEYS) sum += Number(key) * counts[key];
+  const satisfied = counts['4'] + counts['5'];
+  return { n, mean: n > 0 ? sum / n : 0, satisfiedShare: n > 0 ? satisfied / n : 0 };
 }
 
-function satisfactionBlock(rows: readonly SurveyResponse[]): SatisfactionBlock {
-  const { n, counts, mean, satisfiedShare } = satisfactionFigures(rows);
+function satisfactionBlock(counts: CodeCounts<SatisfactionKey>): SatisfactionBlock {
+  const { n, mean, satisfiedShare } = satisfactionFigures(counts);
   if (n < MIN_ANSWERS_PER_CELL) return { n, suppressed: true, mean: null, satisfied: null, counts: null };
   return {
     n,
     suppressed: false,
     mean: roundTo(mean, MEAN_DECIMALS),
     satisfied: share(satisfiedShare),
-    counts: {
-      '1': counts.get(1) ?? 0,
-      '2': counts.get(2) ?? 0,
-      '3': counts.get(3) ?? 0,
-      '4': counts.get(4) ?? 0,
-      '5': counts.get(5) ?? 0,
-    },
+    counts: { '1': counts['1'], '2': counts['2'], '3': counts['3'], '4': counts['4'], '5': counts['5'] },
   };
 }
 
-function periodSatisfaction(rows: readonly SurveyResponse[]): PeriodSatisfaction {
-  const { n, mean, satisfiedShare } = satisfactionFigures(rows);
+function periodSatisfaction(counts: CodeCounts<SatisfactionKey>): PeriodSatisfaction {
+  const { n, mean, satisfiedShare } = satisfactionFigures(counts);
   if (n < MIN_ANSWERS_PER_CELL) return { n, suppressed: true, mean: null, satisfied: null };
   return { n, suppressed: false, mean: roundTo(mean, MEAN_DECIMALS), satisfied: share(satisfiedShare) };
 }
 
-function bookingChannelBlock(rows: readonly SurveyResponse[]): BookingChannelBlock {
-  const overall = shareBlock(BOOKING_CHANNEL_CODES, rows.map((row) => row.answers.bookingChannel));
-  const byAge = eachCode(AGE_BRACKET_CODES, (age) =>
-    shareBlock(
-      BOOKING_CHANNEL_CODES,
-      rows.filter((row) => row.answers.ageBracket === age).map((row) => row.answers.bookingChannel),
-    ),
-  );
+function bookingChannelBlock(counts: SurveyCounts): BookingChannelBlock {
+  const overall = shareBlock(BOOKING_CHANNEL_CODES, counts.bookingChannel);
+  const byAge = eachCode(AGE_BRACKET_CODES, (age) => shareBlock(BOOKING_CHANNEL_CODES, counts.bookingChannelByAge[age]));
   return { ...overall, byAge };
 }
 
-function countSynthetic(rows: readonly SurveyResponse[]): number {
-  return rows.filter((row) => row.synthetic === true).length;
-}
-
-function periods(rows: readonly SurveyResponse[], range: ReportRange): SurveyPeriod[] {
-  const byMonth = new Map<string, SurveyResponse[]>(monthsCovering(range.from, range.to).map((month) => [month, []]));
-  for (const row of rows) byMonth.get(monthOf(row.day))?.push(row);
-  return [...byMonth].map(([period, monthRows]) => ({
-    period,
-    responses: monthRows.length,
-    synthetic: countSynthetic(monthRows),
-    awareness: shareBlock(AWARENESS_CODES, monthRows.map((row) => row.answers.awareness)),
-    satisfaction: periodSatisfaction(monthRows),
-  }));
+function periods(counts: SurveyCounts, range: ReportRange): SurveyPeriod[] {
+  return monthsCovering(range.from, range.to).map((period) => {
+    const month = counts.months[period] ?? emptyMonthCounts();
+    return {
+      period,
+      responses: month.responses,
+      synthetic: month.synthetic,
+      awareness: shareBlock(AWARENESS_CODES, month.awareness),
+      satisfaction: periodSatisfaction(month.satisfaction),
+    };
+  });
 }
 
 function outcomeBlock(counts: readonly ConversationOutcomeCount[], range: ReportRange): OutcomeBlock {
@@ -299,6 +287,44 @@ function outcomeBlock(counts: readonly ConversationOutcomeCount[], range: Report
   return { n, suppressed: false, ...eachCode(CONVERSATION_OUTCOMES, (outcome) => share(totals[outcome] / n)), days };
 }
 
+function checkRange(range: ReportRange): void {
+  if (!isCalendarDay(range.from) || !isCalendarDay(range.to)) throw new RangeError('from and to must be YYYY-MM-DD');
+  if (range.from > range.to) throw new RangeError('from must not be after to');
+}
+
+/**
+ * The survey report for the days from..to (inclusive) from the counts of its rows (see
+ * surveyCounts.ts): the figures half, shared by every store. `counts` must cover exactly from..to.
+ */
+export function surveyReportFromCounts(
+  counts: SurveyCounts,
+  range: ReportRange,
+  baseline: SurveyBaseline,
+  outcomeCounts?: readonly ConversationOutcomeCount[],
+): SurveyReport {
+  checkRange(range);
+  return {
+    from: range.from,
+    to: range.to,
+    responses: counts.responses,
+    synthetic: counts.synthetic,
+    awareness: awarenessBlock(counts.awareness, baseline),
+    satisfaction: satisfactionBlock(counts.satisfaction),
+    appointmentPreference: appointmentPreferenceBlock(counts.appointmentPreference, baseline),
+    bookingChannel: bookingChannelBlock(counts),
+    ageBracket: shareBlock(AGE_BRACKET_CODES, counts.ageBracket),
+    baseline: {
+      source: baseline.source,
+      awareness: { ...baseline.awareness },
+      appointmentPreference: { ...baseline.appointmentPreference },
+      n: baseline.n,
+      nIsAssumption: baseline.nIsAssumption,
+    },
+    periods: periods(counts, range),
+    outcomes: outcomeCounts === undefined ? null : outcomeBlock(outcomeCounts, range),
+  };
+}
+
 /**
  * The survey report for the days from..to (inclusive). Pure: the caller reads the rows,
  * the baseline (data/surveyBaseline.json via toSurveyBaseline) and the outcome counts.
@@ -309,28 +335,6 @@ export function buildSurveyReport(
   baseline: SurveyBaseline,
   outcomeCounts?: readonly ConversationOutcomeCount[],
 ): SurveyReport {
-  if (!isCalendarDay(range.from) || !isCalendarDay(range.to)) throw new RangeError('from and to must be YYYY-MM-DD');
-  if (range.from > range.to) throw new RangeError('from must not be after to');
-  // YYYY-MM-DD compares correctly as text.
-  const inRange = rows.filter((row) => row.day >= range.from && row.day <= range.to);
-  return {
-    from: range.from,
-    to: range.to,
-    responses: inRange.length,
-    synthetic: countSynthetic(inRange),
-    awareness: awarenessBlock(inRange, baseline),
-    satisfaction: satisfactionBlock(inRange),
-    appointmentPreference: appointmentPreferenceBlock(inRange, baseline),
-    bookingChannel: bookingChannelBlock(inRange),
-    ageBracket: shareBlock(AGE_BRACKET_CODES, inRange.map((row) => row.answers.ageBracket)),
-    baseline: {
-      source: baseline.source,
-      awareness: { ...baseline.awareness },
-      appointmentPreference: { ...baseline.appointmentPreference },
-      n: baseline.n,
-      nIsAssumption: baseline.nIsAssumption,
-    },
-    periods: periods(inRange, range),
-    outcomes: outcomeCounts === undefined ? null : outcomeBlock(outcomeCounts, range),
-  };
+  checkRange(range);
+  return surveyReportFromCounts(countSurveyRows(rows, range), range, baseline, outcomeCounts);
 }

@@ -1,8 +1,10 @@
 /**
  * Where survey answers and conversation outcomes are kept. Interfaces only: the embedded
- * implementations (embeddedSurveyStore.ts, embeddedOutcomeStore.ts) keep them in DATA_DIR; a
- * PostgreSQL implementation can follow with the same contract (see README).
+ * implementations (embeddedSurveyStore.ts, embeddedOutcomeStore.ts) keep them in DATA_DIR, the
+ * PostgreSQL ones (bot/stores/postgres/) in the database; both keep the same contract
+ * (test/services/survey/surveyStoreContract.ts).
  */
+import type { SurveyCounts } from './surveyCounts.js';
 import type { ReportRange } from './surveyReport.js';
 import type { ConversationOutcome, ConversationOutcomeCount, SurveyResponse, SurveyedOutcome } from './surveyResponse.js';
 
@@ -20,6 +22,11 @@ export interface SurveyStore {
   add(row: SurveyResponse, requestId: string): Promise<SurveyAddResult>;
   /** Rows whose day lies in from..to (inclusive), ordered by day. */
   list(range: ReportRange): Promise<SurveyResponse[]>;
+  /**
+   * The counts the survey report is made of, for the rows in from..to, computed where the rows are
+   * (PostgreSQL: GROUP BY queries); `surveyReportFromCounts` turns them into figures.
+   */
+  reportCounts(range: ReportRange): Promise<SurveyCounts>;
   /** Adds generated demo rows in one write; every row must be marked synthetic. Returns how many were added. */
   addSynthetic(rows: readonly SurveyResponse[]): Promise<number>;
   /** Deletes the synthetic rows, never a real one. Returns how many were deleted. */

@@ -18,7 +18,7 @@ const municipality = JSON.parse(readFileSync(new URL('../../../../data/municipal
 const phone: string = municipality.phone.display;
 const handedOver = nl('handoff').callUs.replace('{{phone}}', phone);
 const apology = nl('common').error.apology.replace('{{phone}}', phone);
-const goodbye = nl('common').goodbye;
+const anythingElse = nl('common').anythingElse.question;
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
@@ -87,8 +87,9 @@ describe.skipIf(postgresUnavailable !== null)('STORAGE=postgres', () => {
     }
 
     await until(async () => (await readyStatus()) === 200, '/readyz answers 200 again');
-    // The failed turn saved nothing: the conversation still waits for the answer to "anything else?".
-    expect(await say('2', conversation)).toContain(goodbye);
+    // The failed turn saved nothing: the conversation still waits for the answer to the callback offer
+    // (option 3: "no, thank you"), after which the assistant asks whether there is anything else.
+    expect(await say('3', conversation)).toContain(anythingElse);
   });
 
   it('keeps running when the database ends its connections (a restart), and goes on with the conversation', async () => {

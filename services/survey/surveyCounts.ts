@@ -1,0 +1,106 @@
+/**
+ * The counts every survey figure is made of: answers per question and code, booking channel per
+ * age bracket, and per month. The first half of the report: a store computes these where its rows
+ * are (in memory with `countSurveyRows`, or with GROUP BY queries in PostgreSQL), and
+ * `surveyReportFromCounts` (surveyReport.ts) turns them into figures, the same way for every store.
+ */
+import { monthOf } from './calendarDay.js';
+import {
+  AGE_BRACKET_CODES,
+  APPOINTMENT_PREFERENCE_CODES,
+  AWARENESS_CODES,
+  BOOKING_CHANNEL_CODES,
+  SATISFACTION_CODES,
+  type AgeBracketCode,
+  type AppointmentPreferenceCode,
+  type AwarenessCode,
+  type BookingChannelCode,
+} from './surveyCodes.js';
+import type { SurveyResponse } from './surveyResponse.js';
+
+type Each<C extends string, V> = { [K in C]: V };
+
+/** Satisfaction scores as the keys of the report's `counts` ('1' … '5'). */
+export type SatisfactionKey = '1' | '2' | '3' | '4' | '5';
+export const SATISFACTION_KEYS: readonly SatisfactionKey[] = SATISFACTION_CODES.map((code) => String(code) as SatisfactionKey);
+
+/** Answers per code of one question; skipped questions are not counted anywhere. */
+export type CodeCounts<C extends string> = Each<C, number>;
+
+export interface SurveyMonthCounts {
+  responses: number;
+  synthetic: number;
+  awareness: CodeCounts<AwarenessCode>;
+  satisfaction: CodeCounts<SatisfactionKey>;
+}
+
+export interface SurveyCounts {
+  /** Rows in the range, synthetic ones included. */
+  responses: number;
+  synthetic: number;
+  awareness: CodeCounts<AwarenessCode>;
+  satisfaction: CodeCounts<SatisfactionKey>;
+  appointmentPreference: CodeCounts<AppointmentPreferenceCode>;
+  bookingChannel: CodeCounts<BookingChannelCode>;
+  ageBracket: CodeCounts<AgeBracketCode>;
+  /** Booking channel answers of the rows that also gave an age bracket. */
+  bookingChannelByAge: Each<AgeBracketCode, CodeCounts<BookingChannelCode>>;
+  /** Keyed by YYYY-MM; a month without rows may be missing. */
+  months: Record<string, SurveyMonthCounts>;
+}
+
+export function zeroCounts<C extends string>(codes: readonly C[]): CodeCounts<C> {
+  return Object.fromEntries(codes.map((code) => [code, 0])) as CodeCounts<C>;
+}
+
+export function emptyMonthCounts(): SurveyMonthCounts {
+  return { responses: 0, synthetic: 0, awareness: zeroCounts(AWARENESS_CODES), satisfaction: zeroCounts(SATISFACTION_KEYS) };
+}
+
+export function emptySurveyCounts(): SurveyCounts {
+  return {
+    responses: 0,
+    synthetic: 0,
+    awareness: zeroCounts(AWARENESS_CODES),
+    satisfaction: zeroCounts(SATISFACTION_KEYS),
+    appointmentPreference: zeroCounts(APPOINTMENT_PREFERENCE_CODES),
+    bookingChannel: zeroCounts(BOOKING_CHANNEL_CODES),
+    ageBracket: zeroCounts(AGE_BRACKET_CODES),
+    bookingChannelByAge: Object.fromEntries(AGE_BRACKET_CODES.map((age) => [age, zeroCounts(BOOKING_CHANNEL_CODES)])) as Each<
+      AgeBracketCode,
+      CodeCounts<BookingChannelCode>
+    >,
+    months: {},
+  };
+}
+
+/** The counts of the rows whose day lies in from..to (inclusive); rows outside are ignored. Pure. */
+export function countSurveyRows(rows: readonly SurveyResponse[], range: { from: string; to: string }): SurveyCounts {
+  const counts = emptySurveyCounts();
+  for (const row of rows) {
+    // YYYY-MM-DD compares correctly as text.
+    if (row.day < range.from || row.day > range.to) continue;
+    const month = (counts.months[monthOf(row.day)] ??= emptyMonthCounts());
+    const { awareness, satisfaction, appointmentPreference, bookingChannel, ageBracket } = row.answers;
+    counts.responses += 1;
+    month.responses += 1;
+    if (row.synthetic === true) {
+      counts.synthetic += 1;
+      month.synthetic += 1;
+    }
+    if (awareness !== undefined) {
+      counts.awareness[awareness] += 1;
+      month.awareness[awareness] += 1;
+    }
+    if (satisfaction !== undefined) {
+      const key = String(satisfaction) as SatisfactionKey;
+      counts.satisfaction[key] += 1;
+      month.satisfaction[key] += 1;
+    }
+    if (appointmentPreference !== undefined) counts.appointmentPreference[appointmentPreference] += 1;
+    if (bookingChannel !== undefined) counts.bookingChannel[bookingChannel] += 1;
+    if (ageBracket !== undefined) counts.ageBracket[ageBracket] += 1;
+    if (ageBracket !== undefined && bookingChannel !== undefined) counts.bookingChannelByAge[ageBracket][bookingChannel] += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,52 @@
+import type pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { runMigrations } from '../../bot/stores/postgres/migrations.js';
+import { createPostgresPool } from '../../bot/stores/postgres/postgresPool.js';
+import type { PostgresStoreContext } from '../../bot/stores/postgres/postgresQueries.js';
+import { createTestDatabase, type TestDatabase } from './postgres.js';
+
+export interface PostgresStoreDatabase {
+  /** The test database (for URLs and names). */
+  readonly database: TestDatabase;
+  /** Empties `tables` and returns two instances' contexts on it: each its own pool, as two processes would have. */
+  fresh(tables: readonly string[]): Promise<{ first: PostgresStoreContext; second: PostgresStoreContext }>;
+  /** A direct query, for tests that look at what the tables hold. */
+  query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
+}
+
+/**
+ * A migrated test database for one PostgreSQL store suite, created before its tests and dropped after
+ * them. Call it inside the suite's `describe` (it registers beforeAll/afterAll there).
+ */
+export function usePostgresStoreDatabase(): PostgresStoreDatabase {
+  let database: TestDatabase | undefined;
+  let first: pg.Pool | undefined;
+  let second: pg.Pool | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    first = createPostgresPool(database.url, { max: 10, applicationName: 'test:first' });
+    second = createPostgresPool(database.url, { max: 10, applicationName: 'test:second' });
+    await runMigrations(first, { database: database.name });
+  });
+  afterAll(async () => {
+    await Promise.all([first?.end(), second?.end()]);
+    await database?.drop();
+  });
+
+  return {
+    get database() {
+      if (!database) throw new Error('the test database is made in beforeAll');
+      return database;
+    },
+    async fresh(tables) {
+      if (!database || !first || !second) throw new Error('the test database is made in beforeAll');
+      if (tables.length > 0) await first.query(`truncate ${tables.join(', ')}`);
+      return { first: { pool: first, database: database.name }, second: { pool: second, database: database.name } };
+    },
+    query(text, values) {
+      if (!first) throw new Error('the test database is made in beforeAll');
+      return first.query(text, values);
+    },
+  };
+}
