@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { openEmbeddedFiles } from './embeddedFiles.js';
 import type { CallbackStore } from './callbackStore.js';
 import { CALLBACK_DOCUMENT, createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from './embeddedCallbackStore.js';
-import { EmbeddedStateStorage, emptyStateItems } from './embeddedStateStorage.js';
+import { EmbeddedStateStorage, emptyStateItems, ShardedStateStorage } from './embeddedStateStorage.js';
 import { createPostgresBookingStore } from './postgres/postgresBookingStore.js';
 import { createPostgresCallbackStore } from './postgres/postgresCallbackStore.js';
 import { openPostgresDatabase } from './postgres/postgresDatabase.js';
@@ -35,6 +35,9 @@ export interface Stores {
   close(): Promise<void>;
 }
 
+/** Bot state is split over this many files, so a turn rewrites only a sixteenth of it. */
+const STATE_SHARDS = 16;
+
 /** How long a turn waits for the previous turn of its conversation; below the channels' 15 s retry. */
 const TURN_LOCK_WAIT_MS = 10_000;
 
@@ -57,7 +60,12 @@ export async function openStores(
 
 async function openEmbeddedStores(dataDir: string, logger: Logger): Promise<Stores> {
   const files = await openEmbeddedFiles(dataDir, { logger });
-  const state = new EmbeddedStateStorage(await files.document('botState', emptyStateItems()));
+  const stateShards = await Promise.all(
+    Array.from({ length: STATE_SHARDS }, async (_, index) =>
+      new EmbeddedStateStorage(await files.document(`botState-${String(index).padStart(2, '0')}`, emptyStateItems())),
+    ),
+  );
+  const state = new ShardedStateStorage(stateShards);
   const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
   const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
   const survey = await openEmbeddedSurveyStores(files);

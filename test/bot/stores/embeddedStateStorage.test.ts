@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConversationState, TestAdapter, UserState } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { memoryDocument } from '../../../bot/stores/durableDocument.js';
-import { EmbeddedStateStorage, emptyStateItems } from '../../../bot/stores/embeddedStateStorage.js';
+import { EmbeddedStateStorage, emptyStateItems, ShardedStateStorage } from '../../../bot/stores/embeddedStateStorage.js';
 import { openJsonFileDocument } from '../../../bot/stores/jsonFileDocument.js';
 import { isStoreError } from '../../../bot/stores/storeErrors.js';
 import { gatedFileSystem, makeTempDir } from './storeTestSupport.js';
@@ -227,5 +227,51 @@ describe('EmbeddedStateStorage on a JSON file with group commit', () => {
     } finally {
       await remove();
     }
+  });
+});
+
+describe('EmbeddedStateStorage expiry', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const conversationKey = 'webchat/conversations/c-1/';
+  const userKey = 'webchat/users/u-1/';
+
+  it('drops conversation state a day and user state three months after their last save, on a later write', async () => {
+    let now = Date.parse('2026-03-02T10:00:00Z');
+    const document = memoryDocument(emptyStateItems());
+    const store = new EmbeddedStateStorage(document, numberedETags(), { now: () => new Date(now), conversationDays: 1, userDays: 92 });
+    await store.write({ [conversationKey]: { step: 1 }, [userKey]: { language: 'nl' } });
+
+    now += DAY + 60_000;
+    await store.write({ 'webchat/conversations/c-2/': { step: 1 } });
+    expect(Object.keys(await store.read([conversationKey, userKey]))).toEqual([userKey]);
+    expect(document.read().savedAt?.[conversationKey]).toBeUndefined();
+
+    now += 92 * DAY;
+    await store.write({ 'webchat/conversations/c-3/': { step: 1 } });
+    expect(await store.read([userKey])).toEqual({});
+  });
+
+  it('keeps state that is saved again before it expires', async () => {
+    let now = Date.parse('2026-03-02T10:00:00Z');
+    const store = new EmbeddedStateStorage(memoryDocument(emptyStateItems()), numberedETags(), { now: () => new Date(now), conversationDays: 1, userDays: 92 });
+    await store.write({ [conversationKey]: { step: 1 } });
+    now += DAY - 60_000;
+    await store.write({ [conversationKey]: { step: 2 } });
+    now += DAY - 60_000;
+    await store.write({ 'webchat/conversations/other/': { step: 1 } });
+    expect((await store.read([conversationKey]))[conversationKey]).toMatchObject({ step: 2 });
+  });
+});
+
+describe('ShardedStateStorage', () => {
+  it('spreads keys over its shards and finds each again', async () => {
+    const shards = Array.from({ length: 4 }, () => memoryDocument(emptyStateItems()));
+    const store = new ShardedStateStorage(shards.map((shard) => new EmbeddedStateStorage(shard)));
+    const keys = Array.from({ length: 40 }, (_, i) => `webchat/conversations/c-${i}/`);
+    await store.write(Object.fromEntries(keys.map((key, i) => [key, { step: i }])));
+    const perShard = shards.map((shard) => Object.keys(shard.read().items).length);
+    expect(perShard.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(Math.min(...perShard)).toBeGreaterThan(0);
+    expect(Object.keys(await store.read(keys))).toHaveLength(40);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { memoryDocument } from '../../../bot/stores/durableDocument.js';
-import { EmbeddedStateStorage, emptyStateItems } from '../../../bot/stores/embeddedStateStorage.js';
+import { EmbeddedStateStorage, emptyStateItems, ShardedStateStorage } from '../../../bot/stores/embeddedStateStorage.js';
 import { openJsonFileDocument } from '../../../bot/stores/jsonFileDocument.js';
 import { describeStateStorage } from './stateStorageContract.js';
 import { makeTempDir } from './storeTestSupport.js';
@@ -23,3 +23,7 @@ describeStateStorage('EmbeddedStateStorage in a JSON file', async () => {
   });
   return new EmbeddedStateStorage(document);
 });
+
+describeStateStorage('ShardedStateStorage over four in-memory documents', () =>
+  new ShardedStateStorage(Array.from({ length: 4 }, () => new EmbeddedStateStorage(memoryDocument(emptyStateItems())))),
+);
