@@ -16,7 +16,7 @@ export function staffBackSentence(t: Translate, language: Language, now: Date, n
   return t(`handoff:staffed.next.${relativeDay(now, next.day)}`, { date: formatDate(next.day, language), from: clockTime(next.from, language) });
 }
 
-/** A callback moment as an option label: "Vandaag in de voormiddag", "Op maandag 2 maart in de namiddag". */
+/** A callback moment as an option label: the day (today, tomorrow or its date) and the part of it. */
 export function momentLabel(t: Translate, language: Language, now: Date, moment: Pick<CallbackMoment, 'day' | 'partOfDay'>): string {
   return t(`handoff:moment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: formatDate(moment.day, language) });
 }

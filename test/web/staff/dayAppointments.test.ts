@@ -1,7 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, wcagViolations } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking } from '../../../services/appointments/bookingStore.js';
 import { loadServiceCatalog } from '../../../services/appointments/serviceCatalog.js';
@@ -11,14 +9,12 @@ import { bookThroughChat, STAFF_PASSWORD, staffAccountsEnv } from '../../bot/sta
 // The whole app as `npm start` builds it, on the real clock: a resident books through the chat,
 // and the counter staff find the appointment in the console's day view.
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const dayFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let booking: Booking;
-let profileDir: string;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
-let axeSource: string;
 
 function brusselsDay(at: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -37,30 +33,15 @@ function spoken(day: string): string {
 beforeAll(async () => {
   app = await startApp({ STAFF_ACCOUNTS: await staffAccountsEnv() });
   booking = await bookThroughChat(app.baseUrl, app.dataDir);
-  axeSource = await readFile(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-  profileDir = await mkdtemp(path.join(tmpdir(), 'staff-day-'));
-  // No bypassCSP: the page must work under its own Content-Security-Policy (no inline scripts).
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
+  context = browser.context;
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
-async function accessibilityViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
-  }, WCAG_TAGS);
-}
 
 async function signIn(page: Page) {
   await context.clearCookies();
@@ -102,14 +83,14 @@ describe("the staff console's day view on the whole app", () => {
     expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Tijd', 'Naam', 'Dienst', 'Code']);
     await expect.poll(() => page.locator('#day-status').textContent()).toBe(`1 afspraak op ${spoken(day)}.`);
     expect(await page.getByText(/^Geen afspraken aan /).textContent()).not.toContain(counterName);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Volgende dag' }).click();
     await page.getByText(`Er zijn geen afspraken op ${spoken(nextDay(day))}.`).waitFor();
     expect(await page.getByLabel('Datum', { exact: true }).inputValue()).toBe(nextDay(day));
     expect(await page.getByRole('heading', { level: 2, name: `Afspraken van ${spoken(nextDay(day))}` }).count()).toBe(1);
     expect(await page.getByRole('table').count()).toBe(0);
-    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Vorige dag' }).click();
     await table.getByRole('row', { name: new RegExp(booking.code) }).waitFor();

@@ -1,20 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser, wcagViolations } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackStore } from '../../../bot/stores/callbackStore.js';
 import { memoryDocument } from '../../../bot/stores/durableDocument.js';
 import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../bot/stores/embeddedCallbackStore.js';
 import { startStaffServer, STAFF_PASSWORD } from '../../bot/staff/staffFixtures.js';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let callbacks: CallbackStore;
 let server: Awaited<ReturnType<typeof startStaffServer>>;
-let profileDir: string;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
-let axeSource: string;
 
 beforeAll(async () => {
   const references = ['KDR-482', 'MNP-234'];
@@ -31,30 +27,15 @@ beforeAll(async () => {
     });
   }
   server = await startStaffServer(callbacks);
-  axeSource = await readFile(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-  profileDir = await mkdtemp(path.join(tmpdir(), 'staff-console-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
+  context = browser.context;
 }, 60_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
-/** axe-core's WCAG 2.1 A and AA rules; evaluated through the DevTools protocol, so the page's CSP still holds for the page itself. */
-async function accessibilityViolations(page: Page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((violation) => ({ id: violation.id, targets: violation.nodes.map((node) => node.target.join(' ')) }));
-  }, WCAG_TAGS);
-}
 
 describe('staff console in a browser', () => {
   it('signs in, shows the requests, marks one reached and announces it, without WCAG 2.1 AA violations', async () => {
@@ -69,7 +50,7 @@ describe('staff console in a browser', () => {
     await page.goto(`${server.baseUrl}/staff`);
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
-    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByLabel('Wachtwoord').fill('fout wachtwoord');
     await page.getByLabel('Naam').fill('an');
@@ -84,7 +65,7 @@ describe('staff console in a browser', () => {
 
     await page.getByRole('group', { name: 'Status van MNP-234' }).getByRole('button', { name: 'Niet bereikt, later opnieuw' }).click();
     await page.getByRole('heading', { name: /^MNP-234.*Niet bereikt \(1×\)/ }).waitFor();
-    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByRole('group', { name: 'Status van KDR-482' }).getByRole('button', { name: 'Bereikt', exact: true }).click();
     await expect.poll(() => page.locator('#status').textContent()).toBe('Verzoek KDR-482 is bereikt.');
