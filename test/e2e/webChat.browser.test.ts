@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLocaleResources } from '../../bot/i18n.js';
 import { startApp } from '../support/appServer.js';
-import { launchBrowser, wcagViolations } from '../support/browser.js';
+import { chromiumUnavailable, launchBrowser, wcagViolations } from '../support/browser.js';
 
 const dutch = readLocaleResources().nl.common as { welcome: { text: string }; greeting: { text: string } };
 
@@ -9,6 +9,7 @@ let server: Awaited<ReturnType<typeof startApp>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 beforeAll(async () => {
+  if (chromiumUnavailable) return;
   server = await startApp();
   browser = await launchBrowser();
 }, 60_000);
@@ -18,7 +19,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('the web chat page in Chromium', () => {
+describe.skipIf(chromiumUnavailable)('the web chat page in Chromium', () => {
   it('welcomes in Dutch, answers "hallo", and keeps the transcript after a reload', async () => {
     const { page } = browser;
     await page.goto(server.baseUrl);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,15 @@ const CHROMIUM_ARGS = [
 ];
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Why the browser suites cannot run here, or null. A developer's machine without Chromium skips them
+ * with this reason; CI (CI set) installs Chromium and must run them, so there they never skip.
+ */
+export const chromiumUnavailable: string | null =
+  existsSync(CHROMIUM_PATH) || process.env.CI ? null : `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+
+if (chromiumUnavailable) process.stderr.write(`Skipping browser suites: ${chromiumUnavailable}.\n`);
 
 /** A headless Chromium with a fresh profile; pages run under their own Content-Security-Policy. `close` removes the profile too. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {

@@ -7,7 +7,7 @@ import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { generateSyntheticSurveyRows } from '../../../services/survey/syntheticSurvey.js';
 import { dashboardModel } from '../../../web/dashboard/dashboardModel.js';
-import { launchBrowser, wcagViolations } from '../../support/browser.js';
+import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { startTestServer } from '../../support/testServer.js';
 
 const TOKEN = 'dashboard-browser-test-token-42';
@@ -17,6 +17,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 beforeAll(async () => {
+  if (chromiumUnavailable) return;
   const surveyStore = createEmbeddedSurveyStore(memoryDocument(EMPTY_SURVEY_DOCUMENT), { now: () => NOW });
   let outcomeNow = new Date('2026-03-02T10:00:00Z');
   const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now: () => outcomeNow });
@@ -38,7 +39,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('dashboard in a browser', () => {
+describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
   it('signs in, draws every chart with its table from the API, and meets WCAG 2.1 AA', async () => {
     const { page } = browser;
     const scriptErrors: string[] = [];

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, wcagViolations } from '../../support/browser.js';
+import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking } from '../../../services/appointments/bookingStore.js';
 import { loadServiceCatalog } from '../../../services/appointments/serviceCatalog.js';
@@ -31,6 +31,7 @@ function spoken(day: string): string {
 }
 
 beforeAll(async () => {
+  if (chromiumUnavailable) return;
   app = await startApp({ STAFF_ACCOUNTS: await staffAccountsEnv() });
   booking = await bookThroughChat(app.baseUrl, app.dataDir);
   browser = await launchBrowser();
@@ -63,7 +64,7 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-describe("the staff console's day view on the whole app", () => {
+describe.skipIf(chromiumUnavailable)("the staff console's day view on the whole app", () => {
   it('opens on today in Brussels, shows the booked appointment at its counter, switches days, without WCAG 2.1 AA violations', async () => {
     const page = await context.newPage();
     const errors = watchErrors(page);

@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, wcagViolations } from '../../support/browser.js';
+import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackStore } from '../../../bot/stores/callbackStore.js';
 import { memoryDocument } from '../../../bot/stores/durableDocument.js';
@@ -13,6 +13,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
 
 beforeAll(async () => {
+  if (chromiumUnavailable) return;
   const references = ['KDR-482', 'MNP-234'];
   callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
   for (const [requestId, partOfDay] of [['a', 'morning'], ['b', 'afternoon']] as const) {
@@ -37,7 +38,7 @@ afterAll(async () => {
 });
 
 
-describe('staff console in a browser', () => {
+describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
   it('signs in, shows the requests, marks one reached and announces it, without WCAG 2.1 AA violations', async () => {
     const page = await context.newPage();
     const scriptErrors: string[] = [];
