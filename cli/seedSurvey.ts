@@ -5,7 +5,7 @@
  * Rows are spread over a year starting at --from (default: a year before today, so they fill
  * the dashboard's default range).
  */
-import { addDays, brusselsDay, isCalendarDay } from '../services/survey/calendarDay.js';
+import { addDays, brusselsDay, isCalendarDay } from '../services/calendarDay.js';
 import { generateSyntheticSurveyRows } from '../services/survey/syntheticSurvey.js';
 import { openSurveyStoresFor, parseArgs, runCli, UsageError } from './cliSupport.js';
 

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { brusselsDay } from '../services/survey/calendarDay.js';
+import { brusselsDay } from '../services/calendarDay.js';
 import type { ConversationMark, OutcomeStore } from '../services/survey/surveyStores.js';
 import type { ConversationOutcome, SurveyedOutcome } from '../services/survey/surveyResponse.js';
 

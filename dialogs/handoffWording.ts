@@ -1,8 +1,8 @@
 import type { Language, Translate } from '../bot/i18n.js';
 import type { CallbackMoment } from '../services/callback/phoneAvailability.js';
-import { addDays, brusselsDateTime } from '../services/municipality/openingHours.js';
+import { addDays } from '../services/calendarDay.js';
+import { brusselsDateTime, dayLabel } from '../services/municipality/openingHours.js';
 
-const DATE_LOCALES: Record<Language, string> = { nl: 'nl-BE', en: 'en-GB' };
 
 /** Which day a moment falls on, seen from now: the wording differs for today and tomorrow. */
 function relativeDay(now: Date, day: string): 'today' | 'tomorrow' | 'date' {
@@ -13,12 +13,12 @@ function relativeDay(now: Date, day: string): 'today' | 'tomorrow' | 'date' {
 
 /** When phone staff are back: "vandaag vanaf 13 uur", "op maandag 2 maart vanaf 8.30 uur". */
 export function staffBackSentence(t: Translate, language: Language, now: Date, next: { day: string; from: string }): string {
-  return t(`handoff:staffed.next.${relativeDay(now, next.day)}`, { date: formatDate(next.day, language), from: clockTime(next.from, language) });
+  return t(`handoff:staffed.next.${relativeDay(now, next.day)}`, { date: dayLabel(next.day, language), from: clockTime(next.from, language) });
 }
 
 /** A callback moment as an option label: the day (today, tomorrow or its date) and the part of it. */
 export function momentLabel(t: Translate, language: Language, now: Date, moment: Pick<CallbackMoment, 'day' | 'partOfDay'>): string {
-  return t(`handoff:moment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: formatDate(moment.day, language) });
+  return t(`handoff:moment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: dayLabel(moment.day, language) });
 }
 
 /** "08:30" as a resident reads it: "8.30" in Dutch ("9" for a whole hour), "8:30" in English. */
@@ -29,8 +29,3 @@ export function clockTime(time: string, language: Language): string {
   return `${hour}:${minutes}`;
 }
 
-function formatDate(day: string, language: Language): string {
-  return new Intl.DateTimeFormat(DATE_LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
-}

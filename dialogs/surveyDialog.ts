@@ -3,7 +3,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { brusselsDay, daysBetween, isCalendarDay } from '../services/survey/calendarDay.js';
+import { brusselsDay, daysBetween, isCalendarDay } from '../services/calendarDay.js';
 import {
   isSurveyAnswerCode,
   ROTATING_SURVEY_QUESTIONS,

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response, Server } from 'restify';
-import { brusselsDay } from '../../services/survey/calendarDay.js';
+import { brusselsDay } from '../../services/calendarDay.js';
 import type { SurveyBaseline } from '../../services/survey/surveyBaseline.js';
 import { surveyReportToCsv } from '../../services/survey/surveyCsv.js';
 import { storedSurveyReport } from '../../services/survey/storedSurveyReport.js';

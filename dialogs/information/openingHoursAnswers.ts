@@ -1,8 +1,8 @@
 import type { InfoCard } from '../../bot/channels/renderer.js';
 import type { Language, Translate } from '../../bot/i18n.js';
 import { SERVICES, type Interval, type Municipality, type Service } from '../../services/municipality/municipalityData.js';
+import { addDays } from '../../services/calendarDay.js';
 import {
-  addDays,
   brusselsDateTime,
   closuresOf,
   dayLabel,

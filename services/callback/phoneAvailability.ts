@@ -1,4 +1,5 @@
-import { addDays, brusselsDateTime } from '../municipality/openingHours.js';
+import { addDays } from '../calendarDay.js';
+import { brusselsDateTime } from '../municipality/openingHours.js';
 
 /**
  * When the municipality's phone line is staffed, as the handoff dialog needs it. The lead plugs

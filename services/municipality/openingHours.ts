@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { addDays, dayOfWeek } from '../calendarDay.js';
 import {
   WEEKDAYS,
   type ClosingDay,
@@ -79,20 +80,8 @@ export function brusselsDateTime(now: Date): { date: string; time: TimeOfDay; we
 }
 
 export function weekdayOf(date: string): Weekday {
-  const [y, m, d] = splitDate(date);
-  // getUTCDay: 0 = Sunday; WEEKDAYS starts on Monday.
-  return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7] as Weekday;
-}
-
-/** Calendar arithmetic on "YYYY-MM-DD", free of time zones and DST. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = splitDate(date);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-function splitDate(date: string): [number, number, number] {
-  const [y, m, d] = date.split('-').map(Number);
-  return [y ?? NaN, m ?? NaN, d ?? NaN];
+  // dayOfWeek: 0 = Sunday; WEEKDAYS starts on Monday.
+  return WEEKDAYS[(dayOfWeek(date) + 6) % 7] as Weekday;
 }
 
 function minutesOf(time: TimeOfDay): number {
@@ -222,7 +211,6 @@ const dayLabelFormats = {
 
 /** How residents read a date ("YYYY-MM-DD") in `{{day}}`: "maandag 30 maart", "Monday 30 March". */
 export function dayLabel(date: string, language: 'nl' | 'en'): string {
-  const [y, m, d] = splitDate(date);
-  // The date is a calendar day, so format it at UTC midnight to keep it on the same day.
-  return dayLabelFormats[language].format(new Date(Date.UTC(y, m - 1, d)));
+  // The date is a calendar day, so format it at UTC noon to keep it on the same day.
+  return dayLabelFormats[language].format(new Date(`${date}T12:00:00Z`));
 }

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DurableDocument } from '../../bot/stores/durableDocument.js';
-import { brusselsDay, daysBetween } from './calendarDay.js';
+import { brusselsDay, daysBetween } from '../calendarDay.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
 import {

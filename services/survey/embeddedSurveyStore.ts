@@ -4,7 +4,7 @@
  * while the first is still being handled is still stored once.
  */
 import type { DurableDocument } from '../../bot/stores/durableDocument.js';
-import { brusselsDay } from './calendarDay.js';
+import { brusselsDay } from '../calendarDay.js';
 import { addMarker, hasMarker, pruneMarkerBuckets, type RequestMarkerBucket } from './requestMarkers.js';
 import { countSurveyRows } from './surveyCounts.js';
 import type { SurveyStore } from './surveyStores.js';

@@ -4,7 +4,7 @@
  * are (in memory with `countSurveyRows`, or with GROUP BY queries in PostgreSQL), and
  * `surveyReportFromCounts` (surveyReport.ts) turns them into figures, the same way for every store.
  */
-import { monthOf } from './calendarDay.js';
+import { monthOf } from '../calendarDay.js';
 import {
   AGE_BRACKET_CODES,
   APPOINTMENT_PREFERENCE_CODES,

@@ -17,7 +17,7 @@
  * - Rows outside from..to (inclusive) are ignored. Synthetic (demo) rows are counted like
  *   real ones; `synthetic` says how many of the responses were generated.
  */
-import { isCalendarDay, monthsCovering } from './calendarDay.js';
+import { isCalendarDay, monthsCovering } from '../calendarDay.js';
 import { twoProportionZTest, wilsonInterval } from './statistics.js';
 import {
   countSurveyRows,

@@ -7,7 +7,7 @@
  * `toSurveyResponse` is the gate every row passes before it is stored or read back.
  */
 import { randomUUID } from 'node:crypto';
-import { isCalendarDay } from './calendarDay.js';
+import { isCalendarDay } from '../calendarDay.js';
 import {
   isAgeBracketCode,
   isAppointmentPreferenceCode,

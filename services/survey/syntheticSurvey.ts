@@ -9,7 +9,7 @@
  * bracket (skippable), because the report breaks booking channel down by age.
  */
 import { seededRandom } from '../seededRandom.js';
-import { addDays, dayOfWeek, isCalendarDay } from './calendarDay.js';
+import { addDays, dayOfWeek, isCalendarDay } from '../calendarDay.js';
 import {
   AGE_BRACKET_CODES,
   APPOINTMENT_PREFERENCE_CODES,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, brusselsDay } from '../../../services/survey/calendarDay.js';
+import { addDays, brusselsDay } from '../../../services/calendarDay.js';
 import { CLOSE_AFTER_DAYS } from '../../../services/survey/embeddedOutcomeStore.js';
 import { markerHash } from '../../../services/survey/requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from '../../../services/survey/surveyStores.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, brusselsDay, monthOf } from '../../../services/survey/calendarDay.js';
+import { addDays, brusselsDay, monthOf } from '../../../services/calendarDay.js';
 import { markerHash } from '../../../services/survey/requestMarkers.js';
 import {
   emptyMonthCounts,

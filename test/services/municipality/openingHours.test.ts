@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpeningHours } from '../../../services/municipality/municipalityData.js';
+import { addDays } from '../../../services/calendarDay.js';
 import {
-  addDays,
   brusselsDateTime,
   dayLabel,
   hoursOnDay,

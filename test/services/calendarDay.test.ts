@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOfWeek, daysBetween, isCalendarDay, monthsCovering } from '../../../services/survey/calendarDay.js';
+import { addDays, dayOfWeek, daysBetween, isCalendarDay, monthsCovering } from '../../services/calendarDay.js';
 
 describe('calendar days', () => {
   it('accepts real days only', () => {
