@@ -1,39 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createScratchDatabase, withAdmin as withAdminOf, type ScratchDatabase } from './scratchDatabase.js';
 
 /** The server the PostgreSQL suites use: TEST_DATABASE_URL, else the developers' and CI machines' local server. */
 export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export interface TestDatabase {
-  url: string;
-  name: string;
-  /** Drops the database, ending any connection still open on it. */
-  drop(): Promise<void>;
-}
+export type TestDatabase = ScratchDatabase;
 
-/** Runs `work` with one short-lived connection to the admin database. */
-async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL, connectionTimeoutMillis: 2_000 });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const withAdmin = <T>(work: Parameters<typeof withAdminOf<T>>[1]) => withAdminOf(ADMIN_DATABASE_URL, work);
 
 /** Creates a uniquely named, empty database on the test server. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `assistent_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await withAdmin((client) => client.query(`create database ${name}`));
-  const url = new URL(ADMIN_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    drop: () => withAdmin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
-  };
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createScratchDatabase(ADMIN_DATABASE_URL, 'assistent_test');
 }
 
 /** Ends every connection to `databaseName` (as a database restart would), except the caller's own. */
