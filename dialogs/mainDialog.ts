@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
-import { isIntent, type Intent } from '../nlu/contract.js';
+import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
@@ -49,17 +49,9 @@ export interface Understanding {
 export const CLARIFY_MARGIN = 0.3;
 /** After this many misunderstandings in a row the assistant offers a person instead of guessing again. */
 export const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
-/** Intents worth a clarifying question: requests the assistant can act on. */
-const CLARIFIABLE: readonly Intent[] = [
-  'thuisloket.info',
-  'document.request',
-  'appointment.book',
-  'appointment.cancel',
-  'appointment.reschedule',
-  'info.hours',
-  'info.contact',
-  'handoff.human',
-];
+/** Intents worth a clarifying question: requests the assistant can act on, not small talk or `none`. */
+const NOT_CLARIFIABLE: readonly Intent[] = ['greeting', 'goodbye', 'help', 'cancel', 'none'];
+const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !NOT_CLARIFIABLE.includes(intent));
 
 const MENU_PROMPT = 'main.menu';
 const CLARIFY_PROMPT = 'main.clarify';
