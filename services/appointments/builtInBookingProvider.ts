@@ -31,6 +31,8 @@ export interface BuiltInBookingProviderOptions {
   weeklyHours: WeeklyHours;
   /** Holidays and closing days. */
   isClosed: (day: string) => boolean;
+  /** The open part of a partly closed day; see SlotSearch. */
+  shortenedHours?: SlotSearch['shortenedHours'];
   clock?: () => Date;
   limiter?: WrongAttemptLimiter;
   newCode?: () => string;
@@ -43,14 +45,14 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const MOVE_ATTEMPTS = 3;
 
 export function createBuiltInBookingProvider(options: BuiltInBookingProviderOptions): BookingProvider {
-  const { store, catalog, weeklyHours, isClosed } = options;
+  const { store, catalog, weeklyHours, isClosed, shortenedHours } = options;
   const clock = options.clock ?? (() => new Date());
   const limiter = options.limiter ?? createMemoryWrongAttemptLimiter();
   const newCode = options.newCode ?? (() => newBookingCode());
   const nextFreeCount = options.nextFreeCount ?? 3;
   const rules = catalog.bookingRules;
 
-  const context = (service: AppointmentService, now: Date) => ({ service, weeklyHours, isClosed, rules, now });
+  const context = (service: AppointmentService, now: Date) => ({ service, weeklyHours, isClosed, shortenedHours, rules, now });
 
   /** Active bookings that can matter to a search from `now` to the end of the horizon. */
   async function searchFor(service: AppointmentService, now: Date, from?: string, ignore?: Booking): Promise<SlotSearch> {

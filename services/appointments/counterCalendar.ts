@@ -15,17 +15,23 @@ export type CounterClosure =
 export interface CounterCalendar {
   weeklyHours: WeeklyHours;
   isClosed: (day: string) => boolean;
+  shortenedHours: (day: string) => readonly (readonly [string, string])[] | undefined;
 }
 
 /**
- * Weekly hours and closed days for the booking provider. A day that is only partly closed (staff
- * training until 10:30) counts as closed for booking: slot search knows weekly hours only, and
- * offering a time in the closed part would send a resident to a closed counter.
+ * Weekly hours, closed days and partly closed days for the booking provider. On a partly closed
+ * day (staff training until 10:30, Christmas Eve from noon) only the open part is offered.
  */
 export function counterCalendar(municipality: Municipality): CounterCalendar {
+  const closures = closuresOf(municipality);
+  const hoursOn = (day: string) => hoursOnDay(municipality.openingHours, closures, 'loket', day);
   return {
     weeklyHours: municipality.openingHours.loket,
-    isClosed: (day) => counterClosureOn(municipality, day) !== undefined,
+    isClosed: (day) => !hoursOn(day).open,
+    shortenedHours: (day) => {
+      const hours = hoursOn(day);
+      return hours.open && hours.shortened ? hours.intervals : undefined;
+    },
   };
 }
 

@@ -41,6 +41,8 @@ export interface SlotSearch {
   weeklyHours: WeeklyHours;
   /** True on holidays and the municipality's closing days. */
   isClosed: (day: string) => boolean;
+  /** The day's opening intervals when it is only partly closed (e.g. open from 10:30); undefined on ordinary days. */
+  shortenedHours?: (day: string) => readonly (readonly [string, string])[] | undefined;
   rules: BookingRules;
   /** Existing bookings (any status; only `booked` ones take a place), or an index built once with `indexBookingsByDay`. */
   bookings: readonly BookedPlace[] | BookingDayIndex;
@@ -208,15 +210,18 @@ export function planSearch(search: SlotSearch): SearchPlan {
   }
   const firstDay = [fromDay, toBrussels(earliestMs).day].sort().at(-1)!;
   const startsByWeekday = gridStartsByWeekday(search.weeklyHours, service.durationMinutes, rules.slotStepMinutes);
-  const closed = new Map<string, boolean>();
-  const isClosedDay = (day: string): boolean => {
-    let answer = closed.get(day);
-    if (answer === undefined) {
-      answer = search.isClosed(day) || startsByWeekday.get(weekdayOf(day))!.length === 0;
-      closed.set(day, answer);
+  const startsByDay = new Map<string, number[]>();
+  /** Start minutes on `day`: none when closed, the day's own grid when partly closed, else its weekday's. */
+  const dayStarts = (day: string): number[] => {
+    let starts = startsByDay.get(day);
+    if (starts === undefined) {
+      const shortened = search.isClosed(day) ? [] : search.shortenedHours?.(day);
+      starts = shortened ? gridStarts(shortened, service.durationMinutes, rules.slotStepMinutes, day) : startsByWeekday.get(weekdayOf(day))!;
+      startsByDay.set(day, starts);
     }
-    return answer;
+    return starts;
   };
+  const isClosedDay = (day: string): boolean => search.isClosed(day) || dayStarts(day).length === 0;
   return {
     nowMs,
     earliestMs,
@@ -225,30 +230,31 @@ export function planSearch(search: SlotSearch): SearchPlan {
     firstDay,
     lastDay,
     isClosedDay,
-    startsOn: (day) => (isClosedDay(day) ? [] : startsByWeekday.get(weekdayOf(day))!),
+    startsOn: (day) => (isClosedDay(day) ? [] : dayStarts(day)),
   };
 }
 
 /** Slot starts per weekday: every step from each opening time while the appointment ends by closing. */
 function gridStartsByWeekday(hours: WeeklyHours, duration: number, step: number): Map<Weekday, number[]> {
-  const result = new Map<Weekday, number[]>();
-  for (const weekday of WEEKDAYS) {
-    const intervals = (hours[weekday] ?? []).map(([open, close]) => {
-      const from = parseTime(open);
-      const to = close === '24:00' ? 1440 : parseTime(close);
-      if (to <= from) throw new RangeError(`opening interval ends before it starts on ${weekday}: ${open}-${close}`);
-      return [from, to] as const;
-    });
-    intervals.sort((a, b) => a[0] - b[0]);
-    const starts: number[] = [];
-    for (const [open, close] of intervals) {
-      for (let minutes = open; minutes + duration <= close; minutes += step) {
-        if (starts.at(-1) === undefined || starts.at(-1)! < minutes) starts.push(minutes);
-      }
+  return new Map(WEEKDAYS.map((weekday) => [weekday, gridStarts(hours[weekday] ?? [], duration, step, weekday)]));
+}
+
+/** Slot starts in some opening intervals: every step from each opening time while the appointment ends by closing. */
+function gridStarts(hours: readonly (readonly [string, string])[], duration: number, step: number, where: string): number[] {
+  const intervals = hours.map(([open, close]) => {
+    const from = parseTime(open);
+    const to = close === '24:00' ? 1440 : parseTime(close);
+    if (to <= from) throw new RangeError(`opening interval ends before it starts on ${where}: ${open}-${close}`);
+    return [from, to] as const;
+  });
+  intervals.sort((a, b) => a[0] - b[0]);
+  const starts: number[] = [];
+  for (const [open, close] of intervals) {
+    for (let minutes = open; minutes + duration <= close; minutes += step) {
+      if (starts.at(-1) === undefined || starts.at(-1)! < minutes) starts.push(minutes);
     }
-    result.set(weekday, starts);
   }
-  return result;
+  return starts;
 }
 
 /**
