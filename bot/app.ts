@@ -70,8 +70,11 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       clock: now,
       limiter: createMemoryWrongAttemptLimiter(),
     });
-    // Calendar links are signed per process: after a restart a resident asks the chat for a new link.
-    const calendarLinkSecret = randomBytes(32);
+    // Without CALENDAR_LINK_SECRET links are signed per process: after a restart a resident asks the chat for a new link.
+    const calendarLinkSecret = config.calendarLinkSecret ? Buffer.from(config.calendarLinkSecret) : randomBytes(32);
+    if (!config.calendarLinkSecret && config.storage === 'postgres') {
+      logger.warn('config.calendarLinkSecretMissing', { reason: 'each instance signs calendar links with its own key; set CALENDAR_LINK_SECRET' });
+    }
     const bot = createAssistant({
       storage: stores.state,
       recognizer,
@@ -91,7 +94,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         provider: bookingProvider,
         catalog,
         municipality: facts.municipality,
-        calendarLinks: createCalendarLinks({ secret: calendarLinkSecret }),
+        calendarLinks: createCalendarLinks({ secret: calendarLinkSecret, baseUrl: config.publicBaseUrl ?? undefined }),
         clock: now,
       },
       survey: { surveyStore: stores.survey.surveyStore, outcomeStore: stores.survey.outcomeStore },

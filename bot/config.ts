@@ -17,6 +17,10 @@ export interface Config {
   databaseUrl: string | null;
   luis: LuisConfig | null;
   reportsToken: string | null;
+  /** Signs residents' calendar (.ics) links; null = a random key per process (links end with a restart). */
+  calendarLinkSecret: string | null;
+  /** The public address of this app, for links sent to residents; null = links relative to the page. */
+  publicBaseUrl: string | null;
   defaultLocale: string;
   /** Phone staff who may sign in to /staff, with scrypt password hashes (STAFF_ACCOUNTS). */
   staffAccounts: StaffAccount[];
@@ -69,6 +73,14 @@ export function readConfig(env: Env): Config {
   if (!SUPPORTED_LOCALES.includes(defaultLocale)) {
     throw new ConfigError(`DEFAULT_LOCALE must be one of ${SUPPORTED_LOCALES.join(', ')}, not "${defaultLocale}".`);
   }
+  const calendarLinkSecret = value('CALENDAR_LINK_SECRET');
+  if (calendarLinkSecret !== null && calendarLinkSecret.length < 32) {
+    throw new ConfigError('CALENDAR_LINK_SECRET must be at least 32 characters long.');
+  }
+  const publicBaseUrl = value('PUBLIC_BASE_URL');
+  if (publicBaseUrl !== null && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicBaseUrl)) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address such as https://chat.gemeente.be, not "${publicBaseUrl}".`);
+  }
   const reportsToken = value('REPORTS_TOKEN');
   if (reportsToken !== null && reportsToken.length < 16) {
     throw new ConfigError('REPORTS_TOKEN must be at least 16 characters long.');
@@ -84,6 +96,8 @@ export function readConfig(env: Env): Config {
     databaseUrl,
     luis: readLuis(value),
     reportsToken,
+    calendarLinkSecret,
+    publicBaseUrl,
     defaultLocale,
     staffAccounts: readStaffAccounts(value('STAFF_ACCOUNTS')),
     callbackRetentionDays: readRetentionDays(value('CALLBACK_RETENTION_DAYS')),
