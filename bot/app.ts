@@ -105,6 +105,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       adapter,
       bot,
       isReady: () => stores.isReady(),
+      trustProxy: config.trustProxy,
       routes: [
         (server) =>
           registerAppointmentRoutes(server, {

@@ -21,6 +21,8 @@ export interface Config {
   calendarLinkSecret: string | null;
   /** The public address of this app, for links sent to residents; null = links relative to the page. */
   publicBaseUrl: string | null;
+  /** Behind a reverse proxy: rate limits count the address the proxy puts in X-Forwarded-For. */
+  trustProxy: boolean;
   defaultLocale: string;
   /** Phone staff who may sign in to /staff, with scrypt password hashes (STAFF_ACCOUNTS). */
   staffAccounts: StaffAccount[];
@@ -81,6 +83,10 @@ export function readConfig(env: Env): Config {
   if (publicBaseUrl !== null && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicBaseUrl)) {
     throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address such as https://chat.gemeente.be, not "${publicBaseUrl}".`);
   }
+  const trustProxy = value('TRUST_PROXY') ?? 'false';
+  if (trustProxy !== 'true' && trustProxy !== 'false') {
+    throw new ConfigError(`TRUST_PROXY must be "true" or "false", not "${trustProxy}".`);
+  }
   const reportsToken = value('REPORTS_TOKEN');
   if (reportsToken !== null && reportsToken.length < 16) {
     throw new ConfigError('REPORTS_TOKEN must be at least 16 characters long.');
@@ -98,6 +104,7 @@ export function readConfig(env: Env): Config {
     reportsToken,
     calendarLinkSecret,
     publicBaseUrl,
+    trustProxy: trustProxy === 'true',
     defaultLocale,
     staffAccounts: readStaffAccounts(value('STAFF_ACCOUNTS')),
     callbackRetentionDays: readRetentionDays(value('CALLBACK_RETENTION_DAYS')),

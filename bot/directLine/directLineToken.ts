@@ -1,6 +1,7 @@
 import type { Server } from 'restify';
 
 import type { AttemptLimiter } from '../http/attemptLimiter.js';
+import { clientAddress } from '../http/clientAddress.js';
 import type { Logger } from '../logger.js';
 import { randomId, type DirectLineTokenGrant } from './conversationToken.js';
 import { sendJson, sendJsonError } from './jsonAnswer.js';
@@ -35,7 +36,7 @@ export function registerDirectLineTokenRoute(server: Server, source: DirectLineT
   const issue = source.mode === 'local' ? async () => source.issueToken() : createAzureTokenExchange(source);
 
   server.post('/api/directline/token', async (req, res) => {
-    const address = req.socket.remoteAddress ?? 'unknown';
+    const address = clientAddress(req);
     if (limiter && !limiter.allows(address)) {
       res.header('Retry-After', String(limiter.retryAfterSeconds(address)));
       sendJsonError(res, 429, 'TooManyRequests', 'Too many new conversations from this address; try again later.');

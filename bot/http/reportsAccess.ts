@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { brusselsDay, daysBetween, isCalendarDay } from '../../services/calendarDay.js';
 import type { ReportRange } from '../../services/survey/surveyReport.js';
 import type { AttemptLimiter } from './attemptLimiter.js';
+import { clientAddress } from './clientAddress.js';
 import { readCookie, type SessionStore } from './sessions.js';
 
 export const REPORTS_SESSION_COOKIE = 'reports_session';
@@ -19,11 +20,6 @@ export function tokensMatch(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
-}
-
-/** The client address the wrong-attempt limit counts per. */
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 export type AccessDecision =

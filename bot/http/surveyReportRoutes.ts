@@ -14,12 +14,12 @@ import { storedSurveyReport } from '../../services/survey/storedSurveyReport.js'
 import type { ReportRange, SurveyReport } from '../../services/survey/surveyReport.js';
 import type { OutcomeStore, SurveyStore } from '../../services/survey/surveyStores.js';
 import { errorCode } from '../errorCodes.js';
+import { clientAddress } from './clientAddress.js';
 import type { Logger } from '../logger.js';
 import { createAttemptLimiter, type AttemptLimiter } from './attemptLimiter.js';
 import { sendError } from './httpErrors.js';
 import {
   checkReportsAccess,
-  clientAddress,
   defaultReportRange,
   hasReportsSession,
   readReportRange,

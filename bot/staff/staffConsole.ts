@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { errorCode } from '../errorCodes.js';
 import type { AttemptLimiter } from '../http/attemptLimiter.js';
 import { sendError } from '../http/httpErrors.js';
+import { clientAddress } from '../http/clientAddress.js';
 import { clearedCookie, readCookie, sessionCookie, type Session, type SessionStore } from '../http/sessions.js';
 import type { Logger } from '../logger.js';
 import { CallbackStoreError, STAFF_STATUSES, type CallbackRequest, type CallbackStore, type StaffStatus } from '../stores/callbackStore.js';
@@ -76,7 +77,7 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
       return sendError(res, 400, 'credentials_too_long', 'The name or password is too long.');
     }
     const name = body.name.trim().toLowerCase();
-    const keys = [`address:${req.socket.remoteAddress ?? 'unknown'}`, `account:${name}`];
+    const keys = [`address:${clientAddress(req)}`, `account:${name}`];
     const wait = Math.max(...keys.map((key) => deps.limiter.retryAfterSeconds(key)));
     if (wait > 0) {
       deps.logger.warn('staff.loginLimited', {});

@@ -63,6 +63,7 @@ describe('configuration', () => {
     [{ LUIS_APP_ID: 'id' }, /LUIS_API_KEY, LUIS_ENDPOINT/],
     [{ CALENDAR_LINK_SECRET: 'too short' }, /CALENDAR_LINK_SECRET/],
     [{ PUBLIC_BASE_URL: 'chat.gemeente.be' }, /PUBLIC_BASE_URL/],
+    [{ TRUST_PROXY: 'yes' }, /TRUST_PROXY/],
     [{ LUIS_APP_ID: 'id', LUIS_API_KEY: 'key', LUIS_ENDPOINT: 'westeurope' }, /LUIS_ENDPOINT/],
   ])('refuses %j with a one-line reason', (env, reason) => {
     expect(() => readConfig(env)).toThrow(ConfigError);

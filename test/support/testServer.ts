@@ -20,6 +20,7 @@ export interface TestServerOptions {
   authOverrides?: AdapterDeps['authOverrides'];
   isReady?: () => Promise<boolean>;
   routes?: readonly ((server: Server) => void)[];
+  trustProxy?: boolean;
   /** The end-of-conversation survey and outcome stores. */
   survey?: SurveyDeps;
   /** Callback requests or agent hub for the handoff; without it the handoff only gives the phone number. */
@@ -59,7 +60,14 @@ export async function startTestServer(options: TestServerOptions = {}) {
     now: options.now ?? (() => TEST_NOW),
     appointments: { ...appointments.deps, clock: appointments.now },
   });
-  const server = createServer({ logger, adapter, bot, isReady: options.isReady ?? (async () => true), routes: options.routes });
+  const server = createServer({
+    logger,
+    adapter,
+    bot,
+    isReady: options.isReady ?? (async () => true),
+    routes: options.routes,
+    trustProxy: options.trustProxy,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
