@@ -14,7 +14,7 @@ import { registerLocalDirectLine } from './directLine/localDirectLine.js';
 import { createCalendarLinks, registerAppointmentRoutes } from './http/appointmentRoutes.js';
 import { registerWebPage } from './http/webPage.js';
 import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
-import { createAttemptLimiter } from './http/attemptLimiter.js';
+import { createAttemptLimiter } from '../services/attemptLimiter.js';
 import { createSessionStore } from './http/sessions.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { registerSurveyReportRoutes } from './http/surveyReportRoutes.js';

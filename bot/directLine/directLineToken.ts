@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 
-import type { AttemptLimiter } from '../http/attemptLimiter.js';
+import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { clientAddress } from '../http/clientAddress.js';
 import type { Logger } from '../logger.js';
 import { randomId, type DirectLineTokenGrant } from './conversationToken.js';

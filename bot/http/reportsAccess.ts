@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { brusselsDay, daysBetween, isCalendarDay } from '../../services/calendarDay.js';
 import type { ReportRange } from '../../services/survey/surveyReport.js';
-import type { AttemptLimiter } from './attemptLimiter.js';
+import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { clientAddress } from './clientAddress.js';
 import { readCookie, type SessionStore } from './sessions.js';
 

@@ -16,7 +16,7 @@ import type { OutcomeStore, SurveyStore } from '../../services/survey/surveyStor
 import { errorCode } from '../errorCodes.js';
 import { clientAddress } from './clientAddress.js';
 import type { Logger } from '../logger.js';
-import { createAttemptLimiter, type AttemptLimiter } from './attemptLimiter.js';
+import { createAttemptLimiter, type AttemptLimiter } from '../../services/attemptLimiter.js';
 import { sendError } from './httpErrors.js';
 import {
   checkReportsAccess,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Request, Response, Server } from 'restify';
 import { errorCode } from '../errorCodes.js';
-import type { AttemptLimiter } from '../http/attemptLimiter.js';
+import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { sendError } from '../http/httpErrors.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { clearedCookie, readCookie, sessionCookie, type Session, type SessionStore } from '../http/sessions.js';

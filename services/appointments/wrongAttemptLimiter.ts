@@ -1,3 +1,5 @@
+import { createAttemptLimiter } from '../attemptLimiter.js';
+
 /**
  * Counts wrong booking-code/contact attempts per key (e.g. the conversation id), so codes
  * cannot be guessed by trying many. An interface, so several instances can share a
@@ -18,31 +20,22 @@ export interface WrongAttemptLimits {
 
 export const DEFAULT_WRONG_ATTEMPT_LIMITS: WrongAttemptLimits = { maxWrongAttempts: 5, windowMinutes: 15 };
 
-/** Sliding window in process memory; a single instance's view only. */
+/** Sliding window in process memory (the shared attempt limiter); a single instance's view only. */
 export function createMemoryWrongAttemptLimiter(
   limits: WrongAttemptLimits = DEFAULT_WRONG_ATTEMPT_LIMITS,
 ): WrongAttemptLimiter {
-  const windowMs = limits.windowMinutes * 60_000;
-  const attempts = new Map<string, number[]>();
-
-  const recent = (key: string, nowMs: number): number[] => {
-    const kept = (attempts.get(key) ?? []).filter((at) => at > nowMs - windowMs);
-    if (kept.length === 0) attempts.delete(key);
-    else attempts.set(key, kept);
-    return kept;
-  };
-
+  // The callers pass "now" per call; the window reads it from here.
+  let nowMs = 0;
+  const window = createAttemptLimiter({ maxAttempts: limits.maxWrongAttempts, windowMs: limits.windowMinutes * 60_000, now: () => nowMs });
   return {
     blockedUntil(key, now) {
-      const kept = recent(key, now.getTime());
-      if (kept.length < limits.maxWrongAttempts) return undefined;
-      // Free again when enough of the oldest attempts leave the window.
-      return new Date(kept[kept.length - limits.maxWrongAttempts]! + windowMs);
+      nowMs = now.getTime();
+      const free = window.freeAt(key);
+      return free === undefined ? undefined : new Date(free);
     },
     recordWrongAttempt(key, now) {
-      const nowMs = now.getTime();
-      if (attempts.size > 10_000) for (const other of [...attempts.keys()]) recent(other, nowMs);
-      attempts.set(key, [...recent(key, nowMs), nowMs]);
+      nowMs = now.getTime();
+      window.record(key);
     },
   };
 }

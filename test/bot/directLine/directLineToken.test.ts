@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createAttemptLimiter } from '../../../bot/http/attemptLimiter.js';
+import { createAttemptLimiter } from '../../../services/attemptLimiter.js';
 import { registerDirectLineTokenRoute } from '../../../bot/directLine/directLineToken.js';
 import { registerLocalDirectLine } from '../../../bot/directLine/localDirectLine.js';
 import { createMemoryLogger } from '../../../bot/logger.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAttemptLimiter } from '../../../bot/http/attemptLimiter.js';
+import { createAttemptLimiter } from '../../../services/attemptLimiter.js';
 import { readReportRange, tokensMatch } from '../../../bot/http/reportsAccess.js';
 import { registerSurveyReportRoutes, type SurveyReportRoutesDeps } from '../../../bot/http/surveyReportRoutes.js';
 import { memoryDocument } from '../../../bot/stores/durableDocument.js';

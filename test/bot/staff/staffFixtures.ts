@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { registerAppointmentRoutes } from '../../../bot/http/appointmentRoutes.js';
-import { createAttemptLimiter } from '../../../bot/http/attemptLimiter.js';
+import { createAttemptLimiter } from '../../../services/attemptLimiter.js';
 import { createSessionStore, readCookie } from '../../../bot/http/sessions.js';
 import { createMemoryLogger } from '../../../bot/logger.js';
 import { registerStaffConsole, STAFF_SESSION_COOKIE } from '../../../bot/staff/staffConsole.js';

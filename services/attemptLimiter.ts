@@ -11,6 +11,8 @@ export interface AttemptLimiter {
   reset(key: string): void;
   /** Seconds until the key may try again; 0 when it may now. */
   retryAfterSeconds(key: string): number;
+  /** The moment (ms since the epoch) the key may try again; undefined when it may now. */
+  freeAt(key: string): number | undefined;
 }
 
 export interface AttemptLimiterOptions {
@@ -33,6 +35,12 @@ export function createAttemptLimiter(options: AttemptLimiterOptions): AttemptLim
     return kept;
   };
 
+  const freeAt = (key: string): number | undefined => {
+    const kept = recent(key);
+    // Free again when enough of the oldest attempts leave the window.
+    return kept.length < options.maxAttempts ? undefined : kept[kept.length - options.maxAttempts]! + options.windowMs;
+  };
+
   return {
     allows: (key) => recent(key).length < options.maxAttempts,
     record(key) {
@@ -43,10 +51,9 @@ export function createAttemptLimiter(options: AttemptLimiterOptions): AttemptLim
     },
     reset: (key) => void attempts.delete(key),
     retryAfterSeconds(key) {
-      const kept = recent(key);
-      if (kept.length < options.maxAttempts) return 0;
-      const oldestCounted = kept[kept.length - options.maxAttempts]!;
-      return Math.max(1, Math.ceil((oldestCounted + options.windowMs - now()) / 1000));
+      const free = freeAt(key);
+      return free === undefined ? 0 : Math.max(1, Math.ceil((free - now()) / 1000));
     },
+    freeAt,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAttemptLimiter } from '../../../bot/http/attemptLimiter.js';
+import { createAttemptLimiter } from '../../services/attemptLimiter.js';
 
 describe('attempt limiter', () => {
   it('allows up to the maximum in the window, then blocks until the oldest attempt leaves it', () => {
