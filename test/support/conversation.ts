@@ -19,17 +19,14 @@ export function testFacts(): MunicipalityData {
   return repositoryFacts;
 }
 
-export interface ConversationOptions {
+/** What a test may give the assistant; everything else takes the test defaults. */
+export interface TestAssistantOptions {
   recognizer: Recognizer;
-  channelId?: string;
-  locale?: string;
   storage?: Storage;
   /** Defaults to keyed texts (see keyedLocales); pass createI18n() to read the real sentences. */
   i18n?: i18n;
   /** The end-of-conversation survey and outcome stores; without them the bot only says goodbye. */
   survey?: SurveyDeps;
-  /** The resident as the channel names them (e.g. a phone number on SMS). */
-  user?: { id: string; name?: string };
   /** Callback requests or agent hub; without it the handoff only gives the phone number. */
   handoff?: HandoffServices;
   /** Defaults to the repository's data; pass an edited copy to test that facts drive the answers. */
@@ -38,12 +35,10 @@ export interface ConversationOptions {
   now?: () => Date;
   /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
   appointments?: TestAppointments;
-  /** Default: a fresh unique id, as on a real channel (stores that key on it must not see two conversations as one). */
-  conversationId?: string;
 }
 
-/** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
-export function createConversation(options: ConversationOptions) {
+/** The whole assistant on memory storage with the test defaults (phone, clock, data, keyed texts), and its appointment system. */
+export function createTestAssistant(options: TestAssistantOptions) {
   const appointments = options.appointments ?? createTestAppointments();
   const bot = createAssistant({
     storage: options.storage ?? new MemoryStorage(),
@@ -57,6 +52,21 @@ export function createConversation(options: ConversationOptions) {
     now: options.now ?? (() => TEST_NOW),
     appointments: { ...appointments.deps, clock: appointments.now },
   });
+  return { bot, appointments };
+}
+
+export interface ConversationOptions extends TestAssistantOptions {
+  channelId?: string;
+  locale?: string;
+  /** The resident as the channel names them (e.g. a phone number on SMS). */
+  user?: { id: string; name?: string };
+  /** Default: a fresh unique id, as on a real channel (stores that key on it must not see two conversations as one). */
+  conversationId?: string;
+}
+
+/** A resident talking to the whole assistant in memory: each call returns the bot's replies of that turn. */
+export function createConversation(options: ConversationOptions) {
+  const { bot, appointments } = createTestAssistant(options);
   const template: Partial<Activity> = {
     channelId: options.channelId ?? 'webchat',
     locale: options.locale ?? 'nl-BE',

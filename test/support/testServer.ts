@@ -1,38 +1,23 @@
 import type { AddressInfo } from 'node:net';
-import { MemoryStorage } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter, type AdapterDeps } from '../../bot/adapter.js';
-import { createAssistant, type SurveyDeps } from '../../bot/assistant.js';
 import type { BotAuthConfig } from '../../bot/config.js';
-import type { HandoffServices } from '../../dialogs/handoffDialog.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { createServer } from '../../bot/server.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
-import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
-import { TEST_NOW, TEST_PHONE, testFacts } from './conversation.js';
+import { createTestAssistant, TEST_PHONE, type TestAssistantOptions } from './conversation.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
-import { createTestAppointments, type TestAppointments } from './appointments.js';
 import { createKeyedI18n } from './keyedLocales.js';
 
-export interface TestServerOptions {
+export interface TestServerOptions extends Omit<TestAssistantOptions, 'recognizer' | 'storage' | 'i18n'> {
   recognizer?: Recognizer;
   botAuth?: BotAuthConfig | null;
   authOverrides?: AdapterDeps['authOverrides'];
   isReady?: () => Promise<boolean>;
   routes?: readonly ((server: Server) => void)[];
   trustProxy?: boolean;
-  /** The end-of-conversation survey and outcome stores. */
-  survey?: SurveyDeps;
-  /** Callback requests or agent hub for the handoff; without it the handoff only gives the phone number. */
-  handoff?: HandoffServices;
   /** The logger the server (and, if the test passes it on, the handoff) writes to. */
   logger?: ReturnType<typeof createMemoryLogger>;
-  /** Defaults to the repository's data. */
-  facts?: MunicipalityData;
-  /** Defaults to TEST_NOW. */
-  now?: () => Date;
-  /** The appointment system and clock; default a fresh in-memory one at TEST_NOW. */
-  appointments?: TestAppointments;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
@@ -47,19 +32,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     defaultLocale: 'nl-BE',
     authOverrides: options.authOverrides,
   });
-  const appointments = options.appointments ?? createTestAppointments();
-  const bot = createAssistant({
-    storage: new MemoryStorage(),
-    recognizer: options.recognizer ?? fakeRecognizer({ hallo: 'greeting' }),
-    i18n,
-    phone: TEST_PHONE,
-    defaultLocale: 'nl-BE',
-    survey: options.survey,
-    handoff: options.handoff,
-    facts: options.facts ?? testFacts(),
-    now: options.now ?? (() => TEST_NOW),
-    appointments: { ...appointments.deps, clock: appointments.now },
-  });
+  const { bot, appointments } = createTestAssistant({ ...options, recognizer: options.recognizer ?? fakeRecognizer({ hallo: 'greeting' }), i18n });
   const server = createServer({
     logger,
     adapter,
