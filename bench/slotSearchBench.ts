@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { percentile } from '../nlu/evaluation.js';
 import { seededRandom } from '../services/seededRandom.js';
 import { brusselsInstant, brusselsIso, addDays, weekdayOf } from '../services/appointments/brusselsTime.js';
-import type { Booking } from '../services/appointments/bookingStore.js';
+import type { Booking } from '../stores/bookings/bookingStore.js';
 import type { BookingRules } from '../services/appointments/serviceCatalog.js';
 import { freeSlots, generateFreeSlots, matchWish, type SlotSearch, type SlotService, type WeeklyHours } from '../services/appointments/slots.js';
 

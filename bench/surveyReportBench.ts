@@ -5,9 +5,9 @@
  * (checked). Times are medians of a few runs after one warm-up.
  */
 import { performance } from 'node:perf_hooks';
-import { openPostgresDatabase } from '../bot/stores/postgres/postgresDatabase.js';
-import { createPostgresOutcomeStore } from '../bot/stores/postgres/postgresOutcomeStore.js';
-import { createPostgresSurveyStore } from '../bot/stores/postgres/postgresSurveyStore.js';
+import { openPostgresDatabase } from '../stores/postgres/postgresDatabase.js';
+import { createPostgresOutcomeStore } from '../stores/survey/postgresOutcomeStore.js';
+import { createPostgresSurveyStore } from '../stores/survey/postgresSurveyStore.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { storedSurveyReport } from '../services/survey/storedSurveyReport.js';
 import { buildSurveyReport } from '../services/survey/surveyReport.js';

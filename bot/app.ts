@@ -20,11 +20,11 @@ import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { registerSurveyReportRoutes } from './http/surveyReportRoutes.js';
 import { createI18n } from './i18n.js';
 import { registerStaffConsole, signedInStaffMember } from './staff/staffConsole.js';
-import { startRetentionJob } from './stores/callbackRetention.js';
+import { startRetentionJob } from '../stores/callbacks/callbackRetention.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
-import { openStores } from './stores/openStores.js';
-import { turnLockMiddleware } from './stores/turnLock.js';
+import { openStores } from '../stores/openStores.js';
+import { turnLockMiddleware } from '../stores/turnLock/turnLock.js';
 
 /** New web chat conversations one address may start in ten minutes (a whole office shares one address). */
 const NEW_CONVERSATIONS_PER_ADDRESS = 60;

@@ -12,7 +12,7 @@ import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js'
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
 import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
-import type { OutcomeStore, SurveyStore } from '../services/survey/surveyStores.js';
+import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js';
 import type { Recognizer } from '../nlu/recognizer.js';
 import type { MunicipalityData } from '../services/municipality/municipalityData.js';
 import { AssistantBot } from './assistantBot.js';

@@ -1,11 +1,11 @@
 /** What the survey CLIs share: argument parsing, opening the configured store, and one-line errors. */
 import type { Logger } from '../bot/logger.js';
-import { openEmbeddedFiles, type EmbeddedFiles } from '../bot/stores/embeddedFiles.js';
-import { openPostgresDatabase } from '../bot/stores/postgres/postgresDatabase.js';
-import { createPostgresOutcomeStore } from '../bot/stores/postgres/postgresOutcomeStore.js';
-import { createPostgresSurveyStore } from '../bot/stores/postgres/postgresSurveyStore.js';
-import { isStoreError } from '../bot/stores/storeErrors.js';
-import { openEmbeddedSurveyStores, type SurveyStores } from '../services/survey/openSurveyStores.js';
+import { openEmbeddedFiles, type EmbeddedFiles } from '../stores/embedded/embeddedFiles.js';
+import { openPostgresDatabase } from '../stores/postgres/postgresDatabase.js';
+import { createPostgresOutcomeStore } from '../stores/survey/postgresOutcomeStore.js';
+import { createPostgresSurveyStore } from '../stores/survey/postgresSurveyStore.js';
+import { isStoreError } from '../stores/storeErrors.js';
+import { openEmbeddedSurveyStores, type SurveyStores } from '../stores/survey/openSurveyStores.js';
 
 /** A wrong command line: printed as one line, exit code 2. */
 export class UsageError extends Error {}

@@ -5,8 +5,8 @@
  * Exit codes: 0 done (also when nothing was pending), 1 failed (one line on stderr), 2 no DATABASE_URL.
  */
 import { createConsoleLogger } from '../bot/logger.js';
-import { runMigrations } from '../bot/stores/postgres/migrations.js';
-import { createPostgresPool, describeDatabase } from '../bot/stores/postgres/postgresPool.js';
+import { runMigrations } from '../stores/postgres/migrations.js';
+import { createPostgresPool, describeDatabase } from '../stores/postgres/postgresPool.js';
 
 async function main(): Promise<number> {
   const databaseUrl = process.env.DATABASE_URL?.trim();

@@ -1,7 +1,7 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import type { Logger } from '../bot/logger.js';
-import type { CallbackStore } from '../bot/stores/callbackStore.js';
+import type { CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { parseCallbackReference } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import type { PhoneLine } from './handoffDialog.js';

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { brusselsDay } from '../services/calendarDay.js';
-import type { ConversationMark, OutcomeStore } from '../services/survey/surveyStores.js';
+import type { ConversationMark, OutcomeStore } from '../stores/survey/surveyStores.js';
 import type { ConversationOutcome, SurveyedOutcome } from '../services/survey/surveyResponse.js';
 
 /** What dialogs need of the outcome store. */

@@ -5,7 +5,7 @@ import { renderInfoCard, type Option } from '../bot/channels/renderer.js';
 import type { ConversationRecall, ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
 import type { Logger } from '../bot/logger.js';
-import type { CallbackStore } from '../bot/stores/callbackStore.js';
+import type { CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { turnServices } from '../bot/turnState.js';
 import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';

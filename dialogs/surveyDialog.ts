@@ -14,7 +14,7 @@ import {
 } from '../services/survey/surveyCodes.js';
 import type { SurveyAnswers, SurveyResponse, SurveyedOutcome } from '../services/survey/surveyResponse.js';
 import { newSurveyResponseId } from '../services/survey/surveyResponse.js';
-import type { SurveyStore } from '../services/survey/surveyStores.js';
+import type { SurveyStore } from '../stores/survey/surveyStores.js';
 import { channelKind } from './conversationOutcome.js';
 import { DialogIds } from './dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';

@@ -6,7 +6,7 @@ import type { i18n } from 'i18next';
 import type { Request, Response, Server } from 'restify';
 import type { CalendarLinks } from '../../dialogs/appointments/appointmentDeps.js';
 import type { BookingProvider } from '../../services/appointments/bookingProvider.js';
-import type { Booking } from '../../services/appointments/bookingStore.js';
+import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { formatTime, isDay, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
 import { counterAddress } from '../../services/appointments/counterCalendar.js';
 import { bookingToIcs } from '../../services/appointments/ics.js';

@@ -12,7 +12,7 @@ import type { SurveyBaseline } from '../../services/survey/surveyBaseline.js';
 import { surveyReportToCsv } from '../../services/survey/surveyCsv.js';
 import { storedSurveyReport } from '../../services/survey/storedSurveyReport.js';
 import type { ReportRange, SurveyReport } from '../../services/survey/surveyReport.js';
-import type { OutcomeStore, SurveyStore } from '../../services/survey/surveyStores.js';
+import type { OutcomeStore, SurveyStore } from '../../stores/survey/surveyStores.js';
 import { errorCode } from '../errorCodes.js';
 import { clientAddress } from './clientAddress.js';
 import type { Logger } from '../logger.js';

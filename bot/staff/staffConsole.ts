@@ -6,7 +6,7 @@ import { sendError } from '../http/httpErrors.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { clearedCookie, readCookie, sessionCookie, type Session, type SessionStore } from '../http/sessions.js';
 import type { Logger } from '../logger.js';
-import { CallbackStoreError, STAFF_STATUSES, type CallbackRequest, type CallbackStore, type StaffStatus } from '../stores/callbackStore.js';
+import { CallbackStoreError, STAFF_STATUSES, type CallbackRequest, type CallbackStore, type StaffStatus } from '../../stores/callbacks/callbackStore.js';
 import { isCallbackReference } from '../../services/callback/callbackReference.js';
 import { UNKNOWN_ACCOUNT_HASH, verifyStaffPassword, type StaffAccount } from './staffPassword.js';
 

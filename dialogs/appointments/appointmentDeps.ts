@@ -1,6 +1,6 @@
 import type { Language } from '../../bot/i18n.js';
 import type { BookingProvider } from '../../services/appointments/bookingProvider.js';
-import type { Booking } from '../../services/appointments/bookingStore.js';
+import type { Booking } from '../../stores/bookings/bookingStore.js';
 import type { ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import type { PhoneLine } from '../handoffDialog.js';

@@ -5,7 +5,7 @@ import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import type { Language, Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
 import { normaliseBelgianPhone } from '../../nlu/belgianPhone.js';
-import type { Booking, BookingContact } from '../../services/appointments/bookingStore.js';
+import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
 import { toBrussels, parseInstant, formatTime } from '../../services/appointments/brusselsTime.js';
 import { counterAddress, counterClosureOn } from '../../services/appointments/counterCalendar.js';
 import { findService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import type { AccessFailure, ClosedBookingFailure } from '../../services/appointments/bookingProvider.js';
-import type { Booking, BookingContact } from '../../services/appointments/bookingStore.js';
+import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
 import { formatTime, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';

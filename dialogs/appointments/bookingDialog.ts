@@ -3,7 +3,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Recognition } from '../../nlu/recognizer.js';
-import type { BookingContact } from '../../services/appointments/bookingStore.js';
+import type { BookingContact } from '../../stores/bookings/bookingStore.js';
 import { findService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';

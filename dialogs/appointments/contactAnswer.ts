@@ -1,5 +1,5 @@
 import { normaliseBelgianPhone } from '../../nlu/belgianPhone.js';
-import type { BookingContact } from '../../services/appointments/bookingStore.js';
+import type { BookingContact } from '../../stores/bookings/bookingStore.js';
 
 /** A contact a resident typed: an e-mail address or a Belgian phone number (stored in E.164). */
 export type ContactAnswer =

@@ -3,7 +3,7 @@
  * bookings in our own store; an external appointment system can implement the same interface.
  * Expected failures are typed results, never exceptions, so the dialog can re-ask or offer a person.
  */
-import type { Booking, BookingContact } from './bookingStore.js';
+import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
 import type { FreeSlot, SlotWish, Unbookable, WishResult } from './slots.js';
 
 export interface FreeSlotQuery {

@@ -10,7 +10,7 @@ import type {
   MoveResult,
   StaffDay,
 } from './bookingProvider.js';
-import type { Booking, BookingContact, BookingStore, OccupiedTime, RoomRule } from './bookingStore.js';
+import type { Booking, BookingContact, BookingStore, OccupiedTime, RoomRule } from '../../stores/bookings/bookingStore.js';
 import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from './brusselsTime.js';
 import { findService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
 import {

@@ -1,4 +1,4 @@
-import type { RoomRule } from './bookingStore.js';
+import type { RoomRule } from '../../stores/bookings/bookingStore.js';
 
 /** The part of a booking that occupies a place: what slot search and stores compare. */
 export interface OccupiedPlace {

@@ -3,7 +3,7 @@
  * It holds only what the resident needs at the counter: what, when, where and the booking
  * code; never the resident's name or contact details.
  */
-import type { Booking } from './bookingStore.js';
+import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { BRUSSELS_TIME_ZONE, parseInstant, toBrussels } from './brusselsTime.js';
 import type { AppointmentService } from './serviceCatalog.js';
 

@@ -2,7 +2,7 @@
  * Free appointment slots, computed purely from the opening hours, closing days, booking rules
  * and existing bookings. All times are Europe/Brussels wall-clock times.
  */
-import type { Booking } from './bookingStore.js';
+import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { countersWithRoom, type OccupiedPlace } from './counterRoom.js';
 import type { AppointmentService, BookingRules } from './serviceCatalog.js';
 import {

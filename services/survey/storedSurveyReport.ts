@@ -1,6 +1,6 @@
 import type { SurveyBaseline } from './surveyBaseline.js';
 import { surveyReportFromCounts, type ReportRange, type SurveyReport } from './surveyReport.js';
-import type { OutcomeStore, SurveyStore } from './surveyStores.js';
+import type { OutcomeStore, SurveyStore } from '../../stores/survey/surveyStores.js';
 
 /** The stores a report reads: counts of the survey rows and the closed days' outcome counts. */
 export interface SurveyReportStores {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../bot/logger.js';
-import { openEmbeddedFiles } from '../../bot/stores/embeddedFiles.js';
-import { openEmbeddedSurveyStores } from '../../services/survey/openSurveyStores.js';
+import { openEmbeddedFiles } from '../../stores/embedded/embeddedFiles.js';
+import { openEmbeddedSurveyStores } from '../../stores/survey/openSurveyStores.js';
 import { rows } from '../services/survey/surveyFixtures.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,6 +1,6 @@
 import { createMemoryLogger } from '../../bot/logger.js';
-import { memoryDocument } from '../../bot/stores/durableDocument.js';
-import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../bot/stores/embeddedCallbackStore.js';
+import { memoryDocument } from '../../stores/embedded/durableDocument.js';
+import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../stores/callbacks/embeddedCallbackStore.js';
 import type { Escalation, HandoffMode, HandoffServices } from '../../dialogs/handoffDialog.js';
 import { createWeeklyPhoneAvailability, type StaffedPeriod } from '../../services/callback/phoneAvailability.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../bot/i18n.js';
 import { planSurveyQuestions } from '../../dialogs/surveyDialog.js';
 import { SURVEY_ANSWER_CODES } from '../../services/survey/surveyCodes.js';
-import type { SurveyStore } from '../../services/survey/surveyStores.js';
+import type { SurveyStore } from '../../stores/survey/surveyStores.js';
 import { createConversation, readable } from '../support/conversation.js';
 import { handoffFixture, MONDAY_10H } from './handoffFixtures.js';
 import { askedQuestion, buttonTitles, createSurveyFixture, surveyRecognizer } from '../support/survey.js';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { createCalendarLinks } from '../../bot/http/appointmentRoutes.js';
-import { memoryDocument } from '../../bot/stores/durableDocument.js';
-import type { Booking } from '../../services/appointments/bookingStore.js';
+import { memoryDocument } from '../../stores/embedded/durableDocument.js';
+import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { brusselsInstant } from '../../services/appointments/brusselsTime.js';
 import { createBuiltInBookingProvider } from '../../services/appointments/builtInBookingProvider.js';
 import { counterCalendar } from '../../services/appointments/counterCalendar.js';
-import { createEmbeddedBookingStore, type BookingDocument } from '../../services/appointments/embeddedBookingStore.js';
+import { createEmbeddedBookingStore, type BookingDocument } from '../../stores/bookings/embeddedBookingStore.js';
 import { loadServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import { createMemoryWrongAttemptLimiter } from '../../services/appointments/wrongAttemptLimiter.js';
 import { loadMunicipalityData } from '../../services/municipality/municipalityData.js';

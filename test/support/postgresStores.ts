@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { runMigrations } from '../../bot/stores/postgres/migrations.js';
-import { createPostgresPool } from '../../bot/stores/postgres/postgresPool.js';
-import type { PostgresStoreContext } from '../../bot/stores/postgres/postgresQueries.js';
+import { runMigrations } from '../../stores/postgres/migrations.js';
+import { createPostgresPool } from '../../stores/postgres/postgresPool.js';
+import type { PostgresStoreContext } from '../../stores/postgres/postgresQueries.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
 
 export interface PostgresStoreDatabase {

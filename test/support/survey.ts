@@ -1,9 +1,9 @@
 import type { Activity } from 'botbuilder';
 import type { SurveyDeps } from '../../bot/assistant.js';
-import { memoryDocument } from '../../bot/stores/durableDocument.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../services/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../services/survey/embeddedSurveyStore.js';
-import type { SurveyStore } from '../../services/survey/surveyStores.js';
+import { memoryDocument } from '../../stores/embedded/durableDocument.js';
+import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../stores/survey/embeddedOutcomeStore.js';
+import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../stores/survey/embeddedSurveyStore.js';
+import type { SurveyStore } from '../../stores/survey/surveyStores.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
 
 /** Phrases the survey tests use: goodbye starts the survey, stop is the cancel interruption. */

@@ -2,7 +2,7 @@ import type { Request } from 'restify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { registerAppointmentRoutes } from '../../../bot/http/appointmentRoutes.js';
 import { createI18n } from '../../../bot/i18n.js';
-import type { Booking } from '../../../services/appointments/bookingStore.js';
+import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { createTestAppointments, TEST_NOW } from '../../support/appointments.js';
 import { startTestServer } from '../../support/testServer.js';
 

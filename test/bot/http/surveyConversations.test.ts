@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
-import { memoryDocument } from '../../../bot/stores/durableDocument.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../services/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../services/survey/embeddedSurveyStore.js';
+import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
+import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
+import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
 import { SURVEY_ANSWER_CODES, type SurveyQuestion } from '../../../services/survey/surveyCodes.js';
 import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallbackStore } from '../../../bot/stores/callbackStore.js';
-import { memoryDocument } from '../../../bot/stores/durableDocument.js';
-import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../bot/stores/embeddedCallbackStore.js';
+import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
+import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
+import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../stores/callbacks/embeddedCallbackStore.js';
 import { login, send, startStaffServer, STAFF_PASSWORD } from './staffFixtures.js';
 
 const NOW = new Date('2026-03-02T13:15:00Z');

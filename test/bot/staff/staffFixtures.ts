@@ -7,8 +7,8 @@ import { createSessionStore, readCookie } from '../../../bot/http/sessions.js';
 import { createMemoryLogger } from '../../../bot/logger.js';
 import { registerStaffConsole, STAFF_SESSION_COOKIE } from '../../../bot/staff/staffConsole.js';
 import { hashStaffPassword } from '../../../bot/staff/staffPassword.js';
-import type { CallbackStore } from '../../../bot/stores/callbackStore.js';
-import type { Booking } from '../../../services/appointments/bookingStore.js';
+import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
+import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { createTestAppointments } from '../../support/appointments.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
 

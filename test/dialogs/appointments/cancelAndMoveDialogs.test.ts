@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Booking } from '../../../services/appointments/bookingStore.js';
+import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { createTestAppointments, type TestAppointments } from '../../support/appointments.js';
 import { createConversation, readable } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';

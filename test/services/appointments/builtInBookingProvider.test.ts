@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BookRequest } from '../../../services/appointments/bookingProvider.js';
-import type { Booking } from '../../../services/appointments/bookingStore.js';
+import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { brussels, providerAt, storedBooking } from './fixtures.js';
 
 // Monday 2 March 2026, 07:00 in Brussels.

@@ -1,9 +1,9 @@
 /** Shared facts for the appointment tests: fixed hours, closing days and a movable clock. */
-import { memoryDocument } from '../../../bot/stores/durableDocument.js';
+import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { brusselsInstant } from '../../../services/appointments/brusselsTime.js';
-import type { Booking } from '../../../services/appointments/bookingStore.js';
+import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { createBuiltInBookingProvider } from '../../../services/appointments/builtInBookingProvider.js';
-import { createEmbeddedBookingStore, type BookingDocument } from '../../../services/appointments/embeddedBookingStore.js';
+import { createEmbeddedBookingStore, type BookingDocument } from '../../../stores/bookings/embeddedBookingStore.js';
 import { findService, loadServiceCatalog, type AppointmentService } from '../../../services/appointments/serviceCatalog.js';
 import type { SlotSearch, WeeklyHours } from '../../../services/appointments/slots.js';
 import { createMemoryWrongAttemptLimiter } from '../../../services/appointments/wrongAttemptLimiter.js';

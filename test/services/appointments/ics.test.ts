@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingToIcs, escapeText, foldLine } from '../../../services/appointments/ics.js';
-import type { Booking } from '../../../services/appointments/bookingStore.js';
+import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { service } from './fixtures.js';
 
 const booking: Booking = {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Booking } from '../../../services/appointments/bookingStore.js';
+import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { loadServiceCatalog } from '../../../services/appointments/serviceCatalog.js';
 import { startApp } from '../../support/appServer.js';
 import { bookThroughChat, STAFF_PASSWORD, staffAccountsEnv } from '../../bot/staff/staffFixtures.js';

@@ -1,9 +1,9 @@
 import type { BrowserContext } from 'playwright-core';
 import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallbackStore } from '../../../bot/stores/callbackStore.js';
-import { memoryDocument } from '../../../bot/stores/durableDocument.js';
-import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../bot/stores/embeddedCallbackStore.js';
+import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
+import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
+import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../stores/callbacks/embeddedCallbackStore.js';
 import { startStaffServer, STAFF_PASSWORD } from '../../bot/staff/staffFixtures.js';
 
 

@@ -1,0 +1,157 @@
+import { newCallbackReference } from '../../services/callback/callbackReference.js';
+import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
+import {
+  byPreferredMoment,
+  CallbackStoreError,
+  isClosed,
+  type CallbackRequest,
+  type CallbackStatus,
+  type CallbackStore,
+  type StatusChange,
+} from './callbackStore.js';
+import { sqlState } from '../postgres/postgresPool.js';
+import { runQuery, storableText, UNIQUE_VIOLATION, type PostgresStoreContext } from '../postgres/postgresQueries.js';
+
+interface CallbackRow {
+  request_id: string;
+  reference: string;
+  phone: string;
+  preferred_day: string;
+  preferred_part: PartOfDay;
+  topic_intent: string | null;
+  topic_document: string | null;
+  excerpt: string[];
+  language: string;
+  created_at: Date;
+  status: CallbackStatus;
+  history: StatusChange[];
+  closed_at: Date | null;
+}
+
+const COLUMNS = `request_id, reference, phone, preferred_day, preferred_part, topic_intent, topic_document,
+  excerpt, language, created_at, status, history, closed_at`;
+
+/** A clash of random references is rare; a few tries make it practically impossible (as in the embedded store). */
+const REFERENCE_ATTEMPTS = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function toRequest(row: CallbackRow): CallbackRequest {
+  return {
+    requestId: row.request_id,
+    reference: row.reference,
+    phone: row.phone,
+    preferredMoment: { day: row.preferred_day, partOfDay: row.preferred_part },
+    topic: { intent: row.topic_intent, document: row.topic_document },
+    excerpt: row.excerpt,
+    language: row.language,
+    createdAt: row.created_at.toISOString(),
+    status: row.status,
+    history: row.history,
+    closedAt: row.closed_at === null ? null : row.closed_at.toISOString(),
+  };
+}
+
+/**
+ * CallbackStore in the `callback_request` table, shared by every instance. `create` is one
+ * `insert … on conflict (request_id) do nothing`: a retried activity on any instance gets the first
+ * request back. Status changes are single conditional updates, so two staff members closing the
+ * same request at once cannot both succeed. Every write is committed before its promise resolves.
+ */
+export function createPostgresCallbackStore(
+  context: PostgresStoreContext,
+  options: { newReference?: () => string } = {},
+): CallbackStore {
+  const newReference = options.newReference ?? (() => newCallbackReference());
+
+  async function byReference(reference: string): Promise<CallbackRow | undefined> {
+    const { rows } = await runQuery<CallbackRow>(context, `select ${COLUMNS} from callback_request where reference = $1`, [reference]);
+    return rows[0];
+  }
+
+  return {
+    async create(input) {
+      const at = input.at.toISOString();
+      const history: StatusChange[] = [{ status: 'open', at, staffMember: 'assistant' }];
+      for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
+        try {
+          const { rows } = await runQuery<CallbackRow>(
+            context,
+            `insert into callback_request (request_id, reference, phone, preferred_day, preferred_part, topic_intent,
+               topic_document, excerpt, language, created_at, status, history)
+             values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, 'open', $11::jsonb)
+             on conflict (request_id) do nothing
+             returning ${COLUMNS}`,
+            [
+              input.requestId,
+              newReference(),
+              input.phone,
+              input.preferredMoment.day,
+              input.preferredMoment.partOfDay,
+              input.topic.intent,
+              input.topic.document,
+              JSON.stringify(input.excerpt.map(storableText)),
+              input.language,
+              at,
+              JSON.stringify(history),
+            ],
+          );
+          if (rows[0]) return { request: toRequest(rows[0]), created: true };
+          const earlier = await runQuery<CallbackRow>(context, `select ${COLUMNS} from callback_request where request_id = $1`, [input.requestId]);
+          if (earlier.rows[0]) return { request: toRequest(earlier.rows[0]), created: false };
+          // The conflicting row was deleted between the two statements (retention): try again.
+        } catch (error) {
+          // Only a clash on the reference is retried; the request id clash is handled by `on conflict`.
+          if (sqlState((error as { cause?: unknown }).cause) !== UNIQUE_VIOLATION) throw error;
+        }
+      }
+      throw new Error(`No free callback reference after ${REFERENCE_ATTEMPTS} tries`);
+    },
+
+    async listOpen() {
+      const { rows } = await runQuery<CallbackRow>(context, `select ${COLUMNS} from callback_request where closed_at is null order by id`);
+      // The same comparison as the embedded store (stable on insertion order), so both list alike.
+      return rows.map(toRequest).sort(byPreferredMoment);
+    },
+
+    async get(reference) {
+      const row = await byReference(reference);
+      return row ? toRequest(row) : undefined;
+    },
+
+    async setStatus(reference, status, change) {
+      const at = change.at.toISOString();
+      const entry: StatusChange = { status, at, staffMember: change.staffMember };
+      const { rows } = await runQuery<CallbackRow>(
+        context,
+        `update callback_request
+            set status = $2, history = history || $3::jsonb, closed_at = case when $5 then $4::timestamptz else null end
+          where reference = $1 and closed_at is null
+          returning ${COLUMNS}`,
+        [reference, status, JSON.stringify([entry]), at, isClosed(status)],
+      );
+      if (rows[0]) return toRequest(rows[0]);
+      if (!(await byReference(reference))) throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
+      throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
+    },
+
+    async cancelByResident(reference, at) {
+      const iso = at.toISOString();
+      const entry: StatusChange = { status: 'cancelledByResident', at: iso, staffMember: 'resident' };
+      const { rowCount } = await runQuery(
+        context,
+        `update callback_request
+            set status = 'cancelledByResident', history = history || $2::jsonb, closed_at = $3
+          where reference = $1 and closed_at is null`,
+        [reference, JSON.stringify([entry]), iso],
+      );
+      if ((rowCount ?? 0) > 0) return 'cancelled';
+      return (await byReference(reference)) ? 'alreadyClosed' : 'notFound';
+    },
+
+    async deleteExpired(now, retentionDays) {
+      const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
+      const { rowCount } = await runQuery(context, 'delete from callback_request where closed_at is not null and closed_at <= $1', [cutoff]);
+      return rowCount ?? 0;
+    },
+  };
+}

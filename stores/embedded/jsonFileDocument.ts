@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import path from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import type { Logger } from '../../bot/logger.js';
+import type { DurableDocument } from './durableDocument.js';
+import { copyAsJson } from './jsonValueCopy.js';
+import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
+
+/** The few file-system calls the document makes; tests inject their own to spy or to fail. */
+export interface StoreFileSystem {
+  readFile(file: string): Promise<string>;
+  /** `wx`: create a new file, failing if it exists; `r`: open for reading (used on directories to fsync them). */
+  open(file: string, flags: 'wx' | 'r'): Promise<StoreFileHandle>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+  readdir(dir: string): Promise<string[]>;
+}
+
+export interface StoreFileHandle {
+  writeFile(text: string): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const nodeStoreFileSystem: StoreFileSystem = {
+  readFile: (file) => fs.readFile(file, 'utf8'),
+  // 0o600: the files hold residents' conversation state.
+  open: (file, flags) => fs.open(file, flags, 0o600),
+  rename: (from, to) => fs.rename(from, to),
+  unlink: (file) => fs.unlink(file),
+  readdir: (dir) => fs.readdir(dir),
+};
+
+export interface JsonFileDocumentOptions {
+  logger?: Logger;
+  fileSystem?: StoreFileSystem;
+}
+
+/** A DurableDocument backed by one JSON file. */
+export interface JsonFileDocument<T> extends DurableDocument<T> {
+  readonly file: string;
+  /** Refuses further updates (STORE_CLOSED) and waits until the updates already made are written. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens `file` as a DurableDocument, creating it with `defaults` if it does not exist.
+ * An empty or unreadable file stops the open with STORE_FILE_CORRUPT and is never overwritten.
+ * Only one instance per file, in one process: callers go through openEmbeddedFiles, which holds the data-directory lock.
+ */
+export async function openJsonFileDocument<T>(
+  file: string,
+  defaults: T,
+  options: JsonFileDocumentOptions = {},
+): Promise<JsonFileDocument<T>> {
+  const fileSystem = options.fileSystem ?? nodeStoreFileSystem;
+  const logger = options.logger;
+  const adapter = new DurableJsonFileAdapter<T>(path.resolve(file), defaults, fileSystem);
+  await removeLeftoverTempFiles(adapter.file, fileSystem, logger);
+
+  const db = new Low<T>(adapter, structuredClone(defaults));
+  await db.read();
+  if (!adapter.exists) {
+    try {
+      await adapter.write(db.data);
+    } catch (error) {
+      throw storeWriteFailed(adapter.file, error);
+    }
+    logger?.info('store_file_created', { file: adapter.file });
+  }
+  // The document as it stands on disk, in the file's format: each batch starts from a fresh parse of it.
+  let currentText = serialise(db.data);
+
+  // Group commit: changes that arrive while a write is in flight wait here and go into the next
+  // batch, which is written with one temp file, fsync, rename and directory fsync.
+  let waiting: PendingChange<T>[] = [];
+  let draining: Promise<void> | null = null;
+  let closed = false;
+
+  function runUpdate<R>(change: (draft: T) => R): Promise<R> {
+    if (closed) return Promise.reject(storeClosed(adapter.file));
+    return new Promise<R>((resolve, reject) => {
+      waiting.push({ change, resolve: resolve as (value: unknown) => void, reject });
+      draining ??= drain();
+    });
+  }
+
+  async function drain(): Promise<void> {
+    // Start after the caller's synchronous code, as a queued update did: updates issued together share the first batch.
+    await Promise.resolve();
+    while (waiting.length > 0) {
+      const batch = waiting;
+      waiting = [];
+      try {
+        await commitBatch(batch);
+      } catch (error) {
+        // Not expected (commitBatch settles every change itself), but no caller may be left waiting.
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    draining = null;
+  }
+
+  // Not db.update(): it changes db.data in place before writing, so a failed write would leave
+  // memory ahead of the disk. Here the changes run on copies; db.data is replaced only once the file is safe.
+  async function commitBatch(batch: PendingChange<T>[]): Promise<void> {
+    const outcomes = applyInOrder(batch, JSON.parse(currentText) as T);
+    let writeFailure: { cause: unknown } | null = null;
+    if (outcomes.accepted > 0) {
+      try {
+        const text = serialise(outcomes.state);
+        if (text !== currentText) {
+          await adapter.writeText(text);
+          // Parsed back from the text written, so memory holds exactly what a restart would read.
+          db.data = JSON.parse(text) as T;
+          currentText = text;
+        }
+      } catch (error) {
+        logger?.error('store_write_failed', { file: adapter.file, reason: describeCause(error), changes: outcomes.accepted });
+        writeFailure = { cause: error };
+      }
+    }
+    // Callers hear back in arrival order, and only once the write holding their change is durable.
+    for (const [index, entry] of batch.entries()) {
+      const outcome = outcomes.results[index] as ChangeOutcome;
+      if (!outcome.ok) entry.reject(outcome.error);
+      else if (writeFailure) entry.reject(storeWriteFailed(adapter.file, writeFailure.cause));
+      else entry.resolve(outcome.value);
+    }
+  }
+
+  return {
+    file: adapter.file,
+    read: () => db.data,
+    update: runUpdate,
+    async close() {
+      closed = true;
+      while (draining) await draining;
+    },
+  };
+}
+
+interface PendingChange<T> {
+  change: (draft: T) => unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type ChangeOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Runs each change of a batch, in order, on the state the changes before it left. A change that
+ * throws (or returns a promise, or leaves something JSON cannot hold) is undone alone. Each change
+ * gets its own copy, so the last good state is always at hand for that undo without running any
+ * change twice, and a result that points into a draft keeps showing the state its change left.
+ */
+function applyInOrder<T>(batch: readonly PendingChange<T>[], durable: T): { state: T; results: ChangeOutcome[]; accepted: number } {
+  // Never handed to a change after that change returned; `draft` is always a fresh copy of it.
+  let good = durable;
+  let draft = copyAsJson(good) as T;
+  const results: ChangeOutcome[] = [];
+  let accepted = 0;
+  for (const { change } of batch) {
+    try {
+      const value = change(draft);
+      if (isThenable(value)) {
+        throw new TypeError('DurableDocument.update: the change must be synchronous (an awaited check-then-write is not atomic)');
+      }
+      // Also the check that the file can hold what the change left (no BigInt, no cycle).
+      const next = copyAsJson(draft) as T;
+      good = draft;
+      draft = next;
+      results.push({ ok: true, value });
+      accepted++;
+    } catch (error) {
+      results.push({ ok: false, error });
+      draft = copyAsJson(good) as T;
+    }
+  }
+  return { state: draft, results, accepted };
+}
+
+function serialise(data: unknown): string {
+  return JSON.stringify(data, null, 2) + '\n';
+}
+
+function isThenable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * lowdb adapter that writes durably: a uniquely named temp file in the same directory, fsynced,
+ * renamed over the old file, then the directory fsynced. lowdb's own TextFile adapter does neither
+ * fsync nor unique temp names.
+ */
+class DurableJsonFileAdapter<T> implements Adapter<T> {
+  /** False until the file has been read or written. */
+  exists = false;
+
+  constructor(
+    readonly file: string,
+    private readonly defaults: T,
+    private readonly fileSystem: StoreFileSystem,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await this.fileSystem.readFile(this.file);
+    } catch (error) {
+      if (hasCode(error, 'ENOENT')) return null;
+      throw storeFileCorrupt(this.file, `cannot be read (${describeCause(error)})`, error);
+    }
+    if (text.trim() === '') throw storeFileCorrupt(this.file, 'is empty');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw storeFileCorrupt(this.file, 'is not valid JSON', error);
+    }
+    if (!sameShape(parsed, this.defaults)) {
+      throw storeFileCorrupt(this.file, `does not hold a JSON ${shapeName(this.defaults)}`);
+    }
+    this.exists = true;
+    // Top-level collections added in a later version start from their defaults; written at the next update.
+    return isPlainObject(parsed) && isPlainObject(this.defaults)
+      ? ({ ...structuredClone(this.defaults), ...parsed } as T)
+      : (parsed as T);
+  }
+
+  async write(data: T): Promise<void> {
+    await this.writeText(serialise(data));
+  }
+
+  async writeText(text: string): Promise<void> {
+    const directory = path.dirname(this.file);
+    const temp = path.join(directory, `${tempPrefix(this.file)}${randomUUID()}.tmp`);
+    let renamed = false;
+    try {
+      const handle = await this.fileSystem.open(temp, 'wx');
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await this.fileSystem.rename(temp, this.file);
+      renamed = true;
+      // Makes the rename itself durable. If this fails the new text may already be visible on disk;
+      // the caller still hears "failed" because its durability is not known.
+      await syncDirectory(directory, this.fileSystem);
+    } catch (error) {
+      if (!renamed) await this.fileSystem.unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    this.exists = true;
+  }
+}
+
+async function syncDirectory(directory: string, fileSystem: StoreFileSystem): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const handle = await fileSystem.open(directory, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function tempPrefix(file: string): string {
+  return `.${path.basename(file)}.`;
+}
+
+/** Temp files of a process that died mid-write. Safe to remove: one process owns the data directory. */
+async function removeLeftoverTempFiles(file: string, fileSystem: StoreFileSystem, logger: Logger | undefined): Promise<void> {
+  const directory = path.dirname(file);
+  const prefix = tempPrefix(file);
+  let names: string[];
+  try {
+    names = await fileSystem.readdir(directory);
+  } catch {
+    return; // A missing directory fails more clearly when the file is created.
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    await fileSystem.unlink(path.join(directory, name)).catch(() => undefined);
+    logger?.warn('store_leftover_temp_file_removed', { file, tempFile: name });
+  }
+}
+
+function hasCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameShape(value: unknown, defaults: unknown): boolean {
+  if (isPlainObject(defaults)) return isPlainObject(value);
+  if (Array.isArray(defaults)) return Array.isArray(value);
+  return typeof value === typeof defaults && value !== null;
+}
+
+function shapeName(defaults: unknown): string {
+  if (Array.isArray(defaults)) return 'array';
+  return isPlainObject(defaults) ? 'object' : typeof defaults;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { CallbackStore, NewCallbackRequest } from '../../../stores/callbacks/callbackStore.js';
+
+export const AT = new Date('2026-03-02T09:00:00Z');
+
+export function callbackRequest(requestId: string, overrides: Partial<NewCallbackRequest> = {}): NewCallbackRequest {
+  return {
+    requestId,
+    phone: '+32470123456',
+    preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' },
+    topic: { intent: 'document.request', document: 'reispas' },
+    excerpt: ['ik wil een reispas'],
+    language: 'nl',
+    at: AT,
+    ...overrides,
+  };
+}
+
+export interface CallbackStores {
+  store: CallbackStore;
+  /** A second instance on the same data (another process on the same database, or the same document). */
+  twin: CallbackStore;
+}
+
+/**
+ * The CallbackStore contract, run against every implementation. `make` returns stores on fresh,
+ * empty data; `references` (when given) are the references they hand out, in order.
+ */
+export function describeCallbackStore(name: string, make: (options: { references?: string[] }) => Promise<CallbackStores>): void {
+  const store = async (references?: string[]) => (await make(references ? { references } : {})).store;
+
+  describe(`${name} (CallbackStore contract)`, () => {
+    it('creates a request once per requestId, with an open status in its history', async () => {
+      const callbacks = await store();
+      const first = await callbacks.create(callbackRequest('webchat:c1:a1'));
+      const again = await callbacks.create(callbackRequest('webchat:c1:a1', { phone: '+3250123456' }));
+      expect(first.created).toBe(true);
+      expect(again).toEqual({ request: first.request, created: false });
+      expect(first.request).toMatchObject({
+        requestId: 'webchat:c1:a1',
+        phone: '+32470123456',
+        preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' },
+        topic: { intent: 'document.request', document: 'reispas' },
+        excerpt: ['ik wil een reispas'],
+        language: 'nl',
+        createdAt: AT.toISOString(),
+        status: 'open',
+        closedAt: null,
+        history: [{ status: 'open', at: AT.toISOString(), staffMember: 'assistant' }],
+      });
+      expect(await callbacks.listOpen()).toEqual([first.request]);
+      expect(await callbacks.get(first.request.reference)).toEqual(first.request);
+    });
+
+    it('stores one request when the same requestId arrives at both instances at once', async () => {
+      const { store: first, twin } = await make({});
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? first : twin).create(callbackRequest('webchat:c1:retried'))),
+      );
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(new Set(results.map((result) => result.request.reference)).size).toBe(1);
+      expect(await first.listOpen()).toHaveLength(1);
+    });
+
+    it('keeps topics without intent or document', async () => {
+      const callbacks = await store();
+      const { request } = await callbacks.create(callbackRequest('a', { topic: { intent: null, document: null }, excerpt: [] }));
+      expect(await callbacks.get(request.reference)).toMatchObject({ topic: { intent: null, document: null }, excerpt: [] });
+    });
+
+    it('gives every request a reference no other request has', async () => {
+      const callbacks = await store(['KDR-482', 'KDR-482', 'KDR-482', 'MNP-234']);
+      expect((await callbacks.create(callbackRequest('a'))).request.reference).toBe('KDR-482');
+      expect((await callbacks.create(callbackRequest('b'))).request.reference).toBe('MNP-234');
+    });
+
+    it('lists open requests by preferred day, morning before afternoon, then the oldest first', async () => {
+      const callbacks = await store(['CCC-222', 'AAA-222', 'BBB-222', 'DDD-222']);
+      await callbacks.create(callbackRequest('1', { preferredMoment: { day: '2026-03-03', partOfDay: 'morning' } }));
+      await callbacks.create(callbackRequest('2', { preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' }, at: new Date('2026-03-02T08:00:00Z') }));
+      await callbacks.create(callbackRequest('3', { preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' } }));
+      await callbacks.create(callbackRequest('4', { preferredMoment: { day: '2026-03-02', partOfDay: 'morning' } }));
+      expect((await callbacks.listOpen()).map((r) => r.reference)).toEqual(['DDD-222', 'AAA-222', 'BBB-222', 'CCC-222']);
+    });
+
+    it('records every status change with time and staff member; notReached stays open, reached and done close', async () => {
+      const callbacks = await store(['KDR-482', 'MNP-234']);
+      await callbacks.create(callbackRequest('a'));
+      await callbacks.create(callbackRequest('b'));
+      const notReached = await callbacks.setStatus('KDR-482', 'notReached', { at: new Date('2026-03-02T13:00:00Z'), staffMember: 'an' });
+      expect(notReached).toMatchObject({ status: 'notReached', closedAt: null });
+      expect((await callbacks.listOpen()).map((r) => r.reference)).toEqual(['KDR-482', 'MNP-234']);
+      const reached = await callbacks.setStatus('KDR-482', 'reached', { at: new Date('2026-03-02T14:00:00Z'), staffMember: 'bo' });
+      expect(reached.history).toEqual([
+        { status: 'open', at: AT.toISOString(), staffMember: 'assistant' },
+        { status: 'notReached', at: '2026-03-02T13:00:00.000Z', staffMember: 'an' },
+        { status: 'reached', at: '2026-03-02T14:00:00.000Z', staffMember: 'bo' },
+      ]);
+      expect(reached.closedAt).toBe('2026-03-02T14:00:00.000Z');
+      expect(await callbacks.get('KDR-482')).toEqual(reached);
+      await callbacks.setStatus('MNP-234', 'done', { at: AT, staffMember: 'an' });
+      expect(await callbacks.listOpen()).toEqual([]);
+    });
+
+    it('refuses a status change for an unknown or closed request', async () => {
+      const callbacks = await store(['KDR-482']);
+      await callbacks.create(callbackRequest('a'));
+      await expect(callbacks.setStatus('XXX-999', 'done', { at: AT, staffMember: 'an' })).rejects.toMatchObject({ code: 'CALLBACK_NOT_FOUND' });
+      await callbacks.setStatus('KDR-482', 'done', { at: AT, staffMember: 'an' });
+      await expect(callbacks.setStatus('KDR-482', 'reached', { at: AT, staffMember: 'an' })).rejects.toMatchObject({ code: 'CALLBACK_CLOSED' });
+      expect((await callbacks.get('KDR-482'))?.history.map((change) => change.status)).toEqual(['open', 'done']);
+    });
+
+    it('lets only one of two staff members at two instances close a request at the same moment', async () => {
+      const { store: first, twin } = await make({ references: ['KDR-482'] });
+      await first.create(callbackRequest('a'));
+      const results = await Promise.allSettled([
+        first.setStatus('KDR-482', 'reached', { at: AT, staffMember: 'an' }),
+        twin.setStatus('KDR-482', 'done', { at: AT, staffMember: 'bo' }),
+      ]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'CALLBACK_CLOSED' } });
+      expect((await twin.get('KDR-482'))?.history).toHaveLength(2);
+    });
+
+    it('lets the resident cancel an open request once', async () => {
+      const callbacks = await store(['KDR-482']);
+      await callbacks.create(callbackRequest('a'));
+      expect(await callbacks.cancelByResident('KDR-482', AT)).toBe('cancelled');
+      expect(await callbacks.cancelByResident('KDR-482', AT)).toBe('alreadyClosed');
+      expect(await callbacks.cancelByResident('MNP-234', AT)).toBe('notFound');
+      expect(await callbacks.get('KDR-482')).toMatchObject({
+        status: 'cancelledByResident',
+        closedAt: AT.toISOString(),
+        history: [
+          { status: 'open', at: AT.toISOString(), staffMember: 'assistant' },
+          { status: 'cancelledByResident', at: AT.toISOString(), staffMember: 'resident' },
+        ],
+      });
+    });
+
+    it('deletes requests retentionDays after they were closed, and never open ones', async () => {
+      const callbacks = await store(['OPN-222', 'DNE-222', 'RCN-222', 'CNL-222']);
+      for (const id of ['open', 'done', 'recent', 'cancelled']) await callbacks.create(callbackRequest(id));
+      await callbacks.setStatus('DNE-222', 'done', { at: new Date('2026-03-02T10:00:00Z'), staffMember: 'an' });
+      await callbacks.cancelByResident('CNL-222', new Date('2026-03-02T10:00:00Z'));
+      await callbacks.setStatus('RCN-222', 'reached', { at: new Date('2026-03-20T10:00:00Z'), staffMember: 'an' });
+      expect(await callbacks.deleteExpired(new Date('2026-04-01T09:59:00Z'), 30)).toBe(0);
+      expect(await callbacks.deleteExpired(new Date('2026-04-01T10:00:00Z'), 30)).toBe(2);
+      expect(await callbacks.get('DNE-222')).toBeUndefined();
+      expect(await callbacks.get('CNL-222')).toBeUndefined();
+      expect(await callbacks.get('RCN-222')).toBeDefined();
+      expect(await callbacks.get('OPN-222')).toBeDefined();
+      expect(await callbacks.deleteExpired(new Date('2027-01-01T00:00:00Z'), 30)).toBe(1);
+      expect(await callbacks.get('OPN-222')).toMatchObject({ status: 'open' });
+    });
+
+    it('shares no objects with callers', async () => {
+      const callbacks = await store(['KDR-482']);
+      const { request } = await callbacks.create(callbackRequest('a'));
+      request.excerpt.push('changed by caller');
+      request.history.push({ status: 'done', at: AT.toISOString(), staffMember: 'x' });
+      expect(await callbacks.get('KDR-482')).toMatchObject({ excerpt: ['ik wil een reispas'], history: [{ status: 'open' }] });
+    });
+  });
+}
