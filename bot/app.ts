@@ -75,6 +75,11 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     if (!config.calendarLinkSecret && config.storage === 'postgres') {
       logger.warn('config.calendarLinkSecretMissing', { reason: 'each instance signs calendar links with its own key; set CALENDAR_LINK_SECRET' });
     }
+    if (!config.directLineSecret && config.nodeEnv === 'production') {
+      logger.warn('config.directLineSecretMissing', {
+        reason: 'the web chat uses the local Direct Line endpoint: conversations live in this instance only; set DIRECT_LINE_SECRET',
+      });
+    }
     const bot = createAssistant({
       storage: stores.state,
       recognizer,
