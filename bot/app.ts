@@ -29,6 +29,9 @@ import { turnLockMiddleware } from './stores/turnLock.js';
 /** New web chat conversations one address may start in ten minutes (a whole office shares one address). */
 const NEW_CONVERSATIONS_PER_ADDRESS = 60;
 
+/** Failed staff logins one address may make in 15 minutes, over all accounts (5 per account). */
+const STAFF_FAILURES_PER_ADDRESS = 20;
+
 /** A staff member stays signed in for a working day. */
 const STAFF_SESSION_MS = 9 * 60 * 60 * 1000;
 
@@ -149,7 +152,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             callbackStore: stores.callbacks,
             staffAccounts: config.staffAccounts,
             sessions: staffSessions,
-            limiter: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
+            limits: {
+              perAddress: createAttemptLimiter({ maxAttempts: STAFF_FAILURES_PER_ADDRESS, windowMs: 15 * 60_000 }),
+              perAddressAndAccount: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
+            },
             logger,
             secureCookies: config.nodeEnv === 'production',
           }),
