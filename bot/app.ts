@@ -35,10 +35,17 @@ const STAFF_FAILURES_PER_ADDRESS = 20;
 /** A staff member stays signed in for a working day. */
 const STAFF_SESSION_MS = 9 * 60 * 60 * 1000;
 
+/** How long open requests (a turn being answered) may take to finish once the process is asked to stop. */
+const SHUTDOWN_GRACE_MS = 3000;
+
 export interface App {
   server: Server;
   facts: MunicipalityData;
-  /** Stops accepting requests, then waits for pending writes and releases the storage. */
+  /**
+   * Stops accepting requests, gives open ones a short grace period, closes whatever connection is
+   * left (idle keep-alives at once, slow clients after the grace), then waits for pending writes
+   * and releases the storage (the DATA_DIR lock).
+   */
   close(): Promise<void>;
 }
 
@@ -165,7 +172,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       server,
       facts,
       async close() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopServing(server, SHUTDOWN_GRACE_MS);
         for (const stop of stopJobs) stop();
         await stores.close();
       },
@@ -174,5 +181,21 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     for (const stop of stopJobs) stop();
     await stores.close();
     throw error;
+  }
+}
+
+/** Closes the listening socket and every connection: idle ones now, busy ones after `graceMs`. */
+async function stopServing(server: Server, graceMs: number): Promise<void> {
+  const http = server.server;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  http.closeIdleConnections();
+  // Keep-alive sockets that finish their request during the grace period are closed as they go idle.
+  const sweep = setInterval(() => http.closeIdleConnections(), 100);
+  const grace = setTimeout(() => http.closeAllConnections(), graceMs);
+  try {
+    await closed;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(grace);
   }
 }
