@@ -33,6 +33,11 @@ export class AssistantAdapter extends CloudAdapter {
     super(authentication);
   }
 
+  /** Whether channels must sign their requests (MicrosoftAppId is set); false in local mode. */
+  get authenticates(): boolean {
+    return this.appId !== '';
+  }
+
   /** Authenticates (header) or trusts (an in-process result) the activity and runs one turn. */
   processTurn(
     authorization: string | AuthenticateRequestResult,

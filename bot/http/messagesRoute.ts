@@ -15,6 +15,7 @@ export function registerMessagesRoute(server: Server, deps: { adapter: Assistant
     let activity: Record<string, unknown>;
     try {
       activity = toActivity(req.body);
+      if (!deps.adapter.authenticates) requireLoopbackServiceUrl(activity);
     } catch (error) {
       if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
       throw error;
@@ -43,6 +44,29 @@ function toActivity(body: unknown): Record<string, unknown> {
     throw new HttpError(400, 'activity_type_missing', 'The activity has no type.');
   }
   return activity;
+}
+
+/**
+ * Without channel authentication anyone who reaches the port can post an activity, and the bot
+ * would send its replies to whatever serviceUrl it names: only the Emulator on this machine may.
+ */
+function requireLoopbackServiceUrl(activity: Record<string, unknown>): void {
+  if (activity.serviceUrl === undefined) return;
+  if (typeof activity.serviceUrl !== 'string' || !isLoopbackUrl(activity.serviceUrl)) {
+    throw new HttpError(400, 'service_url_not_local', 'Without MicrosoftAppId only a serviceUrl on this machine is accepted.');
+  }
+}
+
+function isLoopbackUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** Errors of token validation: botframework-connector's own, and jsonwebtoken's that it lets through (a bad signature). */

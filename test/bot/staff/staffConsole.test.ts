@@ -94,7 +94,7 @@ describe('staff console API', () => {
     expect(badStatus.status).toBe(400);
     expect(errorCode(badStatus.body)).toBe('status_invalid');
     const noJson = await send(server.baseUrl, 'POST', path, { json: { status: 'done' }, cookie, contentType: 'text/plain' });
-    expect(noJson.status).toBe(400);
+    expect(noJson.status).toBe(415);
     const noPassword = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an' } });
     expect(noPassword.status).toBe(400);
     expect(errorCode(noPassword.body)).toBe('credentials_missing');
