@@ -23,6 +23,7 @@ import { registerStaffConsole, signedInStaffMember } from './staff/staffConsole.
 import { startRetentionJob } from './stores/callbackRetention.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
+import { watchWrites } from './writeReadiness.js';
 import { openStores } from './stores/openStores.js';
 import { turnLockMiddleware } from './stores/turnLock.js';
 
@@ -90,8 +91,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         reason: 'the web chat uses the local Direct Line endpoint: conversations live in this instance only; set DIRECT_LINE_SECRET',
       });
     }
+    // Readiness follows the writes: a full disk or a refusing database takes the instance out of rotation.
+    const writes = watchWrites(stores.state, now);
     const bot = createAssistant({
-      storage: stores.state,
+      storage: writes.storage,
       recognizer,
       i18n,
       phone: facts.municipality.phone,
@@ -119,7 +122,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       logger,
       adapter,
       bot,
-      isReady: () => stores.isReady(),
+      isReady: async () => (await stores.isReady()) && (await writes.writable()),
       trustProxy: config.trustProxy,
       routes: [
         (server) =>
