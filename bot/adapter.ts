@@ -33,6 +33,11 @@ export class AssistantAdapter extends CloudAdapter {
     super(authentication);
   }
 
+  /** Whether channels must sign their requests (MicrosoftAppId is set); false in local mode. */
+  get authenticates(): boolean {
+    return this.appId !== '';
+  }
+
   /** Authenticates (header) or trusts (an in-process result) the activity and runs one turn. */
   processTurn(
     authorization: string | AuthenticateRequestResult,
@@ -70,8 +75,29 @@ export interface BotRuntime {
   authentication: ConfigurationBotFrameworkAuthentication;
 }
 
+let connectorNoiseSilenced = false;
+
+/**
+ * botframework-connector writes to console.error for every token it rejects: the whole public key
+ * set, or the expired token's error with its stack. Anyone can send such tokens, so that would let
+ * anyone fill the log; a rejected token is answered 401 and that is all. Only these two shapes are
+ * dropped; everything else reaches the console as before.
+ */
+function silenceConnectorTokenNoise(): void {
+  if (connectorNoiseSilenced) return;
+  connectorNoiseSilenced = true;
+  const original = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const [first] = args;
+    if (typeof first === 'string' && first.startsWith('Error finding key for token')) return;
+    if (first instanceof Error && first.name === 'TokenExpiredError') return;
+    original(...args);
+  };
+}
+
 /** The CloudAdapter with channel authentication from config and the one turn-error handler. */
 export function createAdapter(deps: AdapterDeps): BotRuntime {
+  if (deps.botAuth) silenceConnectorTokenNoise();
   const authentication = new ConfigurationBotFrameworkAuthentication({
     ...(deps.botAuth
       ? {

@@ -23,19 +23,30 @@ import { registerStaffConsole, signedInStaffMember } from './staff/staffConsole.
 import { startRetentionJob } from '../stores/callbacks/callbackRetention.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
+import { watchWrites } from './writeReadiness.js';
 import { openStores } from '../stores/openStores.js';
 import { turnLockMiddleware } from '../stores/turnLock/turnLock.js';
 
 /** New web chat conversations one address may start in ten minutes (a whole office shares one address). */
 const NEW_CONVERSATIONS_PER_ADDRESS = 60;
 
+/** Failed staff logins one address may make in 15 minutes, over all accounts (5 per account). */
+const STAFF_FAILURES_PER_ADDRESS = 20;
+
 /** A staff member stays signed in for a working day. */
 const STAFF_SESSION_MS = 9 * 60 * 60 * 1000;
+
+/** How long open requests (a turn being answered) may take to finish once the process is asked to stop. */
+const SHUTDOWN_GRACE_MS = 3000;
 
 export interface App {
   server: Server;
   facts: MunicipalityData;
-  /** Stops accepting requests, then waits for pending writes and releases the storage. */
+  /**
+   * Stops accepting requests, gives open ones a short grace period, closes whatever connection is
+   * left (idle keep-alives at once, slow clients after the grace), then waits for pending writes
+   * and releases the storage (the DATA_DIR lock).
+   */
   close(): Promise<void>;
 }
 
@@ -75,8 +86,15 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     if (!config.calendarLinkSecret && config.storage === 'postgres') {
       logger.warn('config.calendarLinkSecretMissing', { reason: 'each instance signs calendar links with its own key; set CALENDAR_LINK_SECRET' });
     }
+    if (!config.directLineSecret && config.nodeEnv === 'production') {
+      logger.warn('config.directLineSecretMissing', {
+        reason: 'the web chat uses the local Direct Line endpoint: conversations live in this instance only; set DIRECT_LINE_SECRET',
+      });
+    }
+    // Readiness follows the writes: a full disk or a refusing database takes the instance out of rotation.
+    const writes = watchWrites(stores.state, now);
     const bot = createAssistant({
-      storage: stores.state,
+      storage: writes.storage,
       recognizer,
       i18n,
       phone: facts.municipality.phone,
@@ -104,7 +122,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       logger,
       adapter,
       bot,
-      isReady: () => stores.isReady(),
+      isReady: async () => (await stores.isReady()) && (await writes.writable()),
       trustProxy: config.trustProxy,
       routes: [
         (server) =>
@@ -144,7 +162,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             callbackStore: stores.callbacks,
             staffAccounts: config.staffAccounts,
             sessions: staffSessions,
-            limiter: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
+            limits: {
+              perAddress: createAttemptLimiter({ maxAttempts: STAFF_FAILURES_PER_ADDRESS, windowMs: 15 * 60_000 }),
+              perAddressAndAccount: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
+            },
             logger,
             secureCookies: config.nodeEnv === 'production',
           }),
@@ -154,7 +175,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       server,
       facts,
       async close() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopServing(server, SHUTDOWN_GRACE_MS);
         for (const stop of stopJobs) stop();
         await stores.close();
       },
@@ -163,5 +184,21 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     for (const stop of stopJobs) stop();
     await stores.close();
     throw error;
+  }
+}
+
+/** Closes the listening socket and every connection: idle ones now, busy ones after `graceMs`. */
+async function stopServing(server: Server, graceMs: number): Promise<void> {
+  const http = server.server;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  http.closeIdleConnections();
+  // Keep-alive sockets that finish their request during the grace period are closed as they go idle.
+  const sweep = setInterval(() => http.closeIdleConnections(), 100);
+  const grace = setTimeout(() => http.closeAllConnections(), graceMs);
+  try {
+    await closed;
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(grace);
   }
 }

@@ -1,4 +1,5 @@
 import type { HandoffMode } from '../dialogs/handoffDialog.js';
+import { isProxyAddressOrRange, type TrustedProxies } from './http/clientAddress.js';
 import { parseStaffAccounts, type StaffAccount } from './staff/staffPassword.js';
 
 /**
@@ -21,8 +22,8 @@ export interface Config {
   calendarLinkSecret: string | null;
   /** The public address of this app, for links sent to residents; null = links relative to the page. */
   publicBaseUrl: string | null;
-  /** Behind a reverse proxy: rate limits count the address the proxy puts in X-Forwarded-For. */
-  trustProxy: boolean;
+  /** Behind reverse proxies: how many hops, or which addresses, may set X-Forwarded-For; null = none (TRUST_PROXY). */
+  trustProxy: TrustedProxies | null;
   defaultLocale: string;
   /** Phone staff who may sign in to /staff, with scrypt password hashes (STAFF_ACCOUNTS). */
   staffAccounts: StaffAccount[];
@@ -83,10 +84,6 @@ export function readConfig(env: Env): Config {
   if (publicBaseUrl !== null && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicBaseUrl)) {
     throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address such as https://chat.gemeente.be, not "${publicBaseUrl}".`);
   }
-  const trustProxy = value('TRUST_PROXY') ?? 'false';
-  if (trustProxy !== 'true' && trustProxy !== 'false') {
-    throw new ConfigError(`TRUST_PROXY must be "true" or "false", not "${trustProxy}".`);
-  }
   const reportsToken = value('REPORTS_TOKEN');
   if (reportsToken !== null && reportsToken.length < 16) {
     throw new ConfigError('REPORTS_TOKEN must be at least 16 characters long.');
@@ -104,12 +101,31 @@ export function readConfig(env: Env): Config {
     reportsToken,
     calendarLinkSecret,
     publicBaseUrl,
-    trustProxy: trustProxy === 'true',
+    trustProxy: readTrustProxy(value('TRUST_PROXY')),
     defaultLocale,
     staffAccounts: readStaffAccounts(value('STAFF_ACCOUNTS')),
     callbackRetentionDays: readRetentionDays(value('CALLBACK_RETENTION_DAYS')),
     handoffMode: readHandoffMode(value('HANDOFF_MODE')),
   };
+}
+
+const MAX_PROXY_HOPS = 10;
+
+function readTrustProxy(raw: string | null): TrustedProxies | null {
+  if (raw === null || raw === 'false') return null;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > MAX_PROXY_HOPS) throw new ConfigError(`TRUST_PROXY as a number of proxies must be 1 to ${MAX_PROXY_HOPS}, not "${raw}".`);
+    return { hops };
+  }
+  const addresses = raw.split(',').map((entry) => entry.trim());
+  const wrong = addresses.find((entry) => !isProxyAddressOrRange(entry));
+  if (wrong !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be false, a number of proxies (App Service: 1) or their addresses (10.0.0.5,10.1.0.0/16); "${wrong || raw}" is none of these.`,
+    );
+  }
+  return { addresses };
 }
 
 function readStaffAccounts(raw: string | null): StaffAccount[] {

@@ -3,6 +3,9 @@ import { readConfig } from './config.js';
 import { errorCode } from './errorCodes.js';
 import { createConsoleLogger } from './logger.js';
 
+/** After SIGTERM the process is gone by then, whatever still hangs. */
+const STOP_DEADLINE_MS = 10_000;
+
 /** Starts the assistant: a wrong configuration or data file stops the start with a one-line reason. */
 async function main(): Promise<void> {
   const logger = createConsoleLogger();
@@ -23,7 +26,8 @@ async function main(): Promise<void> {
     });
   }
   app.server.listen(config.port, config.host, () => {
-    logger.info('server.listening', { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}` });
+    const { port } = app.server.address();
+    logger.info('server.listening', { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}` });
   });
   app.server.on('error', (error: Error) => {
     logger.error('server.failed', { code: errorCode(error) });
@@ -36,6 +40,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('server.stopping', { signal });
+    // app.close() ends every connection within its grace period; this only guards against a store that never answers.
+    setTimeout(() => {
+      logger.error('server.stopTimedOut', {});
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -1,7 +1,7 @@
 import restify, { type Server } from 'restify';
 import type { AssistantAdapter } from './adapter.js';
 import { errorCode } from './errorCodes.js';
-import { trustForwardedFor } from './http/clientAddress.js';
+import { trustForwardedFor, type TrustedProxies } from './http/clientAddress.js';
 import { registerHealthRoutes } from './http/healthRoutes.js';
 import { jsonBodyParser } from './http/jsonBody.js';
 import { registerMessagesRoute, type TurnLogic } from './http/messagesRoute.js';
@@ -13,8 +13,8 @@ export interface ServerDeps {
   bot: TurnLogic;
   /** Whether storage answers; drives `/readyz`. */
   isReady: () => Promise<boolean>;
-  /** Behind a reverse proxy: count clients by X-Forwarded-For (see clientAddress). */
-  trustProxy?: boolean;
+  /** Behind a reverse proxy: which proxies' X-Forwarded-For entries to believe (see clientAddress); null = none. */
+  trustProxy?: TrustedProxies | null;
   /** Further routes (web page, Direct Line, staff console, reports), registered after the core ones. */
   routes?: readonly ((server: Server) => void)[];
 }
@@ -23,7 +23,7 @@ export interface ServerDeps {
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'gemeente-assistent', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.sanitizePath());
-  if (deps.trustProxy) trustForwardedFor(server);
+  if (deps.trustProxy) trustForwardedFor(server, deps.trustProxy);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(jsonBodyParser());
 

@@ -43,23 +43,27 @@ export function monthOf(day: string): string {
 
 /** Every 'YYYY-MM' that overlaps from..to, in order. */
 export function monthsCovering(from: string, to: string): string[] {
+  return monthSlices(from, to).map((slice) => monthOf(slice.from));
+}
+
+/**
+ * from..to cut at month ends: one slice per month it touches, the first and last clipped to the
+ * range. Months are counted as numbers, not compared as text ("10000-01" sorts before "9999-12").
+ */
+export function monthSlices(from: string, to: string): { from: string; to: string }[] {
   toEpochDay(from);
   toEpochDay(to);
-  const months: string[] = [];
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  const last = monthOf(to);
-  for (;;) {
-    const current = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-    if (current > last) break;
-    months.push(current);
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
+  const monthIndex = (day: string) => Number(day.slice(0, -6)) * 12 + Number(day.slice(-5, -3)) - 1;
+  const slices: { from: string; to: string }[] = [];
+  for (let index = monthIndex(from); index <= monthIndex(to); index += 1) {
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    const prefix = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    const first = `${prefix}-01`;
+    const last = `${prefix}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+    slices.push({ from: first < from ? from : first, to: last > to ? to : last });
   }
-  return months;
+  return slices;
 }
 
 const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', {

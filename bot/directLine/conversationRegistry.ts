@@ -4,9 +4,12 @@ import type { Activity } from 'botbuilder';
  * The local Direct Line endpoint's conversations, kept in memory.
  *
  * Everything is bounded, because any page can start conversations: a cap on the number of
- * conversations (the least recently active one goes first), an idle expiry, a cap on each
- * transcript (oldest activities dropped, by count and by size) and a cap on turns waiting in
- * one conversation's queue. Turns of one conversation run one after another, so the bot never
+ * conversations, an idle expiry, a cap on each transcript (oldest activities dropped, by count
+ * and by size) and a cap on turns waiting in one conversation's queue. A flood of new
+ * conversations must not push out residents who are chatting, so when the cap is reached the
+ * first to go are conversations in which nobody ever wrote, then those idle for a while; a
+ * conversation in active use is never removed (a new one is refused instead). One address holds
+ * a limited number of unused conversations: its own oldest unused one makes room. Turns of one conversation run one after another, so the bot never
  * sees two turns of the same conversation at once; different conversations run in parallel.
  */
 export interface LocalConversation {
@@ -15,6 +18,10 @@ export interface LocalConversation {
   readonly userId: string;
   /** Locale the page asked for when it started the conversation, if any. */
   readonly locale: string | undefined;
+  /** Who started it (the client address), to bound unused conversations per address; kept in memory only. */
+  readonly startedBy: string;
+  /** Whether the resident has posted an activity of their own (a message or an event). */
+  used: boolean;
   /** Transcript as the page polls it: the user's activities and the bot's replies, in order. */
   readonly transcript: StoredActivity[];
   /** Sequence number the next activity gets; the watermark is "everything below this". */
@@ -37,6 +44,10 @@ export interface ConversationLimits {
   maxTranscriptActivities: number;
   maxTranscriptBytes: number;
   maxPendingTurns: number;
+  /** A used conversation active within this time is never removed to make room. */
+  activeMs: number;
+  /** Unused conversations one address may hold; its oldest unused one goes first. */
+  maxUnusedPerAddress: number;
 }
 
 export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
@@ -45,7 +56,17 @@ export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
   maxTranscriptActivities: 300,
   maxTranscriptBytes: 200_000,
   maxPendingTurns: 5,
+  activeMs: 15 * 60 * 1000,
+  maxUnusedPerAddress: 20,
 };
+
+/** Thrown by `start` when every conversation is in active use and none may be removed. */
+export class ConversationLimitError extends Error {
+  readonly code = 'ConversationLimit';
+  constructor() {
+    super('every conversation slot is in active use');
+  }
+}
 
 /** Thrown by `enqueueTurn` when a conversation already has too many turns waiting. */
 export class TurnQueueFullError extends Error {
@@ -95,15 +116,20 @@ export class ConversationRegistry {
     return this.conversations.get(id)?.pendingTurns ?? 0;
   }
 
-  /** Returns the conversation, creating it when needed; `created` says whether it is new. */
-  start(id: string, userId: string, locale: string | undefined): { conversation: LocalConversation; created: boolean } {
+  /**
+   * Returns the conversation, creating it when needed; `created` says whether it is new.
+   * Throws ConversationLimitError when there is no room without removing a conversation in use.
+   */
+  start(id: string, userId: string, locale: string | undefined, startedBy: string): { conversation: LocalConversation; created: boolean } {
     const existing = this.find(id);
     if (existing) return { conversation: existing, created: false };
-    this.makeRoom();
+    this.makeRoom(startedBy);
     const conversation: LocalConversation = {
       id,
       userId,
       locale,
+      startedBy,
+      used: false,
       transcript: [],
       nextSequence: 0,
       transcriptBytes: 0,
@@ -173,15 +199,29 @@ export class ConversationRegistry {
     this.conversations.set(conversation.id, conversation);
   }
 
-  private makeRoom(): void {
+  /** Marks that the resident wrote in this conversation: from now on it is protected while active. */
+  markUsed(conversation: LocalConversation): void {
+    conversation.used = true;
+  }
+
+  private makeRoom(startedBy: string): void {
     for (const conversation of this.conversations.values()) {
       if (!this.isExpired(conversation)) break;
       this.conversations.delete(conversation.id);
     }
-    while (this.conversations.size >= this.limits.maxConversations) {
-      const oldest = this.conversations.keys().next();
-      if (oldest.done) break;
-      this.conversations.delete(oldest.value);
-    }
+    // Map order is least recently active first, so each search below finds the oldest candidate.
+    const unusedOfAddress = [...this.conversations.values()].filter((c) => !c.used && c.startedBy === startedBy);
+    if (unusedOfAddress.length >= this.limits.maxUnusedPerAddress) this.conversations.delete(unusedOfAddress[0]!.id);
+    if (this.conversations.size < this.limits.maxConversations) return;
+    const activeSince = this.now() - this.limits.activeMs;
+    const candidate =
+      this.first((c) => !c.used && c.pendingTurns === 0) ?? this.first((c) => c.lastActiveMs < activeSince && c.pendingTurns === 0);
+    if (!candidate) throw new ConversationLimitError();
+    this.conversations.delete(candidate.id);
+  }
+
+  private first(matches: (conversation: LocalConversation) => boolean): LocalConversation | undefined {
+    for (const conversation of this.conversations.values()) if (matches(conversation)) return conversation;
+    return undefined;
   }
 }

@@ -12,6 +12,7 @@ export type DirectLineErrorCode =
   | 'ActivityTooLarge'
   | 'TurnQueueFull'
   | 'TooManyRequests'
+  | 'TooManyConversations'
   | 'BotError'
   | 'DirectLineUnavailable';
 

@@ -2,7 +2,9 @@ import type { Activity, ChannelAccount, ConversationAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 
 import type { Logger } from '../logger.js';
+import { clientAddress } from '../http/clientAddress.js';
 import {
+  ConversationLimitError,
   ConversationRegistry,
   TurnQueueFullError,
   type ConversationLimits,
@@ -80,7 +82,16 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     const auth = authorise(tokens, req, res);
     if (!auth) return;
     const locale = readLocale(readBody(req)?.['locale']);
-    const { conversation, created } = registry.start(auth.claims.conv, auth.claims.user, locale);
+    let started: ReturnType<ConversationRegistry['start']>;
+    try {
+      started = registry.start(auth.claims.conv, auth.claims.user, locale, clientAddress(req));
+    } catch (error) {
+      if (!(error instanceof ConversationLimitError)) throw error;
+      logger?.warn('directline.conversationLimit', { conversations: registry.size });
+      res.header('Retry-After', '60');
+      return sendJsonError(res, 503, 'TooManyConversations', 'The chat is very busy right now. Please try again in a minute.');
+    }
+    const { conversation, created } = started;
     if (created) {
       await runWelcomeTurn(conversation);
     }
@@ -125,6 +136,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
         const { serviceUrl: _hidden, ...echo } = incoming;
         const stored = registry.append(conversation, echo);
         if (incoming.type !== 'typing') {
+          registry.markUsed(conversation);
           const replies = await options.runTurn({ ...incoming, id: stored.id });
           appendReplies(conversation, replies);
         }

@@ -67,6 +67,11 @@ export function jsonBodyParser(maxBytes = MAX_BODY_BYTES) {
   return (req: RestifyRequest, res: RestifyResponse, next: Next): void => {
     // HTML forms (the dashboard login) post url-encoded bodies; the route that expects one reads it itself.
     if (!carriesBody(req) || isFormBody(req)) return next();
+    // Only JSON: a page elsewhere can post text/plain without a CORS preflight, but not application/json.
+    if (!isJsonBody(req)) {
+      sendError(res, 415, 'content_type_unsupported', 'Send the body as application/json.');
+      return next(false);
+    }
     readJsonBody(req, maxBytes).then(
       (body) => {
         req.body = body;
@@ -85,6 +90,10 @@ export function jsonBodyParser(maxBytes = MAX_BODY_BYTES) {
 function carriesBody(req: IncomingMessage): boolean {
   if (!['POST', 'PUT', 'PATCH'].includes(req.method ?? '')) return false;
   return Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+}
+
+function isJsonBody(req: IncomingMessage): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(String(req.headers['content-type'] ?? ''));
 }
 
 function isFormBody(req: IncomingMessage): boolean {

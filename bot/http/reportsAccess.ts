@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { brusselsDay, daysBetween, isCalendarDay } from '../../services/calendarDay.js';
+import { addDays, brusselsDay, daysBetween, isCalendarDay } from '../../services/calendarDay.js';
 import type { ReportRange } from '../../services/survey/surveyReport.js';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { clientAddress } from './clientAddress.js';
@@ -14,6 +14,10 @@ export const REPORTS_SESSION_COOKIE = 'reports_session';
 export const REPORTS_SESSION_SUBJECT = 'reports';
 /** A longer range is refused: it would only be a mistake or an attempt to make the server work hard. */
 export const MAX_REPORT_RANGE_DAYS = 5 * 366;
+/** No survey answer is older than the assistant: earlier days are a mistake. */
+export const EARLIEST_REPORT_DAY = '2020-01-01';
+/** How far past today a range may reach (a year ahead, for a dashboard set up in advance). */
+export const REPORT_HORIZON_DAYS = 366;
 
 /** Compares two secrets in constant time, whatever their lengths (hashing makes them equally long). */
 export function tokensMatch(given: string, expected: string): boolean {
@@ -63,7 +67,7 @@ export function hasReportsSession(req: IncomingMessage, sessions: SessionStore):
   return sessions.get(readCookie(req, REPORTS_SESSION_COOKIE))?.subject === REPORTS_SESSION_SUBJECT;
 }
 
-export type RangeProblem = 'date_invalid' | 'range_reversed' | 'range_too_long';
+export type RangeProblem = 'date_invalid' | 'range_reversed' | 'range_too_long' | 'range_out_of_bounds';
 export type RangeDecision = { ok: true; range: ReportRange } | { ok: false; code: RangeProblem; message: string };
 
 /** The default range: the last 12 calendar months, this one included, up to today. */
@@ -98,6 +102,9 @@ export function readReportRange(query: unknown, now: Date): RangeDecision {
   const end = to ?? today;
   const start = from ?? firstDayTwelveMonthsBack(end);
   if (start > end) return { ok: false, code: 'range_reversed', message: 'from must not be after to.' };
+  if (start < EARLIEST_REPORT_DAY || end > addDays(today, REPORT_HORIZON_DAYS)) {
+    return { ok: false, code: 'range_out_of_bounds', message: `Dates must lie between ${EARLIEST_REPORT_DAY} and a year from today.` };
+  }
   if (daysBetween(start, end) >= MAX_REPORT_RANGE_DAYS) {
     return { ok: false, code: 'range_too_long', message: 'The range may cover at most 5 years.' };
   }

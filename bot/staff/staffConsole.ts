@@ -15,14 +15,23 @@ export interface StaffConsoleDeps {
   staffAccounts: readonly StaffAccount[];
   /** Sessions of signed-in staff (subject `staff:<name>`). */
   sessions: SessionStore;
-  /** Failed logins, counted per address and per account. */
-  limiter: AttemptLimiter;
+  /**
+   * Failed logins, counted per address (a wide limit: one address guessing many accounts) and per
+   * address and account (a narrow one). Never per account alone: anyone could then lock a staff
+   * member out, while the real user signs in from another address unhindered.
+   */
+  limits: StaffLoginLimits;
   now?: () => Date;
   logger: Logger;
   /** Secure cookies: true unless the console runs on plain local HTTP. */
   secureCookies: boolean;
   /** Where the page's files are; default `web/staff/`. */
   pageDir?: string;
+}
+
+export interface StaffLoginLimits {
+  perAddress: AttemptLimiter;
+  perAddressAndAccount: AttemptLimiter;
 }
 
 export const STAFF_SESSION_COOKIE = 'staff_session';
@@ -77,8 +86,12 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
       return sendError(res, 400, 'credentials_too_long', 'The name or password is too long.');
     }
     const name = body.name.trim().toLowerCase();
-    const keys = [`address:${clientAddress(req)}`, `account:${name}`];
-    const wait = Math.max(...keys.map((key) => deps.limiter.retryAfterSeconds(key)));
+    const address = clientAddress(req);
+    const counted = [
+      { limiter: deps.limits.perAddress, key: address },
+      { limiter: deps.limits.perAddressAndAccount, key: `${address}|${name}` },
+    ];
+    const wait = Math.max(...counted.map(({ limiter, key }) => limiter.retryAfterSeconds(key)));
     if (wait > 0) {
       deps.logger.warn('staff.loginLimited', {});
       res.setHeader('Retry-After', String(wait));
@@ -88,11 +101,11 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
     // Unknown names cost a hash too, so timing does not tell which accounts exist.
     const matches = await verifyStaffPassword(body.password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
     if (!account || !matches) {
-      for (const key of keys) deps.limiter.record(key);
+      for (const { limiter, key } of counted) limiter.record(key);
       deps.logger.warn('staff.loginFailed', {});
       return sendError(res, 401, 'credentials_invalid', 'The name or password is not right.');
     }
-    deps.limiter.reset(`account:${name}`);
+    deps.limits.perAddressAndAccount.reset(`${address}|${name}`);
     const sessionId = deps.sessions.create(`${SUBJECT_PREFIX}${name}`);
     res.setHeader('Set-Cookie', sessionCookie(STAFF_SESSION_COOKIE, sessionId, { path: COOKIE_PATH, secure: deps.secureCookies }));
     deps.logger.info('staff.login', { staffMember: name });

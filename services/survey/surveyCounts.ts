@@ -104,3 +104,26 @@ export function countSurveyRows(rows: readonly SurveyResponse[], range: { from: 
   }
   return counts;
 }
+
+function addCodeCounts<C extends string>(into: CodeCounts<C>, part: CodeCounts<C>): void {
+  for (const code of Object.keys(part) as C[]) into[code] += part[code];
+}
+
+/** Adds the counts of a part of a range (e.g. one month) to the counts of the whole, in place. */
+export function addSurveyCounts(into: SurveyCounts, part: SurveyCounts): void {
+  into.responses += part.responses;
+  into.synthetic += part.synthetic;
+  addCodeCounts(into.awareness, part.awareness);
+  addCodeCounts(into.satisfaction, part.satisfaction);
+  addCodeCounts(into.appointmentPreference, part.appointmentPreference);
+  addCodeCounts(into.bookingChannel, part.bookingChannel);
+  addCodeCounts(into.ageBracket, part.ageBracket);
+  for (const age of AGE_BRACKET_CODES) addCodeCounts(into.bookingChannelByAge[age], part.bookingChannelByAge[age]);
+  for (const [month, counts] of Object.entries(part.months)) {
+    const total = (into.months[month] ??= emptyMonthCounts());
+    total.responses += counts.responses;
+    total.synthetic += counts.synthetic;
+    addCodeCounts(total.awareness, counts.awareness);
+    addCodeCounts(total.satisfaction, counts.satisfaction);
+  }
+}

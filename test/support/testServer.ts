@@ -4,6 +4,7 @@ import { createAdapter, type AdapterDeps } from '../../bot/adapter.js';
 import type { BotAuthConfig } from '../../bot/config.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { createServer } from '../../bot/server.js';
+import type { TrustedProxies } from '../../bot/http/clientAddress.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { createTestAssistant, TEST_PHONE, type TestAssistantOptions } from './conversation.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
@@ -15,7 +16,7 @@ export interface TestServerOptions extends Omit<TestAssistantOptions, 'recognize
   authOverrides?: AdapterDeps['authOverrides'];
   isReady?: () => Promise<boolean>;
   routes?: readonly ((server: Server) => void)[];
-  trustProxy?: boolean;
+  trustProxy?: TrustedProxies | null;
   /** The logger the server (and, if the test passes it on, the handoff) writes to. */
   logger?: ReturnType<typeof createMemoryLogger>;
 }

@@ -15,7 +15,7 @@ function registryWithClock(limits: ConstructorParameters<typeof ConversationRegi
 describe('ConversationRegistry', () => {
   it('drops the oldest activities when the transcript is over its byte budget', () => {
     const { registry } = registryWithClock({ maxTranscriptBytes: 600 });
-    const { conversation } = registry.start('c1', 'dl_u', undefined);
+    const { conversation } = registry.start('c1', 'dl_u', undefined, '198.51.100.1');
 
     for (let i = 0; i < 5; i++) registry.append(conversation, { type: 'message', text: `${i}`.padEnd(150, '.') });
 
@@ -28,12 +28,12 @@ describe('ConversationRegistry', () => {
 
   it('sweeps idle conversations when a new one starts', () => {
     const { registry, advance } = registryWithClock({ idleMs: 1000 });
-    registry.start('old', 'dl_a', undefined);
+    registry.start('old', 'dl_a', undefined, '198.51.100.1');
     advance(500);
-    registry.start('recent', 'dl_b', undefined);
+    registry.start('recent', 'dl_b', undefined, '198.51.100.1');
     advance(600);
 
-    registry.start('new', 'dl_c', undefined);
+    registry.start('new', 'dl_c', undefined, '198.51.100.1');
 
     expect(registry.size).toBe(2);
     expect(registry.find('old')).toBeUndefined();
@@ -42,7 +42,7 @@ describe('ConversationRegistry', () => {
 
   it('keeps running queued turns after one fails, and refuses turns beyond the cap', async () => {
     const { registry } = registryWithClock({ maxPendingTurns: 2 });
-    const { conversation } = registry.start('c1', 'dl_u', 'nl-BE');
+    const { conversation } = registry.start('c1', 'dl_u', 'nl-BE', '198.51.100.1');
     const order: string[] = [];
 
     const failing = registry.enqueueTurn(conversation, async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CallerIdConstants } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
 
 /**
@@ -23,7 +23,18 @@ let metadataUrl: string;
 let bot: Awaited<ReturnType<typeof startTestServer>>;
 let turnsRun = 0;
 
+/** What reaches the console; installed before the adapter is built, as the real console would be. */
+const consoleOutput: string[] = [];
+const consoleSpies: { mockRestore(): void }[] = [];
+
 beforeAll(async () => {
+  for (const level of ['error', 'warn', 'log'] as const) {
+    consoleSpies.push(
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        consoleOutput.push(args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(' '));
+      }),
+    );
+  }
   metadataServer = createHttpServer((req, res) => {
     const base = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}`;
     res.setHeader('content-type', 'application/json');
@@ -59,6 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const spy of consoleSpies) spy.mockRestore();
   await bot.close();
   await new Promise((resolve) => metadataServer.close(resolve));
 });
@@ -80,6 +92,16 @@ describe('channel authentication with MicrosoftAppId set', () => {
     const response = await postJson(`${bot.baseUrl}/api/messages`, activity, { authorization: `Bearer ${channelToken(activity)}` });
     expect(response.status).toBe(200);
     expect(turnsRun).toBe(before + 1);
+  });
+
+  it('leaves no key or stack on the console for forged, expired and wrongly addressed tokens', async () => {
+    consoleOutput.length = 0;
+    for (const options of [{ key: strangerKey.privateKey }, { expiresIn: -600 }, { audience: 'another-app' }]) {
+      const activity = messageActivity('hallo');
+      const response = await postJson(`${bot.baseUrl}/api/messages`, activity, { authorization: `Bearer ${channelToken(activity, options)}` });
+      expect(response.status).toBe(401);
+    }
+    expect(consoleOutput).toEqual([]);
   });
 
   it.each([

@@ -23,7 +23,8 @@ export async function staffAccountsEnv(): Promise<string> {
 
 /**
  * The real server with the staff console on a callback store, and the counter staff's day view
- * behind the same session as in bot/app.ts; the limiter allows 3 failures per 15 minutes.
+ * behind the same session as in bot/app.ts; logins allow 3 failures per address and account and 6 per
+ * address in 15 minutes.
  */
 export async function startStaffServer(callbackStore: CallbackStore, options: { now?: () => Date } = {}) {
   const logger = createMemoryLogger();
@@ -32,7 +33,10 @@ export async function startStaffServer(callbackStore: CallbackStore, options: { 
     { name: 'bo', passwordHash: await hashStaffPassword('wachtwoord van bo', FAST) },
   ];
   let limiterNow = 0;
-  const limiter = createAttemptLimiter({ maxAttempts: 3, windowMs: 15 * 60 * 1000, now: () => limiterNow });
+  const limits = {
+    perAddress: createAttemptLimiter({ maxAttempts: 6, windowMs: 15 * 60 * 1000, now: () => limiterNow }),
+    perAddressAndAccount: createAttemptLimiter({ maxAttempts: 3, windowMs: 15 * 60 * 1000, now: () => limiterNow }),
+  };
   const sessions = createSessionStore({ ttlMs: 60 * 60 * 1000 });
   const appointments = createTestAppointments();
   const server = await startTestServer({
@@ -53,7 +57,7 @@ export async function startStaffServer(callbackStore: CallbackStore, options: { 
           callbackStore,
           staffAccounts,
           sessions,
-          limiter,
+          limits,
           now: options.now,
           logger,
           secureCookies: false,
