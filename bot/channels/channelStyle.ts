@@ -33,10 +33,11 @@ export type KnownChannelId = (typeof CHANNEL_IDS)[number];
 // Our own web page, Direct Line and the Emulator all render with Bot Framework Web Chat.
 // - Buttons: Web Chat lays hero-card buttons out one per line and wraps long titles; botbuilder's own
 //   choice factory treats up to 100 card actions as supported there (botbuilder-dialogs choices/channel.ts).
-//   We show at most 8 so a menu stays readable; longer lists become a numbered list plus buttons.
-// - messageBack/postBack: supported (Bot Framework "Channels reference", card action support by channel;
-//   Web Chat sends a postBack as a hidden activity and shows messageBack's displayText).
-// - Adaptive Cards: Web Chat renders schema 1.5 (what renderInfoCard sends).
+//   No documented limit on count or title length: 8 buttons and 60 characters are our choice, so a
+//   menu stays readable; longer lists become a numbered list plus buttons.
+// - messageBack/postBack: supported (Bot Framework "Channels reference", card action support by
+//   channel; Web Chat's Adaptive Cards notes: a postBack is not shown, messageBack shows displayText).
+// - Adaptive Cards: 1.5, the version renderInfoCard sends and Web Chat renders.
 // - Size: the Bot Connector rejects requests over 262,144 bytes with MessageSizeTooBig
 //   (microsoft/botframework-sdk issue #6669).
 const WEB_CHAT: ChannelCapabilities = {
@@ -51,6 +52,21 @@ const WEB_CHAT: ChannelCapabilities = {
   downloadLinks: true,
 };
 
+/** A channel that shows only text: options as a numbered list, labels whole, within `maxMessageSize` characters. */
+function numberedText(maxMessageSize: number): ChannelCapabilities {
+  return {
+    style: 'plainText',
+    maxButtons: 0,
+    maxLabelLength: Number.POSITIVE_INFINITY,
+    hiddenValue: false,
+    adaptiveCardVersion: null,
+    maxCardActions: 0,
+    maxMessageSize,
+    messageSizeOf: 'text',
+    downloadLinks: false,
+  };
+}
+
 export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCapabilities> = {
   webchat: WEB_CHAT,
   directline: WEB_CHAT,
@@ -58,11 +74,12 @@ export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCap
   // Microsoft Teams (learn.microsoft.com/microsoftteams/platform):
   // - "Format your bot messages": a bot message may be 40 KB, counted on the whole payload in UTF-16,
   //   else 413 MessageSizeTooBig (newer revisions say about 100 KB with 80 KB advised; we keep 40 KB).
-  // - Cards reference / overflow menu on Adaptive Cards: up to six actions show on a card, more go into
-  //   an overflow menu; hero-card buttons likewise: we send at most six.
-  // - Cards support messageBack (text + hidden value), imBack, openUrl ("What are cards").
-  // - Adaptive Cards 1.5 (Universal Actions need 1.4+; 1.5 is the version Teams documents for bots).
-  // - Button titles: not documented; Teams stacks hero-card buttons full width, about 40 characters show.
+  // - "What are cards": Teams cards support messageBack (text + hidden value), imBack, openUrl.
+  // - Adaptive Cards 1.5: Universal Actions for Adaptive Cards are schema 1.5, which Teams renders.
+  // - Six actions: Teams shows up to six primary actions on an Adaptive Card and moves more into an
+  //   overflow menu ("Overflow menu on Adaptive Cards"; not in the stored excerpts we could check), so we
+  //   send at most six buttons on a hero card too.
+  // - Button titles: not documented; Teams cuts long titles in a button, 40 characters is our choice.
   msteams: {
     style: 'cards',
     maxButtons: 6,
@@ -76,8 +93,8 @@ export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCap
   },
   // Telegram (core.telegram.org/bots/api): suggested actions become a reply keyboard whose button sends
   // its text only (KeyboardButton has no payload), so no hidden value; message text 1–4096 characters.
-  // The keyboard has no documented button count; botbuilder treats 100 as supported. Button text is not
-  // limited either, but phones cut it at about 30 characters, so we keep labels to that.
+  // The keyboard has no documented button count (botbuilder treats 100 as supported) and no documented
+  // text length: 8 buttons and 30 characters are our choice, what a phone's keyboard row shows whole.
   telegram: {
     style: 'quickReplies',
     maxButtons: 8,
@@ -91,7 +108,8 @@ export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCap
   },
   // Facebook Messenger (developers.facebook.com/docs/messenger-platform, "Quick replies"): at most 13
   // quick replies, each title cut after 20 characters; a tapped quick reply posts its title as a message
-  // (the Bot Service hands us that text). Message text is limited to 2000 characters (Send API reference).
+  // (the Bot Service hands us that text). Message text: 2000 characters (Send API reference, `text`;
+  // not in the stored excerpts we could check).
   facebook: {
     style: 'quickReplies',
     maxButtons: 13,
@@ -106,42 +124,12 @@ export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCap
   // WhatsApp through Infobip's adapter: it turns an activity's text, media attachments and location
   // entities into WhatsApp messages and drops suggested actions and cards (InfobipOmniWhatsAppMessageFactory),
   // so options go as numbered text. WhatsApp text messages hold up to 4096 characters.
-  'infobip-whatsapp': {
-    style: 'plainText',
-    maxButtons: 0,
-    maxLabelLength: Number.POSITIVE_INFINITY,
-    hiddenValue: false,
-    adaptiveCardVersion: null,
-    maxCardActions: 0,
-    maxMessageSize: 4096,
-    messageSizeOf: 'text',
-    downloadLinks: false,
-  },
+  'infobip-whatsapp': numberedText(4096),
   // SMS through the Bot Service's Twilio channel: text only; Twilio's Messages resource takes a body of at
   // most 1,600 characters (Twilio error 21617).
-  sms: {
-    style: 'plainText',
-    maxButtons: 0,
-    maxLabelLength: Number.POSITIVE_INFINITY,
-    hiddenValue: false,
-    adaptiveCardVersion: null,
-    maxCardActions: 0,
-    maxMessageSize: 1600,
-    messageSizeOf: 'text',
-    downloadLinks: false,
-  },
+  sms: numberedText(1600),
   // A channel we do not know gets what works everywhere: numbered text within an SMS's limit.
-  default: {
-    style: 'plainText',
-    maxButtons: 0,
-    maxLabelLength: Number.POSITIVE_INFINITY,
-    hiddenValue: false,
-    adaptiveCardVersion: null,
-    maxCardActions: 0,
-    maxMessageSize: 1600,
-    messageSizeOf: 'text',
-    downloadLinks: false,
-  },
+  default: numberedText(1600),
 };
 
 /** What the channel with this id can show; unknown channels get the plain-text default. */
