@@ -11,7 +11,7 @@ import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
 import { CallbackCancelDialog, type CallbackCancelOptions } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
-import { clockTime, momentLabel, staffBackSentence } from './handoffWording.js';
+import { clockTime, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 
 /** The municipality's phone line as residents dial it. */
@@ -127,6 +127,7 @@ export class HandoffDialog extends ComponentDialog {
     }
     await deps.onEscalated?.(step.context, { via: 'phone' });
     const offer: OptionPromptOptions = {
+      id: 'handoff.offer',
       prompt: t('handoff:offer.question'),
       options: [
         { value: OFFER.callback, label: t('handoff:offer.callback') },
@@ -149,8 +150,12 @@ export class HandoffDialog extends ComponentDialog {
       await step.context.sendActivity(t('handoff:callback.noMoments', { phone: this.phone.display }));
       return step.endDialog();
     }
-    const options: Option[] = moments.map((moment) => ({ value: moment.value, label: momentLabel(t, language, now, moment) }));
-    const question: OptionPromptOptions = { prompt: t('handoff:callback.momentQuestion'), options };
+    const options: Option[] = moments.map((moment) => ({
+      value: moment.value,
+      label: momentLabel(t, language, now, moment),
+      short: shortMomentLabel(t, language, now, moment),
+    }));
+    const question: OptionPromptOptions = { id: 'handoff.moment', prompt: t('handoff:callback.momentQuestion'), options };
     return step.prompt(DialogIds.callbackMoment, question);
   }
 

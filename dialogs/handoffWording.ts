@@ -1,7 +1,7 @@
 import type { Language, Translate } from '../bot/i18n.js';
 import type { CallbackMoment } from '../services/callback/phoneAvailability.js';
 import { addDays } from '../services/calendarDay.js';
-import { brusselsDateTime, dayLabel } from '../services/municipality/openingHours.js';
+import { brusselsDateTime, dayLabel, shortDayLabel } from '../services/municipality/openingHours.js';
 
 
 /** Which day a moment falls on, seen from now: the wording differs for today and tomorrow. */
@@ -19,6 +19,11 @@ export function staffBackSentence(t: Translate, language: Language, now: Date, n
 /** A callback moment as an option label: the day (today, tomorrow or its date) and the part of it. */
 export function momentLabel(t: Translate, language: Language, now: Date, moment: Pick<CallbackMoment, 'day' | 'partOfDay'>): string {
   return t(`handoff:moment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: dayLabel(moment.day, language) });
+}
+
+/** The same moment for a button that must stay short: "Morgen voormiddag", "wo 18/3 namiddag". */
+export function shortMomentLabel(t: Translate, language: Language, now: Date, moment: Pick<CallbackMoment, 'day' | 'partOfDay'>): string {
+  return t(`shortLabels:formats.callbackMoment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: shortDayLabel(moment.day, language) });
 }
 
 /** "08:30" as a resident reads it: "8.30" in Dutch ("9" for a whole hour), "8:30" in English. */

@@ -104,7 +104,7 @@ export class MainDialog extends InterruptibleDialog {
     const { menu } = (step.options ?? {}) as MainDialogOptions;
     if (!menu) return step.next();
     const { t } = turnServices(step.context);
-    const prompt: OptionPromptOptions = { prompt: t(`common:${menu}.text`), options: menuOptions(step.context) };
+    const prompt: OptionPromptOptions = { id: 'menu', prompt: t(`common:${menu}.text`), options: menuOptions(step.context) };
     return step.prompt(MENU_PROMPT, prompt);
   }
 
@@ -122,6 +122,7 @@ export class MainDialog extends InterruptibleDialog {
     if (!unsure) return step.next();
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
+      id: 'clarify',
       prompt: t('common:clarify.question'),
       options: [recognition.intent, runnerUp.intent].map((intent) => ({ value: intent, label: t(`common:clarify.options.${intent}`) })),
     };
@@ -186,6 +187,7 @@ export class MainDialog extends InterruptibleDialog {
     if ((step.result as HandoffResult | undefined)?.handedOver) return step.endDialog();
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
+      id: 'anythingElse',
       prompt: t('common:anythingElse.question'),
       options: [
         { value: ANSWER_YES, label: t('common:answer.yes') },

@@ -149,7 +149,7 @@ export class SurveyDialog extends ComponentDialog {
     // Contract order: the option's number is the answer, so this order must never change.
     const options: Option[] = SURVEY_ANSWER_CODES[question].map((code) => ({ value: String(code), label: t(`survey:${question}.${code}`) }));
     options.push({ value: SKIP, label: t('survey:skip') });
-    const prompt: OptionPromptOptions = { prompt: t(`survey:${question}.question`), options };
+    const prompt: OptionPromptOptions = { id: `survey.${question}`, prompt: t(`survey:${question}.question`), options };
     return step.prompt(DialogIds.surveyQuestionPrompt, prompt);
   }
 

@@ -10,7 +10,7 @@ import { toBrussels, parseInstant, formatTime } from '../../services/appointment
 import { counterAddress, counterClosureOn } from '../../services/appointments/counterCalendar.js';
 import { findService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot, Unbookable } from '../../services/appointments/slots.js';
-import { dayLabel } from '../../services/municipality/openingHours.js';
+import { dayLabel, shortDayLabel } from '../../services/municipality/openingHours.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 
 export function serviceName(service: AppointmentService, language: Language): string {
@@ -29,7 +29,8 @@ export function bookingMoment(booking: Pick<Booking, 'start'>): { day: string; t
 }
 
 export function slotOption(slot: FreeSlot, t: Translate, language: Language): Option {
-  return { value: slot.start, label: momentText(t, language, slot.day, slot.time) };
+  const short = t('shortLabels:formats.slot', { day: shortDayLabel(slot.day, language), time: slot.time });
+  return { value: slot.start, label: momentText(t, language, slot.day, slot.time), short };
 }
 
 /** How the resident's contact is read back: the address, or the phone number as Belgians write it. */

@@ -75,6 +75,7 @@ export class BookingAccessDialog extends ComponentDialog {
         return step.endDialog();
       }
       const prompt: OptionPromptOptions = {
+        id: 'appointments.tryAgain',
         prompt: [t('appointments:access.notFound'), t('appointments:access.tryAgainQuestion')].join('\n'),
         options: [
           { value: TRY_AGAIN, label: t('appointments:access.tryAgain') },

@@ -72,6 +72,7 @@ export class BookingDialog extends ComponentDialog {
     if (draft.service) return step.next();
     const { t, language } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
+      id: 'appointments.service',
       prompt: t('appointments:service.question'),
       options: this.deps.catalog.services.map((service) => ({ value: service.id, label: serviceName(service, language) })),
     };
@@ -132,6 +133,7 @@ export class BookingDialog extends ComponentDialog {
     const slot = draft.slot!;
     const lines = summaryLines(t, language, { service, day: slot.day, time: slot.time, name: draft.name, contact: draft.contact });
     const prompt: OptionPromptOptions = {
+      id: 'appointments.confirm',
       prompt: [...lines, t('appointments:confirm.question')].join('\n'),
       options: yesNoOptions(step.context),
     };

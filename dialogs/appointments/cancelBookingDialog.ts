@@ -36,6 +36,7 @@ export class CancelBookingDialog extends ComponentDialog {
     const service = findService(this.deps.catalog, access.booking.service);
     if (!service) throw new RangeError(`booking for an unknown service: ${access.booking.service}`);
     const prompt: OptionPromptOptions = {
+      id: 'appointments.cancel',
       prompt: [...summaryLines(t, language, { service, ...bookingMoment(access.booking) }), t('appointments:cancel.question')].join('\n'),
       options: yesNoOptions(step.context),
     };

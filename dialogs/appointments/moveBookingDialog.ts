@@ -89,6 +89,7 @@ export class MoveBookingDialog extends ComponentDialog {
     const { t, language } = turnServices(step.context);
     const current = bookingMoment(access.booking);
     const prompt: OptionPromptOptions = {
+      id: 'appointments.move',
       prompt: t('appointments:move.question', {
         from: momentText(t, language, current.day, current.time),
         to: momentText(t, language, slot.day, slot.time),

@@ -78,6 +78,7 @@ export class SlotChoiceDialog extends ComponentDialog {
     if (said.length > 0) await step.context.sendActivity(said.join('\n'));
     remembered(step).slots = slots;
     const prompt: OptionPromptOptions = {
+      id: 'appointments.slot',
       prompt: question,
       options: [...slots.map((slot) => slotOption(slot, t, language)), { value: OTHER_MOMENT, label: t('appointments:slots.otherMoment') }],
     };

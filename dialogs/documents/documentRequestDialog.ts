@@ -61,7 +61,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     }
     const { t } = turnServices(step.context);
     const groups: Option[] = DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups);
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group');
   }
 
   private async documentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -70,7 +70,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     if (ids.length === 1) return step.next(ids[0]);
     const { t, language } = turnServices(step.context);
     const documents: Option[] = ids.map((id) => ({ value: id, label: capitalised(this.document(id).name[language]) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.documentAsk'), documents);
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.documentAsk'), documents, 'documents.document');
   }
 
   private async modelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -83,7 +83,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     // The models are legal terms: explain them before asking which one.
     for (const model of question.options) await step.context.sendActivity(t(`documents:models.${model}`));
     const options: Option[] = question.options.map((model) => ({ value: model, label: t(`documents:questions.model.options.${model}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.model.ask'), options);
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.model.ask'), options, 'documents.model');
   }
 
   private async requesterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -94,7 +94,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     if (!question) return step.next();
     const { t } = turnServices(step.context);
     const options: Option[] = question.options.map((requester) => ({ value: requester, label: t(`documents:questions.requester.options.${requester}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.requester.ask'), options);
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.requester.ask'), options, 'documents.requester');
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -111,11 +111,11 @@ export class DocumentRequestDialog extends ComponentDialog {
     switch (route.kind) {
       case 'online':
         await send(step, onlineRouteMessages(document, route, ctx));
-        return askOptions(step, DialogIds.documentRequestQuestion, t('documents:online.canLogIn.ask'), yesNo('documents:online.canLogIn.no'));
+        return askOptions(step, DialogIds.documentRequestQuestion, t('documents:online.canLogIn.ask'), yesNo('documents:online.canLogIn.no'), 'documents.canLogIn');
       case 'inPerson':
         await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }));
         if (!route.appointmentNeeded) return step.endDialog();
-        return askOptions(step, DialogIds.documentRequestQuestion, t('documents:inPerson.appointment.offer'), yesNo('common:answer.no'));
+        return askOptions(step, DialogIds.documentRequestQuestion, t('documents:inPerson.appointment.offer'), yesNo('common:answer.no'), 'documents.bookOffer');
       case 'notAvailable':
         await send(step, notAvailableMessages(ctx));
         return step.endDialog();

@@ -38,7 +38,7 @@ export class OpeningHoursDialog extends ComponentDialog {
     for (const message of messages) await step.context.sendActivity(message);
     const { t } = ctx;
     const options: Option[] = MORE_ABOUT_HOURS.map((value) => ({ value, label: t(`info:hours.more.options.${value}`) }));
-    return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options);
+    return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options, 'info.hoursMore');
   }
 
   private async moreStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

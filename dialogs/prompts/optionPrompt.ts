@@ -1,11 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { matchOption } from '../../bot/channels/optionAnswer.js';
-import { renderQuestion, type Option } from '../../bot/channels/renderer.js';
+import { optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 
 /** What a dialog passes when it asks a question with options. */
 export interface OptionPromptOptions extends PromptOptions {
+  /** Stable name of the question (e.g. `survey.awareness`): buttons send it back; it keys the short labels. */
+  id?: string;
   prompt: string;
   retryPrompt?: string;
   options: readonly Option[];
@@ -22,16 +24,18 @@ export class OptionPrompt extends Prompt<string> {
   }
 
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const { prompt, retryPrompt, options: choices } = options as OptionPromptOptions;
+    const { id, prompt, retryPrompt, options: choices } = options as OptionPromptOptions;
     const { t } = turnServices(context);
     const text = isRetry ? (retryPrompt ?? t('common:choice.retry', { question: prompt })) : prompt;
-    await context.sendActivity(renderQuestion(context.activity.channelId, { text, options: choices }, t));
+    await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
   }
 
   protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
-    const { options: choices } = options as OptionPromptOptions;
+    const { id, options: choices } = options as OptionPromptOptions;
     const answer = answerText(context);
-    const picked = answer === undefined ? undefined : matchOption(answer, choices);
+    // A tapped button sends the label the channel showed, which may be the short form.
+    const shown = () => optionsAsShown(context.activity.channelId, { id, text: '', options: choices }, turnServices(context).t);
+    const picked = answer === undefined ? undefined : (matchOption(answer, choices) ?? matchOption(answer, shown()));
     return picked ? { succeeded: true, value: picked.value } : { succeeded: false };
   }
 }

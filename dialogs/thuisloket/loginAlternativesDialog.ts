@@ -35,7 +35,7 @@ export class LoginAlternativesDialog extends ComponentDialog {
     await step.context.sendActivity(t('thuisloket:alternatives.intro'));
     const choices = LOGIN_ALTERNATIVES.filter((choice) => appointmentPossible || choice !== 'appointment');
     const options: Option[] = choices.map((choice) => ({ value: choice, label: t(`thuisloket:alternatives.options.${choice}`) }));
-    return askOptions(step, DialogIds.loginAlternativesQuestion, t('thuisloket:alternatives.ask'), options);
+    return askOptions(step, DialogIds.loginAlternativesQuestion, t('thuisloket:alternatives.ask'), options, 'thuisloket.alternatives');
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -60,7 +60,7 @@ export class ThuisloketDialog extends ComponentDialog {
     const options: Option[] = open.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
     if (answered) options.push({ value: DONE, label: t('thuisloket:topics.options.done') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
-    return askOptions(step, DialogIds.thuisloketQuestion, prompt, options);
+    return askOptions(step, DialogIds.thuisloketQuestion, prompt, options, 'thuisloket.topics');
   }
 
   private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -83,7 +83,7 @@ export class ThuisloketDialog extends ComponentDialog {
       case 'problems': {
         await step.context.sendActivity(t('thuisloket:problems.intro'));
         const options: Option[] = LOGIN_PROBLEMS.map((value) => ({ value, label: t(`thuisloket:problems.options.${value}`) }));
-        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.ask'), options);
+        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.ask'), options, 'thuisloket.problems');
       }
       case 'noLogin':
         return step.beginDialog(DialogIds.loginAlternatives, { appointmentPossible: true } satisfies LoginAlternativesOptions);
@@ -110,7 +110,7 @@ export class ThuisloketDialog extends ComponentDialog {
           { value: YES, label: t('common:answer.yes') },
           { value: NO, label: t('common:answer.no') },
         ];
-        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.bookAsk'), options);
+        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.bookAsk'), options, 'thuisloket.book');
       }
       case 'other':
         await step.context.sendActivity(t('thuisloket:problems.browser'));

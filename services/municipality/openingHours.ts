@@ -214,3 +214,13 @@ export function dayLabel(date: string, language: 'nl' | 'en'): string {
   // The date is a calendar day, so format it at UTC noon to keep it on the same day.
   return dayLabelFormats[language].format(new Date(`${date}T12:00:00Z`));
 }
+
+const shortDayLabelFormats = {
+  nl: new Intl.DateTimeFormat('nl-BE', { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }),
+};
+
+/** A date on a button that must stay short: "ma 30/3", "Mon 30/03". */
+export function shortDayLabel(date: string, language: 'nl' | 'en'): string {
+  return shortDayLabelFormats[language].format(new Date(`${date}T12:00:00Z`));
+}

@@ -6,7 +6,7 @@ import { handoffFixture, referenceIn } from './handoffFixtures.js';
 interface Reply {
   type: string;
   text?: string;
-  attachments?: { contentType: string; content: { buttons?: { title: string; value: string }[] } }[];
+  attachments?: { contentType: string; content: { buttons?: { title: string; text: string }[] } }[];
 }
 
 const fixture = handoffFixture();
@@ -32,12 +32,12 @@ async function turn(channelId: string, conversationId: string, text: string): Pr
 
 const texts = (replies: Reply[]) => replies.map((reply) => reply.text ?? '').join('\n');
 
-/** The value of the card button whose title holds this key: what Web Chat posts when it is clicked. */
+/** The text of the card button (messageBack) whose title holds this key: what Web Chat posts as text when it is clicked. */
 function button(replies: Reply[], key: string): string {
   const buttons = replies.flatMap((reply) => reply.attachments ?? []).flatMap((attachment) => attachment.content.buttons ?? []);
   const found = buttons.find((candidate) => candidate.title.includes(key));
   expect(found, `a button with ${key}`).toBeDefined();
-  return found!.value;
+  return found!.text;
 }
 
 describe('callback request over HTTP with expectReplies', () => {

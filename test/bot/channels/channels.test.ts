@@ -3,7 +3,7 @@ import { channelStyle } from '../../../bot/channels/channelStyle.js';
 import { createConversation, readable } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 
-const CHANNELS = ['webchat', 'directline', 'emulator', 'msteams', 'telegram', 'facebook', 'sms', 'whatsapp', 'somethingNew'];
+const CHANNELS = ['webchat', 'directline', 'emulator', 'msteams', 'telegram', 'facebook', 'sms', 'infobip-whatsapp', 'whatsapp', 'somethingNew'];
 
 describe.each(CHANNELS)('on channel %s', (channelId) => {
   it('shows the welcome options the way the channel can, and takes the option number as an answer', async () => {
@@ -44,6 +44,9 @@ describe('channel styles', () => {
     ['telegram', 'quickReplies'],
     ['facebook', 'quickReplies'],
     ['sms', 'plainText'],
+    ['infobip-whatsapp', 'plainText'],
+    ['default', 'plainText'],
+    ['toString', 'plainText'],
     [undefined, 'plainText'],
   ] as const)('%s shows %s', (channelId, style) => {
     expect(channelStyle(channelId)).toBe(style);

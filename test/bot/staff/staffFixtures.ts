@@ -126,10 +126,10 @@ export async function bookThroughChat(baseUrl: string, dataDir: string, name = '
   const say = async (text: string) => {
     const response = await postJson(`${baseUrl}/api/messages`, messageActivity(text, { conversation, from: { id: conversation.id, role: 'user' } }));
     if (response.status !== 200) throw new Error(`chat answered ${response.status}`);
-    return ((await response.json()) as { activities: { attachments?: { content?: { buttons?: { value: string }[] } }[] }[] }).activities;
+    return ((await response.json()) as { activities: { attachments?: { content?: { buttons?: { text: string }[] } }[] }[] }).activities;
   };
   const firstButton = (replies: Awaited<ReturnType<typeof say>>) => {
-    const value = replies.at(-1)?.attachments?.[0]?.content?.buttons?.[0]?.value;
+    const value = replies.at(-1)?.attachments?.[0]?.content?.buttons?.[0]?.text;
     if (!value) throw new Error('the chat offered no button');
     return value;
   };

@@ -53,10 +53,10 @@ function resident(baseUrl: string, conversationId: string, channelId: string) {
   };
 }
 
-/** The values of the buttons of the last question (web chat hero card). */
+/** The texts of the buttons of the last question (web chat hero card, messageBack): what a click posts as text. */
 function buttons(replies: Partial<Activity>[]): string[] {
   const card = [...replies].reverse().find((reply) => reply.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.hero');
-  return ((card?.attachments?.[0]?.content as { buttons?: { value: string }[] })?.buttons ?? []).map((button) => button.value);
+  return ((card?.attachments?.[0]?.content as { buttons?: { text: string }[] })?.buttons ?? []).map((button) => button.text);
 }
 
 describe('booking over HTTP', () => {
