@@ -17,14 +17,21 @@ export interface TurnFigures {
   p99Ms: number;
 }
 
-const CONVERSATIONS = 50;
-const TURNS_PER_CONVERSATION = 40;
-const WARMUP_TURNS_PER_CONVERSATION = 5;
-const MESSAGES = ['hallo', 'wat zijn de openingsuren', 'ik wil iemand spreken', 'stop'];
+/** How much load one measurement puts on a server; `npm run bench -- --turns=N` makes a quick run. */
+export interface TurnLoad {
+  conversations: number;
+  turnsPerConversation: number;
+  warmupTurnsPerConversation: number;
+}
 
-export async function benchHttpTurns(kinds = ['echo', 'assistant']): Promise<TurnFigures[]> {
+export const DEFAULT_TURN_LOAD: TurnLoad = { conversations: 50, turnsPerConversation: 40, warmupTurnsPerConversation: 5 };
+
+/** What one bench conversation says, turn after turn (repeating). */
+export const BENCH_MESSAGES = ['hallo', 'wat zijn de openingsuren', 'ik wil iemand spreken', 'stop'];
+
+export async function benchHttpTurns(kinds = ['echo', 'assistant'], turnLoad: TurnLoad = DEFAULT_TURN_LOAD): Promise<TurnFigures[]> {
   const figures: TurnFigures[] = [];
-  for (const kind of kinds) figures.push(await measureInstances(kind, kind, 1));
+  for (const kind of kinds) figures.push(await measureInstances(kind, kind, 1, {}, turnLoad));
   return figures;
 }
 
@@ -34,28 +41,38 @@ export async function benchHttpTurns(kinds = ['echo', 'assistant']): Promise<Tur
  * load balancer without sticky sessions does. On this machine the load generator, the instances
  * and PostgreSQL share the same cores, so two instances show the cost of sharing, not a scale-out.
  */
-export async function benchPostgresTurns(): Promise<TurnFigures[] | { skipped: string }> {
+export async function benchPostgresTurns(turnLoad: TurnLoad = DEFAULT_TURN_LOAD): Promise<TurnFigures[] | { skipped: string }> {
   const bench = await createBenchDatabase();
   if ('skipped' in bench) return bench;
   try {
     return [
-      await measureInstances('assistant-postgres', 'assistant-postgres ×1', 1, { DATABASE_URL: bench.url }),
-      await measureInstances('assistant-postgres', 'assistant-postgres ×2', 2, { DATABASE_URL: bench.url }),
+      await measureInstances('assistant-postgres', 'assistant-postgres ×1', 1, { DATABASE_URL: bench.url }, turnLoad),
+      await measureInstances('assistant-postgres', 'assistant-postgres ×2', 2, { DATABASE_URL: bench.url }, turnLoad),
     ];
   } finally {
     await bench.drop();
   }
 }
 
-async function measureInstances(kind: string, label: string, instances: number, env: Record<string, string> = {}): Promise<TurnFigures> {
+/**
+ * Starts `instances` servers of `kind` (bench/turnServer.ts) with `env` added to their environment,
+ * warms them up, then measures. `BENCH_DATA_DIR` in `env` runs the assistant on that data directory.
+ */
+export async function measureInstances(
+  kind: string,
+  label: string,
+  instances: number,
+  env: Record<string, string> = {},
+  turnLoad: TurnLoad = DEFAULT_TURN_LOAD,
+): Promise<TurnFigures> {
   const servers: Array<{ child: ChildProcess; port: number }> = [];
   try {
     // One after the other: instances started together would only wait for each other's migrations.
     for (let index = 0; index < instances; index += 1) servers.push(await startServer(kind, env));
     const ports = servers.map((server) => server.port);
     const tag = label.replace(/[^a-z0-9]+/gi, '-');
-    await load(ports, `warmup-${tag}`, WARMUP_TURNS_PER_CONVERSATION);
-    const { latencies, seconds } = await load(ports, tag, TURNS_PER_CONVERSATION);
+    await load(ports, `warmup-${tag}`, turnLoad.conversations, turnLoad.warmupTurnsPerConversation);
+    const { latencies, seconds } = await load(ports, tag, turnLoad.conversations, turnLoad.turnsPerConversation);
     return {
       bot: label,
       turns: latencies.length,
@@ -68,14 +85,14 @@ async function measureInstances(kind: string, label: string, instances: number, 
   }
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
+export async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const ended = once(child, 'exit');
   child.kill('SIGTERM');
   await ended;
 }
 
-async function startServer(kind: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
+export async function startServer(kind: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./turnServer.ts', import.meta.url).pathname, kind], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
@@ -89,18 +106,22 @@ async function startServer(kind: string, env: Record<string, string> = {}): Prom
   return { child, port: Number(chunk.toString().trim()) };
 }
 
-/** Turn t of conversation c goes to ports[(c + t) % ports.length]. */
-async function load(ports: readonly number[], label: string, turnsPerConversation: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONVERSATIONS });
+/**
+ * `conversations` residents at once, each sending `turnsPerConversation` messages one after another;
+ * conversation c is `${label}-conversation-${c}` from `${label}-user-${c}` on webchat.
+ * Turn t of conversation c goes to ports[(c + t) % ports.length].
+ */
+export async function load(ports: readonly number[], label: string, conversations: number, turnsPerConversation: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: conversations });
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONVERSATIONS }, async (_, conversation) => {
+    Array.from({ length: conversations }, async (_, conversation) => {
       for (let turn = 0; turn < turnsPerConversation; turn++) {
         const activity = {
           type: 'message',
           id: `${label}-${conversation}-${turn}`,
-          text: MESSAGES[turn % MESSAGES.length],
+          text: BENCH_MESSAGES[turn % BENCH_MESSAGES.length],
           channelId: 'webchat',
           serviceUrl: 'http://127.0.0.1:9/',
           deliveryMode: 'expectReplies',

@@ -3,6 +3,7 @@
  * share its CPU: `tsx bench/turnServer.ts echo|assistant|assistant-postgres`. Prints its port.
  * `assistant` is the whole app as `npm start` builds it, on a fresh embedded store;
  * `assistant-postgres` the same app with STORAGE=postgres on DATABASE_URL (several may share it).
+ * With BENCH_DATA_DIR the assistant runs on that (pre-filled) data directory and leaves it in place.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -32,13 +33,14 @@ function echoServer(): Server {
 }
 
 async function assistantServer(storage: 'lowdb' | 'postgres'): Promise<Server> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
+  const given = process.env.BENCH_DATA_DIR;
+  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'bench-data-'));
   const env: Record<string, string> = { DATA_DIR: dataDir };
   if (storage === 'postgres') Object.assign(env, { STORAGE: 'postgres', DATABASE_URL: process.env.DATABASE_URL ?? '' });
   const app = await createApp(readConfig(env), logger);
   process.on('SIGTERM', () =>
     void app.close().then(() => {
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!given) rmSync(dataDir, { recursive: true, force: true });
       process.exit(0);
     }),
   );
