@@ -20,6 +20,12 @@ export function matchOption(answer: string, options: readonly Option[]): Option 
   return started.length === 1 ? started[0] : undefined;
 }
 
+/** Whether the answer is one option's label or value exactly (case, accents and punctuation aside). */
+export function isOptionLabel(answer: string, options: readonly Option[]): boolean {
+  const said = normalise(answer);
+  return said !== '' && options.some((option) => normalise(option.label) === said || normalise(option.value) === said);
+}
+
 function normalise(text: string): string {
   return text
     .normalize('NFD')
