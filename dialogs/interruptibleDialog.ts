@@ -1,11 +1,11 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { isOptionLabel } from '../bot/channels/optionAnswer.js';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
+import { readOpenQuestion } from './prompts/openQuestion.js';
+import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
-import type { OptionPromptOptions } from './prompts/optionPrompt.js';
 import { sendHelp } from './replies.js';
 
 /** Interruptions win only when the recognizer is sure: a name or a phone number must not cancel a booking. */
@@ -13,18 +13,10 @@ export const INTERRUPTION_MIN_SCORE = 0.8;
 
 const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
 
-/** Whether the message is exactly an option label of the question the deepest active dialog asks. */
-function answersOpenQuestion(innerDc: DialogContext): boolean {
-  let dc = innerDc;
-  while (dc.child) dc = dc.child;
-  const asked = (dc.activeDialog?.state as { options?: Partial<OptionPromptOptions> } | undefined)?.options;
-  const text = innerDc.context.activity.text;
-  return typeof text === 'string' && Array.isArray(asked?.options) && isOptionLabel(text, asked.options);
-}
-
 /**
  * The base of the root dialog: help, cancel and "I want a person" work from any step of any
- * dialog below it, before the active step sees the message.
+ * dialog below it, before the active step sees the message. The open question comes first: an
+ * answer to it (an option's label, a name) never interrupts, whatever the recognizer thinks.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -39,12 +31,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return innerDc.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     }
     const { recognition, t } = turnServices(innerDc.context);
-    if (!recognition || recognition.score < INTERRUPTION_MIN_SCORE || !INTERRUPTIONS.includes(recognition.intent)) {
-      return undefined;
+    const reading = readOpenQuestion(innerDc);
+    if (reading?.kind === 'answer') return undefined;
+    if (reading?.kind === 'oldButton') {
+      await innerDc.context.sendActivity(t('common:oldButton'));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
     }
-    // A resident who types or taps an option of the open question ("Ja, bel mij terug") answers it.
-    if (answersOpenQuestion(innerDc)) return undefined;
-    switch (recognition.intent) {
+    const intent = reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
+    // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
+    if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
+    switch (intent) {
       case 'help':
         await sendHelp(innerDc.context);
         await innerDc.repromptDialog();
