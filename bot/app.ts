@@ -86,7 +86,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     if (!config.calendarLinkSecret && config.storage === 'postgres') {
       logger.warn('config.calendarLinkSecretMissing', { reason: 'each instance signs calendar links with its own key; set CALENDAR_LINK_SECRET' });
     }
-    if (!config.directLineSecret && config.nodeEnv === 'production') {
+    if (!config.directLineSecret && config.production) {
       logger.warn('config.directLineSecretMissing', {
         reason: 'the web chat uses the local Direct Line endpoint: conversations live in this instance only; set DIRECT_LINE_SECRET',
       });
@@ -124,6 +124,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       bot,
       isReady: async () => (await stores.isReady()) && (await writes.writable()),
       trustProxy: config.trustProxy,
+      strictTransportSecurity: config.production,
       routes: [
         (server) =>
           registerAppointmentRoutes(server, {
@@ -155,7 +156,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             reportsToken: config.reportsToken,
             baseline: loadSurveyBaseline(),
             logger,
-            secureCookies: config.nodeEnv === 'production',
+            secureCookies: config.production,
           }),
         (server) =>
           registerStaffConsole(server, {
@@ -167,7 +168,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
               perAddressAndAccount: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
             },
             logger,
-            secureCookies: config.nodeEnv === 'production',
+            secureCookies: config.production,
           }),
       ],
     });

@@ -1,8 +1,9 @@
-import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { MainDialogOptions } from '../dialogs/mainDialog.js';
 import type { Recognizer } from '../nlu/recognizer.js';
+import { answeredBefore, withAnswer, type AnsweredActivity } from './answeredActivities.js';
 import type { TurnObserver } from './conversationMemory.js';
 import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage, type Language } from './i18n.js';
 import { setTurnServices } from './turnState.js';
@@ -22,20 +23,17 @@ export interface AssistantBotDeps {
  * The turn loop: resolves the language and the meaning of the message once, runs the main
  * dialog, and saves conversation and user state at the end of every turn.
  */
-/** How many recent activity ids a conversation remembers to recognise a channel's retry. */
-const REMEMBERED_ACTIVITY_IDS = 20;
-
 export class AssistantBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly savedLanguage: StatePropertyAccessor<Language | undefined>;
-  private readonly answeredActivities: StatePropertyAccessor<string[]>;
+  private readonly answeredActivities: StatePropertyAccessor<AnsweredActivity[]>;
 
   constructor(private readonly deps: AssistantBotDeps) {
     super();
     const dialogState: StatePropertyAccessor<DialogState> = deps.conversationState.createProperty('dialogState');
     this.dialogs = new DialogSet(dialogState).add(deps.mainDialog);
     this.savedLanguage = deps.userState.createProperty('language');
-    this.answeredActivities = deps.conversationState.createProperty('answeredActivityIds');
+    this.answeredActivities = deps.conversationState.createProperty('answeredActivities');
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== context.activity.recipient?.id);
@@ -49,26 +47,42 @@ export class AssistantBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    if (await this.isRetry(context)) return;
+    if (await this.replayedAnswer(context)) return;
+    const sent = this.collectReplies(context);
     await this.prepareTurn(context);
     for (const observer of this.deps.observers ?? []) await observer.observeTurn(context);
     await super.run(context);
+    await this.rememberAnswer(context, sent);
     await this.deps.conversationState.saveChanges(context);
     await this.deps.userState.saveChanges(context);
   }
 
   /**
    * Direct Line and Teams resend a message they got no answer to in time. A resend of a message this
-   * conversation already answered runs no turn: the side effects of the first one stand, and the
-   * next question does not take the resend as its answer.
+   * conversation already answered runs no turn (the side effects of the first one stand, and the next
+   * question does not take the resend as its answer) and gets the first answer again.
    */
-  private async isRetry(context: TurnContext): Promise<boolean> {
+  private async replayedAnswer(context: TurnContext): Promise<boolean> {
+    const answered = answeredBefore(await this.answeredActivities.get(context, []), context.activity);
+    if (!answered) return false;
+    if (answered.replies && answered.replies.length > 0) await context.sendActivities(answered.replies);
+    return true;
+  }
+
+  /** Everything this turn sends, as it is sent. */
+  private collectReplies(context: TurnContext): Partial<Activity>[] {
+    const sent: Partial<Activity>[] = [];
+    context.onSendActivities(async (_context, activities, next) => {
+      sent.push(...activities);
+      return next();
+    });
+    return sent;
+  }
+
+  private async rememberAnswer(context: TurnContext, sent: readonly Partial<Activity>[]): Promise<void> {
     const { id, type } = context.activity;
-    if (type !== ActivityTypes.Message || !id) return false;
-    const answered = await this.answeredActivities.get(context, []);
-    if (answered.includes(id)) return true;
-    await this.answeredActivities.set(context, [...answered, id].slice(-REMEMBERED_ACTIVITY_IDS));
-    return false;
+    if (type !== ActivityTypes.Message || !id) return;
+    await this.answeredActivities.set(context, withAnswer(await this.answeredActivities.get(context, []), id, sent));
   }
 
   private async prepareTurn(context: TurnContext): Promise<void> {

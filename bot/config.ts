@@ -9,7 +9,10 @@ import { parseStaffAccounts, type StaffAccount } from './staff/staffPassword.js'
 export interface Config {
   port: number;
   host: string;
+  /** NODE_ENV in lower case ("Production" counts as production). */
   nodeEnv: string;
+  /** NODE_ENV is production: channel authentication required, secure cookies, HSTS. */
+  production: boolean;
   /** Bot Framework channel authentication; null = local mode (no authentication). */
   botAuth: BotAuthConfig | null;
   directLineSecret: string | null;
@@ -59,9 +62,10 @@ export function readConfig(env: Env): Config {
     const raw = env[name]?.trim();
     return raw ? raw : null;
   };
-  const nodeEnv = value('NODE_ENV') ?? 'development';
+  const nodeEnv = (value('NODE_ENV') ?? 'development').toLowerCase();
+  const production = nodeEnv === 'production';
   const botAuth = readBotAuth(value);
-  if (nodeEnv === 'production' && !botAuth) {
+  if (production && !botAuth) {
     throw new ConfigError('NODE_ENV=production requires MicrosoftAppId: refusing to start without channel authentication.');
   }
   const storage = value('STORAGE') ?? 'lowdb';
@@ -92,6 +96,7 @@ export function readConfig(env: Env): Config {
     port: readPort(value('PORT')),
     host: value('HOST') ?? (botAuth ? '0.0.0.0' : '127.0.0.1'),
     nodeEnv,
+    production,
     botAuth,
     directLineSecret: value('DIRECT_LINE_SECRET'),
     storage,

@@ -1,11 +1,13 @@
-import restify, { type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { AssistantAdapter } from './adapter.js';
 import { errorCode } from './errorCodes.js';
 import { trustForwardedFor, type TrustedProxies } from './http/clientAddress.js';
 import { registerHealthRoutes } from './http/healthRoutes.js';
 import { jsonBodyParser } from './http/jsonBody.js';
+import { sendError } from './http/httpErrors.js';
 import { registerMessagesRoute, type TurnLogic } from './http/messagesRoute.js';
 import type { Logger } from './logger.js';
+import { isStoreError } from '../stores/storeErrors.js';
 
 export interface ServerDeps {
   logger: Logger;
@@ -15,6 +17,8 @@ export interface ServerDeps {
   isReady: () => Promise<boolean>;
   /** Behind a reverse proxy: which proxies' X-Forwarded-For entries to believe (see clientAddress); null = none. */
   trustProxy?: TrustedProxies | null;
+  /** Production behind HTTPS: every answer tells browsers to use HTTPS only (HSTS). */
+  strictTransportSecurity?: boolean;
   /** Further routes (web page, Direct Line, staff console, reports), registered after the core ones. */
   routes?: readonly ((server: Server) => void)[];
 }
@@ -23,6 +27,7 @@ export interface ServerDeps {
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'gemeente-assistent', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.sanitizePath());
+  server.pre(securityHeaders(deps.strictTransportSecurity ?? false));
   if (deps.trustProxy) trustForwardedFor(server, deps.trustProxy);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(jsonBodyParser());
@@ -31,18 +36,15 @@ export function createServer(deps: ServerDeps): Server {
   registerHealthRoutes(server, deps.isReady);
   for (const register of deps.routes ?? []) register(server);
 
-  // Restify's own errors (404, 405, a handler that threw) get our short JSON shape; 5xx never show their message.
-  server.on('restifyError', (_req, _res, error: RestifyError, callback: () => void) => {
-    const status = error.statusCode ?? 500;
-    if (status >= 500) deps.logger.error('http.failed', { code: errorCode(error), status });
-    const body = {
-      error: {
-        code: status >= 500 ? 'internal' : toSnakeCase(error.name),
-        message: status >= 500 ? 'Something went wrong on our side.' : shortMessage(error),
-      },
-    };
-    error.toJSON = () => body;
-    error.toString = () => JSON.stringify(body);
+  // Restify's own errors (404, 405) and handlers that threw get our short JSON shape, sent here once;
+  // 5xx never show their message. A store that cannot be reached is 503 storage_unavailable.
+  server.on('restifyError', (_req, res: Response, error: RestifyError, callback: () => void) => {
+    if (!res.headersSent) {
+      const answer = errorAnswer(error);
+      if (answer.status >= 500) deps.logger.error('http.failed', { code: errorCode(error), status: answer.status });
+      if (answer.retryAfterSeconds) res.header('Retry-After', String(answer.retryAfterSeconds));
+      sendError(res, answer.status, answer.code, answer.message);
+    }
     return callback();
   });
   return server;
@@ -50,7 +52,31 @@ export function createServer(deps: ServerDeps): Server {
 
 interface RestifyError extends Error {
   statusCode?: number;
-  toJSON?: () => unknown;
+}
+
+interface ErrorAnswer {
+  status: number;
+  code: string;
+  message: string;
+  retryAfterSeconds?: number;
+}
+
+function errorAnswer(error: RestifyError): ErrorAnswer {
+  if (isStoreError(error, 'STORAGE_UNAVAILABLE')) {
+    return { status: 503, code: 'storage_unavailable', message: 'The storage cannot be reached; try again shortly.', retryAfterSeconds: 5 };
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 500) return { status, code: 'internal', message: 'Something went wrong on our side.' };
+  return { status, code: toSnakeCase(error.name), message: shortMessage(error) };
+}
+
+/** Headers on every answer: no MIME sniffing (JSON and scripts are never read as HTML), and HSTS in production. */
+function securityHeaders(strictTransportSecurity: boolean) {
+  return (_req: Request, res: Response, next: Next): void => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (strictTransportSecurity) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    next();
+  };
 }
 
 function toSnakeCase(name: string): string {

@@ -20,3 +20,8 @@ export function clockLabel(time: string, language: Language): string {
 export function capitalised(text: string): string {
   return text.charAt(0).toLocaleUpperCase('nl-BE') + text.slice(1);
 }
+
+/** The same text with a small first letter, for a label (which starts with a capital) used inside a sentence. */
+export function inSentence(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('nl-BE') + text.slice(1);
+}

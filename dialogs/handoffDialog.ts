@@ -11,7 +11,8 @@ import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
 import { CallbackCancelDialog, type CallbackCancelOptions } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
-import { clockTime, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
+import { clockLabel } from './displayFormats.js';
+import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 
 /** The municipality's phone line as residents dial it. */
@@ -195,7 +196,7 @@ export class HandoffDialog extends ComponentDialog {
       channel: step.context.activity.channelId,
     });
     await step.context.sendActivity(
-      t('handoff:callback.confirmed', { moment: momentLabel(t, language, now, request.preferredMoment) }),
+      t('handoff:callback.confirmed', { moment: momentInSentence(t, language, now, request.preferredMoment) }),
     );
     await step.context.sendActivity(t('handoff:callback.reference', { reference: request.reference }));
     await step.context.sendActivity(t('handoff:callback.howToCancel', { reference: request.reference }));
@@ -219,7 +220,7 @@ export class HandoffDialog extends ComponentDialog {
   private staffedLine(availability: PhoneAvailability, t: Translate, language: Language): string {
     const now = this.now();
     const status = availability.status(now);
-    if (status.staffedNow) return t('handoff:staffed.until', { until: clockTime(status.until, language) });
+    if (status.staffedNow) return t('handoff:staffed.until', { until: clockLabel(status.until, language) });
     if (!status.next) return t('handoff:staffed.nobody');
     return staffBackSentence(t, language, now, status.next);
   }

@@ -2,7 +2,7 @@ import type { Language, Translate } from '../bot/i18n.js';
 import type { CallbackMoment } from '../services/callback/phoneAvailability.js';
 import { addDays } from '../services/calendarDay.js';
 import { brusselsDateTime, dayLabel, shortDayLabel } from '../services/municipality/openingHours.js';
-
+import { clockLabel, inSentence } from './displayFormats.js';
 
 /** Which day a moment falls on, seen from now: the wording differs for today and tomorrow. */
 function relativeDay(now: Date, day: string): 'today' | 'tomorrow' | 'date' {
@@ -13,7 +13,7 @@ function relativeDay(now: Date, day: string): 'today' | 'tomorrow' | 'date' {
 
 /** When phone staff are back: "vandaag vanaf 13 uur", "op maandag 2 maart vanaf 8.30 uur". */
 export function staffBackSentence(t: Translate, language: Language, now: Date, next: { day: string; from: string }): string {
-  return t(`handoff:staffed.next.${relativeDay(now, next.day)}`, { date: dayLabel(next.day, language), from: clockTime(next.from, language) });
+  return t(`handoff:staffed.next.${relativeDay(now, next.day)}`, { date: dayLabel(next.day, language), from: clockLabel(next.from, language) });
 }
 
 /** A callback moment as an option label: the day (today, tomorrow or its date) and the part of it. */
@@ -21,16 +21,12 @@ export function momentLabel(t: Translate, language: Language, now: Date, moment:
   return t(`handoff:moment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: dayLabel(moment.day, language) });
 }
 
+/** The moment inside a sentence ("we bellen u morgen in de voormiddag terug"): no capital mid-sentence. */
+export function momentInSentence(t: Translate, language: Language, now: Date, moment: Pick<CallbackMoment, 'day' | 'partOfDay'>): string {
+  return inSentence(momentLabel(t, language, now, moment));
+}
+
 /** The same moment for a button that must stay short: "Morgen voormiddag", "wo 18/3 namiddag". */
 export function shortMomentLabel(t: Translate, language: Language, now: Date, moment: Pick<CallbackMoment, 'day' | 'partOfDay'>): string {
   return t(`shortLabels:formats.callbackMoment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: shortDayLabel(moment.day, language) });
 }
-
-/** "08:30" as a resident reads it: "8.30" in Dutch ("9" for a whole hour), "8:30" in English. */
-export function clockTime(time: string, language: Language): string {
-  const [hours, minutes] = time.split(':') as [string, string];
-  const hour = String(Number(hours));
-  if (language === 'nl') return minutes === '00' ? hour : `${hour}.${minutes}`;
-  return `${hour}:${minutes}`;
-}
-

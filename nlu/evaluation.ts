@@ -1,8 +1,30 @@
-import type { Intent } from './contract.js';
+import type { DocumentId, Intent } from './contract.js';
 import type { LabeledUtterance } from './labeledUtterances.js';
 import type { Recognizer } from './recognizer.js';
+import { trainingFolds, type IntentTrainingData } from './trainingData.js';
 
-/** The contract's evaluation report (shared/contract/nlu.md, "Evaluation format"). */
+/** Precision, recall and F1 of one intent, with how many examples expected it. */
+export interface IntentScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+/** One misclassified utterance: a wrong intent or a wrong document. */
+export interface EvaluationError {
+  text: string;
+  expected: Intent;
+  predicted: Intent;
+  score: number;
+  expectedDocument?: DocumentId;
+  predictedDocument?: DocumentId;
+}
+
+/**
+ * The contract's evaluation report (shared/contract/nlu.md, "Evaluation format"), extended with
+ * per-intent scores and the misclassified utterances.
+ */
 export interface EvaluationReport {
   n: number;
   intentAccuracy: number;
@@ -10,12 +32,20 @@ export interface EvaluationReport {
   macroF1: number;
   latencyMs: { p50: number; p99: number };
   confusions: Array<{ expected: Intent; predicted: Intent; count: number }>;
+  perIntent: Partial<Record<Intent, IntentScore>>;
+  errors: EvaluationError[];
 }
 
 export interface EvaluationOptions {
   locale?: string;
   /** Milliseconds; injectable so tests do not depend on the machine's speed. */
   clock?: () => number;
+  /** Untimed passes over the examples before the timed one: the first calls of a fresh process are slow. */
+  warmUpRounds?: number;
+}
+
+interface Prediction extends EvaluationError {
+  documentRight: boolean;
 }
 
 /**
@@ -25,43 +55,95 @@ export interface EvaluationOptions {
 export async function evaluate(
   recognizer: Recognizer,
   examples: readonly LabeledUtterance[],
-  { locale = 'nl', clock = () => performance.now() }: EvaluationOptions = {},
+  options: EvaluationOptions = {},
 ): Promise<EvaluationReport> {
-  const predictions: Array<{ expected: Intent; predicted: Intent; documentRight: boolean }> = [];
+  const { predictions, latencies } = await predict(recognizer, examples, options);
+  return report(predictions, latencies);
+}
+
+/**
+ * K-fold cross-validation on training data: a recognizer trained on K-1 folds classifies the
+ * held fold, K times, and the K folds are scored together. Training utterances carry no
+ * document labels, so only the intent figures (accuracy, macro F1, per intent, confusions)
+ * mean something here; documents are not scored.
+ */
+export async function crossValidate(
+  train: (data: IntentTrainingData) => Promise<Recognizer>,
+  data: IntentTrainingData,
+  k: number,
+  options: EvaluationOptions = {},
+): Promise<EvaluationReport> {
+  const predictions: Prediction[] = [];
+  const latencies: number[] = [];
+  for (const { training, held } of trainingFolds(data, k)) {
+    const fold = await predict(await train(training), held, options);
+    predictions.push(...fold.predictions.map((p) => ({ ...p, documentRight: true })));
+    latencies.push(...fold.latencies);
+  }
+  return report(predictions, latencies);
+}
+
+async function predict(
+  recognizer: Recognizer,
+  examples: readonly LabeledUtterance[],
+  { locale = 'nl', clock = () => performance.now(), warmUpRounds = 0 }: EvaluationOptions,
+): Promise<{ predictions: Prediction[]; latencies: number[] }> {
+  for (let pass = 0; pass < warmUpRounds; pass += 1) {
+    for (const example of examples) await recognizer.recognize(example.text, locale);
+  }
+  const predictions: Prediction[] = [];
   const latencies: number[] = [];
   for (const example of examples) {
     const started = clock();
     const recognition = await recognizer.recognize(example.text, locale);
     latencies.push(clock() - started);
+    const expectedDocument = example.entities?.document;
+    const predictedDocument = recognition.entities.document;
     predictions.push({
+      text: example.text,
       expected: example.intent,
       predicted: recognition.intent,
-      documentRight: recognition.entities.document === example.entities?.document,
+      score: round(recognition.score, 4),
+      ...(expectedDocument === undefined ? {} : { expectedDocument }),
+      ...(predictedDocument === undefined ? {} : { predictedDocument }),
+      documentRight: predictedDocument === expectedDocument,
     });
   }
+  return { predictions, latencies };
+}
+
+function report(predictions: readonly Prediction[], latencies: readonly number[]): EvaluationReport {
   const n = predictions.length;
+  const perIntent = intentScores(predictions);
+  const f1s = Object.values(perIntent).map((s) => s.f1);
   return {
     n,
     intentAccuracy: ratio(predictions.filter((p) => p.expected === p.predicted).length, n),
     entityAccuracy: ratio(predictions.filter((p) => p.documentRight).length, n),
-    macroF1: round(macroF1(predictions), 4),
+    macroF1: f1s.length === 0 ? 0 : round(f1s.reduce((a, b) => a + b, 0) / f1s.length, 4),
     latencyMs: { p50: round(percentile(latencies, 50), 3), p99: round(percentile(latencies, 99), 3) },
     confusions: confusions(predictions),
+    perIntent,
+    errors: predictions.filter((p) => p.expected !== p.predicted || !p.documentRight).map(({ documentRight: _, ...error }) => error),
   };
 }
 
-/** Mean F1 over every intent that was expected or predicted at least once. */
-function macroF1(predictions: ReadonlyArray<{ expected: Intent; predicted: Intent }>): number {
-  const intents = new Set(predictions.flatMap((p) => [p.expected, p.predicted]));
-  if (intents.size === 0) return 0;
-  let total = 0;
+/** Scores of every intent that was expected or predicted at least once. */
+function intentScores(predictions: ReadonlyArray<{ expected: Intent; predicted: Intent }>): Partial<Record<Intent, IntentScore>> {
+  const intents = [...new Set(predictions.flatMap((p) => [p.expected, p.predicted]))].sort();
+  const scores: Partial<Record<Intent, IntentScore>> = {};
   for (const intent of intents) {
     const truePositives = predictions.filter((p) => p.expected === intent && p.predicted === intent).length;
     const predicted = predictions.filter((p) => p.predicted === intent).length;
-    const expected = predictions.filter((p) => p.expected === intent).length;
-    total += (2 * truePositives) / (predicted + expected);
+    const support = predictions.filter((p) => p.expected === intent).length;
+    scores[intent] = {
+      precision: ratio(truePositives, predicted),
+      recall: ratio(truePositives, support),
+      f1: round((2 * truePositives) / (predicted + support), 4),
+      support,
+    };
   }
-  return total / intents.size;
+  return scores;
 }
 
 function confusions(predictions: ReadonlyArray<{ expected: Intent; predicted: Intent }>): EvaluationReport['confusions'] {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { LangNl } from '@nlpjs/lang-nl';
 import { Nlp, type NlpClassification } from '@nlpjs/nlp';
 import { INTENTS, isIntent, type Intent } from './contract.js';
@@ -6,12 +5,7 @@ import { isColloquialForm, standardWords } from './colloquialDutch.js';
 import { DocumentFinder, loadDocumentSynonyms } from './documentEntity.js';
 import { KnownWords } from './knownWords.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
-
-/** Utterances per intent, as in `data/nlu/intents.json`. */
-export interface IntentTrainingData {
-  locale: string;
-  intents: Partial<Record<Intent, string[]>>;
-}
+import { loadIntentTrainingData, type IntentTrainingData } from './trainingData.js';
 
 export interface OfflineRecognizerOptions {
   /** Defaults to `data/nlu/intents.json`. */
@@ -22,11 +16,6 @@ export interface OfflineRecognizerOptions {
   noneThreshold?: number;
 }
 
-export class IntentTrainingDataError extends Error {
-  readonly code = 'nlu.intentTrainingDataInvalid';
-}
-
-const DEFAULT_TRAINING_DATA_URL = new URL('../data/nlu/intents.json', import.meta.url);
 const DEFAULT_NONE_THRESHOLD = 0.5;
 /** Training rounds of nlp.js's network; see the `nlu` settings below. */
 const TRAINING_ROUNDS = 100;
@@ -48,24 +37,6 @@ const LITTLE_WORDS = new Set([
 ]);
 /** Stands in for any document name, in training and recognition alike. */
 const DOCUMENT_PLACEHOLDER = 'document';
-
-/** Reads and checks the training file; throws `IntentTrainingDataError` when it does not fit the contract. */
-export function loadIntentTrainingData(file: URL | string = DEFAULT_TRAINING_DATA_URL): IntentTrainingData {
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { locale?: unknown; intents?: unknown };
-  if (typeof parsed.locale !== 'string') throw new IntentTrainingDataError('intents.json: "locale" must be a string');
-  if (typeof parsed.intents !== 'object' || parsed.intents === null) {
-    throw new IntentTrainingDataError('intents.json: "intents" must map intents to utterances');
-  }
-  const intents: Partial<Record<Intent, string[]>> = {};
-  for (const [intent, utterances] of Object.entries(parsed.intents)) {
-    if (!isIntent(intent)) throw new IntentTrainingDataError(`intents.json: unknown intent "${intent}"`);
-    if (!Array.isArray(utterances) || !utterances.every((u) => typeof u === 'string' && u.trim() !== '')) {
-      throw new IntentTrainingDataError(`intents.json: "${intent}" needs a list of non-empty utterances`);
-    }
-    intents[intent] = utterances as string[];
-  }
-  return { locale: parsed.locale, intents };
-}
 
 /**
  * Trains the offline Dutch recognizer (nlp.js, in memory, nothing written to disk).

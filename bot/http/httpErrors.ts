@@ -2,7 +2,7 @@ import type { Response } from 'restify';
 
 /** Every HTTP error answer: a status and `{ "error": { "code", "message" } }`, never a stack or an internal message. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
-  res.header('Cache-Control', 'no-store');
+  res.setHeader('Cache-Control', 'no-store');
   res.status(status);
   res.json({ error: { code, message } });
 }

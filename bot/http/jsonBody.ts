@@ -8,6 +8,13 @@ import { HttpError, sendError } from './httpErrors.js';
 export const MAX_BODY_BYTES = 300 * 1024;
 
 /**
+ * Deepest nesting of objects and arrays a body may have. Bot Framework activities nest about ten
+ * deep (an Adaptive Card's submit value inside channelData); far deeper bodies only serve to make
+ * recursive code further on (copying, serialising, state) overflow its stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
  * Reads a JSON request body, gunzipping or inflating it when the client compressed it,
  * and stops reading as soon as the (decompressed) size passes the limit.
  */
@@ -16,11 +23,34 @@ export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYT
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readText(req, decoded(req), maxBytes);
   if (!text.trim()) throw new HttpError(400, 'body_missing', 'The request body is empty.');
+  if (nestingDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new HttpError(400, 'json_too_deep', `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} deep.`);
+  }
   try {
     return JSON.parse(text);
   } catch {
     throw new HttpError(400, 'json_malformed', 'The request body is not valid JSON.');
   }
+}
+
+/** Whether brackets outside strings nest deeper than `limit`: one pass over the text, no recursion. */
+export function nestingDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c /* backslash */) index++;
+      else if (char === 0x22 /* " */) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x7b /* { */ || char === 0x5b /* [ */) {
+      if (++depth > limit) return true;
+    } else if (char === 0x7d /* } */ || char === 0x5d /* ] */) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 function decoded(req: IncomingMessage): Readable {

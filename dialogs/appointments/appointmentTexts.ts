@@ -11,15 +11,16 @@ import { counterAddress, counterClosureOn } from '../../services/appointments/co
 import { findService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot, Unbookable } from '../../services/appointments/slots.js';
 import { dayLabel, shortDayLabel } from '../../services/municipality/openingHours.js';
+import { clockLabel } from '../displayFormats.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 
 export function serviceName(service: AppointmentService, language: Language): string {
   return service.name[language];
 }
 
-/** An appointment time as residents read it: "dinsdag 3 maart om 09:00". */
+/** An appointment time as residents read it: "dinsdag 3 maart om 9.30 uur". */
 export function momentText(t: Translate, language: Language, day: string, time: string): string {
-  return t('appointments:slot.label', { day: dayLabel(day, language), time });
+  return t('appointments:slot.label', { day: dayLabel(day, language), time: clockLabel(time, language) });
 }
 
 /** Day and time of a stored booking (ISO with offset) in Brussels. */
@@ -29,7 +30,7 @@ export function bookingMoment(booking: Pick<Booking, 'start'>): { day: string; t
 }
 
 export function slotOption(slot: FreeSlot, t: Translate, language: Language): Option {
-  const short = t('shortLabels:formats.slot', { day: shortDayLabel(slot.day, language), time: slot.time });
+  const short = t('shortLabels:formats.slot', { day: shortDayLabel(slot.day, language), time: clockLabel(slot.time, language) });
   return { value: slot.start, label: momentText(t, language, slot.day, slot.time), short };
 }
 

@@ -3,6 +3,7 @@ import { turnServices } from '../../bot/turnState.js';
 import type { AccessFailure, ClosedBookingFailure } from '../../services/appointments/bookingProvider.js';
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
 import { formatTime, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
+import { clockLabel } from '../displayFormats.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
@@ -114,8 +115,8 @@ export async function sendTooManyAttempts(
   deps: AppointmentDeps,
   failure: Extract<AccessFailure, { code: 'tooManyAttempts' }>,
 ): Promise<void> {
-  const { t } = turnServices(step.context);
-  const time = formatTime(toBrussels(Date.parse(failure.retryAfter)).minutes);
+  const { t, language } = turnServices(step.context);
+  const time = clockLabel(formatTime(toBrussels(Date.parse(failure.retryAfter)).minutes), language);
   await step.context.sendActivity(t('appointments:access.tooMany', { time, phone: deps.phone.display }));
 }
 

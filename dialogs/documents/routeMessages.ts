@@ -57,8 +57,10 @@ export function inPersonRouteMessages(
   options: InPersonMessageOptions,
 ): Message[] {
   const { t, language, channelId } = ctx;
-  const messages: Message[] = [t('documents:inPerson.intro', { document: document.name[language] })];
-  if (options.notOnline) messages.push(t('documents:inPerson.notOnline'));
+  // After the online route, "you request it at the town hall" would contradict it: say it is the other way.
+  const messages: Message[] = options.notOnline
+    ? [t('documents:inPerson.intro', { document: document.name[language] }), t('documents:inPerson.notOnline')]
+    : [t('documents:inPerson.introAlternative')];
   messages.push(
     renderInfoCard(channelId, {
       title: t('documents:inPerson.bring.intro'),

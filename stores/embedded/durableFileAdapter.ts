@@ -47,9 +47,8 @@ export class DurableJsonFileAdapter<T> implements Adapter<T> {
     } catch (error) {
       throw storeFileCorrupt(this.file, 'is not valid JSON', error);
     }
-    if (!sameShape(parsed, this.defaults)) {
-      throw storeFileCorrupt(this.file, `does not hold a JSON ${shapeName(this.defaults)}`);
-    }
+    const problem = shapeProblem(parsed, this.defaults, '');
+    if (problem !== null) throw storeFileCorrupt(this.file, `has the wrong shape (${problem})`);
     this.exists = true;
     // Top-level collections added in a later version start from their defaults; written at the next update.
     return isPlainObject(parsed) && isPlainObject(this.defaults)
@@ -105,13 +104,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function sameShape(value: unknown, defaults: unknown): boolean {
-  if (isPlainObject(defaults)) return isPlainObject(value);
-  if (Array.isArray(defaults)) return Array.isArray(value);
-  return typeof value === typeof defaults && value !== null;
-}
-
-function shapeName(defaults: unknown): string {
-  if (Array.isArray(defaults)) return 'array';
-  return isPlainObject(defaults) ? 'object' : typeof defaults;
+/**
+ * Why `value` cannot be the document whose empty form is `defaults`, or null. Checked against the
+ * defaults' structure, at every level: their objects must be objects, their lists lists, their
+ * scalars of the same type. A file of another collection, or one edited by hand into another form,
+ * is refused at start-up instead of failing turns later.
+ */
+function shapeProblem(value: unknown, defaults: unknown, at: string): string | null {
+  const where = at || 'the document';
+  if (Array.isArray(defaults)) return Array.isArray(value) ? null : `${where} must be a list`;
+  if (isPlainObject(defaults)) {
+    if (!isPlainObject(value)) return `${where} must be an object`;
+    for (const [key, inner] of Object.entries(defaults)) {
+      if (!(key in value)) continue; // Added in a later version: starts from its default.
+      const problem = shapeProblem(value[key], inner, at ? `${at}.${key}` : key);
+      if (problem !== null) return problem;
+    }
+    return null;
+  }
+  return typeof value === typeof defaults && value !== null ? null : `${where} must be a ${typeof defaults}`;
 }

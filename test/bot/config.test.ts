@@ -89,3 +89,19 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('the production check', () => {
+  it.each(['production', 'Production', 'PRODUCTION', ' production '])('NODE_ENV=%j without MicrosoftAppId refuses to start', (nodeEnv) => {
+    expect(() => readConfig({ NODE_ENV: nodeEnv })).toThrow(/NODE_ENV=production requires MicrosoftAppId/);
+  });
+
+  it('NODE_ENV=Production with an app id counts as production', () => {
+    const config = readConfig({ NODE_ENV: 'Production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' });
+    expect(config.production).toBe(true);
+    expect(config.nodeEnv).toBe('production');
+  });
+
+  it.each(['development', 'test', 'productie'])('NODE_ENV=%s is not production', (nodeEnv) => {
+    expect(readConfig({ NODE_ENV: nodeEnv }).production).toBe(false);
+  });
+});

@@ -36,9 +36,32 @@ describe('tsx cli/nluEval.ts', () => {
     expect(stdout).toContain('intent accuracy');
     const lines = stdout.trim().split('\n');
     const report = JSON.parse(lines[lines.length - 1] ?? '') as Record<string, unknown>;
-    expect(Object.keys(report).sort()).toEqual(['confusions', 'entityAccuracy', 'intentAccuracy', 'latencyMs', 'macroF1', 'n']);
+    // The contract's fields, and per-intent scores as our extension; errors only with --errors.
+    expect(Object.keys(report).sort()).toEqual(['confusions', 'entityAccuracy', 'intentAccuracy', 'latencyMs', 'macroF1', 'n', 'perIntent']);
     expect(report.n).toBe(2);
+    expect(stdout).toContain('warm-up');
     expect(readdirSync(workDir).sort()).toEqual(['small.jsonl']);
+  });
+
+  it('lists every wrong utterance with --errors, in the summary and the JSON', () => {
+    const file = testSet('wrong.jsonl', [
+      '{"text": "afspraak voor mijn reispas", "intent": "info.hours", "entities": {"document": "rijbewijs"}}',
+      '{"text": "wanneer wordt het huisvuil opgehaald", "intent": "none"}',
+    ]);
+    const { code, stdout } = runEval('--errors', file, '--json');
+    expect(code).toBe(0);
+    expect(stdout).toContain('"afspraak voor mijn reispas": info.hours -> ');
+    const lines = stdout.trim().split('\n');
+    const report = JSON.parse(lines[lines.length - 1] ?? '') as { errors: Array<{ text: string; expected: string; expectedDocument: string }> };
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0]).toMatchObject({ text: 'afspraak voor mijn reispas', expected: 'info.hours', expectedDocument: 'rijbewijs' });
+  });
+
+  it.each([['--cv', '1'], ['--cv', 'x'], ['--recognizer', 'gpt'], ['--bogus']])('fails with code 2 for bad options: %s %s', (...args) => {
+    const file = testSet('one.jsonl', ['{"text": "hallo", "intent": "greeting"}']);
+    const { code, stderr } = runEval(...args.filter((a) => a !== undefined), file);
+    expect(code).toBe(2);
+    expect(stderr).toContain('usage');
   });
 
   it('fails with code 2 and one line for a missing file', () => {

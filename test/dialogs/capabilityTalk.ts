@@ -8,7 +8,7 @@ import { ThuisloketDialog } from '../../dialogs/thuisloket/thuisloketDialog.js';
 import { DOCUMENT_IDS, type Intent } from '../../nlu/contract.js';
 import type { Recognition, Recognizer } from '../../nlu/recognizer.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
-import { readable, TEST_PHONE, testFacts } from '../support/conversation.js';
+import { expectAnswered, readable, TEST_PHONE, testFacts } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
 import { createKeyedI18n } from '../support/keyedLocales.js';
 
@@ -60,7 +60,10 @@ export function talkWithBookingStub(facts: MunicipalityData = testFacts(), chann
   });
   const adapter = new TestAdapter((context) => bot.run(context), { channelId, locale: 'nl-BE' } as Partial<Activity>);
   return async (text: string): Promise<string> => {
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text });
-    return readable(adapter.activeQueue.splice(0));
+    const activity = { type: ActivityTypes.Message, text };
+    await adapter.receiveActivity(activity);
+    const replies = adapter.activeQueue.splice(0);
+    expectAnswered(activity, replies);
+    return readable(replies);
   };
 }

@@ -6,7 +6,7 @@ import { ConversationMemory } from '../../bot/conversationMemory.js';
 import { HandoffDialog, type HandoffServices } from '../../dialogs/handoffDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from '../../dialogs/prompts/optionPrompt.js';
-import { readable, TEST_PHONE } from '../support/conversation.js';
+import { expectAnswered, readable, TEST_PHONE } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
 import { createKeyedI18n } from '../support/keyedLocales.js';
 import { handoffFixture, referenceIn, SATURDAY_11H } from './handoffFixtures.js';
@@ -60,11 +60,16 @@ function converse(services: HandoffServices, options: { channelId?: string; memo
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: options.channelId ?? 'sms' } as Partial<Activity>);
   const send = async (activity: Partial<Activity>) => {
     await adapter.receiveActivity(activity);
-    return readable(adapter.activeQueue.splice(0));
+    const replies = adapter.activeQueue.splice(0);
+    expectAnswered(activity, replies);
+    return readable(replies);
   };
   const raw = async (text: string) => {
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text });
-    return adapter.activeQueue.splice(0);
+    const activity = { type: ActivityTypes.Message, text };
+    await adapter.receiveActivity(activity);
+    const replies = adapter.activeQueue.splice(0);
+    expectAnswered(activity, replies);
+    return replies;
   };
   return { say: (text: string) => send({ type: ActivityTypes.Message, text }), send, raw, storageMemory };
 }
@@ -315,8 +320,11 @@ function converseWithoutServices() {
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'sms' } as Partial<Activity>);
   return {
     say: async (text: string) => {
-      await adapter.receiveActivity({ type: ActivityTypes.Message, text });
-      return readable(adapter.activeQueue.splice(0));
+      const activity = { type: ActivityTypes.Message, text };
+      await adapter.receiveActivity(activity);
+      const replies = adapter.activeQueue.splice(0);
+      expectAnswered(activity, replies);
+      return readable(replies);
     },
   };
 }

@@ -5,7 +5,7 @@ import { AssistantBot } from '../../bot/assistantBot.js';
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from '../../dialogs/prompts/optionPrompt.js';
-import { readable, TEST_PHONE } from '../support/conversation.js';
+import { expectAnswered, readable, TEST_PHONE } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
 import { createKeyedI18n } from '../support/keyedLocales.js';
 
@@ -48,8 +48,11 @@ function converse(minScore = 1) {
   });
   const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'sms' } as Partial<Activity>);
   return async (text: string) => {
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text });
-    return readable(adapter.activeQueue.splice(0));
+    const activity = { type: ActivityTypes.Message, text };
+    await adapter.receiveActivity(activity);
+    const replies = adapter.activeQueue.splice(0);
+    expectAnswered(activity, replies);
+    return readable(replies);
   };
 }
 

@@ -122,11 +122,12 @@ describe('when the assistant is unsure or does not understand', () => {
 });
 
 describe('a channel resending a message it got no answer to', () => {
-  it('runs no second turn for the same activity id, so the next question does not take it as an answer', async () => {
+  it('runs no second turn for the same activity id but answers it as the first time, so the next question does not take it as an answer', async () => {
     const talk = createConversation({ recognizer });
     await talk.join();
-    expect(readable(await talk.send({ type: 'message', id: 'm-1', text: '5' }))).toContain('«handoff:title»');
-    expect(await talk.send({ type: 'message', id: 'm-1', text: '5' })).toEqual([]);
+    const first = readable(await talk.send({ type: 'message', id: 'm-1', text: '5' }));
+    expect(first).toContain('«handoff:title»');
+    expect(readable(await talk.send({ type: 'message', id: 'm-1', text: '5' }))).toBe(first);
     expect(readable(await talk.send({ type: 'message', id: 'm-2', text: 'hallo' }))).toContain('«common:greeting.text»');
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../nlu/contract.js';
-import { evaluate, percentile } from '../../nlu/evaluation.js';
+import { crossValidate, evaluate, percentile } from '../../nlu/evaluation.js';
 import { LabeledUtteranceError, parseLabeledUtterances } from '../../nlu/labeledUtterances.js';
 import type { Recognition, Recognizer } from '../../nlu/recognizer.js';
+import type { IntentTrainingData } from '../../nlu/trainingData.js';
 
 /** Answers from a table, so the figures below follow from the table alone. */
 function tableRecognizer(answers: Record<string, Recognition>): Recognizer {
@@ -94,5 +95,69 @@ describe('parseLabeledUtterances', () => {
       expect((error as LabeledUtteranceError).line).toBe(line);
       expect((error as Error).message).toContain(reason);
     }
+  });
+});
+
+describe('evaluate, per intent and errors', () => {
+  const recognizer = tableRecognizer({
+    a: said('greeting'),
+    b: said('greeting'),
+    c: said('document.request', 'rijbewijs'),
+  });
+  const examples = [
+    { text: 'a', intent: 'greeting' as const },
+    { text: 'b', intent: 'goodbye' as const },
+    { text: 'c', intent: 'document.request' as const, entities: { document: 'reispas' as const } },
+  ];
+
+  it('scores precision, recall and F1 for each intent', async () => {
+    const report = await evaluate(recognizer, examples);
+    expect(report.perIntent.greeting).toEqual({ precision: 0.5, recall: 1, f1: 0.6667, support: 1 });
+    expect(report.perIntent.goodbye).toEqual({ precision: 0, recall: 0, f1: 0, support: 1 });
+    expect(report.perIntent['document.request']).toEqual({ precision: 1, recall: 1, f1: 1, support: 1 });
+  });
+
+  it('lists the utterances with a wrong intent or a wrong document', async () => {
+    const report = await evaluate(recognizer, examples);
+    expect(report.errors).toEqual([
+      { text: 'b', expected: 'goodbye', predicted: 'greeting', score: 0.9 },
+      { text: 'c', expected: 'document.request', predicted: 'document.request', score: 0.9, expectedDocument: 'reispas', predictedDocument: 'rijbewijs' },
+    ]);
+  });
+
+  it('runs warm-up passes untimed before the timed one', async () => {
+    const calls: string[] = [];
+    const counting: Recognizer = {
+      async recognize(text) {
+        calls.push(text);
+        return said('none');
+      },
+    };
+    const report = await evaluate(counting, [{ text: 'x', intent: 'none' }], { warmUpRounds: 2 });
+    expect(calls).toEqual(['x', 'x', 'x']);
+    expect(report.n).toBe(1);
+  });
+});
+
+describe('crossValidate', () => {
+  it('trains K times without the held fold and scores every utterance once', async () => {
+    const trainedOn: string[][] = [];
+    // Knows exactly the utterances it was trained on; anything else is none.
+    const train = async (data: IntentTrainingData): Promise<Recognizer> => {
+      const known = new Map(Object.entries(data.intents).flatMap(([intent, texts]) => texts.map((t) => [t, intent as Intent])));
+      trainedOn.push([...known.keys()].sort());
+      return { recognize: async (text) => said(known.get(text) ?? 'none') };
+    };
+    const data: IntentTrainingData = { locale: 'nl', intents: { greeting: ['g1', 'g2', 'g3'], none: ['n1', 'n2', 'n3'] } };
+    const report = await crossValidate(train, data, 3);
+    expect(trainedOn).toEqual([
+      ['g2', 'g3', 'n2', 'n3'],
+      ['g1', 'g3', 'n1', 'n3'],
+      ['g1', 'g2', 'n1', 'n2'],
+    ]);
+    expect(report.n).toBe(6);
+    // Held greetings are unknown, so none; held none utterances are right.
+    expect(report.intentAccuracy).toBe(0.5);
+    expect(report.confusions).toEqual([{ expected: 'greeting', predicted: 'none', count: 3 }]);
   });
 });

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_IDS, INTENTS } from '../../nlu/contract.js';
 import { evaluate } from '../../nlu/evaluation.js';
 import { parseLabeledUtterances } from '../../nlu/labeledUtterances.js';
-import { createOfflineRecognizer, loadIntentTrainingData } from '../../nlu/offlineRecognizer.js';
+import { createOfflineRecognizer } from '../../nlu/offlineRecognizer.js';
+import { loadIntentTrainingData } from '../../nlu/trainingData.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 
 const readSet = (name: string) => parseLabeledUtterances(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseLabeledUtterances } from '../../nlu/labeledUtterances.js';
-import { loadIntentTrainingData } from '../../nlu/offlineRecognizer.js';
+import { loadIntentTrainingData } from '../../nlu/trainingData.js';
 import { wordsOf } from '../../nlu/plainText.js';
 
 /** Every labeled set in this folder: test sets and holdouts alike (see nlu/README.md). */

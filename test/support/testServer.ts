@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { i18n } from 'i18next';
 import type { Server } from 'restify';
 import { createAdapter, type AdapterDeps } from '../../bot/adapter.js';
 import type { BotAuthConfig } from '../../bot/config.js';
@@ -19,12 +20,14 @@ export interface TestServerOptions extends Omit<TestAssistantOptions, 'recognize
   trustProxy?: TrustedProxies | null;
   /** The logger the server (and, if the test passes it on, the handoff) writes to. */
   logger?: ReturnType<typeof createMemoryLogger>;
+  /** Defaults to keyed texts; pass createI18n() where residents type the labels they read. */
+  i18n?: i18n;
 }
 
 /** The real HTTP server on a free loopback port, with the assistant on memory storage. */
 export async function startTestServer(options: TestServerOptions = {}) {
   const logger = options.logger ?? createMemoryLogger();
-  const i18n = createKeyedI18n();
+  const i18n = options.i18n ?? createKeyedI18n();
   const { adapter } = createAdapter({
     botAuth: options.botAuth ?? null,
     logger,

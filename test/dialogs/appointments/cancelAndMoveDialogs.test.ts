@@ -42,7 +42,7 @@ describe('cancelling', () => {
     );
     const question = readable(await talk.say('AN.Peeters@voorbeeld.be'));
     expect(question).toContain('«appointments:summary.what» service=Rijbewijs aanvragen');
-    expect(question).toContain('day=donderdag 5 maart time=16:00');
+    expect(question).toContain('day=donderdag 5 maart time=16');
     expect(question).toContain('«appointments:cancel.question»');
     expect(records()[0]!.status).toBe('booked');
     expect(readable(await talk.say('1'))).toContain('«appointments:cancel.done»');
@@ -94,7 +94,7 @@ describe('cancelling', () => {
     await talk.say('1');
     await talk.say(booking.code);
     const blocked = readable(await talk.say(CONTACT.value));
-    expect(blocked).toContain('«appointments:access.tooMany» time=07:15');
+    expect(blocked).toContain('«appointments:access.tooMany» time=7.15');
     expect(blocked).not.toContain('«appointments:cancel.question»');
     expect(records()[0]!.status).toBe('booked');
 
@@ -121,14 +121,14 @@ describe('moving', () => {
     await talk.say(booking.code);
     const offer = await talk.say(CONTACT.value);
     expect(readable(offer)).toContain('«appointments:move.current»');
-    expect(readable(offer)).toContain('day=donderdag 5 maart time=16:00');
+    expect(readable(offer)).toContain('day=donderdag 5 maart time=16');
     expect(offeredSlots(offer)).toHaveLength(4);
     const wished = await talk.say('volgende dinsdag');
     expect(offeredSlots(wished)[0]).toBe('dinsdag 10 maart 08:30');
     const question = readable(await talk.say('1'));
     expect(question).toContain('«appointments:move.question»');
-    expect(question).toContain('from=«appointments:slot.label» day=donderdag 5 maart time=16:00');
-    expect(question).toContain('to=«appointments:slot.label» day=dinsdag 10 maart time=08:30');
+    expect(question).toContain('from=«appointments:slot.label» day=donderdag 5 maart time=16');
+    expect(question).toContain('to=«appointments:slot.label» day=dinsdag 10 maart time=8.30');
     // Not moved yet: the old slot is still the resident's.
     expect(records()).toMatchObject([{ status: 'booked', start: '2026-03-05T16:00:00+01:00' }]);
 

@@ -10,8 +10,9 @@ export function recognition(intent: Intent, document?: DocumentId): Recognition 
 
 /** The slots offered as numbered options (plain-text channels), in order, as "donderdag 5 maart 16:00". */
 export function offeredSlots(replies: Partial<Activity>[]): string[] {
-  return [...readable(replies).matchAll(/^\d+\. «appointments:slot\.label» day=(.+?) time=(\d\d:\d\d)$/gm)].map(
-    ([, day, time]) => `${day} ${time}`,
+  // Residents read "9 uur", "8.30 uur"; the tests compare the wall-clock "HH:MM" of the slots.
+  return [...readable(replies).matchAll(/^\d+\. «appointments:slot\.label» day=(.+?) time=(\d{1,2})(?:\.(\d\d))?$/gm)].map(
+    ([, day, hour, minutes]) => `${day} ${hour!.padStart(2, '0')}:${minutes ?? '00'}`,
   );
 }
 
