@@ -3,6 +3,8 @@ import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
+import { readOpenQuestion } from './prompts/openQuestion.js';
+import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
 import { sendHelp } from './replies.js';
 
@@ -13,7 +15,8 @@ const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
 
 /**
  * The base of the root dialog: help, cancel and "I want a person" work from any step of any
- * dialog below it, before the active step sees the message.
+ * dialog below it, before the active step sees the message. The open question comes first: an
+ * answer to it (an option's label, a name) never interrupts, whatever the recognizer thinks.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -28,10 +31,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return innerDc.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     }
     const { recognition, t } = turnServices(innerDc.context);
-    if (!recognition || recognition.score < INTERRUPTION_MIN_SCORE || !INTERRUPTIONS.includes(recognition.intent)) {
-      return undefined;
+    const reading = readOpenQuestion(innerDc);
+    if (reading?.kind === 'answer') return undefined;
+    if (reading?.kind === 'oldButton') {
+      await innerDc.context.sendActivity(t('common:oldButton'));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
     }
-    switch (recognition.intent) {
+    const intent = reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
+    // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
+    if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
+    switch (intent) {
       case 'help':
         await sendHelp(innerDc.context);
         await innerDc.repromptDialog();
