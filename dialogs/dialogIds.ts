@@ -19,6 +19,8 @@ export const DialogIds = {
   documentRequest: 'documentRequest',
   documentRequestSteps: 'documentRequest.steps',
   documentRequestQuestion: 'documentRequest.question',
+  visitAdvice: 'visitAdvice',
+  visitAdviceSteps: 'visitAdvice.steps',
   openingHours: 'openingHours',
   openingHoursSteps: 'openingHours.steps',
   openingHoursQuestion: 'openingHours.question',

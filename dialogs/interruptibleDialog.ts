@@ -1,8 +1,10 @@
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
+import { readOpenQuestion } from './prompts/openQuestion.js';
+import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
 import { sendHelp } from './replies.js';
 
@@ -13,7 +15,8 @@ const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
 
 /**
  * The base of the root dialog: help, cancel and "I want a person" work from any step of any
- * dialog below it, before the active step sees the message.
+ * dialog below it, before the active step sees the message. The open question comes first: an
+ * answer to it (an option's label, a name) never interrupts, whatever the recognizer thinks.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -28,10 +31,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return innerDc.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     }
     const { recognition, t } = turnServices(innerDc.context);
-    if (!recognition || recognition.score < INTERRUPTION_MIN_SCORE || !INTERRUPTIONS.includes(recognition.intent)) {
-      return undefined;
+    const reading = readOpenQuestion(innerDc);
+    if (reading?.kind === 'answer') return undefined;
+    if (reading?.kind === 'oldButton') {
+      await innerDc.context.sendActivity(t('common:oldButton'));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
     }
-    switch (recognition.intent) {
+    const intent = reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
+    // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
+    if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
+    switch (intent) {
       case 'help':
         await sendHelp(innerDc.context);
         await innerDc.repromptDialog();
@@ -41,8 +52,35 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.context.sendActivity(t('common:cancel.done'));
         return { status: DialogTurnStatus.complete };
       default:
-        await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog(DialogIds.handoff);
+        return this.handOff(innerDc);
     }
   }
+
+  /**
+   * A person, asked for while a question is open: the handoff goes on top of that question, so
+   * declining the callback asks it again. Asked again inside the handoff, the handoff starts over.
+   */
+  private async handOff(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const open = openQuestion(innerDc);
+    if (open && !activeIds(innerDc).includes(DialogIds.handoff)) {
+      return open.beginDialog(DialogIds.handoff, { interrupting: true } satisfies HandoffOptions);
+    }
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(DialogIds.handoff);
+  }
+}
+
+/** The innermost dialog context, when what waits there is a question (a prompt re-asks itself when resumed). */
+function openQuestion(dc: DialogContext): DialogContext | undefined {
+  let leaf = dc;
+  for (let child = leaf.child; child; child = leaf.child) leaf = child;
+  const active = leaf.activeDialog;
+  return active && leaf.findDialog(active.id) instanceof Prompt ? leaf : undefined;
+}
+
+/** The ids of every active dialog from `dc` down. */
+function activeIds(dc: DialogContext): string[] {
+  const ids: string[] = [];
+  for (let current: DialogContext | undefined = dc; current?.activeDialog; current = current.child) ids.push(current.activeDialog.id);
+  return ids;
 }

@@ -149,7 +149,8 @@ export class SurveyDialog extends ComponentDialog {
     // Contract order: the option's number is the answer, so this order must never change.
     const options: Option[] = SURVEY_ANSWER_CODES[question].map((code) => ({ value: String(code), label: t(`survey:${question}.${code}`) }));
     options.push({ value: SKIP, label: t('survey:skip') });
-    const prompt: OptionPromptOptions = { id: `survey.${question}`, prompt: t(`survey:${question}.question`), options };
+    // Only "stop" ends the survey: a cancel-like answer it does not understand is asked again, then skipped.
+    const prompt: OptionPromptOptions = { id: `survey.${question}`, prompt: t(`survey:${question}.question`), options, stopOnlyByStopWord: true };
     return step.prompt(DialogIds.surveyQuestionPrompt, prompt);
   }
 

@@ -6,7 +6,8 @@ import type { Logger } from '../bot/logger.js';
 import { openEmbeddedFiles } from './embedded/embeddedFiles.js';
 import type { CallbackStore } from './callbacks/callbackStore.js';
 import { CALLBACK_DOCUMENT, createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from './callbacks/embeddedCallbackStore.js';
-import { EmbeddedStateStorage, emptyStateItems, ShardedStateStorage } from './botState/embeddedStateStorage.js';
+import { EmbeddedStateStorage, openStateCollections } from './botState/embeddedStateStorage.js';
+import { migrateStateShards } from './botState/migrateStateShards.js';
 import { createPostgresBookingStore } from './bookings/postgresBookingStore.js';
 import { createPostgresCallbackStore } from './callbacks/postgresCallbackStore.js';
 import { openPostgresDatabase } from './postgres/postgresDatabase.js';
@@ -45,8 +46,8 @@ export interface Stores {
   close(): Promise<void>;
 }
 
-/** Bot state is split over this many files, so a turn rewrites only a sixteenth of it. */
-const STATE_SHARDS = 16;
+/** How often expired bot state files are removed (reads already treat them as gone). */
+const STATE_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 /** How long a turn waits for the previous turn of its conversation; below the channels' 15 s retry. */
 const TURN_LOCK_WAIT_MS = 10_000;
@@ -58,6 +59,7 @@ const TURN_LOCK_WAIT_MS = 10_000;
 export async function openStores(
   config: Pick<Config, 'storage' | 'dataDir'> & Partial<Pick<Config, 'databaseUrl'>>,
   logger: Logger,
+  options: { now?: () => Date } = {},
 ): Promise<Stores> {
   if (config.storage === 'postgres') {
     if (!config.databaseUrl) {
@@ -65,34 +67,80 @@ export async function openStores(
     }
     return openPostgresStores(config.databaseUrl, logger);
   }
-  return openEmbeddedStores(config.dataDir, logger);
+  return openEmbeddedStores(config.dataDir, logger, options.now ?? (() => new Date()));
 }
 
-async function openEmbeddedStores(dataDir: string, logger: Logger): Promise<Stores> {
+async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Date): Promise<Stores> {
   const files = await openEmbeddedFiles(dataDir, { logger });
-  const stateShards = await Promise.all(
-    Array.from({ length: STATE_SHARDS }, async (_, index) =>
-      new EmbeddedStateStorage(await files.document(`botState-${String(index).padStart(2, '0')}`, emptyStateItems())),
-    ),
-  );
-  const state = new ShardedStateStorage(stateShards);
-  const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
-  const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
-  const survey = await openEmbeddedSurveyStores(files);
-  const sessions = createEmbeddedSessionStore(await files.document<SessionDocument>(SESSION_DOCUMENT, EMPTY_SESSION_DOCUMENT));
-  let closed = false;
+  let stateCollections: Awaited<ReturnType<typeof openStateCollections>> | undefined;
+  const closeState = async () => {
+    if (stateCollections) await Promise.all([stateCollections.conversations.close(), stateCollections.users.close()]);
+  };
+  try {
+    stateCollections = await openStateCollections(files.dataDir, { logger, now });
+    // Data directories of the first format (whole-state files) move over before the first turn.
+    await migrateStateShards(files.dataDir, stateCollections, { logger, now });
+    const state = new EmbeddedStateStorage(stateCollections);
+    const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
+    const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
+    const survey = await openEmbeddedSurveyStores(files, { now });
+    const sessions = createEmbeddedSessionStore(await files.document<SessionDocument>(SESSION_DOCUMENT, EMPTY_SESSION_DOCUMENT));
+    const sweeps = startSweeps([stateCollections.conversations, stateCollections.users], STATE_SWEEP_INTERVAL_MS, logger);
+    let closed = false;
+    return {
+      state,
+      callbacks,
+      bookings,
+      sessions,
+      attempts: createEmbeddedAttemptStore(),
+      survey,
+      turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
+      isReady: async () => !closed,
+      async close() {
+        closed = true;
+        // Closing the collections makes a sweep under way stop at its next directory.
+        const sweepsStopped = sweeps.stop();
+        await closeState();
+        await sweepsStopped;
+        await files.close();
+      },
+    };
+  } catch (error) {
+    // A refused start (a corrupt file) releases the data directory, so a repaired one can be opened.
+    await closeState();
+    await files.close();
+    throw error;
+  }
+}
+
+/** Runs `sweep` on each collection now and every `intervalMs`, one sweep at a time, off the turns' path. */
+function startSweeps(collections: ReadonlyArray<{ sweep(): Promise<number>; root: string }>, intervalMs: number, logger: Logger) {
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const sweepAll = () => {
+    running = running.then(async () => {
+      for (const collection of collections) {
+        if (stopped) return;
+        try {
+          const removed = await collection.sweep();
+          if (removed > 0) logger.info('store_expired_removed', { directory: collection.root, removed });
+        } catch (error) {
+          logger.warn('store_sweep_failed', { directory: collection.root, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    });
+  };
+  const first = setTimeout(sweepAll, 1_000);
+  const timer = setInterval(sweepAll, intervalMs);
+  first.unref();
+  timer.unref();
   return {
-    state,
-    callbacks,
-    bookings,
-    sessions,
-    attempts: createEmbeddedAttemptStore(),
-    survey,
-    turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
-    isReady: async () => !closed,
-    async close() {
-      closed = true;
-      await files.close();
+    /** Stops the timers; a sweep under way stops at its next directory. */
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
     },
   };
 }

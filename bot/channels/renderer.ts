@@ -98,7 +98,11 @@ function cardAction(channel: ChannelCapabilities, question: Question, option: Op
   return { type: ActionTypes.MessageBack, title: shownLabel, text: option.label, displayText: option.label, value };
 }
 
-/** An informative card: an Adaptive Card on card channels, plain lines with the links written out elsewhere. */
+/**
+ * An informative card: an Adaptive Card on card channels, plain lines elsewhere. There web links are
+ * written out once (not when a line already shows the address); `tel:` and `mailto:` links are left
+ * out, because the lines give the number or address as residents read it and SMS shows the raw scheme.
+ */
 export function renderInfoCard(channelId: string | undefined, card: InfoCard): Partial<Activity> {
   const links = card.links ?? [];
   if (channelStyle(channelId) === 'cards') {
@@ -121,8 +125,12 @@ export function renderInfoCard(channelId: string | undefined, card: InfoCard): P
   }
   return {
     type: ActivityTypes.Message,
-    text: [card.title, ...card.lines, ...links.map((link) => `${link.label}: ${link.url}`)].join('\n'),
+    text: [card.title, ...card.lines, ...plainTextLinks(card).map((link) => `${link.label}: ${link.url}`)].join('\n'),
   };
+}
+
+function plainTextLinks(card: InfoCard): readonly { label: string; url: string }[] {
+  return (card.links ?? []).filter((link) => /^https?:/i.test(link.url) && !card.lines.some((line) => line.includes(link.url)));
 }
 
 function numberedLines(options: readonly Option[]): string[] {

@@ -1,9 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
+import type { Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
 import { documentRoute, questionsFor, type DocumentRoute, type RouteRequest } from '../../services/municipality/documentRoute.js';
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
+import { mentions } from '../../services/municipality/questionCues.js';
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
@@ -11,7 +13,15 @@ import { askOptions } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
 import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
-import { inPersonRouteMessages, notAvailableMessages, onlineRouteMessages, type Message, type RouteMessageContext } from './routeMessages.js';
+import {
+  collectionMessages,
+  inPersonRouteMessages,
+  notAvailableMessages,
+  onlineRouteMessages,
+  type Message,
+  type RouteCircumstances,
+  type RouteMessageContext,
+} from './routeMessages.js';
 
 export interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
@@ -23,6 +33,17 @@ interface RequestState {
   document?: DocumentId;
   model?: string;
   requester?: Requester;
+  /** What the first message said besides the document. */
+  said?: FirstMessage;
+  /** What the answer offered next: the online route (can you log in?) or a visit (book this service?). */
+  offered?: { kind: 'online' } | { kind: 'visit'; service: string };
+}
+
+/** What the resident said in the message that started the dialog, beyond the document. */
+interface FirstMessage {
+  collect: boolean;
+  bereaved: boolean;
+  noComputer: boolean;
 }
 
 const YES = 'yes';
@@ -54,6 +75,9 @@ export class DocumentRequestDialog extends ComponentDialog {
 
   private async groupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as DocumentRequestOptions;
+    const text = step.context.activity.text;
+    const { cues } = this.facts;
+    state(step).said = { collect: mentions(text, cues.collect), bereaved: mentions(text, cues.death), noComputer: mentions(text, cues.noComputer) };
     const known = options.document ?? options.recognition?.entities.document;
     if (isDocumentId(known)) {
       state(step).document = known;
@@ -101,37 +125,56 @@ export class DocumentRequestDialog extends ComponentDialog {
     const request = state(step);
     if (typeof step.result === 'string') request.requester = step.result as Requester;
     const document = this.document(request.document!);
-    const route = documentRoute(document, routeRequest(request));
+    const said = request.said ?? { collect: false, bereaved: false, noComputer: false };
     const ctx = this.messageContext(step);
-    const { t } = ctx;
-    const yesNo = (noKey: string): Option[] => [
-      { value: YES, label: t('common:answer.yes') },
-      { value: NO, label: t(noKey) },
-    ];
+    const circumstances: RouteCircumstances = {
+      bereaved: said.bereaved || document.id === 'akte-overlijden' || request.requester === 'deceased',
+      noComputer: said.noComputer,
+    };
+    const collection = document.counter.collection;
+    if (said.collect && collection) {
+      await send(step, collectionMessages(document, collection, ctx));
+      return this.offerVisit(step, collection.appointmentNeeded ? collection.appointmentService : undefined);
+    }
+    const route = documentRoute(document, routeRequest(request));
     switch (route.kind) {
       case 'online':
-        await send(step, onlineRouteMessages(document, route, ctx));
-        return askOptions(step, DialogIds.documentRequestQuestion, t('documents:online.canLogIn.ask'), yesNo('documents:online.canLogIn.no'), 'documents.canLogIn');
+        // Without a computer the online route is no help: the phone and a visit come first.
+        if (said.noComputer && route.inPersonAlternative) {
+          await send(step, inPersonRouteMessages(document, route.inPersonAlternative, ctx, { notOnline: false }, circumstances));
+          return this.offerVisit(step, route.inPersonAlternative.appointmentNeeded ? route.inPersonAlternative.appointmentService : undefined);
+        }
+        await send(step, onlineRouteMessages(document, route, ctx, circumstances));
+        request.offered = { kind: 'online' };
+        return askOptions(step, DialogIds.documentRequestQuestion, ctx.t('documents:online.canLogIn.ask'), yesNo(ctx.t, 'documents:online.canLogIn.no'), 'documents.canLogIn');
       case 'inPerson':
-        await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }));
-        if (!route.appointmentNeeded) return step.endDialog();
-        return askOptions(step, DialogIds.documentRequestQuestion, t('documents:inPerson.appointment.offer'), yesNo('common:answer.no'), 'documents.bookOffer');
+        await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }, circumstances));
+        return this.offerVisit(step, route.appointmentNeeded ? route.appointmentService : undefined);
       case 'notAvailable':
         await send(step, notAvailableMessages(ctx));
         return step.endDialog();
     }
   }
 
-  /** Online: can the resident log in? At the counter: book now? */
+  /** Offers to book this service now; without a service (no appointment needed) the answer is complete. */
+  private async offerVisit(step: WaterfallStepContext, service: string | undefined): Promise<DialogTurnResult> {
+    if (!service) return step.endDialog();
+    const { t } = turnServices(step.context);
+    state(step).offered = { kind: 'visit', service };
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:inPerson.appointment.offer'), yesNo(t, 'common:answer.no'), 'documents.bookOffer');
+  }
+
+  /** Online: can the resident log in? A visit: book now? */
   private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const route = this.route(step);
-    if (route.kind === 'online') {
+    const offered = state(step).offered;
+    if (offered?.kind === 'online') {
       if (step.result === YES) return step.endDialog();
+      const route = this.route(step);
       return step.beginDialog(DialogIds.loginAlternatives, {
-        appointmentPossible: route.inPersonAlternative !== null,
+        appointmentPossible: route.kind === 'online' && route.inPersonAlternative !== null,
       } satisfies LoginAlternativesOptions);
     }
-    if (route.kind === 'inPerson' && step.result === YES) return step.endDialog(handOverToBooking(route.appointmentService));
+    if (offered?.kind === 'visit' && step.result === YES) return step.endDialog(handOverToBooking(offered.service));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
@@ -176,6 +219,13 @@ function routeRequest(request: RequestState): RouteRequest {
     ...(request.model !== undefined ? { model: request.model } : {}),
     ...(request.requester !== undefined ? { requester: request.requester } : {}),
   };
+}
+
+function yesNo(t: Translate, noKey: string): Option[] {
+  return [
+    { value: YES, label: t('common:answer.yes') },
+    { value: NO, label: t(noKey) },
+  ];
 }
 
 async function send(step: WaterfallStepContext, messages: readonly Message[]): Promise<void> {

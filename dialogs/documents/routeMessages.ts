@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
 import type { Language, Translate } from '../../bot/i18n.js';
 import type { InPersonRoute, OnlineRoute } from '../../services/municipality/documentRoute.js';
-import type { DocumentEntry, Municipality } from '../../services/municipality/municipalityData.js';
+import type { Collection, DocumentEntry, Municipality } from '../../services/municipality/municipalityData.js';
 import { euroAmount } from '../displayFormats.js';
 
 /** What the messages of a route need from the turn. */
@@ -15,33 +15,48 @@ export interface RouteMessageContext {
 
 export type Message = string | Partial<Activity>;
 
-/** The online route, one idea per message: that it can be done online, where, the steps, price and delivery. */
-export function onlineRouteMessages(document: DocumentEntry, route: OnlineRoute, ctx: RouteMessageContext): Message[] {
+/** What the resident told us besides the document, which changes how the route is told. */
+export interface RouteCircumstances {
+  /** Someone died: one line of condolence first, and the phone for whoever has no computer. */
+  bereaved?: boolean;
+  /** No computer, or not at ease with one: the phone and a visit first. */
+  noComputer?: boolean;
+}
+
+/**
+ * The online route as one card (a web chat bubble, one SMS): that it can be done online and where,
+ * for whom one logs in, price and delivery, the steps and the link.
+ */
+export function onlineRouteMessages(
+  document: DocumentEntry,
+  route: OnlineRoute,
+  ctx: RouteMessageContext,
+  circumstances: RouteCircumstances = {},
+): Message[] {
   const { t, language } = ctx;
-  const messages: Message[] = [t('documents:online.canOnline', { document: document.name[language] })];
   const both = route.channels.includes('thuisloket') && route.channels.includes('burgerprofiel');
-  messages.push(both ? t('documents:online.channels.both') : t(`documents:online.channels.${route.channels[0] ?? 'thuisloket'}`));
-  if (route.requester === 'child') messages.push(t('documents:online.forChild'));
-  if (route.requester === 'deceased') messages.push(t('documents:online.forDeceased'));
-  messages.push(
-    renderInfoCard(ctx.channelId, {
-      title: t('documents:online.steps.intro'),
-      lines: [
-        t('documents:online.steps.goTo', { url: route.url }),
-        t('documents:online.steps.login'),
-        t('documents:online.steps.fill'),
-        t('documents:online.steps.send'),
-      ],
-      links: [{ label: t('documents:online.linkButton'), url: route.url }],
-    }),
-  );
-  messages.push(route.price === 0 ? t('documents:online.price.free') : t('documents:online.price.paid', { price: euroAmount(route.price, language) }));
-  messages.push(
+  const lines = [both ? t('documents:online.channels.both') : t(`documents:online.channels.${route.channels[0] ?? 'thuisloket'}`)];
+  if (route.requester === 'child') lines.push(t('documents:online.forChild'));
+  if (route.requester === 'deceased') lines.push(t('documents:online.forDeceased'));
+  lines.push(
+    route.price === 0 ? t('documents:online.price.free') : t('documents:online.price.paid', { price: euroAmount(route.price, language) }),
     route.deliveryDays === 0
       ? t(`documents:online.delivery.${route.deliveryForm}.now`)
       : t(`documents:online.delivery.${route.deliveryForm}.days`, { count: route.deliveryDays }),
+    t('documents:online.steps.intro'),
+    ...numbered([
+      t('documents:online.steps.goTo', { url: route.url }),
+      t('documents:online.steps.login'),
+      t('documents:online.steps.fill'),
+      t('documents:online.steps.send'),
+    ]),
   );
-  return messages;
+  if (circumstances.bereaved && !circumstances.noComputer) lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
+  return [
+    card(ctx, t('documents:online.canOnline', { document: document.name[language] }), lines, circumstances, [
+      { label: t('documents:online.linkButton'), url: route.url },
+    ]),
+  ];
 }
 
 export interface InPersonMessageOptions {
@@ -49,57 +64,85 @@ export interface InPersonMessageOptions {
   notOnline: boolean;
 }
 
-/** The counter route: where, what to bring, price, when it is ready, collecting it, urgent procedures and the appointment. */
+/**
+ * The counter route in two cards: first where, that it is on appointment, price, when it is ready,
+ * collecting it and urgent procedures; then what to bring (also to collect it).
+ */
 export function inPersonRouteMessages(
   document: DocumentEntry,
   route: InPersonRoute,
   ctx: RouteMessageContext,
   options: InPersonMessageOptions,
+  circumstances: RouteCircumstances = {},
 ): Message[] {
-  const { t, language, channelId } = ctx;
+  const { t, language } = ctx;
   // After the online route, "you request it at the town hall" would contradict it: say it is the other way.
-  const messages: Message[] = options.notOnline
-    ? [t('documents:inPerson.intro', { document: document.name[language] }), t('documents:inPerson.notOnline')]
-    : [t('documents:inPerson.introAlternative')];
-  messages.push(
-    renderInfoCard(channelId, {
-      title: t('documents:inPerson.bring.intro'),
-      lines: route.bring.map((item) => t(`documents:inPerson.bring.${item}`)),
-    }),
-  );
-  messages.push(route.price === 0 ? t('documents:inPerson.price.free') : t('documents:inPerson.price.paid', { price: euroAmount(route.price, language) }));
-  messages.push(
+  const title = options.notOnline ? t('documents:inPerson.intro', { document: document.name[language] }) : t('documents:inPerson.introAlternative');
+  const lines = [route.appointmentNeeded ? t('documents:inPerson.appointment.needed') : t('documents:inPerson.appointment.notNeeded')];
+  if (options.notOnline) lines.push(t('documents:inPerson.notOnline'));
+  lines.push(
+    route.price === 0 ? t('documents:inPerson.price.free') : t('documents:inPerson.price.paid', { price: euroAmount(route.price, language) }),
     route.deliveryDays === 0 ? t('documents:inPerson.delivery.now') : t('documents:inPerson.delivery.days', { count: route.deliveryDays }),
   );
-  if (route.collection) {
-    messages.push(
-      route.collection.appointmentNeeded
-        ? t('documents:inPerson.collection.withAppointment')
-        : t('documents:inPerson.collection.withoutAppointment'),
-    );
-    messages.push(
-      renderInfoCard(channelId, {
-        title: t('documents:inPerson.collection.bringIntro'),
-        lines: route.collection.bring.map((item) => t(`documents:inPerson.bring.${item}`)),
-      }),
-    );
-  }
+  if (route.collection) lines.push(collectionLine(route.collection, t));
   if (route.urgentProcedures && route.urgentProcedures.length > 0) {
-    messages.push(
-      renderInfoCard(channelId, {
-        title: t('documents:inPerson.urgent.intro'),
-        lines: route.urgentProcedures.map((procedure) =>
-          t('documents:inPerson.urgent.option', { price: euroAmount(procedure.price, language), count: procedure.deliveryDays }),
-        ),
-      }),
+    lines.push(
+      t('documents:inPerson.urgent.intro'),
+      ...route.urgentProcedures.map((procedure) =>
+        t('documents:inPerson.urgent.option', { price: euroAmount(procedure.price, language), count: procedure.deliveryDays }),
+      ),
     );
   }
-  messages.push(route.appointmentNeeded ? t('documents:inPerson.appointment.needed') : t('documents:inPerson.appointment.notNeeded'));
-  return messages;
+  if (circumstances.bereaved && !circumstances.noComputer) lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
+  const bring = route.bring.map((item) => t(`documents:inPerson.bring.${item}`));
+  if (route.collection) {
+    bring.push(t('documents:inPerson.collection.bringIntro'), ...route.collection.bring.map((item) => t(`documents:inPerson.bring.${item}`)));
+  }
+  return [card(ctx, title, lines, circumstances), renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring })];
+}
+
+/** Collecting a document that is ready: whether on appointment, and what to bring, in one card. */
+export function collectionMessages(document: DocumentEntry, collection: Collection, ctx: RouteMessageContext): Message[] {
+  const { t, language } = ctx;
+  const name = { document: document.name[language] };
+  const lines = [
+    collection.appointmentNeeded ? t('documents:collect.withAppointment', name) : t('documents:collect.withoutAppointment', name),
+    t('documents:inPerson.collection.bringIntro'),
+    ...collection.bring.map((item) => t(`documents:inPerson.bring.${item}`)),
+  ];
+  return [renderInfoCard(ctx.channelId, { title: t('documents:collect.title', name), lines })];
 }
 
 /** This person may not request the document: say so and give the phone, staff find a way. */
 export function notAvailableMessages(ctx: RouteMessageContext): Message[] {
   const { t } = ctx;
-  return [t('documents:notAvailable.requester'), t('documents:notAvailable.call', { phone: ctx.municipality.phone.display })];
+  return [[t('documents:notAvailable.requester'), t('documents:notAvailable.call', { phone: ctx.municipality.phone.display })].join(' ')];
+}
+
+function collectionLine(collection: Collection, t: Translate): string {
+  return collection.appointmentNeeded ? t('documents:inPerson.collection.withAppointment') : t('documents:inPerson.collection.withoutAppointment');
+}
+
+/**
+ * A route card. What comes before the facts leads, as the title: after a death one line of
+ * condolence; without a computer the phone and a visit.
+ */
+function card(
+  ctx: RouteMessageContext,
+  title: string,
+  lines: string[],
+  circumstances: RouteCircumstances,
+  links: { label: string; url: string }[] = [],
+): Partial<Activity> {
+  const { t, municipality } = ctx;
+  const leads = [
+    ...(circumstances.bereaved ? [t('documents:bereaved.condolence')] : []),
+    ...(circumstances.noComputer ? [t('documents:noComputer.first', { phone: municipality.phone.display })] : []),
+  ];
+  const [lead, ...more] = [...leads, title];
+  return renderInfoCard(ctx.channelId, { title: lead!, lines: [...more, ...lines], links });
+}
+
+function numbered(lines: readonly string[]): string[] {
+  return lines.map((line, index) => `${index + 1}. ${line}`);
 }

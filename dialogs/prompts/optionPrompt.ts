@@ -1,26 +1,45 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
-import { matchOption } from '../../bot/channels/optionAnswer.js';
-import { optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
+import { matchAnswer, type OptionAnswer } from '../../bot/channels/optionAnswer.js';
+import { optionsAsShown, renderQuestion, type ButtonValue, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
+import type { OpenQuestion, OpenQuestionReading } from './openQuestion.js';
 
 /** What a dialog passes when it asks a question with options. */
 export interface OptionPromptOptions extends PromptOptions {
-  /** Stable name of the question (e.g. `survey.awareness`): buttons send it back; it keys the short labels. */
+  /** Stable name of the question (e.g. `survey.awareness`): buttons send it back; it keys the short labels and synonyms. */
   id?: string;
   prompt: string;
   retryPrompt?: string;
   options: readonly Option[];
+  /** Compare key words of the answer with the labels (default true); off where the recognizer reads requests better. */
+  keyWords?: boolean;
+  /** Only an explicit "stop" ends this question, not every cancel-like message (the survey). */
+  stopOnlyByStopWord?: boolean;
 }
+
+/** A button of an earlier question, or of an option no longer offered. */
+const OLD_BUTTON = 'oldButton';
 
 /**
  * A question with options that every channel can show and answer: rendered by the channel
- * renderer, answered by number (also Dutch words), label or code. Resolves to the option's value.
- * botbuilder's ChoicePrompt is not used because its recognisers know no Dutch numbers.
+ * renderer, answered by number (also Dutch words), label, synonym, yes/no in its many forms, key
+ * words, or a button's code. Resolves to the option's value. The open question comes first: its
+ * reading (`readOpenAnswer`) lets the root dialog's interruptions defer to an answer.
+ * botbuilder's ChoicePrompt is not used because its recognisers know no Dutch.
  */
-export class OptionPrompt extends Prompt<string> {
+export class OptionPrompt extends Prompt<string> implements OpenQuestion {
   constructor(dialogId: string, validator?: PromptValidator<string>) {
     super(dialogId, validator);
+  }
+
+  readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
+    const question = options as OptionPromptOptions;
+    const picked = pick(context, question);
+    const stopOnlyByStopWord = question.stopOnlyByStopWord === true;
+    if (picked === OLD_BUTTON) return { kind: 'oldButton', stopOnlyByStopWord };
+    if (!picked) return { kind: 'notAnswer', stopOnlyByStopWord };
+    return { kind: picked.whole ? 'answer' : 'likelyAnswer', stopOnlyByStopWord };
   }
 
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
@@ -31,22 +50,40 @@ export class OptionPrompt extends Prompt<string> {
   }
 
   protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
-    const { id, options: choices } = options as OptionPromptOptions;
-    const answer = answerText(context);
-    // A tapped button sends the label the channel showed, which may be the short form.
-    const shown = () => optionsAsShown(context.activity.channelId, { id, text: '', options: choices }, turnServices(context).t);
-    const picked = answer === undefined ? undefined : (matchOption(answer, choices) ?? matchOption(answer, shown()));
-    return picked ? { succeeded: true, value: picked.value } : { succeeded: false };
+    const picked = pick(context, options as OptionPromptOptions);
+    return picked && picked !== OLD_BUTTON ? { succeeded: true, value: picked.option.value } : { succeeded: false };
   }
 }
 
-/** The text of a message, or the `value` sent by a card button. */
-function answerText(context: TurnContext): string | undefined {
-  const { text, value } = context.activity;
-  if (typeof text === 'string' && text.trim()) return text;
-  if (typeof value === 'string') return value;
+/** The option a message picks: by a button's code first, then by its words. */
+function pick(context: TurnContext, question: OptionPromptOptions): OptionAnswer | typeof OLD_BUTTON | undefined {
+  const button = buttonValue(context);
+  if (button) {
+    if (button.question !== undefined && question.id !== undefined && button.question !== question.id) return OLD_BUTTON;
+    const option = question.options.find((choice) => choice.value === button.answer);
+    // The same question asked earlier with other options (an old slot): no longer on offer.
+    if (option) return { option, whole: true };
+    if (button.question !== undefined) return OLD_BUTTON;
+  }
+  const text = context.activity.text;
+  if (typeof text !== 'string' || !text.trim()) return undefined;
+  const { language, t } = turnServices(context);
+  const matching = { language, id: question.id, keyWords: question.keyWords };
+  const picked = matchAnswer(text, question.options, matching);
+  if (picked?.whole) return picked;
+  // A tapped button sends the label the channel showed, which may be the short form.
+  const shown = optionsAsShown(context.activity.channelId, { id: question.id, text: '', options: question.options }, t);
+  const asShown = matchAnswer(text, shown, matching);
+  return asShown?.whole ? asShown : (picked ?? asShown);
+}
+
+/** The `{ answer, question }` a card button sends as `activity.value`, or a plain string value. */
+function buttonValue(context: TurnContext): ButtonValue | undefined {
+  const { value } = context.activity;
+  if (typeof value === 'string' && value.trim()) return { answer: value };
   if (value && typeof value === 'object' && typeof (value as { answer?: unknown }).answer === 'string') {
-    return (value as { answer: string }).answer;
+    const { answer, question } = value as { answer: string; question?: unknown };
+    return typeof question === 'string' ? { answer, question } : { answer };
   }
   return undefined;
 }

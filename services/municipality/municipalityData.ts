@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { DOCUMENT_IDS, isDocumentId, type DocumentId } from '../../nlu/contract.js';
+import type { OutOfScopeTopic, QuestionCues } from './questionCues.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -62,10 +63,14 @@ export interface Municipality {
   readonly burgerprofielUrl: string;
   /** Where residents download the eID software for a card reader. */
   readonly eidSoftwareUrl: string;
+  /** Where to go for what the assistant cannot handle; a topic without a link gets the phone only. */
+  readonly topicLinks?: Readonly<Partial<Record<OutOfScopeTopic, string>>>;
   /** Where to park near the town hall. */
   readonly parking?: Localized;
   readonly timeZone: 'Europe/Brussels';
   readonly openingHours: OpeningHours;
+  /** Services that serve residents only on appointment (the counter): the hours say so. */
+  readonly appointmentOnly?: readonly Service[];
   readonly holidays: HolidaySettings;
   readonly closingDays: readonly ClosingDay[];
   readonly callbackRetentionDays: number;
@@ -162,6 +167,8 @@ export interface MunicipalityData {
   /** In the order of the NLU contract. */
   readonly documents: readonly DocumentEntry[];
   readonly documentById: ReadonlyMap<DocumentId, DocumentEntry>;
+  /** Words that tell what a resident asks within a capability (`questionCues.json`). */
+  readonly cues: QuestionCues;
 }
 
 export interface DataFileProblem {
@@ -191,27 +198,35 @@ export class DataFileError extends Error {
 
 export const MUNICIPALITY_FILE = 'municipality.json';
 export const DOCUMENTS_FILE = 'documents.json';
+export const QUESTION_CUES_FILE = 'questionCues.json';
 
 // The schemas describe what this code expects, so they come with the code, not with the data directory.
 const SCHEMA_DIR = fileURLToPath(new URL('../../data/schemas/', import.meta.url));
 
-let validators: { municipality: ValidateFunction; documents: ValidateFunction } | undefined;
+interface Validators {
+  municipality: ValidateFunction;
+  documents: ValidateFunction;
+  cues: ValidateFunction;
+}
 
-function compiledValidators(): { municipality: ValidateFunction; documents: ValidateFunction } {
+let validators: Validators | undefined;
+
+function compiledValidators(): Validators {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true });
     const read = (name: string): object => JSON.parse(readFileSync(join(SCHEMA_DIR, name), 'utf8')) as object;
     validators = {
       municipality: ajv.compile(read('municipality.schema.json')),
       documents: ajv.compile(read('documents.schema.json')),
+      cues: ajv.compile(read('questionCues.schema.json')),
     };
   }
   return validators;
 }
 
-/** Reads, validates and cross-checks `municipality.json` and `documents.json` in `dataDir`. Throws DataFileError. */
+/** Reads, validates and cross-checks `municipality.json`, `documents.json` and `questionCues.json` in `dataDir`. Throws DataFileError. */
 export function loadMunicipalityData(dataDir = 'data'): MunicipalityData {
-  const { municipality: validateMunicipality, documents: validateDocuments } = compiledValidators();
+  const { municipality: validateMunicipality, documents: validateDocuments, cues: validateCues } = compiledValidators();
   const municipalityFile = join(dataDir, MUNICIPALITY_FILE);
   const documentsFile = join(dataDir, DOCUMENTS_FILE);
 
@@ -221,9 +236,11 @@ export function loadMunicipalityData(dataDir = 'data'): MunicipalityData {
   const documentsDoc = readValidated<{ documents: DocumentEntry[] }>(documentsFile, validateDocuments);
   failOn(documentsFile, checkDocuments(documentsDoc.documents));
 
+  const { cues } = readValidated<{ cues: QuestionCues }>(join(dataDir, QUESTION_CUES_FILE), validateCues);
+
   const documentById = new Map<DocumentId, DocumentEntry>(documentsDoc.documents.map((d) => [d.id, d]));
   const documents = DOCUMENT_IDS.map((id) => documentById.get(id)).filter((d): d is DocumentEntry => d !== undefined);
-  return { municipality, documents, documentById };
+  return { municipality, documents, documentById, cues };
 }
 
 function readValidated<T>(file: string, validate: ValidateFunction): T {

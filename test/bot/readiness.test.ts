@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApp } from '../support/appServer.js';
@@ -10,16 +10,18 @@ afterEach(async () => {
   running = undefined;
 });
 
-/** Makes every write of the bot state fail, as a full disk would: the state files become directories. */
+/** Makes every write of the bot state fail, as a full disk would: the temp directories become files. */
 function breakStateFiles(dataDir: string): () => void {
-  const files = readdirSync(dataDir).filter((name) => /^botState-\d+\.json$/.test(name));
-  expect(files.length).toBeGreaterThan(0);
-  for (const name of files) {
-    rmSync(join(dataDir, name));
-    mkdirSync(join(dataDir, name));
+  const tempDirectories = ['conversations', 'users'].map((tree) => join(dataDir, 'botState', tree, '.tmp'));
+  for (const directory of tempDirectories) {
+    rmSync(directory, { recursive: true });
+    writeFileSync(directory, '');
   }
   return () => {
-    for (const name of files) rmSync(join(dataDir, name), { recursive: true });
+    for (const directory of tempDirectories) {
+      rmSync(directory);
+      mkdirSync(directory);
+    }
   };
 }
 

@@ -94,8 +94,8 @@ describe('survey dialog', () => {
     const fixture = createSurveyFixture();
     const talk = talkWith(fixture);
     await talk.say('daag');
-    expect(readable(await talk.say('geen idee eigenlijk'))).toContain('«common:choice.retry»');
-    expect(askedQuestion(readable(await talk.say('weet ik veel')))).toBe('satisfaction');
+    expect(readable(await talk.say('wablief, wat bedoelt u?'))).toContain('«common:choice.retry»');
+    expect(askedQuestion(readable(await talk.say('hmm tja hoezo')))).toBe('satisfaction');
     await talk.say('5');
     expect(fixture.rows()[0]!.answers).toEqual({ satisfaction: 5 });
   });

@@ -10,6 +10,8 @@ function flatten(tree: object, prefix = ''): Map<string, string> {
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') out.set(path, value);
+    // A list of phrases residents type (answers.json) is one value: each language has its own number of them.
+    else if (Array.isArray(value)) out.set(path, value.join(' | '));
     else for (const [k, v] of flatten(value as object, path)) out.set(k, v);
   }
   return out;

@@ -1,17 +1,33 @@
 // Starts Bot Framework Web Chat against this server's Direct Line endpoint (or Azure's, when the
-// server holds a secret) and keeps the conversation across a page reload of the same tab.
+// server holds a secret) and keeps the conversation across a page reload of the same tab. Around
+// Web Chat it keeps the keyboard and screen-reader path sound: answered options are disabled, focus
+// moves to where the resident continues, times are read in 24 hours, and after a reload only new
+// messages are announced.
 (function () {
   'use strict';
   var STORAGE_KEY = 'gemeente-assistent.conversation';
+  var chatRoot = document.getElementById('webchat');
   var statusLine = document.getElementById('chat-status');
   // The server says whether it runs its own Direct Line endpoint or hands out Azure Direct Line tokens.
   var LOCAL_DIRECT_LINE = document.body.getAttribute('data-direct-line') === 'local';
+  // Web Chat's live region keeps each announcement this long (internalLiveRegionFadeAfter is 1 s).
+  var LIVE_REGION_SETTLE_MS = 1500;
+
+  if (!window.WebChat) {
+    showProblem();
+    return;
+  }
 
   function saved() {
     try { return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null'); } catch (e) { return null; }
   }
   function save(value) { sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value)); }
   function forget() { sessionStorage.removeItem(STORAGE_KEY); }
+
+  function showProblem() {
+    statusLine.textContent = chatRoot.getAttribute('data-problem-text');
+    chatRoot.setAttribute('aria-busy', 'false');
+  }
 
   function newConversation() {
     return fetch('/api/directline/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
@@ -26,6 +42,58 @@
       });
   }
 
+  function sendBox() { return chatRoot.querySelector('.webchat__send-box-text-box__input'); }
+
+  // Buttons that answer a question; "open a link" actions (role=link) stay usable.
+  function optionButtons(activity) {
+    return [].filter.call(activity.querySelectorAll('.webchat__basic-transcript__activity-body button'), function (button) {
+      return button.getAttribute('role') !== 'link';
+    });
+  }
+  function fromResident(activity) { return !!activity.querySelector('.webchat__stacked-layout--from-user'); }
+
+  // Options count only after the resident's last message: older ones are answered or passed by.
+  // Returns the options still open, in transcript order.
+  function disableAnsweredOptions() {
+    var activities = [].slice.call(chatRoot.querySelectorAll('.webchat__basic-transcript__activity'));
+    var lastFromResident = -1;
+    activities.forEach(function (activity, index) { if (fromResident(activity)) lastFromResident = index; });
+    var open = [];
+    activities.forEach(function (activity, index) {
+      optionButtons(activity).forEach(function (button) {
+        if (index > lastFromResident) { open.push(button); return; }
+        if (button.disabled) return;
+        if (document.activeElement === button && sendBox()) sendBox().focus();
+        button.disabled = true;
+        button.classList.add('option--answered');
+      });
+    });
+    return open;
+  }
+
+  // Globalize formats Web Chat's screen-reader time with a 12-hour skeleton ("1:41 p.m."): read 24 hours.
+  var TWELVE_HOUR = /\b(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\.?/gi;
+  function twentyFourHours(text) {
+    return text.replace(TWELVE_HOUR, function (_all, hours, minutes, half) {
+      var h = Number(hours) % 12 + (half.toLowerCase() === 'p' ? 12 : 0);
+      return (h < 10 ? '0' : '') + h + ':' + minutes;
+    });
+  }
+  function fixTimes(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      TWELVE_HOUR.lastIndex = 0;
+      if (TWELVE_HOUR.test(node.data)) node.data = twentyFourHours(node.data);
+    }
+  }
+
+  // After a reload the history comes in again: keep Web Chat's live region quiet until it is back.
+  function quietLiveRegion(quiet) {
+    [].forEach.call(chatRoot.querySelectorAll('.webchat__live-region-transcript'), function (region) {
+      region.setAttribute('aria-live', quiet ? 'off' : 'polite');
+    });
+  }
+
   function start(conversation, resuming) {
     var options = { token: conversation.token, webSocket: false, pollingInterval: 300 };
     if (LOCAL_DIRECT_LINE) options.domain = new URL('/v3/directline', location.href).href;
@@ -38,12 +106,66 @@
         location.reload();
       }
     });
+
+    var lastSeenId = null;
+    var replayUntil = resuming ? conversation.lastActivityId || null : null;
+    var replaying = !!replayUntil;
+    // Should the last seen message never come back (the history was cut), speak again after a while.
+    if (replaying) {
+      setTimeout(function () {
+        if (!replaying) return;
+        replaying = false;
+        quietLiveRegion(false);
+      }, 15000);
+    }
+    var answeredByButton = false;
+    var focusTimer = 0;
+
     window.addEventListener('pagehide', function () {
-      save({ token: directLine.token || conversation.token, conversationId: conversation.conversationId });
+      save({ token: directLine.token || conversation.token, conversationId: conversation.conversationId, lastActivityId: lastSeenId });
     });
+
+    var store = window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY') {
+            // A click on an option: its card scrolls away and gets disabled, so continue in the send box.
+            answeredByButton = chatRoot.contains(document.activeElement) && document.activeElement !== sendBox();
+          }
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            var activity = action.payload.activity;
+            if (activity.id) lastSeenId = activity.id;
+            if (replaying && activity.id === replayUntil) {
+              replaying = false;
+              setTimeout(function () { quietLiveRegion(false); }, LIVE_REGION_SETTLE_MS);
+            }
+            if (activity.from && activity.from.role === 'bot' && answeredByButton) {
+              clearTimeout(focusTimer);
+              focusTimer = setTimeout(followConversation, 400);
+            }
+          }
+          return next(action);
+        };
+      };
+    });
+
+    function followConversation() {
+      answeredByButton = false;
+      var open = disableAnsweredOptions();
+      var target = open[0] || sendBox();
+      if (target) target.focus();
+    }
+
+    new MutationObserver(function () {
+      disableAnsweredOptions();
+      fixTimes(chatRoot);
+      if (replaying) quietLiveRegion(true);
+    }).observe(chatRoot, { childList: true, subtree: true, characterData: true });
+
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: store,
         locale: 'nl-BE',
         styleOptions: {
           accent: '#0b5394',
@@ -52,19 +174,32 @@
           hideUploadButton: true,
           sendBoxButtonColor: '#0b5394',
           suggestedActionLayout: 'flow',
+          // Sizes follow the resident's browser font size; cards may shrink to a 320 px screen.
+          fontSizeSmall: '0.875rem',
+          primaryFont: 'inherit',
+          bubbleMinWidth: 0,
+          bubbleMaxWidth: 600,
+          richCardWrapTitle: true,
+          // Focus rings: solid, 2 px, dark blue on white (see site.css for the page's own outline).
+          transcriptVisualKeyboardIndicatorColor: '#073763',
+          transcriptVisualKeyboardIndicatorStyle: 'solid',
+          transcriptVisualKeyboardIndicatorWidth: 2,
+          transcriptActivityVisualKeyboardIndicatorColor: '#073763',
+          transcriptActivityVisualKeyboardIndicatorStyle: 'solid',
+          transcriptActivityVisualKeyboardIndicatorWidth: 2,
         },
       },
-      document.getElementById('webchat')
+      chatRoot
     );
-    statusLine.textContent = '';
+    if (replaying) quietLiveRegion(true);
+    chatRoot.setAttribute('aria-busy', 'false');
+    chatRoot.classList.add('webchat--ready');
   }
 
   var existing = saved();
   if (existing && existing.token && existing.conversationId) {
     start(existing, true);
   } else {
-    newConversation().then(function (conversation) { start(conversation, false); }, function () {
-      statusLine.textContent = 'De chat kan nu niet starten. Bel ons gerust.';
-    });
+    newConversation().then(function (conversation) { start(conversation, false); }, showProblem);
   }
 })();

@@ -32,7 +32,9 @@ describe.each(CHANNELS)('on channel %s', (channelId) => {
     if (channelStyle(channelId) === 'cards') {
       expect(card?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     } else {
-      expect(card?.text).toContain('tel:+3250123456');
+      // The number as residents read it; a raw tel: link is noise on SMS (#13).
+      expect(card?.text).toContain('050 12 34 56');
+      expect(card?.text).not.toContain('tel:');
     }
   });
 });

@@ -21,6 +21,7 @@ export function dataCopy(edit: { municipality?: (m: Json) => void; documents?: (
     change?.(json);
     writeFileSync(join(dir, file), JSON.stringify(json, null, 2));
   }
+  writeFileSync(join(dir, 'questionCues.json'), readFileSync(join(REPO_DATA_DIR, 'questionCues.json')));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -1,36 +1,67 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConversationState, TestAdapter, UserState } from 'botbuilder';
-import { describe, expect, it } from 'vitest';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
-import { EmbeddedStateStorage, emptyStateItems, ShardedStateStorage } from '../../../stores/botState/embeddedStateStorage.js';
-import { openJsonFileDocument } from '../../../stores/embedded/jsonFileDocument.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EmbeddedStateStorage, openStateCollections, type StateCollections } from '../../../stores/botState/embeddedStateStorage.js';
+import { hashedLayout } from '../../../stores/embedded/keyedDocuments.js';
 import { isStoreError } from '../../../stores/storeErrors.js';
-import { gatedFileSystem, makeTempDir } from '../embedded/storeTestSupport.js';
+import { makeTempDir } from '../embedded/storeTestSupport.js';
 
 function numberedETags(): () => string {
   let next = 0;
   return () => `etag-${++next}`;
 }
 
-function storage(): EmbeddedStateStorage {
-  return new EmbeddedStateStorage(memoryDocument(emptyStateItems()), numberedETags());
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+async function closeAll(collections: StateCollections): Promise<void> {
+  await Promise.all([collections.conversations.close(), collections.users.close()]);
+}
+
+/** A fresh data directory, removed after the test. */
+async function dataDir(): Promise<string> {
+  const { dir, remove } = await makeTempDir();
+  cleanups.push(remove);
+  return dir;
+}
+
+async function open(dir: string, options: Parameters<typeof openStateCollections>[1] = {}) {
+  const collections = await openStateCollections(dir, options);
+  cleanups.unshift(() => closeAll(collections));
+  return collections;
+}
+
+async function storage(): Promise<EmbeddedStateStorage> {
+  return new EmbeddedStateStorage(await open(await dataDir()), numberedETags());
 }
 
 async function conflictOf(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(() => 'no error', (caught: unknown) => caught);
 }
 
+/** Every entry file under the tree, relative to it. */
+async function entryFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const group of await readdir(root)) {
+    if (group === '.tmp') continue;
+    for (const name of await readdir(path.join(root, group))) found.push(path.join(group, name));
+  }
+  return found.sort();
+}
+
 describe('EmbeddedStateStorage', () => {
   it('reads only the keys that exist', async () => {
-    const store = storage();
+    const store = await storage();
     await store.write({ a: { step: 1 } });
     expect(await store.read(['a', 'missing'])).toEqual({ a: { step: 1, eTag: 'etag-1' } });
     expect(await store.read([])).toEqual({});
   });
 
   it('gives every write a new eTag', async () => {
-    const store = new EmbeddedStateStorage(memoryDocument(emptyStateItems()));
+    const store = new EmbeddedStateStorage(await open(await dataDir()));
     await store.write({ a: { step: 1 } });
     const first = (await store.read(['a'])).a.eTag as string;
     await store.write({ a: { step: 2 } });
@@ -41,7 +72,7 @@ describe('EmbeddedStateStorage', () => {
   });
 
   it('copies items in and out: neither the writer nor a reader shares objects with the store', async () => {
-    const store = storage();
+    const store = await storage();
     const item = { dialog: { stack: ['start'] } };
     await store.write({ a: item });
     item.dialog.stack.push('changed by writer');
@@ -53,7 +84,7 @@ describe('EmbeddedStateStorage', () => {
   });
 
   it('accepts a write with the stored eTag, and refuses a stale one with ETAG_CONFLICT leaving the item as it was', async () => {
-    const store = storage();
+    const store = await storage();
     await store.write({ a: { step: 1 } });
     const { a } = await store.read(['a']);
     await store.write({ a: { ...a, step: 2 } });
@@ -65,7 +96,7 @@ describe('EmbeddedStateStorage', () => {
   });
 
   it("overwrites regardless of the stored eTag when the write carries '*' or no eTag", async () => {
-    const store = storage();
+    const store = await storage();
     await store.write({ a: { step: 1 } });
     await store.write({ a: { step: 2, eTag: '*' } });
     await store.write({ a: { step: 3 } });
@@ -73,7 +104,7 @@ describe('EmbeddedStateStorage', () => {
   });
 
   it('treats an eTag for an item that no longer exists as a conflict', async () => {
-    const store = storage();
+    const store = await storage();
     await store.write({ a: { step: 1 } });
     const { a } = await store.read(['a']);
     await store.delete(['a']);
@@ -82,7 +113,7 @@ describe('EmbeddedStateStorage', () => {
   });
 
   it('writes a batch with one conflict not at all', async () => {
-    const store = storage();
+    const store = await storage();
     await store.write({ a: { step: 1 }, b: { step: 1 } });
     const error = await conflictOf(store.write({ a: { step: 2 }, b: { step: 2, eTag: 'stale' } }));
     expect(isStoreError(error, 'ETAG_CONFLICT')).toBe(true);
@@ -93,14 +124,14 @@ describe('EmbeddedStateStorage', () => {
   });
 
   it('deletes the given keys and ignores keys that do not exist', async () => {
-    const store = storage();
+    const store = await storage();
     await store.write({ a: { step: 1 }, b: { step: 1 } });
     await store.delete(['a', 'missing']);
     expect(await store.read(['a', 'b'])).toEqual({ b: { step: 1, eTag: 'etag-2' } });
   });
 
   it('stores a key named like an Object.prototype member as an ordinary item', async () => {
-    const store = storage();
+    const store = await storage();
     await store.write({ ['__proto__']: { step: 1 }, constructor: { step: 2 } });
     const read = await store.read(['__proto__', 'constructor', 'toString']);
     expect(Object.keys(read).sort()).toEqual(['__proto__', 'constructor']);
@@ -108,124 +139,99 @@ describe('EmbeddedStateStorage', () => {
   });
 
   it('refuses items that are not objects', async () => {
-    const store = storage();
+    const store = await storage();
     await expect(store.write({ a: 5 })).rejects.toThrow(TypeError);
     expect(await store.read(['a'])).toEqual({});
   });
 
-  it('keeps conversation state across a restart when backed by a JSON file', async () => {
-    const { dir, remove } = await makeTempDir();
-    try {
-      const file = path.join(dir, 'botState.json');
-      const runBot = async () => {
-        const document = await openJsonFileDocument(file, emptyStateItems());
-        const conversationState = new ConversationState(new EmbeddedStateStorage(document));
-        const turns = conversationState.createProperty<number>('turns');
-        const adapter = new TestAdapter(async (context) => {
-          const count = (await turns.get(context, 0)) + 1;
-          await turns.set(context, count);
-          await conversationState.saveChanges(context);
-          await context.sendActivity(`turn ${count}`);
-        });
-        return { adapter, document };
-      };
+  it('keeps conversation state across a restart', async () => {
+    const dir = await dataDir();
+    const runBot = async () => {
+      const collections = await openStateCollections(dir);
+      const conversationState = new ConversationState(new EmbeddedStateStorage(collections));
+      const turns = conversationState.createProperty<number>('turns');
+      const adapter = new TestAdapter(async (context) => {
+        const count = (await turns.get(context, 0)) + 1;
+        await turns.set(context, count);
+        await conversationState.saveChanges(context);
+        await context.sendActivity(`turn ${count}`);
+      });
+      return { adapter, collections };
+    };
 
-      const first = await runBot();
-      await first.adapter.send('hallo').assertReply('turn 1').send('nog eens').assertReply('turn 2');
-      await first.document.close();
-      expect(Object.keys(JSON.parse(await readFile(file, 'utf8')).items)).toHaveLength(1);
+    const first = await runBot();
+    await first.adapter.send('hallo').assertReply('turn 1').send('nog eens').assertReply('turn 2');
+    await closeAll(first.collections);
+    expect(await entryFiles(first.collections.conversations.root)).toHaveLength(1);
 
-      const second = await runBot();
-      await second.adapter.send('ik ben terug').assertReply('turn 3');
-    } finally {
-      await remove();
-    }
+    const second = await runBot();
+    cleanups.unshift(() => closeAll(second.collections));
+    await second.adapter.send('ik ben terug').assertReply('turn 3');
   });
 });
 
-describe('EmbeddedStateStorage on a JSON file with group commit', () => {
-  /** A storage on an existing botState file whose writes are held until the test releases them. */
-  async function gatedStorage(dir: string) {
-    const file = path.join(dir, 'botState.json');
-    await writeFile(file, JSON.stringify(emptyStateItems()));
-    const gate = gatedFileSystem();
-    const document = await openJsonFileDocument(file, emptyStateItems(), { fileSystem: gate.fileSystem });
-    return { file, gate, document, store: new EmbeddedStateStorage(document, numberedETags()) };
-  }
+describe('EmbeddedStateStorage files', () => {
+  it('keeps each key in its own file under a hash of the key: no key (a channel user id) in a file name', async () => {
+    const dir = await dataDir();
+    const collections = await open(dir);
+    const store = new EmbeddedStateStorage(collections, numberedETags());
+    await store.write({ 'sms/conversations/+32470123456/': { step: 1 }, 'sms/users/+32470123456/': { language: 'nl' } });
 
-  it('writes the conversation state and the user state of a turn in one file write', async () => {
-    const { dir, remove } = await makeTempDir();
-    try {
-      const { file, gate, document, store } = await gatedStorage(dir);
-      gate.openGate();
-      const conversationState = new ConversationState(store);
-      const userState = new UserState(store);
-      const step = conversationState.createProperty<number>('step');
-      const language = userState.createProperty<string>('language');
-      const adapter = new TestAdapter(async (context) => {
-        await Promise.all([conversationState.load(context), userState.load(context)]);
-        await step.set(context, 1);
-        await language.set(context, 'nl');
-        await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
-        await context.sendActivity('ok');
-      });
-
-      await adapter.send('hallo').assertReply('ok');
-
-      expect(gate.writes).toBe(1);
-      const items = (JSON.parse(await readFile(file, 'utf8')) as { items: Record<string, { eTag: string }> }).items;
-      expect(Object.keys(items)).toHaveLength(2);
-      expect(new Set(Object.values(items).map((item) => item.eTag)).size).toBe(2);
-      expect(document.read()).toEqual(JSON.parse(await readFile(file, 'utf8')));
-    } finally {
-      await remove();
-    }
+    const conversations = await entryFiles(collections.conversations.root);
+    const users = await entryFiles(collections.users.root);
+    expect(conversations).toEqual([hashedLayout.fileOf('sms/conversations/+32470123456/')]);
+    expect(users).toEqual([hashedLayout.fileOf('sms/users/+32470123456/')]);
+    expect([...conversations, ...users].join(' ')).not.toContain('32470123456');
+    const stored = JSON.parse(await readFile(path.join(collections.users.root, users[0]!), 'utf8'));
+    expect(stored).toMatchObject({ key: 'sms/users/+32470123456/', value: { language: 'nl', eTag: 'etag-2' } });
   });
 
-  it('checks eTags in arrival order inside a batch: of two writes with the same eTag, the first wins and the second conflicts alone', async () => {
-    const { dir, remove } = await makeTempDir();
-    try {
-      const { file, gate, store } = await gatedStorage(dir);
-      gate.openGate();
-      await store.write({ a: { step: 1 }, b: { step: 1 } });
-      const { a } = await store.read(['a']);
-      const writesBefore = gate.writes;
+  it('writes the conversation and user state of a turn as one small file each, whatever else is stored', async () => {
+    const dir = await dataDir();
+    const collections = await open(dir);
+    const store = new EmbeddedStateStorage(collections, numberedETags());
+    const others = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`webchat/conversations/other-${i}/`, { step: i, padding: 'x'.repeat(500) }]));
+    await store.write(others);
 
-      const [first, second, other] = await Promise.all([
-        conflictOf(store.write({ a: { ...a, step: 2 } })),
-        conflictOf(store.write({ a: { ...a, step: 3 } })),
-        conflictOf(store.write({ b: { step: 2, eTag: '*' } })),
-      ]);
+    const conversationState = new ConversationState(store);
+    const userState = new UserState(store);
+    const step = conversationState.createProperty<number>('step');
+    const language = userState.createProperty<string>('language');
+    const adapter = new TestAdapter(async (context) => {
+      await step.set(context, 1);
+      await language.set(context, 'nl');
+      await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+      await context.sendActivity('ok');
+    });
+    await adapter.send('hallo').assertReply('ok');
 
-      expect(first).toBe('no error');
-      expect(isStoreError(second, 'ETAG_CONFLICT')).toBe(true);
-      expect(other).toBe('no error');
-      expect(gate.writes - writesBefore).toBe(1);
-      const expected = { a: { step: 2, eTag: 'etag-3' }, b: { step: 2, eTag: 'etag-4' } };
-      expect(await store.read(['a', 'b'])).toEqual(expected);
-      expect(JSON.parse(await readFile(file, 'utf8')).items).toEqual(expected);
-    } finally {
-      await remove();
-    }
+    const conversationKey = 'test/conversations/Convo1/';
+    const file = path.join(collections.conversations.root, hashedLayout.fileOf(conversationKey));
+    const text = await readFile(file, 'utf8');
+    // The file holds this conversation only, not the 300 others.
+    expect(text.length).toBeLessThan(400);
+    expect(JSON.parse(text)).toMatchObject({ key: conversationKey, value: { step: 1 } });
+    expect(await entryFiles(collections.conversations.root)).toHaveLength(301);
+    expect(await entryFiles(collections.users.root)).toHaveLength(1);
   });
 
-  it('accepts a write whose eTag was given by an earlier write of the same batch', async () => {
-    const { dir, remove } = await makeTempDir();
-    try {
-      const { gate, document, store } = await gatedStorage(dir);
-      const head = store.write({ other: { step: 1 } }); // etag-1, held in flight
-      await gate.writeWaiting();
-      const first = store.write({ a: { step: 1 } }); // etag-2, in the next batch
-      // Runs in the same batch, after the write above: it sees etag-2 although that is not on disk yet.
-      const second = document.update(({ items }) => (items.a as { eTag?: string } | undefined)?.eTag);
-      const chained = store.write({ a: { step: 2, eTag: 'etag-2' } });
-      gate.openGate();
-      await Promise.all([head, first, chained]);
-      expect(await second).toBe('etag-2');
-      expect(gate.writes).toBe(2);
-      expect(await store.read(['a'])).toEqual({ a: { step: 2, eTag: 'etag-3' } });
-    } finally {
-      await remove();
+  it('refuses a key whose file is corrupt with STORE_FILE_CORRUPT, and leaves the file as it was', async () => {
+    const dir = await dataDir();
+    const collections = await open(dir);
+    const store = new EmbeddedStateStorage(collections);
+    const key = 'webchat/conversations/broken/';
+    await store.write({ [key]: { step: 1 }, 'webchat/conversations/fine/': { step: 1 } });
+    const file = path.join(collections.conversations.root, hashedLayout.fileOf(key));
+
+    for (const damage of ['', '{"key": "webchat/conv', JSON.stringify({ key: 'webchat/conversations/another/', savedAt: '2026-01-01T00:00:00Z', value: {} })]) {
+      await writeFile(file, damage);
+      const restarted = await open(dir);
+      const reopened = new EmbeddedStateStorage(restarted);
+      expect(isStoreError(await conflictOf(reopened.read([key])), 'STORE_FILE_CORRUPT')).toBe(true);
+      expect(isStoreError(await conflictOf(reopened.write({ [key]: { step: 2 } })), 'STORE_FILE_CORRUPT')).toBe(true);
+      expect(await readFile(file, 'utf8')).toBe(damage);
+      // Other residents are not affected.
+      expect(Object.keys(await reopened.read(['webchat/conversations/fine/']))).toHaveLength(1);
     }
   });
 });
@@ -235,43 +241,52 @@ describe('EmbeddedStateStorage expiry', () => {
   const conversationKey = 'webchat/conversations/c-1/';
   const userKey = 'webchat/users/u-1/';
 
-  it('drops conversation state a day and user state three months after their last save, on a later write', async () => {
+  it('treats conversation state as gone a day and user state three months after their last save, by key', async () => {
     let now = Date.parse('2026-03-02T10:00:00Z');
-    const document = memoryDocument(emptyStateItems());
-    const store = new EmbeddedStateStorage(document, numberedETags(), { now: () => new Date(now), conversationDays: 1, userDays: 92 });
-    await store.write({ [conversationKey]: { step: 1 }, [userKey]: { language: 'nl' } });
+    const store = new EmbeddedStateStorage(await open(await dataDir(), { now: () => new Date(now) }), numberedETags());
+    await store.write({ [conversationKey]: { step: 1 } });
+    await store.write({ [userKey]: { language: 'nl' } });
 
     now += DAY + 60_000;
-    await store.write({ 'webchat/conversations/c-2/': { step: 1 } });
     expect(Object.keys(await store.read([conversationKey, userKey]))).toEqual([userKey]);
-    expect(document.read().savedAt?.[conversationKey]).toBeUndefined();
+    // A write with the expired item's eTag conflicts: the item is gone.
+    expect(isStoreError(await conflictOf(store.write({ [conversationKey]: { step: 2, eTag: 'etag-1' } })), 'ETAG_CONFLICT')).toBe(true);
 
     now += 92 * DAY;
-    await store.write({ 'webchat/conversations/c-3/': { step: 1 } });
     expect(await store.read([userKey])).toEqual({});
   });
 
   it('keeps state that is saved again before it expires', async () => {
     let now = Date.parse('2026-03-02T10:00:00Z');
-    const store = new EmbeddedStateStorage(memoryDocument(emptyStateItems()), numberedETags(), { now: () => new Date(now), conversationDays: 1, userDays: 92 });
+    const store = new EmbeddedStateStorage(await open(await dataDir(), { now: () => new Date(now) }), numberedETags());
     await store.write({ [conversationKey]: { step: 1 } });
     now += DAY - 60_000;
     await store.write({ [conversationKey]: { step: 2 } });
     now += DAY - 60_000;
-    await store.write({ 'webchat/conversations/other/': { step: 1 } });
     expect((await store.read([conversationKey]))[conversationKey]).toMatchObject({ step: 2 });
   });
-});
 
-describe('ShardedStateStorage', () => {
-  it('spreads keys over its shards and finds each again', async () => {
-    const shards = Array.from({ length: 4 }, () => memoryDocument(emptyStateItems()));
-    const store = new ShardedStateStorage(shards.map((shard) => new EmbeddedStateStorage(shard)));
-    const keys = Array.from({ length: 40 }, (_, i) => `webchat/conversations/c-${i}/`);
-    await store.write(Object.fromEntries(keys.map((key, i) => [key, { step: i }])));
-    const perShard = shards.map((shard) => Object.keys(shard.read().items).length);
-    expect(perShard.reduce((a, b) => a + b, 0)).toBe(40);
-    expect(Math.min(...perShard)).toBeGreaterThan(0);
-    expect(Object.keys(await store.read(keys))).toHaveLength(40);
+  it('the sweep removes the files of expired state only', async () => {
+    let now = Date.parse('2026-03-02T10:00:00Z');
+    const collections = await open(await dataDir(), { now: () => new Date(now) });
+    const store = new EmbeddedStateStorage(collections, numberedETags());
+    await store.write({ [conversationKey]: { step: 1 } });
+    await store.write({ [userKey]: { language: 'nl' } });
+    now += DAY + 60_000;
+    await store.write({ 'webchat/conversations/fresh/': { step: 1 } });
+    // File times say when each file was written; make them match the test's clock.
+    const written = [conversationKey, userKey];
+    for (const key of written) {
+      const root = key.includes('/users/') ? collections.users.root : collections.conversations.root;
+      const at = new Date(Date.parse('2026-03-02T10:00:00Z'));
+      await utimes(path.join(root, hashedLayout.fileOf(key)), at, at);
+    }
+    const fresh = path.join(collections.conversations.root, hashedLayout.fileOf('webchat/conversations/fresh/'));
+    await utimes(fresh, new Date(now), new Date(now));
+
+    expect(await collections.conversations.sweep()).toBe(1);
+    expect(await collections.users.sweep()).toBe(0);
+    expect(await entryFiles(collections.conversations.root)).toEqual([hashedLayout.fileOf('webchat/conversations/fresh/')]);
+    expect(await entryFiles(collections.users.root)).toHaveLength(1);
   });
 });

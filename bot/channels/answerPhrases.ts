@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withinOneEdit, wordsOf } from '../../nlu/plainText.js';
+import { LOCALES_DIR, LANGUAGES, type Language } from '../i18n.js';
+
+/**
+ * How residents answer the bot's own questions, per language (`locales/<lang>/answers.json`):
+ * what they type, not what they read, so it is read here as data rather than through `t()`.
+ */
+export interface AnswerPhrases {
+  /** Ways to say yes; the first one is the word yes-labels start with ("ja"). */
+  yes: readonly string[];
+  /** Ways to say no; the first one is the word no-labels start with ("nee"). */
+  no: readonly string[];
+  /** "weet ik niet", "misschien": neither yes nor no. */
+  unsure: readonly string[];
+  /** "maar": what follows it is what the resident means ("ja, maar liever niet"). */
+  but: readonly string[];
+  /** Words that change nothing about an answer ("dank u", "hoor", "graag"). */
+  politeness: readonly string[];
+  /** At a question that wants a name, contact or code: the resident no longer wants to go on. */
+  withdraw: readonly string[];
+  /** What ends the survey. */
+  stop: readonly string[];
+  /** Words that turn a statement around ("niet", "nooit", "geen"). */
+  negations: readonly string[];
+  /** Words that carry no meaning of their own when an answer is compared with a label. */
+  stopwords: readonly string[];
+  /** Synonyms per option: `options[<question id>][<option value>]`; a key without a dot serves every question under it. */
+  options: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+}
+
+/** A phrase as matched: its words after normalisation. */
+export type Words = readonly string[];
+
+const loaded = new Map<Language, AnswerPhrases>();
+
+/** The answer phrases of a language, read once. */
+export function answerPhrases(language: Language): AnswerPhrases {
+  let phrases = loaded.get(language);
+  if (!phrases) {
+    phrases = JSON.parse(readFileSync(join(LOCALES_DIR, language, 'answers.json'), 'utf8')) as AnswerPhrases;
+    loaded.set(language, phrases);
+  }
+  return phrases;
+}
+
+/** Every language's answer phrases: answers are read in any language, since residents mix them. */
+export function allAnswerPhrases(): AnswerPhrases[] {
+  return LANGUAGES.map(answerPhrases);
+}
+
+/**
+ * The words of an answer as matching sees them: lowercase, no accents or punctuation, letters typed
+ * three times or more kept twice ("jaaaa" → "jaa", "neeeee" → "nee").
+ */
+export function answerWords(text: string): Words {
+  return wordsOf(text.replace(/(\p{L})\1{2,}/gu, '$1$1'));
+}
+
+/** Two words are the same answer word: equal, or one typo apart when both are long enough to tell. */
+export function sameWord(said: string, known: string): boolean {
+  return said === known || (said.length >= 5 && known.length >= 5 && withinOneEdit(said, known));
+}
+
+/** Where `phrase` occurs in `words` as whole words, or -1. */
+export function indexOfPhrase(words: Words, phrase: Words): number {
+  if (phrase.length === 0) return -1;
+  for (let start = 0; start + phrase.length <= words.length; start += 1) {
+    if (phrase.every((word, offset) => sameWord(words[start + offset]!, word))) return start;
+  }
+  return -1;
+}
+
+/** A phrase found in an answer, and for which key (an option value, "yes", "no"). */
+export interface PhraseMatch<K> {
+  key: K;
+  start: number;
+  length: number;
+}
+
+/** Every candidate phrase that occurs in the answer (first occurrence each). */
+export function phrasesIn<K>(words: Words, candidates: ReadonlyArray<{ key: K; phrase: Words }>): PhraseMatch<K>[] {
+  return candidates.flatMap(({ key, phrase }) => {
+    const start = indexOfPhrase(words, phrase);
+    return start < 0 ? [] : [{ key, start, length: phrase.length }];
+  });
+}
+
+/**
+ * The longest of the phrases found. "ambiguous" when a phrase of another key occurs elsewhere in
+ * the answer ("telefonisch of aan het loket"); a shorter phrase inside the longest one does not count
+ * ("niet goed" inside "helemaal niet goed").
+ */
+export function longestPhrase<K>(found: readonly PhraseMatch<K>[]): PhraseMatch<K> | 'ambiguous' | undefined {
+  const best = found.reduce<PhraseMatch<K> | undefined>((longest, match) => (!longest || match.length > longest.length ? match : longest), undefined);
+  if (!best) return undefined;
+  const overlaps = (match: PhraseMatch<K>) => match.start < best.start + best.length && best.start < match.start + match.length;
+  return found.some((match) => match.key !== best.key && !overlaps(match)) || found.some((match) => match.key !== best.key && match.length === best.length)
+    ? 'ambiguous'
+    : best;
+}
+
+/** Whether the words outside [start, start + length) only say "dank u", "ik", "het" and the like. */
+export function onlyFillerAround(words: Words, start: number, length: number, language: Language): boolean {
+  const filler = fillerWords(language);
+  return words.every((word, index) => (index >= start && index < start + length) || filler.has(word));
+}
+
+const fillers = new Map<Language, ReadonlySet<string>>();
+
+function fillerWords(language: Language): ReadonlySet<string> {
+  let set = fillers.get(language);
+  if (!set) {
+    const phrases = answerPhrases(language);
+    set = new Set([...phrases.politeness, ...phrases.stopwords].flatMap((phrase) => answerWords(phrase)));
+    fillers.set(language, set);
+  }
+  return set;
+}
+
+/** Whether the answer contains one of the phrases. */
+export function containsAnyPhrase(words: Words, phrases: readonly string[]): boolean {
+  return phrases.some((phrase) => indexOfPhrase(words, answerWords(phrase)) >= 0);
+}
+
+/** Whether the whole answer is one of the phrases, give or take filler words. */
+export function isOnlyPhrase(words: Words, phrases: readonly string[], language: Language): boolean {
+  const match = longestPhrase(phrasesIn(words, phrases.map((phrase) => ({ key: 0, phrase: answerWords(phrase) }))));
+  return typeof match === 'object' && onlyFillerAround(words, match.start, match.length, language);
+}

@@ -1,0 +1,43 @@
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext, PromptOptions } from 'botbuilder-dialogs';
+
+/**
+ * How the question the bot just asked reads the resident's message, before anything else does:
+ * - `answer`: it answers the question; nothing may interrupt it (an option's own label, a name).
+ * - `likelyAnswer`: an option was found among other words; only a confident command (help, stop,
+ *   a person) interrupts, never another capability.
+ * - `withdraw`: at a question that wants a name, contact or code, the resident no longer wants to
+ *   go on ("nee toch niet", "ik wil toch geen afspraak"): handled as stop.
+ * - `oldButton`: a button of an earlier question was clicked; the open question is asked again.
+ * - `notAnswer`: clearly no answer (a question, another request): interruptions decide.
+ * `stopOnlyByStopWord`: this question ends only on an explicit stop ("stop"), not on any
+ * cancel-like message (the survey: an answer it does not understand is asked again, then skipped).
+ */
+export interface OpenQuestionReading {
+  kind: 'answer' | 'likelyAnswer' | 'withdraw' | 'oldButton' | 'notAnswer';
+  stopOnlyByStopWord?: boolean;
+}
+
+/** A prompt that can say how it reads a message before it is continued. */
+export interface OpenQuestion {
+  readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading;
+}
+
+function isOpenQuestion(dialog: unknown): dialog is OpenQuestion {
+  return typeof (dialog as Partial<OpenQuestion> | undefined)?.readOpenAnswer === 'function';
+}
+
+/**
+ * How the innermost active prompt under `dc` reads this turn's message; undefined when the
+ * innermost dialog is not a question (or nothing is active).
+ */
+export function readOpenQuestion(dc: DialogContext): OpenQuestionReading | undefined {
+  let leaf = dc;
+  for (let child = leaf.child; child; child = leaf.child) leaf = child;
+  const instance = leaf.activeDialog;
+  if (!instance) return undefined;
+  const dialog = leaf.findDialog(instance.id);
+  if (!isOpenQuestion(dialog)) return undefined;
+  const options = (instance.state as { options?: PromptOptions }).options ?? {};
+  return dialog.readOpenAnswer(dc.context, options);
+}

@@ -1,0 +1,62 @@
+import { standardWords } from '../../nlu/colloquialDutch.js';
+import { withinOneEdit, wordsOf } from '../../nlu/plainText.js';
+
+/** Thuisloket questions, most specific first: the first whose cues match is the question. */
+export const THUISLOKET_QUESTIONS = ['pin', 'cardReader', 'itsme', 'noLogin', 'safe', 'free', 'howLong', 'documents', 'login', 'problems'] as const;
+export type ThuisloketQuestion = (typeof THUISLOKET_QUESTIONS)[number];
+
+/** Topics the assistant understands but cannot handle; each may have a link in municipality.json `topicLinks`. */
+export const OUT_OF_SCOPE_TOPICS = ['waste', 'permits', 'complaints', 'taxes'] as const;
+export type OutOfScopeTopic = (typeof OUT_OF_SCOPE_TOPICS)[number];
+
+/** Phrases per language; both languages are tried, whatever the resident's language. */
+export interface CueSet {
+  readonly nl: readonly string[];
+  readonly en: readonly string[];
+}
+
+/** The contents of `data/questionCues.json`. */
+export interface QuestionCues {
+  readonly collect: CueSet;
+  readonly death: CueSet;
+  readonly noComputer: CueSet;
+  readonly thuisloket: Readonly<Record<ThuisloketQuestion, CueSet>>;
+  readonly outOfScope: Readonly<Record<OutOfScopeTopic, CueSet>>;
+}
+
+/** Most words that may stand between two words of a cue ("ik kom mijn reispas halen"). */
+const MAX_GAP = 2;
+/** Shorter words must match exactly: "pin" is not "pen", "geen" is not "eens". */
+const TYPO_MIN_LENGTH = 6;
+
+/** Whether the text says something the cue set stands for. */
+export function mentions(text: string | undefined, cues: CueSet): boolean {
+  if (!text) return false;
+  const words = standardWords(wordsOf(text));
+  return [...cues.nl, ...cues.en].some((phrase) => phraseIn(words, phrase.split(' ')));
+}
+
+/** The first key (in the given order) whose cue set the text mentions. */
+export function firstMentioned<K extends string>(text: string | undefined, order: readonly K[], sets: Readonly<Record<K, CueSet>>): K | undefined {
+  return order.find((key) => mentions(text, sets[key]));
+}
+
+function phraseIn(words: readonly string[], phrase: readonly string[]): boolean {
+  return words.some((_, start) => matchesFrom(words, start, phrase, 0, true));
+}
+
+function matchesFrom(words: readonly string[], at: number, phrase: readonly string[], index: number, first: boolean): boolean {
+  if (index === phrase.length) return true;
+  const cue = phrase[index] as string;
+  const last = first ? at : Math.min(words.length - 1, at + MAX_GAP);
+  for (let position = at; position <= last; position++) {
+    if (wordMatches(words[position] as string, cue) && matchesFrom(words, position + 1, phrase, index + 1, false)) return true;
+  }
+  return false;
+}
+
+function wordMatches(word: string, cue: string): boolean {
+  if (cue === '*') return true;
+  if (cue.endsWith('*')) return word.startsWith(cue.slice(0, -1));
+  return word === cue || (cue.length >= TYPO_MIN_LENGTH && withinOneEdit(word, cue));
+}

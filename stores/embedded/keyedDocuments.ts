@@ -1,0 +1,331 @@
+/**
+ * Many small documents in one directory tree, one per key: a write costs one small file, however
+ * many keys the tree holds. Each key is a lowdb document (`Low` on DurableJsonFileAdapter) holding
+ * `{ key, savedAt, value }`, so every write keeps the embedded store's guarantees: a temp file
+ * (in `<root>/.tmp/`, same file system), fsync, rename over the old file, directory fsync, and a
+ * file that cannot be read is refused with STORE_FILE_CORRUPT and never overwritten.
+ *
+ * - Where a key lives is the layout's choice: `hashedLayout` (bot state: a hash of the key in one
+ *   of 256 directories, so no key, which can hold a channel user id, appears in a file name) or
+ *   `namedLayout` (survey days: readable names, listable).
+ * - Changes are serialised per key; a change over several keys holds all of them (taken in sorted
+ *   order), so a check across them is atomic in this process. Writes of different keys run in parallel.
+ * - Memory holds at most `cacheEntries` recently used values, only as they are on disk.
+ * - With `maxAgeMs`, an entry saved longer ago than that is gone by key: reads and changes see no
+ *   value, whether or not the file was removed yet. `sweep` removes such files in the background,
+ *   a directory at a time, never on the path of a turn.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { DurableJsonFileAdapter, hasCode, syncDirectory } from './durableFileAdapter.js';
+import { copyAsJson } from './jsonValueCopy.js';
+import { nodeStoreFileSystem, type StoreFileSystem } from './jsonFileDocument.js';
+import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
+import type { Logger } from '../../bot/logger.js';
+
+/** What one key's file holds. */
+export interface KeyedEntry<T> {
+  key: string;
+  /** ISO time of the last write. */
+  savedAt: string;
+  value: T;
+}
+
+/** Maps keys to file paths relative to the tree's root, and (where it can) back. */
+export interface KeyLayout {
+  fileOf(key: string): string;
+  /** The key a relative file path holds, or null when the layout cannot tell without reading it. */
+  keyOf(relativeFile: string): string | null;
+}
+
+/** sha256 of the key, in one of 256 directories by its first two hex digits. */
+export const hashedLayout: KeyLayout = {
+  fileOf(key) {
+    const hash = createHash('sha256').update(key).digest('hex');
+    return path.join(hash.slice(0, 2), `${hash}.json`);
+  },
+  keyOf: () => null,
+};
+
+/**
+ * Readable names for keys made of letters, digits and dashes, grouped in directories by the part
+ * before the first `/` of `group(key)` (e.g. a month for days). The key itself is the file name.
+ */
+export function namedLayout(group: (key: string) => string): KeyLayout {
+  const NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+  return {
+    fileOf(key) {
+      if (!NAME.test(key)) throw new RangeError(`namedLayout: "${key}" is not a letters, digits and dashes name`);
+      return path.join(group(key), `${key}.json`);
+    },
+    keyOf(relativeFile) {
+      const name = path.basename(relativeFile, '.json');
+      return NAME.test(name) && relativeFile.endsWith('.json') ? name : null;
+    },
+  };
+}
+
+export interface KeyedDocumentsOptions {
+  layout: KeyLayout;
+  now?: () => Date;
+  /** Entries older than this are gone (see the module comment). */
+  maxAgeMs?: number;
+  cacheEntries?: number;
+  fileSystem?: StoreFileSystem;
+  logger?: Logger;
+}
+
+export interface KeyedDocuments<T> {
+  readonly root: string;
+  /** The durable value under `key`, or undefined. Read-only: change it only through `update`. */
+  get(key: string): Promise<Readonly<T> | undefined>;
+  /**
+   * Runs `change` on copies of the current values of `keys` (absent keys are not in the map) and
+   * writes what it left: a key set to a new value is written, a key deleted from the map is
+   * removed. Resolves once every write is durable. `change` must be synchronous; if it throws,
+   * nothing is written. If a write fails, STORE_WRITE_FAILED (other keys of the call may be written).
+   */
+  update<R>(keys: readonly string[], change: (values: Map<string, T>) => R): Promise<R>;
+  /**
+   * Writes entries as given, with their own `savedAt` (moving data from an older format).
+   * Overwrites what the keys hold; an entry already past `maxAgeMs` is not written.
+   */
+  importEntries(entries: readonly KeyedEntry<T>[]): Promise<void>;
+  /** With a layout that can tell: every key on disk (not checked for age). */
+  keys(): Promise<string[]>;
+  /** Removes the files of entries older than `maxAgeMs`; returns how many. Yields between directories; stops once closed. */
+  sweep(): Promise<number>;
+  /** Refuses further updates (STORE_CLOSED) and waits for the ones under way. */
+  close(): Promise<void>;
+}
+
+const TEMP_DIRECTORY = '.tmp';
+const DEFAULT_CACHE_ENTRIES = 5_000;
+
+export async function openKeyedDocuments<T>(root: string, options: KeyedDocumentsOptions): Promise<KeyedDocuments<T>> {
+  const directory = path.resolve(root);
+  const tempDirectory = path.join(directory, TEMP_DIRECTORY);
+  const fileSystem = options.fileSystem ?? nodeStoreFileSystem;
+  const now = options.now ?? (() => new Date());
+  const cacheLimit = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
+  await fs.mkdir(tempDirectory, { recursive: true });
+  // Temp files of a process that died mid-write. Safe to remove: one process owns the data directory.
+  for (const name of await fs.readdir(tempDirectory)) {
+    await fs.unlink(path.join(tempDirectory, name)).catch(() => undefined);
+    options.logger?.warn('store_leftover_temp_file_removed', { file: directory, tempFile: name });
+  }
+
+  /** Values as on disk; `null`: known to have no file. Least recently used first. */
+  const cache = new Map<string, KeyedEntry<T> | null>();
+  const locks = new Map<string, Promise<void>>();
+  const madeDirectories = new Set<string>();
+  let closed = false;
+
+  const fileOf = (key: string) => path.join(directory, options.layout.fileOf(key));
+  const isExpired = (entry: KeyedEntry<T>, at: number) =>
+    options.maxAgeMs !== undefined && at - Date.parse(entry.savedAt) > options.maxAgeMs;
+
+  function remember(key: string, entry: KeyedEntry<T> | null): void {
+    cache.delete(key);
+    cache.set(key, entry);
+    if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
+  }
+
+  function documentOf(key: string): Low<KeyedEntry<T> | null> {
+    const adapter = new DurableJsonFileAdapter<KeyedEntry<T> | null>(fileOf(key), {} as KeyedEntry<T>, fileSystem, { tempDirectory });
+    return new Low(adapter, null);
+  }
+
+  async function load(key: string): Promise<KeyedEntry<T> | null> {
+    if (cache.has(key)) {
+      const cached = cache.get(key)!;
+      remember(key, cached);
+      return cached;
+    }
+    const document = documentOf(key);
+    await document.read();
+    const entry = document.data;
+    if (entry !== null && (entry.key !== key || typeof entry.savedAt !== 'string' || typeof entry.value !== 'object' || entry.value === null)) {
+      throw storeFileCorrupt(fileOf(key), 'does not hold an entry for its key');
+    }
+    remember(key, entry);
+    return entry;
+  }
+
+  async function current(key: string): Promise<KeyedEntry<T> | null> {
+    const entry = await load(key);
+    return entry && isExpired(entry, now().getTime()) ? null : entry;
+  }
+
+  function acquire(key: string): Promise<() => void> {
+    const previous = locks.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const chained = previous.then(() => held);
+    locks.set(key, chained);
+    return previous.then(() => () => {
+      release();
+      if (locks.get(key) === chained) locks.delete(key);
+    });
+  }
+
+  async function withKeys<R>(keys: readonly string[], work: () => Promise<R>): Promise<R> {
+    const releases: (() => void)[] = [];
+    try {
+      for (const key of [...new Set(keys)].sort()) releases.push(await acquire(key));
+      return await work();
+    } finally {
+      for (const release of releases) release();
+    }
+  }
+
+  async function ensureDirectory(file: string): Promise<void> {
+    const parent = path.dirname(file);
+    if (madeDirectories.has(parent)) return;
+    await fs.mkdir(parent, { recursive: true });
+    // The new directory entry must survive a crash too.
+    await syncDirectory(path.dirname(parent), fileSystem);
+    madeDirectories.add(parent);
+  }
+
+  async function write(key: string, value: T | undefined, savedAt: string): Promise<void> {
+    const file = fileOf(key);
+    try {
+      if (value === undefined) {
+        await fileSystem.unlink(file).catch((error: unknown) => {
+          if (!hasCode(error, 'ENOENT')) throw error;
+        });
+        await syncDirectory(path.dirname(file), fileSystem);
+        remember(key, null);
+        return;
+      }
+      await ensureDirectory(file);
+      const document = documentOf(key);
+      document.data = { key, savedAt, value };
+      await document.write();
+      remember(key, document.data);
+    } catch (error) {
+      // Whether the file changed is not known: the next read goes to the disk.
+      cache.delete(key);
+      options.logger?.error('store_write_failed', { file, reason: describeCause(error) });
+      throw storeWriteFailed(file, error);
+    }
+  }
+
+  return {
+    root: directory,
+
+    async get(key) {
+      return (await current(key))?.value;
+    },
+
+    update(keys, change) {
+      if (closed) return Promise.reject(storeClosed(directory));
+      return withKeys(keys, async () => {
+        const before = new Map<string, KeyedEntry<T>>();
+        for (const key of keys) {
+          const entry = await current(key);
+          if (entry) before.set(key, entry);
+        }
+        const values = new Map<string, T>();
+        for (const [key, entry] of before) values.set(key, copyAsJson(entry.value) as T);
+        const result = change(values);
+        if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+          throw new TypeError('KeyedDocuments.update: the change must be synchronous (an awaited check-then-write is not atomic)');
+        }
+        const savedAt = now().toISOString();
+        const writes: Promise<void>[] = [];
+        for (const key of new Set(keys)) {
+          const old = before.get(key);
+          if (!values.has(key)) {
+            if (old) writes.push(write(key, undefined, savedAt));
+            continue;
+          }
+          // Also the check that the value is something JSON can hold.
+          const next = copyAsJson(values.get(key)) as T;
+          writes.push(write(key, next, savedAt));
+        }
+        const settled = await Promise.allSettled(writes);
+        const failed = settled.find((outcome) => outcome.status === 'rejected');
+        if (failed) throw (failed as PromiseRejectedResult).reason;
+        return result;
+      });
+    },
+
+    async importEntries(entries) {
+      if (closed) throw storeClosed(directory);
+      const at = now().getTime();
+      for (const entry of entries) {
+        if (isExpired(entry, at)) continue;
+        await withKeys([entry.key], () => write(entry.key, copyAsJson(entry.value) as T, entry.savedAt));
+      }
+    },
+
+    async keys() {
+      const found: string[] = [];
+      for (const group of await readdirOrEmpty(directory)) {
+        if (group === TEMP_DIRECTORY) continue;
+        for (const name of await readdirOrEmpty(path.join(directory, group))) {
+          const key = options.layout.keyOf(path.join(group, name));
+          if (key !== null) found.push(key);
+        }
+      }
+      return found.sort();
+    },
+
+    async sweep() {
+      if (options.maxAgeMs === undefined) return 0;
+      let removed = 0;
+      for (const group of await readdirOrEmpty(directory)) {
+        if (closed) break;
+        if (group === TEMP_DIRECTORY) continue;
+        const groupDirectory = path.join(directory, group);
+        const cutoff = now().getTime() - options.maxAgeMs;
+        for (const name of await readdirOrEmpty(groupDirectory)) {
+          const file = path.join(groupDirectory, name);
+          // The file's time is the last write's: only older files can hold an expired entry.
+          const stat = await fs.stat(file).catch(() => null);
+          if (!stat || stat.mtimeMs > cutoff) continue;
+          if (await removeIfExpired(file)) removed += 1;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return removed;
+    },
+
+    async close() {
+      closed = true;
+      while (locks.size > 0) await Promise.all([...locks.values()]);
+    },
+  };
+
+  /** Reads the entry in `file` and, under its key's lock, removes it if it is still expired. */
+  async function removeIfExpired(file: string): Promise<boolean> {
+    let key: string;
+    try {
+      const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<KeyedEntry<T>>;
+      if (typeof parsed.key !== 'string' || fileOf(parsed.key) !== file) return false;
+      key = parsed.key;
+    } catch {
+      return false; // Unreadable files are left for an administrator, never removed blindly.
+    }
+    if (closed) return false;
+    return withKeys([key], async () => {
+      const entry = await load(key).catch(() => null);
+      if (!entry || !isExpired(entry, now().getTime())) return false;
+      await write(key, undefined, entry.savedAt);
+      return true;
+    });
+  }
+}
+
+async function readdirOrEmpty(directory: string): Promise<string[]> {
+  try {
+    return await fs.readdir(directory);
+  } catch (error) {
+    if (hasCode(error, 'ENOENT') || hasCode(error, 'ENOTDIR')) return [];
+    throw error;
+  }
+}
