@@ -4,7 +4,7 @@ import { createRecognizer } from '../nlu/createRecognizer.js';
 import { createBuiltInBookingProvider } from '../services/appointments/builtInBookingProvider.js';
 import { counterCalendar } from '../services/appointments/counterCalendar.js';
 import { loadServiceCatalog } from '../services/appointments/serviceCatalog.js';
-import { createMemoryWrongAttemptLimiter } from '../services/appointments/wrongAttemptLimiter.js';
+import { createWrongAttemptLimiter } from '../services/appointments/wrongAttemptLimiter.js';
 import { loadMunicipalityData, type MunicipalityData } from '../services/municipality/municipalityData.js';
 import { createAdapter } from './adapter.js';
 import { createAssistant } from './assistant.js';
@@ -15,7 +15,7 @@ import { createCalendarLinks, registerAppointmentRoutes } from './http/appointme
 import { registerWebPage } from './http/webPage.js';
 import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
 import { createAttemptLimiter } from '../services/attemptLimiter.js';
-import { createSessionStore } from './http/sessions.js';
+import { createSessions } from './http/sessions.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { registerSurveyReportRoutes } from './http/surveyReportRoutes.js';
 import { createI18n } from './i18n.js';
@@ -79,7 +79,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       catalog,
       ...counterCalendar(facts.municipality),
       clock: now,
-      limiter: createMemoryWrongAttemptLimiter(),
+      limiter: createWrongAttemptLimiter(undefined, stores.attempts),
     });
     // Without CALENDAR_LINK_SECRET links are signed per process: after a restart a resident asks the chat for a new link.
     const calendarLinkSecret = config.calendarLinkSecret ? Buffer.from(config.calendarLinkSecret) : randomBytes(32);
@@ -117,7 +117,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       },
       survey: { surveyStore: stores.survey.surveyStore, outcomeStore: stores.survey.outcomeStore },
     });
-    const staffSessions = createSessionStore({ ttlMs: STAFF_SESSION_MS });
+    const staffSessions = createSessions({ ttlMs: STAFF_SESSION_MS, store: stores.sessions });
     const server = createServer({
       logger,
       adapter,
@@ -134,11 +134,16 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             secret: calendarLinkSecret,
             now,
             i18n,
-            authorize: (req) => signedInStaffMember(req, staffSessions, config.staffAccounts) !== undefined,
+            authorize: async (req) => (await signedInStaffMember(req, staffSessions, config.staffAccounts)) !== undefined,
           }),
         (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {
-          const newConversations = createAttemptLimiter({ maxAttempts: NEW_CONVERSATIONS_PER_ADDRESS, windowMs: 10 * 60_000 });
+          const newConversations = createAttemptLimiter({
+            scope: 'new-conversation',
+            maxAttempts: NEW_CONVERSATIONS_PER_ADDRESS,
+            windowMs: 10 * 60_000,
+            store: stores.attempts,
+          });
           if (config.directLineSecret) {
             registerDirectLineTokenRoute(server, { mode: 'azure', secret: config.directLineSecret, logger }, newConversations);
             return;
@@ -157,6 +162,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             baseline: loadSurveyBaseline(),
             logger,
             secureCookies: config.production,
+            sessionStore: stores.sessions,
+            attemptStore: stores.attempts,
           }),
         (server) =>
           registerStaffConsole(server, {
@@ -164,8 +171,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             staffAccounts: config.staffAccounts,
             sessions: staffSessions,
             limits: {
-              perAddress: createAttemptLimiter({ maxAttempts: STAFF_FAILURES_PER_ADDRESS, windowMs: 15 * 60_000 }),
-              perAddressAndAccount: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
+              perAddress: createAttemptLimiter({ scope: 'staff-address', maxAttempts: STAFF_FAILURES_PER_ADDRESS, windowMs: 15 * 60_000, store: stores.attempts }),
+              perAddressAndAccount: createAttemptLimiter({ scope: 'staff-account', maxAttempts: 5, windowMs: 15 * 60_000, store: stores.attempts }),
             },
             logger,
             secureCookies: config.production,

@@ -1,4 +1,4 @@
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
@@ -52,8 +52,35 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.context.sendActivity(t('common:cancel.done'));
         return { status: DialogTurnStatus.complete };
       default:
-        await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog(DialogIds.handoff);
+        return this.handOff(innerDc);
     }
   }
+
+  /**
+   * A person, asked for while a question is open: the handoff goes on top of that question, so
+   * declining the callback asks it again. Asked again inside the handoff, the handoff starts over.
+   */
+  private async handOff(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const open = openQuestion(innerDc);
+    if (open && !activeIds(innerDc).includes(DialogIds.handoff)) {
+      return open.beginDialog(DialogIds.handoff, { interrupting: true } satisfies HandoffOptions);
+    }
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(DialogIds.handoff);
+  }
+}
+
+/** The innermost dialog context, when what waits there is a question (a prompt re-asks itself when resumed). */
+function openQuestion(dc: DialogContext): DialogContext | undefined {
+  let leaf = dc;
+  for (let child = leaf.child; child; child = leaf.child) leaf = child;
+  const active = leaf.activeDialog;
+  return active && leaf.findDialog(active.id) instanceof Prompt ? leaf : undefined;
+}
+
+/** The ids of every active dialog from `dc` down. */
+function activeIds(dc: DialogContext): string[] {
+  const ids: string[] = [];
+  for (let current: DialogContext | undefined = dc; current?.activeDialog; current = current.child) ids.push(current.activeDialog.id);
+  return ids;
 }
