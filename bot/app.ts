@@ -13,6 +13,8 @@ import { registerDirectLineTokenRoute } from './directLine/directLineToken.js';
 import { registerLocalDirectLine } from './directLine/localDirectLine.js';
 import { createCalendarLinks, registerAppointmentRoutes } from './http/appointmentRoutes.js';
 import { registerWebPage } from './http/webPage.js';
+import { requestOrigin } from './http/requestOrigin.js';
+import { withAbsoluteLinks } from './channels/absoluteLinks.js';
 import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
 import { createAttemptLimiter } from '../services/attemptLimiter.js';
 import { createSessions } from './http/sessions.js';
@@ -151,7 +153,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           const directLine = registerLocalDirectLine(server, {
             tokenSecret: randomBytes(32),
             logger,
-            runTurn: (activity) => adapter.processLocalTurn(activity, (context) => bot.run(context)),
+            // Links to this server (the calendar file) get the origin the page used, when it is a known host.
+            originOf: (req) => requestOrigin(req, config.publicBaseUrl),
+            runTurn: async (activity, origin) => {
+              const replies = await adapter.processLocalTurn(activity, (context) => bot.run(context));
+              return origin ? replies.map((reply) => withAbsoluteLinks(reply, origin)) : replies;
+            },
           });
           registerDirectLineTokenRoute(server, { mode: 'local', issueToken: directLine.issueToken }, newConversations);
         },
