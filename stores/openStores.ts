@@ -73,14 +73,14 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
     const state = new EmbeddedStateStorage(stateCollections);
     const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
     const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
-    const survey = await openEmbeddedSurveyStores(files, { now });
+    const survey = await openEmbeddedSurveyStores(files, { now, logger });
     const sweeps = startSweeps([stateCollections.conversations, stateCollections.users], STATE_SWEEP_INTERVAL_MS, logger);
     let closed = false;
     return {
       state,
       callbacks,
       bookings,
-      survey,
+      survey: { surveyStore: survey.surveyStore, outcomeStore: survey.outcomeStore },
       turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
       isReady: async () => !closed,
       async close() {
@@ -89,6 +89,7 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
         const sweepsStopped = sweeps.stop();
         await closeState();
         await sweepsStopped;
+        await survey.close();
         await files.close();
       },
     };
