@@ -3,9 +3,10 @@ import type { i18n } from 'i18next';
 import { recordConversationOutcome } from '../dialogs/conversationOutcome.js';
 import { DocumentRequestDialog } from '../dialogs/documents/documentRequestDialog.js';
 import { VisitAdviceDialog } from '../dialogs/documents/visitAdviceDialog.js';
-import { HandoffDialog, type HandoffDialogDeps, type HandoffServices, type PhoneLine } from '../dialogs/handoffDialog.js';
+import { HandoffDialog, type HandoffDialogDeps, type HandoffServices, type PhoneLine, type RequestedCallback } from '../dialogs/handoffDialog.js';
 import { ContactDialog } from '../dialogs/information/contactDialog.js';
 import { OpeningHoursDialog } from '../dialogs/information/openingHoursDialog.js';
+import { QuickAnswers } from '../dialogs/information/quickAnswers.js';
 import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
 import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
@@ -67,6 +68,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       ...services,
       now,
       recall: memory,
+      requested: conversationState.createProperty<RequestedCallback | undefined>('callbackRequested'),
       // A hand-off to staff makes the conversation count as escalated in the outcome figures.
       onEscalated: async (context, escalation) => {
         await services.onEscalated?.(context, escalation);
@@ -102,6 +104,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     deps.phone,
     { survey, outcomes, now: surveyNow },
     { misunderstandings: conversationState.createProperty<number>('misunderstandings') },
+    new QuickAnswers(facts.municipality, now),
   );
   return new AssistantBot({
     conversationState,

@@ -1,10 +1,11 @@
+import type { StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import type { Logger } from '../bot/logger.js';
 import type { CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { parseCallbackReference } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import type { PhoneLine } from './handoffDialog.js';
+import type { PhoneLine, RequestedCallback } from './handoffDialog.js';
 
 /** Begin options: the reference the resident already gave, or null to ask for it. */
 export interface CallbackCancelOptions {
@@ -20,7 +21,13 @@ const MAX_ATTEMPTS = 3;
 export class CallbackCancelDialog extends ComponentDialog {
   constructor(
     private readonly phone: PhoneLine,
-    private readonly deps: { callbacks: CallbackStore; logger: Logger; now: () => Date },
+    private readonly deps: {
+      callbacks: CallbackStore;
+      logger: Logger;
+      now: () => Date;
+      /** The conversation's own request: forgotten once it is cancelled. */
+      requested?: StatePropertyAccessor<RequestedCallback | undefined>;
+    },
   ) {
     super(DialogIds.callbackCancel);
     this.addDialog(new TextPrompt(DialogIds.callbackReference, referenceValidator));
@@ -49,6 +56,7 @@ export class CallbackCancelDialog extends ComponentDialog {
     }
     const outcome = await this.deps.callbacks.cancelByResident(reference, this.deps.now());
     this.deps.logger.info('callback.residentCancel', { reference, outcome });
+    if ((await this.deps.requested?.get(step.context))?.reference === reference) await this.deps.requested?.delete(step.context);
     await step.context.sendActivity(
       outcome === 'cancelled'
         ? t('handoff:cancel.done', { reference })

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { EventFactory, type TurnContext } from 'botbuilder';
+import { EventFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderInfoCard, type Option } from '../bot/channels/renderer.js';
 import type { ConversationRecall, ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
 import type { Logger } from '../bot/logger.js';
-import type { CallbackStore } from '../stores/callbacks/callbackStore.js';
+import { CLOSED_STATUSES, type CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { turnServices } from '../bot/turnState.js';
 import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
@@ -50,11 +50,24 @@ export interface HandoffServices {
 export interface HandoffDialogDeps extends HandoffServices {
   /** The conversation so far: topic, scrubbed excerpt, transcript. */
   recall: ConversationRecall;
+  /** The callback request this conversation made, so asking again tells about it instead of making a second. */
+  requested?: StatePropertyAccessor<RequestedCallback | undefined>;
+}
+
+/** What a conversation remembers of its own callback request: no phone number, only what the resident was told. */
+export interface RequestedCallback {
+  reference: string;
+  moment: { day: string; partOfDay: 'morning' | 'afternoon' };
 }
 
 /** Begin options: start with cancelling a callback request instead of the offer. */
 export interface HandoffOptions {
   cancelCallback?: CallbackCancelOptions;
+  /**
+   * The resident asked for a person in the middle of a question: declining the callback goes back
+   * to that question; a stored callback request ends what was going on.
+   */
+  interrupting?: boolean;
 }
 
 /** The handoff's result when an agent hub took over: the main dialog then asks nothing more. */
@@ -62,10 +75,11 @@ export interface HandoffResult {
   handedOver: boolean;
 }
 
-const OFFER = { callback: 'callback', cancelCallback: 'cancelCallback', no: 'no' } as const;
+const OFFER = { callback: 'callback', cancelCallback: 'cancelCallback', no: 'no', keep: 'keep' } as const;
 const MAX_PHONE_ATTEMPTS = 3;
 
 interface HandoffValues {
+  interrupting: boolean;
   topic: ConversationTopic;
   excerpt: string[];
   moment?: { day: string; partOfDay: 'morning' | 'afternoon' };
@@ -98,14 +112,23 @@ export class HandoffDialog extends ComponentDialog {
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
     this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
     this.addDialog(new TextPrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt)));
-    if (deps) this.addDialog(new CallbackCancelDialog(phone, { callbacks: deps.callbacks, logger: deps.logger, now: this.now }));
+    if (deps) {
+      this.addDialog(new CallbackCancelDialog(phone, { callbacks: deps.callbacks, logger: deps.logger, now: this.now, requested: deps.requested }));
+    }
     this.initialDialogId = DialogIds.handoffSteps;
   }
 
   private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as HandoffOptions;
     const deps = this.deps;
-    if (deps && options.cancelCallback) return step.replaceDialog(DialogIds.callbackCancel, options.cancelCallback);
+    const values = step.values as HandoffValues;
+    values.interrupting = options.interrupting === true;
+    const requested = deps ? await this.openRequest(step.context, deps) : undefined;
+    if (deps && options.cancelCallback) {
+      // "ik wil niet meer gebeld worden" without a reference: this conversation's own request.
+      const reference = options.cancelCallback.reference ?? requested?.reference ?? null;
+      return step.replaceDialog(DialogIds.callbackCancel, { reference } satisfies CallbackCancelOptions);
+    }
 
     const { t, language } = turnServices(step.context);
     const lines = [t('handoff:callUs', { phone: this.phone.display })];
@@ -119,7 +142,6 @@ export class HandoffDialog extends ComponentDialog {
     );
     if (!deps) return step.endDialog();
 
-    const values = step.values as HandoffValues;
     values.topic = await deps.recall.topic(step.context);
     values.excerpt = await deps.recall.residentExcerpt(step.context);
     if (deps.mode === 'agentHub') {
@@ -127,6 +149,7 @@ export class HandoffDialog extends ComponentDialog {
       return step.endDialog({ handedOver: true } satisfies HandoffResult);
     }
     await deps.onEscalated?.(step.context, { via: 'phone' });
+    if (requested) return this.offerAboutOpenRequest(step, requested);
     const offer: OptionPromptOptions = {
       id: 'handoff.offer',
       prompt: t('handoff:offer.question'),
@@ -139,17 +162,35 @@ export class HandoffDialog extends ComponentDialog {
     return step.prompt(DialogIds.handoffOffer, offer);
   }
 
+  /** A second request for a person: the open callback request (code, moment) instead of a second one. */
+  private async offerAboutOpenRequest(step: WaterfallStepContext, requested: RequestedCallback): Promise<DialogTurnResult> {
+    const { t, language } = turnServices(step.context);
+    await step.context.sendActivity(
+      t('handoff:open.pending', { reference: requested.reference, moment: momentLabel(t, language, this.now(), requested.moment) }),
+    );
+    const offer: OptionPromptOptions = {
+      id: 'handoff.offerOpen',
+      prompt: t('handoff:open.question'),
+      options: [
+        { value: OFFER.keep, label: t('handoff:open.keep') },
+        { value: OFFER.cancelCallback, label: t('handoff:offer.cancelCallback') },
+      ],
+    };
+    return step.prompt(DialogIds.handoffOffer, offer);
+  }
+
   private async offerAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result === OFFER.cancelCallback) {
-      return step.replaceDialog(DialogIds.callbackCancel, { reference: null } satisfies CallbackCancelOptions);
+      const requested = await this.openRequest(step.context, this.deps!);
+      return step.replaceDialog(DialogIds.callbackCancel, { reference: requested?.reference ?? null } satisfies CallbackCancelOptions);
     }
-    if (step.result !== OFFER.callback) return step.endDialog();
+    if (step.result !== OFFER.callback) return this.declined(step);
     const { t, language } = turnServices(step.context);
     const now = this.now();
     const moments = this.deps!.availability.callbackMoments(now);
     if (moments.length === 0) {
       await step.context.sendActivity(t('handoff:callback.noMoments', { phone: this.phone.display }));
-      return step.endDialog();
+      return this.declined(step);
     }
     const options: Option[] = moments.map((moment) => ({
       value: moment.value,
@@ -163,7 +204,7 @@ export class HandoffDialog extends ComponentDialog {
   private async momentChosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const moment = parseCallbackMoment(String(step.result));
-    if (!moment) return step.endDialog();
+    if (!moment) return this.declined(step);
     (step.values as HandoffValues).moment = moment;
     await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
     return step.prompt(DialogIds.callbackPhone, { prompt: t('handoff:callback.phoneQuestion') });
@@ -176,7 +217,7 @@ export class HandoffDialog extends ComponentDialog {
     const values = step.values as HandoffValues;
     if (!phone.ok || !values.moment) {
       await step.context.sendActivity(t('handoff:callback.giveUp', { phone: this.phone.display }));
-      return step.endDialog();
+      return this.declined(step);
     }
     const now = this.now();
     const { request, created } = await deps.callbacks.create({
@@ -201,7 +242,26 @@ export class HandoffDialog extends ComponentDialog {
     await step.context.sendActivity(t('handoff:callback.reference', { reference: request.reference }));
     await step.context.sendActivity(t('handoff:callback.howToCancel', { reference: request.reference }));
     await deps.onEscalated?.(step.context, { via: 'callback', reference: request.reference });
+    await deps.requested?.set(step.context, { reference: request.reference, moment: request.preferredMoment });
+    // Staff will call: what the resident was doing before asking for a person ends here.
+    if (values.interrupting) return step.cancelAllDialogs(true);
     return step.endDialog();
+  }
+
+  /** No callback: back to the question the resident was answering, if there was one. */
+  private async declined(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.values as HandoffValues).interrupting) await step.context.sendActivity(turnServices(step.context).t('common:resume.carryOn'));
+    return step.endDialog();
+  }
+
+  /** This conversation's callback request, while staff still have it to do. */
+  private async openRequest(context: TurnContext, deps: HandoffDialogDeps): Promise<RequestedCallback | undefined> {
+    const requested = await deps.requested?.get(context);
+    if (!requested) return undefined;
+    const stored = await deps.callbacks.get(requested.reference);
+    if (stored && !CLOSED_STATUSES.includes(stored.status)) return requested;
+    await deps.requested?.delete(context);
+    return undefined;
   }
 
   /** Re-asks with the reason (not Belgian, or not a phone number); after a few tries the step gives the phone number. */

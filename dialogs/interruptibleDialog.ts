@@ -1,4 +1,5 @@
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
@@ -12,13 +13,28 @@ import { sendHelp } from './replies.js';
 export const INTERRUPTION_MIN_SCORE = 0.8;
 
 const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
+/** Questions answered in passing: the open question is asked again right after. */
+const QUESTIONS_ASIDE: readonly Intent[] = ['info.hours', 'info.contact'];
+
+/** Answers a question in passing (the hours, the address); false when it has no answer for that intent. */
+export interface AnswersAside {
+  answer(context: TurnContext, intent: Intent): Promise<boolean>;
+}
 
 /**
  * The base of the root dialog: help, cancel and "I want a person" work from any step of any
- * dialog below it, before the active step sees the message. The open question comes first: an
+ * dialog below it, before the active step sees the message; the hours and the address are
+ * answered in passing, and the open question is asked again. The open question comes first: an
  * answer to it (an option's label, a name) never interrupts, whatever the recognizer thinks.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
+  constructor(
+    dialogId: string,
+    private readonly aside?: AnswersAside,
+  ) {
+    super(dialogId);
+  }
+
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
   }
@@ -39,6 +55,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     const intent = reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    // An answer found among other words is never taken for another question ("de uren van het loket").
+    if (intent && QUESTIONS_ASIDE.includes(intent) && reading?.kind !== 'likelyAnswer') return this.answerAside(innerDc, intent);
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
     if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
@@ -52,8 +70,44 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         await innerDc.context.sendActivity(t('common:cancel.done'));
         return { status: DialogTurnStatus.complete };
       default:
-        await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog(DialogIds.handoff);
+        return this.handOff(innerDc);
     }
   }
+
+  /** The hours or the address asked in the middle of a question: answered, then the same question again. */
+  private async answerAside(innerDc: DialogContext, intent: Intent): Promise<DialogTurnResult | undefined> {
+    if (!this.aside || !openQuestion(innerDc)) return undefined;
+    if (!(await this.aside.answer(innerDc.context, intent))) return undefined;
+    await innerDc.context.sendActivity(turnServices(innerDc.context).t('common:resume.carryOn'));
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  /**
+   * A person, asked for while a question is open: the handoff goes on top of that question, so
+   * declining the callback asks it again. Asked again inside the handoff, the handoff starts over.
+   */
+  private async handOff(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const open = openQuestion(innerDc);
+    if (open && !activeIds(innerDc).includes(DialogIds.handoff)) {
+      return open.beginDialog(DialogIds.handoff, { interrupting: true } satisfies HandoffOptions);
+    }
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(DialogIds.handoff);
+  }
+}
+
+/** The innermost dialog context, when what waits there is a question (a prompt re-asks itself when resumed). */
+function openQuestion(dc: DialogContext): DialogContext | undefined {
+  let leaf = dc;
+  for (let child = leaf.child; child; child = leaf.child) leaf = child;
+  const active = leaf.activeDialog;
+  return active && leaf.findDialog(active.id) instanceof Prompt ? leaf : undefined;
+}
+
+/** The ids of every active dialog from `dc` down. */
+function activeIds(dc: DialogContext): string[] {
+  const ids: string[] = [];
+  for (let current: DialogContext | undefined = dc; current?.activeDialog; current = current.child) ids.push(current.activeDialog.id);
+  return ids;
 }

@@ -24,14 +24,31 @@ export function wordsOf(text: string): string[] {
  * neighbouring letters: the typos residents make on a phone keyboard.
  */
 export function withinOneEdit(a: string, b: string): boolean {
+  return withinEdits(a, b, 1);
+}
+
+/**
+ * Whether two words differ by at most `max` insertions, deletions, substitutions or swaps of
+ * neighbouring letters (optimal string alignment distance).
+ */
+export function withinEdits(a: string, b: string, max: number): boolean {
   if (a === b) return true;
-  const lengthDifference = a.length - b.length;
-  if (Math.abs(lengthDifference) > 1) return false;
-  const [longer, shorter] = lengthDifference >= 0 ? [a, b] : [b, a];
-  let i = 0;
-  while (i < shorter.length && longer[i] === shorter[i]) i += 1;
-  if (longer.length !== shorter.length) return longer.slice(i + 1) === shorter.slice(i);
-  // Same length: one substitution, or two neighbouring letters swapped.
-  if (longer.slice(i + 1) === shorter.slice(i + 1)) return true;
-  return longer[i] === shorter[i + 1] && longer[i + 1] === shorter[i] && longer.slice(i + 2) === shorter.slice(i + 2);
+  if (Math.abs(a.length - b.length) > max) return false;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, beforePrevious[j - 2]! + 1);
+      current.push(distance);
+      rowMin = Math.min(rowMin, distance);
+    }
+    if (rowMin > max) return false;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length]! <= max;
 }

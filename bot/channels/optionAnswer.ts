@@ -52,7 +52,7 @@ export function matchAnswer(answer: string, options: readonly Option[], question
   if (exact) return { option: exact, whole: true };
 
   const yesNo = yesNoOption(answer, options, question.language);
-  const phrase = longestPhrase(unNegatedPhrases(words, phraseCandidates(options, question), question.language));
+  const phrase = longestPhrase(meaningfulPhrases(words, phraseCandidates(options, question), question.language));
   if (phrase === 'ambiguous') return undefined;
   if (phrase) {
     const whole = onlyFillerAround(words, phrase.start, phrase.length, question.language);
@@ -93,17 +93,23 @@ function yesNoOption(answer: string, options: readonly Option[], language: Langu
 }
 
 /**
- * The phrases found, without those the answer turns around: "goed" does not count in "helemaal niet
+ * The phrases found, without those that only say "nee" or "ja" next to a more telling one, and without those the answer turns around: "goed" does not count in "helemaal niet
  * goed", nor "ik gebruik het" in "ik gebruik het eigenlijk nooit". A phrase with a negation of its own counts.
  */
-function unNegatedPhrases(words: Words, candidates: ReadonlyArray<{ key: Option; phrase: Words }>, language: Language): PhraseMatch<Option>[] {
-  const negations = new Set(answerPhrases(language).negations.flatMap(answerWords));
-  const negatedAt = words.flatMap((word, index) => (negations.has(word) ? [index] : []));
-  return phrasesIn(words, candidates).filter((match) => {
+function meaningfulPhrases(words: Words, candidates: ReadonlyArray<{ key: Option; phrase: Words }>, language: Language): PhraseMatch<Option>[] {
+  const phrases = answerPhrases(language);
+  const negations = new Set(phrases.negations.flatMap(answerWords));
+  // A first "nee" answers the question; it does not turn the rest around ("nee, de naam is fout").
+  const noParticles = new Set(phrases.no.slice(0, 2).flatMap(answerWords));
+  const negatedAt = words.flatMap((word, index) => (negations.has(word) && !(index === 0 && noParticles.has(word)) ? [index] : []));
+  const found = phrasesIn(words, candidates).filter((match) => {
     const span = words.slice(match.start, match.start + match.length);
     if (span.some((word) => negations.has(word))) return true;
     return negatedAt.every((index) => index >= match.start && index < match.start + match.length);
   });
+  // "nee, de naam is fout": the label "Nee" says less than "de naam is fout" and does not make it ambiguous.
+  const meaningful = found.filter((match) => !onlyFillerAround(words.slice(match.start, match.start + match.length), 0, 0, language));
+  return meaningful.length > 0 ? meaningful : found;
 }
 
 function phraseCandidates(options: readonly Option[], question: AnswerQuestion): Array<{ key: Option; phrase: Words }> {

@@ -1,10 +1,12 @@
 /** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a yes/no question, a booking code. */
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
+import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { BOOKING_CODE_ALPHABET, parseBookingCode } from '../../services/appointments/bookingCode.js';
+import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeTextPrompt.js';
+import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { readContact } from './contactAnswer.js';
 
 /**
@@ -28,8 +30,9 @@ export function yesNoOptions(context: TurnContext): Option[] {
 }
 
 /** Asks an e-mail address or Belgian phone number; the re-ask says what was wrong (a foreign number, or neither). */
-export function contactPrompt(dialogId: string): TextPrompt {
-  return new TextPrompt(dialogId, async (prompt: PromptValidatorContext<string>) => {
+export function contactPrompt(dialogId: string): FreeTextPrompt {
+  // Digits or an @ are meant as a contact: the validator says what is wrong with it.
+  return new FreeTextPrompt(dialogId, (text) => /[\d@]/.test(text), async (prompt: PromptValidatorContext<string>) => {
     if (!prompt.recognized.succeeded) return false;
     const answer = readContact(prompt.recognized.value ?? '');
     if (answer.ok) return true;
@@ -54,8 +57,8 @@ export function findBookingCode(text: string): string | undefined {
 export const CODE_ATTEMPTS = 3;
 
 /** Asks a booking code. After CODE_ATTEMPTS answers without one it lets the answer through: check with findBookingCode. */
-export function bookingCodePrompt(dialogId: string): TextPrompt {
-  return new TextPrompt(dialogId, async (prompt) => {
+export function bookingCodePrompt(dialogId: string): FreeTextPrompt {
+  return new FreeTextPrompt(dialogId, (text) => findBookingCode(text) !== undefined, async (prompt) => {
     if (prompt.recognized.succeeded && findBookingCode(prompt.recognized.value ?? '') !== undefined) return true;
     return prompt.attemptCount >= CODE_ATTEMPTS;
   });
@@ -70,6 +73,20 @@ export function cleanName(text: string): string | undefined {
   return name.length >= 2 && name.length <= 100 && /\p{L}/u.test(name) ? name : undefined;
 }
 
-export function namePrompt(dialogId: string): TextPrompt {
-  return new TextPrompt(dialogId, async (prompt) => prompt.recognized.succeeded && cleanName(prompt.recognized.value ?? '') !== undefined);
+/** Most words a name answer has ("mijn naam is An De Smet-Peeters"); more is a sentence, not a name. */
+const MAX_NAME_WORDS = 8;
+
+/**
+ * Whether a message can be the name to book on: letters, not a question, not "nee toch niet", and
+ * nothing the recognizer is sure is a request ("hoe laat zijn jullie open").
+ */
+export function readsAsName(text: string, context: TurnContext): boolean {
+  const { language, recognition } = turnServices(context);
+  if (cleanName(text) === undefined || text.includes('?') || text.trim().split(/\s+/).length > MAX_NAME_WORDS) return false;
+  if (isWithdrawal(text, language) || startsAsQuestion(text, language)) return false;
+  return !recognition || recognition.intent === 'none' || recognition.score < INTERRUPTION_MIN_SCORE;
+}
+
+export function namePrompt(dialogId: string): FreeTextPrompt {
+  return new FreeTextPrompt(dialogId, readsAsName, async (prompt) => prompt.recognized.succeeded && readsAsName(prompt.recognized.value ?? '', prompt.context));
 }

@@ -81,6 +81,8 @@ export class BookingDialog extends ComponentDialog {
 
   private async slotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = remembered(step).draft;
+    // Back from a correction of the name or contact at the summary: the moment stands.
+    if (draft.slot) return step.next(draft.slot);
     draft.service ??= typeof step.result === 'string'
       ? step.result
       : this.serviceFromRecognition(turnServices(step.context).recognition)?.id;
@@ -135,7 +137,7 @@ export class BookingDialog extends ComponentDialog {
     const prompt: OptionPromptOptions = {
       id: 'appointments.confirm',
       prompt: [...lines, t('appointments:confirm.question')].join('\n'),
-      options: yesNoOptions(step.context),
+      options: [...yesNoOptions(step.context), ...CORRECTIONS.map((value) => ({ value, label: t(`appointments:confirm.${value}`) }))],
     };
     return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
   }
@@ -143,6 +145,12 @@ export class BookingDialog extends ComponentDialog {
   private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const draft = remembered(step).draft;
     const { t, language } = turnServices(step.context);
+    if (isCorrection(step.result)) {
+      // "nee, de naam is fout": ask that one thing again, then the summary again.
+      const corrected: BookingDraft = { ...draft };
+      delete corrected[CORRECTED_FIELD[step.result]];
+      return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft: corrected } satisfies StepsOptions);
+    }
     if (step.result !== ANSWER_YES) {
       await step.context.sendActivity(t('appointments:confirm.notBooked'));
       return step.endDialog();
@@ -196,6 +204,15 @@ export class BookingDialog extends ComponentDialog {
     if (!service) throw new RangeError(`the catalog has no service ${id}`);
     return service;
   }
+}
+
+/** What a resident can correct at the summary, as options after yes and no. */
+const CORRECTIONS = ['fixName', 'fixContact', 'fixMoment'] as const;
+type Correction = (typeof CORRECTIONS)[number];
+const CORRECTED_FIELD: Record<Correction, 'name' | 'contact' | 'slot'> = { fixName: 'name', fixContact: 'contact', fixMoment: 'slot' };
+
+function isCorrection(value: unknown): value is Correction {
+  return (CORRECTIONS as readonly unknown[]).includes(value);
 }
 
 /** What the steps remember between turns. */

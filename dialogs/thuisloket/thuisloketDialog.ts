@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
+import { firstMentioned, THUISLOKET_QUESTIONS, type ThuisloketQuestion } from '../../services/municipality/questionCues.js';
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { askOptions } from '../prompts/askOptions.js';
@@ -52,6 +53,9 @@ export class ThuisloketDialog extends ComponentDialog {
     const { topic, answered } = (step.options ?? {}) as ThuisloketOptions;
     if (topic) return step.next(topic);
     if (!answered) {
+      // A first message that asks one specific thing gets that answer, not the introduction.
+      const question = firstMentioned(step.context.activity.text, THUISLOKET_QUESTIONS, this.facts.cues.thuisloket);
+      if (question) return step.next(question);
       await step.context.sendActivity(t('thuisloket:what.intro', { municipality: this.facts.municipality.shortName }));
       await step.context.sendActivity(t('thuisloket:what.offers'));
       await step.context.sendActivity(t('thuisloket:what.anytime'));
@@ -65,11 +69,26 @@ export class ThuisloketDialog extends ComponentDialog {
 
   private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
-    const topic = step.result as ThuisloketTopic | typeof DONE;
+    const topic = step.result as ThuisloketTopic | ThuisloketQuestion | typeof DONE;
     (step.values as { topic?: string }).topic = topic;
     switch (topic) {
       case DONE:
         return step.endDialog();
+      case 'itsme':
+      case 'cardReader':
+      case 'pin':
+        // A login problem named in the first message: its answer at once, without the problems menu.
+        (step.values as { topic?: string }).topic = 'problems';
+        return step.next(topic);
+      case 'safe':
+        await step.context.sendActivity(t('thuisloket:safe'));
+        return this.offerMore(step, 'freeSafe');
+      case 'free':
+        await step.context.sendActivity(t('thuisloket:free'));
+        return this.offerMore(step, 'freeSafe');
+      case 'howLong':
+        await step.context.sendActivity(this.howLong(step));
+        return this.offerMore(step);
       case 'documents':
         await this.sendDocuments(step);
         return this.offerMore(step, topic);
@@ -77,8 +96,7 @@ export class ThuisloketDialog extends ComponentDialog {
         await this.sendLogin(step);
         return this.offerMore(step, topic);
       case 'freeSafe':
-        await step.context.sendActivity(t('thuisloket:free'));
-        await step.context.sendActivity(t('thuisloket:safe'));
+        await step.context.sendActivity(`${t('thuisloket:free')} ${t('thuisloket:safe')}`);
         return this.offerMore(step, topic);
       case 'problems': {
         await step.context.sendActivity(t('thuisloket:problems.intro'));
@@ -101,11 +119,18 @@ export class ThuisloketDialog extends ComponentDialog {
         await step.context.sendActivity(t('thuisloket:problems.itsme'));
         return step.endDialog();
       case 'cardReader':
-        await step.context.sendActivity(t('thuisloket:problems.cardReader', { url: this.facts.municipality.eidSoftwareUrl }));
+        await step.context.sendActivity(
+          `${t('thuisloket:problems.cardReader', { url: this.facts.municipality.eidSoftwareUrl })} ${t('thuisloket:problems.browser')}`,
+        );
         return step.endDialog();
       case 'pin': {
-        await step.context.sendActivity(t('thuisloket:problems.pin'));
-        await step.context.sendActivity(t('thuisloket:problems.blocked'));
+        // Its own route: new codes, not a new eID.
+        await step.context.sendActivity(
+          renderInfoCard(step.context.activity.channelId, {
+            title: t('thuisloket:problems.pin'),
+            lines: [t('thuisloket:pin.notNewCard'), t('thuisloket:pin.post'), t('thuisloket:problems.blocked')],
+          }),
+        );
         const options: Option[] = [
           { value: YES, label: t('common:answer.yes') },
           { value: NO, label: t('common:answer.no') },
@@ -129,9 +154,24 @@ export class ThuisloketDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  private async offerMore(step: WaterfallStepContext, topic: ThuisloketTopic): Promise<DialogTurnResult> {
+  /** The other topics, without the one just answered (if it is one of the menu's). */
+  private async offerMore(step: WaterfallStepContext, topic?: ThuisloketTopic): Promise<DialogTurnResult> {
     const { answered = [] } = (step.options ?? {}) as ThuisloketOptions;
-    return step.replaceDialog(DialogIds.thuisloketSteps, { answered: [...answered, topic] } satisfies ThuisloketOptions);
+    return step.replaceDialog(DialogIds.thuisloketSteps, { answered: topic ? [...answered, topic] : answered } satisfies ThuisloketOptions);
+  }
+
+  /** How long until the document arrives, from the data: which come at once, which take working days. */
+  private howLong(step: WaterfallStepContext): string {
+    const { t, language } = turnServices(step.context);
+    const online = this.facts.documents.flatMap((document) => (document.online ? [{ document, online: document.online }] : []));
+    const now = online.filter(({ online: o }) => o.deliveryDays === 0).map(({ document }) => document.name[language]);
+    const later = this.facts.documents.flatMap((document) =>
+      (document.models ?? []).flatMap((model) =>
+        document.online && model.online?.deliveryDays ? [t('thuisloket:howLong.days', { document: model.name[language], count: model.online.deliveryDays })] : [],
+      ),
+    );
+    const slower = online.filter(({ online: o }) => o.deliveryDays > 0).map(({ document, online: o }) => t('thuisloket:howLong.days', { document: document.name[language], count: o.deliveryDays }));
+    return [t('thuisloket:howLong.now', { documents: now.join(', ') }), ...slower, ...later].join(' ');
   }
 
   private async sendDocuments(step: WaterfallStepContext): Promise<void> {

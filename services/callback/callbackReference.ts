@@ -29,12 +29,22 @@ export function isCallbackReference(text: string): boolean {
 const CALLBACK_WORD = /terugbel|call ?back/;
 const CANCEL_WORD = /annul|intrek|trek\b.*\bin\b|schrap|niet meer|cancel|withdraw/;
 
+/** "ik wil niet meer gebeld worden", "bel mij toch maar niet", "u hoeft me niet te bellen", "don't call me". */
+const NO_LONGER_CALLED = [
+  /\b(?:niet|nooit|geen)\b.*\b(?:terug)?gebeld\b/,
+  /\bbel\b.*\b(?:mij|me)\b.*\bniet\b/,
+  /\b(?:mij|me)\b.*\bniet\b.*\b(?:terug)?\s*(?:te\s+)?(?:terug)?bellen\b/,
+  /\b(?:don'?t|do not|no need to|stop)\b.*\b(?:call|phone|ring)(?:ing)?\s+me\b/,
+];
+
 /**
  * Whether a message asks to cancel a callback request ("annuleer terugbelverzoek KDR-482",
- * "cancel my callback"), with the reference when it names one (null when it does not).
+ * "cancel my callback", "ik wil niet meer gebeld worden"), with the reference when it names one
+ * (null when it does not).
  */
 export function callbackCancellationIn(text: string | undefined): { reference: string | null } | undefined {
   const said = text?.toLowerCase() ?? '';
-  if (!CALLBACK_WORD.test(said) || !CANCEL_WORD.test(said)) return undefined;
+  const asksCancel = (CALLBACK_WORD.test(said) && CANCEL_WORD.test(said)) || NO_LONGER_CALLED.some((pattern) => pattern.test(said));
+  if (!asksCancel) return undefined;
   return { reference: parseCallbackReference(text ?? '') ?? null };
 }

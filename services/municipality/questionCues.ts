@@ -57,6 +57,11 @@ function matchesFrom(words: readonly string[], at: number, phrase: readonly stri
 
 function wordMatches(word: string, cue: string): boolean {
   if (cue === '*') return true;
-  if (cue.endsWith('*')) return word.startsWith(cue.slice(0, -1));
+  if (cue.endsWith('*')) {
+    const prefix = cue.slice(0, -1);
+    if (word.startsWith(prefix)) return true;
+    // "kaartlezr": a long prefix also matches with one typo in it.
+    return prefix.length >= TYPO_MIN_LENGTH && [-1, 0, 1].some((extra) => withinOneEdit(word.slice(0, prefix.length + extra), prefix));
+  }
   return word === cue || (cue.length >= TYPO_MIN_LENGTH && withinOneEdit(word, cue));
 }

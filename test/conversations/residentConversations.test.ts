@@ -3,7 +3,7 @@ import { loadConversations } from '../../cli/conversations/conversationScript.js
 import { LocaleKeys } from '../../cli/conversations/localeKeys.js';
 import { httpPoster, runConversation } from '../../cli/conversations/runConversation.js';
 import { createI18n } from '../../bot/i18n.js';
-import { createOfflineRecognizer } from '../../nlu/offlineRecognizer.js';
+import { createLinearRecognizer } from '../../nlu/linearRecognizer.js';
 import { handoffFixture, MONDAY_10H } from '../dialogs/handoffFixtures.js';
 import { createTestAppointments } from '../support/appointments.js';
 import { createSurveyFixture } from '../support/survey.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   const handoff = handoffFixture({ now: MONDAY_10H });
   const survey = createSurveyFixture({ now: MONDAY_10H.toISOString() });
   server = await startTestServer({
-    recognizer: await createOfflineRecognizer(),
+    recognizer: await createLinearRecognizer(),
     handoff: handoff.services,
     survey: survey.deps,
     now: () => MONDAY_10H,

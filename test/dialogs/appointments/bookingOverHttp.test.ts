@@ -70,7 +70,7 @@ describe('booking over HTTP', () => {
     expect(readable(await say(firstSlot!))).toContain('«appointments:name.question»');
     await say('An Peeters');
     const summary = await say('an.peeters@voorbeeld.be');
-    expect(buttons(summary)).toEqual(['«common:answer.yes»', '«common:answer.no»']);
+    expect(buttons(summary)).toEqual(['«common:answer.yes»', '«common:answer.no»', '«appointments:confirm.fixName»', '«appointments:confirm.fixContact»', '«appointments:confirm.fixMoment»']);
     const booked = await say(buttons(summary)[0]!);
 
     const [stored] = appointments.document.read().bookings;

@@ -1,13 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineRecognizer } from '../../../nlu/offlineRecognizer.js';
+import { createLinearRecognizer } from '../../../nlu/linearRecognizer.js';
 import { readable, testFacts } from '../../support/conversation.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
 beforeAll(async () => {
-  server = await startTestServer({ recognizer: await createOfflineRecognizer() });
+  server = await startTestServer({ recognizer: await createLinearRecognizer() });
 });
 afterAll(() => server.close());
 

@@ -26,4 +26,18 @@ describe('callback references', () => {
     expect(callbackCancellationIn('kunt u mij terugbellen?')).toBeUndefined();
     expect(callbackCancellationIn(undefined)).toBeUndefined();
   });
+
+  it.each(['ik wil niet meer gebeld worden', 'Bel mij toch maar niet', 'u hoeft me niet meer te bellen', 'liever niet gebeld worden aub', "please don't call me"])(
+    '"%s" withdraws the callback without naming a reference',
+    (text) => {
+      expect(callbackCancellationIn(text)).toEqual({ reference: null });
+    },
+  );
+
+  it.each(['kan ik u bellen?', 'ik kan niet bellen, ik ben doof', 'wanneer kan ik jullie bellen', 'bel mij morgen', 'ik heb gebeld maar niemand nam op'])(
+    '"%s" is no withdrawal',
+    (text) => {
+      expect(callbackCancellationIn(text)).toBeUndefined();
+    },
+  );
 });

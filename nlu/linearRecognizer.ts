@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { isUnderKidsIdAge } from './childAge.js';
+import { standardWords } from './colloquialDutch.js';
+import { INTENTS, type DocumentId, type Intent } from './contract.js';
+import { negatedPart, withoutNegatedPart } from './contrast.js';
+import { DocumentFinder, loadDocumentSynonyms, type DocumentMention } from './documentEntity.js';
+import { wordsOf } from './plainText.js';
+import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
+import { SoftmaxClassifier, type SoftmaxSettings } from './softmaxClassifier.js';
+import { textFeatures, type FeatureSettings } from './textFeatures.js';
+import { loadIntentTrainingData, type IntentTrainingData } from './trainingData.js';
+
+export interface LinearRecognizerOptions {
+  /** Defaults to `data/nlu/intents.json`. */
+  trainingData?: IntentTrainingData;
+  /** Defaults to the synonyms in `data/nlu/documents.json`. */
+  documentFinder?: DocumentFinder;
+  /** A top intent below this probability is `none`. Defaults to the calibrated one (`npm run nlu:train`). */
+  noneThreshold?: number;
+}
+
+/** Settings of features and training; chosen by 5-fold cross-validation on the training data. */
+export const LINEAR_SETTINGS: FeatureSettings & SoftmaxSettings = {
+  buckets: 1 << 17,
+  minGram: 3,
+  maxGram: 6,
+  wordWeight: 2,
+  epochs: 30,
+  learningRate: 1,
+  seed: 12,
+};
+
+const CALIBRATION_URL = new URL('../data/nlu/calibration.json', import.meta.url);
+/** nothing longer is read: a pasted letter says what it wants in its first lines. */
+const MAX_TEXT_LENGTH = 500;
+/** Stands in for any document name, in training and recognition alike. */
+const DOCUMENT_PLACEHOLDER = 'document';
+/** The identity documents whose choice follows the child's age. */
+const IDENTITY_DOCUMENTS: ReadonlySet<DocumentId> = new Set(['identiteitskaart', 'kids-id']);
+
+/** The none threshold `npm run nlu:train` chose (see `calibration.ts`). */
+function calibratedNoneThreshold(): number {
+  const { noneThreshold } = JSON.parse(readFileSync(CALIBRATION_URL, 'utf8')) as { noneThreshold?: unknown };
+  if (typeof noneThreshold !== 'number') throw new Error('data/nlu/calibration.json: run npm run nlu:train');
+  return noneThreshold;
+}
+
+/** The words of a text as the linear model reads them, and what the resident negated. */
+export interface ReadText {
+  /** Flemish and chat forms as standard words, stretched letters shortened. */
+  words: string[];
+  /** The documents named, without those the resident negated ("geen paspoort maar ..."). */
+  documents: DocumentMention[];
+  /** The words for the classifier: without the negated part, document names as one placeholder. */
+  modelWords: string[];
+}
+
+export function readText(text: string, documentFinder: DocumentFinder): ReadText {
+  const words = standardWords(wordsOf(withoutStretchedLetters(text.slice(0, MAX_TEXT_LENGTH))));
+  const negated = negatedPart(words);
+  const mentions = documentFinder.mentions(words);
+  const isNegated = (m: DocumentMention) => negated !== undefined && m.firstWord >= negated.start && m.firstWord < negated.end;
+  const modelWords: string[] = [];
+  let position = 0;
+  for (const mention of mentions) {
+    modelWords.push(...words.slice(position, mention.firstWord), DOCUMENT_PLACEHOLDER);
+    position = mention.firstWord + mention.wordCount;
+  }
+  modelWords.push(...words.slice(position));
+  const placeholderShift = (index: number) =>
+    mentions.filter((m) => m.firstWord + m.wordCount <= index).reduce((shift, m) => shift + m.wordCount - 1, 0);
+  const negatedInModel =
+    negated === undefined ? undefined : { start: negated.start - placeholderShift(negated.start), end: negated.end - placeholderShift(negated.end) };
+  return {
+    words,
+    documents: mentions.filter((m) => !isNegated(m)),
+    modelWords: withoutNegatedPart(modelWords, negatedInModel),
+  };
+}
+
+/**
+ * The default offline recognizer: a linear softmax classifier over hashed word 1–2-grams and
+ * character 3–6-grams of the normalised text, trained in memory at start-up (a fixed seed: the
+ * same data gives the same model). The top intent below the calibrated threshold is `none`,
+ * with the guess as `runnerUp`.
+ */
+export async function createLinearRecognizer(options: LinearRecognizerOptions = {}): Promise<Recognizer> {
+  const trainingData = options.trainingData ?? loadIntentTrainingData();
+  const documentFinder = options.documentFinder ?? new DocumentFinder(loadDocumentSynonyms());
+  const noneThreshold = options.noneThreshold ?? calibratedNoneThreshold();
+  const classifier = trainLinearModel(trainingData, documentFinder);
+
+  return {
+    async recognize(text: string): Promise<Recognition> {
+      const read = readText(text, documentFinder);
+      const entities = documentOf(read);
+      if (read.modelWords.length === 0) return { intent: 'none', score: 1, entities };
+      const [top, runnerUp] = ranked(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)));
+      if (top!.intent !== 'none' && top!.score < noneThreshold) {
+        return { intent: 'none', score: 1 - top!.score, runnerUp: top!, entities: withoutLoginCard('none', entities) };
+      }
+      return { ...top!, runnerUp: runnerUp!, entities: withoutLoginCard(top!.intent, entities) };
+    },
+  };
+}
+
+/** Trains the classifier on the data, each utterance read exactly as a resident's message is. */
+export function trainLinearModel(trainingData: IntentTrainingData, documentFinder: DocumentFinder): SoftmaxClassifier {
+  const examples = (Object.entries(trainingData.intents) as Array<[Intent, string[]]>).flatMap(([intent, utterances]) =>
+    utterances.map((utterance) => ({
+      features: textFeatures(readText(utterance, documentFinder).modelWords, LINEAR_SETTINGS),
+      label: INTENTS.indexOf(intent),
+    })),
+  );
+  return SoftmaxClassifier.train(examples, INTENTS.length, LINEAR_SETTINGS);
+}
+
+function ranked(probabilities: Float64Array): ScoredIntent[] {
+  return INTENTS.map((intent, i) => ({ intent, score: probabilities[i]! })).sort(
+    (a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent),
+  );
+}
+
+/** The first document named and not negated; an identity document follows the child's age. */
+function documentOf(read: ReadText): Recognition['entities'] {
+  const document = read.documents[0]?.id;
+  if (document === undefined) return {};
+  if (!IDENTITY_DOCUMENTS.has(document)) return { document };
+  const young = isUnderKidsIdAge(read.words);
+  if (young === undefined) return { document };
+  return { document: young ? 'kids-id' : 'identiteitskaart' };
+}
+
+/**
+ * The contract: an eID named only as the way to log in to the thuisloket carries no document
+ * ("aanmelden met mijn eid en kaartlezer" is `thuisloket.info` alone).
+ */
+function withoutLoginCard(intent: Intent, entities: Recognition['entities']): Recognition['entities'] {
+  return intent === 'thuisloket.info' && entities.document === 'identiteitskaart' ? {} : entities;
+}
+
+/** "daaag", "heeeelp": three or more of the same letter are written for emphasis; two remain. */
+function withoutStretchedLetters(text: string): string {
+  return text.replace(/(\p{L})\1{2,}/gu, '$1$1');
+}

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { calibrationInputsHash } from '../../nlu/calibration.js';
+import { DOCUMENT_IDS, INTENTS } from '../../nlu/contract.js';
+import { evaluate } from '../../nlu/evaluation.js';
+import { parseLabeledUtterances } from '../../nlu/labeledUtterances.js';
+import { createLinearRecognizer } from '../../nlu/linearRecognizer.js';
+import type { Recognizer } from '../../nlu/recognizer.js';
+
+const readSet = (name: string) => parseLabeledUtterances(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
+const OLD_TEST_SET = readSet('testset.jsonl');
+
+let recognizer: Recognizer;
+beforeAll(async () => {
+  recognizer = await createLinearRecognizer();
+});
+
+const intentOf = async (text: string) => (await recognizer.recognize(text, 'nl')).intent;
+const documentOf = async (text: string) => (await recognizer.recognize(text, 'nl')).entities.document;
+
+describe('the CI gate', () => {
+  it('testset.jsonl covers every intent and names every document at least 3 times', () => {
+    expect(OLD_TEST_SET.length).toBeGreaterThanOrEqual(250);
+    for (const intent of INTENTS) expect(OLD_TEST_SET.filter((e) => e.intent === intent).length, intent).toBeGreaterThanOrEqual(10);
+    for (const id of DOCUMENT_IDS) {
+      expect(OLD_TEST_SET.filter((e) => e.entities?.document === id).length, id).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('testset.jsonl is recognized with at least 95% intent and document accuracy', async () => {
+    const report = await evaluate(recognizer, OLD_TEST_SET);
+    expect(report.n).toBe(OLD_TEST_SET.length);
+    expect(report.intentAccuracy, JSON.stringify(report.confusions)).toBeGreaterThanOrEqual(0.95);
+    expect(report.entityAccuracy, JSON.stringify(report.errors)).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('createLinearRecognizer', () => {
+  it('uses the none threshold chosen for the training data, documents and settings in the repository (npm run nlu:train)', () => {
+    const calibration = JSON.parse(readFileSync(new URL('../../data/nlu/calibration.json', import.meta.url), 'utf8')) as { inputsHash: string };
+    expect(calibration.inputsHash, 'run npm run nlu:train').toBe(calibrationInputsHash());
+  });
+
+  it('trains the same model from the same data (fixed seed)', async () => {
+    const again = await createLinearRecognizer();
+    for (const text of ['ik wil iets vragen over mijn afspraak', 'hoe laat', 'qwerty']) {
+      expect(await again.recognize(text, 'nl')).toEqual(await recognizer.recognize(text, 'nl'));
+    }
+  });
+
+  it.each([
+    ['afsraak maken aub', 'appointment.book'],
+    ['ik wil mijn afspraak verplaatsne', 'appointment.reschedule'],
+    ['openingsuurn', 'info.hours'],
+  ])('forgives a typo in a key word: %j', async (text, intent) => {
+    expect(await intentOf(text)).toBe(intent);
+  });
+
+  it.each(['', '   ', '!!!', 'qsdfqsdf', 'xkcd jjjj wwww', 'wat is de hoofdstad van peru', 'wanneer wordt het snoeiafval opgehaald'])(
+    'answers none to %j',
+    async (text) => {
+      expect(await intentOf(text)).toBe('none');
+    },
+  );
+
+  it.each([
+    ['kunde gij mij iemand aan de lijn geven', 'handoff.human'],
+    ["'k wou ne afspraak vastleggen", 'appointment.book'],
+    ['zijde gij open op dinsdagavond', 'info.hours'],
+    ['dankuwel, salukes', 'goodbye'],
+    ['goeie morgen allemaal', 'greeting'],
+  ])('understands Flemish and glued forms: %j', async (text, intent) => {
+    expect(await intentOf(text)).toBe(intent);
+  });
+
+  it('reads a document name alone as a request for it, and with an appointment word as booking', async () => {
+    expect(await recognizer.recognize('overlijdensakte?', 'nl')).toMatchObject({ intent: 'document.request', entities: { document: 'akte-overlijden' } });
+    expect(await recognizer.recognize('afspraakje voor een kids-id', 'nl')).toMatchObject({ intent: 'appointment.book', entities: { document: 'kids-id' } });
+  });
+
+  it('tells stopping the conversation from cancelling an appointment', async () => {
+    expect(await intentOf('stop, laat maar')).toBe('cancel');
+    expect(await intentOf('ik wil mijn afspraak bij burgerzaken annuleren')).toBe('appointment.cancel');
+  });
+
+  it('gives a runner-up that differs from the top intent and scores no higher', async () => {
+    const result = await recognizer.recognize('ik wil mijn afspraak annuleren of verzetten', 'nl');
+    expect(result.runnerUp).toBeDefined();
+    expect(result.runnerUp?.intent).not.toBe(result.intent);
+    expect(result.runnerUp?.score ?? 1).toBeLessThanOrEqual(result.score);
+  });
+
+  it('below the threshold answers none and keeps its guess as the runner-up', async () => {
+    const unsure = await createLinearRecognizer({ noneThreshold: 1 });
+    const result = await unsure.recognize('ik wil een afspraak maken', 'nl');
+    expect(result.intent).toBe('none');
+    expect(result.runnerUp?.intent).toBe('appointment.book');
+  });
+
+  it('trains from data it is given', async () => {
+    const small = await createLinearRecognizer({
+      trainingData: {
+        locale: 'nl',
+        intents: { greeting: ['hallo', 'goeiemorgen', 'dag'], 'info.hours': ['openingsuren', 'wanneer zijn jullie open'], none: ['grofvuil', 'weerbericht'] },
+      },
+      noneThreshold: 0,
+    });
+    expect((await small.recognize('hallo daar', 'nl')).intent).toBe('greeting');
+    expect((await small.recognize('openingsuren?', 'nl')).intent).toBe('info.hours');
+  });
+});
+
+describe('negation and contrast', () => {
+  it.each([
+    ['mijn afspraak niet schrappen maar naar later verzetten', 'appointment.reschedule'],
+    ['ik wil ze niet verzetten, maar gewoon annuleren, die afspraak', 'appointment.cancel'],
+  ])('classifies from what follows the contrast: %j', async (text, intent) => {
+    expect(await intentOf(text)).toBe(intent);
+  });
+
+  it.each([
+    ['geen rijbewijs maar een reispas', 'reispas'],
+    ['niet voor mijn eid, wel voor mijn rijbewijs', 'rijbewijs'],
+    ['het is niet de geboorteakte maar de overlijdensakte die ik zoek', 'akte-overlijden'],
+  ])('a negated document is not the document: %j', async (text, document) => {
+    expect(await documentOf(text)).toBe(document);
+  });
+
+  it('keeps "maar" that only softens a request', async () => {
+    expect(await intentOf('ik wil niet wachten, bel mij maar terug')).toBe('handoff.human');
+  });
+});
+
+describe('documents', () => {
+  it.each([
+    ['een identiteitskaart voor mijn zoontje van zes jaar', 'kids-id'],
+    ['eid voor ons kindje', 'kids-id'],
+    ['mijn dochter is 13 jaar en heeft een identiteitskaart nodig', 'identiteitskaart'],
+    ['kids-id voor mijn zoon van 15', 'identiteitskaart'],
+  ])('an identity document follows the child’s age: %j', async (text, document) => {
+    expect(await documentOf(text)).toBe(document);
+  });
+
+  it('an eID named only as the way to log in is no document (thuisloket.info)', async () => {
+    expect(await recognizer.recognize('inloggen met de eid op het thuisloket lukt niet', 'nl')).toMatchObject({ intent: 'thuisloket.info', entities: {} });
+  });
+
+  it('something outside the catalogue is a document request without a document', async () => {
+    expect(await recognizer.recognize('ik heb een nieuw trouwboekje nodig', 'nl')).toEqual(
+      expect.objectContaining({ intent: 'document.request', entities: {} }),
+    );
+  });
+});
