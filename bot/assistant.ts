@@ -6,6 +6,7 @@ import { VisitAdviceDialog } from '../dialogs/documents/visitAdviceDialog.js';
 import { HandoffDialog, type HandoffDialogDeps, type HandoffServices, type PhoneLine, type RequestedCallback } from '../dialogs/handoffDialog.js';
 import { ContactDialog } from '../dialogs/information/contactDialog.js';
 import { OpeningHoursDialog } from '../dialogs/information/openingHoursDialog.js';
+import { outOfScopeAnswer } from '../dialogs/information/outOfScopeAnswer.js';
 import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
 import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
@@ -102,7 +103,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     handoff,
     deps.phone,
     { survey, outcomes, now: surveyNow },
-    { misunderstandings: conversationState.createProperty<number>('misunderstandings') },
+    { misunderstandings: conversationState.createProperty<number>('misunderstandings'), outOfScope: outOfScopeAnswer(facts) },
   );
   return new AssistantBot({
     conversationState,

@@ -35,7 +35,8 @@ export class OpeningHoursDialog extends ComponentDialog {
     const named = text ? parseDutchDateTime(text, now)?.day : undefined;
     const today = brusselsDateTime(now).date;
     const messages = named && named !== today ? dayMessages(named, ctx) : openNowMessages(now, ctx);
-    for (const message of messages) await step.context.sendActivity(message);
+    // One bubble (one SMS) for the answer, one for the question: the message budget.
+    await step.context.sendActivity(messages.join('\n'));
     const { t } = ctx;
     const options: Option[] = MORE_ABOUT_HOURS.map((value) => ({ value, label: t(`info:hours.more.options.${value}`) }));
     return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options, 'info.hoursMore');
