@@ -4,7 +4,7 @@ import { createRecognizer } from '../nlu/createRecognizer.js';
 import { createBuiltInBookingProvider } from '../services/appointments/builtInBookingProvider.js';
 import { counterCalendar } from '../services/appointments/counterCalendar.js';
 import { loadServiceCatalog } from '../services/appointments/serviceCatalog.js';
-import { createMemoryWrongAttemptLimiter } from '../services/appointments/wrongAttemptLimiter.js';
+import { createWrongAttemptLimiter } from '../services/appointments/wrongAttemptLimiter.js';
 import { loadMunicipalityData, type MunicipalityData } from '../services/municipality/municipalityData.js';
 import { createAdapter } from './adapter.js';
 import { createAssistant } from './assistant.js';
@@ -13,9 +13,11 @@ import { registerDirectLineTokenRoute } from './directLine/directLineToken.js';
 import { registerLocalDirectLine } from './directLine/localDirectLine.js';
 import { createCalendarLinks, registerAppointmentRoutes } from './http/appointmentRoutes.js';
 import { registerWebPage } from './http/webPage.js';
+import { requestOrigin } from './http/requestOrigin.js';
+import { withAbsoluteLinks } from './channels/absoluteLinks.js';
 import { phoneAvailabilityOf } from '../services/municipality/phoneLine.js';
 import { createAttemptLimiter } from '../services/attemptLimiter.js';
-import { createSessionStore } from './http/sessions.js';
+import { createSessions } from './http/sessions.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { registerSurveyReportRoutes } from './http/surveyReportRoutes.js';
 import { createI18n } from './i18n.js';
@@ -79,7 +81,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       catalog,
       ...counterCalendar(facts.municipality),
       clock: now,
-      limiter: createMemoryWrongAttemptLimiter(),
+      limiter: createWrongAttemptLimiter(undefined, stores.attempts),
     });
     // Without CALENDAR_LINK_SECRET links are signed per process: after a restart a resident asks the chat for a new link.
     const calendarLinkSecret = config.calendarLinkSecret ? Buffer.from(config.calendarLinkSecret) : randomBytes(32);
@@ -117,7 +119,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       },
       survey: { surveyStore: stores.survey.surveyStore, outcomeStore: stores.survey.outcomeStore },
     });
-    const staffSessions = createSessionStore({ ttlMs: STAFF_SESSION_MS });
+    const staffSessions = createSessions({ ttlMs: STAFF_SESSION_MS, store: stores.sessions });
     const server = createServer({
       logger,
       adapter,
@@ -134,11 +136,16 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             secret: calendarLinkSecret,
             now,
             i18n,
-            authorize: (req) => signedInStaffMember(req, staffSessions, config.staffAccounts) !== undefined,
+            authorize: async (req) => (await signedInStaffMember(req, staffSessions, config.staffAccounts)) !== undefined,
           }),
         (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {
-          const newConversations = createAttemptLimiter({ maxAttempts: NEW_CONVERSATIONS_PER_ADDRESS, windowMs: 10 * 60_000 });
+          const newConversations = createAttemptLimiter({
+            scope: 'new-conversation',
+            maxAttempts: NEW_CONVERSATIONS_PER_ADDRESS,
+            windowMs: 10 * 60_000,
+            store: stores.attempts,
+          });
           if (config.directLineSecret) {
             registerDirectLineTokenRoute(server, { mode: 'azure', secret: config.directLineSecret, logger }, newConversations);
             return;
@@ -146,7 +153,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           const directLine = registerLocalDirectLine(server, {
             tokenSecret: randomBytes(32),
             logger,
-            runTurn: (activity) => adapter.processLocalTurn(activity, (context) => bot.run(context)),
+            // Links to this server (the calendar file) get the origin the page used, when it is a known host.
+            originOf: (req) => requestOrigin(req, config.publicBaseUrl),
+            runTurn: async (activity, origin) => {
+              const replies = await adapter.processLocalTurn(activity, (context) => bot.run(context));
+              return origin ? replies.map((reply) => withAbsoluteLinks(reply, origin)) : replies;
+            },
           });
           registerDirectLineTokenRoute(server, { mode: 'local', issueToken: directLine.issueToken }, newConversations);
         },
@@ -157,6 +169,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             baseline: loadSurveyBaseline(),
             logger,
             secureCookies: config.production,
+            sessionStore: stores.sessions,
+            attemptStore: stores.attempts,
           }),
         (server) =>
           registerStaffConsole(server, {
@@ -164,8 +178,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             staffAccounts: config.staffAccounts,
             sessions: staffSessions,
             limits: {
-              perAddress: createAttemptLimiter({ maxAttempts: STAFF_FAILURES_PER_ADDRESS, windowMs: 15 * 60_000 }),
-              perAddressAndAccount: createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60_000 }),
+              perAddress: createAttemptLimiter({ scope: 'staff-address', maxAttempts: STAFF_FAILURES_PER_ADDRESS, windowMs: 15 * 60_000, store: stores.attempts }),
+              perAddressAndAccount: createAttemptLimiter({ scope: 'staff-account', maxAttempts: 5, windowMs: 15 * 60_000, store: stores.attempts }),
             },
             logger,
             secureCookies: config.production,

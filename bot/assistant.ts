@@ -7,6 +7,7 @@ import { HandoffDialog, type HandoffDialogDeps, type HandoffServices, type Phone
 import { ContactDialog } from '../dialogs/information/contactDialog.js';
 import { OpeningHoursDialog } from '../dialogs/information/openingHoursDialog.js';
 import { outOfScopeAnswer } from '../dialogs/information/outOfScopeAnswer.js';
+import { QuickAnswers } from '../dialogs/information/quickAnswers.js';
 import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
 import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
@@ -104,6 +105,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     deps.phone,
     { survey, outcomes, now: surveyNow },
     { misunderstandings: conversationState.createProperty<number>('misunderstandings'), outOfScope: outOfScopeAnswer(facts) },
+    new QuickAnswers(facts.municipality, now),
   );
   return new AssistantBot({
     conversationState,

@@ -69,7 +69,9 @@ export class ConversationMemory implements TurnObserver, ConversationRecall {
     }
     context.onSendActivities(async (_context, activities, next) => {
       for (const sent of activities) {
-        if (sent.type === ActivityTypes.Message && sent.text) this.remember(state, 'assistant', sent.text);
+        // A card on its own carries its title in `summary`.
+        const said = sent.text || sent.summary;
+        if (sent.type === ActivityTypes.Message && said) this.remember(state, 'assistant', said);
       }
       return next();
     });

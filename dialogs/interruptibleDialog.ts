@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
@@ -12,13 +13,28 @@ import { sendHelp } from './replies.js';
 export const INTERRUPTION_MIN_SCORE = 0.8;
 
 const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
+/** Questions answered in passing: the open question is asked again right after. */
+const QUESTIONS_ASIDE: readonly Intent[] = ['info.hours', 'info.contact'];
+
+/** Answers a question in passing (the hours, the address); false when it has no answer for that intent. */
+export interface AnswersAside {
+  answer(context: TurnContext, intent: Intent): Promise<boolean>;
+}
 
 /**
  * The base of the root dialog: help, cancel and "I want a person" work from any step of any
- * dialog below it, before the active step sees the message. The open question comes first: an
+ * dialog below it, before the active step sees the message; the hours and the address are
+ * answered in passing, and the open question is asked again. The open question comes first: an
  * answer to it (an option's label, a name) never interrupts, whatever the recognizer thinks.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
+  constructor(
+    dialogId: string,
+    private readonly aside?: AnswersAside,
+  ) {
+    super(dialogId);
+  }
+
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
   }
@@ -39,6 +55,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     const intent = reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    // An answer found among other words is never taken for another question ("de uren van het loket").
+    if (intent && QUESTIONS_ASIDE.includes(intent) && reading?.kind !== 'likelyAnswer') return this.answerAside(innerDc, intent);
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
     if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
@@ -54,6 +72,15 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       default:
         return this.handOff(innerDc);
     }
+  }
+
+  /** The hours or the address asked in the middle of a question: answered, then the same question again. */
+  private async answerAside(innerDc: DialogContext, intent: Intent): Promise<DialogTurnResult | undefined> {
+    if (!this.aside || !openQuestion(innerDc)) return undefined;
+    if (!(await this.aside.answer(innerDc.context, intent))) return undefined;
+    await innerDc.context.sendActivity(turnServices(innerDc.context).t('common:resume.carryOn'));
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
   }
 
   /**

@@ -4,7 +4,7 @@ import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import { InterruptibleDialog } from './interruptibleDialog.js';
+import { InterruptibleDialog, type AnswersAside } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import type { HandoffOptions, HandoffResult, PhoneLine } from './handoffDialog.js';
 import { menuOptions } from './replies.js';
@@ -75,8 +75,9 @@ export class MainDialog extends InterruptibleDialog {
     private readonly phone: PhoneLine,
     private readonly closing: ConversationClosing = {},
     private readonly understanding?: Understanding,
+    aside?: AnswersAside,
   ) {
-    super(DialogIds.main);
+    super(DialogIds.main, aside);
     this.now = closing.now ?? (() => new Date());
     if (closing.survey) this.addDialog(closing.survey);
     // A menu answer that picks no option is not an error: it is a new request, routed on its intent.

@@ -17,6 +17,12 @@ import { createPostgresSurveyStore } from './survey/postgresSurveyStore.js';
 import { PostgresTurnLock } from './turnLock/postgresTurnLock.js';
 import { openEmbeddedSurveyStores, type SurveyStores } from './survey/openSurveyStores.js';
 import { InProcessTurnLock, type TurnLock } from './turnLock/turnLock.js';
+import type { SessionStore } from './sessions/sessionStore.js';
+import { createEmbeddedSessionStore, EMPTY_SESSION_DOCUMENT, SESSION_DOCUMENT, type SessionDocument } from './sessions/embeddedSessionStore.js';
+import { createPostgresSessionStore } from './sessions/postgresSessionStore.js';
+import type { AttemptStore } from './attempts/attemptStore.js';
+import { createEmbeddedAttemptStore } from './attempts/embeddedAttemptStore.js';
+import { createPostgresAttemptStore } from './attempts/postgresAttemptStore.js';
 
 /** Every store the assistant uses, behind interfaces, whichever storage backs them. */
 export interface Stores {
@@ -30,6 +36,10 @@ export interface Stores {
   turnLock: TurnLock;
   /** Appointments at the counter. */
   bookings: BookingStore;
+  /** Staff and dashboard sessions. */
+  sessions: SessionStore;
+  /** Attempt limits: logins, new chats, wrong booking codes. */
+  attempts: AttemptStore;
   /** Whether the storage answers now (for `/readyz`). */
   isReady(): Promise<boolean>;
   /** Waits for pending writes and releases the storage. */
@@ -74,12 +84,15 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
     const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
     const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
     const survey = await openEmbeddedSurveyStores(files, { now });
+    const sessions = createEmbeddedSessionStore(await files.document<SessionDocument>(SESSION_DOCUMENT, EMPTY_SESSION_DOCUMENT));
     const sweeps = startSweeps([stateCollections.conversations, stateCollections.users], STATE_SWEEP_INTERVAL_MS, logger);
     let closed = false;
     return {
       state,
       callbacks,
       bookings,
+      sessions,
+      attempts: createEmbeddedAttemptStore(),
       survey,
       turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
       isReady: async () => !closed,
@@ -140,6 +153,8 @@ async function openPostgresStores(databaseUrl: string, logger: Logger): Promise<
     state: new PostgresStateStorage(database.pool, database.name),
     callbacks: createPostgresCallbackStore(context),
     bookings: createPostgresBookingStore(context),
+    sessions: createPostgresSessionStore(context),
+    attempts: createPostgresAttemptStore(context),
     survey: {
       surveyStore: createPostgresSurveyStore(context, { now }),
       outcomeStore: createPostgresOutcomeStore(context, { now }),

@@ -111,15 +111,19 @@ export function renderInfoCard(channelId: string | undefined, card: InfoCard): P
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
       speak: [card.title, ...card.lines].join(' '),
+      // A bold first line, not a "heading" TextBlock: Web Chat would announce every card title as a
+      // level-2 heading, beside the page's own h2 for the chat.
       body: [
-        { type: 'TextBlock', text: card.title, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+        { type: 'TextBlock', text: card.title, weight: 'Bolder', size: 'Medium', wrap: true },
         ...card.lines.map((line) => ({ type: 'TextBlock', text: line, wrap: true })),
       ],
       actions: links.map((link) => ({ type: 'Action.OpenUrl', title: link.label, url: link.url })),
     };
+    // The card alone, no text bubble beside it: a screen reader would read the title twice. `summary`
+    // is what a notification or a channel without cards shows.
     return {
       type: ActivityTypes.Message,
-      text: card.title,
+      summary: card.title,
       attachments: [CardFactory.adaptiveCard(adaptiveCard)],
     };
   }

@@ -37,12 +37,12 @@ export function registerDirectLineTokenRoute(server: Server, source: DirectLineT
 
   server.post('/api/directline/token', async (req, res) => {
     const address = clientAddress(req);
-    if (limiter && !limiter.allows(address)) {
-      res.header('Retry-After', String(limiter.retryAfterSeconds(address)));
+    if (limiter && !(await limiter.allows(address))) {
+      res.header('Retry-After', String(await limiter.retryAfterSeconds(address)));
       sendJsonError(res, 429, 'TooManyRequests', 'Too many new conversations from this address; try again later.');
       return;
     }
-    limiter?.record(address);
+    await limiter?.record(address);
     let grant: DirectLineTokenGrant | undefined;
     try {
       grant = await issue();

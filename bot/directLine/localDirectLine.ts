@@ -26,8 +26,13 @@ import { sendJson, sendJsonError } from './jsonAnswer.js';
  * `webSocket: false`.
  */
 export interface LocalDirectLineOptions {
-  /** Runs one bot turn for a complete incoming activity and returns the bot's replies. */
-  runTurn(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
+  /**
+   * Runs one bot turn for a complete incoming activity and returns the bot's replies. `origin` is
+   * where the page reached this server (see `originOf`), for links back to it.
+   */
+  runTurn(activity: Partial<Activity>, origin?: string): Promise<Partial<Activity>[]>;
+  /** The checked origin of a request (for example `requestOrigin`); without it replies keep their links as they are. */
+  originOf?: (req: Request) => string | undefined;
   /** Random per process (for example `randomBytes(32)`); signs the conversation tokens. */
   tokenSecret: Buffer;
   /** Clock in milliseconds; tests pass a fixed one. */
@@ -93,7 +98,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     }
     const { conversation, created } = started;
     if (created) {
-      await runWelcomeTurn(conversation);
+      await runWelcomeTurn(conversation, options.originOf?.(req));
     }
     sendJson(res, created ? 201 : 200, tokens.reissue(auth.claims));
   }));
@@ -137,7 +142,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
         const stored = registry.append(conversation, echo);
         if (incoming.type !== 'typing') {
           registry.markUsed(conversation);
-          const replies = await options.runTurn({ ...incoming, id: stored.id });
+          const replies = await options.runTurn({ ...incoming, id: stored.id }, options.originOf?.(req));
           appendReplies(conversation, replies);
         }
         return stored.id!;
@@ -191,7 +196,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     };
   }
 
-  async function runWelcomeTurn(conversation: LocalConversation): Promise<void> {
+  async function runWelcomeTurn(conversation: LocalConversation, origin: string | undefined): Promise<void> {
     try {
       await registry.enqueueTurn(conversation, async () => {
         const update: Partial<Activity> = {
@@ -200,7 +205,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
           membersAdded: [residentAccount(conversation)],
         };
         if (conversation.locale) update.locale = conversation.locale;
-        appendReplies(conversation, await options.runTurn(update));
+        appendReplies(conversation, await options.runTurn(update, origin));
       });
     } catch {
       // The conversation still works without a welcome; the resident can type.

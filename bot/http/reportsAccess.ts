@@ -8,7 +8,7 @@ import { addDays, brusselsDay, daysBetween, isCalendarDay } from '../../services
 import type { ReportRange } from '../../services/survey/surveyReport.js';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { clientAddress } from './clientAddress.js';
-import { readCookie, type SessionStore } from './sessions.js';
+import { readCookie, type Sessions } from './sessions.js';
 
 export const REPORTS_SESSION_COOKIE = 'reports_session';
 export const REPORTS_SESSION_SUBJECT = 'reports';
@@ -32,39 +32,39 @@ export type AccessDecision =
 
 export interface ReportsAccessDeps {
   reportsToken: string | null;
-  sessions: SessionStore;
+  sessions: Sessions;
   limiter: AttemptLimiter;
 }
 
 /** Whether this request may read reports: a signed-in dashboard session or `Authorization: Bearer <REPORTS_TOKEN>`. */
-export function checkReportsAccess(req: IncomingMessage, deps: ReportsAccessDeps): AccessDecision {
+export async function checkReportsAccess(req: IncomingMessage, deps: ReportsAccessDeps): Promise<AccessDecision> {
   if (!deps.reportsToken) {
     return { ok: false, status: 503, code: 'reports_disabled', message: 'Reports are switched off: REPORTS_TOKEN is not configured.' };
   }
-  if (hasReportsSession(req, deps.sessions)) return { ok: true };
+  if (await hasReportsSession(req, deps.sessions)) return { ok: true };
   const header = req.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   if (!match) return { ok: false, status: 401, code: 'unauthorized', message: 'Send Authorization: Bearer <REPORTS_TOKEN>.' };
   const address = clientAddress(req);
-  if (!deps.limiter.allows(address)) {
+  if (!(await deps.limiter.allows(address))) {
     return {
       ok: false,
       status: 429,
       code: 'too_many_attempts',
       message: 'Too many wrong tokens from this address; try again later.',
-      retryAfterSeconds: deps.limiter.retryAfterSeconds(address),
+      retryAfterSeconds: await deps.limiter.retryAfterSeconds(address),
     };
   }
   if (!tokensMatch(match[1]!, deps.reportsToken)) {
-    deps.limiter.record(address);
+    await deps.limiter.record(address);
     return { ok: false, status: 401, code: 'unauthorized', message: 'The reports token is not valid.' };
   }
-  deps.limiter.reset(address);
+  await deps.limiter.reset(address);
   return { ok: true };
 }
 
-export function hasReportsSession(req: IncomingMessage, sessions: SessionStore): boolean {
-  return sessions.get(readCookie(req, REPORTS_SESSION_COOKIE))?.subject === REPORTS_SESSION_SUBJECT;
+export async function hasReportsSession(req: IncomingMessage, sessions: Sessions): Promise<boolean> {
+  return (await sessions.get(readCookie(req, REPORTS_SESSION_COOKIE)))?.subject === REPORTS_SESSION_SUBJECT;
 }
 
 export type RangeProblem = 'date_invalid' | 'range_reversed' | 'range_too_long' | 'range_out_of_bounds';

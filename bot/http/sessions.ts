@@ -1,44 +1,51 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { memoryDocument } from '../../stores/embedded/durableDocument.js';
+import { createEmbeddedSessionStore, EMPTY_SESSION_DOCUMENT } from '../../stores/sessions/embeddedSessionStore.js';
+import type { SessionStore, StoredSession } from '../../stores/sessions/sessionStore.js';
 
-/** A signed-in person's session: who they are and until when. Kept in memory: a restart signs everyone out. */
-export interface Session {
-  subject: string;
-  expiresAt: number;
-}
+/** A signed-in person's session: who they are and until when. */
+export type Session = StoredSession;
 
-export interface SessionStore {
-  create(subject: string): string;
+/** Sessions of one kind (staff, dashboard) with one idle time, kept in a SessionStore shared by every instance. */
+export interface Sessions {
+  /** Starts a session and returns its id, for the cookie. */
+  create(subject: string): Promise<string>;
   /** The session for this id if it exists and has not expired; sliding expiry. */
-  get(id: string | undefined): Session | undefined;
-  destroy(id: string | undefined): void;
+  get(id: string | undefined): Promise<Session | undefined>;
+  destroy(id: string | undefined): Promise<void>;
 }
 
-export function createSessionStore(options: { ttlMs: number; now?: () => number; maxSessions?: number }): SessionStore {
-  const now = options.now ?? Date.now;
-  const maxSessions = options.maxSessions ?? 1000;
-  const sessions = new Map<string, Session>();
+export interface SessionsOptions {
+  ttlMs: number;
+  /** Default: a store of its own in process memory (tests). */
+  store?: SessionStore;
+  now?: () => number;
+}
+
+/** Ids are 256 random bits; the store keeps only their hash, so what it holds opens no session. */
+export function createSessions(options: SessionsOptions): Sessions {
+  const now = () => new Date((options.now ?? Date.now)());
+  const store = options.store ?? createEmbeddedSessionStore(memoryDocument(EMPTY_SESSION_DOCUMENT));
   return {
-    create(subject) {
+    async create(subject) {
       const id = randomBytes(32).toString('base64url');
-      sessions.set(id, { subject, expiresAt: now() + options.ttlMs });
-      if (sessions.size > maxSessions) sessions.delete(sessions.keys().next().value as string);
+      await store.create({ key: sessionKey(id), subject, ttlMs: options.ttlMs }, now());
       return id;
     },
-    get(id) {
-      const session = id ? sessions.get(id) : undefined;
-      if (!session) return undefined;
-      if (session.expiresAt <= now()) {
-        sessions.delete(id!);
-        return undefined;
-      }
-      session.expiresAt = now() + options.ttlMs;
-      return session;
-    },
-    destroy(id) {
-      if (id) sessions.delete(id);
+    get: async (id) => (isSessionId(id) ? store.touch(sessionKey(id), now()) : undefined),
+    async destroy(id) {
+      if (isSessionId(id)) await store.destroy(sessionKey(id));
     },
   };
+}
+
+function sessionKey(id: string): string {
+  return createHash('sha256').update(id).digest('base64url');
+}
+
+function isSessionId(id: string | undefined): id is string {
+  return typeof id === 'string' && /^[\w-]{16,128}$/.test(id);
 }
 
 /** A Set-Cookie value for a session: http-only, same-site strict, secure unless on plain local HTTP. */

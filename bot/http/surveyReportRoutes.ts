@@ -17,6 +17,8 @@ import { errorCode } from '../errorCodes.js';
 import { clientAddress } from './clientAddress.js';
 import type { Logger } from '../logger.js';
 import { createAttemptLimiter, type AttemptLimiter } from '../../services/attemptLimiter.js';
+import type { AttemptStore } from '../../stores/attempts/attemptStore.js';
+import type { SessionStore } from '../../stores/sessions/sessionStore.js';
 import { sendError } from './httpErrors.js';
 import {
   checkReportsAccess,
@@ -28,7 +30,7 @@ import {
   tokensMatch,
   type RangeProblem,
 } from './reportsAccess.js';
-import { clearedCookie, createSessionStore, readCookie, sessionCookie, type SessionStore } from './sessions.js';
+import { clearedCookie, createSessions, readCookie, sessionCookie, type Sessions } from './sessions.js';
 
 export interface SurveyReportRoutesDeps {
   /** Counts its rows for the report where they are (in memory or in SQL). */
@@ -44,8 +46,10 @@ export interface SurveyReportRoutesDeps {
   secureCookies?: boolean;
   /** Wrong tokens per address (defaults: 5 per 15 minutes). */
   limiter?: AttemptLimiter;
-  /** Dashboard sessions (default: in memory, 8 hours sliding). */
-  sessions?: SessionStore;
+  /** Where dashboard sessions are kept (default: in memory); 8 hours sliding. */
+  sessionStore?: SessionStore;
+  /** Where wrong-token attempts are counted (default: in memory), when no limiter is given. */
+  attemptStore?: AttemptStore;
 }
 
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
@@ -127,8 +131,8 @@ function csvFileName(range: ReportRange): string {
 export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRoutesDeps): void {
   const now = deps.now ?? (() => new Date());
   const reportsToken = deps.reportsToken || null;
-  const limiter = deps.limiter ?? createAttemptLimiter({ maxAttempts: 5, windowMs: 15 * 60 * 1000 });
-  const sessions = deps.sessions ?? createSessionStore({ ttlMs: SESSION_TTL_MS });
+  const limiter = deps.limiter ?? createAttemptLimiter({ scope: 'reports-token', maxAttempts: 5, windowMs: 15 * 60 * 1000, store: deps.attemptStore });
+  const sessions: Sessions = createSessions({ ttlMs: SESSION_TTL_MS, store: deps.sessionStore });
   const secure = deps.secureCookies ?? false;
   const access = { reportsToken, sessions, limiter };
   const loginTemplate = readDashboardFile('login.html');
@@ -139,8 +143,8 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
   const report = (range: ReportRange): Promise<SurveyReport> => storedSurveyReport(deps, range, deps.baseline);
 
   /** Auth and range for both report endpoints; answers the error itself and returns undefined. */
-  function authorisedRange(req: Request, res: Response): ReportRange | undefined {
-    const decision = checkReportsAccess(req, access);
+  async function authorisedRange(req: Request, res: Response): Promise<ReportRange | undefined> {
+    const decision = await checkReportsAccess(req, access);
     if (!decision.ok) {
       if (decision.retryAfterSeconds) res.setHeader('Retry-After', String(decision.retryAfterSeconds));
       if (decision.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="reports"');
@@ -156,7 +160,7 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
   }
 
   async function answerReport(req: Request, res: Response, format: 'json' | 'csv'): Promise<void> {
-    const range = authorisedRange(req, res);
+    const range = await authorisedRange(req, res);
     if (!range) return;
     let figures: SurveyReport;
     try {
@@ -196,7 +200,7 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
 
   server.get('/dashboard', async (req: Request, res: Response) => {
     if (!reportsToken) return loginPage(res, 503, messages.reportsDisabled);
-    if (!hasReportsSession(req, sessions)) return loginPage(res, 200);
+    if (!(await hasReportsSession(req, sessions))) return loginPage(res, 200);
     const chosen = readReportRange(req.query, now());
     const range = chosen.ok ? chosen.range : defaultReportRange(brusselsDay(now()));
     const query = new URLSearchParams({ from: range.from, to: range.to }).toString();
@@ -215,8 +219,8 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
   server.post('/dashboard/login', async (req: Request, res: Response) => {
     if (!reportsToken) return loginPage(res, 503, messages.reportsDisabled);
     const address = clientAddress(req);
-    if (!limiter.allows(address)) {
-      const seconds = limiter.retryAfterSeconds(address);
+    if (!(await limiter.allows(address))) {
+      const seconds = await limiter.retryAfterSeconds(address);
       return loginPage(res, 429, messages.loginTooMany.replace('{{minutes}}', String(Math.max(1, Math.ceil(seconds / 60)))), {
         'Retry-After': String(seconds),
       });
@@ -225,18 +229,18 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
     const token = form?.get('token') ?? '';
     if (!token) return loginPage(res, 400, messages.loginMissing);
     if (!tokensMatch(token, reportsToken)) {
-      limiter.record(address);
+      await limiter.record(address);
       return loginPage(res, 401, messages.loginWrong);
     }
-    limiter.reset(address);
-    sessions.destroy(readCookie(req, REPORTS_SESSION_COOKIE));
-    const id = sessions.create(REPORTS_SESSION_SUBJECT);
+    await limiter.reset(address);
+    await sessions.destroy(readCookie(req, REPORTS_SESSION_COOKIE));
+    const id = await sessions.create(REPORTS_SESSION_SUBJECT);
     // Path "/": the page's script sends the same cookie to /api/reports/survey.
     redirect(res, '/dashboard', sessionCookie(REPORTS_SESSION_COOKIE, id, { path: '/', secure, maxAgeSeconds: SESSION_TTL_MS / 1000 }));
   });
 
   server.post('/dashboard/logout', async (req: Request, res: Response) => {
-    sessions.destroy(readCookie(req, REPORTS_SESSION_COOKIE));
+    await sessions.destroy(readCookie(req, REPORTS_SESSION_COOKIE));
     redirect(res, '/dashboard', clearedCookie(REPORTS_SESSION_COOKIE, '/'));
   });
 

@@ -4,7 +4,7 @@ import { errorCode } from '../errorCodes.js';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { sendError } from '../http/httpErrors.js';
 import { clientAddress } from '../http/clientAddress.js';
-import { clearedCookie, readCookie, sessionCookie, type Session, type SessionStore } from '../http/sessions.js';
+import { clearedCookie, readCookie, sessionCookie, type Sessions } from '../http/sessions.js';
 import type { Logger } from '../logger.js';
 import { CallbackStoreError, STAFF_STATUSES, type CallbackRequest, type CallbackStore, type StaffStatus } from '../../stores/callbacks/callbackStore.js';
 import { isCallbackReference } from '../../services/callback/callbackReference.js';
@@ -14,7 +14,7 @@ export interface StaffConsoleDeps {
   callbackStore: CallbackStore;
   staffAccounts: readonly StaffAccount[];
   /** Sessions of signed-in staff (subject `staff:<name>`). */
-  sessions: SessionStore;
+  sessions: Sessions;
   /**
    * Failed logins, counted per address (a wide limit: one address guessing many accounts) and per
    * address and account (a narrow one). Never per account alone: anyone could then lock a staff
@@ -91,7 +91,7 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
       { limiter: deps.limits.perAddress, key: address },
       { limiter: deps.limits.perAddressAndAccount, key: `${address}|${name}` },
     ];
-    const wait = Math.max(...counted.map(({ limiter, key }) => limiter.retryAfterSeconds(key)));
+    const wait = Math.max(...(await Promise.all(counted.map(({ limiter, key }) => limiter.retryAfterSeconds(key)))));
     if (wait > 0) {
       deps.logger.warn('staff.loginLimited', {});
       res.setHeader('Retry-After', String(wait));
@@ -101,12 +101,12 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
     // Unknown names cost a hash too, so timing does not tell which accounts exist.
     const matches = await verifyStaffPassword(body.password, account?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
     if (!account || !matches) {
-      for (const { limiter, key } of counted) limiter.record(key);
+      await Promise.all(counted.map(({ limiter, key }) => limiter.record(key)));
       deps.logger.warn('staff.loginFailed', {});
       return sendError(res, 401, 'credentials_invalid', 'The name or password is not right.');
     }
-    deps.limits.perAddressAndAccount.reset(`${address}|${name}`);
-    const sessionId = deps.sessions.create(`${SUBJECT_PREFIX}${name}`);
+    await deps.limits.perAddressAndAccount.reset(`${address}|${name}`);
+    const sessionId = await deps.sessions.create(`${SUBJECT_PREFIX}${name}`);
     res.setHeader('Set-Cookie', sessionCookie(STAFF_SESSION_COOKIE, sessionId, { path: COOKIE_PATH, secure: deps.secureCookies }));
     deps.logger.info('staff.login', { staffMember: name });
     res.json({ staffMember: name });
@@ -114,9 +114,9 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
 
   server.post('/api/staff/logout', async (req: Request, res: Response) => {
     noStore(res);
-    const staffMember = signedIn(req, res);
+    const staffMember = await signedIn(req, res);
     if (!staffMember) return;
-    deps.sessions.destroy(readCookie(req, STAFF_SESSION_COOKIE));
+    await deps.sessions.destroy(readCookie(req, STAFF_SESSION_COOKIE));
     res.setHeader('Set-Cookie', clearedCookie(STAFF_SESSION_COOKIE, COOKIE_PATH));
     deps.logger.info('staff.logout', { staffMember });
     res.status(204);
@@ -125,7 +125,7 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
 
   server.get('/api/staff/callbacks', async (req: Request, res: Response) => {
     noStore(res);
-    const staffMember = signedIn(req, res);
+    const staffMember = await signedIn(req, res);
     if (!staffMember) return;
     const requests = await deps.callbackStore.listOpen();
     res.json({ staffMember, callbacks: requests.map(forStaff) });
@@ -133,7 +133,7 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
 
   server.post('/api/staff/callbacks/:reference/status', async (req: Request, res: Response) => {
     noStore(res);
-    const staffMember = signedIn(req, res);
+    const staffMember = await signedIn(req, res);
     if (!staffMember) return;
     if (!isJson(req)) return sendError(res, 400, 'json_required', 'Send the status as JSON.');
     const status = (req.body as { status?: unknown } | undefined)?.status;
@@ -159,8 +159,8 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
   });
 
   /** The signed-in staff member's name, or answers 401 and returns undefined. */
-  function signedIn(req: Request, res: Response): string | undefined {
-    const name = signedInStaffMember(req, deps.sessions, deps.staffAccounts);
+  async function signedIn(req: Request, res: Response): Promise<string | undefined> {
+    const name = await signedInStaffMember(req, deps.sessions, deps.staffAccounts);
     if (name === undefined) sendError(res, 401, 'unauthorized', 'Sign in first.');
     return name;
   }
@@ -170,8 +170,8 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
  * The staff member a request's session belongs to, if that account is still configured: an account
  * removed from STAFF_ACCOUNTS loses its sessions at the next request. Other staff routes use it too.
  */
-export function signedInStaffMember(req: Request, sessions: SessionStore, staffAccounts: readonly StaffAccount[]): string | undefined {
-  const session: Session | undefined = sessions.get(readCookie(req, STAFF_SESSION_COOKIE));
+export async function signedInStaffMember(req: Request, sessions: Sessions, staffAccounts: readonly StaffAccount[]): Promise<string | undefined> {
+  const session = await sessions.get(readCookie(req, STAFF_SESSION_COOKIE));
   if (!session?.subject.startsWith(SUBJECT_PREFIX)) return undefined;
   const name = session.subject.slice(SUBJECT_PREFIX.length);
   return staffAccounts.some((account) => account.name === name) ? name : undefined;

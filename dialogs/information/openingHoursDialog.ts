@@ -1,13 +1,13 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
-import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import { brusselsDateTime } from '../../services/municipality/openingHours.js';
 import { DialogIds } from '../dialogIds.js';
 import { askOptions } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
-import { closingDaysCard, dayMessages, openNowMessages, weekCard, type HoursContext } from './openingHoursAnswers.js';
+import { closingDaysCard, weekCard, type HoursContext } from './openingHoursAnswers.js';
+import { hoursMessages } from './quickAnswers.js';
 
 /** What a resident can ask after the first answer about the hours. */
 export const MORE_ABOUT_HOURS = ['weekLoket', 'weekTelefoon', 'closingDays', 'done'] as const;
@@ -29,15 +29,9 @@ export class OpeningHoursDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const ctx = this.hoursContext(step);
-    const now = this.now();
-    const text = step.context.activity.text ?? '';
-    const named = text ? parseDutchDateTime(text, now)?.day : undefined;
-    const today = brusselsDateTime(now).date;
-    const messages = named && named !== today ? dayMessages(named, ctx) : openNowMessages(now, ctx);
     // One bubble (one SMS) for the answer, one for the question: the message budget.
-    await step.context.sendActivity(messages.join('\n'));
-    const { t } = ctx;
+    await step.context.sendActivity(hoursMessages(step.context, this.municipality, this.now()).join('\n'));
+    const { t } = this.hoursContext(step);
     const options: Option[] = MORE_ABOUT_HOURS.map((value) => ({ value, label: t(`info:hours.more.options.${value}`) }));
     return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options, 'info.hoursMore');
   }

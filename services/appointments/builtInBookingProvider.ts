@@ -22,7 +22,7 @@ import {
   type SlotSearch,
   type WeeklyHours,
 } from './slots.js';
-import { createMemoryWrongAttemptLimiter, type WrongAttemptLimiter } from './wrongAttemptLimiter.js';
+import { createWrongAttemptLimiter, type WrongAttemptLimiter } from './wrongAttemptLimiter.js';
 
 export interface BuiltInBookingProviderOptions {
   store: BookingStore;
@@ -47,7 +47,7 @@ const MOVE_ATTEMPTS = 3;
 export function createBuiltInBookingProvider(options: BuiltInBookingProviderOptions): BookingProvider {
   const { store, catalog, weeklyHours, isClosed, shortenedHours } = options;
   const clock = options.clock ?? (() => new Date());
-  const limiter = options.limiter ?? createMemoryWrongAttemptLimiter();
+  const limiter = options.limiter ?? createWrongAttemptLimiter();
   const newCode = options.newCode ?? (() => newBookingCode());
   const nextFreeCount = options.nextFreeCount ?? 3;
   const rules = catalog.bookingRules;
@@ -91,13 +91,13 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
 
   /** Code and contact must both match; any mismatch counts against the key and looks the same. */
   async function checkAccess(access: BookingAccess, now: Date, records?: Booking[]): Promise<Access> {
-    const blocked = limiter.blockedUntil(access.attemptKey, now);
+    const blocked = await limiter.blockedUntil(access.attemptKey, now);
     if (blocked) return { ok: false, failure: { code: 'tooManyAttempts', retryAfter: blocked.toISOString() } };
     const code = parseBookingCode(access.code);
     const found = records ?? (code === undefined ? [] : await store.findByCode(code));
     const latest = found.at(-1);
     if (!latest || !sameContact(latest.contact, access.contact)) {
-      limiter.recordWrongAttempt(access.attemptKey, now);
+      await limiter.recordWrongAttempt(access.attemptKey, now);
       return { ok: false, failure: { code: 'notFound' } };
     }
     return { ok: true, records: found, latest };

@@ -1,14 +1,15 @@
-import { createAttemptLimiter } from '../attemptLimiter.js';
+import { attemptKey, blockedUntil } from '../attemptLimiter.js';
+import { createEmbeddedAttemptStore } from '../../stores/attempts/embeddedAttemptStore.js';
+import type { AttemptStore } from '../../stores/attempts/attemptStore.js';
 
 /**
  * Counts wrong booking-code/contact attempts per key (e.g. the conversation id), so codes
- * cannot be guessed by trying many. An interface, so several instances can share a
- * PostgreSQL- or Redis-backed counter later.
+ * cannot be guessed by trying many; in the AttemptStore, so several instances share the count.
  */
 export interface WrongAttemptLimiter {
   /** When the key may try again, or undefined when it may try now. */
-  blockedUntil(key: string, now: Date): Date | undefined;
-  recordWrongAttempt(key: string, now: Date): void;
+  blockedUntil(key: string, now: Date): Promise<Date | undefined>;
+  recordWrongAttempt(key: string, now: Date): Promise<void>;
 }
 
 export interface WrongAttemptLimits {
@@ -20,22 +21,19 @@ export interface WrongAttemptLimits {
 
 export const DEFAULT_WRONG_ATTEMPT_LIMITS: WrongAttemptLimits = { maxWrongAttempts: 5, windowMinutes: 15 };
 
-/** Sliding window in process memory (the shared attempt limiter); a single instance's view only. */
-export function createMemoryWrongAttemptLimiter(
+const SCOPE = 'booking-code';
+
+/** Sliding window in an AttemptStore (default: one of its own in process memory). */
+export function createWrongAttemptLimiter(
   limits: WrongAttemptLimits = DEFAULT_WRONG_ATTEMPT_LIMITS,
+  store: AttemptStore = createEmbeddedAttemptStore(),
 ): WrongAttemptLimiter {
-  // The callers pass "now" per call; the window reads it from here.
-  let nowMs = 0;
-  const window = createAttemptLimiter({ maxAttempts: limits.maxWrongAttempts, windowMs: limits.windowMinutes * 60_000, now: () => nowMs });
+  const limit = { maxAttempts: limits.maxWrongAttempts, windowMs: limits.windowMinutes * 60_000 };
   return {
-    blockedUntil(key, now) {
-      nowMs = now.getTime();
-      const free = window.freeAt(key);
+    async blockedUntil(key, now) {
+      const free = await blockedUntil(store, attemptKey(SCOPE, key), limit, now.getTime());
       return free === undefined ? undefined : new Date(free);
     },
-    recordWrongAttempt(key, now) {
-      nowMs = now.getTime();
-      window.record(key);
-    },
+    recordWrongAttempt: (key, now) => store.record(attemptKey(SCOPE, key), now, limit.windowMs),
   };
 }

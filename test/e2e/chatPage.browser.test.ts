@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLocaleResources } from '../../bot/i18n.js';
@@ -233,4 +234,63 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     await expect.poll(() => page.evaluate(() => (window as unknown as { announced: string[] }).announced.length), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.close();
   }, 60_000);
+
+  it('books an appointment: the summary one fact per line, the card said once without headings, and the calendar file downloads in place', async () => {
+    const page = await newTab();
+    const cardLinks: string[] = [];
+    page.on('response', async (response) => {
+      if (!/\/v3\/directline\/conversations\/[^/]+\/activities/.test(response.url()) || response.request().method() !== 'GET') return;
+      const body = (await response.json().catch(() => ({}))) as { activities?: { attachments?: { content?: { actions?: { url?: string }[] } }[] }[] };
+      for (const activity of body.activities ?? []) {
+        for (const attachment of activity.attachments ?? []) for (const action of attachment.content?.actions ?? []) if (action.url) cardLinks.push(action.url);
+      }
+    });
+    await page.goto(server.baseUrl);
+    await welcomed(page);
+    const say = async (text: string) => {
+      const count = await page.locator('#webchat .webchat__basic-transcript__activity').count();
+      await sendBox(page).fill(text);
+      await sendBox(page).press('Enter');
+      await expect.poll(() => page.locator('#webchat .webchat__basic-transcript__activity').count(), { timeout: 15_000 }).toBeGreaterThan(count + 1);
+    };
+    await say('ik wil een afspraak maken voor een nieuwe identiteitskaart');
+    await openOptions(page).first().click();
+    await page.waitForTimeout(1500);
+    await say('Jan Peeters');
+    await say('jan.peeters@telenet.be');
+    // The summary: every fact its own paragraph, the address not glued to the question.
+    const summary = page.locator('#webchat .webchat__basic-transcript__activity').last().locator('.webchat__render-markdown p');
+    await expect.poll(() => summary.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    const paragraphs = await summary.allTextContents();
+    const contactLine = paragraphs.find((line) => line.includes('jan.peeters@telenet.be'));
+    expect(contactLine, paragraphs.join(' | ')).toBeDefined();
+    expect(paragraphs.indexOf(contactLine!)).toBeLessThan(paragraphs.length - 1);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    await openOptions(page).first().click(); // Ja
+    const calendarButton = page.locator('#webchat button.ac-pushButton').filter({ hasText: /agenda/i });
+    await calendarButton.first().waitFor({ timeout: 15_000 });
+    // The booking card: no text bubble beside it and no headings inside the chat.
+    const bookedActivity = page.locator('#webchat .webchat__basic-transcript__activity').filter({ has: calendarButton });
+    expect(await bookedActivity.locator('.webchat__stacked-layout__message-row').count()).toBe(0);
+    expect(await page.locator('#webchat [role="heading"], #webchat h1, #webchat h2, #webchat h3').filter({ visible: true }).count()).toBe(0);
+    // Without PUBLIC_BASE_URL the link is absolute on the address the page used.
+    const calendarLink = cardLinks.find((url) => url.includes('/api/appointments/ics/'));
+    expect(calendarLink?.startsWith(`${server.baseUrl}/api/appointments/ics/`), String(calendarLink)).toBe(true);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    const tabsBefore = browser.context.pages().length;
+    const download = page.waitForEvent('download', { timeout: 15_000 });
+    await calendarButton.first().click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.ics$/);
+    const content = await readFile((await file.path())!, 'utf8');
+    expect(content).toMatch(/^BEGIN:VCALENDAR/);
+    expect(browser.context.pages().length).toBe(tabsBefore);
+    await expect.poll(() => page.locator('#chat-status').textContent()).toMatch(/agenda/);
+    // Typing on leaves the calendar link usable; only answered options are disabled.
+    await say('nee dank u');
+    expect(await calendarButton.first().isDisabled()).toBe(false);
+    await page.close();
+  }, 90_000);
 });

@@ -97,7 +97,8 @@ describe('createOfflineRecognizer', () => {
   });
 
   it('gives a runner-up that differs from the top intent and scores no higher', async () => {
-    const result = await recognizer.recognize('ik wil mijn afspraak annuleren of verzetten', 'nl');
+    // With the larger training data nlp.js is sure (score 1, no runner-up) of the shorter "ik wil mijn afspraak annuleren of verzetten".
+    const result = await recognizer.recognize('afspraak annuleren of verplaatsen, ik weet het nog niet', 'nl');
     expect(result.runnerUp).toBeDefined();
     expect(result.runnerUp?.intent).not.toBe(result.intent);
     expect(result.runnerUp?.score ?? 1).toBeLessThanOrEqual(result.score);

@@ -7,7 +7,7 @@ import { createBuiltInBookingProvider } from '../../services/appointments/builtI
 import { counterCalendar } from '../../services/appointments/counterCalendar.js';
 import { createEmbeddedBookingStore, type BookingDocument } from '../../stores/bookings/embeddedBookingStore.js';
 import { loadServiceCatalog } from '../../services/appointments/serviceCatalog.js';
-import { createMemoryWrongAttemptLimiter } from '../../services/appointments/wrongAttemptLimiter.js';
+import { createWrongAttemptLimiter } from '../../services/appointments/wrongAttemptLimiter.js';
 import { loadMunicipalityData } from '../../services/municipality/municipalityData.js';
 
 /** The instant Brussels clocks show `time` ('HH:MM') on `day`. */
@@ -36,7 +36,7 @@ export function createTestAppointments(options: TestAppointmentOptions = {}) {
     catalog,
     ...counterCalendar(municipality),
     clock: now,
-    limiter: createMemoryWrongAttemptLimiter(),
+    limiter: createWrongAttemptLimiter(),
   });
   const secret = randomBytes(32);
   return {

@@ -44,10 +44,19 @@
 
   function sendBox() { return chatRoot.querySelector('.webchat__send-box-text-box__input'); }
 
-  // Buttons that answer a question; "open a link" actions (role=link) stay usable.
+  // Titles of card actions that open a link (a calendar file, a website): those stay usable, only
+  // buttons that answer a question get disabled. Web Chat renders both as plain buttons with a title.
+  var linkTitles = {};
+  function rememberLinkTitles(activity) {
+    (activity.attachments || []).forEach(function (attachment) {
+      var content = attachment.content || {};
+      (content.actions || []).forEach(function (action) { if (action.type === 'Action.OpenUrl') linkTitles[action.title] = true; });
+      (content.buttons || []).forEach(function (button) { if (button.type === 'openUrl') linkTitles[button.title] = true; });
+    });
+  }
   function optionButtons(activity) {
     return [].filter.call(activity.querySelectorAll('.webchat__basic-transcript__activity-body button'), function (button) {
-      return button.getAttribute('role') !== 'link';
+      return !linkTitles[button.getAttribute('title')];
     });
   }
   function fromResident(activity) { return !!activity.querySelector('.webchat__stacked-layout--from-user'); }
@@ -94,6 +103,28 @@
     });
   }
 
+  // A calendar file from this server downloads in place: opening it would leave an empty tab behind.
+  var CALENDAR_FILE_PATH = '/api/appointments/ics/';
+  function downloadHere(url) {
+    var target;
+    try { target = new URL(url, location.href); } catch (e) { return false; }
+    if (target.origin !== location.origin || target.pathname.indexOf(CALENDAR_FILE_PATH) !== 0) return false;
+    var link = document.createElement('a');
+    link.href = target.href;
+    link.download = 'afspraak.ics';
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    statusLine.textContent = chatRoot.getAttribute('data-calendar-text');
+    return true;
+  }
+
+  // The bot writes one fact per line; Markdown would run single line breaks together into one line.
+  function renderMarkdown(markdown, options, extra) {
+    return window.WebChat.renderMarkdown(String(markdown).replace(/\r?\n/g, '\n\n'), options, extra);
+  }
+
   function start(conversation, resuming) {
     var options = { token: conversation.token, webSocket: false, pollingInterval: 300 };
     if (LOCAL_DIRECT_LINE) options.domain = new URL('/v3/directline', location.href).href;
@@ -135,6 +166,7 @@
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             var activity = action.payload.activity;
             if (activity.id) lastSeenId = activity.id;
+            rememberLinkTitles(activity);
             if (replaying && activity.id === replayUntil) {
               replaying = false;
               setTimeout(function () { quietLiveRegion(false); }, LIVE_REGION_SETTLE_MS);
@@ -167,6 +199,16 @@
         directLine: directLine,
         store: store,
         locale: 'nl-BE',
+        renderMarkdown: renderMarkdown,
+        cardActionMiddleware: function () {
+          return function (next) {
+            return function (args) {
+              var action = args.cardAction;
+              if (action && action.type === 'openUrl' && typeof action.value === 'string' && downloadHere(action.value)) return;
+              return next(args);
+            };
+          };
+        },
         styleOptions: {
           accent: '#0b5394',
           botAvatarInitials: 'GA',

@@ -104,7 +104,7 @@ describe('POST /api/directline/token in local mode', () => {
     const server = await started(
       startServer((s) => {
         const directLine = registerLocalDirectLine(s, { tokenSecret: randomBytes(32), runTurn: async () => [] });
-        const limiter = createAttemptLimiter({ maxAttempts: 2, windowMs: 60_000 });
+        const limiter = createAttemptLimiter({ scope: 'test', maxAttempts: 2, windowMs: 60_000 });
         registerDirectLineTokenRoute(s, { mode: 'local', issueToken: directLine.issueToken }, limiter);
       }),
     );

@@ -1,27 +1,27 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { createSessionStore, readCookie, sessionCookie } from '../../../bot/http/sessions.js';
+import { createSessions, readCookie, sessionCookie } from '../../../bot/http/sessions.js';
 
 describe('sessions', () => {
-  it('finds a session until it expires, with sliding expiry', () => {
+  it('finds a session until it expires, with sliding expiry', async () => {
     let now = 0;
-    const store = createSessionStore({ ttlMs: 1000, now: () => now });
-    const id = store.create('staff:an');
-    now = 900;
-    expect(store.get(id)?.subject).toBe('staff:an');
-    now = 1800;
-    expect(store.get(id)?.subject).toBe('staff:an');
-    now = 2900;
-    expect(store.get(id)).toBeUndefined();
+    const sessions = createSessions({ ttlMs: 10 * 60_000, now: () => now });
+    const id = await sessions.create('staff:an');
+    now = 9 * 60_000;
+    expect((await sessions.get(id))?.subject).toBe('staff:an');
+    now = 18 * 60_000;
+    expect((await sessions.get(id))?.subject).toBe('staff:an');
+    now = 29 * 60_000;
+    expect(await sessions.get(id)).toBeUndefined();
   });
 
-  it('forgets destroyed and unknown sessions', () => {
-    const store = createSessionStore({ ttlMs: 1000 });
-    const id = store.create('x');
-    store.destroy(id);
-    expect(store.get(id)).toBeUndefined();
-    expect(store.get('made-up')).toBeUndefined();
-    expect(store.get(undefined)).toBeUndefined();
+  it('forgets destroyed and unknown sessions', async () => {
+    const sessions = createSessions({ ttlMs: 1000 });
+    const id = await sessions.create('x');
+    await sessions.destroy(id);
+    expect(await sessions.get(id)).toBeUndefined();
+    expect(await sessions.get('made-up-but-long-enough')).toBeUndefined();
+    expect(await sessions.get(undefined)).toBeUndefined();
   });
 
   it('writes http-only same-site cookies and reads them back', () => {

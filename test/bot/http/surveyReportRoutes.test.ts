@@ -50,7 +50,7 @@ describe('survey report API', () => {
   });
 
   it('answers 429 after repeated wrong tokens from one address, even for the right token then', async () => {
-    const { baseUrl } = await startWith({ limiter: createAttemptLimiter({ maxAttempts: 3, windowMs: 60_000 }) });
+    const { baseUrl } = await startWith({ limiter: createAttemptLimiter({ scope: 'test', maxAttempts: 3, windowMs: 60_000 }) });
     for (let attempt = 0; attempt < 3; attempt += 1) {
       expect((await fetch(`${baseUrl}/api/reports/survey`, { headers: bearer(`wrong-${attempt}`) })).status).toBe(401);
     }
@@ -166,7 +166,7 @@ describe('survey report API', () => {
   });
 
   it('limits wrong logins per address', async () => {
-    const { baseUrl } = await startWith({ limiter: createAttemptLimiter({ maxAttempts: 2, windowMs: 60_000 }) });
+    const { baseUrl } = await startWith({ limiter: createAttemptLimiter({ scope: 'test', maxAttempts: 2, windowMs: 60_000 }) });
     expect((await login(baseUrl, 'a')).status).toBe(401);
     expect((await login(baseUrl, 'b')).status).toBe(401);
     const blocked = await login(baseUrl, TOKEN);

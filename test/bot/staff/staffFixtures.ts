@@ -3,7 +3,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { registerAppointmentRoutes } from '../../../bot/http/appointmentRoutes.js';
 import { createAttemptLimiter } from '../../../services/attemptLimiter.js';
-import { createSessionStore, readCookie } from '../../../bot/http/sessions.js';
+import { createSessions, readCookie } from '../../../bot/http/sessions.js';
 import { createMemoryLogger } from '../../../bot/logger.js';
 import { registerStaffConsole, STAFF_SESSION_COOKIE } from '../../../bot/staff/staffConsole.js';
 import { hashStaffPassword } from '../../../bot/staff/staffPassword.js';
@@ -34,10 +34,10 @@ export async function startStaffServer(callbackStore: CallbackStore, options: { 
   ];
   let limiterNow = 0;
   const limits = {
-    perAddress: createAttemptLimiter({ maxAttempts: 6, windowMs: 15 * 60 * 1000, now: () => limiterNow }),
-    perAddressAndAccount: createAttemptLimiter({ maxAttempts: 3, windowMs: 15 * 60 * 1000, now: () => limiterNow }),
+    perAddress: createAttemptLimiter({ scope: 'staff-address', maxAttempts: 6, windowMs: 15 * 60 * 1000, now: () => limiterNow }),
+    perAddressAndAccount: createAttemptLimiter({ scope: 'staff-account', maxAttempts: 3, windowMs: 15 * 60 * 1000, now: () => limiterNow }),
   };
-  const sessions = createSessionStore({ ttlMs: 60 * 60 * 1000 });
+  const sessions = createSessions({ ttlMs: 60 * 60 * 1000 });
   const appointments = createTestAppointments();
   const server = await startTestServer({
     logger,
@@ -50,7 +50,7 @@ export async function startStaffServer(callbackStore: CallbackStore, options: { 
           municipality: appointments.municipality,
           secret: appointments.secret,
           now: appointments.now,
-          authorize: (req) => sessions.get(readCookie(req, STAFF_SESSION_COOKIE)) !== undefined,
+          authorize: async (req) => (await sessions.get(readCookie(req, STAFF_SESSION_COOKIE))) !== undefined,
         }),
       (restifyServer) =>
         registerStaffConsole(restifyServer, {

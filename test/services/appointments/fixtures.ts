@@ -6,7 +6,7 @@ import { createBuiltInBookingProvider } from '../../../services/appointments/bui
 import { createEmbeddedBookingStore, type BookingDocument } from '../../../stores/bookings/embeddedBookingStore.js';
 import { findService, loadServiceCatalog, type AppointmentService } from '../../../services/appointments/serviceCatalog.js';
 import type { SlotSearch, WeeklyHours } from '../../../services/appointments/slots.js';
-import { createMemoryWrongAttemptLimiter } from '../../../services/appointments/wrongAttemptLimiter.js';
+import { createWrongAttemptLimiter } from '../../../services/appointments/wrongAttemptLimiter.js';
 
 export const catalog = loadServiceCatalog();
 
@@ -68,7 +68,7 @@ export function providerAt(start: Date, seed: Booking[] = []) {
     weeklyHours: LOKET_HOURS,
     isClosed,
     clock: () => clock.now,
-    limiter: createMemoryWrongAttemptLimiter({ maxWrongAttempts: 5, windowMinutes: 15 }),
+    limiter: createWrongAttemptLimiter({ maxWrongAttempts: 5, windowMinutes: 15 }),
   });
   return { provider, store, document, clock };
 }
