@@ -66,6 +66,23 @@ export function monthSlices(from: string, to: string): { from: string; to: strin
   return slices;
 }
 
+/**
+ * The whole calendar months from..to touches: from the first of from's month to the last day of to's.
+ * Survey reports are offered for whole months only, so no range can cut a month in two and single
+ * out the days of one part by subtraction.
+ */
+export function wholeMonths(range: { from: string; to: string }): { from: string; to: string } {
+  toEpochDay(range.from);
+  toEpochDay(range.to);
+  return { from: `${range.from.slice(0, -2)}01`, to: lastDayOfMonth(range.to) };
+}
+
+function lastDayOfMonth(day: string): string {
+  const year = Number(day.slice(0, -6));
+  const month = Number(day.slice(-5, -3));
+  return `${day.slice(0, -2)}${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
 const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Brussels',
   year: 'numeric',

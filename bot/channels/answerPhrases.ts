@@ -20,6 +20,8 @@ export interface AnswerPhrases {
   politeness: readonly string[];
   /** At a question that wants a name, contact or code: the resident no longer wants to go on. */
   withdraw: readonly string[];
+  /** Words a question starts with ("waar is…", "hoe laat…"): such a message is no name. */
+  questionWords: readonly string[];
   /** What ends the survey. */
   stop: readonly string[];
   /** Words that turn a statement around ("niet", "nooit", "geen"). */

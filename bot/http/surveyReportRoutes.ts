@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response, Server } from 'restify';
-import { brusselsDay } from '../../services/calendarDay.js';
+import { brusselsDay, wholeMonths } from '../../services/calendarDay.js';
 import type { SurveyBaseline } from '../../services/survey/surveyBaseline.js';
 import { surveyReportToCsv } from '../../services/survey/surveyCsv.js';
 import { storedSurveyReport } from '../../services/survey/storedSurveyReport.js';
@@ -140,7 +140,7 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
   const messages = JSON.parse(readDashboardFile('messages.json')) as DashboardMessages;
   const assets = new Map(Object.keys(ASSETS).map((name) => [name, readDashboardFile(name)]));
 
-  const report = (range: ReportRange): Promise<SurveyReport> => storedSurveyReport(deps, range, deps.baseline);
+  const report = (range: ReportRange): Promise<SurveyReport> => storedSurveyReport(deps, range, deps.baseline, { leaveOutSmallCells: true });
 
   /** Auth and range for both report endpoints; answers the error itself and returns undefined. */
   async function authorisedRange(req: Request, res: Response): Promise<ReportRange | undefined> {
@@ -156,7 +156,9 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
       sendError(res, 400, range.code, range.message);
       return undefined;
     }
-    return range.range;
+    // Whole months only: with the small cells of each month left out of every total, no two reports
+    // can be subtracted to single out a suppressed cell (README, "Survey reports").
+    return wholeMonths(range.range);
   }
 
   async function answerReport(req: Request, res: Response, format: 'json' | 'csv'): Promise<void> {

@@ -5,7 +5,7 @@ import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { BOOKING_CODE_ALPHABET, parseBookingCode } from '../../services/appointments/bookingCode.js';
-import { FreeTextPrompt, isWithdrawal } from '../prompts/freeTextPrompt.js';
+import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeTextPrompt.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { readContact } from './contactAnswer.js';
 
@@ -83,7 +83,7 @@ const MAX_NAME_WORDS = 8;
 export function readsAsName(text: string, context: TurnContext): boolean {
   const { language, recognition } = turnServices(context);
   if (cleanName(text) === undefined || text.includes('?') || text.trim().split(/\s+/).length > MAX_NAME_WORDS) return false;
-  if (isWithdrawal(text, language)) return false;
+  if (isWithdrawal(text, language) || startsAsQuestion(text, language)) return false;
   return !recognition || recognition.intent === 'none' || recognition.score < INTERRUPTION_MIN_SCORE;
 }
 

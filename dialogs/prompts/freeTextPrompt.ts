@@ -32,3 +32,9 @@ export function isWithdrawal(text: string, language: Language): boolean {
   const words = answerWords(text);
   return readYesNo(text, language)?.meaning === 'no' || containsAnyPhrase(words, answerPhrases(language).withdraw);
 }
+
+/** "waar is het gemeentehuis", "hoe laat…": a question, also without a question mark. */
+export function startsAsQuestion(text: string, language: Language): boolean {
+  const first = answerWords(text)[0];
+  return first !== undefined && answerPhrases(language).questionWords.includes(first);
+}

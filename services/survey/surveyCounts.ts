@@ -109,18 +109,31 @@ function addCodeCounts<C extends string>(into: CodeCounts<C>, part: CodeCounts<C
   for (const code of Object.keys(part) as C[]) into[code] += part[code];
 }
 
-/** Adds the counts of a part of a range (e.g. one month) to the counts of the whole, in place. */
-export function addSurveyCounts(into: SurveyCounts, part: SurveyCounts): void {
-  into.responses += part.responses;
-  into.synthetic += part.synthetic;
-  addCodeCounts(into.awareness, part.awareness);
-  addCodeCounts(into.satisfaction, part.satisfaction);
-  addCodeCounts(into.appointmentPreference, part.appointmentPreference);
-  addCodeCounts(into.bookingChannel, part.bookingChannel);
-  addCodeCounts(into.ageBracket, part.ageBracket);
-  for (const age of AGE_BRACKET_CODES) addCodeCounts(into.bookingChannelByAge[age], part.bookingChannelByAge[age]);
-  for (const [month, counts] of Object.entries(part.months)) {
-    const total = (into.months[month] ??= emptyMonthCounts());
+/** Adds a cell only when it holds at least `minAnswers` answers. */
+function addCellIfLarge<C extends string>(into: CodeCounts<C>, part: CodeCounts<C>, minAnswers: number): void {
+  const n = (Object.values(part) as number[]).reduce((sum, count) => sum + count, 0);
+  if (n >= minAnswers) addCodeCounts(into, part);
+}
+
+/**
+ * Adds one month's counts to the counts of a range, in place, leaving out every cell of that month
+ * (a question, a booking channel per age bracket) with fewer than `minAnswers` answers. A range's
+ * figures are then sums of whole months' cells that are large enough to be shown on their own, so
+ * subtracting two reports of overlapping whole-month ranges can only ever give such cells, never a
+ * suppressed one (reports offered outside cover whole months: see wholeMonths in calendarDay.ts). The month itself is kept whole for its own period figures,
+ * which are suppressed by the same rule.
+ */
+export function addMonthWithoutSmallCells(into: SurveyCounts, month: SurveyCounts, minAnswers: number): void {
+  into.responses += month.responses;
+  into.synthetic += month.synthetic;
+  addCellIfLarge(into.awareness, month.awareness, minAnswers);
+  addCellIfLarge(into.satisfaction, month.satisfaction, minAnswers);
+  addCellIfLarge(into.appointmentPreference, month.appointmentPreference, minAnswers);
+  addCellIfLarge(into.bookingChannel, month.bookingChannel, minAnswers);
+  addCellIfLarge(into.ageBracket, month.ageBracket, minAnswers);
+  for (const age of AGE_BRACKET_CODES) addCellIfLarge(into.bookingChannelByAge[age], month.bookingChannelByAge[age], minAnswers);
+  for (const [key, counts] of Object.entries(month.months)) {
+    const total = (into.months[key] ??= emptyMonthCounts());
     total.responses += counts.responses;
     total.synthetic += counts.synthetic;
     addCodeCounts(total.awareness, counts.awareness);

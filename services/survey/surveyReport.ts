@@ -14,6 +14,9 @@
  *   outcome totals or one day's outcomes) computed from fewer than 10 answers or
  *   conversations shows `suppressed: true` and `null` for every share, mean, interval,
  *   comparison and count in it, never a number. Its `n` stays, so readers see why.
+ * - Reports offered outside (storedSurveyReport with leaveOutSmallCells, on whole months) also
+ *   leave each month's small cells and each small day's outcomes out of the totals, so no two
+ *   reports can be subtracted to recover a suppressed cell.
  * - Rows outside from..to (inclusive) are ignored. Synthetic (demo) rows are counted like
  *   real ones; `synthetic` says how many of the responses were generated.
  */
@@ -262,7 +265,11 @@ function periods(counts: SurveyCounts, range: ReportRange): SurveyPeriod[] {
   });
 }
 
-function outcomeBlock(counts: readonly ConversationOutcomeCount[], range: ReportRange): OutcomeBlock {
+/**
+ * `totalsOfShownDaysOnly`: the totals add only the days shown, as reports offered outside need; otherwise
+ * a suppressed day's counts are the total minus the other days.
+ */
+function outcomeBlock(counts: readonly ConversationOutcomeCount[], range: ReportRange, totalsOfShownDaysOnly: boolean): OutcomeBlock {
   const perDay = new Map<string, Each<ConversationOutcome, number>>();
   const totals = eachCode(CONVERSATION_OUTCOMES, () => 0);
   for (const count of counts) {
@@ -274,15 +281,16 @@ function outcomeBlock(counts: readonly ConversationOutcomeCount[], range: Report
     }
     // Several rows for one day and outcome (per channel, or per increment) add up.
     day[count.outcome] += count.count;
-    totals[count.outcome] += count.count;
   }
-  const n = CONVERSATION_OUTCOMES.reduce((sum, outcome) => sum + totals[outcome], 0);
   const days: OutcomeDay[] = [...perDay.keys()].sort().map((day) => {
     const dayCounts = perDay.get(day) as Each<ConversationOutcome, number>;
     const dayN = CONVERSATION_OUTCOMES.reduce((sum, outcome) => sum + dayCounts[outcome], 0);
-    if (dayN < MIN_ANSWERS_PER_CELL) return { day, n: dayN, suppressed: true, ...eachCode(CONVERSATION_OUTCOMES, () => null) };
+    const shown = dayN >= MIN_ANSWERS_PER_CELL;
+    if (shown || !totalsOfShownDaysOnly) for (const outcome of CONVERSATION_OUTCOMES) totals[outcome] += dayCounts[outcome];
+    if (!shown) return { day, n: dayN, suppressed: true, ...eachCode(CONVERSATION_OUTCOMES, () => null) };
     return { day, n: dayN, suppressed: false, ...dayCounts };
   });
+  const n = CONVERSATION_OUTCOMES.reduce((sum, outcome) => sum + totals[outcome], 0);
   if (n < MIN_ANSWERS_PER_CELL) return { n, suppressed: true, ...eachCode(CONVERSATION_OUTCOMES, () => null), days };
   return { n, suppressed: false, ...eachCode(CONVERSATION_OUTCOMES, (outcome) => share(totals[outcome] / n)), days };
 }
@@ -301,6 +309,7 @@ export function surveyReportFromCounts(
   range: ReportRange,
   baseline: SurveyBaseline,
   outcomeCounts?: readonly ConversationOutcomeCount[],
+  options: { totalsOfShownDaysOnly?: boolean } = {},
 ): SurveyReport {
   checkRange(range);
   return {
@@ -321,7 +330,7 @@ export function surveyReportFromCounts(
       nIsAssumption: baseline.nIsAssumption,
     },
     periods: periods(counts, range),
-    outcomes: outcomeCounts === undefined ? null : outcomeBlock(outcomeCounts, range),
+    outcomes: outcomeCounts === undefined ? null : outcomeBlock(outcomeCounts, range, options.totalsOfShownDaysOnly ?? false),
   };
 }
 

@@ -1,11 +1,14 @@
 // The dashboard page: fetches the survey report with the session cookie and draws each chart
 // as inline SVG, with a table under it that says the same in words and numbers.
-import { dashboardModel, formatCount, formatMean, formatShare, SUPPRESSED_TEXT } from './dashboardModel.js';
+import { dashboardModel, formatCount, formatMean, formatShare, NO_CONVERSATIONS_TEXT, SUPPRESSED_TEXT } from './dashboardModel.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const WIDTH = 640;
+// Charts are drawn at the width they are shown (one SVG unit = one CSS pixel), so their text stays
+// 13 px on a phone instead of shrinking with the picture.
+let WIDTH = 640;
 const HEIGHT = 260;
-const MARGIN = { top: 16, right: 16, bottom: 44, left: 52 };
+const SMALL_HEIGHT = 190;
+const MARGIN = { top: 16, right: 24, bottom: 56, left: 56 };
 // At least 3:1 against white (WCAG 1.4.11); lines also differ in dash and marker, bars carry their value.
 const COLOURS = ['#1f5fa8', '#a3480d', '#2e7031', '#5c3c92'];
 const DASHES = ['', '6 4', '2 3', '10 3 2 3'];
@@ -22,9 +25,9 @@ function formatValue(format, value) {
   return format === 'mean' ? formatMean(value) : formatShare(value);
 }
 
-function chartFrame(titleText, descriptionText) {
+function chartFrame(titleText, descriptionText, height = HEIGHT) {
   const id = `chart-${Math.random().toString(36).slice(2, 8)}`;
-  const svg = svgElement('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, class: 'chart-svg' });
+  const svg = svgElement('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, class: 'chart-svg' });
   svg.append(svgElement('title', { id: `${id}-title` }, titleText), svgElement('desc', { id: `${id}-desc` }, descriptionText));
   return svg;
 }
@@ -37,49 +40,67 @@ function yAxis(svg, scale, ticks, format) {
   }
 }
 
-function lineChart(chart, title) {
-  const svg = chartFrame(title, 'Lijngrafiek per maand. De tabel hieronder toont dezelfde cijfers.');
+/** Month labels: the first anchored at its start and the last at its end, so none is cut off. */
+function monthAxis(svg, categories, x, height) {
+  const count = categories.length;
+  const room = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, count - 1);
+  const every = Math.max(1, Math.ceil(58 / room));
+  categories.forEach((label, index) => {
+    if (index % every !== 0 && index !== count - 1) return;
+    if (index !== count - 1 && count - 1 - index < every) return;
+    const anchor = count > 1 && index === 0 ? 'start' : index === count - 1 && count > 1 ? 'end' : 'middle';
+    svg.append(svgElement('text', { x: x(index), y: height - MARGIN.bottom + 18, 'text-anchor': anchor, class: 'tick' }, label));
+  });
+}
+
+function lineChart(chart, title, series = chart.series, height = HEIGHT) {
+  const described = series.length === 1 && series[0].reference !== undefined
+    ? `Lijngrafiek per maand: ${series[0].label}. De grijze stippellijn is het inwonerspanel. De tabel hieronder toont dezelfde cijfers.`
+    : 'Lijngrafiek per maand. De tabel hieronder toont dezelfde cijfers.';
+  const svg = chartFrame(title, described, height);
   const min = chart.yMin ?? 0;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const plotHeight = height - MARGIN.top - MARGIN.bottom;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const y = (value) => MARGIN.top + plotHeight * (1 - (value - min) / (chart.yMax - min));
   const count = chart.categories.length;
   const x = (index) => MARGIN.left + (count <= 1 ? plotWidth / 2 : (plotWidth * index) / (count - 1));
-  const ticks = chart.yFormat === 'mean' ? [1, 2, 3, 4, 5] : [0, 0.25, 0.5, 0.75, 1];
+  const ticks = chart.yFormat === 'mean' ? [1, 2, 3, 4, 5] : series.length === 1 ? [0, 0.5, 1] : [0, 0.25, 0.5, 0.75, 1];
   yAxis(svg, y, ticks, chart.yFormat);
-  chart.categories.forEach((label, index) => {
-    if (count > 8 && index % 2 === 1) return;
-    svg.append(svgElement('text', { x: x(index), y: HEIGHT - MARGIN.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, label));
-  });
-  chart.series.forEach((series, index) => {
+  monthAxis(svg, chart.categories, x, height);
+  series.forEach((line, index) => {
     const colour = COLOURS[index % COLOURS.length];
-    if (series.reference !== undefined) {
-      svg.append(svgElement('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(series.reference), y2: y(series.reference), stroke: colour, 'stroke-dasharray': '3 5', 'stroke-width': 1.5 }));
+    if (line.reference !== undefined) {
+      svg.append(svgElement('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(line.reference), y2: y(line.reference), stroke: REFERENCE_COLOUR, 'stroke-dasharray': '4 4', 'stroke-width': 2, class: 'reference' }));
     }
-    // A suppressed month is a gap, never a point at zero.
+    // A suppressed month is a gap, never a point at zero; an incomplete month is an open circle.
     let path = '';
     let drawing = false;
-    series.values.forEach((value, at) => {
+    line.values.forEach((value, at) => {
       if (value === null || value === undefined) {
         drawing = false;
         return;
       }
       path += `${drawing ? 'L' : 'M'}${x(at).toFixed(1)},${y(value).toFixed(1)} `;
       drawing = true;
-      svg.append(svgElement('circle', { cx: x(at), cy: y(value), r: 4, fill: colour }));
+      const open = chart.incomplete?.[at];
+      svg.append(svgElement('circle', { cx: x(at), cy: y(value), r: open ? 5 : 4, fill: open ? '#fff' : colour, stroke: colour, 'stroke-width': 2, class: open ? 'incomplete' : 'complete' }));
     });
-    if (path) svg.append(svgElement('path', { d: path.trim(), fill: 'none', stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': DASHES[index % DASHES.length] }));
+    if (path) svg.append(svgElement('path', { d: path.trim(), fill: 'none', stroke: colour, 'stroke-width': 2.5 }));
   });
   return svg;
 }
 
 function barChart(chart, title) {
-  const svg = chartFrame(title, 'Staafgrafiek. De tabel hieronder toont dezelfde cijfers.');
+  const svg = chartFrame(title, chart.emptyText ? `Staafgrafiek: ${chart.emptyText}.` : 'Staafgrafiek. De tabel hieronder toont dezelfde cijfers.');
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const y = (value) => MARGIN.top + plotHeight * (1 - value);
   yAxis(svg, y, [0, 0.25, 0.5, 0.75, 1], 'share');
   const groupWidth = plotWidth / chart.groups.length;
+  if (chart.emptyText) {
+    svg.append(svgElement('text', { x: MARGIN.left + plotWidth / 2, y: MARGIN.top + plotHeight / 2, 'text-anchor': 'middle', class: 'bar-value' }, chart.emptyText));
+    return svg;
+  }
   chart.groups.forEach((group, groupIndex) => {
     const barWidth = Math.min(48, (groupWidth - 12) / group.bars.length);
     const start = MARGIN.left + groupIndex * groupWidth + (groupWidth - barWidth * group.bars.length) / 2;
@@ -90,14 +111,35 @@ function barChart(chart, title) {
         return;
       }
       svg.append(svgElement('rect', { x: left + 1, y: y(bar.value), width: barWidth - 2, height: y(0) - y(bar.value), fill: COLOURS[barIndex % COLOURS.length] }));
-      svg.append(svgElement('text', { x: left + barWidth / 2, y: y(bar.value) - 4, 'text-anchor': 'middle', class: 'bar-value' }, formatShare(bar.value)));
+      // Narrow bars leave no room for their value: the table under the chart carries it.
+      if (barWidth >= 40) svg.append(svgElement('text', { x: left + barWidth / 2, y: y(bar.value) - 4, 'text-anchor': 'middle', class: 'bar-value' }, formatShare(bar.value)));
     });
-    svg.append(svgElement('text', { x: MARGIN.left + groupIndex * groupWidth + groupWidth / 2, y: HEIGHT - MARGIN.bottom + 18, 'text-anchor': 'middle', class: 'tick' }, group.label));
+    svg.append(wrappedLabel(group.label, MARGIN.left + groupIndex * groupWidth + groupWidth / 2, HEIGHT - MARGIN.bottom + 18, groupWidth - 4));
   });
   return svg;
 }
 
+/** A centred label broken into lines that fit `width` (about 7 px per character at 13 px). */
+function wrappedLabel(label, x, y, width) {
+  const perLine = Math.max(6, Math.floor(width / 7));
+  const lines = [];
+  for (const word of label.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last && `${last} ${word}`.length <= perLine) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const text = svgElement('text', { x, y, 'text-anchor': 'middle', class: 'tick' });
+  lines.forEach((line, index) => text.append(svgElement('tspan', { x, dy: index === 0 ? 0 : 15 }, line)));
+  return text;
+}
+
 function legend(chart) {
+  if (chart.layout === 'perSeries') {
+    const note = document.createElement('p');
+    note.className = 'legend';
+    note.textContent = 'Volle lijn: deze enquête. Grijze stippellijn: het inwonerspanel. Open bolletje: maand nog niet volledig.';
+    return note;
+  }
   const items = chart.kind === 'lines' ? chart.series.map((series) => series.label) : (chart.groups[0]?.bars ?? []).map((bar) => bar.label);
   const list = document.createElement('ul');
   list.className = 'legend';
@@ -109,9 +151,9 @@ function legend(chart) {
     item.append(swatch, document.createTextNode(label));
     list.append(item);
   });
-  if (chart.kind === 'lines' && chart.series.some((series) => series.reference !== undefined)) {
+  if (chart.kind === 'lines' && chart.incomplete?.some(Boolean)) {
     const item = document.createElement('li');
-    item.textContent = 'Stippellijn: basislijn van het inwonerspanel';
+    item.textContent = 'Open bolletje (*): maand nog niet volledig';
     list.append(item);
   }
   return list;
@@ -137,7 +179,7 @@ function table(model, captionText) {
       const cell = document.createElement(index === 0 ? 'th' : 'td');
       if (index === 0) cell.scope = 'row';
       cell.textContent = value;
-      if (value === SUPPRESSED_TEXT) cell.className = 'suppressed';
+      if (value === SUPPRESSED_TEXT || value === NO_CONVERSATIONS_TEXT) cell.className = 'suppressed';
       tableRow.append(cell);
     });
     body.append(tableRow);
@@ -151,8 +193,10 @@ function render(report) {
   const summary = document.getElementById('summary');
   summary.textContent = '';
   const facts = [
-    ['Periode', `${model.summary.from} tot en met ${model.summary.to}`],
+    ['Periode', model.summary.period],
     ['Ingevulde enquêtes', formatCount(model.summary.responses)],
+    ['Afgesloten gesprekken', formatCount(model.summary.conversations)],
+    ['Gesprekken met een ingevulde enquête', model.summary.responseRate === null ? 'nog geen gesprekken' : formatShare(model.summary.responseRate)],
   ];
   if (model.summary.synthetic > 0) facts.push(['Waarvan demogegevens', formatCount(model.summary.synthetic)]);
   for (const [term, value] of facts) {
@@ -166,12 +210,40 @@ function render(report) {
     const section = document.getElementById(`chart-${chart.id}`);
     if (!section) continue;
     const title = section.querySelector('h2').textContent;
+    const findings = section.querySelector('.findings');
+    findings.textContent = '';
+    for (const sentence of chart.sentences) {
+      const item = document.createElement('li');
+      item.textContent = sentence;
+      findings.append(item);
+    }
     const figure = section.querySelector('.chart');
     figure.textContent = '';
-    figure.append(chart.kind === 'lines' ? lineChart(chart, title) : barChart(chart, title), legend(chart));
+    WIDTH = Math.round(Math.max(280, Math.min(640, figure.clientWidth || 640)));
+    if (chart.layout === 'perSeries') {
+      // One small chart per answer, each titled with the answer, on its own panel line.
+      for (const line of chart.series) {
+        const panel = document.createElement('figure');
+        panel.className = 'small-chart';
+        const caption = document.createElement('figcaption');
+        caption.textContent = line.label;
+        panel.append(caption, lineChart(chart, `${title}: ${line.label}`, [line], SMALL_HEIGHT));
+        figure.append(panel);
+      }
+      figure.append(legend(chart));
+    } else {
+      figure.append(chart.kind === 'lines' ? lineChart(chart, title) : barChart(chart, title), legend(chart));
+    }
     const tableHolder = section.querySelector('.table');
     tableHolder.textContent = '';
-    tableHolder.append(table(chart.table, `${title}: cijfers`));
+    // On a phone a wide table scrolls inside its own box (reachable with the keyboard), not the page.
+    const scroller = document.createElement('div');
+    scroller.className = 'table-scroll';
+    scroller.tabIndex = 0;
+    scroller.setAttribute('role', 'region');
+    scroller.setAttribute('aria-label', `${title}: cijfers`);
+    scroller.append(table(chart.table, `${title}: cijfers`));
+    tableHolder.append(scroller);
   }
 }
 

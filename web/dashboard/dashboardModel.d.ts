@@ -2,6 +2,7 @@
 import type { SurveyReport } from '../../services/survey/surveyReport.js';
 
 export declare const SUPPRESSED_TEXT: string;
+export declare const NO_CONVERSATIONS_TEXT: string;
 export declare const LABELS: Record<string, unknown>;
 
 export interface DashboardTable {
@@ -12,6 +13,14 @@ export interface DashboardTable {
 export interface DashboardLineChart {
   id: string;
   kind: 'lines';
+  /** 'perSeries': one small chart per series, each with its own reference line. */
+  layout?: 'perSeries';
+  /** One plain-Dutch sentence per figure: what it means, with the panel comparison where there is one. */
+  sentences: string[];
+  /** Per category: the month is cut short by the range (e.g. the current month). */
+  incomplete: boolean[];
+  /** Surveys answered per conversation (satisfaction chart only), null without conversations. */
+  responseRate?: number | null;
   yMin?: number;
   yMax: number;
   yFormat: 'share' | 'mean';
@@ -24,12 +33,15 @@ export interface DashboardBarChart {
   id: string;
   kind: 'bars';
   yFormat: 'share';
+  sentences: string[];
+  /** Shown instead of bars when there is nothing to count yet. */
+  emptyText?: string;
   groups: { label: string; bars: { label: string; value: number | null }[] }[];
   table: DashboardTable;
 }
 
 export interface DashboardModel {
-  summary: { responses: number; synthetic: number; from: string; to: string };
+  summary: { responses: number; synthetic: number; from: string; to: string; period: string; responseRate: number | null; conversations: number };
   charts: (DashboardLineChart | DashboardBarChart)[];
 }
 
@@ -37,4 +49,5 @@ export declare function formatShare(value: number | null | undefined): string;
 export declare function formatMean(value: number | null | undefined): string;
 export declare function formatCount(value: number): string;
 export declare function formatMonth(period: string): string;
+export declare function formatDay(day: string): string;
 export declare function dashboardModel(report: SurveyReport): DashboardModel;

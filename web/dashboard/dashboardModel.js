@@ -3,6 +3,7 @@
 // Dutch words of the dashboard live here and in the HTML templates next to this file.
 
 export const SUPPRESSED_TEXT = 'te weinig antwoorden';
+export const NO_CONVERSATIONS_TEXT = 'nog geen gesprekken';
 
 export const LABELS = {
   awareness: { used: 'Kent het en gebruikt het', awareNotUsed: 'Kent het, gebruikt het niet', unaware: 'Kende het niet' },
@@ -25,7 +26,21 @@ export const LABELS = {
   share: 'Aandeel',
   conversations: 'Gesprekken',
   interval: '95%-betrouwbaarheidsinterval',
+  incomplete: 'onvolledig',
 };
+
+// How each answer reads inside a sentence ("18,0% kende het thuisloket niet").
+const AWARENESS_PHRASES = {
+  used: 'kent het digitaal thuisloket en gebruikt het',
+  awareNotUsed: 'kent het digitaal thuisloket maar gebruikt het niet',
+  unaware: 'kende het digitaal thuisloket niet',
+};
+const APPOINTMENT_PHRASES = {
+  appointment: 'komt liefst met een afspraak',
+  indifferent: 'vindt het om het even',
+  walkIn: 'komt liefst zonder afspraak',
+};
+const BOOKING_PHRASES = { online: 'online', phone: 'via de telefoon', counter: 'aan het loket' };
 
 export const AWARENESS_CODES = ['used', 'awareNotUsed', 'unaware'];
 export const APPOINTMENT_CODES = ['appointment', 'indifferent', 'walkIn'];
@@ -33,10 +48,14 @@ export const BOOKING_CODES = ['online', 'phone', 'counter'];
 export const AGE_CODES = ['18-34', '35-49', '50-64', '65+'];
 export const OUTCOME_CODES = ['resolved', 'escalated', 'abandoned'];
 
-const percent = new Intl.NumberFormat('nl-BE', { style: 'percent', maximumFractionDigits: 1 });
-const decimal = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 2 });
+// One decimal everywhere, always shown, so figures line up and compare: "18,0%", "4,2".
+const percent = new Intl.NumberFormat('nl-BE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const decimal = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 0 });
 const monthName = new Intl.DateTimeFormat('nl-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const longMonthName = new Intl.DateTimeFormat('nl-BE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayName = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortDayName = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** A share as a Dutch percentage, or "te weinig antwoorden" for a suppressed (null) cell. */
 export function formatShare(value) {
@@ -56,6 +75,44 @@ export function formatMonth(period) {
   return monthName.format(new Date(`${period}-01T00:00:00Z`));
 }
 
+/** "15 maart 2026" for "2026-03-15": dates in sentences are Dutch, not ISO. */
+export function formatDay(day) {
+  return dayName.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** The last day of a YYYY-MM month, as YYYY-MM-DD. */
+function lastDayOf(period) {
+  const [year, month] = period.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * A month the range cuts short (the current month, or a range that starts or ends mid-month) is
+ * marked as such, so a part-month with few answers does not read as a trend.
+ */
+function monthLabel(period, range) {
+  const first = `${period}-01`;
+  const last = lastDayOf(period);
+  const from = range.from > first ? range.from : first;
+  const to = range.to < last ? range.to : last;
+  if (from === first && to === last) return { short: formatMonth(period), long: longMonthName.format(new Date(`${first}T00:00:00Z`)), incomplete: false };
+  const days = `${shortDayName.format(new Date(`${from}T00:00:00Z`))} tot ${shortDayName.format(new Date(`${to}T00:00:00Z`))}`;
+  return {
+    short: `${formatMonth(period)}*`,
+    long: `${longMonthName.format(new Date(`${first}T00:00:00Z`))} (${LABELS.incomplete}: ${days})`,
+    incomplete: true,
+  };
+}
+
+/** Whether a difference with the panel is beyond chance, in words. */
+function certainty(comparison) {
+  return comparison.significant ? 'dat verschil is statistisch zeker' : 'het verschil is nog niet zeker';
+}
+
+function tooFewSentence(n) {
+  return `Te weinig antwoorden om iets te besluiten: ${formatCount(n)}, we tonen een cijfer vanaf 10.`;
+}
+
 function shareWithInterval(share, interval) {
   if (share === null || share === undefined) return SUPPRESSED_TEXT;
   if (!interval) return formatShare(share);
@@ -65,12 +122,24 @@ function shareWithInterval(share, interval) {
 /** Everything the page draws: per chart the series for the SVG and the table that says the same in words. */
 export function dashboardModel(report) {
   const periods = report.periods ?? [];
+  const months = periods.map((period) => monthLabel(period.period, report));
+  const source = report.baseline.source;
+  const awarenessSentences = report.awareness.suppressed
+    ? [tooFewSentence(report.awareness.n)]
+    : AWARENESS_CODES.map((code) => {
+        const [low, high] = report.awareness.ci95[code];
+        return `${formatShare(report.awareness[code])} ${AWARENESS_PHRASES[code]} (tussen ${formatShare(low)} en ${formatShare(high)}); in het ${source} was dat ${formatShare(report.baseline.awareness[code])}: ${certainty(report.awareness.vsBaseline[code])}.`;
+      });
   const awareness = {
     id: 'awareness',
     kind: 'lines',
+    // One small chart per answer, each with its own panel line: six lines on one chart hid the trend.
+    layout: 'perSeries',
     yMax: 1,
     yFormat: 'share',
-    categories: periods.map((period) => formatMonth(period.period)),
+    sentences: awarenessSentences,
+    categories: months.map((month) => month.short),
+    incomplete: months.map((month) => month.incomplete),
     series: AWARENESS_CODES.map((code) => ({
       code,
       label: LABELS.awareness[code],
@@ -80,30 +149,47 @@ export function dashboardModel(report) {
     table: {
       columns: [LABELS.month, LABELS.answers, ...AWARENESS_CODES.map((code) => LABELS.awareness[code])],
       rows: [
-        ...periods.map((period) => [formatMonth(period.period), formatCount(period.awareness.n), ...AWARENESS_CODES.map((code) => formatShare(period.awareness[code]))]),
+        ...periods.map((period, index) => [months[index].long, formatCount(period.awareness.n), ...AWARENESS_CODES.map((code) => formatShare(period.awareness[code]))]),
         [
           LABELS.whole,
           formatCount(report.awareness.n),
           ...AWARENESS_CODES.map((code) => shareWithInterval(report.awareness[code], report.awareness.ci95?.[code])),
         ],
-        [`${LABELS.baseline}: ${report.baseline.source}`, '', ...AWARENESS_CODES.map((code) => formatShare(report.baseline.awareness[code]))],
+        [`${LABELS.baseline}: ${source}`, '', ...AWARENESS_CODES.map((code) => formatShare(report.baseline.awareness[code]))],
       ],
     },
   };
 
+  const surveyed = report.responses - (report.synthetic ?? 0);
+  const conversations = report.outcomes?.n ?? 0;
+  const responseRate = conversations > 0 ? Math.min(1, surveyed / conversations) : null;
+  const satisfactionSentences = [
+    report.satisfaction.suppressed
+      ? tooFewSentence(report.satisfaction.n)
+      : `Inwoners gaven het gesprek gemiddeld ${formatMean(report.satisfaction.mean)} op 5; ${formatShare(report.satisfaction.satisfied)} was tevreden (4 of 5).`,
+    responseRate === null
+      ? 'Hoeveel gesprekken een enquête kregen, tonen we zodra er afgesloten gesprekken zijn.'
+      : `${formatShare(responseRate)} van de gesprekken kreeg een ingevulde enquête (${formatCount(surveyed)} van ${formatCount(conversations)}).`,
+  ];
+  if (months.some((month) => month.incomplete)) {
+    satisfactionSentences.push('Een maand met * is niet volledig: lees daar nog geen stijging of daling uit.');
+  }
   const satisfaction = {
     id: 'satisfaction',
     kind: 'lines',
     yMin: 1,
     yMax: 5,
     yFormat: 'mean',
-    categories: periods.map((period) => formatMonth(period.period)),
+    sentences: satisfactionSentences,
+    responseRate,
+    categories: months.map((month) => month.short),
+    incomplete: months.map((month) => month.incomplete),
     series: [{ code: 'mean', label: LABELS.mean, values: periods.map((period) => period.satisfaction.mean) }],
     table: {
       columns: [LABELS.month, LABELS.answers, LABELS.mean, LABELS.satisfied],
       rows: [
-        ...periods.map((period) => [
-          formatMonth(period.period),
+        ...periods.map((period, index) => [
+          months[index].long,
           formatCount(period.satisfaction.n),
           formatMean(period.satisfaction.mean),
           formatShare(period.satisfaction.satisfied),
@@ -118,6 +204,12 @@ export function dashboardModel(report) {
     id: 'appointmentPreference',
     kind: 'bars',
     yFormat: 'share',
+    sentences: appointment.suppressed
+      ? [tooFewSentence(appointment.n)]
+      : APPOINTMENT_CODES.map(
+          (code) =>
+            `${formatShare(appointment[code])} ${APPOINTMENT_PHRASES[code]}; in het ${source} was dat ${formatShare(report.baseline.appointmentPreference[code])}: ${certainty(appointment.vsBaseline[code])}.`,
+        ),
     groups: APPOINTMENT_CODES.map((code) => ({
       label: LABELS.appointmentPreference[code],
       bars: [
@@ -144,6 +236,12 @@ export function dashboardModel(report) {
     id: 'bookingChannelByAge',
     kind: 'bars',
     yFormat: 'share',
+    sentences: bookingRows.map(({ label, block }) => {
+      if (block.suppressed) return `${label}: te weinig antwoorden (${formatCount(block.n)}).`;
+      const top = BOOKING_CODES.reduce((best, code) => (block[code] > block[best] ? code : best), BOOKING_CODES[0]);
+      const who = block[top] > 0.5 ? 'de meesten maken' : 'de grootste groep maakt';
+      return `${label}: ${who} een afspraak ${BOOKING_PHRASES[top]} (${formatShare(block[top])}).`;
+    }),
     groups: bookingRows.map(({ label, block }) => ({
       label,
       bars: BOOKING_CODES.map((code) => ({ label: LABELS.bookingChannel[code], value: block[code] ?? null })),
@@ -155,19 +253,38 @@ export function dashboardModel(report) {
   };
 
   const outcomeBlock = report.outcomes ?? { n: 0, suppressed: true, resolved: null, escalated: null, abandoned: null };
+  // Zero conversations is not "too few answers": there is nothing yet.
+  const outcomeCell = (value) => (outcomeBlock.n === 0 ? NO_CONVERSATIONS_TEXT : formatShare(value));
   const outcomes = {
     id: 'outcomes',
     kind: 'bars',
     yFormat: 'share',
+    emptyText: outcomeBlock.n === 0 ? NO_CONVERSATIONS_TEXT : undefined,
+    sentences:
+      outcomeBlock.n === 0
+        ? ['Nog geen gesprekken in deze periode.']
+        : outcomeBlock.suppressed
+          ? [`Te weinig gesprekken om iets te besluiten: ${formatCount(outcomeBlock.n)}, we tonen een cijfer vanaf 10.`]
+          : [
+              `De assistent loste ${formatShare(outcomeBlock.resolved)} van de ${formatCount(outcomeBlock.n)} gesprekken zelf op; ${formatShare(outcomeBlock.escalated)} ging naar een medewerker en ${formatShare(outcomeBlock.abandoned)} werd afgebroken.`,
+            ],
     groups: [{ label: LABELS.conversations, bars: OUTCOME_CODES.map((code) => ({ label: LABELS.outcomes[code], value: outcomeBlock[code] })) }],
     table: {
       columns: [LABELS.outcome, `${LABELS.share} (${formatCount(outcomeBlock.n)} ${LABELS.conversations.toLowerCase()})`],
-      rows: OUTCOME_CODES.map((code) => [LABELS.outcomes[code], formatShare(outcomeBlock[code])]),
+      rows: OUTCOME_CODES.map((code) => [LABELS.outcomes[code], outcomeCell(outcomeBlock[code])]),
     },
   };
 
   return {
-    summary: { responses: report.responses, synthetic: report.synthetic ?? 0, from: report.from, to: report.to },
+    summary: {
+      responses: report.responses,
+      synthetic: report.synthetic ?? 0,
+      from: report.from,
+      to: report.to,
+      period: `${formatDay(report.from)} tot en met ${formatDay(report.to)}`,
+      responseRate,
+      conversations,
+    },
     charts: [awareness, satisfaction, appointmentPreference, bookingChannelByAge, outcomes],
   };
 }

@@ -17,6 +17,7 @@ import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
 import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
 import { renderedButtons, tappedButton } from '../../support/channelAnswers.js';
+import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
 
 const TOKEN = 'reports-token-for-sixty-surveys-in-words';
@@ -102,7 +103,7 @@ beforeAll(async () => {
   const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now });
   let rotationCalls = 0;
   server = await startTestServer({
-    recognizer: await createOfflineRecognizer(),
+    recognizer: fakeRecognizer({ daag: 'goodbye' }, await createOfflineRecognizer()),
     i18n: createI18n(),
     survey: { surveyStore, outcomeStore, now, random: () => ((Math.floor(rotationCalls++ / CHANNELS.length) % 3) + 0.5) / 3 },
     routes: [(http) => registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline: loadSurveyBaseline(), now: () => new Date('2026-04-20T09:00:00Z') })],

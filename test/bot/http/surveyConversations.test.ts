@@ -170,27 +170,30 @@ describe('a hundred simulated conversations', () => {
     const model = dashboardModel(report);
     const table = (id: string) => model.charts.find((chart) => chart.id === id)!.table;
     const awarenessRows = table('awareness').rows;
-    expect(awarenessRows.find((row) => row[0] === 'mrt 2026')).toEqual(['mrt 2026', '80', '25%', '50%', '25%']);
-    expect(awarenessRows.find((row) => row[0] === 'apr 2026')).toEqual(['apr 2026', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT]);
-    const percent = (value: number) => `${Math.round(value * 1000) / 10}%`.replace('.', ',');
+    expect(awarenessRows.find((row) => row[0] === 'maart 2026')).toEqual(['maart 2026', '80', '25,0%', '50,0%', '25,0%']);
+    expect(awarenessRows.find((row) => row[0] === 'april 2026')).toEqual(['april 2026', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT]);
+    const percent = (value: number) => `${(Math.round(value * 1000) / 10).toFixed(1)}%`.replace('.', ',');
     const [low, high] = wilson(20, 80);
-    expect(awarenessRows.find((row) => row[0] === 'Hele periode')![2]).toBe(`25% (${percent(low)} tot ${percent(high)})`);
-    expect(table('satisfaction').rows.find((row) => row[0] === 'Hele periode')).toEqual(['Hele periode', '85', '4,18', '82,4%']);
-    expect(table('appointmentPreference').rows[0]).toEqual(['Liefst met afspraak', '62,5%', '52%']);
+    expect(awarenessRows.find((row) => row[0] === 'Hele periode')![2]).toBe(`25,0% (${percent(low)} tot ${percent(high)})`);
+    expect(table('satisfaction').rows.find((row) => row[0] === 'Hele periode')).toEqual(['Hele periode', '85', '4,2', '82,4%']);
+    expect(table('appointmentPreference').rows[0]).toEqual(['Liefst met afspraak', '62,5%', '52,0%']);
     expect(table('bookingChannelByAge').rows).toEqual([
-      ['Alle leeftijden', '28', '71,4%', '28,6%', '0%'],
+      ['Alle leeftijden', '28', '71,4%', '28,6%', '0,0%'],
       ['18 tot 34 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
       ['35 tot 49 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
       ['50 tot 64 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
       ['65 jaar of ouder', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
     ]);
     expect(table('outcomes').rows).toEqual([
-      ['Opgelost door de assistent', '85%'],
-      ['Doorverbonden met een medewerker', '0%'],
-      ['Afgebroken', '15%'],
+      ['Opgelost door de assistent', '85,0%'],
+      ['Doorverbonden met een medewerker', '0,0%'],
+      ['Afgebroken', '15,0%'],
     ]);
     // The chart draws a gap, not a zero, for the suppressed month.
     const awarenessChart = model.charts.find((chart) => chart.id === 'awareness')!;
     expect(awarenessChart.kind === 'lines' && awarenessChart.series[0]!.values.slice(-2)).toEqual([0.25, null]);
+    // The conclusion in words: 25% used it against 23% in the panel, with 80 answers not yet a sure difference.
+    expect(awarenessChart.sentences[0]).toBe(`25,0% kent het digitaal thuisloket en gebruikt het (tussen ${percent(low)} en ${percent(high)}); in het inwonerspanel 2021/3 was dat 23,0%: het verschil is nog niet zeker.`);
+    expect(model.charts.find((chart) => chart.id === 'outcomes')!.sentences[0]).toMatch(/^De assistent loste 85,0% van de 100 gesprekken zelf op/);
   });
 });

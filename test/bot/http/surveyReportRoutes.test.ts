@@ -89,12 +89,14 @@ describe('survey report API', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const report = await response.json();
+    // Whole months: the range runs to the end of the running month.
     expect(report.from).toBe('2025-04-01');
-    expect(report.to).toBe('2026-03-15');
+    expect(report.to).toBe('2026-03-31');
     expect(report.periods).toHaveLength(12);
     expect(report.responses).toBe(21);
     expect(report.synthetic).toBe(20);
-    expect(report.awareness).toMatchObject({ n: 21, suppressed: false, used: 0.5714, unaware: 0.381, awareNotUsed: 0.0476 });
+    // March's one awareness answer is a small cell of its month: left out of the total (12 used, 8 unaware in January).
+    expect(report.awareness).toMatchObject({ n: 20, suppressed: false, used: 0.6, unaware: 0.4, awareNotUsed: 0 });
     expect(report.periods.find((period: { period: string }) => period.period === '2026-03').awareness).toMatchObject({ n: 1, suppressed: true, used: null });
   });
 
@@ -102,7 +104,9 @@ describe('survey report API', () => {
     const { baseUrl } = await startWith();
     const report = await (await fetch(`${baseUrl}/api/reports/survey?from=2026-02-01&to=2026-03-31`, { headers: bearer() })).json();
     expect(report).toMatchObject({ from: '2026-02-01', to: '2026-03-31', responses: 1 });
-    expect(report.awareness).toMatchObject({ n: 1, suppressed: true, used: null, awareNotUsed: null, unaware: null });
+    // The one March answer is a small cell: left out of the total, shown (suppressed) in March's period.
+    expect(report.awareness).toMatchObject({ n: 0, suppressed: true, used: null, awareNotUsed: null, unaware: null });
+    expect(report.periods[1].awareness).toMatchObject({ n: 1, suppressed: true });
   });
 
   it('returns the CSV for Excel as a download', async () => {

@@ -7,10 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineRecognizer } from '../../../nlu/offlineRecognizer.js';
 import type { Recognizer } from '../../../nlu/recognizer.js';
 import { createConversation, readable } from '../../support/conversation.js';
+import { fakeRecognizer } from '../../support/fakeRecognizer.js';
+import { recognition } from './support.js';
 
 let recognizer: Recognizer;
 beforeAll(async () => {
-  recognizer = await createOfflineRecognizer();
+  // The way in is fixed, so the tests are about the answers, not about how the recognizer reads the first request.
+  recognizer = fakeRecognizer({ 'ik wil een afspraak voor mijn rijbewijs': recognition('appointment.book', 'rijbewijs') }, await createOfflineRecognizer());
 });
 
 const CHANNELS = ['webchat', 'sms'] as const;
@@ -42,7 +45,7 @@ describe.each(CHANNELS)('on %s, the name question', (channelId) => {
     expect(talk.appointments.document.read().bookings).toHaveLength(0);
   });
 
-  it.each(['hoe laat zijn jullie open?', 'Wat kost een nieuwe identiteitskaart?', 'waar is het gemeentehuis'])('"%s" is no name', async (text) => {
+  it.each(['hoe laat zijn jullie open?', 'Wat kost een nieuwe identiteitskaart?', 'waar is het gemeentehuis', 'tot hoe laat is het loket open', 'kan ik ook zaterdag komen'])('"%s" is no name', async (text) => {
     const talk = await atNameQuestion(channelId);
     const replies = readable(await talk.say(text));
     expect(replies).not.toContain('«appointments:contact.question»');

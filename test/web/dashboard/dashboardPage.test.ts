@@ -66,7 +66,19 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     // What the page shows is exactly what the model makes of the API's JSON.
     const report = (await page.evaluate(async () => (await fetch('/api/reports/survey?from=2025-04-01&to=2026-03-15')).json())) as SurveyReport;
     const model = dashboardModel(report);
-    expect(await page.locator('svg.chart-svg').count()).toBe(5);
+    // Awareness: one small chart per answer; the others one chart each.
+    expect(await page.locator('svg.chart-svg').count()).toBe(7);
+    expect(await page.locator('#chart-awareness svg.chart-svg').count()).toBe(3);
+    // One plain-Dutch sentence per figure, the same the model makes, with the panel comparison.
+    for (const chart of model.charts) {
+      expect(await page.locator(`#chart-${chart.id} .findings li`).allTextContents(), chart.id).toEqual(chart.sentences);
+    }
+    const awarenessFindings = (await page.locator('#chart-awareness .findings').textContent()) ?? '';
+    expect(awarenessFindings).toMatch(/inwonerspanel 2021\/3 was dat \d+,\d%: (dat verschil is statistisch zeker|het verschil is nog niet zeker)/);
+    expect(await page.locator('#summary').textContent()).toContain('1 april 2025 tot en met 15 maart 2026');
+    // The running month is marked incomplete, in the table and as an open point in the chart.
+    expect(await page.locator('#chart-satisfaction table').textContent()).toMatch(/maart 2026 \(onvolledig: 1 maart tot 15 maart\)/);
+    expect((await page.locator('#chart-satisfaction svg text').allTextContents()).at(-1)).toMatch(/\*$/);
     for (const chart of model.charts) {
       const rows = await page.locator(`#chart-${chart.id} table tr`).evaluateAll((trs) =>
         trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
@@ -75,7 +87,7 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     }
     const awarenessText = await page.locator('#chart-awareness table').textContent();
     expect(awarenessText).toContain('te weinig antwoorden'); // the thin last month
-    expect(await page.locator('#chart-outcomes table').textContent()).toContain('75%'); // 9 of 12 resolved
+    expect(await page.locator('#chart-outcomes table').textContent()).toContain('75,0%'); // 9 of 12 resolved
 
     // The CSV link carries the range and downloads with the session.
     const href = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');
@@ -88,5 +100,34 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
 
     expect(await wcagViolations(page)).toEqual([]);
     expect(scriptErrors).toEqual([]);
+  }, 60_000);
+
+  it('stays readable on a phone: chart text at least 11 px, no label cut off, no sideways scrolling', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.baseUrl}/dashboard`);
+    if (await page.getByLabel('Toegangscode').count()) {
+      await page.getByLabel('Toegangscode').fill(TOKEN);
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+    }
+    await expect.poll(() => page.locator('#status').textContent()).toBe('De cijfers zijn geladen.');
+    const texts = await page.locator('svg.chart-svg text').evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const box = node.getBoundingClientRect();
+        const svg = (node as SVGTextElement).ownerSVGElement!.getBoundingClientRect();
+        return { text: node.textContent, size: parseFloat(getComputedStyle(node).fontSize) * (svg.width / (node as SVGTextElement).ownerSVGElement!.viewBox.baseVal.width), left: box.left - svg.left, right: svg.right - box.right };
+      }),
+    );
+    expect(texts.length).toBeGreaterThan(20);
+    for (const text of texts) {
+      expect(text.size, JSON.stringify(text)).toBeGreaterThanOrEqual(11);
+      expect(text.left, JSON.stringify(text)).toBeGreaterThanOrEqual(-0.5);
+      expect(text.right, JSON.stringify(text)).toBeGreaterThanOrEqual(-0.5);
+    }
+    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 360).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 5));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(', ')).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT ?? '/dev/null', fullPage: true }).catch(() => undefined);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.close();
   }, 60_000);
 });
