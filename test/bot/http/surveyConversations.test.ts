@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
+import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
+import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { SURVEY_ANSWER_CODES, type SurveyQuestion } from '../../../services/survey/surveyCodes.js';
 import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
@@ -68,8 +67,8 @@ let rotationCalls = 0;
 
 beforeAll(async () => {
   const clock = () => now;
-  const surveyStore = createEmbeddedSurveyStore(memoryDocument(EMPTY_SURVEY_DOCUMENT), { now: clock });
-  const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now: clock });
+  const surveyStore = memorySurveyStore({ now: clock });
+  const outcomeStore = memoryOutcomeStore({ now: clock });
   server = await startTestServer({
     recognizer: fakeRecognizer({ hallo: 'greeting', daag: 'goodbye' }),
     // Each new resident starts the rotation at the next question, so the third questions are spread evenly.
