@@ -6,7 +6,7 @@ import type { Recognizer } from '../nlu/recognizer.js';
 import { answeredBefore, withAnswer, type AnsweredActivity } from './answeredActivities.js';
 import type { TurnObserver } from './conversationMemory.js';
 import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage, type Language } from './i18n.js';
-import { setTurnServices } from './turnState.js';
+import { setTurnServices, turnServices } from './turnState.js';
 
 export interface AssistantBotDeps {
   conversationState: ConversationState;
@@ -23,6 +23,18 @@ export interface AssistantBotDeps {
  * The turn loop: resolves the language and the meaning of the message once, runs the main
  * dialog, and saves conversation and user state at the end of every turn.
  */
+/** Words common in English and not in Dutch: two of them, and more than Dutch ones, make a message English. */
+const ENGLISH_WORDS = new Set(['i', 'you', 'the', 'need', 'want', 'my', 'are', 'do', 'does', 'can', 'how', 'what', 'when', 'where', 'please', 'hello', 'speak', 'english', 'to', 'for', 'of', 'with', 'would', 'like', 'have', 'get', 'birth', 'certificate', 'appointment', 'passport', 'thanks', 'thank', 'your', 'is', 'an', 'make', 'book']);
+const DUTCH_WORDS = new Set(['ik', 'je', 'u', 'de', 'het', 'een', 'van', 'voor', 'mijn', 'wil', 'kan', 'hoe', 'wat', 'wanneer', 'waar', 'graag', 'aub', 'niet', 'en', 'is', 'op', 'met', 'zijn', 'jullie', 'afspraak', 'dag', 'hallo', 'nodig', 'heb']);
+const ASKS_ABOUT_ENGLISH = /\b(?:speak|talk|understand|write)\b.*\benglish\b|^\s*(?:in\s+)?english\s*(?:please)?\s*\??\s*$/;
+
+function looksEnglish(text: string): boolean {
+  const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+  const english = words.filter((word) => ENGLISH_WORDS.has(word) && !DUTCH_WORDS.has(word)).length;
+  const dutch = words.filter((word) => DUTCH_WORDS.has(word) && !ENGLISH_WORDS.has(word)).length;
+  return english >= 2 && english > dutch;
+}
+
 export class AssistantBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly savedLanguage: StatePropertyAccessor<Language | undefined>;
@@ -41,7 +53,7 @@ export class AssistantBot extends ActivityHandler {
       await next();
     });
     this.onMessage(async (context, next) => {
-      if (!(await this.switchLanguage(context))) await this.continueConversation(context);
+      if (!(await this.switchLanguage(context)) && !(await this.offerEnglish(context))) await this.continueConversation(context);
       await next();
     });
   }
@@ -105,6 +117,21 @@ export class AssistantBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.mainDialog.id);
+  }
+
+  /**
+   * A message in English from a resident who chose no language: the assistant goes on in English
+   * (saying how to switch back) and answers the message, unless it only asked about English.
+   * Returns true when nothing more is to be said this turn.
+   */
+  private async offerEnglish(context: TurnContext): Promise<boolean> {
+    const text = context.activity.text ?? '';
+    if ((await this.savedLanguage.get(context)) !== undefined || turnServices(context).language === 'en' || !looksEnglish(text)) return false;
+    await this.savedLanguage.set(context, 'en');
+    // The message was already understood: only the words of the answers change.
+    setTurnServices(context, { ...turnServices(context), language: 'en', t: this.deps.i18n.getFixedT('en') });
+    await context.sendActivity(this.deps.i18n.t('common:language.continuingInEnglish', { lng: 'en' }));
+    return ASKS_ABOUT_ENGLISH.test(text.toLowerCase());
   }
 
   /** A message that is only a language's own name ("English", "Nederlands") saves that language. */
