@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
@@ -43,6 +43,8 @@ export function isHandOver(result: unknown): result is HandOver {
 /** How the main dialog remembers, between turns, that it did not understand the resident. */
 export interface Understanding {
   misunderstandings: StatePropertyAccessor<number>;
+  /** Answers what the assistant understood but cannot handle (waste, permits, …); true when it did. */
+  outOfScope?: (context: TurnContext) => Promise<boolean>;
 }
 
 /** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */
@@ -168,6 +170,11 @@ export class MainDialog extends InterruptibleDialog {
   private async notUnderstood(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const accessor = this.understanding?.misunderstandings;
+    // Understood, but not ours: "daarvoor kan ik u niet helpen" and where to go, not "dat begrijp ik niet".
+    if (await this.understanding?.outOfScope?.(step.context)) {
+      await accessor?.set(step.context, 0);
+      return step.endDialog();
+    }
     const inARow = (accessor ? await accessor.get(step.context, 0) : 0) + 1;
     if (inARow >= MISUNDERSTANDINGS_BEFORE_HANDOFF) {
       await accessor?.set(step.context, 0);
