@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
+import type { Recognition } from '../nlu/recognizer.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, type AnswersAside } from './interruptibleDialog.js';
@@ -54,6 +55,12 @@ export const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
 /** Intents worth a clarifying question: requests the assistant can act on, not small talk or `none`. */
 const NOT_CLARIFIABLE: readonly Intent[] = ['greeting', 'goodbye', 'help', 'cancel', 'none'];
 const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !NOT_CLARIFIABLE.includes(intent));
+
+/** What the main steps remember between turns. */
+interface MainValues {
+  /** The message a clarifying question was asked about. */
+  clarified?: Recognition | null;
+}
 
 const MENU_PROMPT = 'main.menu';
 const CLARIFY_PROMPT = 'main.clarify';
@@ -123,6 +130,8 @@ export class MainDialog extends InterruptibleDialog {
       CLARIFIABLE.includes(runnerUp.intent) &&
       recognition.score - runnerUp.score < CLARIFY_MARGIN;
     if (!unsure) return step.next();
+    // The answer to "which one?" names no document or date: the routed dialog reads this message instead.
+    (step.values as MainValues).clarified = recognition;
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       id: 'clarify',
@@ -144,7 +153,8 @@ export class MainDialog extends InterruptibleDialog {
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     const dialogId = this.routes.get(intent);
-    if (dialogId) return step.beginDialog(dialogId, { recognition: turnServices(step.context).recognition });
+    const recognition = (step.values as MainValues).clarified ?? turnServices(step.context).recognition;
+    if (dialogId) return step.beginDialog(dialogId, { recognition: picked && recognition ? { ...recognition, intent } : recognition });
     return this.answerDirectly(step, intent);
   }
 
