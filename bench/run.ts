@@ -103,8 +103,8 @@ if (only.has('postgres')) {
 }
 if (only.has('recognizer')) {
   results.recognizer = await benchRecognizer();
-  console.log('Offline recognizer (test set)');
-  console.table([results.recognizer]);
+  console.log('Offline recognizers, old (nlpjs) and new (linear) in the same run (testset + residents, after a warm-up)');
+  console.table(results.recognizer);
 }
 if (only.has('slots')) {
   results.slotSearch = await benchSlotSearch();

@@ -6,6 +6,7 @@ import { VisitAdviceDialog } from '../dialogs/documents/visitAdviceDialog.js';
 import { HandoffDialog, type HandoffDialogDeps, type HandoffServices, type PhoneLine, type RequestedCallback } from '../dialogs/handoffDialog.js';
 import { ContactDialog } from '../dialogs/information/contactDialog.js';
 import { OpeningHoursDialog } from '../dialogs/information/openingHoursDialog.js';
+import { outOfScopeAnswer } from '../dialogs/information/outOfScopeAnswer.js';
 import { QuickAnswers } from '../dialogs/information/quickAnswers.js';
 import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
 import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
@@ -103,7 +104,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     handoff,
     deps.phone,
     { survey, outcomes, now: surveyNow },
-    { misunderstandings: conversationState.createProperty<number>('misunderstandings') },
+    { misunderstandings: conversationState.createProperty<number>('misunderstandings'), outOfScope: outOfScopeAnswer(facts) },
     new QuickAnswers(facts.municipality, now),
   );
   return new AssistantBot({

@@ -10,5 +10,5 @@ const started = performance.now();
 const calibration = calibrate();
 writeFileSync(new URL('../data/nlu/calibration.json', import.meta.url), `${JSON.stringify(calibration, null, 2)}\n`);
 process.stdout.write(
-  `none threshold ${calibration.noneThreshold} (${calibration.crossValidation.folds}-fold cross-validation: intent accuracy ${calibration.crossValidation.intentAccuracy}), ${Math.round(performance.now() - started)} ms\n`,
+  `none threshold ${calibration.noneThreshold}, none bias ${calibration.noneBias} (${calibration.crossValidation.folds}-fold cross-validation: intent accuracy ${calibration.crossValidation.intentAccuracy}), ${Math.round(performance.now() - started)} ms\n`,
 );

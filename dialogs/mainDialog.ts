@@ -5,6 +5,7 @@ import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
+import type { Recognition } from '../nlu/recognizer.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
@@ -46,6 +47,8 @@ export function isHandOver(result: unknown): result is HandOver {
 /** How the main dialog remembers, between turns, that it did not understand the resident. */
 export interface Understanding {
   misunderstandings: StatePropertyAccessor<number>;
+  /** Answers what the assistant understood but cannot handle (waste, permits, …); true when it did. */
+  outOfScope?: (context: TurnContext) => Promise<boolean>;
 }
 
 /** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */
@@ -55,6 +58,12 @@ export const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
 /** Intents worth a clarifying question: requests the assistant can act on, not small talk or `none`. */
 const NOT_CLARIFIABLE: readonly Intent[] = ['greeting', 'goodbye', 'help', 'cancel', 'none'];
 const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !NOT_CLARIFIABLE.includes(intent));
+
+/** What the main steps remember between turns. */
+interface MainValues {
+  /** The message a clarifying question was asked about. */
+  clarified?: Recognition | null;
+}
 
 const MENU_PROMPT = 'main.menu';
 /** Questions whose options are capabilities: their buttons mean the same later. */
@@ -129,6 +138,8 @@ export class MainDialog extends InterruptibleDialog {
       CLARIFIABLE.includes(runnerUp.intent) &&
       recognition.score - runnerUp.score < CLARIFY_MARGIN;
     if (!unsure) return step.next();
+    // The answer to "which one?" names no document or date: the routed dialog reads this message instead.
+    (step.values as MainValues).clarified = recognition;
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       id: 'clarify',
@@ -161,7 +172,8 @@ export class MainDialog extends InterruptibleDialog {
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     const dialogId = this.routes.get(intent);
-    if (dialogId) return step.beginDialog(dialogId, { recognition: turnServices(step.context).recognition });
+    const recognition = (step.values as MainValues).clarified ?? turnServices(step.context).recognition;
+    if (dialogId) return step.beginDialog(dialogId, { recognition: picked && recognition ? { ...recognition, intent } : recognition });
     return this.answerDirectly(step, intent);
   }
 
@@ -187,6 +199,11 @@ export class MainDialog extends InterruptibleDialog {
   private async notUnderstood(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const accessor = this.understanding?.misunderstandings;
+    // Understood, but not ours: "daarvoor kan ik u niet helpen" and where to go, not "dat begrijp ik niet".
+    if (await this.understanding?.outOfScope?.(step.context)) {
+      await accessor?.set(step.context, 0);
+      return step.endDialog();
+    }
     const inARow = (accessor ? await accessor.get(step.context, 0) : 0) + 1;
     if (inARow >= MISUNDERSTANDINGS_BEFORE_HANDOFF) {
       await accessor?.set(step.context, 0);

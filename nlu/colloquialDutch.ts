@@ -112,6 +112,9 @@ const STANDARD_FORMS: ReadonlyMap<string, readonly string[]> = new Map<string, r
   ['goedendag', ['goeiedag']],
 ]);
 
+/** How many forms one word may pass through on its way to standard words. */
+const MAX_FORM_CHAIN = 3;
+
 /** "goeie morgen" greets; "morgen" alone is tomorrow ("zijn jullie morgen open"). */
 const GOOD = new Set(['goeie', 'goede', 'goeien', 'goeden', 'goei']);
 const PART_OF_DAY = new Set(['morgen', 'middag', 'namiddag', 'avond', 'dag', 'voormiddag']);
@@ -126,7 +129,12 @@ export function standardWords(words: readonly string[]): string[] {
       i += 1;
       continue;
     }
-    result.push(...(STANDARD_FORMS.get(word) ?? [word]));
+    // A form may stand for another form ("thx" → "thanks" → "bedankt"): follow it to the end.
+    let forms: readonly string[] = [word];
+    for (let depth = 0; depth < MAX_FORM_CHAIN && forms.some((form) => STANDARD_FORMS.has(form)); depth += 1) {
+      forms = forms.flatMap((form) => STANDARD_FORMS.get(form) ?? [form]);
+    }
+    result.push(...forms);
   }
   return result;
 }

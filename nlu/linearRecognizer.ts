@@ -4,7 +4,7 @@ import { standardWords } from './colloquialDutch.js';
 import { INTENTS, type DocumentId, type Intent } from './contract.js';
 import { negatedPart, withoutNegatedPart } from './contrast.js';
 import { DocumentFinder, loadDocumentSynonyms, type DocumentMention } from './documentEntity.js';
-import { wordsOf } from './plainText.js';
+import { withoutStretchedLetters, wordsOf } from './plainText.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
 import { SoftmaxClassifier, type SoftmaxSettings } from './softmaxClassifier.js';
 import { textFeatures, type FeatureSettings } from './textFeatures.js';
@@ -17,6 +17,12 @@ export interface LinearRecognizerOptions {
   documentFinder?: DocumentFinder;
   /** A top intent below this probability is `none`. Defaults to the calibrated one (`npm run nlu:train`). */
   noneThreshold?: number;
+  /**
+   * How much less `none` weighs than the model says (its probability times e^-bias, then all
+   * renormalised): the training data holds many out-of-scope examples, and a message with one
+   * unseen word should not fall to `none` for that alone. Defaults to the calibrated one.
+   */
+  noneBias?: number;
 }
 
 /** Settings of features and training; chosen by 5-fold cross-validation on the training data. */
@@ -25,7 +31,7 @@ export const LINEAR_SETTINGS: FeatureSettings & SoftmaxSettings = {
   minGram: 3,
   maxGram: 6,
   wordWeight: 2,
-  epochs: 30,
+  epochs: 20,
   learningRate: 1,
   seed: 12,
 };
@@ -38,11 +44,23 @@ const DOCUMENT_PLACEHOLDER = 'document';
 /** The identity documents whose choice follows the child's age. */
 const IDENTITY_DOCUMENTS: ReadonlySet<DocumentId> = new Set(['identiteitskaart', 'kids-id']);
 
-/** The none threshold `npm run nlu:train` chose (see `calibration.ts`). */
-function calibratedNoneThreshold(): number {
-  const { noneThreshold } = JSON.parse(readFileSync(CALIBRATION_URL, 'utf8')) as { noneThreshold?: unknown };
-  if (typeof noneThreshold !== 'number') throw new Error('data/nlu/calibration.json: run npm run nlu:train');
-  return noneThreshold;
+/** The none threshold and bias `npm run nlu:train` chose (see `calibration.ts`). */
+function calibrated(): { noneThreshold: number; noneBias: number } {
+  const { noneThreshold, noneBias } = JSON.parse(readFileSync(CALIBRATION_URL, 'utf8')) as { noneThreshold?: unknown; noneBias?: unknown };
+  if (typeof noneThreshold !== 'number' || typeof noneBias !== 'number') throw new Error('data/nlu/calibration.json: run npm run nlu:train');
+  return { noneThreshold, noneBias };
+}
+
+const NONE_INDEX = INTENTS.indexOf('none');
+
+/** The probabilities with none's weighed down by `bias` (see `noneBias`), summing to 1 again. */
+export function withNoneBias(probabilities: Float64Array, bias: number): Float64Array {
+  if (bias === 0) return probabilities;
+  const result = Float64Array.from(probabilities);
+  result[NONE_INDEX]! *= Math.exp(-bias);
+  const sum = result.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < result.length; i += 1) result[i]! /= sum;
+  return result;
 }
 
 /** The words of a text as the linear model reads them, and what the resident negated. */
@@ -87,7 +105,9 @@ export function readText(text: string, documentFinder: DocumentFinder): ReadText
 export async function createLinearRecognizer(options: LinearRecognizerOptions = {}): Promise<Recognizer> {
   const trainingData = options.trainingData ?? loadIntentTrainingData();
   const documentFinder = options.documentFinder ?? new DocumentFinder(loadDocumentSynonyms());
-  const noneThreshold = options.noneThreshold ?? calibratedNoneThreshold();
+  const calibration = options.noneThreshold === undefined || options.noneBias === undefined ? calibrated() : undefined;
+  const noneThreshold = options.noneThreshold ?? calibration!.noneThreshold;
+  const noneBias = options.noneBias ?? calibration!.noneBias;
   const classifier = trainLinearModel(trainingData, documentFinder);
 
   return {
@@ -95,7 +115,7 @@ export async function createLinearRecognizer(options: LinearRecognizerOptions = 
       const read = readText(text, documentFinder);
       const entities = documentOf(read);
       if (read.modelWords.length === 0) return { intent: 'none', score: 1, entities };
-      const [top, runnerUp] = ranked(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)));
+      const [top, runnerUp] = ranked(withNoneBias(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)), noneBias));
       if (top!.intent !== 'none' && top!.score < noneThreshold) {
         return { intent: 'none', score: 1 - top!.score, runnerUp: top!, entities: withoutLoginCard('none', entities) };
       }
@@ -137,9 +157,4 @@ function documentOf(read: ReadText): Recognition['entities'] {
  */
 function withoutLoginCard(intent: Intent, entities: Recognition['entities']): Recognition['entities'] {
   return intent === 'thuisloket.info' && entities.document === 'identiteitskaart' ? {} : entities;
-}
-
-/** "daaag", "heeeelp": three or more of the same letter are written for emphasis; two remain. */
-function withoutStretchedLetters(text: string): string {
-  return text.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }

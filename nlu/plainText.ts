@@ -24,7 +24,16 @@ export function wordsOf(text: string): string[] {
  * neighbouring letters: the typos residents make on a phone keyboard.
  */
 export function withinOneEdit(a: string, b: string): boolean {
-  return withinEdits(a, b, 1);
+  if (a === b) return true;
+  const lengthDifference = a.length - b.length;
+  if (Math.abs(lengthDifference) > 1) return false;
+  const [longer, shorter] = lengthDifference >= 0 ? [a, b] : [b, a];
+  let i = 0;
+  while (i < shorter.length && longer[i] === shorter[i]) i += 1;
+  if (longer.length !== shorter.length) return longer.slice(i + 1) === shorter.slice(i);
+  // Same length: one substitution, or two neighbouring letters swapped.
+  if (longer.slice(i + 1) === shorter.slice(i + 1)) return true;
+  return longer[i] === shorter[i + 1] && longer[i + 1] === shorter[i] && longer.slice(i + 2) === shorter.slice(i + 2);
 }
 
 /**
@@ -34,6 +43,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > max) return false;
+  if (max <= 1) return max === 1 && withinOneEdit(a, b);
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
@@ -51,4 +61,9 @@ export function withinEdits(a: string, b: string, max: number): boolean {
     previous = current;
   }
   return previous[b.length]! <= max;
+}
+
+/** "daaag", "heeeelp": three or more of the same letter are written for emphasis; two remain. */
+export function withoutStretchedLetters(text: string): string {
+  return text.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }

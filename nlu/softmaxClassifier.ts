@@ -16,7 +16,7 @@ export interface SoftmaxSettings {
   seed: number;
 }
 
-const NEGLIGIBLE_GRADIENT = 1e-4;
+const NEGLIGIBLE_GRADIENT = 1e-3;
 
 export class SoftmaxClassifier {
   private constructor(

@@ -83,7 +83,7 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
     const state = new EmbeddedStateStorage(stateCollections);
     const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
     const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
-    const survey = await openEmbeddedSurveyStores(files, { now });
+    const survey = await openEmbeddedSurveyStores(files, { now, logger });
     const sessions = createEmbeddedSessionStore(await files.document<SessionDocument>(SESSION_DOCUMENT, EMPTY_SESSION_DOCUMENT));
     const sweeps = startSweeps([stateCollections.conversations, stateCollections.users], STATE_SWEEP_INTERVAL_MS, logger);
     let closed = false;
@@ -93,7 +93,7 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
       bookings,
       sessions,
       attempts: createEmbeddedAttemptStore(),
-      survey,
+      survey: { surveyStore: survey.surveyStore, outcomeStore: survey.outcomeStore },
       turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
       isReady: async () => !closed,
       async close() {
@@ -102,6 +102,7 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
         const sweepsStopped = sweeps.stop();
         await closeState();
         await sweepsStopped;
+        await survey.close();
         await files.close();
       },
     };

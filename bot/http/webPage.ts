@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
@@ -22,17 +21,21 @@ export const PAGE_HEADERS = {
 
 /**
  * `GET /`: the municipality's demo page with Web Chat, filled from data/; `GET /webchat.js`: the
- * Web Chat bundle from the npm package (no CDN); `GET /assets/*`: the page's own CSS and script.
+ * Web Chat bundle taken from its npm package at install time (no CDN); `GET /assets/*`: the page's
+ * own CSS and script.
  */
 export function registerWebPage(server: Server, options: { municipality: Municipality; directLineMode: 'local' | 'azure' }): void {
   const page = renderPage(readFileSync(join(WEB_DIR, 'index.html'), 'utf8'), pageValues(options.municipality, options.directLineMode));
-  const bundle = lazyGzipped(webChatBundlePath());
+  const bundlePath = webChatBundlePath();
+  const bundle = bundlePath ? lazyGzipped(bundlePath) : undefined;
 
   server.get('/', async (_req: Request, res: Response) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ...PAGE_HEADERS });
     res.end(page);
   });
   server.get('/webchat.js', async (req: Request, res: Response) => {
+    // Without the bundle the page says the chat cannot start and gives the phone number.
+    if (!bundle) return sendError(res, 503, 'webchat_missing', 'The Web Chat bundle is not installed: run npm install.');
     const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = acceptsGzip ? bundle.gzipped() : bundle.plain();
     res.writeHead(200, {
@@ -80,12 +83,12 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** The prebuilt bundle lives in the separate web/ package; its `exports` only expose ".", so resolve that and walk up. */
-function webChatBundlePath(): string {
-  const requireFromWeb = createRequire(join(WEB_DIR, 'package.json'));
-  let dir = dirname(requireFromWeb.resolve('botframework-webchat'));
-  while (!dir.endsWith(`${join('node_modules', 'botframework-webchat')}`)) dir = dirname(dir);
-  return join(dir, 'dist', 'webchat.js');
+/**
+ * The prebuilt bundle that `npm install` puts in web/vendor/ (web/fetchWebChat.mjs). Checkouts
+ * installed before that script existed still hold it in web/node_modules: used until they reinstall.
+ */
+function webChatBundlePath(): string | undefined {
+  return [join(WEB_DIR, 'vendor', 'webchat.js'), join(WEB_DIR, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js')].find((path) => existsSync(path));
 }
 
 /** Reads and compresses the 4 MB bundle once, on first request, not at start-up. */

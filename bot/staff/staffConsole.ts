@@ -154,7 +154,8 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
         return sendError(res, 409, 'callback_closed', 'This callback request is already closed.');
       }
       deps.logger.error('callback.statusFailed', { reference, code: errorCode(error) });
-      return sendError(res, 500, 'internal', 'The status could not be saved.');
+      // The server's error handler answers it: 503 storage_unavailable during an outage, else 500.
+      throw error;
     }
   });
 

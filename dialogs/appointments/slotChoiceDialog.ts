@@ -1,12 +1,15 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
-import type { OptionPromptOptions } from '../prompts/optionPrompt.js';
-import { OptionPrompt } from '../prompts/optionPrompt.js';
+import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
+import type { OpenQuestion, OpenQuestionReading } from '../prompts/openQuestion.js';
+import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { explainUnbookable, slotOption } from './appointmentTexts.js';
+import { readVagueWish } from './vagueWish.js';
 
 export interface SlotChoiceOptions {
   service: string;
@@ -16,11 +19,58 @@ export interface SlotChoiceOptions {
   proposal?: FreeSlot[];
   /** Sentences to say first, already in the resident's language (why these slots). */
   intro?: string[];
+  /** A period the resident named ("volgende week", "begin april"): the earliest free slots in it. */
+  period?: { from: string; until?: string };
+  /** The resident named a period the assistant cannot place: ask from which day, offering nothing yet. */
+  askDay?: boolean;
 }
 
 /** How many slots one question offers: enough to choose, few enough for an SMS. */
 export const OFFERED_SLOTS = 4;
 const OTHER_MOMENT = 'otherMoment';
+const ASK_DAY = 'askDay';
+
+/** Whether a message says when the resident can come, exactly or vaguely. */
+function isWish(text: string | undefined, now: Date): boolean {
+  return text !== undefined && (parseDutchDateTime(text, now) !== undefined || readVagueWish(text, now) !== undefined);
+}
+
+/** "zijn jullie zaterdag open?" names a day but asks the hours. */
+function asksTheHours(context: TurnContext): boolean {
+  const recognition = turnServices(context).recognition;
+  return recognition?.intent === 'info.hours' && recognition.score >= INTERRUPTION_MIN_SCORE;
+}
+
+/** The slot question: a wish typed instead of an option is an answer too ("zo snel mogelijk" is no call for help). */
+class SlotPrompt extends OptionPrompt {
+  constructor(
+    dialogId: string,
+    private readonly clock: () => Date,
+  ) {
+    // An answer that is no option is not an error here: it may be a wish ("liever woensdag").
+    super(dialogId, async () => true);
+  }
+
+  override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
+    const reading = super.readOpenAnswer(context, options);
+    if (reading.kind !== 'notAnswer' || asksTheHours(context)) return reading;
+    return isWish(context.activity.text, this.clock()) ? { ...reading, kind: 'answer' } : reading;
+  }
+}
+
+/** "Wanneer past het u?": any wish it can read is its answer. */
+class WishPrompt extends TextPrompt implements OpenQuestion {
+  constructor(
+    dialogId: string,
+    private readonly clock: () => Date,
+  ) {
+    super(dialogId);
+  }
+
+  readOpenAnswer(context: TurnContext): OpenQuestionReading {
+    return { kind: isWish(context.activity.text, this.clock()) ? 'answer' : 'notAnswer' };
+  }
+}
 
 /**
  * Offers free slots as options plus "another day or time", and understands a Dutch date wish typed
@@ -29,9 +79,8 @@ const OTHER_MOMENT = 'otherMoment';
 export class SlotChoiceDialog extends ComponentDialog {
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.appointmentSlotChoice);
-    // An answer that is no option is not an error here: it may be a wish ("liever woensdag").
-    this.addDialog(new OptionPrompt(DialogIds.appointmentSlotPrompt, async () => true));
-    this.addDialog(new TextPrompt(DialogIds.appointmentWishPrompt));
+    this.addDialog(new SlotPrompt(DialogIds.appointmentSlotPrompt, deps.clock));
+    this.addDialog(new WishPrompt(DialogIds.appointmentWishPrompt, deps.clock));
     this.addDialog(
       new WaterfallDialog(DialogIds.appointmentSlotChoiceSteps, [
         this.offerStep.bind(this),
@@ -46,9 +95,25 @@ export class SlotChoiceDialog extends ComponentDialog {
     const options = step.options as SlotChoiceOptions;
     const { t, language } = turnServices(step.context);
     const said = [...(options.intro ?? [])];
+    if (options.askDay) {
+      remembered(step).slots = options.proposal ?? [];
+      return step.next(ASK_DAY);
+    }
     let slots: FreeSlot[];
     let question: string;
-    if (options.proposal) {
+    if (options.period) {
+      const { from, until } = options.period;
+      const found = await this.deps.provider.freeSlots({ service: options.service, from, limit: OFFERED_SLOTS });
+      const inside = found.filter((slot) => until === undefined || slot.day <= until);
+      if (inside.length > 0) {
+        slots = inside;
+        question = t('appointments:slots.matching');
+      } else {
+        if (found.length > 0) said.push(t('appointments:slots.noneInPeriod'));
+        slots = found;
+        question = t('appointments:slots.nearest');
+      }
+    } else if (options.proposal) {
       slots = options.proposal;
       question = t('appointments:slots.pick');
     } else if (options.wish) {
@@ -89,9 +154,10 @@ export class SlotChoiceDialog extends ComponentDialog {
     const slots = remembered(step).slots;
     const chosen = slots.find((slot) => slot.start === step.result);
     if (chosen) return step.endDialog(chosen);
-    if (step.result === OTHER_MOMENT) {
+    if (step.result === OTHER_MOMENT || step.result === ASK_DAY) {
       const { t } = turnServices(step.context);
-      return step.prompt(DialogIds.appointmentWishPrompt, { prompt: t('appointments:slots.askWish') });
+      const question = step.result === ASK_DAY ? 'appointments:slots.askFromDay' : 'appointments:slots.askWish';
+      return step.prompt(DialogIds.appointmentWishPrompt, { prompt: t(question) });
     }
     return this.followWish(step, step.context.activity.text ?? '', slots);
   }
@@ -103,8 +169,20 @@ export class SlotChoiceDialog extends ComponentDialog {
   /** Searches again for a wish the resident typed, or says it was not understood and offers the same slots. */
   private async followWish(step: WaterfallStepContext, text: string, offered: FreeSlot[]): Promise<DialogTurnResult> {
     const { service } = step.options as SlotChoiceOptions;
-    const wish = parseDutchDateTime(text, this.deps.clock());
+    const now = this.deps.clock();
+    const vague = readVagueWish(text, now);
+    // "zo snel mogelijk" is no Sunday ("zo"): any-moment wishes first, then exact days, then periods.
+    const wish = vague?.kind === 'earliest' ? undefined : parseDutchDateTime(text, now);
     if (wish) return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, { service, wish } satisfies SlotChoiceOptions);
+    if (vague) {
+      const next: SlotChoiceOptions =
+        vague.kind === 'earliest'
+          ? { service }
+          : vague.kind === 'period'
+            ? { service, period: { from: vague.from, ...(vague.until ? { until: vague.until } : {}) } }
+            : { service, askDay: true, proposal: offered };
+      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, next);
+    }
     const { t } = turnServices(step.context);
     const again: SlotChoiceOptions = { service, proposal: offered, intro: [t('appointments:slots.wishNotUnderstood')] };
     return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, again);

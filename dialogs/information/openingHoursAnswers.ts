@@ -96,7 +96,12 @@ export function openNowMessages(now: Date, ctx: HoursContext): string[] {
     else nextText = t(`info:hours.nextOpen.${service}.later`, { day: dayLabel(next.date, language), time: clockLabel(next.time, language) });
     messages.push(`${t(`info:hours.now.closed.${service}`)} ${nextText}`);
   }
-  return messages;
+  return [...messages, ...onAppointmentLine(ctx)];
+}
+
+/** Where the data says the counter works on appointment, the hours say so: nobody walks in for nothing. */
+function onAppointmentLine(ctx: HoursContext): string[] {
+  return ctx.municipality.appointmentOnly?.includes('loket') ? [ctx.t('info:hours.onAppointment')] : [];
 }
 
 /** "Are you open on Saturday?": why that day is different, then the hours of the counter and the phone that day. */
@@ -111,7 +116,7 @@ export function dayMessages(date: string, ctx: HoursContext): string[] {
     // A holiday or closing day is already said in the closure line.
     else if (hours.reason.kind === 'notOpenOnWeekday') messages.push(t(`info:hours.onDay.closed.${service}`, { day }));
   }
-  return messages;
+  return days.loket.open ? [...messages, ...onAppointmentLine(ctx)] : messages;
 }
 
 /** The hours of one service for the coming seven days, with holidays and closing days in them. */
@@ -128,7 +133,7 @@ export function weekCard(service: Service, today: string, ctx: HoursContext): In
         : t('info:hours.closedAllDay');
     return t('info:hours.dayLine', { day: dayLabel(date, language), hours });
   });
-  if (service === 'loket') lines.push(t('info:hours.onAppointment'));
+  if (service === 'loket') lines.push(...onAppointmentLine(ctx));
   return { title: t(`info:hours.intro.${service}`), lines };
 }
 

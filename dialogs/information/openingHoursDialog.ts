@@ -29,7 +29,8 @@ export class OpeningHoursDialog extends ComponentDialog {
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    for (const message of hoursMessages(step.context, this.municipality, this.now())) await step.context.sendActivity(message);
+    // One bubble (one SMS) for the answer, one for the question: the message budget.
+    await step.context.sendActivity(hoursMessages(step.context, this.municipality, this.now()).join('\n'));
     const { t } = this.hoursContext(step);
     const options: Option[] = MORE_ABOUT_HOURS.map((value) => ({ value, label: t(`info:hours.more.options.${value}`) }));
     return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options, 'info.hoursMore');

@@ -55,7 +55,7 @@ export class QuickAnswers {
 
   async answer(context: TurnContext, intent: string): Promise<boolean> {
     if (intent === 'info.hours') {
-      for (const message of hoursMessages(context, this.municipality, this.now())) await context.sendActivity(message);
+      await context.sendActivity(hoursMessages(context, this.municipality, this.now()).join('\n'));
       return true;
     }
     if (intent === 'info.contact') {

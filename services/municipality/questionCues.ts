@@ -57,6 +57,8 @@ function matchesFrom(words: readonly string[], at: number, phrase: readonly stri
 
 function wordMatches(word: string, cue: string): boolean {
   if (cue === '*') return true;
+  // "*vergunning*": also inside compounds ("bouwvergunning", "omgevingsvergunningen").
+  if (cue.length > 2 && cue.startsWith('*') && cue.endsWith('*')) return word.includes(cue.slice(1, -1));
   if (cue.endsWith('*')) {
     const prefix = cue.slice(0, -1);
     if (word.startsWith(prefix)) return true;

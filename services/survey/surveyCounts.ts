@@ -140,3 +140,8 @@ export function addMonthWithoutSmallCells(into: SurveyCounts, month: SurveyCount
     addCodeCounts(total.satisfaction, counts.satisfaction);
   }
 }
+
+/** Adds the counts of a part of a range (e.g. one day of a month) to the counts of the whole, in place, every cell kept. */
+export function addSurveyCounts(into: SurveyCounts, part: SurveyCounts): void {
+  addMonthWithoutSmallCells(into, part, 0);
+}

@@ -84,7 +84,7 @@ export interface KeyedDocuments<T> {
   /**
    * Runs `change` on copies of the current values of `keys` (absent keys are not in the map) and
    * writes what it left: a key set to a new value is written, a key deleted from the map is
-   * removed. Resolves once every write is durable. `change` must be synchronous; if it throws,
+   * removed; a value left as it was is not written again. Resolves once every write is durable. `change` must be synchronous; if it throws,
    * nothing is written. If a write fails, STORE_WRITE_FAILED (other keys of the call may be written).
    */
   update<R>(keys: readonly string[], change: (values: Map<string, T>) => R): Promise<R>;
@@ -245,6 +245,8 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
           }
           // Also the check that the value is something JSON can hold.
           const next = copyAsJson(values.get(key)) as T;
+          // A change that left the value as it was writes nothing.
+          if (old && JSON.stringify(next) === JSON.stringify(old.value)) continue;
           writes.push(write(key, next, savedAt));
         }
         const settled = await Promise.allSettled(writes);
@@ -328,4 +330,45 @@ async function readdirOrEmpty(directory: string): Promise<string[]> {
     if (hasCode(error, 'ENOENT') || hasCode(error, 'ENOTDIR')) return [];
     throw error;
   }
+}
+
+/** KeyedDocuments held in memory only, for tests (as memoryDocument is for one document). */
+export function memoryKeyedDocuments<T>(options: { now?: () => Date; maxAgeMs?: number } = {}): KeyedDocuments<T> & { values(): T[] } {
+  const entries = new Map<string, KeyedEntry<T>>();
+  const now = options.now ?? (() => new Date());
+  const live = (entry: KeyedEntry<T> | undefined) =>
+    entry && (options.maxAgeMs === undefined || now().getTime() - Date.parse(entry.savedAt) <= options.maxAgeMs) ? entry : undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    root: ':memory:',
+    get: async (key) => live(entries.get(key))?.value,
+    update(keys, change) {
+      const run = queue.then(() => {
+        const values = new Map<string, T>();
+        for (const key of keys) {
+          const entry = live(entries.get(key));
+          if (entry) values.set(key, copyAsJson(entry.value) as T);
+        }
+        const result = change(values);
+        const savedAt = now().toISOString();
+        for (const key of keys) {
+          if (values.has(key)) entries.set(key, { key, savedAt, value: copyAsJson(values.get(key)) as T });
+          else entries.delete(key);
+        }
+        return result;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    async importEntries(imported) {
+      for (const entry of imported) entries.set(entry.key, copyAsJson(entry) as KeyedEntry<T>);
+    },
+    keys: async () => [...entries.keys()].sort(),
+    /** Every stored value, by key (synchronous, for test assertions). */
+    values: () => [...entries.keys()].sort().map((key) => entries.get(key)!.value),
+    sweep: async () => 0,
+    close: async () => {
+      await queue;
+    },
+  };
 }

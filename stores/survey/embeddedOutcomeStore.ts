@@ -1,87 +1,92 @@
 /**
- * OutcomeStore on one DurableDocument. How "abandoned" is counted without keeping
+ * OutcomeStore on two embedded documents. How "abandoned" is counted without keeping
  * conversation ids (see README, "Conversation outcomes"):
  *
- * - Each day that has conversations gets an open bucket with a random salt. A conversation is
- *   kept there only as HMAC(salt, conversationKey) → { channel, state }.
- * - start() adds the marker as "started"; record() raises it to resolved or escalated
- *   (escalated wins). A record() without start() adds the marker directly.
+ * - Each day that has conversations gets an open bucket with a random salt, in
+ *   `conversationOutcomes.json`. A conversation is kept there only as HMAC(salt, conversationKey)
+ *   → { channel, state }. That document holds the open days only (today, yesterday), so a
+ *   conversation's write costs the same after a year as on the first day.
+ * - start() adds the marker as "started"; record() raises it with `strongerOutcome` (escalated
+ *   wins, services/survey/outcomeRules.ts). A record() without start() adds the marker directly.
  * - A day is closed once the day after it is over too (so a conversation running past midnight
- *   still finds its marker): its markers become counts per channel and outcome, "started" ones as
- *   abandoned, and the bucket with its salt is deleted. Only counts remain.
+ *   still finds its marker): its markers become counts per channel and outcome in
+ *   `outcomeCounts.json`, "started" ones as abandoned, and the bucket with its salt is deleted.
+ *   The counts document remembers a hash of each closed bucket's salt for a week, so a crash
+ *   between the two writes never counts a day twice.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { DurableDocument } from '../embedded/durableDocument.js';
+import { memoryDocument } from '../embedded/durableDocument.js';
 import { brusselsDay, daysBetween } from '../../services/calendarDay.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
-import {
-  toConversationOutcomeCount,
-  type ConversationOutcome,
-  type ConversationOutcomeCount,
-  type SurveyedOutcome,
-} from '../../services/survey/surveyResponse.js';
-
-type MarkerState = 'started' | SurveyedOutcome;
+import { finalOutcome, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
+import { toConversationOutcomeCount, type ConversationOutcomeCount } from '../../services/survey/surveyResponse.js';
 
 export interface OpenOutcomeDay {
   day: string;
   salt: string;
-  conversations: Record<string, { channel: string; state: MarkerState }>;
+  conversations: Record<string, { channel: string; state: OutcomeMarkerState }>;
 }
 
-export interface OutcomeDocument {
+export interface OpenOutcomeDocument {
+  openDays: OpenOutcomeDay[];
+  /** The first format kept the closed days' counts here too: moved to `outcomeCounts.json` at start-up, empty since. */
+  counts: ConversationOutcomeCount[];
+}
+
+export interface OutcomeCountsDocument {
   /** Closed days only: one row per day, channel and outcome. */
   counts: ConversationOutcomeCount[];
-  openDays: OpenOutcomeDay[];
+  /** Hashes of the salts of recently closed buckets, so no bucket is counted twice. */
+  closedBuckets: { id: string; day: string }[];
 }
 
 export const OUTCOME_DOCUMENT_NAME = 'conversationOutcomes';
-export const EMPTY_OUTCOME_DOCUMENT: OutcomeDocument = { counts: [], openDays: [] };
+export const OUTCOME_COUNTS_DOCUMENT_NAME = 'outcomeCounts';
+export const EMPTY_OUTCOME_DOCUMENT: OpenOutcomeDocument = { openDays: [], counts: [] };
+export const EMPTY_OUTCOME_COUNTS_DOCUMENT: OutcomeCountsDocument = { counts: [], closedBuckets: [] };
 
 /** A day is closed when this many days have passed since it (2: the day after it is over too). */
 export const CLOSE_AFTER_DAYS = 2;
+/** Closed buckets are remembered this long: far past the next start-up after a crash. */
+const REMEMBER_CLOSED_DAYS = 7;
 
-const RANK: Record<MarkerState, number> = { started: 0, resolved: 1, escalated: 2 };
-const FINAL: Record<MarkerState, ConversationOutcome> = { started: 'abandoned', resolved: 'resolved', escalated: 'escalated' };
-
-/** Turns finished open days into counts (in place). */
-export function closeFinishedDays(draft: OutcomeDocument, today: string): void {
-  const stillOpen: OpenOutcomeDay[] = [];
-  for (const open of draft.openDays) {
-    if (daysBetween(open.day, today) < CLOSE_AFTER_DAYS) {
-      stillOpen.push(open);
-      continue;
-    }
-    const counted = new Map<string, ConversationOutcomeCount>();
-    for (const { channel, state } of Object.values(open.conversations)) {
-      const outcome = FINAL[state];
-      const key = `${channel}\u0000${outcome}`;
-      const count = counted.get(key) ?? { day: open.day, channel, outcome, count: 0 };
-      count.count += 1;
-      counted.set(key, count);
-    }
-    for (const count of counted.values()) addCount(draft.counts, count);
-  }
-  draft.openDays = stillOpen;
+export interface OutcomeDocuments {
+  open: DurableDocument<OpenOutcomeDocument>;
+  counts: DurableDocument<OutcomeCountsDocument>;
 }
+
+/** The counts of one open day's markers. Pure. */
+export function countOpenDay(open: OpenOutcomeDay): ConversationOutcomeCount[] {
+  const counted = new Map<string, ConversationOutcomeCount>();
+  for (const { channel, state } of Object.values(open.conversations)) {
+    const outcome = finalOutcome(state);
+    const key = `${channel}\u0000${outcome}`;
+    const count = counted.get(key) ?? { day: open.day, channel, outcome, count: 0 };
+    count.count += 1;
+    counted.set(key, count);
+  }
+  return [...counted.values()];
+}
+
+const bucketId = (open: OpenOutcomeDay) => createHash('sha256').update(open.salt).digest('base64url').slice(0, 22);
 
 function addCount(counts: ConversationOutcomeCount[], add: ConversationOutcomeCount): void {
   const existing = counts.find((count) => count.day === add.day && count.channel === add.channel && count.outcome === add.outcome);
   if (existing) existing.count += add.count;
-  else counts.push(add);
+  else counts.push({ ...add });
 }
 
-function findMarker(draft: OutcomeDocument, conversationKey: string) {
+function findMarker(draft: OpenOutcomeDocument, conversationKey: string) {
   for (const open of draft.openDays) {
-    const hash = markerHash(open.salt, conversationKey);
-    const marker = open.conversations[hash];
+    const marker = open.conversations[markerHash(open.salt, conversationKey)];
     if (marker) return marker;
   }
   return undefined;
 }
 
-function openDay(draft: OutcomeDocument, day: string): OpenOutcomeDay {
+function openDay(draft: OpenOutcomeDocument, day: string): OpenOutcomeDay {
   let open = draft.openDays.find((candidate) => candidate.day === day);
   if (!open) {
     open = { day, salt: randomBytes(16).toString('base64url'), conversations: {} };
@@ -90,10 +95,10 @@ function openDay(draft: OutcomeDocument, day: string): OpenOutcomeDay {
   return open;
 }
 
-function mark(draft: OutcomeDocument, { day, channel, conversationKey }: ConversationMark, state: MarkerState): MarkerState {
+function mark(draft: OpenOutcomeDocument, { day, channel, conversationKey }: ConversationMark, state: OutcomeMarkerState): OutcomeMarkerState {
   const existing = findMarker(draft, conversationKey);
   if (existing) {
-    if (RANK[state] > RANK[existing.state]) existing.state = state;
+    existing.state = strongerOutcome(existing.state, state);
     return existing.state;
   }
   const open = openDay(draft, day);
@@ -109,37 +114,77 @@ function checkMark(markToCheck: ConversationMark): void {
   }
 }
 
-export function createEmbeddedOutcomeStore(document: DurableDocument<OutcomeDocument>, options: { now: () => Date }): OutcomeStore {
+/**
+ * Moves counts that the first format kept in the open document into the counts document: the
+ * counts document takes each moved day's rows as they are (a second run after a crash writes the
+ * same rows again), then the open document lets go of them.
+ */
+export async function moveLegacyOutcomeCounts(documents: OutcomeDocuments): Promise<void> {
+  const legacy = documents.open.read().counts;
+  if (legacy.length === 0) return;
+  const movedDays = new Set(legacy.map((count) => count.day));
+  await documents.counts.update((draft) => {
+    draft.counts = [...draft.counts.filter((count) => !movedDays.has(count.day)), ...legacy.map((count) => toConversationOutcomeCount(count))];
+  });
+  await documents.open.update((draft) => {
+    draft.counts = [];
+  });
+}
+
+export function createEmbeddedOutcomeStore(documents: OutcomeDocuments, options: { now: () => Date }): OutcomeStore {
   const today = () => brusselsDay(options.now());
+
+  /** Turns finished open days into counts: first the counts (once per bucket), then the bucket goes. */
+  async function closeFinishedDays(): Promise<void> {
+    const current = today();
+    const due = documents.open.read().openDays.filter((open) => daysBetween(open.day, current) >= CLOSE_AFTER_DAYS);
+    if (due.length === 0) return;
+    await documents.counts.update((draft) => {
+      for (const open of due) {
+        const id = bucketId(open);
+        if (draft.closedBuckets.some((closed) => closed.id === id)) continue;
+        for (const count of countOpenDay(open)) addCount(draft.counts, count);
+        draft.closedBuckets.push({ id, day: open.day });
+      }
+      draft.closedBuckets = draft.closedBuckets.filter((closed) => daysBetween(closed.day, current) <= REMEMBER_CLOSED_DAYS + CLOSE_AFTER_DAYS);
+    });
+    const closedIds = new Set(due.map(bucketId));
+    await documents.open.update((draft) => {
+      draft.openDays = draft.openDays.filter((open) => !closedIds.has(bucketId(open)));
+    });
+  }
+
   return {
     async start(conversation) {
       checkMark(conversation);
-      await document.update((draft) => {
-        closeFinishedDays(draft, today());
+      await closeFinishedDays();
+      await documents.open.update((draft) => {
         mark(draft, conversation, 'started');
       });
     },
 
     async record({ outcome, ...conversation }) {
       checkMark(conversation);
-      const state = await document.update((draft) => {
-        closeFinishedDays(draft, today());
-        return mark(draft, conversation, outcome);
-      });
-      return FINAL[state];
+      await closeFinishedDays();
+      const state = await documents.open.update((draft) => mark(draft, conversation, outcome));
+      return finalOutcome(state);
     },
 
     async counts({ from, to }) {
-      const current = today();
-      // Close what is due first; the update writes only when a day was actually closed.
-      if (document.read().openDays.some((open) => daysBetween(open.day, current) >= CLOSE_AFTER_DAYS)) {
-        await document.update((draft) => closeFinishedDays(draft, current));
-      }
-      return document
+      await closeFinishedDays();
+      return documents.counts
         .read()
         .counts.filter((count) => count.day >= from && count.day <= to)
         .map((count) => toConversationOutcomeCount(count))
         .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
     },
   };
+}
+
+/** An outcome store in memory, for tests. */
+export function memoryOutcomeStore(options: { now: () => Date }): OutcomeStore {
+  return createEmbeddedOutcomeStore(
+    { open: memoryDocument<OpenOutcomeDocument>(EMPTY_OUTCOME_DOCUMENT), counts: memoryDocument<OutcomeCountsDocument>(EMPTY_OUTCOME_COUNTS_DOCUMENT) },
+    options,
+  );
 }

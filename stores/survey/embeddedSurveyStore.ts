@@ -1,62 +1,223 @@
 /**
- * SurveyStore on one DurableDocument (a JSON file in DATA_DIR, or memory in tests). Every
- * check-then-write runs inside one synchronous `update`, so a retried activity that arrives
- * while the first is still being handled is still stored once.
+ * SurveyStore in DATA_DIR, so that storing an answer costs the same with a million rows stored as
+ * with none, and a year's report reads a few hundred small counts:
+ *
+ * - Rows live in small lowdb documents per day and part of the day: `survey/<YYYY-MM>/<day>-<p>.json`,
+ *   the part `p` (one of 16) taken from a hash of the row's random id. A survey answer rewrites one
+ *   part of its own day, never the rest.
+ * - A day is closed once the day after it is over too (a survey started before midnight may still be
+ *   answered after it): its counts are computed once and kept in `surveyDayCounts.json`. A report adds
+ *   the closed days' counts and counts only the open days' rows (today, yesterday).
+ * - A write to a closed day (demo rows, a very late answer) first drops that day's counts, then writes,
+ *   then counts the day again: a crash in between leaves the day uncounted, to be counted at the next
+ *   report, never counts that miss a row.
+ * - Every check-then-write runs inside one synchronous change of the part's document, so a retried
+ *   activity that arrives while the first is still being handled is still stored once. The request ids
+ *   are kept as salted hashes per day (requestMarkers.ts), in the part the row lives in.
  */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { DurableDocument } from '../embedded/durableDocument.js';
-import { brusselsDay } from '../../services/calendarDay.js';
+import type { EmbeddedFiles } from '../embedded/embeddedFiles.js';
+import { memoryDocument } from '../embedded/durableDocument.js';
+import { memoryKeyedDocuments, namedLayout, openKeyedDocuments, type KeyedDocuments } from '../embedded/keyedDocuments.js';
+import { brusselsDay, daysBetween } from '../../services/calendarDay.js';
 import { addMarker, hasMarker, pruneMarkerBuckets, type RequestMarkerBucket } from './requestMarkers.js';
-import { countSurveyRows } from '../../services/survey/surveyCounts.js';
+import { addSurveyCounts, countSurveyRows, emptySurveyCounts, type SurveyCounts } from '../../services/survey/surveyCounts.js';
 import type { SurveyStore } from './surveyStores.js';
 import { toSurveyResponse, type SurveyResponse } from '../../services/survey/surveyResponse.js';
+import type { Logger } from '../../bot/logger.js';
 
-export interface SurveyDocument {
+/** One part of one day's rows. */
+export interface SurveyDayPart {
   responses: SurveyResponse[];
-  /** Hashed ids of recent requests, for idempotency only; see requestMarkers.ts. */
+  /** Hashed ids of recent requests for rows of this part, for idempotency only. */
   recentRequests: RequestMarkerBucket[];
 }
 
-export const SURVEY_DOCUMENT_NAME = 'surveyResponses';
-export const EMPTY_SURVEY_DOCUMENT: SurveyDocument = { responses: [], recentRequests: [] };
-
-// Rows are kept by day and then by their random id: the order in the file says nothing about
-// which conversation came first on a day.
-function byDayThenId(a: SurveyResponse, b: SurveyResponse): number {
-  return a.day === b.day ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.day < b.day ? -1 : 1;
+/** The counts of each closed day, by day. */
+export interface SurveyDayCounts {
+  days: Record<string, SurveyCounts>;
 }
 
-export function createEmbeddedSurveyStore(document: DurableDocument<SurveyDocument>, options: { now: () => Date }): SurveyStore {
-  const list = ({ from, to }: { from: string; to: string }) =>
-    document
-      .read()
-      .responses.filter((row) => row.day >= from && row.day <= to)
-      // Through the validator: a hand-edited file cannot smuggle other fields into reports.
-      .map((row) => toSurveyResponse(row));
+export const SURVEY_DIRECTORY = 'survey';
+export const SURVEY_DAY_COUNTS_DOCUMENT = 'surveyDayCounts';
+export const EMPTY_SURVEY_DAY_COUNTS: SurveyDayCounts = { days: {} };
+
+/** A day is closed when this many days have passed since it (2: the day after it is over too). */
+export const SURVEY_CLOSE_AFTER_DAYS = 2;
+const PARTS = '0123456789abcdef'.split('');
+/** Part documents written at once by a bulk operation (demo rows). */
+const BULK_WRITES = 16;
+
+const partOf = (id: string) => createHash('sha256').update(id).digest('hex').charAt(0);
+const partKey = (day: string, part: string) => `${day}-${part}`;
+const dayOfPartKey = (key: string) => key.slice(0, 10);
+
+// Rows are kept by their random id: the order in a file says nothing about which conversation came first.
+const byId = (a: SurveyResponse, b: SurveyResponse) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Opens the day parts under `DATA_DIR/survey/` and the closed days' counts. */
+export async function openEmbeddedSurveyStore(files: EmbeddedFiles, options: { now: () => Date; logger?: Logger }): Promise<EmbeddedSurveyStore> {
+  const parts = await openKeyedDocuments<SurveyDayPart>(path.join(files.dataDir, SURVEY_DIRECTORY), {
+    layout: namedLayout((key) => key.slice(0, 7)),
+    now: options.now,
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const dayCounts = await files.document<SurveyDayCounts>(SURVEY_DAY_COUNTS_DOCUMENT, EMPTY_SURVEY_DAY_COUNTS);
+  return createEmbeddedSurveyStore(parts, dayCounts, { now: options.now, knownParts: await parts.keys(), onClose: () => parts.close() });
+}
+
+export interface EmbeddedSurveyStore extends SurveyStore {
+  /** Writes rows as they are (moving data from an older format): a row with a stored id replaces it. */
+  importRows(rows: readonly SurveyResponse[]): Promise<number>;
+  close(): Promise<void>;
+}
+
+export function createEmbeddedSurveyStore(
+  parts: KeyedDocuments<SurveyDayPart>,
+  dayCounts: DurableDocument<SurveyDayCounts>,
+  options: { now: () => Date; knownParts: readonly string[]; onClose?: () => Promise<void> },
+): EmbeddedSurveyStore {
+  /** Days with at least one part on disk. */
+  const knownDays = new Set(options.knownParts.map(dayOfPartKey));
+  const today = () => brusselsDay(options.now());
+  const isClosed = (day: string) => daysBetween(day, today()) >= SURVEY_CLOSE_AFTER_DAYS;
+
+  // Work on closed days (closing them, writing to them) runs one at a time, so no count is made
+  // from rows that a concurrent write is changing.
+  let closedDayWork: Promise<unknown> = Promise.resolve();
+  function onClosedDays<R>(work: () => Promise<R>): Promise<R> {
+    const run = closedDayWork.then(work);
+    closedDayWork = run.catch(() => undefined);
+    return run;
+  }
+
+  async function rowsOf(day: string): Promise<SurveyResponse[]> {
+    const found = await Promise.all(PARTS.map((part) => parts.get(partKey(day, part))));
+    // Through the validator: a hand-edited file cannot smuggle other fields into reports.
+    return found.flatMap((part) => part?.responses ?? []).map((row) => toSurveyResponse(row));
+  }
+
+  async function countDays(days: readonly string[]): Promise<Record<string, SurveyCounts>> {
+    const counted: Record<string, SurveyCounts> = {};
+    for (const day of days) counted[day] = countSurveyRows(await rowsOf(day), { from: day, to: day });
+    return counted;
+  }
+
+  /** Counts the closed days that have no counts yet. Writes only when there are such days. */
+  function closeDueDays(): Promise<void> {
+    const stored = dayCounts.read().days;
+    if (![...knownDays].some((day) => isClosed(day) && !Object.hasOwn(stored, day))) return Promise.resolve();
+    return onClosedDays(async () => {
+      const due = [...knownDays].filter((day) => isClosed(day) && !Object.hasOwn(dayCounts.read().days, day));
+      if (due.length === 0) return;
+      const counted = await countDays(due);
+      await dayCounts.update((draft) => Object.assign(draft.days, counted));
+    });
+  }
+
+  /** Runs `write` on the parts of `days`, keeping the counts of the closed ones among them true (see the module comment). */
+  async function writeDays<R>(days: ReadonlySet<string>, write: () => Promise<R>): Promise<R> {
+    const closed = [...days].filter(isClosed);
+    const afterWrite = (result: R) => {
+      for (const day of days) knownDays.add(day);
+      return result;
+    };
+    if (closed.length === 0) return afterWrite(await write());
+    return onClosedDays(async () => {
+      if (closed.some((day) => Object.hasOwn(dayCounts.read().days, day))) {
+        await dayCounts.update((draft) => closed.forEach((day) => delete draft.days[day]));
+      }
+      const result = afterWrite(await write());
+      const counted = await countDays(closed);
+      await dayCounts.update((draft) => Object.assign(draft.days, counted));
+      return result;
+    });
+  }
+
+  function daysIn({ from, to }: { from: string; to: string }): string[] {
+    return [...knownDays].filter((day) => day >= from && day <= to).sort();
+  }
+
+  /** Runs `change` on each of `keys` (part keys), BULK_WRITES at a time. */
+  async function changeParts(keys: readonly string[], change: (key: string, part: SurveyDayPart) => void): Promise<void> {
+    const queue = [...keys];
+    await Promise.all(
+      Array.from({ length: Math.min(BULK_WRITES, queue.length) }, async () => {
+        for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+          const partKeyNow = key;
+          await parts.update([partKeyNow], (values) => {
+            const part = values.get(partKeyNow) ?? emptyPart();
+            change(partKeyNow, part);
+            if (part.responses.length === 0 && part.recentRequests.length === 0) values.delete(partKeyNow);
+            else values.set(partKeyNow, part);
+          });
+        }
+      }),
+    );
+  }
+
+  /** Writes rows into their parts; a row whose id is stored already is skipped or replaces it. Returns how many were written. */
+  async function putRows(rows: readonly SurveyResponse[], sameId: 'keepStored' | 'replaceStored'): Promise<number> {
+    const byPart = new Map<string, SurveyResponse[]>();
+    for (const row of rows) {
+      const key = partKey(row.day, partOf(row.id));
+      const list = byPart.get(key);
+      if (list) list.push(row);
+      else byPart.set(key, [row]);
+    }
+    let written = 0;
+    await writeDays(new Set([...byPart.keys()].map(dayOfPartKey)), () =>
+      changeParts([...byPart.keys()], (key, part) => {
+        const stored = new Map(part.responses.map((existing) => [existing.id, existing]));
+        for (const row of byPart.get(key)!) {
+          if (stored.has(row.id) && sameId === 'keepStored') continue;
+          stored.set(row.id, row);
+          written += 1;
+        }
+        part.responses = [...stored.values()].sort(byId);
+      }),
+    );
+    return written;
+  }
 
   return {
     async add(row, requestId) {
-      // Checked outside the transaction too, so a bad row never reaches the document queue.
+      // Checked before the transaction too, so a bad row never reaches a document.
       const checked = toSurveyResponse(row);
-      const today = brusselsDay(options.now());
-      return document.update((draft) => {
-        pruneMarkerBuckets(draft.recentRequests, today);
-        if (hasMarker(draft.recentRequests, requestId)) return { stored: false };
-        addMarker(draft.recentRequests, requestId, today);
-        const index = draft.responses.findIndex((existing) => existing.id === checked.id);
-        if (index >= 0) draft.responses[index] = checked;
-        else draft.responses.push(checked);
-        draft.responses.sort(byDayThenId);
-        return { stored: true };
-      });
+      const key = partKey(checked.day, partOf(checked.id));
+      const day = today();
+      return writeDays(new Set([checked.day]), () =>
+        parts.update([key], (values) => {
+          const part = values.get(key) ?? emptyPart();
+          pruneMarkerBuckets(part.recentRequests, day);
+          if (hasMarker(part.recentRequests, requestId)) return { stored: false };
+          addMarker(part.recentRequests, requestId, day);
+          const index = part.responses.findIndex((existing) => existing.id === checked.id);
+          if (index >= 0) part.responses[index] = checked;
+          else part.responses.push(checked);
+          part.responses.sort(byId);
+          values.set(key, part);
+          return { stored: true };
+        }),
+      );
     },
 
     async list(range) {
-      return list(range);
+      const found: SurveyResponse[] = [];
+      for (const day of daysIn(range)) found.push(...(await rowsOf(day)).sort(byId));
+      return found;
     },
 
     async reportCounts(range) {
-      // The rows are in memory already: the same pure counting the report of any row list uses.
-      return countSurveyRows(list(range), range);
+      await closeDueDays();
+      const counts = emptySurveyCounts();
+      const closedCounts = dayCounts.read().days;
+      for (const day of daysIn(range)) {
+        addSurveyCounts(counts, Object.hasOwn(closedCounts, day) ? closedCounts[day]! : countSurveyRows(await rowsOf(day), range));
+      }
+      return counts;
     },
 
     async addSynthetic(rows) {
@@ -65,21 +226,39 @@ export function createEmbeddedSurveyStore(document: DurableDocument<SurveyDocume
         if (valid.synthetic !== true) throw new RangeError('addSynthetic: every row must be marked synthetic');
         return valid;
       });
-      return document.update((draft) => {
-        const known = new Set(draft.responses.map((row) => row.id));
-        const fresh = checked.filter((row) => !known.has(row.id));
-        draft.responses.push(...fresh);
-        draft.responses.sort(byDayThenId);
-        return fresh.length;
-      });
+      return putRows(checked, 'keepStored');
+    },
+
+    async importRows(rows) {
+      return putRows(rows.map((row) => toSurveyResponse(row)), 'replaceStored');
     },
 
     async removeSynthetic() {
-      return document.update((draft) => {
-        const before = draft.responses.length;
-        draft.responses = draft.responses.filter((row) => row.synthetic !== true);
-        return before - draft.responses.length;
-      });
+      let removed = 0;
+      const keys = [...knownDays].flatMap((day) => PARTS.map((part) => partKey(day, part)));
+      const present = (await Promise.all(keys.map(async (key) => ((await parts.get(key)) ? key : null)))).filter((key) => key !== null);
+      await writeDays(new Set(present.map(dayOfPartKey)), () =>
+        changeParts(present, (_key, part) => {
+          const before = part.responses.length;
+          part.responses = part.responses.filter((row) => row.synthetic !== true);
+          removed += before - part.responses.length;
+        }),
+      );
+      return removed;
+    },
+
+    async close() {
+      await closedDayWork;
+      await options.onClose?.();
     },
   };
+}
+
+function emptyPart(): SurveyDayPart {
+  return { responses: [], recentRequests: [] };
+}
+
+/** A survey store in memory, for tests. */
+export function memorySurveyStore(options: { now: () => Date }): EmbeddedSurveyStore {
+  return createEmbeddedSurveyStore(memoryKeyedDocuments<SurveyDayPart>(), memoryDocument(EMPTY_SURVEY_DAY_COUNTS), { now: options.now, knownParts: [] });
 }

@@ -27,7 +27,9 @@ describe('main dialog', () => {
     ['help', '«common:help.text»'],
     ['daag', '«common:goodbye»'],
     ['stop', '«common:cancel.nothingOpen»'],
-    ['wanneer komt het grofvuil', '«common:notUnderstood»'],
+    // Understood but out of scope (#13): said honestly, with where to go.
+    ['wanneer komt het grofvuil', '«info:outOfScope.cannotHelp»'],
+    ['blablabla', '«common:notUnderstood»'],
   ])('answers "%s" with %s', async (said, key) => {
     const talk = createConversation({ recognizer });
     expect(readable(await talk.say(said))).toContain(key);

@@ -10,6 +10,8 @@ describe('standardWords', () => {
     [['telefoon', 'nr'], ['telefoon', 'nummer']],
     [['mercikes'], ['bedankt']],
     [['daag'], ['doei']],
+    // A chain of forms: "thx" is "thanks" is "bedankt".
+    [['thx'], ['bedankt']],
   ])('writes %j as %j', (words, expected) => {
     expect(standardWords(words)).toEqual(expected);
   });

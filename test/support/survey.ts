@@ -1,8 +1,9 @@
 import type { Activity } from 'botbuilder';
 import type { SurveyDeps } from '../../bot/assistant.js';
 import { memoryDocument } from '../../stores/embedded/durableDocument.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../stores/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../stores/survey/embeddedSurveyStore.js';
+import { memoryKeyedDocuments } from '../../stores/embedded/keyedDocuments.js';
+import { memoryOutcomeStore } from '../../stores/survey/embeddedOutcomeStore.js';
+import { createEmbeddedSurveyStore, EMPTY_SURVEY_DAY_COUNTS, type SurveyDayPart } from '../../stores/survey/embeddedSurveyStore.js';
 import type { SurveyStore } from '../../stores/survey/surveyStores.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
 
@@ -18,21 +19,19 @@ export const surveyRecognizer = fakeRecognizer({
 /** Survey and outcome stores in memory with a clock the test moves. */
 export function createSurveyFixture(options: { now?: string; random?: () => number; wrapStore?: (store: SurveyStore) => SurveyStore } = {}) {
   let now = new Date(options.now ?? '2026-03-10T10:00:00Z');
-  const surveyDocument = memoryDocument(EMPTY_SURVEY_DOCUMENT);
-  const outcomeDocument = memoryDocument(EMPTY_OUTCOME_DOCUMENT);
+  const surveyParts = memoryKeyedDocuments<SurveyDayPart>();
   const clock = () => now;
-  const baseStore = createEmbeddedSurveyStore(surveyDocument, { now: clock });
+  const baseStore = createEmbeddedSurveyStore(surveyParts, memoryDocument(EMPTY_SURVEY_DAY_COUNTS), { now: clock, knownParts: [] });
   const deps: SurveyDeps = {
     surveyStore: options.wrapStore ? options.wrapStore(baseStore) : baseStore,
-    outcomeStore: createEmbeddedOutcomeStore(outcomeDocument, { now: clock }),
+    outcomeStore: memoryOutcomeStore({ now: clock }),
     now: clock,
     random: options.random ?? (() => 0),
   };
   return {
     deps,
-    surveyDocument,
-    outcomeDocument,
-    rows: () => surveyDocument.read().responses,
+    /** The stored rows, by day and part of the day. */
+    rows: () => surveyParts.values().flatMap((part) => part.responses),
     setNow: (iso: string) => {
       now = new Date(iso);
     },

@@ -111,7 +111,8 @@ function barChart(chart, title) {
         return;
       }
       svg.append(svgElement('rect', { x: left + 1, y: y(bar.value), width: barWidth - 2, height: y(0) - y(bar.value), fill: COLOURS[barIndex % COLOURS.length] }));
-      svg.append(svgElement('text', { x: left + barWidth / 2, y: y(bar.value) - 4, 'text-anchor': 'middle', class: 'bar-value' }, formatShare(bar.value)));
+      // Narrow bars leave no room for their value: the table under the chart carries it.
+      if (barWidth >= 40) svg.append(svgElement('text', { x: left + barWidth / 2, y: y(bar.value) - 4, 'text-anchor': 'middle', class: 'bar-value' }, formatShare(bar.value)));
     });
     svg.append(wrappedLabel(group.label, MARGIN.left + groupIndex * groupWidth + groupWidth / 2, HEIGHT - MARGIN.bottom + 18, groupWidth - 4));
   });
@@ -235,7 +236,14 @@ function render(report) {
     }
     const tableHolder = section.querySelector('.table');
     tableHolder.textContent = '';
-    tableHolder.append(table(chart.table, `${title}: cijfers`));
+    // On a phone a wide table scrolls inside its own box (reachable with the keyboard), not the page.
+    const scroller = document.createElement('div');
+    scroller.className = 'table-scroll';
+    scroller.tabIndex = 0;
+    scroller.setAttribute('role', 'region');
+    scroller.setAttribute('aria-label', `${title}: cijfers`);
+    scroller.append(table(chart.table, `${title}: cijfers`));
+    tableHolder.append(scroller);
   }
 }
 

@@ -239,7 +239,8 @@ export function dashboardModel(report) {
     sentences: bookingRows.map(({ label, block }) => {
       if (block.suppressed) return `${label}: te weinig antwoorden (${formatCount(block.n)}).`;
       const top = BOOKING_CODES.reduce((best, code) => (block[code] > block[best] ? code : best), BOOKING_CODES[0]);
-      return `${label}: de meesten maken een afspraak ${BOOKING_PHRASES[top]} (${formatShare(block[top])}).`;
+      const who = block[top] > 0.5 ? 'de meesten maken' : 'de grootste groep maakt';
+      return `${label}: ${who} een afspraak ${BOOKING_PHRASES[top]} (${formatShare(block[top])}).`;
     }),
     groups: bookingRows.map(({ label, block }) => ({
       label,

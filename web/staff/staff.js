@@ -27,6 +27,25 @@ const TOPICS = {
 };
 const PARTS = { morning: 'voormiddag', afternoon: 'namiddag' };
 const LANGUAGES = { nl: 'Nederlands', en: 'Engels' };
+// Who changed a status, when it was not a staff member.
+const ACTORS = { assistant: 'digitale assistent', resident: 'inwoner' };
+// Closing a request waits this long, so "Ongedaan maken" can still take it back.
+const UNDO_MS = 10_000;
+// New requests show up without a reload.
+const POLL_MS = 30_000;
+
+/**
+ * A Belgian number as staff dial it: "0470 12 34 56" (mobile), "09 999 12 34" (zones 2, 3, 4, 9),
+ * "050 12 34 56" (other zones). Other numbers stay in international form.
+ */
+export function dialFormat(e164) {
+  const match = /^\+32(\d{8,9})$/.exec(e164);
+  if (!match) return e164;
+  const national = `0${match[1]}`;
+  if (/^04\d{8}$/.test(national)) return national.replace(/^(\d{4})(\d{2})(\d{2})(\d{2})$/, '$1 $2 $3 $4');
+  if (/^0[2349]\d{7}$/.test(national)) return national.replace(/^(\d{2})(\d{3})(\d{2})(\d{2})$/, '$1 $2 $3 $4');
+  return national.replace(/^(\d{3})(\d{2})(\d{2})(\d{2})$/, '$1 $2 $3 $4');
+}
 
 const dayFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 const timeFormat = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
@@ -43,8 +62,8 @@ function problem(text) {
   $('problem').textContent = text;
 }
 
-async function api(path, body) {
-  const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+async function api(path, body, keepalive = false) {
+  const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), keepalive };
   const response = await fetch(path, { credentials: 'same-origin', ...init });
   const data = response.status === 204 ? null : await response.json().catch(() => null);
   return { response, data };
@@ -112,7 +131,7 @@ function renderRequest(request) {
   article.append(heading);
 
   const details = element('dl');
-  const phone = element('a', request.phone);
+  const phone = element('a', dialFormat(request.phone));
   phone.href = `tel:${request.phone}`;
   row(details, 'Telefoon', phone);
   row(details, 'Onderwerp', topic(request.topic));
@@ -122,7 +141,7 @@ function renderRequest(request) {
   row(details, 'Taal', LANGUAGES[request.language] ?? request.language);
   const history = element('ol', undefined, 'history');
   for (const change of request.history) {
-    history.append(element('li', `${timeFormat.format(new Date(change.at))}: ${STATUS_LABELS[change.status] ?? change.status} (${change.staffMember})`));
+    history.append(element('li', `${timeFormat.format(new Date(change.at))}: ${STATUS_LABELS[change.status] ?? change.status} (${ACTORS[change.staffMember] ?? change.staffMember})`));
   }
   row(details, 'Historiek', history);
   article.append(details);
@@ -134,6 +153,8 @@ function renderRequest(request) {
     const button = element('button', action.label);
     button.type = 'button';
     button.setAttribute('aria-describedby', headingId);
+    button.dataset.reference = request.reference;
+    button.dataset.status = action.status;
     button.addEventListener('click', () => setStatus(request.reference, action));
     actions.append(button);
   }
@@ -142,7 +163,16 @@ function renderRequest(request) {
   return item;
 }
 
-async function loadRequests() {
+/** Requests closed in this page but not yet sent, so they can be taken back: reference → timer. */
+const pending = new Map();
+let shownReferences = null;
+
+/**
+ * Fetches the open requests and shows them. Requests waiting for their undo time stay hidden; focus
+ * on a status button survives the redraw. With `announceNew`, requests that arrived since the last
+ * look are announced politely. Returns the number shown, or false when the list could not be shown.
+ */
+async function loadRequests({ announceNew = false } = {}) {
   const { response, data } = await api('/api/staff/callbacks');
   if (response.status === 401) {
     showLogin();
@@ -153,26 +183,101 @@ async function loadRequests() {
     return false;
   }
   showConsole(data.staffMember);
-  $('requests').replaceChildren(...data.callbacks.map(renderRequest));
-  $('empty').hidden = data.callbacks.length > 0;
-  return data.callbacks.length;
+  const shown = data.callbacks.filter((request) => !pending.has(request.reference));
+  const focused = document.activeElement?.dataset ?? {};
+  $('requests').replaceChildren(...shown.map(renderRequest));
+  if (focused.reference) {
+    document.querySelector(`#requests button[data-reference="${CSS.escape(focused.reference)}"][data-status="${CSS.escape(focused.status ?? '')}"]`)?.focus();
+  }
+  $('empty').hidden = shown.length > 0;
+  const references = shown.map((request) => request.reference);
+  if (announceNew && shownReferences) {
+    const arrived = references.filter((reference) => !shownReferences.includes(reference));
+    if (arrived.length === 1) announce(`Nieuw verzoek: ${arrived[0]}.`);
+    if (arrived.length > 1) announce(`${arrived.length} nieuwe verzoeken: ${arrived.join(', ')}.`);
+  }
+  shownReferences = references;
+  return shown.length;
 }
 
-async function setStatus(reference, action) {
-  const { response } = await api(`/api/staff/callbacks/${encodeURIComponent(reference)}/status`, { status: action.status });
+async function sendStatus(reference, status, { keepalive = false } = {}) {
+  const { response } = await api(`/api/staff/callbacks/${encodeURIComponent(reference)}/status`, { status }, keepalive);
   if (response.status === 401) {
     showLogin();
     problem('U bent afgemeld. Meld u opnieuw aan.');
-    return;
+    return false;
   }
   if (!response.ok) {
     problem(`De status van ${reference} kon niet opgeslagen worden.`);
+    return false;
+  }
+  return true;
+}
+
+function showUndo(reference, action) {
+  const bar = $('undo');
+  const button = element('button', `Ongedaan maken: ${reference} ${action.done}`);
+  button.type = 'button';
+  button.addEventListener('click', () => undo(reference));
+  bar.replaceChildren(button);
+  bar.hidden = false;
+}
+
+function hideUndo(reference) {
+  const bar = $('undo');
+  if (reference && !bar.textContent.includes(reference)) return;
+  bar.replaceChildren();
+  bar.hidden = true;
+}
+
+async function setStatus(reference, action) {
+  // "Niet bereikt" keeps the request in the list: it is sent at once.
+  if (action.status === 'notReached') {
+    if (!(await sendStatus(reference, action.status))) return;
+    await loadRequests();
+    announce(`Verzoek ${reference} is ${action.done}.`);
+    $('console-title').focus();
     return;
   }
+  // "Bereikt" and "Afgehandeld" close the request: it leaves the list now, and is saved once the undo time is over.
+  const timer = setTimeout(() => void commit(reference, action), UNDO_MS);
+  pending.set(reference, { action, timer });
   await loadRequests();
-  announce(`Verzoek ${reference} is ${action.done}.`);
+  showUndo(reference, action);
+  announce(`Verzoek ${reference} is ${action.done}. U kunt dit nog ${UNDO_MS / 1000} seconden ongedaan maken.`);
   $('console-title').focus();
 }
+
+async function commit(reference, action) {
+  if (!pending.has(reference)) return;
+  pending.delete(reference);
+  hideUndo(reference);
+  if (!(await sendStatus(reference, action.status))) await loadRequests();
+}
+
+async function undo(reference) {
+  const waiting = pending.get(reference);
+  if (!waiting) return;
+  clearTimeout(waiting.timer);
+  pending.delete(reference);
+  hideUndo(reference);
+  await loadRequests();
+  announce(`Verzoek ${reference} staat weer open.`);
+  document.querySelector(`#requests button[data-reference="${CSS.escape(reference)}"]`)?.focus();
+}
+
+// Leaving the page saves what is still waiting for its undo time.
+window.addEventListener('pagehide', () => {
+  for (const [reference, { action, timer }] of pending) {
+    clearTimeout(timer);
+    void sendStatus(reference, action.status, { keepalive: true });
+  }
+  pending.clear();
+});
+
+setInterval(() => {
+  if (!$('console').hidden && document.visibilityState === 'visible') void loadRequests({ announceNew: true });
+}, POLL_MS);
 
 $('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -204,6 +309,12 @@ $('refresh').addEventListener('click', async () => {
 });
 
 $('logout').addEventListener('click', async () => {
+  for (const [reference, { action, timer }] of pending) {
+    clearTimeout(timer);
+    await sendStatus(reference, action.status);
+  }
+  pending.clear();
+  hideUndo();
   await api('/api/staff/logout', {});
   $('requests').replaceChildren();
   showLogin();

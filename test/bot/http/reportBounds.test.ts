@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { monthsCovering } from '../../../services/calendarDay.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
+import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
 import { emptySurveyCounts, type SurveyCounts } from '../../../services/survey/surveyCounts.js';
 import type { ReportRange } from '../../../services/survey/surveyReport.js';
 import { startTestServer } from '../../support/testServer.js';
@@ -37,7 +36,7 @@ function slowSurveyStore(msPerMonth: number) {
 }
 
 async function startWith(surveyStore: { reportCounts(range: ReportRange): Promise<SurveyCounts> }) {
-  const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now: () => NOW });
+  const outcomeStore = memoryOutcomeStore({ now: () => NOW });
   const server = await startTestServer({
     routes: [(http) => registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline, now: () => NOW })],
   });

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
 import { wholeMonths } from '../../../services/calendarDay.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
+import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
+import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { startTestServer } from '../../support/testServer.js';
 import { baseline, rows } from '../../services/survey/surveyFixtures.js';
 
@@ -22,8 +21,8 @@ afterEach(async () => {
  * minus the one for Dec 1 (n=10) gave the two hidden Nov 30 answers exactly.
  */
 async function startWithIssueExample() {
-  const surveyStore = createEmbeddedSurveyStore(memoryDocument(EMPTY_SURVEY_DOCUMENT), { now: () => NOW });
-  const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now: () => NOW });
+  const surveyStore = memorySurveyStore({ now: () => NOW });
+  const outcomeStore = memoryOutcomeStore({ now: () => NOW });
   await surveyStore.addSynthetic([
     ...rows(2, '2026-11-30', { awareness: 'unaware', satisfaction: 1, appointmentPreference: 'walkIn', bookingChannel: 'counter', ageBracket: '65+' }),
     ...rows(10, '2026-12-01', { awareness: 'used', satisfaction: 5, appointmentPreference: 'appointment', bookingChannel: 'online', ageBracket: '18-34' }),
@@ -68,8 +67,8 @@ describe('overlapping report ranges cannot single out a suppressed cell', () => 
     const { baseUrl } = await startWithIssueExample();
     const both = await report(baseUrl, '2026-11-30', '2026-12-01');
     const december = await report(baseUrl, '2026-12-01', '2026-12-01');
-    // Whole months: the two ranges become Nov 1–Dec 31 and Dec 1–Dec 31.
-    expect([both.from, both.to, december.from, december.to]).toEqual(['2026-11-01', '2026-12-31', '2026-12-01', '2026-12-31']);
+    // Whole months, up to today (20 December): the two ranges become Nov 1–Dec 20 and Dec 1–Dec 20.
+    expect([both.from, both.to, december.from, december.to]).toEqual(['2026-11-01', '2026-12-20', '2026-12-01', '2026-12-20']);
     // November's cells (2 answers each) are left out of every total, so every count is the same in both.
     expect(answerCounts(both)).toEqual(answerCounts(december));
     expect(both.awareness).toMatchObject({ n: 10, used: 1, unaware: 0 });
@@ -95,9 +94,9 @@ describe('overlapping report ranges cannot single out a suppressed cell', () => 
 
 describe('outcome totals', () => {
   it('add only the days shown, so a suppressed day is not the total minus the others', async () => {
-    const surveyStore = createEmbeddedSurveyStore(memoryDocument(EMPTY_SURVEY_DOCUMENT), { now: () => NOW });
+    const surveyStore = memorySurveyStore({ now: () => NOW });
     let outcomeNow = new Date('2026-12-02T20:00:00Z'); // both days still open while conversations end
-    const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now: () => outcomeNow });
+    const outcomeStore = memoryOutcomeStore({ now: () => outcomeNow });
     for (const [day, conversations] of [['2026-12-01', 12], ['2026-12-02', 3]] as const) {
       for (let index = 0; index < conversations; index += 1) {
         await outcomeStore.start({ day, channel: 'webchat', conversationKey: `${day}-${index}` });
@@ -120,8 +119,14 @@ describe('outcome totals', () => {
 
 describe('wholeMonths', () => {
   it('widens a range to the months it touches, leap years and year ends included', () => {
-    expect(wholeMonths({ from: '2026-11-30', to: '2026-12-01' })).toEqual({ from: '2026-11-01', to: '2026-12-31' });
-    expect(wholeMonths({ from: '2028-02-10', to: '2028-02-10' })).toEqual({ from: '2028-02-01', to: '2028-02-29' });
-    expect(wholeMonths({ from: '2027-02-01', to: '2027-02-28' })).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+    const today = '2030-01-01';
+    expect(wholeMonths({ from: '2026-11-30', to: '2026-12-01' }, today)).toEqual({ from: '2026-11-01', to: '2026-12-31' });
+    expect(wholeMonths({ from: '2028-02-10', to: '2028-02-10' }, today)).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(wholeMonths({ from: '2027-02-01', to: '2027-02-28' }, today)).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+  });
+
+  it('ends the running month today, and keeps a range that reaches past today as asked', () => {
+    expect(wholeMonths({ from: '2026-12-01', to: '2026-12-01' }, '2026-12-20')).toEqual({ from: '2026-12-01', to: '2026-12-20' });
+    expect(wholeMonths({ from: '2026-12-01', to: '2027-01-10' }, '2026-12-20')).toEqual({ from: '2026-12-01', to: '2027-01-31' });
   });
 });

@@ -13,9 +13,8 @@ import { createOfflineRecognizer } from '../../../nlu/offlineRecognizer.js';
 import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
 import { ROTATING_SURVEY_QUESTIONS, SURVEY_ANSWER_CODES, type SurveyQuestion } from '../../../services/survey/surveyCodes.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
+import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
+import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { renderedButtons, tappedButton } from '../../support/channelAnswers.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
@@ -99,8 +98,8 @@ function answerActivity(channel: (typeof CHANNELS)[number], replies: Partial<Act
 
 beforeAll(async () => {
   const now = () => new Date('2026-03-10T09:00:00Z');
-  const surveyStore = createEmbeddedSurveyStore(memoryDocument(EMPTY_SURVEY_DOCUMENT), { now });
-  const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now });
+  const surveyStore = memorySurveyStore({ now });
+  const outcomeStore = memoryOutcomeStore({ now });
   let rotationCalls = 0;
   server = await startTestServer({
     recognizer: fakeRecognizer({ daag: 'goodbye' }, await createOfflineRecognizer()),

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAttemptLimiter } from '../../../services/attemptLimiter.js';
 import { readReportRange, tokensMatch } from '../../../bot/http/reportsAccess.js';
 import { registerSurveyReportRoutes, type SurveyReportRoutesDeps } from '../../../bot/http/surveyReportRoutes.js';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
+import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
+import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { SURVEY_CSV_COLUMNS } from '../../../services/survey/surveyCsv.js';
 import { startTestServer } from '../../support/testServer.js';
 import { baseline, rows } from '../../services/survey/surveyFixtures.js';
@@ -19,9 +18,8 @@ afterEach(async () => {
 });
 
 async function startWith(overrides: Partial<SurveyReportRoutesDeps> = {}) {
-  const surveyDocument = memoryDocument(EMPTY_SURVEY_DOCUMENT);
-  const surveyStore = createEmbeddedSurveyStore(surveyDocument, { now: () => NOW });
-  const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now: () => NOW });
+  const surveyStore = memorySurveyStore({ now: () => NOW });
+  const outcomeStore = memoryOutcomeStore({ now: () => NOW });
   const january = [...rows(12, '2026-01-10', { awareness: 'used', satisfaction: 5 }), ...rows(8, '2026-01-12', { awareness: 'unaware', satisfaction: 2 })];
   await surveyStore.addSynthetic(january.map((row) => ({ ...row, synthetic: true as const })));
   await surveyStore.add(rows(1, '2026-03-01', { awareness: 'awareNotUsed' })[0]!, 'one-real-row');
@@ -89,9 +87,9 @@ describe('survey report API', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const report = await response.json();
-    // Whole months: the range runs to the end of the running month.
+    // Whole months, but not past today: the running month ends today.
     expect(report.from).toBe('2025-04-01');
-    expect(report.to).toBe('2026-03-31');
+    expect(report.to).toBe('2026-03-15');
     expect(report.periods).toHaveLength(12);
     expect(report.responses).toBe(21);
     expect(report.synthetic).toBe(20);

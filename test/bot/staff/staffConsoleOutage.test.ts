@@ -26,6 +26,18 @@ describe('the staff console while the database is down', () => {
     expect(JSON.stringify(answer.body)).not.toContain('ECONNREFUSED');
   });
 
+  it('answers a status change with 503 storage_unavailable too, and changes nothing', async () => {
+    const callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT));
+    callbacks.setStatus = async () => {
+      throw storageUnavailable('assistent', 'ECONNREFUSED');
+    };
+    server = await startStaffServer(callbacks);
+    const cookie = await login(server.baseUrl);
+    const answer = await send(server.baseUrl, 'POST', '/api/staff/callbacks/KDR-482/status', { json: { status: 'done' }, cookie });
+    expect(answer.status).toBe(503);
+    expect(answer.body).toEqual({ error: { code: 'storage_unavailable', message: expect.any(String) } });
+  });
+
   it('answers any other failure with one JSON 500 body that shows nothing of the error', async () => {
     const callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT));
     callbacks.listOpen = async () => {

@@ -1,55 +1,130 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../bot/logger.js';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
+import { memoryDocument, type DurableDocument } from '../../../stores/embedded/durableDocument.js';
 import { openEmbeddedFiles } from '../../../stores/embedded/embeddedFiles.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
+import {
+  createEmbeddedOutcomeStore,
+  EMPTY_OUTCOME_COUNTS_DOCUMENT,
+  EMPTY_OUTCOME_DOCUMENT,
+  memoryOutcomeStore,
+  type OpenOutcomeDocument,
+} from '../../../stores/survey/embeddedOutcomeStore.js';
+import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { openEmbeddedSurveyStores } from '../../../stores/survey/openSurveyStores.js';
 import { rows } from '../../services/survey/surveyFixtures.js';
+import { makeTempDir } from '../embedded/storeTestSupport.js';
 import { describeSurveyStores } from './surveyStoreContract.js';
 
-function surveyStoreAt(iso: string) {
-  let now = new Date(iso);
-  const document = memoryDocument(EMPTY_SURVEY_DOCUMENT);
-  return { document, store: createEmbeddedSurveyStore(document, { now: () => now }), setNow: (next: string) => (now = new Date(next)) };
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** The survey stores on a fresh data directory, closed and removed after the test. */
+async function openInDataDir(now: () => Date, dataDir?: string) {
+  let dir = dataDir;
+  if (dir === undefined) {
+    const made = await makeTempDir();
+    cleanups.push(made.remove);
+    dir = made.dir;
+  }
+  const files = await openEmbeddedFiles(dir, { logger: createMemoryLogger() });
+  const stores = await openEmbeddedSurveyStores(files, { now });
+  const close = async () => {
+    await stores.close();
+    await files.close();
+  };
+  cleanups.unshift(close);
+  return { dir, files, stores, close };
 }
 
-function outcomeStoreAt(iso: string) {
-  let now = new Date(iso);
-  const document = memoryDocument(EMPTY_OUTCOME_DOCUMENT);
-  return { document, store: createEmbeddedOutcomeStore(document, { now: () => now }), setNow: (next: string) => (now = new Date(next)) };
+/** Every file under the survey tree, relative to it. */
+async function surveyFiles(dir: string): Promise<string[]> {
+  const root = path.join(dir, 'survey');
+  const found: string[] = [];
+  for (const month of await readdir(root)) {
+    if (month === '.tmp') continue;
+    for (const name of await readdir(path.join(root, month))) found.push(`${month}/${name}`);
+  }
+  return found.sort();
 }
 
 // The behaviour every survey and outcome store shares is in surveyStoreContract.ts (also run against
-// PostgreSQL in test/stores/survey/postgresSurveyStores.test.ts); here only what the embedded
-// documents hold and their files.
-describeSurveyStores('embedded survey stores in memory', async (now) => {
-  const surveyDocument = memoryDocument(EMPTY_SURVEY_DOCUMENT);
-  const outcomeDocument = memoryDocument(EMPTY_OUTCOME_DOCUMENT);
-  // One process owns the documents: a "twin" is a second pair of store objects on them.
-  const open = () => ({
-    surveyStore: createEmbeddedSurveyStore(surveyDocument, { now }),
-    outcomeStore: createEmbeddedOutcomeStore(outcomeDocument, { now }),
-  });
-  return { store: open(), twin: open() };
+// PostgreSQL in test/stores/survey/postgresSurveyStores.test.ts). One process owns a data directory:
+// the "twin" of an embedded store is the same store.
+describeSurveyStores('embedded survey stores in DATA_DIR', async (now) => {
+  const { stores } = await openInDataDir(now);
+  return { store: stores, twin: stores };
 });
 
-describe('embedded survey store', () => {
-  it('keeps neither the request id nor its position: only sorted salted hashes, dropped after a day', async () => {
-    const { store, document, setNow } = surveyStoreAt('2026-03-10T10:00:00Z');
-    for (const [index, row] of rows(3, '2026-03-10', { satisfaction: 5 }).entries()) await store.add(row, `webchat|conv-${index}|act-${index}`);
-    const text = JSON.stringify(document.read());
-    expect(text).not.toContain('conv-');
-    expect(text).not.toContain('act-');
-    const hashes = document.read().recentRequests[0]!.hashes;
-    expect(hashes).toEqual([...hashes].sort());
+describeSurveyStores('embedded survey stores in memory', async (now) => {
+  const stores = { surveyStore: memorySurveyStore({ now }), outcomeStore: memoryOutcomeStore({ now }) };
+  return { store: stores, twin: stores };
+});
 
-    setNow('2026-03-12T10:00:00Z');
-    await store.add(rows(1, '2026-03-12', { satisfaction: 1 })[0]!, 'webchat|later|x');
-    expect(document.read().recentRequests.map((bucket) => bucket.day)).toEqual(['2026-03-12']);
+describe('embedded survey store files', () => {
+  it('keeps rows in small documents per day, and neither the request id nor the order of arrival', async () => {
+    const { dir, stores, files } = await openInDataDir(() => new Date('2026-03-10T10:00:00Z'));
+    const today = rows(12, '2026-03-10', { satisfaction: 5 });
+    for (const [index, row] of today.entries()) await stores.surveyStore.add(row, `webchat|conv-${index}|act-${index}`);
+    await stores.surveyStore.addSynthetic(rows(5, '2026-02-03', { awareness: 'used' }).map((row) => ({ ...row, synthetic: true as const })));
+
+    const names = await surveyFiles(dir);
+    expect(names.every((name) => /^2026-0[23]\/2026-0(3-10|2-03)-[0-9a-f]\.json$/.test(name))).toBe(true);
+    expect(names.filter((name) => name.includes('2026-03-10')).length).toBeGreaterThan(1);
+    let seen = 0;
+    for (const name of names) {
+      const text = await readFile(path.join(dir, 'survey', name), 'utf8');
+      expect(text).not.toContain('conv-');
+      expect(text).not.toContain('act-');
+      const part = JSON.parse(text).value as { responses: { id: string; day: string }[]; recentRequests: { hashes: string[] }[] };
+      // One day per file, rows by id (not by arrival), request hashes sorted.
+      expect(new Set(part.responses.map((row) => row.day)).size).toBe(1);
+      expect(part.responses.map((row) => row.id)).toEqual(part.responses.map((row) => row.id).sort());
+      for (const bucket of part.recentRequests) expect(bucket.hashes).toEqual([...bucket.hashes].sort());
+      seen += part.responses.length;
+    }
+    expect(seen).toBe(17);
+    await files.close();
+  });
+
+  it('counts a closed day once and keeps its counts; a later write to that day counts it again', async () => {
+    let now = new Date('2026-03-10T10:00:00Z');
+    const { dir, stores } = await openInDataDir(() => now);
+    for (const [index, row] of rows(4, '2026-03-10', { satisfaction: 4 }).entries()) await stores.surveyStore.add(row, `a-${index}`);
+    const march = { from: '2026-03-01', to: '2026-03-31' };
+    expect((await stores.surveyStore.reportCounts(march)).responses).toBe(4);
+    // Still open: no counts kept yet.
+    expect(JSON.parse(await readFile(path.join(dir, 'surveyDayCounts.json'), 'utf8')).days).toEqual({});
+
+    now = new Date('2026-03-12T10:00:00Z');
+    expect((await stores.surveyStore.reportCounts(march)).satisfaction['4']).toBe(4);
+    const kept = JSON.parse(await readFile(path.join(dir, 'surveyDayCounts.json'), 'utf8')).days;
+    expect(Object.keys(kept)).toEqual(['2026-03-10']);
+    expect(kept['2026-03-10']).toMatchObject({ responses: 4, satisfaction: { '4': 4 } });
+
+    await stores.surveyStore.addSynthetic(rows(2, '2026-03-10', { satisfaction: 1 }).map((row) => ({ ...row, synthetic: true as const })));
+    const after = await stores.surveyStore.reportCounts(march);
+    expect(after).toMatchObject({ responses: 6, synthetic: 2, satisfaction: { '1': 2, '4': 4 } });
+    expect(JSON.parse(await readFile(path.join(dir, 'surveyDayCounts.json'), 'utf8')).days['2026-03-10'].responses).toBe(6);
+    expect(await stores.surveyStore.removeSynthetic()).toBe(2);
+    expect((await stores.surveyStore.reportCounts(march)).responses).toBe(4);
+  });
+
+  it('keeps rows and counts across a restart', async () => {
+    const now = () => new Date('2026-03-12T10:00:00Z');
+    const first = await openInDataDir(now);
+    const [row] = rows(1, '2026-03-12', { awareness: 'unaware' });
+    await first.stores.surveyStore.add(row!, 'r1');
+    await first.stores.surveyStore.addSynthetic(rows(3, '2026-03-01', {}).map((synthetic) => ({ ...synthetic, synthetic: true as const })));
+    await first.stores.surveyStore.reportCounts({ from: '2026-03-01', to: '2026-03-31' });
+    await first.close();
+
+    const second = await openInDataDir(now, first.dir);
+    expect(await second.stores.surveyStore.list({ from: '2026-03-12', to: '2026-03-12' })).toEqual([row]);
+    expect((await second.stores.surveyStore.reportCounts({ from: '2026-03-01', to: '2026-03-31' })).responses).toBe(4);
   });
 });
 
@@ -57,39 +132,46 @@ describe('embedded outcome store', () => {
   const mark = (conversationKey: string, day = '2026-03-10', channel = 'webchat') => ({ conversationKey, day, channel });
 
   it('keeps no conversation key, and drops the markers and their salt when the day is closed', async () => {
-    const { store, document, setNow } = outcomeStoreAt('2026-03-10T10:00:00Z');
-    await store.start(mark('webchat|conversation-secret-42'));
-    expect(JSON.stringify(document.read())).not.toContain('conversation-secret-42');
-    expect(document.read().openDays).toHaveLength(1);
-    setNow('2026-03-12T10:00:00Z');
-    await store.counts({ from: '2026-03-01', to: '2026-03-31' });
-    expect(document.read().openDays).toEqual([]);
-    expect(document.read().counts).toEqual([{ day: '2026-03-10', channel: 'webchat', outcome: 'abandoned', count: 1 }]);
+    let now = new Date('2026-03-10T10:00:00Z');
+    const { dir, stores } = await openInDataDir(() => now);
+    await stores.outcomeStore.start(mark('webchat|conversation-secret-42'));
+    const open = () => readFile(path.join(dir, 'conversationOutcomes.json'), 'utf8');
+    expect(await open()).not.toContain('conversation-secret-42');
+    expect(JSON.parse(await open()).openDays).toHaveLength(1);
+    const salt = JSON.parse(await open()).openDays[0].salt as string;
+
+    now = new Date('2026-03-12T10:00:00Z');
+    expect(await stores.outcomeStore.counts({ from: '2026-03-01', to: '2026-03-31' })).toEqual([
+      { day: '2026-03-10', channel: 'webchat', outcome: 'abandoned', count: 1 },
+    ]);
+    expect(JSON.parse(await open()).openDays).toEqual([]);
+    const counts = await readFile(path.join(dir, 'outcomeCounts.json'), 'utf8');
+    expect(counts).not.toContain(salt);
+  });
+
+  it('counts a day once even when the closing stopped between its two writes', async () => {
+    let now = new Date('2026-03-10T10:00:00Z');
+    const open = memoryDocument<OpenOutcomeDocument>(EMPTY_OUTCOME_DOCUMENT);
+    const counts = memoryDocument(EMPTY_OUTCOME_COUNTS_DOCUMENT);
+    const store = createEmbeddedOutcomeStore({ open, counts }, { now: () => now });
+    await store.record({ ...mark('a'), outcome: 'resolved' });
+    await store.record({ ...mark('b'), outcome: 'escalated' });
+
+    // The open document refuses its next write once, as a crash right after the counts were written would.
+    let refuse = true;
+    const crashing: DurableDocument<OpenOutcomeDocument> = {
+      read: () => open.read(),
+      update: (change) => (refuse ? ((refuse = false), Promise.reject(new Error('crash'))) : open.update(change)),
+    };
+    now = new Date('2026-03-12T10:00:00Z');
+    const afterCrash = createEmbeddedOutcomeStore({ open: crashing, counts }, { now: () => now });
+    await expect(afterCrash.counts({ from: '2026-03-10', to: '2026-03-10' })).rejects.toThrow('crash');
+    const restarted = createEmbeddedOutcomeStore({ open, counts }, { now: () => now });
+    expect(await restarted.counts({ from: '2026-03-10', to: '2026-03-10' })).toEqual([
+      { day: '2026-03-10', channel: 'webchat', outcome: 'resolved', count: 1 },
+      { day: '2026-03-10', channel: 'webchat', outcome: 'escalated', count: 1 },
+    ]);
+    expect(open.read().openDays).toEqual([]);
   });
 });
 
-describe('survey stores in the embedded files', () => {
-  let dir: string | undefined;
-  afterEach(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  it('keeps survey rows and outcome counts in their own files, across a restart', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'survey-stores-'));
-    const now = () => new Date('2026-03-10T10:00:00Z');
-    let files = await openEmbeddedFiles(dir, { logger: createMemoryLogger() });
-    let stores = await openEmbeddedSurveyStores(files, { now });
-    const [row] = rows(1, '2026-03-10', { awareness: 'unaware' });
-    await stores.surveyStore.add(row!, 'r1');
-    await stores.outcomeStore.start({ day: '2026-03-10', channel: 'webchat', conversationKey: 'k' });
-    await files.close();
-
-    expect(JSON.parse(await readFile(path.join(dir, 'surveyResponses.json'), 'utf8')).responses).toEqual([row]);
-    expect(JSON.parse(await readFile(path.join(dir, 'conversationOutcomes.json'), 'utf8')).openDays).toHaveLength(1);
-
-    files = await openEmbeddedFiles(dir, { logger: createMemoryLogger() });
-    stores = await openEmbeddedSurveyStores(files, { now });
-    expect(await stores.surveyStore.list({ from: '2026-03-10', to: '2026-03-10' })).toEqual([row]);
-    await files.close();
-  });
-});

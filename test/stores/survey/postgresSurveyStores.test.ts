@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { createPostgresOutcomeStore } from '../../../stores/survey/postgresOutcomeStore.js';
 import { createPostgresSurveyStore } from '../../../stores/survey/postgresSurveyStore.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
+import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
+import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { storedSurveyReport } from '../../../services/survey/storedSurveyReport.js';
 import { buildSurveyReport } from '../../../services/survey/surveyReport.js';
 import type { SurveyResponse } from '../../../services/survey/surveyResponse.js';
@@ -76,8 +75,8 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL survey and outcome sto
     const now = () => current;
     const { store } = await open(now);
     const embedded = {
-      surveyStore: createEmbeddedSurveyStore(memoryDocument(EMPTY_SURVEY_DOCUMENT), { now }),
-      outcomeStore: createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now }),
+      surveyStore: memorySurveyStore({ now }),
+      outcomeStore: memoryOutcomeStore({ now }),
     };
     const synthetic = generateSyntheticSurveyRows({ count: 1_500, from: '2025-10-01', seed: 21 }).filter((row) => row.day < '2026-04-01');
     // Small cells on purpose: a month, an age bracket and the appointment question with fewer than 10 answers.

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
-import { createEmbeddedOutcomeStore, EMPTY_OUTCOME_DOCUMENT } from '../../../stores/survey/embeddedOutcomeStore.js';
-import { createEmbeddedSurveyStore, EMPTY_SURVEY_DOCUMENT } from '../../../stores/survey/embeddedSurveyStore.js';
+import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
+import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { generateSyntheticSurveyRows } from '../../../services/survey/syntheticSurvey.js';
@@ -18,9 +17,9 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
 beforeAll(async () => {
   if (chromiumUnavailable) return;
-  const surveyStore = createEmbeddedSurveyStore(memoryDocument(EMPTY_SURVEY_DOCUMENT), { now: () => NOW });
+  const surveyStore = memorySurveyStore({ now: () => NOW });
   let outcomeNow = new Date('2026-03-02T10:00:00Z');
-  const outcomeStore = createEmbeddedOutcomeStore(memoryDocument(EMPTY_OUTCOME_DOCUMENT), { now: () => outcomeNow });
+  const outcomeStore = memoryOutcomeStore({ now: () => outcomeNow });
   // A year of demo answers, thinning out in the last months so some cells are suppressed.
   await surveyStore.addSynthetic(generateSyntheticSurveyRows({ count: 700, from: '2025-03-01', seed: 11 }).filter((row) => row.day < '2026-02-20' || row.id < '3'));
   for (let index = 0; index < 12; index += 1) {

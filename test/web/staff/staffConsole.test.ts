@@ -14,7 +14,7 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   if (chromiumUnavailable) return;
-  const references = ['KDR-482', 'MNP-234'];
+  const references = ['KDR-482', 'MNP-234', 'TVW-915'];
   callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
   for (const [requestId, partOfDay] of [['a', 'morning'], ['b', 'afternoon']] as const) {
     await callbacks.create({
@@ -41,6 +41,8 @@ afterAll(async () => {
 describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
   it('signs in, shows the requests, marks one reached and announces it, without WCAG 2.1 AA violations', async () => {
     const page = await context.newPage();
+    // A fake clock, so the undo time and the 30-second refresh can be run through at once.
+    await page.clock.install();
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     page.on('console', (message) => {
@@ -61,7 +63,9 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     await page.getByLabel('Wachtwoord').fill(STAFF_PASSWORD);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByRole('heading', { name: /^KDR-482/ }).waitFor();
-    expect(await page.getByRole('link', { name: '+32470123456' }).first().getAttribute('href')).toBe('tel:+32470123456');
+    // Numbers as staff dial them; the link still dials the full international number.
+    expect(await page.getByRole('link', { name: '0470 12 34 56' }).first().getAttribute('href')).toBe('tel:+32470123456');
+    expect(await page.locator('#requests').textContent()).not.toMatch(/\+32|\(assistant\)|\(resident\)/);
     await expect.poll(() => page.locator('#status').textContent()).toContain('Er zijn 2 open verzoeken.');
 
     await page.getByRole('group', { name: 'Status van MNP-234' }).getByRole('button', { name: 'Niet bereikt, later opnieuw' }).click();
@@ -69,9 +73,43 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByRole('group', { name: 'Status van KDR-482' }).getByRole('button', { name: 'Bereikt', exact: true }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toBe('Verzoek KDR-482 is bereikt.');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Verzoek KDR-482 is bereikt\. U kunt dit nog 10 seconden ongedaan maken\.$/);
     expect(await page.getByRole('heading', { name: /^KDR-482/ }).count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('console-title');
+    expect(await wcagViolations(page)).toEqual([]);
+    // Undo: the request is back, focus on its first status button, nothing was saved.
+    await page.getByRole('button', { name: /^Ongedaan maken: KDR-482/ }).click();
+    await page.getByRole('heading', { name: /^KDR-482/ }).waitFor();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Verzoek KDR-482 staat weer open.');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.reference)).toBe('KDR-482');
+    expect((await callbacks.get('KDR-482'))?.status).toBe('open');
+    await page.clock.runFor(15_000);
+    expect((await callbacks.get('KDR-482'))?.status).toBe('open');
+
+    // Closing for real: saved once the undo time is over.
+    await page.getByRole('group', { name: 'Status van KDR-482' }).getByRole('button', { name: 'Bereikt', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /^KDR-482/ }).count()).toBe(0);
+    await page.clock.runFor(11_000);
+    await expect.poll(async () => (await callbacks.get('KDR-482'))?.status).toBe('reached');
+    expect(await page.getByRole('button', { name: /^Ongedaan maken/ }).count()).toBe(0);
+
+    // A new request shows up without a reload, announced politely, focus left where it was.
+    await page.getByRole('group', { name: 'Status van MNP-234' }).getByRole('button', { name: 'Afgehandeld' }).focus();
+    await callbacks.create({
+      requestId: 'c',
+      phone: '+3293001122',
+      preferredMoment: { day: '2026-03-03', partOfDay: 'morning' },
+      topic: { intent: 'info.hours', document: null },
+      excerpt: ['wanneer is het stadhuis open'],
+      language: 'nl',
+      at: new Date('2026-03-02T10:00:00Z'),
+    });
+    await page.clock.runFor(31_000);
+    await page.getByRole('heading', { name: /^TVW-915/ }).waitFor();
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Nieuw verzoek: TVW-915.');
+    expect(await page.getByRole('link', { name: '09 300 11 22' }).count()).toBe(1);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.reference)).toBe('MNP-234');
+    expect(await wcagViolations(page)).toEqual([]);
     const stored = await callbacks.get('KDR-482');
     expect(stored?.status).toBe('reached');
     expect(stored?.history.at(-1)).toMatchObject({ status: 'reached', staffMember: 'an' });
