@@ -140,7 +140,21 @@ export async function load(ports: readonly number[], label: string, conversation
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-function post(agent: Agent, port: number, body: unknown): Promise<void> {
+/**
+ * Posts one activity. A keep-alive socket that the server closed just as the request went out
+ * fails with ECONNRESET before any answer: that request is sent once more (the bot answers a
+ * resent activity id with its first answer, so a turn never runs twice).
+ */
+async function post(agent: Agent, port: number, body: unknown): Promise<void> {
+  try {
+    await postOnce(agent, port, body);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
+    await postOnce(agent, port, body);
+  }
+}
+
+function postOnce(agent: Agent, port: number, body: unknown): Promise<void> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(

@@ -22,7 +22,7 @@ import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { registerSurveyReportRoutes } from './http/surveyReportRoutes.js';
 import { createI18n } from './i18n.js';
 import { registerStaffConsole, signedInStaffMember } from './staff/staffConsole.js';
-import { startRetentionJob } from '../stores/callbacks/callbackRetention.js';
+import { startRetentionJob } from '../stores/retentionJob.js';
 import type { Logger } from './logger.js';
 import { createServer } from './server.js';
 import { watchWrites } from './writeReadiness.js';
@@ -74,6 +74,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     });
     const retention = startRetentionJob(stores.callbacks, { retentionDays: config.callbackRetentionDays, logger });
     stopJobs.push(() => retention.stop());
+    const bookingRetention = startRetentionJob(stores.bookings, { retentionDays: config.bookingRetentionDays, name: 'booking', logger });
+    stopJobs.push(() => bookingRetention.stop());
     // Turns of one conversation run one at a time, across instances too: state is saved last-writer-wins.
     adapter.use(turnLockMiddleware(stores.turnLock));
     const bookingProvider = createBuiltInBookingProvider({

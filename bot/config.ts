@@ -1,4 +1,5 @@
 import type { HandoffMode } from '../dialogs/handoffDialog.js';
+import { DEFAULT_BOOKING_RETENTION_DAYS } from '../services/appointments/bookingRetention.js';
 import { isProxyAddressOrRange, type TrustedProxies } from './http/clientAddress.js';
 import { parseStaffAccounts, type StaffAccount } from './staff/staffPassword.js';
 
@@ -32,6 +33,8 @@ export interface Config {
   staffAccounts: StaffAccount[];
   /** Days a closed callback request is kept before it is deleted (CALLBACK_RETENTION_DAYS). */
   callbackRetentionDays: number;
+  /** Days a booking (name, e-mail or phone) is kept after its appointment, cancellation or move (BOOKING_RETENTION_DAYS). */
+  bookingRetentionDays: number;
   /** `callback` (the staff's callback queue) or `agentHub` (a handoff.initiate event) (HANDOFF_MODE). */
   handoffMode: HandoffMode;
 }
@@ -109,7 +112,8 @@ export function readConfig(env: Env): Config {
     trustProxy: readTrustProxy(value('TRUST_PROXY')),
     defaultLocale,
     staffAccounts: readStaffAccounts(value('STAFF_ACCOUNTS')),
-    callbackRetentionDays: readRetentionDays(value('CALLBACK_RETENTION_DAYS')),
+    callbackRetentionDays: readRetentionDays('CALLBACK_RETENTION_DAYS', value('CALLBACK_RETENTION_DAYS'), 30),
+    bookingRetentionDays: readRetentionDays('BOOKING_RETENTION_DAYS', value('BOOKING_RETENTION_DAYS'), DEFAULT_BOOKING_RETENTION_DAYS),
     handoffMode: readHandoffMode(value('HANDOFF_MODE')),
   };
 }
@@ -141,11 +145,11 @@ function readStaffAccounts(raw: string | null): StaffAccount[] {
   }
 }
 
-function readRetentionDays(raw: string | null): number {
-  if (raw === null) return 30;
+function readRetentionDays(name: string, raw: string | null, fallback: number): number {
+  if (raw === null) return fallback;
   const days = Number(raw);
   if (!Number.isInteger(days) || days < 1 || days > 3650) {
-    throw new ConfigError(`CALLBACK_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${raw}".`);
+    throw new ConfigError(`${name} must be a whole number of days from 1 to 3650, not "${raw}".`);
   }
   return days;
 }

@@ -5,7 +5,7 @@
  * A readable summary by default (the last 12 months when no dates are given). Exit 2 for bad arguments.
  */
 import { readReportRange } from '../bot/http/reportsAccess.js';
-import { wholeMonths } from '../services/calendarDay.js';
+import { brusselsDay, wholeMonths } from '../services/calendarDay.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import {
   AGE_BRACKET_CODES,
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const baseline = loadSurveyBaseline();
   const opened = await openSurveyStoresFor();
   try {
-    const report = await storedSurveyReport(opened.stores, wholeMonths(range.range), baseline, { leaveOutSmallCells: true });
+    const report = await storedSurveyReport(opened.stores, wholeMonths(range.range, brusselsDay(new Date())), baseline, { leaveOutSmallCells: true });
     if (args.flags.has('json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else if (args.flags.has('csv')) process.stdout.write(surveyReportToCsv(report));
     else process.stdout.write(formatSummary(report));

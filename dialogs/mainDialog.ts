@@ -1,11 +1,14 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { buttonValueOf } from '../bot/channels/buttonValue.js';
+import { readYesNo } from '../bot/channels/yesNoAnswer.js';
+import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import { InterruptibleDialog, type AnswersAside } from './interruptibleDialog.js';
+import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import type { HandoffOptions, HandoffResult, PhoneLine } from './handoffDialog.js';
 import { menuOptions } from './replies.js';
@@ -63,6 +66,8 @@ interface MainValues {
 }
 
 const MENU_PROMPT = 'main.menu';
+/** Questions whose options are capabilities: their buttons mean the same later. */
+const OLD_BUTTONS_THAT_ROUTE: readonly string[] = ['menu', 'clarify'];
 const CLARIFY_PROMPT = 'main.clarify';
 const ANSWER_YES = 'yes';
 const ANSWER_NO = 'no';
@@ -114,13 +119,16 @@ export class MainDialog extends InterruptibleDialog {
     const { menu } = (step.options ?? {}) as MainDialogOptions;
     if (!menu) return step.next();
     const { t } = turnServices(step.context);
-    const prompt: OptionPromptOptions = { id: 'menu', prompt: t(`common:${menu}.text`), options: menuOptions(step.context) };
+    // Key words off: "ik wil mijn afspraak annuleren" shares "afspraak" with "Een afspraak maken"; the recognizer reads requests.
+    const prompt: OptionPromptOptions = { id: 'menu', prompt: t(`common:${menu}.text`), options: menuOptions(step.context), keyWords: false };
     return step.prompt(MENU_PROMPT, prompt);
   }
 
   /** When two requests are about equally likely, ask which one the resident means instead of guessing. */
   private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (isIntent(step.result) || (step.options as MainDialogOptions | undefined)?.handOver) return step.next(step.result);
+    const pressed = buttonValueOf(step.context.activity);
+    if (pressed?.question !== undefined) return this.oldButton(step, pressed);
     const recognition = turnServices(step.context).recognition;
     const runnerUp = recognition?.runnerUp;
     const unsure =
@@ -135,10 +143,21 @@ export class MainDialog extends InterruptibleDialog {
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       id: 'clarify',
+      keyWords: false,
       prompt: t('common:clarify.question'),
       options: [recognition.intent, runnerUp.intent].map((intent) => ({ value: intent, label: t(`common:clarify.options.${intent}`) })),
     };
     return step.prompt(CLARIFY_PROMPT, prompt);
+  }
+
+  /**
+   * A button pressed while no question is open belongs to an earlier one: an old menu still routes
+   * to its capability; an old slot, survey or yes/no button gets a word that it is from earlier, and the menu.
+   */
+  private async oldButton(step: WaterfallStepContext, pressed: ButtonValue): Promise<DialogTurnResult> {
+    if (isIntent(pressed.answer) && OLD_BUTTONS_THAT_ROUTE.includes(pressed.question ?? '')) return step.next(pressed.answer);
+    await step.context.sendActivity(turnServices(step.context).t('common:oldButtonClosed'));
+    return step.replaceDialog(this.id, { menu: 'help' } satisfies MainDialogOptions);
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -218,12 +237,21 @@ export class MainDialog extends InterruptibleDialog {
   private async closeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     if (step.result === ANSWER_NO) return step.replaceDialog(DialogIds.mainClosing);
-    if (step.result === ANSWER_YES) {
+    // "ja, ik wil nog een afspraak maken": yes, and the request itself; route it.
+    if (step.result === ANSWER_YES && !this.saysRequestToo(step.context)) {
       await step.context.sendActivity(t('common:anythingElse.whatElse'));
       return step.endDialog();
     }
     // Neither yes nor no: the resident asked something new, route it.
     return step.replaceDialog(this.id);
+  }
+
+  /** Whether a "yes" came with a request the assistant can route (more words than yes, and a confident intent). */
+  private saysRequestToo(context: TurnContext): boolean {
+    const { recognition, language } = turnServices(context);
+    const text = context.activity.text ?? '';
+    const yesOnly = readYesNo(text, language)?.whole === true;
+    return !yesOnly && !!recognition && recognition.score >= INTERRUPTION_MIN_SCORE && this.routes.has(recognition.intent);
   }
 
   /** The conversation ends well: record it as resolved, then offer the survey (it decides whether to ask). */

@@ -4,7 +4,7 @@ import { standardWords } from './colloquialDutch.js';
 import { INTENTS, type DocumentId, type Intent } from './contract.js';
 import { negatedPart, withoutNegatedPart } from './contrast.js';
 import { DocumentFinder, loadDocumentSynonyms, type DocumentMention } from './documentEntity.js';
-import { wordsOf } from './plainText.js';
+import { withoutStretchedLetters, wordsOf } from './plainText.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
 import { SoftmaxClassifier, type SoftmaxSettings } from './softmaxClassifier.js';
 import { textFeatures, type FeatureSettings } from './textFeatures.js';
@@ -157,9 +157,4 @@ function documentOf(read: ReadText): Recognition['entities'] {
  */
 function withoutLoginCard(intent: Intent, entities: Recognition['entities']): Recognition['entities'] {
   return intent === 'thuisloket.info' && entities.document === 'identiteitskaart' ? {} : entities;
-}
-
-/** "daaag", "heeeelp": three or more of the same letter are written for emphasis; two remain. */
-function withoutStretchedLetters(text: string): string {
-  return text.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }

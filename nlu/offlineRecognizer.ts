@@ -4,6 +4,7 @@ import { INTENTS, isIntent, type Intent } from './contract.js';
 import { isColloquialForm, standardWords } from './colloquialDutch.js';
 import { DocumentFinder, loadDocumentSynonyms } from './documentEntity.js';
 import { KnownWords } from './knownWords.js';
+import { withoutStretchedLetters } from './plainText.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
 import { loadIntentTrainingData, type IntentTrainingData } from './trainingData.js';
 
@@ -143,11 +144,6 @@ function knownForm(knownWords: KnownWords, word: string): string[] {
 /** Standard words for colloquial forms, without the little words. */
 function meaningfulWords(words: readonly string[]): string[] {
   return standardWords(words).filter((word) => !LITTLE_WORDS.has(word));
-}
-
-/** "daaag", "heeeelp": three or more of the same letter are written for emphasis; two remain. */
-function withoutStretchedLetters(text: string): string {
-  return text.replace(/(\p{L})\1{2,}/gu, '$1$1');
 }
 
 function withDocument(documentFinder: DocumentFinder, text: string): Recognition['entities'] {

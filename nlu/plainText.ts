@@ -62,3 +62,8 @@ export function withinEdits(a: string, b: string, max: number): boolean {
   }
   return previous[b.length]! <= max;
 }
+
+/** "daaag", "heeeelp": three or more of the same letter are written for emphasis; two remain. */
+export function withoutStretchedLetters(text: string): string {
+  return text.replace(/(\p{L})\1{2,}/gu, '$1$1');
+}

@@ -67,14 +67,16 @@ export function monthSlices(from: string, to: string): { from: string; to: strin
 }
 
 /**
- * The whole calendar months from..to touches: from the first of from's month to the last day of to's.
+ * The whole calendar months from..to touches: from the first of from's month to the last day of to's,
+ * but not past `today` (no answers exist after it, and the running month stays visibly incomplete).
  * Survey reports are offered for whole months only, so no range can cut a month in two and single
  * out the days of one part by subtraction.
  */
-export function wholeMonths(range: { from: string; to: string }): { from: string; to: string } {
+export function wholeMonths(range: { from: string; to: string }, today: string): { from: string; to: string } {
   toEpochDay(range.from);
   toEpochDay(range.to);
-  return { from: `${range.from.slice(0, -2)}01`, to: lastDayOfMonth(range.to) };
+  const monthEnd = lastDayOfMonth(range.to);
+  return { from: `${range.from.slice(0, -2)}01`, to: monthEnd > today && range.to <= today ? today : monthEnd };
 }
 
 function lastDayOfMonth(day: string): string {

@@ -11,7 +11,7 @@ import {
   type Words,
 } from './answerPhrases.js';
 import type { Option } from './renderer.js';
-import { optionMeaning, readYesNo } from './yesNoAnswer.js';
+import { optionMeaning, readYesNo, type YesNo } from './yesNoAnswer.js';
 
 /** Which option an answer picks, and whether the answer said only that. */
 export interface OptionAnswer {
@@ -81,14 +81,17 @@ function optionNumber(answer: string): number | undefined {
 }
 
 /**
- * On a yes/no question (one option means yes, one means no), the option that yes or no in any of
- * its forms picks. Not on other questions: "liever niet" is no answer to "Wist u dat…?" with two yeses.
+ * On a yes/no question (one option means yes or no, and at most one the opposite), the option that
+ * yes or no in any of its forms picks. Not on other questions: "liever niet" is no answer to "Wist u dat…?" with two yeses.
  */
 function yesNoOption(answer: string, options: readonly Option[], language: Language): OptionAnswer | undefined {
   const meanings = options.map((option) => optionMeaning(option, language));
-  if (meanings.filter((meaning) => meaning === 'yes').length !== 1 || meanings.filter((meaning) => meaning === 'no').length !== 1) return undefined;
+  const count = (meaning: YesNo) => meanings.filter((meant) => meant === meaning).length;
   const yesNo = readYesNo(answer, language);
   if (!yesNo) return undefined;
+  const opposite: YesNo = yesNo.meaning === 'yes' ? 'no' : 'yes';
+  // "Wilt u nog meer weten?" with one "Nee, dank u" option is a yes/no question too; "Wist u dat…?" with two yeses is not.
+  if (count(yesNo.meaning) !== 1 || count(opposite) > 1) return undefined;
   return { option: options[meanings.indexOf(yesNo.meaning)]!, whole: yesNo.whole };
 }
 

@@ -158,7 +158,7 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
     }
     // Whole months only: with the small cells of each month left out of every total, no two reports
     // can be subtracted to single out a suppressed cell (README, "Survey reports").
-    return wholeMonths(range.range);
+    return wholeMonths(range.range, brusselsDay(now()));
   }
 
   async function answerReport(req: Request, res: Response, format: 'json' | 'csv'): Promise<void> {

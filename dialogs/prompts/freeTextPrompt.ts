@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { TextPrompt, type PromptValidator } from 'botbuilder-dialogs';
 import { answerPhrases, answerWords, containsAnyPhrase } from '../../bot/channels/answerPhrases.js';
 import type { Language } from '../../bot/i18n.js';
+import { buttonValueOf } from '../../bot/channels/buttonValue.js';
 import { readYesNo } from '../../bot/channels/yesNoAnswer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { OpenQuestion, OpenQuestionReading } from './openQuestion.js';
@@ -20,6 +21,8 @@ export class FreeTextPrompt extends TextPrompt implements OpenQuestion {
   }
 
   readOpenAnswer(context: TurnContext): OpenQuestionReading {
+    // This question has no buttons: a button's value comes from an earlier question (an old slot).
+    if (buttonValueOf(context.activity)?.question !== undefined) return { kind: 'oldButton' };
     const text = context.activity.text;
     if (typeof text !== 'string' || !text.trim()) return { kind: 'notAnswer' };
     if (this.reads(text, context)) return { kind: 'answer' };

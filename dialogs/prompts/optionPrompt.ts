@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { matchAnswer, type OptionAnswer } from '../../bot/channels/optionAnswer.js';
-import { optionsAsShown, renderQuestion, type ButtonValue, type Option } from '../../bot/channels/renderer.js';
+import { buttonValueOf } from '../../bot/channels/buttonValue.js';
+import { optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { OpenQuestion, OpenQuestionReading } from './openQuestion.js';
 
@@ -57,7 +58,7 @@ export class OptionPrompt extends Prompt<string> implements OpenQuestion {
 
 /** The option a message picks: by a button's code first, then by its words. */
 function pick(context: TurnContext, question: OptionPromptOptions): OptionAnswer | typeof OLD_BUTTON | undefined {
-  const button = buttonValue(context);
+  const button = buttonValueOf(context.activity);
   if (button) {
     if (button.question !== undefined && question.id !== undefined && button.question !== question.id) return OLD_BUTTON;
     const option = question.options.find((choice) => choice.value === button.answer);
@@ -75,15 +76,4 @@ function pick(context: TurnContext, question: OptionPromptOptions): OptionAnswer
   const shown = optionsAsShown(context.activity.channelId, { id: question.id, text: '', options: question.options }, t);
   const asShown = matchAnswer(text, shown, matching);
   return asShown?.whole ? asShown : (picked ?? asShown);
-}
-
-/** The `{ answer, question }` a card button sends as `activity.value`, or a plain string value. */
-function buttonValue(context: TurnContext): ButtonValue | undefined {
-  const { value } = context.activity;
-  if (typeof value === 'string' && value.trim()) return { answer: value };
-  if (value && typeof value === 'object' && typeof (value as { answer?: unknown }).answer === 'string') {
-    const { answer, question } = value as { answer: string; question?: unknown };
-    return typeof question === 'string' ? { answer, question } : { answer };
-  }
-  return undefined;
 }

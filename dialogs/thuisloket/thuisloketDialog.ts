@@ -56,9 +56,10 @@ export class ThuisloketDialog extends ComponentDialog {
       // A first message that asks one specific thing gets that answer, not the introduction.
       const question = firstMentioned(step.context.activity.text, THUISLOKET_QUESTIONS, this.facts.cues.thuisloket);
       if (question) return step.next(question);
-      await step.context.sendActivity(t('thuisloket:what.intro', { municipality: this.facts.municipality.shortName }));
-      await step.context.sendActivity(t('thuisloket:what.offers'));
-      await step.context.sendActivity(t('thuisloket:what.anytime'));
+      // One bubble (one SMS): the message budget.
+      await step.context.sendActivity(
+        [t('thuisloket:what.intro', { municipality: this.facts.municipality.shortName }), t('thuisloket:what.offers'), t('thuisloket:what.anytime')].join('\n'),
+      );
     }
     const open = THUISLOKET_TOPICS.filter((candidate) => !answered?.includes(candidate));
     const options: Option[] = open.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
@@ -178,12 +179,10 @@ export class ThuisloketDialog extends ComponentDialog {
     const { t, language } = turnServices(step.context);
     const { municipality, documents } = this.facts;
     const online = documents.filter((document) => document.online !== null).map((document) => document.name[language]);
-    await step.context.sendActivity(t('thuisloket:what.documents', { documents: online.join(', ') }));
-    await step.context.sendActivity(t('thuisloket:what.burgerprofiel', { url: municipality.burgerprofielUrl }));
     await step.context.sendActivity(
       renderInfoCard(step.context.activity.channelId, {
-        title: t('thuisloket:what.linkTitle'),
-        lines: [t('thuisloket:what.link', { url: municipality.thuisloketUrl })],
+        title: t('thuisloket:what.documents', { documents: online.join(', ') }),
+        lines: [t('thuisloket:what.link', { url: municipality.thuisloketUrl }), t('thuisloket:what.burgerprofiel', { url: municipality.burgerprofielUrl })],
         links: [{ label: t('thuisloket:what.linkButton'), url: municipality.thuisloketUrl }],
       }),
     );
@@ -192,14 +191,14 @@ export class ThuisloketDialog extends ComponentDialog {
   private async sendLogin(step: WaterfallStepContext): Promise<void> {
     const { t } = turnServices(step.context);
     const url = this.facts.municipality.thuisloketUrl;
-    await step.context.sendActivity(t('thuisloket:login.intro'));
-    await step.context.sendActivity(t('thuisloket:login.itsme'));
-    await step.context.sendActivity(t('thuisloket:login.eid'));
-    await step.context.sendActivity(t('thuisloket:login.securityCodes'));
     await step.context.sendActivity(
       renderInfoCard(step.context.activity.channelId, {
-        title: t('thuisloket:login.steps.intro'),
+        title: t('thuisloket:login.intro'),
         lines: [
+          t('thuisloket:login.itsme'),
+          t('thuisloket:login.eid'),
+          t('thuisloket:login.securityCodes'),
+          t('thuisloket:login.steps.intro'),
           t('thuisloket:login.steps.goTo', { url }),
           t('thuisloket:login.steps.login'),
           t('thuisloket:login.steps.choose'),

@@ -119,4 +119,9 @@ export interface BookingStore {
   moveIfRoom(request: MoveRequest): Promise<MoveOutcome>;
   /** In one transaction: the active record with `code` and `expectedStart` becomes `cancelled`. */
   cancelActive(request: CancelRequest): Promise<CancelOutcome>;
+  /**
+   * Deletes the records `retentionDays` past their appointment, or past their cancellation or move
+   * (services/appointments/bookingRetention.ts); returns how many.
+   */
+  deleteExpired(now: Date, retentionDays: number): Promise<number>;
 }

@@ -18,6 +18,7 @@ import type {
 } from './bookingStore.js';
 import { parseInstant } from '../../services/appointments/brusselsTime.js';
 import { countersWithRoom, type OccupiedPlace } from '../../services/appointments/counterRoom.js';
+import { isBookingExpired } from '../../services/appointments/bookingRetention.js';
 
 export interface BookingDocument {
   bookings: Booking[];
@@ -28,6 +29,14 @@ const CODE_ATTEMPTS = 20;
 
 export function createEmbeddedBookingStore(document: DurableDocument<BookingDocument>): BookingStore {
   return {
+    deleteExpired(now, retentionDays) {
+      return document.update((draft) => {
+        const before = draft.bookings.length;
+        draft.bookings = draft.bookings.filter((booking) => !isBookingExpired(booking, now, retentionDays));
+        return before - draft.bookings.length;
+      });
+    },
+
     async findByRequestId(requestId) {
       return copy(document.read().bookings.find((booking) => booking.requestId === requestId));
     },

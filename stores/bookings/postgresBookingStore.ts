@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { bookingRetentionCutoff } from '../../services/appointments/bookingRetention.js';
 import type {
   Booking,
   BookingStatus,
@@ -116,6 +117,12 @@ function isCodeClash(error: unknown): boolean {
  */
 export function createPostgresBookingStore(context: PostgresStoreContext): BookingStore {
   return {
+    async deleteExpired(now, retentionDays) {
+      // coalesce(closed_at, end_at) is retentionStartOf: closed_at is set exactly when a record is no longer booked.
+      const result = await runQuery(context, 'delete from booking where coalesce(closed_at, end_at) < $1', [bookingRetentionCutoff(now, retentionDays)]);
+      return result.rowCount ?? 0;
+    },
+
     async findByRequestId(requestId) {
       const { rows } = await runQuery<BookingRow>(context, `select ${COLUMNS} from booking where request_id = $1`, [requestId]);
       return rows[0] ? toBooking(rows[0]) : undefined;

@@ -8,7 +8,12 @@ describe('handoff configuration', () => {
     const config = readConfig({});
     expect(config.handoffMode).toBe('callback');
     expect(config.callbackRetentionDays).toBe(30);
+    expect(config.bookingRetentionDays).toBe(30);
     expect(config.staffAccounts).toEqual([]);
+  });
+
+  it('reads BOOKING_RETENTION_DAYS', () => {
+    expect(readConfig({ BOOKING_RETENTION_DAYS: '90' }).bookingRetentionDays).toBe(90);
   });
 
   it('reads HANDOFF_MODE, CALLBACK_RETENTION_DAYS and STAFF_ACCOUNTS', async () => {
@@ -21,6 +26,8 @@ describe('handoff configuration', () => {
     [{ HANDOFF_MODE: 'email' }, /HANDOFF_MODE/],
     [{ CALLBACK_RETENTION_DAYS: '0' }, /CALLBACK_RETENTION_DAYS/],
     [{ CALLBACK_RETENTION_DAYS: '2.5' }, /CALLBACK_RETENTION_DAYS/],
+    [{ BOOKING_RETENTION_DAYS: '0' }, /BOOKING_RETENTION_DAYS/],
+    [{ BOOKING_RETENTION_DAYS: 'een maand' }, /BOOKING_RETENTION_DAYS/],
     [{ STAFF_ACCOUNTS: 'an:geheim' }, /STAFF_ACCOUNTS/],
   ])('refuses %j with a one-line reason', (env, reason) => {
     expect(() => readConfig(env)).toThrow(ConfigError);

@@ -111,3 +111,31 @@ describe('old buttons', () => {
     expect(fixture.rows()[0]?.answers).toEqual({ awareness: 'awareNotUsed' });
   });
 });
+
+describe('the menu and "anything else?" leave requests to the recognizer', () => {
+  const routed = fakeRecognizer({
+    hallo: 'greeting',
+    'ik wil mijn afspraak annuleren': { intent: 'appointment.cancel', score: 0.95, entities: {} },
+    'ja, ik wil nog een afspraak maken': { intent: 'appointment.book', score: 0.9, entities: {} },
+    'afspraak rijbewijs': { intent: 'appointment.book', score: 1, entities: { document: 'rijbewijs' } },
+    'wanneer zijn jullie open': { intent: 'info.hours', score: 1, entities: {} },
+  });
+
+  it.each(CHANNELS)('on %s, a request at the menu that shares a word with a label goes to what it asks', async (channelId) => {
+    const talk = createConversation({ recognizer: routed, channelId });
+    await talk.say('hallo');
+    const replies = await talk.say('ik wil mijn afspraak annuleren');
+    const keys = replies.map((reply) => reply.text ?? '').join('\n');
+    expect(keys).toContain('«appointments:access.codeQuestion»');
+    expect(keys).not.toContain('«appointments:service.question»');
+  });
+
+  it.each(CHANNELS)('on %s, "ja, ik wil nog een afspraak maken" at "anything else?" starts the booking', async (channelId) => {
+    const talk = createConversation({ recognizer: routed, channelId });
+    await talk.say('wanneer zijn jullie open');
+    expect((await talk.say('«info:hours.more.options.done»')).map((reply) => reply.text ?? '').join('\n')).toContain('«common:anythingElse.question»');
+    const replies = (await talk.say('ja, ik wil nog een afspraak maken')).map((reply) => reply.text ?? '').join('\n');
+    expect(replies).not.toContain('«common:anythingElse.whatElse»');
+    expect(replies).toContain('«appointments:service.question»');
+  });
+});

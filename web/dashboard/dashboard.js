@@ -189,7 +189,9 @@ function table(model, captionText) {
 }
 
 function render(report) {
-  const model = dashboardModel(report);
+  // Today in Brussels, as YYYY-MM-DD (the Swedish format is ISO).
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels' }).format(new Date());
+  const model = dashboardModel(report, { today });
   const summary = document.getElementById('summary');
   summary.textContent = '';
   const facts = [

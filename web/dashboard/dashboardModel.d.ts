@@ -50,4 +50,4 @@ export declare function formatMean(value: number | null | undefined): string;
 export declare function formatCount(value: number): string;
 export declare function formatMonth(period: string): string;
 export declare function formatDay(day: string): string;
-export declare function dashboardModel(report: SurveyReport): DashboardModel;
+export declare function dashboardModel(report: SurveyReport, options?: { today?: string }): DashboardModel;

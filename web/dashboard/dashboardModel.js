@@ -90,11 +90,12 @@ function lastDayOf(period) {
  * A month the range cuts short (the current month, or a range that starts or ends mid-month) is
  * marked as such, so a part-month with few answers does not read as a trend.
  */
-function monthLabel(period, range) {
+function monthLabel(period, range, today) {
   const first = `${period}-01`;
   const last = lastDayOf(period);
+  const end = today && today < range.to ? today : range.to;
   const from = range.from > first ? range.from : first;
-  const to = range.to < last ? range.to : last;
+  const to = end < last ? end : last;
   if (from === first && to === last) return { short: formatMonth(period), long: longMonthName.format(new Date(`${first}T00:00:00Z`)), incomplete: false };
   const days = `${shortDayName.format(new Date(`${from}T00:00:00Z`))} tot ${shortDayName.format(new Date(`${to}T00:00:00Z`))}`;
   return {
@@ -119,10 +120,13 @@ function shareWithInterval(share, interval) {
   return `${formatShare(share)} (${formatShare(interval[0])} tot ${formatShare(interval[1])})`;
 }
 
-/** Everything the page draws: per chart the series for the SVG and the table that says the same in words. */
-export function dashboardModel(report) {
+/**
+ * Everything the page draws: per chart the series for the SVG and the table that says the same in
+ * words. `today` (YYYY-MM-DD) marks the running month incomplete: the report covers whole months.
+ */
+export function dashboardModel(report, { today } = {}) {
   const periods = report.periods ?? [];
-  const months = periods.map((period) => monthLabel(period.period, report));
+  const months = periods.map((period) => monthLabel(period.period, report, today));
   const source = report.baseline.source;
   const awarenessSentences = report.awareness.suppressed
     ? [tooFewSentence(report.awareness.n)]

@@ -77,6 +77,21 @@ describe('matchAnswer: yes/no options in every form', () => {
     expect(pick('neen merci', offer)).toBe('none');
     expect(pick('liever niet', offer)).toBe('none');
   });
+
+  it('reads no for the one no-option of a question without a yes-option, but not where two options mean yes', () => {
+    const more = [
+      { value: 'weekLoket', label: 'De uren van het loket' },
+      { value: 'done', label: 'Nee, dank u' },
+    ];
+    expect(pick('neen merci', more)).toBe('done');
+    expect(pick('laat maar', more)).toBe('done');
+    const awareness = [
+      { value: 'used', label: 'Ja, en ik heb het al gebruikt' },
+      { value: 'awareNotUsed', label: 'Ja, maar ik gebruik het niet' },
+      { value: 'unaware', label: 'Nee, dat wist ik niet' },
+    ];
+    expect(pick('liever niet', awareness)).toBeUndefined();
+  });
 });
 
 const i18n = createI18n();

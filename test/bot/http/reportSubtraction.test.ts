@@ -67,8 +67,8 @@ describe('overlapping report ranges cannot single out a suppressed cell', () => 
     const { baseUrl } = await startWithIssueExample();
     const both = await report(baseUrl, '2026-11-30', '2026-12-01');
     const december = await report(baseUrl, '2026-12-01', '2026-12-01');
-    // Whole months: the two ranges become Nov 1–Dec 31 and Dec 1–Dec 31.
-    expect([both.from, both.to, december.from, december.to]).toEqual(['2026-11-01', '2026-12-31', '2026-12-01', '2026-12-31']);
+    // Whole months, up to today (20 December): the two ranges become Nov 1–Dec 20 and Dec 1–Dec 20.
+    expect([both.from, both.to, december.from, december.to]).toEqual(['2026-11-01', '2026-12-20', '2026-12-01', '2026-12-20']);
     // November's cells (2 answers each) are left out of every total, so every count is the same in both.
     expect(answerCounts(both)).toEqual(answerCounts(december));
     expect(both.awareness).toMatchObject({ n: 10, used: 1, unaware: 0 });
@@ -119,8 +119,14 @@ describe('outcome totals', () => {
 
 describe('wholeMonths', () => {
   it('widens a range to the months it touches, leap years and year ends included', () => {
-    expect(wholeMonths({ from: '2026-11-30', to: '2026-12-01' })).toEqual({ from: '2026-11-01', to: '2026-12-31' });
-    expect(wholeMonths({ from: '2028-02-10', to: '2028-02-10' })).toEqual({ from: '2028-02-01', to: '2028-02-29' });
-    expect(wholeMonths({ from: '2027-02-01', to: '2027-02-28' })).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+    const today = '2030-01-01';
+    expect(wholeMonths({ from: '2026-11-30', to: '2026-12-01' }, today)).toEqual({ from: '2026-11-01', to: '2026-12-31' });
+    expect(wholeMonths({ from: '2028-02-10', to: '2028-02-10' }, today)).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(wholeMonths({ from: '2027-02-01', to: '2027-02-28' }, today)).toEqual({ from: '2027-02-01', to: '2027-02-28' });
+  });
+
+  it('ends the running month today, and keeps a range that reaches past today as asked', () => {
+    expect(wholeMonths({ from: '2026-12-01', to: '2026-12-01' }, '2026-12-20')).toEqual({ from: '2026-12-01', to: '2026-12-20' });
+    expect(wholeMonths({ from: '2026-12-01', to: '2027-01-10' }, '2026-12-20')).toEqual({ from: '2026-12-01', to: '2027-01-31' });
   });
 });

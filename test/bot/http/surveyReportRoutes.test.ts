@@ -87,9 +87,9 @@ describe('survey report API', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const report = await response.json();
-    // Whole months: the range runs to the end of the running month.
+    // Whole months, but not past today: the running month ends today.
     expect(report.from).toBe('2025-04-01');
-    expect(report.to).toBe('2026-03-31');
+    expect(report.to).toBe('2026-03-15');
     expect(report.periods).toHaveLength(12);
     expect(report.responses).toBe(21);
     expect(report.synthetic).toBe(20);

@@ -20,8 +20,8 @@ describe('thuisloket explanation', () => {
     expect(text).toContain(`«thuisloket:what.intro» municipality=${facts.municipality.shortName}`);
     expect(text).toContain('«thuisloket:what.anytime»');
     for (const name of ['documents', 'login', 'freeSafe', 'problems', 'noLogin']) expect(text).toContain(topic(name));
-    // One idea per message: the introduction is several messages, not one block.
-    expect(replies.length).toBeGreaterThanOrEqual(4);
+    // The message budget (#13): the introduction in one bubble, then the question.
+    expect(replies.length).toBeLessThanOrEqual(3);
   });
 
   it('lists the documents that can be requested online, from the data', async () => {

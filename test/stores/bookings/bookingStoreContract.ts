@@ -46,6 +46,26 @@ async function book(store: BookingStore, requestId: string, overrides: Partial<N
 /** The BookingStore contract, run against every implementation; `make` returns stores on fresh, empty data. */
 export function describeBookingStore(name: string, make: () => Promise<BookingStores>): void {
   describe(`${name} (BookingStore contract)`, () => {
+    it('deletes records the retention period past their appointment, cancellation or move, and keeps the rest', async () => {
+      const { store } = await make();
+      // Appointments on 30 March 2026 (09:00-09:15 Brussels = 07:15 UTC end).
+      const attended = await book(store, 'attended');
+      const cancelled = await book(store, 'cancelled', { start: NINE_THIRTY, end: TEN });
+      await store.cancelActive({ code: cancelled.code, expectedStart: cancelled.start, requestId: 'cancel-it', cancelledAt: '2026-03-03T08:00:00.000Z' });
+      const later = await book(store, 'later', { start: '2026-05-04T09:00:00+02:00', end: '2026-05-04T09:15:00+02:00' });
+
+      // 30 days after the cancellation (3 March) but not yet after the appointment (30 March).
+      expect(await store.deleteExpired(new Date('2026-04-02T09:00:00Z'), 30)).toBe(1);
+      expect(await store.findByCode(cancelled.code)).toEqual([]);
+      expect(await store.findByCode(attended.code)).toHaveLength(1);
+
+      // One minute before 30 days after the appointment ended: kept; one minute after: deleted.
+      expect(await store.deleteExpired(new Date('2026-04-29T07:14:00Z'), 30)).toBe(0);
+      expect(await store.deleteExpired(new Date('2026-04-29T07:16:00Z'), 30)).toBe(1);
+      expect(await store.findByRequestId('attended')).toBeUndefined();
+      expect(await store.findByCode(later.code)).toHaveLength(1);
+    });
+
     it('books the first counter with room, with a fresh code, revision 0, and finds it again', async () => {
       const { store } = await make();
       const outcome = await store.insertIfRoom(newBooking('r1'), ID_CARD, codes('K7M-4QT'));

@@ -41,6 +41,8 @@ afterAll(async () => {
 describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
   it('signs in, draws every chart with its table from the API, and meets WCAG 2.1 AA', async () => {
     const { page } = browser;
+    // The page's today is the test's: the running month is March 2026.
+    await page.clock.setFixedTime(NOW);
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     page.on('console', (message) => {
@@ -64,7 +66,7 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
 
     // What the page shows is exactly what the model makes of the API's JSON.
     const report = (await page.evaluate(async () => (await fetch('/api/reports/survey?from=2025-04-01&to=2026-03-15')).json())) as SurveyReport;
-    const model = dashboardModel(report);
+    const model = dashboardModel(report, { today: '2026-03-15' });
     // Awareness: one small chart per answer; the others one chart each.
     expect(await page.locator('svg.chart-svg').count()).toBe(7);
     expect(await page.locator('#chart-awareness svg.chart-svg').count()).toBe(3);
@@ -74,7 +76,9 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     }
     const awarenessFindings = (await page.locator('#chart-awareness .findings').textContent()) ?? '';
     expect(awarenessFindings).toMatch(/inwonerspanel 2021\/3 was dat \d+,\d%: (dat verschil is statistisch zeker|het verschil is nog niet zeker)/);
-    expect(await page.locator('#summary').textContent()).toContain('1 april 2025 tot en met 15 maart 2026');
+    // Dates in Dutch words, from the range the report says it counted.
+    expect(model.summary.period).toMatch(/^1 april 2025 tot en met \d{1,2} maart 2026$/);
+    expect(await page.locator('#summary').textContent()).toContain(model.summary.period);
     // The running month is marked incomplete, in the table and as an open point in the chart.
     expect(await page.locator('#chart-satisfaction table').textContent()).toMatch(/maart 2026 \(onvolledig: 1 maart tot 15 maart\)/);
     expect((await page.locator('#chart-satisfaction svg text').allTextContents()).at(-1)).toMatch(/\*$/);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryLogger } from '../../../bot/logger.js';
-import { startRetentionJob } from '../../../stores/callbacks/callbackRetention.js';
-import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
-import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
-import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../stores/callbacks/embeddedCallbackStore.js';
+import { createMemoryLogger } from '../../bot/logger.js';
+import { startRetentionJob } from '../../stores/retentionJob.js';
+import type { CallbackStore } from '../../stores/callbacks/callbackStore.js';
+import { memoryDocument } from '../../stores/embedded/durableDocument.js';
+import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../stores/callbacks/embeddedCallbackStore.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const CREATED = new Date('2026-03-02T09:00:00Z');

@@ -1,9 +1,16 @@
-import { errorCode } from '../../bot/errorCodes.js';
-import type { Logger } from '../../bot/logger.js';
-import type { CallbackStore } from './callbackStore.js';
+import { errorCode } from '../bot/errorCodes.js';
+import type { Logger } from '../bot/logger.js';
+
+/** A store holding personal data that it deletes once its retention period is over. */
+export interface ExpiringStore {
+  /** Deletes what is more than `retentionDays` past its retention start; returns how many. */
+  deleteExpired(now: Date, retentionDays: number): Promise<number>;
+}
 
 export interface RetentionJobOptions {
   retentionDays: number;
+  /** Names the log events (`<name>.retention`, `<name>.retentionFailed`); default `callback`. */
+  name?: 'callback' | 'booking';
   /** Default one hour. */
   intervalMs?: number;
   now?: () => Date;
@@ -19,11 +26,13 @@ export interface RetentionJob {
 }
 
 /**
- * Deletes callback requests (and their excerpts) `retentionDays` after they were closed: once at
- * start, then every `intervalMs`. The timer does not keep the process alive.
+ * Runs `store.deleteExpired` once at start, then every `intervalMs`: callback requests (and their
+ * excerpts) after CALLBACK_RETENTION_DAYS, bookings after BOOKING_RETENTION_DAYS. The timer does
+ * not keep the process alive.
  */
-export function startRetentionJob(store: CallbackStore, options: RetentionJobOptions): RetentionJob {
+export function startRetentionJob(store: ExpiringStore, options: RetentionJobOptions): RetentionJob {
   const now = options.now ?? (() => new Date());
+  const name = options.name ?? 'callback';
   let running: Promise<number> | null = null;
 
   const runNow = (): Promise<number> => {
@@ -32,11 +41,11 @@ export function startRetentionJob(store: CallbackStore, options: RetentionJobOpt
       .deleteExpired(now(), options.retentionDays)
       .then(
         (deleted) => {
-          options.logger.info('callback.retention', { deleted, retentionDays: options.retentionDays });
+          options.logger.info(`${name}.retention`, { deleted, retentionDays: options.retentionDays });
           return deleted;
         },
         (error: unknown) => {
-          options.logger.error('callback.retentionFailed', { code: errorCode(error) });
+          options.logger.error(`${name}.retentionFailed`, { code: errorCode(error) });
           return 0;
         },
       )
