@@ -3,6 +3,7 @@
  * trained by stochastic gradient descent in a fixed, seeded order: the same data gives the same
  * weights on every machine. The step size falling to zero over few epochs regularises it (no L2).
  */
+import { seededRandom } from '../services/seededRandom.js';
 
 /** Feature index (already hashed into `buckets`) → value. */
 export type SparseFeatures = ReadonlyMap<number, number>;
@@ -90,18 +91,6 @@ function softmaxInPlace(scores: Float64Array): Float64Array {
   }
   for (let c = 0; c < scores.length; c += 1) scores[c]! /= sum;
   return scores;
-}
-
-/** mulberry32: a small, fast, seeded generator of numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(values: number[], random: () => number): void {

@@ -1,6 +1,7 @@
 /**
  * mulberry32: a tiny, well-mixed 32-bit generator that gives the same numbers for the same seed.
- * For synthetic demo and benchmark data only, never for codes or secrets (use node:crypto there).
+ * For synthetic demo and benchmark data and the recognizer's training order only, never for codes
+ * or secrets (use node:crypto there).
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
