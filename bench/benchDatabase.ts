@@ -5,7 +5,7 @@
  */
 import { createScratchDatabase, type ScratchDatabase } from '../test/support/scratchDatabase.js';
 
-export const BENCH_ADMIN_URL =
+const BENCH_ADMIN_URL =
   process.env.BENCH_DATABASE_URL?.trim() || process.env.TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export type BenchDatabase = ScratchDatabase;

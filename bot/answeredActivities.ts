@@ -13,10 +13,10 @@ export interface AnsweredActivity {
 }
 
 /** Recent activity ids remembered, to recognise a late resend even when its replies are gone. */
-export const REMEMBERED_ACTIVITY_IDS = 20;
+const REMEMBERED_ACTIVITY_IDS = 20;
 
 /** Answers kept whole for a replay: a resend comes within seconds, a turn or two later at most. */
-export const REPLAYED_ANSWERS = 3;
+const REPLAYED_ANSWERS = 3;
 
 /** An answer bigger than this is not kept for a replay (the resend then gets nothing, as before). */
 const MAX_REPLAY_BYTES = 16 * 1024;

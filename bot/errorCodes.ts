@@ -2,7 +2,7 @@
  * The catalogue of coded errors. Expected failures carry a code that a dialog or route handles;
  * logs carry only the code, never the message (it may quote a resident's words).
  */
-export const ErrorCodes = {
+const ErrorCodes = {
   unexpected: 'UNEXPECTED',
   configInvalid: 'CONFIG_INVALID',
   dataInvalid: 'DATA_INVALID',

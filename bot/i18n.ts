@@ -49,7 +49,7 @@ export function createI18n(resources = readLocaleResources()): i18n {
 }
 
 /** Maps a BCP 47 tag such as "nl-BE" or "en-US" to a language we speak, or null. */
-export function toLanguage(tag: string | undefined | null): Language | null {
+function toLanguage(tag: string | undefined | null): Language | null {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   return (LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as Language) : null;
 }

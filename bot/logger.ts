@@ -2,7 +2,7 @@
  * Structured one-line JSON logs. Fields carry codes, ids of our own making and counts:
  * never a resident's words, name, phone number or e-mail address.
  */
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
+type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 export interface Logger {
   info(event: string, fields?: LogFields): void;

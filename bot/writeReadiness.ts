@@ -5,7 +5,7 @@ import { errorCode } from './errorCodes.js';
 const WRITE_FAILURE_CODES = new Set(['STORE_WRITE_FAILED', 'STORE_QUERY_FAILED', 'STORAGE_UNAVAILABLE']);
 
 /** The key the readiness check writes while writes are failing; it holds nothing but a time. */
-export const READINESS_PROBE_KEY = 'readiness/probe';
+const READINESS_PROBE_KEY = 'readiness/probe';
 
 export interface WriteReadiness {
   /** The bot state storage, watched: every write reports whether it worked. */

@@ -10,7 +10,7 @@ import { openEmbeddedSurveyStores, type SurveyStores } from '../stores/survey/op
 /** A wrong command line: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
-export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 export interface ParsedArgs {
   values: Map<string, string>;
@@ -39,7 +39,7 @@ export function parseArgs(argv: readonly string[], valueOptions: readonly string
 }
 
 /** Opens the embedded store in DATA_DIR (default var/). */
-export async function openDataDir(env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedFiles> {
+async function openDataDir(env: NodeJS.ProcessEnv = process.env): Promise<EmbeddedFiles> {
   const storage = env.STORAGE?.trim() || 'lowdb';
   if (storage !== 'lowdb') throw new UsageError(`STORAGE=${storage} is not the embedded store (lowdb)`);
   return openEmbeddedFiles(env.DATA_DIR?.trim() || 'var', { logger: silentLogger });

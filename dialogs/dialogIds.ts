@@ -50,4 +50,3 @@ export const DialogIds = {
   surveyQuestion: 'survey.question',
   surveyQuestionPrompt: 'survey.questionPrompt',
 } as const;
-export type DialogId = (typeof DialogIds)[keyof typeof DialogIds];

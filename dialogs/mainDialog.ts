@@ -40,7 +40,7 @@ export interface HandOver {
   handOver: { intent: Intent; options?: object };
 }
 
-export function isHandOver(result: unknown): result is HandOver {
+function isHandOver(result: unknown): result is HandOver {
   return typeof result === 'object' && result !== null && isIntent((result as HandOver).handOver?.intent);
 }
 
@@ -52,9 +52,9 @@ export interface Understanding {
 }
 
 /** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */
-export const CLARIFY_MARGIN = 0.3;
+const CLARIFY_MARGIN = 0.3;
 /** After this many misunderstandings in a row the assistant offers a person instead of guessing again. */
-export const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
+const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
 /** Intents worth a clarifying question: requests the assistant can act on, not small talk or `none`. */
 const NOT_CLARIFIABLE: readonly Intent[] = ['greeting', 'goodbye', 'help', 'cancel', 'none'];
 const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !NOT_CLARIFIABLE.includes(intent));

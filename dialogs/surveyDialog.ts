@@ -49,7 +49,7 @@ export interface SurveyDialogOptions {
   outcome: SurveyedOutcome;
 }
 
-export interface SurveyResult {
+interface SurveyResult {
   /** False when the resident was not surveyed (already in this conversation, or within the interval). */
   asked: boolean;
   /** True when at least one answer was stored. */
@@ -67,10 +67,10 @@ interface SurveyProgress {
   answers: SurveyAnswers;
 }
 
-export const SURVEY_INTERVAL_DAYS = 30;
-export const AWARENESS_INTERVAL_DAYS = 30;
+const SURVEY_INTERVAL_DAYS = 30;
+const AWARENESS_INTERVAL_DAYS = 30;
 /** At most this many questions: residents just finished what they came for. */
-export const MAX_SURVEY_QUESTIONS = 3;
+const MAX_SURVEY_QUESTIONS = 3;
 const SKIP = 'skip';
 
 /**

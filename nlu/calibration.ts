@@ -11,7 +11,7 @@ import { LINEAR_SETTINGS, readText, trainLinearModel, withNoneBias } from './lin
 import { textFeatures } from './textFeatures.js';
 import { loadIntentTrainingData, trainingFolds, type IntentTrainingData } from './trainingData.js';
 
-export const CALIBRATION_FOLDS = 5;
+const CALIBRATION_FOLDS = 5;
 const INTENTS_URL = new URL('../data/nlu/intents.json', import.meta.url);
 const DOCUMENTS_URL = new URL('../data/nlu/documents.json', import.meta.url);
 /** Thresholds tried, in steps of 0.01. */

@@ -48,7 +48,7 @@ interface Name {
   order: number;
 }
 
-export class DocumentCatalogError extends Error {
+class DocumentCatalogError extends Error {
   readonly code = 'nlu.documentCatalogInvalid';
 }
 

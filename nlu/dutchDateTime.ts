@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import { dutchNumberWord } from './dutchNumbers.js';
 
 /** voormiddag = morning (until 12:00), namiddag = afternoon (from 12:00). */
-export type PartOfDay = 'morning' | 'afternoon';
+type PartOfDay = 'morning' | 'afternoon';
 
 /** When a resident would like to come, as far as they said it. Days and times are Europe/Brussels wall-clock. */
 export interface DateTimeWish {

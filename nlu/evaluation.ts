@@ -4,7 +4,7 @@ import type { Recognizer } from './recognizer.js';
 import { trainingFolds, type IntentTrainingData } from './trainingData.js';
 
 /** Precision, recall and F1 of one intent, with how many examples expected it. */
-export interface IntentScore {
+interface IntentScore {
   precision: number;
   recall: number;
   f1: number;
@@ -12,7 +12,7 @@ export interface IntentScore {
 }
 
 /** One misclassified utterance: a wrong intent or a wrong document. */
-export interface EvaluationError {
+interface EvaluationError {
   text: string;
   expected: Intent;
   predicted: Intent;

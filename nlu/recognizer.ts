@@ -12,7 +12,7 @@ export interface Recognition extends ScoredIntent {
   entities: RecognizedEntities;
 }
 
-export interface RecognizedEntities {
+interface RecognizedEntities {
   document?: DocumentId;
 }
 

@@ -7,7 +7,7 @@ export interface IntentTrainingData {
   intents: Partial<Record<Intent, string[]>>;
 }
 
-export class IntentTrainingDataError extends Error {
+class IntentTrainingDataError extends Error {
   readonly code = 'nlu.intentTrainingDataInvalid';
 }
 

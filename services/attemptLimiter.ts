@@ -36,7 +36,7 @@ export function attemptKey(scope: string, key: string): string {
 }
 
 /** When the attempts (newest first, within the window) free the key again: once the oldest of the last `maxAttempts` leaves the window. */
-export function freeAt(newestFirst: readonly Date[], limit: AttemptLimit): number | undefined {
+function freeAt(newestFirst: readonly Date[], limit: AttemptLimit): number | undefined {
   const oldestCounted = newestFirst[limit.maxAttempts - 1];
   return oldestCounted === undefined ? undefined : oldestCounted.getTime() + limit.windowMs;
 }

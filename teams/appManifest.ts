@@ -4,7 +4,7 @@ import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../bot/i18n.js';
 import type { Municipality } from '../services/municipality/municipalityData.js';
 import { ACCENT_COLOR } from './appIcons.js';
 
-export const MANIFEST_VERSION = '1.17';
+const MANIFEST_VERSION = '1.17';
 const SCHEMA_BASE = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}`;
 export const COLOR_ICON_FILE = 'color.png';
 export const OUTLINE_ICON_FILE = 'outline.png';

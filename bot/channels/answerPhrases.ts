@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withinOneEdit, wordsOf } from '../../nlu/plainText.js';
-import { LOCALES_DIR, LANGUAGES, type Language } from '../i18n.js';
+import { LOCALES_DIR, type Language } from '../i18n.js';
 
 /**
  * How residents answer the bot's own questions, per language (`locales/<lang>/answers.json`):
@@ -47,11 +47,6 @@ export function answerPhrases(language: Language): AnswerPhrases {
   return phrases;
 }
 
-/** Every language's answer phrases: answers are read in any language, since residents mix them. */
-export function allAnswerPhrases(): AnswerPhrases[] {
-  return LANGUAGES.map(answerPhrases);
-}
-
 /**
  * The words of an answer as matching sees them: lowercase, no accents or punctuation, letters typed
  * three times or more kept twice ("jaaaa" → "jaa", "neeeee" → "nee").
@@ -66,7 +61,7 @@ export function sameWord(said: string, known: string): boolean {
 }
 
 /** Where `phrase` occurs in `words` as whole words, or -1. */
-export function indexOfPhrase(words: Words, phrase: Words): number {
+function indexOfPhrase(words: Words, phrase: Words): number {
   if (phrase.length === 0) return -1;
   for (let start = 0; start + phrase.length <= words.length; start += 1) {
     if (phrase.every((word, offset) => sameWord(words[start + offset]!, word))) return start;

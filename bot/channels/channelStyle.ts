@@ -28,7 +28,7 @@ export interface ChannelCapabilities {
  * (BotBuilderCommunity botbuilder-community-dotnet, InfobipWhatsAppConstants.ChannelName).
  */
 export const CHANNEL_IDS = ['webchat', 'directline', 'emulator', 'msteams', 'telegram', 'facebook', 'infobip-whatsapp', 'sms'] as const;
-export type KnownChannelId = (typeof CHANNEL_IDS)[number];
+type KnownChannelId = (typeof CHANNEL_IDS)[number];
 
 // Our own web page, Direct Line and the Emulator all render with Bot Framework Web Chat.
 // - Buttons: Web Chat lays hero-card buttons out one per line and wraps long titles; botbuilder's own
@@ -67,7 +67,7 @@ function numberedText(maxMessageSize: number): ChannelCapabilities {
   };
 }
 
-export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCapabilities> = {
+const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCapabilities> = {
   webchat: WEB_CHAT,
   directline: WEB_CHAT,
   emulator: WEB_CHAT,

@@ -50,7 +50,7 @@ export interface ConversationLimits {
   maxUnusedPerAddress: number;
 }
 
-export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
+const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
   maxConversations: 1000,
   idleMs: 60 * 60 * 1000,
   maxTranscriptActivities: 300,

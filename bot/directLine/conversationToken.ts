@@ -26,7 +26,7 @@ export interface DirectLineTokenGrant {
   expires_in: number;
 }
 
-export type TokenCheck =
+type TokenCheck =
   | { ok: true; claims: ConversationTokenClaims }
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
 
@@ -39,7 +39,7 @@ export interface ConversationTokenService {
   check(authorizationHeader: string | undefined): TokenCheck;
 }
 
-export const DEFAULT_TOKEN_TTL_SECONDS = 30 * 60;
+const DEFAULT_TOKEN_TTL_SECONDS = 30 * 60;
 
 const HEADER_SEGMENT = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

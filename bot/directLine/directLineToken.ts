@@ -25,7 +25,7 @@ export type DirectLineTokenSource =
       logger?: Logger;
     };
 
-export const DEFAULT_DIRECT_LINE_BASE_URL = 'https://directline.botframework.com';
+const DEFAULT_DIRECT_LINE_BASE_URL = 'https://directline.botframework.com';
 const DEFAULT_TIMEOUT_MS = 5000;
 
 /**
@@ -61,7 +61,7 @@ export function registerDirectLineTokenRoute(server: Server, source: DirectLineT
 type AzureSource = Extract<DirectLineTokenSource, { mode: 'azure' }>;
 
 /** Calls Direct Line's tokens/generate; resolves undefined (and logs a code) when that fails. */
-export function createAzureTokenExchange(source: AzureSource): () => Promise<DirectLineTokenGrant | undefined> {
+function createAzureTokenExchange(source: AzureSource): () => Promise<DirectLineTokenGrant | undefined> {
   const doFetch = source.fetch ?? fetch;
   const url = `${(source.baseUrl ?? DEFAULT_DIRECT_LINE_BASE_URL).replace(/\/+$/, '')}/v3/directline/tokens/generate`;
   const timeoutMs = source.timeoutMs ?? DEFAULT_TIMEOUT_MS;

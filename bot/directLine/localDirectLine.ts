@@ -59,7 +59,7 @@ export interface LocalDirectLine {
   pendingTurns(conversationId: string): number;
 }
 
-export const DIRECT_LINE_CHANNEL_ID = 'directline';
+const DIRECT_LINE_CHANNEL_ID = 'directline';
 const DEFAULT_MAX_ACTIVITY_BYTES = 32_000;
 const ACCEPTED_ACTIVITY_TYPES = new Set(['message', 'event', 'typing']);
 // Direct Line does not deliver these to clients.

@@ -15,8 +15,8 @@ import type { Municipality } from '../../services/municipality/municipalityData.
 import { readCalendarToken, signCalendarToken } from './calendarLinkToken.js';
 import { sendError } from './httpErrors.js';
 
-export const CALENDAR_FILE_PATH = '/api/appointments/ics';
-export const STAFF_APPOINTMENTS_PATH = '/api/staff/appointments';
+const CALENDAR_FILE_PATH = '/api/appointments/ics';
+const STAFF_APPOINTMENTS_PATH = '/api/staff/appointments';
 
 /** A link stays valid until this long after the appointment ends. */
 const LINK_VALID_AFTER_END_SECONDS = 24 * 3600;
@@ -61,7 +61,7 @@ export interface AppointmentRoutesDeps {
 }
 
 /** One appointment in the staff view: who comes, for what and when; no contact details. */
-export interface StaffAppointment {
+interface StaffAppointment {
   time: string;
   endTime: string;
   name: string;
@@ -70,7 +70,7 @@ export interface StaffAppointment {
   code: string;
 }
 
-export interface StaffDayView {
+interface StaffDayView {
   day: string;
   counters: Array<{ counter: string; name: string; appointments: StaffAppointment[] }>;
 }

@@ -23,7 +23,7 @@ export type CalendarTokenCheck =
   | { ok: false; reason: 'invalid' | 'expired' };
 
 /** The secret must be long enough that guessing it is hopeless. */
-export const MIN_SECRET_BYTES = 32;
+const MIN_SECRET_BYTES = 32;
 
 /** HMAC-SHA256 cut to 128 bits: still beyond guessing, and the link stays short (routers cap a path parameter at 100 characters). */
 const SIGNATURE_BYTES = 16;

@@ -5,7 +5,7 @@ import type { Next, Request as RestifyRequest, Response as RestifyResponse } fro
 import { HttpError, sendError } from './httpErrors.js';
 
 /** About 300 KB, as the HTTP contract says: larger bodies get 413, compressed or not. */
-export const MAX_BODY_BYTES = 300 * 1024;
+const MAX_BODY_BYTES = 300 * 1024;
 
 /**
  * Deepest nesting of objects and arrays a body may have. Bot Framework activities nest about ten
@@ -18,7 +18,7 @@ export const MAX_JSON_DEPTH = 64;
  * Reads a JSON request body, gunzipping or inflating it when the client compressed it,
  * and stops reading as soon as the (decompressed) size passes the limit.
  */
-export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readText(req, decoded(req), maxBytes);

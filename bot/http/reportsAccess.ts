@@ -13,11 +13,11 @@ import { readCookie, type Sessions } from './sessions.js';
 export const REPORTS_SESSION_COOKIE = 'reports_session';
 export const REPORTS_SESSION_SUBJECT = 'reports';
 /** A longer range is refused: it would only be a mistake or an attempt to make the server work hard. */
-export const MAX_REPORT_RANGE_DAYS = 5 * 366;
+const MAX_REPORT_RANGE_DAYS = 5 * 366;
 /** No survey answer is older than the assistant: earlier days are a mistake. */
-export const EARLIEST_REPORT_DAY = '2020-01-01';
+const EARLIEST_REPORT_DAY = '2020-01-01';
 /** How far past today a range may reach (a year ahead, for a dashboard set up in advance). */
-export const REPORT_HORIZON_DAYS = 366;
+const REPORT_HORIZON_DAYS = 366;
 
 /** Compares two secrets in constant time, whatever their lengths (hashing makes them equally long). */
 export function tokensMatch(given: string, expected: string): boolean {

@@ -5,7 +5,7 @@ import { createEmbeddedSessionStore, EMPTY_SESSION_DOCUMENT } from '../../stores
 import type { SessionStore, StoredSession } from '../../stores/sessions/sessionStore.js';
 
 /** A signed-in person's session: who they are and until when. */
-export type Session = StoredSession;
+type Session = StoredSession;
 
 /** Sessions of one kind (staff, dashboard) with one idle time, kept in a SessionStore shared by every instance. */
 export interface Sessions {

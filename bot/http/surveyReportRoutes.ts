@@ -70,7 +70,7 @@ function readDashboardFile(name: string): string {
   return readFileSync(new URL(name, DASHBOARD_DIR), 'utf8');
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
   return text.replace(/[&<>"']/g, (char) => entities[char]!);
 }

@@ -12,7 +12,7 @@ const ASSETS: Record<string, string> = {
 };
 
 /** Security headers for our own pages: nothing from other origins, no framing. */
-export const PAGE_HEADERS = {
+const PAGE_HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' https://directline.botframework.com; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
@@ -57,7 +57,7 @@ export function registerWebPage(server: Server, options: { municipality: Municip
 }
 
 /** Replaces `{{name}}` placeholders with HTML-escaped values; an unknown placeholder is a bug, so it throws. */
-export function renderPage(template: string, values: Record<string, string>): string {
+function renderPage(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
     const value = values[name];
     if (value === undefined) throw new Error(`web page placeholder {{${name}}} has no value`);

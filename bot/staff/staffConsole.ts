@@ -29,7 +29,7 @@ export interface StaffConsoleDeps {
   pageDir?: string;
 }
 
-export interface StaffLoginLimits {
+interface StaffLoginLimits {
   perAddress: AttemptLimiter;
   perAddressAndAccount: AttemptLimiter;
 }

@@ -14,7 +14,7 @@ const DEFAULT_PARAMS = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 const HASH_FORMAT = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9_-]{16,})\$([A-Za-z0-9_-]{32,})$/;
-export const STAFF_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const STAFF_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 interface ParsedHash {
   params: { N: number; r: number; p: number };

@@ -27,10 +27,10 @@ export interface ResidentConversation {
   knownFailure?: string;
 }
 
-export const CONVERSATIONS_DIR = new URL('../../test/conversations/', import.meta.url).pathname;
+const CONVERSATIONS_DIR = new URL('../../test/conversations/', import.meta.url).pathname;
 
 /** A conversation file that does not say what a conversation needs. */
-export class ConversationScriptError extends Error {}
+class ConversationScriptError extends Error {}
 
 /** Every conversation in the directory's JSON files, checked for shape and unique ids. */
 export function loadConversations(dir = CONVERSATIONS_DIR): ResidentConversation[] {

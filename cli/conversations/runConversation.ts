@@ -7,14 +7,14 @@ import type { ResidentConversation, ResidentTurn } from './conversationScript.js
 import type { LocaleKeys } from './localeKeys.js';
 
 /** The parts of a reply activity a resident sees or taps. */
-export interface ReplyActivity {
+interface ReplyActivity {
   type?: string;
   text?: string;
   attachments?: { contentType?: string; content?: unknown }[];
   suggestedActions?: { actions?: ButtonAction[] };
 }
 
-export interface ButtonAction {
+interface ButtonAction {
   type?: string;
   title?: string;
   text?: string;
@@ -25,7 +25,7 @@ export interface ButtonAction {
 /** Sends one activity and returns the bot's replies to it. */
 export type PostActivity = (activity: Record<string, unknown>) => Promise<ReplyActivity[]>;
 
-export interface TurnReport {
+interface TurnReport {
   sent: string;
   replies: string;
   problems: string[];
@@ -132,7 +132,7 @@ function whatATapSends(action: ButtonAction): Record<string, unknown> | undefine
 }
 
 /** Everything a resident reads in the replies: texts, and every text in cards and on buttons. */
-export function readableReplies(replies: ReplyActivity[]): string {
+function readableReplies(replies: ReplyActivity[]): string {
   return replies
     .flatMap((reply) => [
       reply.text ?? '',

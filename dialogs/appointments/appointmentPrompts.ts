@@ -20,7 +20,7 @@ export function requestIdOf(context: TurnContext): string {
 }
 
 export const ANSWER_YES = 'yes';
-export const ANSWER_NO = 'no';
+const ANSWER_NO = 'no';
 
 export function yesNoOptions(context: TurnContext): Option[] {
   const { t } = turnServices(context);
@@ -55,7 +55,7 @@ export function findBookingCode(text: string): string | undefined {
 }
 
 /** Re-asks a code this often; then the dialog stops and offers the phone rather than asking forever. */
-export const CODE_ATTEMPTS = 3;
+const CODE_ATTEMPTS = 3;
 
 /** From this many failed tries on (a wrong code, a booking not found) every answer also gives the phone. */
 export const REPEATED_FAILURES = 2;
@@ -96,7 +96,7 @@ const MAX_NAME_WORDS = 8;
  * Whether a message can be the name to book on: letters, not a question, not "nee toch niet", and
  * nothing the recognizer is sure is a request ("hoe laat zijn jullie open").
  */
-export function readsAsName(text: string, context: TurnContext): boolean {
+function readsAsName(text: string, context: TurnContext): boolean {
   const { language, recognition } = turnServices(context);
   if (cleanName(text) === undefined || text.includes('?') || text.trim().split(/\s+/).length > MAX_NAME_WORDS) return false;
   if (isWithdrawal(text, language) || startsAsQuestion(text, language)) return false;

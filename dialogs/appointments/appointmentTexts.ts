@@ -35,7 +35,7 @@ export function slotOption(slot: FreeSlot, t: Translate, language: Language): Op
 }
 
 /** How the resident's contact is read back: the address, or the phone number as Belgians write it. */
-export function contactDisplay(contact: BookingContact): string {
+function contactDisplay(contact: BookingContact): string {
   if (contact.kind === 'email') return contact.value;
   const phone = normaliseBelgianPhone(contact.value);
   return phone.ok ? phone.national : contact.value;

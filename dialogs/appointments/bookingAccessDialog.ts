@@ -133,7 +133,7 @@ export function attemptKeyOf(step: WaterfallStepContext): string {
   return step.context.activity.conversation?.id ?? 'unknown-conversation';
 }
 
-export async function sendTooManyAttempts(
+async function sendTooManyAttempts(
   step: WaterfallStepContext,
   deps: AppointmentDeps,
   failure: Extract<AccessFailure, { code: 'tooManyAttempts' }>,

@@ -12,7 +12,7 @@ import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines 
 import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
 
-export interface MoveBookingDialogOptions {
+interface MoveBookingDialogOptions {
   /** The message that asked to move: a date wish in it is used ("kan het naar donderdag?"). */
   recognition?: Recognition | null;
 }

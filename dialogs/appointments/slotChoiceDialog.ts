@@ -34,7 +34,7 @@ interface SlotQuestion extends OptionPromptOptions {
 }
 
 /** How many slots one question offers: enough to choose, few enough for an SMS. */
-export const OFFERED_SLOTS = 4;
+const OFFERED_SLOTS = 4;
 const OTHER_MOMENT = 'otherMoment';
 const ASK_DAY = 'askDay';
 

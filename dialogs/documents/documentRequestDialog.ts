@@ -23,7 +23,7 @@ import {
   type RouteMessageContext,
 } from './routeMessages.js';
 
-export interface DocumentRequestOptions extends CapabilityOptions {
+interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
   document?: DocumentId;
 }

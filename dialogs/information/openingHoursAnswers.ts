@@ -21,7 +21,7 @@ export interface HoursContext {
 }
 
 /** How far ahead the list of closing days looks. */
-export const CLOSING_DAYS_AHEAD = 90;
+const CLOSING_DAYS_AHEAD = 90;
 const WEEK = 7;
 
 /** Why a day differs from the usual week: closed for a reason, or shorter hours. */

@@ -10,8 +10,8 @@ import { closingDaysCard, weekCard, type HoursContext } from './openingHoursAnsw
 import { hoursMessages } from './quickAnswers.js';
 
 /** What a resident can ask after the first answer about the hours. */
-export const MORE_ABOUT_HOURS = ['weekLoket', 'weekTelefoon', 'closingDays', 'done'] as const;
-export type MoreAboutHours = (typeof MORE_ABOUT_HOURS)[number];
+const MORE_ABOUT_HOURS = ['weekLoket', 'weekTelefoon', 'closingDays', 'done'] as const;
+type MoreAboutHours = (typeof MORE_ABOUT_HOURS)[number];
 
 /**
  * Answers "when are you open": now, today, or on the day the resident names ("zaterdag",

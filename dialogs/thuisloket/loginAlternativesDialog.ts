@@ -7,7 +7,7 @@ import { askOptions } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 
 /** What a resident who cannot log in chose; the caller handles `appointment` (it knows the service). */
-export const LOGIN_ALTERNATIVES = ['appointment', 'phone', 'family'] as const;
+const LOGIN_ALTERNATIVES = ['appointment', 'phone', 'family'] as const;
 export type LoginAlternative = (typeof LOGIN_ALTERNATIVES)[number];
 
 export interface LoginAlternativesOptions {

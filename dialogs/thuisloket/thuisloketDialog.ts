@@ -10,14 +10,14 @@ import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from './loginAlternativesDialog.js';
 
 /** What a resident can ask about the digital counter, in the order offered. */
-export const THUISLOKET_TOPICS = ['documents', 'login', 'freeSafe', 'problems', 'noLogin'] as const;
+const THUISLOKET_TOPICS = ['documents', 'login', 'freeSafe', 'problems', 'noLogin'] as const;
 export type ThuisloketTopic = (typeof THUISLOKET_TOPICS)[number];
 
 /** Login problems offered as options; `other` gets general tips and the alternatives. */
-export const LOGIN_PROBLEMS = ['itsme', 'cardReader', 'pin', 'other'] as const;
-export type LoginProblem = (typeof LOGIN_PROBLEMS)[number];
+const LOGIN_PROBLEMS = ['itsme', 'cardReader', 'pin', 'other'] as const;
+type LoginProblem = (typeof LOGIN_PROBLEMS)[number];
 
-export interface ThuisloketOptions extends CapabilityOptions {
+interface ThuisloketOptions extends CapabilityOptions {
   /** Start at this topic, without the introduction. */
   topic?: ThuisloketTopic;
   /** Topics answered already in this conversation about the thuisloket: not offered again. */

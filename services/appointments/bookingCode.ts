@@ -11,7 +11,7 @@ import { randomInt } from 'node:crypto';
  * because the resident's contact must match too.
  */
 export const BOOKING_CODE_ALPHABET = '34679AFHJKMRTUVX';
-export const BOOKING_CODE_LENGTH = 6;
+const BOOKING_CODE_LENGTH = 6;
 
 /** A fresh random code, formatted like K7M-4QT (crypto randomness, no modulo bias). */
 export function newBookingCode(random: (max: number) => number = randomInt): string {

@@ -6,14 +6,14 @@
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
 import type { FreeSlot, SlotWish, Unbookable, WishResult } from './slots.js';
 
-export interface FreeSlotQuery {
+interface FreeSlotQuery {
   service: string;
   /** 'YYYY-MM-DD' or an ISO instant. */
   from?: string;
   limit?: number;
 }
 
-export interface WishQuery {
+interface WishQuery {
   service: string;
   wish: SlotWish;
   limit?: number;
@@ -40,11 +40,11 @@ export interface BookingAccess {
   attemptKey: string;
 }
 
-export interface CancelBookingRequest extends BookingAccess {
+interface CancelBookingRequest extends BookingAccess {
   requestId: string;
 }
 
-export interface MoveBookingRequest extends BookingAccess {
+interface MoveBookingRequest extends BookingAccess {
   newStart: string;
   requestId: string;
 }
@@ -52,7 +52,7 @@ export interface MoveBookingRequest extends BookingAccess {
 /** Wrong code and wrong contact look the same, so a failure reveals nothing about other bookings. */
 export type AccessFailure = { code: 'notFound' } | { code: 'tooManyAttempts'; retryAfter: string };
 
-export type SlotFailure =
+type SlotFailure =
   | { code: 'unknownService' }
   /** The start is not bookable whatever the bookings (past, closed, outside hours, ...). */
   | { code: 'notBookable'; reason: Unbookable; nextFree: FreeSlot[] }

@@ -11,7 +11,7 @@ export const DEFAULT_BOOKING_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The moment a record's retention period starts: when it was closed (cancelled, moved), else the end of the appointment. */
-export function retentionStartOf(booking: Pick<Booking, 'end' | 'closedAt'>): number {
+function retentionStartOf(booking: Pick<Booking, 'end' | 'closedAt'>): number {
   return parseInstant(booking.closedAt ?? booking.end);
 }
 

@@ -31,7 +31,7 @@ const offsetByUtcHour = new Map<number, number>();
 const OFFSET_CACHE_LIMIT = 50_000;
 
 /** Brussels' offset from UTC in minutes (60 in winter, 120 in summer) at the given instant. */
-export function brusselsOffsetMinutes(instantMs: number): number {
+function brusselsOffsetMinutes(instantMs: number): number {
   const hour = Math.floor(instantMs / HOUR_MS);
   const cached = offsetByUtcHour.get(hour);
   if (cached !== undefined) return cached;
@@ -190,10 +190,6 @@ export function parseTime(time: string): number {
   const match = TIME_PATTERN.exec(time);
   if (!match) throw new RangeError(`not a time (HH:MM): ${time}`);
   return Number(match[1]) * 60 + Number(match[2]);
-}
-
-export function isTime(value: string): boolean {
-  return TIME_PATTERN.test(value);
 }
 
 /** Minutes since midnight → 'HH:MM' (24:00 allowed for an end of day). */

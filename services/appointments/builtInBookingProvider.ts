@@ -244,7 +244,7 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
 }
 
 /** E-mail compared case-insensitively; phones must already be E.164 (the caller normalises them). */
-export function normaliseContact(contact: BookingContact): BookingContact {
+function normaliseContact(contact: BookingContact): BookingContact {
   const value = contact.value.trim();
   if (contact.kind === 'email') {
     if (!/^[^\s@]+@[^\s@]+$/.test(value)) throw new RangeError('contact e-mail is not an address');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
 /** A name in each language the assistant speaks. */
-export interface LocalisedName {
+interface LocalisedName {
   nl: string;
   en: string;
 }
@@ -18,7 +18,7 @@ export interface BookingRules {
   bookingHorizonDays: number;
 }
 
-export interface Counter {
+interface Counter {
   id: string;
   name: LocalisedName;
 }

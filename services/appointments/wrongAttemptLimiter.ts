@@ -19,7 +19,7 @@ export interface WrongAttemptLimits {
   windowMinutes: number;
 }
 
-export const DEFAULT_WRONG_ATTEMPT_LIMITS: WrongAttemptLimits = { maxWrongAttempts: 5, windowMinutes: 15 };
+const DEFAULT_WRONG_ATTEMPT_LIMITS: WrongAttemptLimits = { maxWrongAttempts: 5, windowMinutes: 15 };
 
 const SCOPE = 'booking-code';
 

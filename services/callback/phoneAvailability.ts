@@ -8,7 +8,7 @@ import { brusselsDateTime } from '../municipality/openingHours.js';
  */
 export type PartOfDay = 'morning' | 'afternoon';
 
-export type PhoneStatus =
+type PhoneStatus =
   | { staffedNow: true; until: string }
   /** `next` is null when no staffed hours are known in the coming weeks. */
   | { staffedNow: false; next: { day: string; from: string } | null };
@@ -44,7 +44,7 @@ export interface WeeklyPhoneHours {
 const NOON = '12:00';
 const LOOK_AHEAD_DAYS = 14;
 
-export function callbackMomentValue(day: string, partOfDay: PartOfDay): string {
+function callbackMomentValue(day: string, partOfDay: PartOfDay): string {
   return `${day}.${partOfDay}`;
 }
 

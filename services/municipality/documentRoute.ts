@@ -54,7 +54,7 @@ export interface OnlineRoute {
 }
 
 /** This requester may not ask for this document (or this model of it); `allowedRequesters` says who may. */
-export interface NotAvailableRoute {
+interface NotAvailableRoute {
   readonly kind: 'notAvailable';
   readonly document: DocumentId;
   readonly requester: Requester;

@@ -16,7 +16,7 @@ export type Service = (typeof SERVICES)[number];
 export type TimeOfDay = string;
 /** [from, to): open from `from`, closed again at `to`. */
 export type Interval = readonly [TimeOfDay, TimeOfDay];
-export type WeekHours = Readonly<Record<Weekday, readonly Interval[]>>;
+type WeekHours = Readonly<Record<Weekday, readonly Interval[]>>;
 export type OpeningHours = Readonly<Record<Service, WeekHours>>;
 
 export interface Localized {
@@ -93,7 +93,7 @@ export type AppointmentService =
   | 'attest-loket'
   | 'wettiging-handtekening';
 
-export interface OnlineFields {
+interface OnlineFields {
   readonly channels?: readonly OnlineChannel[];
   readonly url?: string;
   readonly deliveryDays?: number;
@@ -101,7 +101,7 @@ export interface OnlineFields {
   readonly price?: number;
 }
 
-export interface OnlineRequest {
+interface OnlineRequest {
   readonly channels: readonly OnlineChannel[];
   readonly url: string;
   /** Working days; 0 = immediately. */
@@ -113,7 +113,7 @@ export interface OnlineRequest {
   readonly byRequester?: Readonly<Partial<Record<Requester, OnlineFields>>>;
 }
 
-export interface CounterFields {
+interface CounterFields {
   readonly price?: number;
   readonly bring?: readonly string[];
   readonly deliveryDays?: number;
@@ -131,7 +131,7 @@ export interface UrgentProcedure {
   readonly deliveryDays: number;
 }
 
-export interface CounterRequest {
+interface CounterRequest {
   /** Euro; null when no price is known here (the resident hears it at the counter). */
   readonly price: number | null;
   readonly requesters: readonly Requester[];
@@ -201,9 +201,9 @@ export class DataFileError extends Error {
   }
 }
 
-export const MUNICIPALITY_FILE = 'municipality.json';
-export const DOCUMENTS_FILE = 'documents.json';
-export const QUESTION_CUES_FILE = 'questionCues.json';
+const MUNICIPALITY_FILE = 'municipality.json';
+const DOCUMENTS_FILE = 'documents.json';
+const QUESTION_CUES_FILE = 'questionCues.json';
 
 // The schemas describe what this code expects, so they come with the code, not with the data directory.
 const SCHEMA_DIR = fileURLToPath(new URL('../../data/schemas/', import.meta.url));

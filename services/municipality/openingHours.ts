@@ -24,7 +24,7 @@ export function closuresOf(municipality: Municipality): Closures {
   return { holidays: municipality.holidays, closingDays: municipality.closingDays };
 }
 
-export type ClosedReason =
+type ClosedReason =
   | { readonly kind: 'publicHoliday'; readonly name: Localized }
   | { readonly kind: 'closingDay'; readonly reason: Localized }
   | { readonly kind: 'notOpenOnWeekday'; readonly weekday: Weekday };
@@ -40,7 +40,7 @@ export type DayHours =
     }
   | { readonly open: false; readonly date: string; readonly weekday: Weekday; readonly reason: ClosedReason };
 
-export interface NextOpening {
+interface NextOpening {
   readonly date: string;
   readonly weekday: Weekday;
   readonly time: TimeOfDay;
@@ -58,7 +58,7 @@ export type OpeningStatus =
       readonly today: DayHours;
     };
 
-export const TIME_ZONE = 'Europe/Brussels';
+const TIME_ZONE = 'Europe/Brussels';
 const SEARCH_LIMIT_DAYS = 370;
 
 const localFormat = new Intl.DateTimeFormat('en-GB', {

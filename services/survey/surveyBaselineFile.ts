@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { toSurveyBaseline, type SurveyBaseline } from './surveyBaseline.js';
 
-export const SURVEY_BASELINE_FILE = new URL('../../data/surveyBaseline.json', import.meta.url).pathname;
+const SURVEY_BASELINE_FILE = new URL('../../data/surveyBaseline.json', import.meta.url).pathname;
 
 /** Reads and checks data/surveyBaseline.json (or `file`); throws a RangeError naming what is wrong. */
 export function loadSurveyBaseline(file = SURVEY_BASELINE_FILE): SurveyBaseline {

@@ -7,7 +7,7 @@
 /** Bumped whenever a question's wording or options change, so figures stay comparable. */
 export const SURVEY_QUESTIONNAIRE_VERSION = 1;
 /** Versions a stored row may carry. */
-export const SURVEY_QUESTIONNAIRE_VERSIONS = [1] as const;
+const SURVEY_QUESTIONNAIRE_VERSIONS = [1] as const;
 export type SurveyQuestionnaireVersion = (typeof SURVEY_QUESTIONNAIRE_VERSIONS)[number];
 
 export const SURVEY_QUESTIONS = [
@@ -65,9 +65,6 @@ function isOneOf<T extends string | number>(table: readonly T[], value: unknown)
 
 export function isSurveyQuestion(value: unknown): value is SurveyQuestion {
   return isOneOf(SURVEY_QUESTIONS, value);
-}
-export function isRotatingSurveyQuestion(value: unknown): value is RotatingSurveyQuestion {
-  return isOneOf(ROTATING_SURVEY_QUESTIONS, value);
 }
 export function isSurveyQuestionnaireVersion(value: unknown): value is SurveyQuestionnaireVersion {
   return isOneOf(SURVEY_QUESTIONNAIRE_VERSIONS, value);

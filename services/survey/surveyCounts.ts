@@ -49,7 +49,7 @@ export interface SurveyCounts {
   months: Record<string, SurveyMonthCounts>;
 }
 
-export function zeroCounts<C extends string>(codes: readonly C[]): CodeCounts<C> {
+function zeroCounts<C extends string>(codes: readonly C[]): CodeCounts<C> {
   return Object.fromEntries(codes.map((code) => [code, 0])) as CodeCounts<C>;
 }
 

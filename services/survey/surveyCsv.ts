@@ -29,10 +29,10 @@ export const SURVEY_CSV_COLUMNS = [
   'significant', // ja / nee at 0.05
   'onderdrukt', // "onderdrukt" when fewer than 10 answers: the figure cells are then empty
 ] as const;
-export type SurveyCsvColumn = (typeof SURVEY_CSV_COLUMNS)[number];
+type SurveyCsvColumn = (typeof SURVEY_CSV_COLUMNS)[number];
 
 /** Values of the `maat` column. */
-export const SURVEY_CSV_MEASURES = {
+const SURVEY_CSV_MEASURES = {
   responses: 'antwoorden',
   synthetic: 'synthetisch',
   share: 'aandeel',
@@ -41,9 +41,9 @@ export const SURVEY_CSV_MEASURES = {
   count: 'aantal',
 } as const;
 
-export const CSV_SEPARATOR = ';';
-export const CSV_LINE_END = '\r\n';
-export const UTF8_BOM = '\uFEFF';
+const CSV_SEPARATOR = ';';
+const CSV_LINE_END = '\r\n';
+const UTF8_BOM = '\uFEFF';
 const SUPPRESSED = 'onderdrukt';
 const OUTCOME_QUESTION = 'outcome';
 
@@ -51,7 +51,7 @@ type Cell = string | number | boolean | null;
 type CsvRow = Partial<Record<SurveyCsvColumn, Cell>>;
 
 /** A number with a decimal comma; never exponent notation, which Excel would read as text. */
-export function formatCsvNumber(value: number): string {
+function formatCsvNumber(value: number): string {
   const text = Math.abs(value) < 1e-6 && value !== 0 ? value.toFixed(10).replace(/0+$/, '') : String(value);
   return text.replace('.', ',');
 }

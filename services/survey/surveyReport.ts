@@ -50,8 +50,8 @@ import {
 
 /** Cells computed from fewer answers than this are suppressed. */
 export const MIN_ANSWERS_PER_CELL = 10;
-export const SHARE_DECIMALS = 4;
-export const MEAN_DECIMALS = 2;
+const SHARE_DECIMALS = 4;
+const MEAN_DECIMALS = 2;
 
 export interface ReportRange {
   /** First day included, YYYY-MM-DD. */
@@ -76,7 +76,7 @@ export interface BaselineComparison {
   significant: boolean;
 }
 
-export type AwarenessBlock =
+type AwarenessBlock =
   | ({
       n: number;
       suppressed: false;
@@ -90,26 +90,26 @@ export type AwarenessBlock =
       vsBaseline: Each<AwarenessCode, null>;
     } & Each<AwarenessCode, null>);
 
-export type AppointmentPreferenceBlock =
+type AppointmentPreferenceBlock =
   | ({ n: number; suppressed: false; vsBaseline: Each<AppointmentPreferenceCode, BaselineComparison> } & Each<AppointmentPreferenceCode, number>)
   | ({ n: number; suppressed: true; vsBaseline: Each<AppointmentPreferenceCode, null> } & Each<AppointmentPreferenceCode, null>);
 
-export type SatisfactionCounts = { '1': number; '2': number; '3': number; '4': number; '5': number };
+type SatisfactionCounts = { '1': number; '2': number; '3': number; '4': number; '5': number };
 
-export type SatisfactionBlock =
+type SatisfactionBlock =
   | { n: number; suppressed: false; mean: number; satisfied: number; counts: SatisfactionCounts }
   | { n: number; suppressed: true; mean: null; satisfied: null; counts: null };
 
-export type PeriodSatisfaction =
+type PeriodSatisfaction =
   | { n: number; suppressed: false; mean: number; satisfied: number }
   | { n: number; suppressed: true; mean: null; satisfied: null };
 
-export type BookingChannelBlock = ShareBlock<BookingChannelCode> & {
+type BookingChannelBlock = ShareBlock<BookingChannelCode> & {
   /** Answers from rows that also carry an age bracket; every bracket is always listed. */
   byAge: Each<AgeBracketCode, ShareBlock<BookingChannelCode>>;
 };
 
-export interface SurveyPeriod {
+interface SurveyPeriod {
   /** YYYY-MM; only the days inside from..to count. */
   period: string;
   responses: number;
@@ -118,7 +118,7 @@ export interface SurveyPeriod {
   satisfaction: PeriodSatisfaction;
 }
 
-export interface ReportBaseline {
+interface ReportBaseline {
   source: string;
   awareness: Each<AwarenessCode, number>;
   appointmentPreference: Each<AppointmentPreferenceCode, number>;
@@ -127,11 +127,11 @@ export interface ReportBaseline {
 }
 
 /** Conversations per outcome on one day, all channels together. */
-export type OutcomeDay =
+type OutcomeDay =
   | ({ day: string; n: number; suppressed: false } & Each<ConversationOutcome, number>)
   | ({ day: string; n: number; suppressed: true } & Each<ConversationOutcome, null>);
 
-export type OutcomeBlock = ShareBlock<ConversationOutcome> & { days: OutcomeDay[] };
+type OutcomeBlock = ShareBlock<ConversationOutcome> & { days: OutcomeDay[] };
 
 export interface SurveyReport {
   from: string;

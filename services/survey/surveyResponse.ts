@@ -20,7 +20,7 @@ import {
   type SurveyQuestionnaireVersion,
 } from './surveyCodes.js';
 
-export const SURVEYED_OUTCOMES = ['resolved', 'escalated'] as const;
+const SURVEYED_OUTCOMES = ['resolved', 'escalated'] as const;
 /** How the surveyed conversation ended; abandoned conversations never reach the survey. */
 export type SurveyedOutcome = (typeof SURVEYED_OUTCOMES)[number];
 
@@ -84,11 +84,11 @@ export function newSurveyResponseId(): string {
   return randomUUID();
 }
 
-export function isSurveyedOutcome(value: unknown): value is SurveyedOutcome {
+function isSurveyedOutcome(value: unknown): value is SurveyedOutcome {
   return (SURVEYED_OUTCOMES as readonly unknown[]).includes(value);
 }
 
-export function isConversationOutcome(value: unknown): value is ConversationOutcome {
+function isConversationOutcome(value: unknown): value is ConversationOutcome {
   return (CONVERSATION_OUTCOMES as readonly unknown[]).includes(value);
 }
 
@@ -152,7 +152,7 @@ export function toSurveyResponse(input: unknown): SurveyResponse {
 }
 
 /** Checks `input` against the outcome count shape. */
-export function checkConversationOutcomeCount(input: unknown): SurveyRowCheck<ConversationOutcomeCount> {
+function checkConversationOutcomeCount(input: unknown): SurveyRowCheck<ConversationOutcomeCount> {
   if (!isPlainObject(input)) return { ok: false, problems: ['not an object'] };
   const problems = unknownKeys(input, OUTCOME_COUNT_KEYS, '');
   if (!isCalendarDay(input.day)) problems.push('day must be YYYY-MM-DD');

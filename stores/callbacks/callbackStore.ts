@@ -22,7 +22,7 @@ export interface StatusChange {
   staffMember: string;
 }
 
-export interface CallbackTopic {
+interface CallbackTopic {
   /** The last intent the assistant recognised before the handoff, null when none. */
   intent: string | null;
   /** The document the resident asked about, null when none. */

@@ -18,7 +18,7 @@ export interface DataDirLockOptions {
   isProcessAlive?: (pid: number) => boolean;
 }
 
-export const LOCK_FILE_NAME = '.lock';
+const LOCK_FILE_NAME = '.lock';
 
 // Lock files held by this process. A lock file with our own pid that is not in here comes from an
 // earlier life of a container, where the bot often gets the same pid again: it is stale.
@@ -52,7 +52,7 @@ export async function lockDataDir(dataDir: string, options: DataDirLockOptions =
 }
 
 /** True when a process with this pid exists (EPERM: it exists but belongs to another user). */
-export function isProcessAlive(pid: number): boolean {
+function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -185,7 +185,7 @@ function isThenable(value: unknown): boolean {
   return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-export function tempPrefix(file: string): string {
+function tempPrefix(file: string): string {
   return `.${path.basename(file)}.`;
 }
 

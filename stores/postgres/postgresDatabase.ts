@@ -27,8 +27,8 @@ export interface PostgresDatabase {
   close(): Promise<void>;
 }
 
-export const DEFAULT_POOL_SIZE = 10;
-export const DEFAULT_LOCK_POOL_SIZE = 10;
+const DEFAULT_POOL_SIZE = 10;
+const DEFAULT_LOCK_POOL_SIZE = 10;
 
 /**
  * Opens the pools and runs pending migrations. Fails (coded: STORAGE_UNAVAILABLE, MIGRATION_CHANGED,

@@ -1,7 +1,7 @@
 import type { DurableDocument } from '../embedded/durableDocument.js';
 import { SLIDING_STEP_MS, type NewSession, type SessionStore, type StoredSession } from './sessionStore.js';
 
-export interface SessionRecord {
+interface SessionRecord {
   key: string;
   subject: string;
   ttlMs: number;

@@ -23,7 +23,7 @@ import type { ConversationMark, OutcomeStore } from './surveyStores.js';
 import { finalOutcome, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
 import { toConversationOutcomeCount, type ConversationOutcomeCount } from '../../services/survey/surveyResponse.js';
 
-export interface OpenOutcomeDay {
+interface OpenOutcomeDay {
   day: string;
   salt: string;
   conversations: Record<string, { channel: string; state: OutcomeMarkerState }>;
@@ -58,7 +58,7 @@ export interface OutcomeDocuments {
 }
 
 /** The counts of one open day's markers. Pure. */
-export function countOpenDay(open: OpenOutcomeDay): ConversationOutcomeCount[] {
+function countOpenDay(open: OpenOutcomeDay): ConversationOutcomeCount[] {
   const counted = new Map<string, ConversationOutcomeCount>();
   for (const { channel, state } of Object.values(open.conversations)) {
     const outcome = finalOutcome(state);

@@ -40,12 +40,12 @@ export interface SurveyDayCounts {
   days: Record<string, SurveyCounts>;
 }
 
-export const SURVEY_DIRECTORY = 'survey';
-export const SURVEY_DAY_COUNTS_DOCUMENT = 'surveyDayCounts';
+const SURVEY_DIRECTORY = 'survey';
+const SURVEY_DAY_COUNTS_DOCUMENT = 'surveyDayCounts';
 export const EMPTY_SURVEY_DAY_COUNTS: SurveyDayCounts = { days: {} };
 
 /** A day is closed when this many days have passed since it (2: the day after it is over too). */
-export const SURVEY_CLOSE_AFTER_DAYS = 2;
+const SURVEY_CLOSE_AFTER_DAYS = 2;
 const PARTS = '0123456789abcdef'.split('');
 /** Part documents written at once by a bulk operation (demo rows). */
 const BULK_WRITES = 16;

@@ -8,7 +8,7 @@ import type { SurveyCounts } from '../../services/survey/surveyCounts.js';
 import type { ReportRange } from '../../services/survey/surveyReport.js';
 import type { ConversationOutcome, ConversationOutcomeCount, SurveyResponse, SurveyedOutcome } from '../../services/survey/surveyResponse.js';
 
-export interface SurveyAddResult {
+interface SurveyAddResult {
   /** False when this request was already handled (a retried activity): nothing changed. */
   stored: boolean;
 }
@@ -43,7 +43,7 @@ export interface ConversationMark {
   conversationKey: string;
 }
 
-export interface OutcomeRecord extends ConversationMark {
+interface OutcomeRecord extends ConversationMark {
   outcome: SurveyedOutcome;
 }
 

@@ -14,7 +14,7 @@ const WEEKDAY: readonly StaffedPeriod[] = [
   { from: '13:00', to: '16:00' },
 ];
 
-export const PHONE_HOURS = createWeeklyPhoneAvailability({ weekly: { 1: WEEKDAY, 2: WEEKDAY, 3: WEEKDAY, 4: WEEKDAY, 5: WEEKDAY } });
+const PHONE_HOURS = createWeeklyPhoneAvailability({ weekly: { 1: WEEKDAY, 2: WEEKDAY, 3: WEEKDAY, 4: WEEKDAY, 5: WEEKDAY } });
 
 /** Handoff services on an in-memory callback store, a fixed clock and a logger that keeps its lines. */
 export function handoffFixture(options: { now?: Date; mode?: HandoffMode; retentionDays?: number } = {}) {

@@ -6,7 +6,7 @@
  * next to each other are separate syllables (bi-o-scoop, the-a-ter), as is a vowel with a diaeresis (knie-ën).
  */
 
-export interface SentenceFigures {
+interface SentenceFigures {
   readonly text: string;
   readonly words: number;
   readonly syllables: number;
@@ -106,7 +106,7 @@ export interface ReadabilityLimits {
   readonly minReadingEase: number;
 }
 
-export const B1_LIMITS: ReadabilityLimits = { maxWordsPerSentence: 20, minReadingEase: 60 };
+const B1_LIMITS: ReadabilityLimits = { maxWordsPerSentence: 20, minReadingEase: 60 };
 
 /** One line per problem: the key and the numbers, so a writer sees what to shorten. */
 export function readabilityFindings(

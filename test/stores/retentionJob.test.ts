@@ -48,7 +48,7 @@ describe('callback retention job', () => {
       expect(logger.lines.map((line) => JSON.parse(line)).filter((line) => line.event === 'callback.retention').map((line) => line.deleted)).toEqual([0, 1]);
       expect(logger.lines.join('\n')).not.toContain('470');
     } finally {
-      job.stop();
+      await job.stop();
     }
   });
 
@@ -64,7 +64,7 @@ describe('callback retention job', () => {
       expect(line).toMatchObject({ event: 'callback.retentionFailed', code: 'STORE_WRITE_FAILED' });
       expect(logger.lines[0]).not.toContain('disk full');
     } finally {
-      job.stop();
+      await job.stop();
     }
   });
 });

@@ -15,7 +15,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Why the browser suites cannot run here, or null. A developer's machine without Chromium skips them

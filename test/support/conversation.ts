@@ -10,7 +10,7 @@ import { createKeyedI18n } from './keyedLocales.js';
 
 export const TEST_PHONE = { display: '050 12 34 56', e164: '+3250123456' };
 /** A fixed clock for every test conversation: Wednesday 18 March 2026, 10:00 in Brussels. */
-export const TEST_NOW = new Date('2026-03-18T09:00:00Z');
+const TEST_NOW = new Date('2026-03-18T09:00:00Z');
 
 let repositoryFacts: MunicipalityData | undefined;
 /** The repository's data files, read once per test file. */
@@ -105,7 +105,7 @@ export function createConversation(options: ConversationOptions) {
 }
 
 /** A resident's message that the assistant leaves without a reply is a bug: every conversation test fails on it. */
-export class UnansweredMessageError extends Error {}
+class UnansweredMessageError extends Error {}
 
 /** Throws when a resident's message got no message back; other activities (joins, events) may pass silently. */
 export function expectAnswered(activity: Partial<Activity>, replies: Partial<Activity>[]): void {

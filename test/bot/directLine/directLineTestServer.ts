@@ -30,7 +30,7 @@ export async function startServer(register: (server: restify.Server) => void): P
 }
 
 /** A fixed, movable clock in milliseconds. */
-export function createClock(start = Date.parse('2026-03-02T09:00:00.000Z')) {
+function createClock(start = Date.parse('2026-03-02T09:00:00.000Z')) {
   let current = start;
   return {
     now: () => current,
@@ -40,13 +40,13 @@ export function createClock(start = Date.parse('2026-03-02T09:00:00.000Z')) {
   };
 }
 
-export interface Deferred<T = void> {
+interface Deferred<T = void> {
   promise: Promise<T>;
   resolve(value: T): void;
   reject(error: unknown): void;
 }
 
-export function deferred<T = void>(): Deferred<T> {
+function deferred<T = void>(): Deferred<T> {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;
   const promise = new Promise<T>((res, rej) => {
@@ -60,7 +60,7 @@ export function deferred<T = void>(): Deferred<T> {
  * A stand-in bot: welcomes on conversationUpdate, answers `answer:<text>` to messages,
  * and records every activity it was given. A test can make a turn wait via `holdTurn`.
  */
-export function createFakeBot() {
+function createFakeBot() {
   const received: Partial<Activity>[] = [];
   const holds = new Map<string, Promise<void>>();
   const started = new Map<string, Deferred>();

@@ -8,7 +8,7 @@ import { findService, loadServiceCatalog, type AppointmentService } from '../../
 import type { SlotSearch, WeeklyHours } from '../../../services/appointments/slots.js';
 import { createWrongAttemptLimiter } from '../../../services/appointments/wrongAttemptLimiter.js';
 
-export const catalog = loadServiceCatalog();
+const catalog = loadServiceCatalog();
 
 /** The shape municipality.json uses for openingHours.loket. */
 export const LOKET_HOURS: WeeklyHours = {
@@ -22,8 +22,8 @@ export const LOKET_HOURS: WeeklyHours = {
 };
 
 /** Easter Monday 2026 and Labour Day. */
-export const CLOSED_DAYS = new Set(['2026-04-06', '2026-05-01']);
-export const isClosed = (day: string): boolean => CLOSED_DAYS.has(day);
+const CLOSED_DAYS = new Set(['2026-04-06', '2026-05-01']);
+const isClosed = (day: string): boolean => CLOSED_DAYS.has(day);
 
 export function service(id: string): AppointmentService {
   const found = findService(catalog, id);

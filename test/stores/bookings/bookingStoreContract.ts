@@ -10,7 +10,7 @@ export interface BookingStores {
 /** Two counters; at most two residents of this type at once. */
 export const ID_CARD: RoomRule = { service: 'eid', counters: ['loket-1', 'loket-2'], capacity: 2 };
 /** Shares loket-2 with ID_CARD, one at a time. */
-export const DRIVING_LICENCE: RoomRule = { service: 'rijbewijs', counters: ['loket-2'], capacity: 1 };
+const DRIVING_LICENCE: RoomRule = { service: 'rijbewijs', counters: ['loket-2'], capacity: 1 };
 
 const NINE = '2026-03-30T09:00:00+02:00';
 const NINE_FIFTEEN = '2026-03-30T09:15:00+02:00';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallbackStore, NewCallbackRequest } from '../../../stores/callbacks/callbackStore.js';
 
-export const AT = new Date('2026-03-02T09:00:00Z');
+const AT = new Date('2026-03-02T09:00:00Z');
 
 export function callbackRequest(requestId: string, overrides: Partial<NewCallbackRequest> = {}): NewCallbackRequest {
   return {
