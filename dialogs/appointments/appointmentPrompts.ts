@@ -4,9 +4,10 @@ import type { TurnContext } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
-import { BOOKING_CODE_ALPHABET, parseBookingCode } from '../../services/appointments/bookingCode.js';
+import { BOOKING_CODE_ALPHABET, parseBookingCode, resemblesBookingCode } from '../../services/appointments/bookingCode.js';
 import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeTextPrompt.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
+import type { PhoneLine } from '../handoffDialog.js';
 import { readContact } from './contactAnswer.js';
 
 /**
@@ -43,7 +44,7 @@ export function contactPrompt(dialogId: string): FreeTextPrompt {
   });
 }
 
-const CODE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])[${BOOKING_CODE_ALPHABET}]{3}[\\s.\\-_]?[${BOOKING_CODE_ALPHABET}]{3}(?![\\p{L}\\p{N}])`, 'iu');
+const CODE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])[${BOOKING_CODE_ALPHABET}]{3}\\s*[.\\-_]?\\s*[${BOOKING_CODE_ALPHABET}]{3}(?![\\p{L}\\p{N}])`, 'iu');
 
 /** The booking code in an answer such as "k7m4xt" or "mijn code is K7M-4XT", formatted; undefined when there is none. */
 export function findBookingCode(text: string): string | undefined {
@@ -56,11 +57,26 @@ export function findBookingCode(text: string): string | undefined {
 /** Re-asks a code this often; then the dialog stops and offers the phone rather than asking forever. */
 export const CODE_ATTEMPTS = 3;
 
-/** Asks a booking code. After CODE_ATTEMPTS answers without one it lets the answer through: check with findBookingCode. */
-export function bookingCodePrompt(dialogId: string): FreeTextPrompt {
-  return new FreeTextPrompt(dialogId, (text) => findBookingCode(text) !== undefined, async (prompt) => {
-    if (prompt.recognized.succeeded && findBookingCode(prompt.recognized.value ?? '') !== undefined) return true;
-    return prompt.attemptCount >= CODE_ATTEMPTS;
+/** From this many failed tries on (a wrong code, a booking not found) every answer also gives the phone. */
+export const REPEATED_FAILURES = 2;
+
+/**
+ * Asks a booking code. A code-shaped answer that cannot be a code ("ABC-123") hears that the code
+ * does not exist, anything else how a code looks; from the second wrong answer on the phone comes
+ * with it. After CODE_ATTEMPTS answers without a code it lets the answer through: check with
+ * findBookingCode.
+ */
+export function bookingCodePrompt(dialogId: string, phone: PhoneLine): FreeTextPrompt {
+  const reads = (text: string) => findBookingCode(text) !== undefined || resemblesBookingCode(text);
+  return new FreeTextPrompt(dialogId, reads, async (prompt) => {
+    const text = prompt.recognized.value ?? '';
+    if (prompt.recognized.succeeded && findBookingCode(text) !== undefined) return true;
+    if (prompt.attemptCount >= CODE_ATTEMPTS) return true;
+    const { t } = turnServices(prompt.context);
+    const why = t(resemblesBookingCode(text) ? 'appointments:access.codeUnknown' : 'appointments:access.codeRetry');
+    prompt.options.retryPrompt =
+      prompt.attemptCount >= REPEATED_FAILURES ? [why, t('appointments:access.callUs', { phone: phone.display })].join('\n') : why;
+    return false;
   });
 }
 
