@@ -15,7 +15,7 @@ const CHILD_WORDS = new Set(['kind', 'kinderen', 'zoon', 'dochter', 'kleinzoon',
 const YEARS = new Set(['jaar', 'jaartjes', 'jarig', 'jarige']);
 
 /** The age in years the words give a child, or `'young'` for a baby or toddler; undefined when none is said. */
-function childAge(words: readonly string[]): number | 'young' | undefined {
+export function childAge(words: readonly string[]): number | 'young' | undefined {
   for (let i = 0; i < words.length; i += 1) {
     const age = asNumber(words[i]!);
     if (age === undefined) continue;

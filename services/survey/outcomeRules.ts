@@ -8,6 +8,8 @@ import type { ConversationOutcome, SurveyedOutcome } from './surveyResponse.js';
 /** What a store remembers of a conversation while its day is open. */
 export type OutcomeMarkerState = 'started' | SurveyedOutcome;
 
+export const OUTCOME_MARKER_STATES: readonly OutcomeMarkerState[] = ['started', 'resolved', 'escalated'];
+
 const RANK: Record<OutcomeMarkerState, number> = { started: 0, resolved: 1, escalated: 2 };
 
 /** The state that stands after `next` is recorded on a conversation in state `current`. */
