@@ -1,4 +1,4 @@
-import type { HandoffMode } from '../dialogs/handoffDialog.js';
+import type { HandoffMode } from '../services/callback/handoffMode.js';
 import { DEFAULT_BOOKING_RETENTION_DAYS } from '../services/appointments/bookingRetention.js';
 import { isProxyAddressOrRange, type TrustedProxies } from './http/clientAddress.js';
 import { parseStaffAccounts, type StaffAccount } from './staff/staffPassword.js';

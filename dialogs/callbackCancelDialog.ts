@@ -5,7 +5,13 @@ import type { Logger } from '../bot/logger.js';
 import type { CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { parseCallbackReference } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import type { PhoneLine, RequestedCallback } from './handoffDialog.js';
+import type { PhoneLine } from '../services/municipality/phoneLine.js';
+
+/** What a conversation remembers of its own callback request: no phone number, only what the resident was told. */
+export interface RequestedCallback {
+  reference: string;
+  moment: { day: string; partOfDay: 'morning' | 'afternoon' };
+}
 
 /** Begin options: the reference the resident already gave, or null to ask for it. */
 export interface CallbackCancelOptions {

@@ -6,25 +6,19 @@ import type { ConversationRecall, ConversationTopic } from '../bot/conversationM
 import type { Language, Translate } from '../bot/i18n.js';
 import type { Logger } from '../bot/logger.js';
 import { excerptForStaff } from '../services/callback/staffExcerpt.js';
-import { CLOSED_STATUSES, type CallbackStore } from '../stores/callbacks/callbackStore.js';
+import type { CallbackStore } from '../stores/callbacks/callbackStore.js';
+import { CLOSED_STATUSES } from '../services/callback/callbackStatus.js';
+import type { HandoffMode } from '../services/callback/handoffMode.js';
+import type { PhoneLine } from '../services/municipality/phoneLine.js';
 import { turnServices } from '../bot/turnState.js';
 import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
-import { CallbackCancelDialog, type CallbackCancelOptions } from './callbackCancelDialog.js';
+import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallback } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
 import { clockLabel } from './displayFormats.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
-
-/** The municipality's phone line as residents dial it. */
-export interface PhoneLine {
-  display: string;
-  e164: string;
-}
-
-/** `callback`: the staff's callback queue (default). `agentHub`: a Bot Framework `handoff.initiate` event to an agent hub. */
-export type HandoffMode = 'callback' | 'agentHub';
 
 /** How a conversation was escalated to a person: for the outcome figures. */
 export interface Escalation {
@@ -54,12 +48,6 @@ export interface HandoffDialogDeps extends HandoffServices {
   recall: ConversationRecall;
   /** The callback request this conversation made, so asking again tells about it instead of making a second. */
   requested?: StatePropertyAccessor<RequestedCallback | undefined>;
-}
-
-/** What a conversation remembers of its own callback request: no phone number, only what the resident was told. */
-export interface RequestedCallback {
-  reference: string;
-  moment: { day: string; partOfDay: 'morning' | 'afternoon' };
 }
 
 /** Begin options: start with cancelling a callback request instead of the offer. */

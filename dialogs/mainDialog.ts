@@ -10,7 +10,8 @@ import { callbackCancellationIn } from '../services/callback/callbackReference.j
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
-import type { HandoffOptions, HandoffResult, PhoneLine } from './handoffDialog.js';
+import type { HandoffOptions, HandoffResult } from './handoffDialog.js';
+import type { PhoneLine } from '../services/municipality/phoneLine.js';
 import { menuOptions } from './replies.js';
 import { conversationMark, recordConversationOutcome, type ConversationOutcomes } from './conversationOutcome.js';
 import type { SurveyDialogOptions } from './surveyDialog.js';

@@ -3,7 +3,7 @@ import type { BookingProvider } from '../../services/appointments/bookingProvide
 import type { Booking } from '../../stores/bookings/bookingStore.js';
 import type { ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
-import type { PhoneLine } from '../handoffDialog.js';
+import type { PhoneLine } from '../../services/municipality/phoneLine.js';
 
 /** Makes the link under which a resident downloads an appointment's calendar file. */
 export interface CalendarLinks {

@@ -6,7 +6,7 @@ import { turnServices } from '../../bot/turnState.js';
 import { BOOKING_CODE_ALPHABET, parseBookingCode, resemblesBookingCode } from '../../services/appointments/bookingCode.js';
 import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeTextPrompt.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
-import type { PhoneLine } from '../handoffDialog.js';
+import type { PhoneLine } from '../../services/municipality/phoneLine.js';
 import { readContact } from './contactAnswer.js';
 
 /**

@@ -2,6 +2,12 @@ import { createPhoneAvailability, type PhoneAvailability } from '../callback/pho
 import type { Municipality } from './municipalityData.js';
 import { closuresOf, hoursOnDay } from './openingHours.js';
 
+/** The municipality's phone line as residents dial it. */
+export interface PhoneLine {
+  display: string;
+  e164: string;
+}
+
 /** When the municipality's phone line is staffed: its `telefoon` hours after public holidays and its own closing days. */
 export function phoneAvailabilityOf(municipality: Municipality): PhoneAvailability {
   const closures = closuresOf(municipality);

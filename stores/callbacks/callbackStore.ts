@@ -2,14 +2,7 @@ import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
 import type { CallbackStatus, StatusChange, StaffStatus } from '../../services/callback/callbackStatus.js';
 
 // The status rules are a pure function (services/callback/callbackStatus.ts); the contract names their types.
-export {
-  CLOSED_STATUSES,
-  
-  STAFF_STATUSES,
-  
-  type StaffStatus,
-  
-} from '../../services/callback/callbackStatus.js';
+export { STAFF_STATUSES, type StaffStatus } from '../../services/callback/callbackStatus.js';
 
 /**
  * Callback requests: residents who asked the phone staff to call them back. The only place a

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import type { StoreFileSystem } from './jsonFileDocument.js';
+import type { StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeFileCorrupt } from '../storeErrors.js';
 
 export interface DurableAdapterOptions {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Logger } from '../../bot/logger.js';
 import type { DurableDocument } from './durableDocument.js';
 import { lockDataDir, type DataDirLock } from './dataDirLock.js';
-import { openJsonFileDocument, type JsonFileDocument, type StoreFileSystem } from './jsonFileDocument.js';
+import { openJsonFileDocument, type JsonFileDocument } from './jsonFileDocument.js';
+import type { StoreFileSystem } from './storeFileSystem.js';
 import { dataDirUnusable, StoreError } from '../storeErrors.js';
 
 /** The embedded store's files in one data directory, owned by this process until `close`. */

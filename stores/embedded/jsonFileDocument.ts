@@ -1,36 +1,11 @@
-import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Logger } from '../../bot/logger.js';
 import type { DurableDocument } from './durableDocument.js';
 import { copyAsJson } from './jsonValueCopy.js';
 import { DurableJsonFileAdapter, serialise } from './durableFileAdapter.js';
+import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeClosed, storeWriteFailed } from '../storeErrors.js';
-
-/** The few file-system calls the document makes; tests inject their own to spy or to fail. */
-export interface StoreFileSystem {
-  readFile(file: string): Promise<string>;
-  /** `wx`: create a new file, failing if it exists; `r`: open for reading (used on directories to fsync them). */
-  open(file: string, flags: 'wx' | 'r'): Promise<StoreFileHandle>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(file: string): Promise<void>;
-  readdir(dir: string): Promise<string[]>;
-}
-
-export interface StoreFileHandle {
-  writeFile(text: string): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export const nodeStoreFileSystem: StoreFileSystem = {
-  readFile: (file) => fs.readFile(file, 'utf8'),
-  // 0o600: the files hold residents' conversation state.
-  open: (file, flags) => fs.open(file, flags, 0o600),
-  rename: (from, to) => fs.rename(from, to),
-  unlink: (file) => fs.unlink(file),
-  readdir: (dir) => fs.readdir(dir),
-};
 
 export interface JsonFileDocumentOptions {
   logger?: Logger;

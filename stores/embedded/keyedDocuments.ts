@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFileAdapter, hasCode, syncDirectory } from './durableFileAdapter.js';
 import { copyAsJson } from './jsonValueCopy.js';
-import { nodeStoreFileSystem, type StoreFileSystem } from './jsonFileDocument.js';
+import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
 import type { Logger } from '../../bot/logger.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from '../../bot/logger.js';
 import { DurableJsonFileAdapter, syncDirectory } from '../embedded/durableFileAdapter.js';
 import type { EmbeddedFiles } from '../embedded/embeddedFiles.js';
-import { nodeStoreFileSystem } from '../embedded/jsonFileDocument.js';
+import { nodeStoreFileSystem } from '../embedded/storeFileSystem.js';
 import type { SurveyResponse } from '../../services/survey/surveyResponse.js';
 import {
   createEmbeddedOutcomeStore,

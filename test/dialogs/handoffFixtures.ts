@@ -1,7 +1,8 @@
 import { createMemoryLogger } from '../../bot/logger.js';
 import { memoryDocument } from '../../stores/embedded/durableDocument.js';
 import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../stores/callbacks/embeddedCallbackStore.js';
-import type { Escalation, HandoffMode, HandoffServices } from '../../dialogs/handoffDialog.js';
+import type { Escalation, HandoffServices } from '../../dialogs/handoffDialog.js';
+import type { HandoffMode } from '../../services/callback/handoffMode.js';
 import { createWeeklyPhoneAvailability, type StaffedPeriod } from '../../services/callback/phoneAvailability.js';
 
 /** Monday 2 March 2026, 10:00 in Brussels: the line is staffed until 12:00. */

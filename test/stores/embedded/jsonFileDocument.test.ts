@@ -3,12 +3,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../bot/logger.js';
-import {
-  nodeStoreFileSystem,
-  openJsonFileDocument,
-  type StoreFileHandle,
-  type StoreFileSystem,
-} from '../../../stores/embedded/jsonFileDocument.js';
+import { openJsonFileDocument } from '../../../stores/embedded/jsonFileDocument.js';
+import { nodeStoreFileSystem, type StoreFileHandle, type StoreFileSystem } from '../../../stores/embedded/storeFileSystem.js';
 import { isStoreError, StoreError } from '../../../stores/storeErrors.js';
 import { gatedFileSystem, makeTempDir, startFixture, waitForExit } from './storeTestSupport.js';
 
