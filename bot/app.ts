@@ -72,10 +72,19 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       phoneDisplay: facts.municipality.phone.display,
       defaultLocale: config.defaultLocale,
     });
-    const retention = startRetentionJob(stores.callbacks, { retentionDays: config.callbackRetentionDays, logger });
-    stopJobs.push(() => retention.stop());
-    const bookingRetention = startRetentionJob(stores.bookings, { retentionDays: config.bookingRetentionDays, name: 'booking', logger });
-    stopJobs.push(() => bookingRetention.stop());
+    const retentionJobs = [
+      startRetentionJob((at) => stores.callbacks.deleteExpired(at, config.callbackRetentionDays), {
+        name: 'callback',
+        retention: { retentionDays: config.callbackRetentionDays },
+        logger,
+      }),
+      startRetentionJob((at) => stores.bookings.deleteExpired(at, config.bookingRetentionDays), {
+        name: 'booking',
+        retention: { retentionDays: config.bookingRetentionDays },
+        logger,
+      }),
+    ];
+    for (const job of retentionJobs) stopJobs.push(() => void job.stop());
     // Turns of one conversation run one at a time, across instances too: state is saved last-writer-wins.
     adapter.use(turnLockMiddleware(stores.turnLock));
     const bookingProvider = createBuiltInBookingProvider({

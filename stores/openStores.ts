@@ -13,6 +13,8 @@ import { createPostgresCallbackStore } from './callbacks/postgresCallbackStore.j
 import { openPostgresDatabase } from './postgres/postgresDatabase.js';
 import { createPostgresOutcomeStore } from './survey/postgresOutcomeStore.js';
 import { PostgresStateStorage } from './botState/postgresStateStorage.js';
+import { DEFAULT_STATE_EXPIRY } from './botState/stateExpiry.js';
+import { startRetentionJob } from './retentionJob.js';
 import { createPostgresSurveyStore } from './survey/postgresSurveyStore.js';
 import { PostgresTurnLock } from './turnLock/postgresTurnLock.js';
 import { openEmbeddedSurveyStores, type SurveyStores } from './survey/openSurveyStores.js';
@@ -150,8 +152,16 @@ async function openPostgresStores(databaseUrl: string, logger: Logger): Promise<
   const database = await openPostgresDatabase(databaseUrl, { logger });
   const context = { pool: database.pool, database: database.name };
   const now = () => new Date();
+  const state = new PostgresStateStorage(database.pool, database.name, { now, expiry: DEFAULT_STATE_EXPIRY });
+  // Expired state is already gone for reads; the hourly job deletes its rows (the embedded store's sweep).
+  const stateRetention = startRetentionJob((at) => state.deleteExpired(at), {
+    name: 'botState',
+    retention: { conversationDays: DEFAULT_STATE_EXPIRY.conversationDays, userDays: DEFAULT_STATE_EXPIRY.userDays },
+    now,
+    logger,
+  });
   return {
-    state: new PostgresStateStorage(database.pool, database.name),
+    state,
     callbacks: createPostgresCallbackStore(context),
     bookings: createPostgresBookingStore(context),
     sessions: createPostgresSessionStore(context),
@@ -162,6 +172,10 @@ async function openPostgresStores(databaseUrl: string, logger: Logger): Promise<
     },
     turnLock: new PostgresTurnLock(database.lockPool, database.name, { waitMs: TURN_LOCK_WAIT_MS }),
     isReady: () => database.isReady(),
-    close: () => database.close(),
+    async close() {
+      // A deletion under way finishes (or fails, logged) before the pool ends.
+      await stateRetention.stop();
+      await database.close();
+    },
   };
 }

@@ -1,16 +1,14 @@
 import { errorCode } from '../bot/errorCodes.js';
 import type { Logger } from '../bot/logger.js';
 
-/** A store holding personal data that it deletes once its retention period is over. */
-export interface ExpiringStore {
-  /** Deletes what is more than `retentionDays` past its retention start; returns how many. */
-  deleteExpired(now: Date, retentionDays: number): Promise<number>;
-}
+/** Deletes what has expired by `now`; returns how many. */
+export type DeleteExpired = (now: Date) => Promise<number>;
 
 export interface RetentionJobOptions {
-  retentionDays: number;
-  /** Names the log events (`<name>.retention`, `<name>.retentionFailed`); default `callback`. */
-  name?: 'callback' | 'booking';
+  /** Names the log events (`<name>.retention`, `<name>.retentionFailed`). */
+  name: 'callback' | 'booking' | 'botState';
+  /** Logged with every run, e.g. `{ retentionDays: 30 }`. */
+  retention: Record<string, number>;
   /** Default one hour. */
   intervalMs?: number;
   now?: () => Date;
@@ -22,26 +20,27 @@ export interface RetentionJob {
   readonly firstRun: Promise<number>;
   /** Runs once now; never rejects (a failure is logged with its code and counts as 0). */
   runNow(): Promise<number>;
-  stop(): void;
+  /** Stops the timer; resolves once a run under way has ended. */
+  stop(): Promise<void>;
 }
 
 /**
- * Runs `store.deleteExpired` once at start, then every `intervalMs`: callback requests (and their
- * excerpts) after CALLBACK_RETENTION_DAYS, bookings after BOOKING_RETENTION_DAYS. The timer does
- * not keep the process alive.
+ * Runs `deleteExpired` once at start, then every `intervalMs`: callback requests (and their
+ * excerpts) after CALLBACK_RETENTION_DAYS, bookings after BOOKING_RETENTION_DAYS, PostgreSQL bot
+ * state after its expiry. The timer does not keep the process alive.
  */
-export function startRetentionJob(store: ExpiringStore, options: RetentionJobOptions): RetentionJob {
+export function startRetentionJob(deleteExpired: DeleteExpired, options: RetentionJobOptions): RetentionJob {
   const now = options.now ?? (() => new Date());
-  const name = options.name ?? 'callback';
+  const { name } = options;
   let running: Promise<number> | null = null;
 
   const runNow = (): Promise<number> => {
     // One run at a time: a slow disk must not stack up deletions.
-    running ??= store
-      .deleteExpired(now(), options.retentionDays)
+    running ??= Promise.resolve()
+      .then(() => deleteExpired(now()))
       .then(
         (deleted) => {
-          options.logger.info(`${name}.retention`, { deleted, retentionDays: options.retentionDays });
+          options.logger.info(`${name}.retention`, { deleted, ...options.retention });
           return deleted;
         },
         (error: unknown) => {
@@ -57,5 +56,9 @@ export function startRetentionJob(store: ExpiringStore, options: RetentionJobOpt
 
   const timer = setInterval(() => void runNow(), options.intervalMs ?? 60 * 60 * 1000);
   timer.unref();
-  return { firstRun: runNow(), runNow, stop: () => clearInterval(timer) };
+  const stop = async () => {
+    clearInterval(timer);
+    await running;
+  };
+  return { firstRun: runNow(), runNow, stop };
 }

@@ -1,5 +1,5 @@
 import type { Language } from '../i18n.js';
-import { answerPhrases, answerWords, onlyFillerAround, sameWord, type Words } from './answerPhrases.js';
+import { answerWords, onlyFillerAround, phraseListOf, phraseWords, phraseWordSetOf, sameWord, type Words } from './answerPhrases.js';
 
 export type YesNo = 'yes' | 'no';
 
@@ -54,11 +54,11 @@ export function readYesNo(text: string, language: Language, question: YesNoQuest
 /** The yes/no meaning an option's label starts with ("Ja, bel mij terug" → yes), or its value "yes"/"no". */
 export function optionMeaning(option: { value: string; label: string }, language: Language): YesNo | undefined {
   if (option.value === 'yes' || option.value === 'no') return option.value;
-  const first = answerWords(option.label)[0];
+  const first = phraseWords(option.label)[0];
   if (first === undefined) return undefined;
-  const phrases = answerPhrases(language);
-  if (phrases.yes[0] !== undefined && first === answerWords(phrases.yes[0])[0]) return 'yes';
-  if (phrases.no.slice(0, 2).some((word) => answerWords(word)[0] === first)) return 'no';
+  const [yes] = phraseListOf(language, 'yes');
+  if (yes !== undefined && first === yes[0]) return 'yes';
+  if (phraseListOf(language, 'no').slice(0, 2).some((word) => word[0] === first)) return 'no';
   return undefined;
 }
 
@@ -77,20 +77,19 @@ function agreementMeaning(phrase: Found, counted: readonly Found[], words: Words
 
 /** "nee", "neen hoor", "nee dank u": a no and politeness, nothing that says what is wrong. */
 function isBareNo(phrase: Words, language: Language): boolean {
-  const phrases = answerPhrases(language);
-  const bare = new Set([...phrases.no.slice(0, 2), ...phrases.politeness].flatMap(answerWords));
-  return phrase.every((word) => bare.has(word));
+  const no = phraseListOf(language, 'no').slice(0, 2).flat();
+  const politeness = phraseWordSetOf(language, 'politeness');
+  return phrase.every((word) => no.includes(word) || politeness.has(word));
 }
 
 /** Left to right, the longest agreement, yes, no or unsure phrase at each place; words in between are skipped. */
 function yesNoPhrasesIn(words: Words, language: Language): Found[] {
-  const phrases = answerPhrases(language);
   // Agreement first: "klopt" is also a yes, and of two phrases as long the first list wins.
-  const lists: Array<[Said, Words[]]> = [
-    ['agree', phrases.agree.map(answerWords)],
-    ['yes', phrases.yes.map(answerWords)],
-    ['no', phrases.no.map(answerWords)],
-    ['unsure', phrases.unsure.map(answerWords)],
+  const lists: Array<[Said, readonly Words[]]> = [
+    ['agree', phraseListOf(language, 'agree')],
+    ['yes', phraseListOf(language, 'yes')],
+    ['no', phraseListOf(language, 'no')],
+    ['unsure', phraseListOf(language, 'unsure')],
   ];
   const found: Found[] = [];
   let index = 0;
@@ -116,7 +115,7 @@ function yesNoPhrasesIn(words: Words, language: Language): Found[] {
 
 /** Where the last "maar" is: what follows it is what the resident means. -1 when there is none. */
 function lastIndexOfBut(words: Words, language: Language): number {
-  const but = new Set(answerPhrases(language).but.flatMap(answerWords));
+  const but = phraseWordSetOf(language, 'but');
   let last = -1;
   words.forEach((word, index) => {
     if (but.has(word)) last = index;

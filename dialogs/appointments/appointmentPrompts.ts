@@ -1,12 +1,12 @@
-/** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a yes/no question, a booking code. */
+/** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a name, a booking code. */
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
-import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
-import { BOOKING_CODE_ALPHABET, parseBookingCode } from '../../services/appointments/bookingCode.js';
+import { BOOKING_CODE_ALPHABET, parseBookingCode, resemblesBookingCode } from '../../services/appointments/bookingCode.js';
 import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeTextPrompt.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
+import type { PhoneLine } from '../handoffDialog.js';
 import { readContact } from './contactAnswer.js';
 
 /**
@@ -18,15 +18,11 @@ export function requestIdOf(context: TurnContext): string {
   return `${conversation?.id ?? 'unknown-conversation'}/${id ?? randomUUID()}`;
 }
 
-export const ANSWER_YES = 'yes';
-export const ANSWER_NO = 'no';
-
-export function yesNoOptions(context: TurnContext): Option[] {
-  const { t } = turnServices(context);
-  return [
-    { value: ANSWER_YES, label: t('common:answer.yes') },
-    { value: ANSWER_NO, label: t('common:answer.no') },
-  ];
+/** Whether a typed contact is usable; if not, the question again with why (a foreign number, or neither). */
+export function checkContact(text: string, context: TurnContext): { ok: true } | { ok: false; retry: string } {
+  const answer = readContact(text);
+  if (answer.ok) return { ok: true };
+  return { ok: false, retry: turnServices(context).t(answer.reason === 'foreign' ? 'appointments:contact.foreign' : 'appointments:contact.retry') };
 }
 
 /** Asks an e-mail address or Belgian phone number; the re-ask says what was wrong (a foreign number, or neither). */
@@ -34,16 +30,15 @@ export function contactPrompt(dialogId: string): FreeTextPrompt {
   // Digits or an @ are meant as a contact: the validator says what is wrong with it.
   return new FreeTextPrompt(dialogId, (text) => /[\d@]/.test(text), async (prompt: PromptValidatorContext<string>) => {
     if (!prompt.recognized.succeeded) return false;
-    const answer = readContact(prompt.recognized.value ?? '');
-    if (answer.ok) return true;
-    const { t } = turnServices(prompt.context);
+    const checked = checkContact(prompt.recognized.value ?? '', prompt.context);
+    if (checked.ok) return true;
     // The prompt re-asks with the options it keeps in its state: say why this answer was not usable.
-    prompt.options.retryPrompt = t(answer.reason === 'foreign' ? 'appointments:contact.foreign' : 'appointments:contact.retry');
+    prompt.options.retryPrompt = checked.retry;
     return false;
   });
 }
 
-const CODE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])[${BOOKING_CODE_ALPHABET}]{3}[\\s.\\-_]?[${BOOKING_CODE_ALPHABET}]{3}(?![\\p{L}\\p{N}])`, 'iu');
+const CODE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])[${BOOKING_CODE_ALPHABET}]{3}\\s*[.\\-_]?\\s*[${BOOKING_CODE_ALPHABET}]{3}(?![\\p{L}\\p{N}])`, 'iu');
 
 /** The booking code in an answer such as "k7m4xt" or "mijn code is K7M-4XT", formatted; undefined when there is none. */
 export function findBookingCode(text: string): string | undefined {
@@ -56,11 +51,26 @@ export function findBookingCode(text: string): string | undefined {
 /** Re-asks a code this often; then the dialog stops and offers the phone rather than asking forever. */
 export const CODE_ATTEMPTS = 3;
 
-/** Asks a booking code. After CODE_ATTEMPTS answers without one it lets the answer through: check with findBookingCode. */
-export function bookingCodePrompt(dialogId: string): FreeTextPrompt {
-  return new FreeTextPrompt(dialogId, (text) => findBookingCode(text) !== undefined, async (prompt) => {
-    if (prompt.recognized.succeeded && findBookingCode(prompt.recognized.value ?? '') !== undefined) return true;
-    return prompt.attemptCount >= CODE_ATTEMPTS;
+/** From this many failed tries on (a wrong code, a booking not found) every answer also gives the phone. */
+export const REPEATED_FAILURES = 2;
+
+/**
+ * Asks a booking code. A code-shaped answer that cannot be a code ("ABC-123") hears that the code
+ * does not exist, anything else how a code looks; from the second wrong answer on the phone comes
+ * with it. After CODE_ATTEMPTS answers without a code it lets the answer through: check with
+ * findBookingCode.
+ */
+export function bookingCodePrompt(dialogId: string, phone: PhoneLine): FreeTextPrompt {
+  const reads = (text: string) => findBookingCode(text) !== undefined || resemblesBookingCode(text);
+  return new FreeTextPrompt(dialogId, reads, async (prompt) => {
+    const text = prompt.recognized.value ?? '';
+    if (prompt.recognized.succeeded && findBookingCode(text) !== undefined) return true;
+    if (prompt.attemptCount >= CODE_ATTEMPTS) return true;
+    const { t } = turnServices(prompt.context);
+    const why = t(resemblesBookingCode(text) ? 'appointments:access.codeUnknown' : 'appointments:access.codeRetry');
+    prompt.options.retryPrompt =
+      prompt.attemptCount >= REPEATED_FAILURES ? [why, t('appointments:access.callUs', { phone: phone.display })].join('\n') : why;
+    return false;
   });
 }
 

@@ -1,4 +1,13 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogReason,
+  WaterfallDialog,
+  type DialogInstance,
+  type DialogState,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import type { AccessFailure, ClosedBookingFailure } from '../../services/appointments/bookingProvider.js';
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
@@ -7,8 +16,9 @@ import { clockLabel } from '../displayFormats.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { bookingCodePrompt, contactPrompt, findBookingCode } from './appointmentPrompts.js';
+import { REPEATED_FAILURES, bookingCodePrompt, checkContact, contactPrompt, findBookingCode } from './appointmentPrompts.js';
 import { readContact } from './contactAnswer.js';
+import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 
 /** Proof that the resident owns the booking, and its current state: what cancel and move go on with. */
 export interface BookingAccessResult {
@@ -23,13 +33,16 @@ const STOP = 'stop';
 /**
  * Asks the booking code and the contact given when booking, and looks the booking up. Wrong code
  * and wrong contact get the same answer; wrong attempts are limited per conversation by the provider.
+ * After repeated failures every way out gives the phone, also a "stop" in the middle of a question.
  * Ends with a BookingAccessResult for an active, future appointment, or with nothing.
  */
 export class BookingAccessDialog extends ComponentDialog {
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.appointmentAccess);
-    this.addDialog(bookingCodePrompt(DialogIds.appointmentCodePrompt));
-    this.addDialog(contactPrompt(DialogIds.appointmentContactPrompt));
+    this.addDialog(bookingCodePrompt(DialogIds.appointmentCodePrompt, deps.phone));
+    this.addDialog(
+      new SenderNumberQuestion(DialogIds.appointmentAccessContactQuestion, contactPrompt(DialogIds.appointmentContactPrompt), checkContact),
+    );
     this.addDialog(new OptionPrompt(DialogIds.appointmentTryAgainPrompt));
     this.addDialog(
       new WaterfallDialog(DialogIds.appointmentAccessSteps, [
@@ -40,6 +53,15 @@ export class BookingAccessDialog extends ComponentDialog {
       ]),
     );
     this.initialDialogId = DialogIds.appointmentAccessSteps;
+  }
+
+  /** Stopped ("stop", "laat maar") after repeated failures: the resident still learns whom to call. */
+  override async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
+    // Read before ending: ending a cancelled component empties its inner stack.
+    const failures = reason === DialogReason.cancelCalled ? failuresIn(instance) : 0;
+    await super.endDialog(context, instance, reason);
+    if (failures < REPEATED_FAILURES) return;
+    await context.sendActivity(turnServices(context).t('appointments:access.callUs', { phone: this.deps.phone.display }));
   }
 
   private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -58,10 +80,11 @@ export class BookingAccessDialog extends ComponentDialog {
       return step.endDialog();
     }
     remembered(step).code = code;
-    return step.prompt(DialogIds.appointmentContactPrompt, {
-      prompt: t('appointments:access.contactQuestion'),
-      retryPrompt: t('appointments:contact.retry'),
-    });
+    const question: SenderNumberQuestionOptions = {
+      offerKey: 'appointments:access.senderNumber',
+      ask: { prompt: t('appointments:access.contactQuestion'), retryPrompt: t('appointments:contact.retry') },
+    };
+    return step.beginDialog(DialogIds.appointmentAccessContactQuestion, question);
   }
 
   private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -75,9 +98,11 @@ export class BookingAccessDialog extends ComponentDialog {
         await sendTooManyAttempts(step, this.deps, found.failure);
         return step.endDialog();
       }
+      const failures = (remembered(step).lookupFailures = lookupFailuresBefore(step) + 1);
+      const callUs = failures >= REPEATED_FAILURES ? [t('appointments:access.callUs', { phone: this.deps.phone.display })] : [];
       const prompt: OptionPromptOptions = {
         id: 'appointments.tryAgain',
-        prompt: [t('appointments:access.notFound'), t('appointments:access.tryAgainQuestion')].join('\n'),
+        prompt: [t('appointments:access.notFound'), ...callUs, t('appointments:access.tryAgainQuestion')].join('\n'),
         options: [
           { value: TRY_AGAIN, label: t('appointments:access.tryAgain') },
           { value: STOP, label: t('appointments:access.stop') },
@@ -98,7 +123,9 @@ export class BookingAccessDialog extends ComponentDialog {
   }
 
   private async tryAgainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result === TRY_AGAIN) return step.replaceDialog(DialogIds.appointmentAccessSteps);
+    if (step.result === TRY_AGAIN) {
+      return step.replaceDialog(DialogIds.appointmentAccessSteps, { lookupFailures: remembered(step).lookupFailures } satisfies AccessAttempt);
+    }
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('appointments:access.stopped', { phone: this.deps.phone.display }));
     return step.endDialog();
@@ -144,6 +171,26 @@ export async function sendAccessFailure(
 /** What the steps remember between turns. */
 interface Remembered {
   code?: string;
+  lookupFailures?: number;
+}
+
+/** What a new try carries over from the tries before it. */
+interface AccessAttempt {
+  lookupFailures?: number;
+}
+
+function lookupFailuresBefore(step: WaterfallStepContext): number {
+  return (step.options as AccessAttempt | undefined)?.lookupFailures ?? 0;
+}
+
+/** Failed tries so far in an active access dialog: bookings not found, plus wrong answers to the open code question. */
+function failuresIn(instance: DialogInstance): number {
+  const stack = (instance.state as { dialogs?: DialogState }).dialogs?.dialogStack ?? [];
+  const steps = stack.find((dialog) => dialog.id === DialogIds.appointmentAccessSteps);
+  const code = stack.find((dialog) => dialog.id === DialogIds.appointmentCodePrompt);
+  const lookups = (steps?.state as { values?: Remembered; options?: AccessAttempt } | undefined) ?? {};
+  const wrongCodes = (code?.state as { state?: { attemptCount?: number } } | undefined)?.state?.attemptCount ?? 0;
+  return (lookups.values?.lookupFailures ?? lookups.options?.lookupFailures ?? 0) + wrongCodes;
 }
 
 function remembered(step: WaterfallStepContext): Remembered {

@@ -9,6 +9,7 @@ import type { OpenQuestion, OpenQuestionReading } from '../prompts/openQuestion.
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { explainUnbookable, slotOption } from './appointmentTexts.js';
+import { readSlotAnswer } from './slotAnswer.js';
 import { readVagueWish } from './vagueWish.js';
 
 export interface SlotChoiceOptions {
@@ -23,6 +24,13 @@ export interface SlotChoiceOptions {
   period?: { from: string; until?: string };
   /** The resident named a period the assistant cannot place: ask from which day, offering nothing yet. */
   askDay?: boolean;
+  /** The resident agreed without choosing ("ja dat is goed"): offer the same slots asking which one suits. */
+  askWhichOne?: boolean;
+}
+
+/** The slot question's options, with the slots they stand for: answers are read against them. */
+interface SlotQuestion extends OptionPromptOptions {
+  slots: FreeSlot[];
 }
 
 /** How many slots one question offers: enough to choose, few enough for an SMS. */
@@ -54,7 +62,10 @@ class SlotPrompt extends OptionPrompt {
   override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
     const reading = super.readOpenAnswer(context, options);
     if (reading.kind !== 'notAnswer' || asksTheHours(context)) return reading;
-    return isWish(context.activity.text, this.clock()) ? { ...reading, kind: 'answer' } : reading;
+    const text = context.activity.text;
+    const { language } = turnServices(context);
+    const answers = text !== undefined && readSlotAnswer(text, (options as SlotQuestion).slots ?? [], this.clock(), language) !== undefined;
+    return answers || isWish(text, this.clock()) ? { ...reading, kind: 'answer' } : reading;
   }
 }
 
@@ -115,7 +126,7 @@ export class SlotChoiceDialog extends ComponentDialog {
       }
     } else if (options.proposal) {
       slots = options.proposal;
-      question = t('appointments:slots.pick');
+      question = t(options.askWhichOne ? 'appointments:slots.whichOne' : 'appointments:slots.pick');
     } else if (options.wish) {
       const found = await this.deps.provider.matchWish({
         service: options.service,
@@ -142,10 +153,11 @@ export class SlotChoiceDialog extends ComponentDialog {
     }
     if (said.length > 0) await step.context.sendActivity(said.join('\n'));
     remembered(step).slots = slots;
-    const prompt: OptionPromptOptions = {
+    const prompt: SlotQuestion = {
       id: 'appointments.slot',
       prompt: question,
       options: [...slots.map((slot) => slotOption(slot, t, language)), { value: OTHER_MOMENT, label: t('appointments:slots.otherMoment') }],
+      slots,
     };
     return step.prompt(DialogIds.appointmentSlotPrompt, prompt);
   }
@@ -159,7 +171,14 @@ export class SlotChoiceDialog extends ComponentDialog {
       const question = step.result === ASK_DAY ? 'appointments:slots.askFromDay' : 'appointments:slots.askWish';
       return step.prompt(DialogIds.appointmentWishPrompt, { prompt: t(question) });
     }
-    return this.followWish(step, step.context.activity.text ?? '', slots);
+    const text = step.context.activity.text ?? '';
+    const answer = readSlotAnswer(text, slots, this.deps.clock(), turnServices(step.context).language);
+    if (answer?.kind === 'pick') return step.endDialog(answer.slot);
+    if (answer?.kind === 'agree') {
+      const { service } = step.options as SlotChoiceOptions;
+      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, { service, proposal: slots, askWhichOne: true } satisfies SlotChoiceOptions);
+    }
+    return this.followWish(step, text, slots);
   }
 
   private async wishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

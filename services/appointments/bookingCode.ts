@@ -35,3 +35,21 @@ function formatBookingCode(raw: string): string {
   const half = BOOKING_CODE_LENGTH / 2;
   return `${raw.slice(0, half)}-${raw.slice(half)}`;
 }
+
+/** Two groups of letters and digits, as a code is typed: "ABC-123", "k7m 4xt", "K7MM-4XT". */
+const CODE_SHAPED = /^[A-Z0-9]{2,5}(?:\s*[.\-_]\s*|\s)?[A-Z0-9]{2,5}$/i;
+
+/**
+ * Whether the text holds something the resident meant as a booking code, valid or not: a word of
+ * letters mixed with digits ("ABC-123", "K7M-4XTT"), or a whole answer shaped like a code that
+ * is joined by a dash or has digits only ("ABC-DEF", "123456"). Words ("hallo daar") and phone
+ * numbers are no code.
+ */
+export function resemblesBookingCode(text: string): boolean {
+  const whole = text.trim().replace(/[.!?]+$/, '');
+  if (CODE_SHAPED.test(whole) && (/[.\-_]/.test(whole) || /\d/.test(whole))) return true;
+  return whole
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .some((word) => CODE_SHAPED.test(word) && /\p{L}/u.test(word) && /\d/.test(word));
+}

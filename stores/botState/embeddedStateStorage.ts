@@ -4,23 +4,10 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
 import { hashedLayout, openKeyedDocuments, type KeyedDocuments } from '../embedded/keyedDocuments.js';
 import { etagConflict } from '../storeErrors.js';
+import { DEFAULT_STATE_EXPIRY, stateCollectionNameOf, stateMaxAgeMs, type StateCollectionName, type StateExpiry } from './stateExpiry.js';
 
 /** One stored bot-state item: botbuilder's object, with the eTag we gave it. */
 export type StateItem = Record<string, unknown>;
-
-/**
- * How long unused state is kept. Conversation state (dialog position, the scrubbed recent messages)
- * is gone a day after its last turn; user state (language, last survey) after three months, so
- * the survey's 30-day rule still holds.
- */
-export interface StateExpiry {
-  conversationDays: number;
-  userDays: number;
-}
-
-export const DEFAULT_STATE_EXPIRY: StateExpiry = { conversationDays: 1, userDays: 92 };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The two trees bot state lives in: user state (`…/users/…` keys) and everything else. */
 export interface StateCollections {
@@ -37,14 +24,14 @@ export async function openStateCollections(
   options: { now?: () => Date; expiry?: StateExpiry; logger?: Logger } = {},
 ): Promise<StateCollections> {
   const expiry = options.expiry ?? DEFAULT_STATE_EXPIRY;
-  const open = (name: string, days: number) =>
+  const open = (name: StateCollectionName) =>
     openKeyedDocuments<StateItem>(path.join(dataDir, 'botState', name), {
       layout: hashedLayout,
-      maxAgeMs: days * DAY_MS,
+      maxAgeMs: stateMaxAgeMs(expiry, name),
       ...(options.now ? { now: options.now } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
-  return { conversations: await open('conversations', expiry.conversationDays), users: await open('users', expiry.userDays) };
+  return { conversations: await open('conversations'), users: await open('users') };
 }
 
 /**
@@ -123,9 +110,9 @@ export class EmbeddedStateStorage implements Storage {
   }
 }
 
-/** User state (`…/users/…` keys, kept three months) or the rest (conversation state, kept a day). */
+/** The collection a key's state lives in (stateExpiry.ts tells user state from conversation state). */
 export function stateCollectionOf(collections: StateCollections, key: string): KeyedDocuments<StateItem> {
-  return key.includes('/users/') ? collections.users : collections.conversations;
+  return collections[stateCollectionNameOf(key)];
 }
 
 function eTagMatches(item: StateItem, stored: StateItem | undefined): boolean {

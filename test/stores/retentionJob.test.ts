@@ -31,7 +31,13 @@ describe('callback retention job', () => {
     const callbacks = await storeWithOpenAndDone();
     const logger = createMemoryLogger();
     let now = new Date(CREATED.getTime() + 6 * DAY);
-    const job = startRetentionJob(callbacks, { retentionDays: 7, now: () => now, logger, intervalMs: 60 * 60 * 1000 });
+    const job = startRetentionJob((at) => callbacks.deleteExpired(at, 7), {
+      name: 'callback',
+      retention: { retentionDays: 7 },
+      now: () => now,
+      logger,
+      intervalMs: 60 * 60 * 1000,
+    });
     try {
       expect(await job.firstRun).toBe(0);
       expect(await callbacks.get('DNE-222')).toBeDefined();
@@ -51,7 +57,7 @@ describe('callback retention job', () => {
       deleteExpired: () => Promise.reject(Object.assign(new Error('disk full at /var/…'), { code: 'STORE_WRITE_FAILED' })),
     } as unknown as CallbackStore;
     const logger = createMemoryLogger();
-    const job = startRetentionJob(failing, { retentionDays: 30, logger, now: () => CREATED });
+    const job = startRetentionJob((at) => failing.deleteExpired(at, 30), { name: 'callback', retention: { retentionDays: 30 }, logger, now: () => CREATED });
     try {
       expect(await job.firstRun).toBe(0);
       const line = JSON.parse(logger.lines[0]!);

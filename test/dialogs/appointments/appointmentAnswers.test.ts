@@ -34,6 +34,8 @@ describe('findBookingCode', () => {
     ['k7m4xt', 'K7M-4XT'],
     ['mijn code is k7m 4xt.', 'K7M-4XT'],
     ['Code: K7M-4XT graag', 'K7M-4XT'],
+    ['het is k7m - 4xt', 'K7M-4XT'],
+    ['K7M 4XT', 'K7M-4XT'],
   ])('finds the code in "%s"', (typed, code) => {
     expect(findBookingCode(typed)).toBe(code);
   });

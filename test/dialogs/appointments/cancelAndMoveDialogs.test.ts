@@ -10,6 +10,7 @@ const recognizer = fakeRecognizer({
   'afspraak annuleren': recognition('appointment.cancel'),
   'afspraak verplaatsen': recognition('appointment.reschedule'),
   'kan mijn afspraak naar woensdag': recognition('appointment.reschedule'),
+  stop: recognition('cancel'),
 });
 const CONTACT = { kind: 'email' as const, value: 'an.peeters@voorbeeld.be' };
 
@@ -19,10 +20,10 @@ async function bookedAppointment(appointments: TestAppointments, start = '2026-0
   return result.booking;
 }
 
-async function setup() {
+async function setup(channelId = 'sms') {
   const appointments = createTestAppointments();
   const booking = await bookedAppointment(appointments);
-  const talk = createConversation({ recognizer, channelId: 'sms', appointments });
+  const talk = createConversation({ recognizer, channelId, appointments });
   const records = () => appointments.document.read().bookings.filter((record) => record.code === booking.code);
   return { appointments, booking, talk, records };
 }
@@ -70,13 +71,15 @@ describe('cancelling', () => {
   });
 
   it('answers a wrong code and a wrong contact with the same neutral message', async () => {
-    const { booking, talk } = await setup();
+    const { booking, talk, appointments } = await setup();
     await talk.say('afspraak annuleren');
     await talk.say(otherCode(booking.code));
     const wrongCode = readable(await talk.say(CONTACT.value));
-    await talk.say('1');
-    await talk.say(booking.code);
-    const wrongContact = readable(await talk.say('0470 12 34 56'));
+    // A first failure in each conversation: from the second one on the phone is added.
+    const other = createConversation({ recognizer, channelId: 'sms', appointments });
+    await other.say('afspraak annuleren');
+    await other.say(booking.code);
+    const wrongContact = readable(await other.say('0470 12 34 56'));
     expect(wrongCode).toContain('«appointments:access.notFound»');
     expect(wrongContact).toBe(wrongCode);
     expect(wrongCode).not.toContain('Rijbewijs');
@@ -111,6 +114,65 @@ describe('cancelling', () => {
     await talk.say('afspraak annuleren');
     await talk.say(booking.code);
     expect(readable(await talk.say(CONTACT.value))).toContain('«appointments:access.notActive»');
+  });
+});
+
+describe.each(['webchat', 'sms'])('a code that cannot be right, on %s', (channelId) => {
+  it('says the code does not exist, without a lecture on its format', async () => {
+    const { talk } = await setup(channelId);
+    await talk.say('afspraak annuleren');
+    const first = readable(await talk.say('ABC-123'));
+    expect(first).toContain('«appointments:access.codeUnknown»');
+    expect(first).not.toContain('«appointments:access.codeRetry»');
+    expect(first).not.toContain('«appointments:access.callUs»');
+    expect(readable(await talk.say('K7M-4XTT'))).toContain('«appointments:access.codeUnknown»');
+  });
+
+  it('gives the phone from the second wrong code on, and on a third ends with the phone', async () => {
+    const { talk } = await setup(channelId);
+    await talk.say('afspraak annuleren');
+    await talk.say('ABC-123');
+    expect(readable(await talk.say('abc 123'))).toContain('«appointments:access.callUs» phone=050 12 34 56');
+    const ended = readable(await talk.say('XYZ-999'));
+    expect(ended).toContain('«appointments:access.noCode» phone=050 12 34 56');
+  });
+
+  it('gives the phone when the resident stops after repeated wrong codes', async () => {
+    const { talk } = await setup(channelId);
+    await talk.say('afspraak annuleren');
+    await talk.say('ABC-123');
+    await talk.say('ABC-124');
+    const stopped = readable(await talk.say('stop'));
+    expect(stopped).toContain('«appointments:access.callUs» phone=050 12 34 56');
+    expect(stopped).toContain('«common:cancel.done»');
+  });
+
+  it('does not give the phone when the resident stops before anything went wrong', async () => {
+    const { talk } = await setup(channelId);
+    await talk.say('afspraak annuleren');
+    const stopped = readable(await talk.say('stop'));
+    expect(stopped).toContain('«common:cancel.done»');
+    expect(stopped).not.toContain('phone=');
+  });
+
+  it('accepts the right code in lower case, with spaces and without the dash', async () => {
+    const { booking, talk } = await setup(channelId);
+    await talk.say('afspraak annuleren');
+    const spaced = booking.code.toLowerCase().replace('-', ' ');
+    expect(readable(await talk.say(spaced))).toContain('«appointments:access.contactQuestion»');
+  });
+
+  it('gives the phone with the second booking not found, and when the resident then stops', async () => {
+    const { booking, talk } = await setup(channelId);
+    await talk.say('afspraak annuleren');
+    await talk.say(otherCode(booking.code));
+    expect(readable(await talk.say(CONTACT.value))).not.toContain('«appointments:access.callUs»');
+    await talk.say('1');
+    await talk.say(otherCode(booking.code));
+    expect(readable(await talk.say(CONTACT.value))).toContain('«appointments:access.callUs» phone=050 12 34 56');
+    await talk.say('1');
+    const stopped = readable(await talk.say('stop'));
+    expect(stopped).toContain('«appointments:access.callUs» phone=050 12 34 56');
   });
 });
 

@@ -3,6 +3,7 @@ import {
   BOOKING_CODE_ALPHABET,
   newBookingCode,
   parseBookingCode,
+  resemblesBookingCode,
 } from '../../../services/appointments/bookingCode.js';
 
 describe('booking code alphabet', () => {
@@ -59,4 +60,20 @@ describe('parseBookingCode', () => {
       expect(parseBookingCode(code.toLowerCase().replace('-', ''))).toBe(code);
     }
   });
+});
+
+describe('resemblesBookingCode', () => {
+  it.each(['ABC-123', 'abc 123', 'K7M-4XTT', 'K7M4X', 'ABC-DEF', '123456', 'mijn code is abc-123.', 'K7M-4XT'])(
+    'takes %j for a code the resident typed',
+    (input) => {
+      expect(resemblesBookingCode(input)).toBe(true);
+    },
+  );
+
+  it.each(['hallo', 'hallo daar', 'geen idee', '0470 12 34 56', 'an.peeters@voorbeeld.be', 'An-Peeters', 'om 10 uur', 'stop'])(
+    'takes %j for no code at all',
+    (input) => {
+      expect(resemblesBookingCode(input)).toBe(false);
+    },
+  );
 });

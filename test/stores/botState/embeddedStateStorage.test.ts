@@ -6,6 +6,7 @@ import { EmbeddedStateStorage, openStateCollections, type StateCollections } fro
 import { hashedLayout } from '../../../stores/embedded/keyedDocuments.js';
 import { isStoreError } from '../../../stores/storeErrors.js';
 import { makeTempDir } from '../embedded/storeTestSupport.js';
+import { describeStateExpiry } from './stateStorageContract.js';
 
 function numberedETags(): () => string {
   let next = 0;
@@ -236,35 +237,12 @@ describe('EmbeddedStateStorage files', () => {
   });
 });
 
+describeStateExpiry('EmbeddedStateStorage', async (now) => new EmbeddedStateStorage(await open(await dataDir(), { now }), numberedETags()));
+
 describe('EmbeddedStateStorage expiry', () => {
   const DAY = 24 * 60 * 60 * 1000;
   const conversationKey = 'webchat/conversations/c-1/';
   const userKey = 'webchat/users/u-1/';
-
-  it('treats conversation state as gone a day and user state three months after their last save, by key', async () => {
-    let now = Date.parse('2026-03-02T10:00:00Z');
-    const store = new EmbeddedStateStorage(await open(await dataDir(), { now: () => new Date(now) }), numberedETags());
-    await store.write({ [conversationKey]: { step: 1 } });
-    await store.write({ [userKey]: { language: 'nl' } });
-
-    now += DAY + 60_000;
-    expect(Object.keys(await store.read([conversationKey, userKey]))).toEqual([userKey]);
-    // A write with the expired item's eTag conflicts: the item is gone.
-    expect(isStoreError(await conflictOf(store.write({ [conversationKey]: { step: 2, eTag: 'etag-1' } })), 'ETAG_CONFLICT')).toBe(true);
-
-    now += 92 * DAY;
-    expect(await store.read([userKey])).toEqual({});
-  });
-
-  it('keeps state that is saved again before it expires', async () => {
-    let now = Date.parse('2026-03-02T10:00:00Z');
-    const store = new EmbeddedStateStorage(await open(await dataDir(), { now: () => new Date(now) }), numberedETags());
-    await store.write({ [conversationKey]: { step: 1 } });
-    now += DAY - 60_000;
-    await store.write({ [conversationKey]: { step: 2 } });
-    now += DAY - 60_000;
-    expect((await store.read([conversationKey]))[conversationKey]).toMatchObject({ step: 2 });
-  });
 
   it('the sweep removes the files of expired state only', async () => {
     let now = Date.parse('2026-03-02T10:00:00Z');

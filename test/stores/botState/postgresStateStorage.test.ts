@@ -5,7 +5,7 @@ import { createPostgresPool } from '../../../stores/postgres/postgresPool.js';
 import { PostgresStateStorage } from '../../../stores/botState/postgresStateStorage.js';
 import { isStoreError } from '../../../stores/storeErrors.js';
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from '../../support/postgres.js';
-import { describeStateStorage } from './stateStorageContract.js';
+import { describeStateExpiry, describeStateStorage } from './stateStorageContract.js';
 
 describe.skipIf(postgresUnavailable !== null)('PostgresStateStorage', () => {
   let database: TestDatabase;
@@ -25,6 +25,55 @@ describe.skipIf(postgresUnavailable !== null)('PostgresStateStorage', () => {
   describeStateStorage('PostgresStateStorage', async () => {
     await pool.query('truncate bot_state');
     return new PostgresStateStorage(pool, database.name);
+  });
+
+  describeStateExpiry('PostgresStateStorage', async (now) => {
+    await pool.query('truncate bot_state');
+    return new PostgresStateStorage(pool, database.name, { now });
+  });
+
+  describe('retention (saved_at, by the bot\'s clock)', () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    const start = Date.parse('2026-03-02T10:00:00Z');
+
+    it('writes saved_at and the collection on every save, from the storage clock', async () => {
+      await pool.query('truncate bot_state');
+      let now = start;
+      const store = new PostgresStateStorage(pool, database.name, { now: () => new Date(now) });
+      await store.write({ 'webchat/conversations/c1/': { step: 1 }, 'webchat/users/u1/': { language: 'nl' } });
+      now += 5 * 60_000;
+      const { 'webchat/conversations/c1/': saved } = await store.read(['webchat/conversations/c1/']);
+      await store.write({ 'webchat/conversations/c1/': { ...saved, step: 2 } });
+      const { rows } = await pool.query<{ key: string; saved_at: Date; collection: string }>(
+        'select key, saved_at, collection from bot_state order by key',
+      );
+      expect(rows).toEqual([
+        { key: 'webchat/conversations/c1/', saved_at: new Date(start + 5 * 60_000), collection: 'conversations' },
+        { key: 'webchat/users/u1/', saved_at: new Date(start), collection: 'users' },
+      ]);
+    });
+
+    it('deleteExpired deletes conversation state after a day and user state after 92 days, nothing younger', async () => {
+      await pool.query('truncate bot_state');
+      let now = start;
+      const store = new PostgresStateStorage(pool, database.name, { now: () => new Date(now) });
+      await store.write({ 'webchat/conversations/old/': { step: 1 } });
+      await store.write({ 'sms/users/+32470000000/': { language: 'nl' } });
+      now += DAY;
+      await store.write({ 'webchat/conversations/young/': { step: 1 } });
+      const keys = async () => (await pool.query<{ key: string }>('select key from bot_state order by key')).rows.map((row) => row.key);
+
+      expect(await store.deleteExpired(new Date(start + DAY))).toBe(0);
+      expect(await store.deleteExpired(new Date(start + DAY + 1))).toBe(1);
+      expect(await keys()).toEqual(['sms/users/+32470000000/', 'webchat/conversations/young/']);
+      expect(await store.deleteExpired(new Date(start + 92 * DAY + 1))).toBe(2);
+      expect(await keys()).toEqual([]);
+    });
+
+    it('deletes by an index on (collection, saved_at)', async () => {
+      const { rows } = await pool.query<{ indexdef: string }>("select indexdef from pg_indexes where tablename = 'bot_state'");
+      expect(rows.map((row) => row.indexdef)).toContainEqual(expect.stringMatching(/\(collection, saved_at\)/));
+    });
   });
 
   /** A second instance: its own pool on the same database. */
@@ -54,7 +103,7 @@ describe.skipIf(postgresUnavailable !== null)('PostgresStateStorage', () => {
 
   it('keeps the item as jsonb with the eTag in its own column', async () => {
     await pool.query('truncate bot_state');
-    const store = new PostgresStateStorage(pool, database.name, () => 'etag-fixed');
+    const store = new PostgresStateStorage(pool, database.name, { newETag: () => 'etag-fixed' });
     await store.write({ 'webchat/conversations/c1': { dialogState: { stack: [] }, eTag: '*' } });
     const { rows } = await pool.query('select key, item, etag, jsonb_typeof(item) as type from bot_state');
     expect(rows).toEqual([{ key: 'webchat/conversations/c1', item: { dialogState: { stack: [] } }, etag: 'etag-fixed', type: 'object' }]);

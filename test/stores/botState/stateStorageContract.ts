@@ -150,3 +150,50 @@ export function describeStateStorage(name: string, makeStorage: () => Promise<St
     });
   });
 }
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Expiry, the same in every Storage of ours (stores/botState/stateExpiry.ts): conversation state is
+ * gone a day after its last save and user state three months after, by key, whether or not its data
+ * was deleted yet. `makeStorage(now)` returns a storage on fresh, empty data whose clock is `now`.
+ */
+export function describeStateExpiry(name: string, makeStorage: (now: () => Date) => Promise<Storage> | Storage): void {
+  describe(`${name} (expiry contract)`, () => {
+    const conversationKey = 'webchat/conversations/c-1/';
+    const userKey = 'webchat/users/u-1/';
+
+    it('treats conversation state as gone a day and user state three months after their last save', async () => {
+      let now = Date.parse('2026-03-02T10:00:00Z');
+      const store = await makeStorage(() => new Date(now));
+      await store.write({ [conversationKey]: { step: 1 } });
+      await store.write({ [userKey]: { language: 'nl' } });
+      const { [conversationKey]: saved } = await store.read([conversationKey]);
+
+      now += DAY;
+      expect(Object.keys(await store.read([conversationKey, userKey]))).toEqual([conversationKey, userKey]);
+      now += 60_000;
+      expect(Object.keys(await store.read([conversationKey, userKey]))).toEqual([userKey]);
+      // A write with the expired item's eTag conflicts: the item is gone.
+      const stale = await settle(store.write({ [conversationKey]: { step: 2, eTag: eTagOf(saved) } }));
+      expect(isStoreError(stale.error, 'ETAG_CONFLICT')).toBe(true);
+      // A '*' write starts it again.
+      await store.write({ [conversationKey]: { step: 3 } });
+      expect((await store.read([conversationKey]))[conversationKey]).toMatchObject({ step: 3 });
+
+      now += 92 * DAY;
+      expect(await store.read([userKey])).toEqual({});
+    });
+
+    it('keeps state that is saved again before it expires', async () => {
+      let now = Date.parse('2026-03-02T10:00:00Z');
+      const store = await makeStorage(() => new Date(now));
+      await store.write({ [conversationKey]: { step: 1 } });
+      now += DAY - 60_000;
+      const { [conversationKey]: saved } = await store.read([conversationKey]);
+      await store.write({ [conversationKey]: { ...saved, step: 2 } });
+      now += DAY - 60_000;
+      expect((await store.read([conversationKey]))[conversationKey]).toMatchObject({ step: 2 });
+    });
+  });
+}
