@@ -36,7 +36,12 @@ export class LocaleKeys {
 
   private matchesSentence(text: string, key: string): boolean {
     const flat = text.replace(/\s+/g, ' ');
-    return (this.patternsOf(key) ?? []).some((pattern) => pattern.test(flat));
+    if ((this.patternsOf(key) ?? []).some((pattern) => pattern.test(flat))) return true;
+    // A sentence that only names another key ("$t(ns:key)") is carried where that key's sentence is.
+    return (this.sentences.get(key) ?? []).some((sentence) => {
+      const target = ONLY_A_REFERENCE.exec(sentence.trim())?.[1];
+      return target !== undefined && target !== key && this.matchesSentence(text, target);
+    });
   }
 
   private patternsOf(key: string): RegExp[] | undefined {
@@ -44,7 +49,7 @@ export class LocaleKeys {
     if (cached) return cached;
     const sentences = this.sentences.get(key);
     if (!sentences) return undefined;
-    const built = sentences.filter((sentence) => /\p{L}{2}/u.test(sentence.replace(/\{\{[^}]*\}\}/g, ''))).map(sentencePattern);
+    const built = sentences.filter((sentence) => /\p{L}{2}/u.test(sentence.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, ''))).map(sentencePattern);
     this.patterns.set(key, built);
     return built;
   }
@@ -57,6 +62,9 @@ export class LocaleKeys {
     }
   }
 }
+
+/** A sentence that is nothing but a reference to another key's sentence. */
+const ONLY_A_REFERENCE = /^\$t\(([^)]+)\)$/;
 
 function sentencePattern(sentence: string): RegExp {
   const parts = sentence.replace(/\s+/g, ' ').trim().split(/\{\{[^}]*\}\}|\$t\([^)]*\)/);

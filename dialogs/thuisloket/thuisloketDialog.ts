@@ -3,7 +3,7 @@ import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { firstMentioned, THUISLOKET_QUESTIONS, type ThuisloketQuestion } from '../../services/municipality/questionCues.js';
-import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
+import { handOverToBooking, handOverToDocument, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { askOptions } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
@@ -25,8 +25,6 @@ export interface ThuisloketOptions extends CapabilityOptions {
 }
 
 const DONE = 'done';
-const YES = 'yes';
-const NO = 'no';
 
 /**
  * Explains the digitaal thuisloket: what it is, what residents can request there, how to log in,
@@ -63,7 +61,8 @@ export class ThuisloketDialog extends ComponentDialog {
     }
     const open = THUISLOKET_TOPICS.filter((candidate) => !answered?.includes(candidate));
     const options: Option[] = open.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
-    if (answered) options.push({ value: DONE, label: t('thuisloket:topics.options.done') });
+    // Always a way out: "Iets anders vragen" the first time, "Nee, dat is alles" after an answer.
+    options.push({ value: DONE, label: t(answered ? 'thuisloket:topics.options.done' : 'thuisloket:topics.options.elsewhere') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
     return askOptions(step, DialogIds.thuisloketQuestion, prompt, options, 'thuisloket.topics');
   }
@@ -124,35 +123,18 @@ export class ThuisloketDialog extends ComponentDialog {
           `${t('thuisloket:problems.cardReader', { url: this.facts.municipality.eidSoftwareUrl })} ${t('thuisloket:problems.browser')}`,
         );
         return step.endDialog();
-      case 'pin': {
-        // Its own route: new codes, not a new eID.
-        await step.context.sendActivity(
-          renderInfoCard(step.context.activity.channelId, {
-            title: t('thuisloket:problems.pin'),
-            lines: [t('thuisloket:pin.notNewCard'), t('thuisloket:pin.post'), t('thuisloket:problems.blocked')],
-          }),
-        );
-        const options: Option[] = [
-          { value: YES, label: t('common:answer.yes') },
-          { value: NO, label: t('common:answer.no') },
-        ];
-        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.bookAsk'), options, 'thuisloket.book');
-      }
+      case 'pin':
+        // Its own route (eid-pincode): new codes, not a new eID; the document dialog tells it and offers booking.
+        return step.endDialog(handOverToDocument('eid-pincode'));
       case 'other':
         await step.context.sendActivity(t('thuisloket:problems.browser'));
         return step.beginDialog(DialogIds.loginAlternatives, { appointmentPossible: true } satisfies LoginAlternativesOptions);
     }
   }
 
-  /** A yes to booking after a lost PIN, or the alternatives' choice after another problem. */
+  /** The alternatives' choice after another problem. */
   private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const wantsAppointment = step.result === YES || (step.result as LoginAlternative) === 'appointment';
-    if (wantsAppointment) return step.endDialog(handOverToBooking());
-    if (step.result === NO) {
-      const { t } = turnServices(step.context);
-      await step.context.sendActivity(t('thuisloket:problems.bookLater', { url: this.facts.municipality.appointmentUrl }));
-    }
-    return step.endDialog();
+    return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
   }
 
   /** The other topics, without the one just answered (if it is one of the menu's). */

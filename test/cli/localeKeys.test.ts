@@ -28,6 +28,13 @@ describe('finding locale keys in what a live assistant says', () => {
     expect(keys.carries(text, 'handoff:*')).toBe(false);
   });
 
+  it('reads a sentence that only names another key as that key, never as "anything"', () => {
+    // appointments:bring.* holds "$t(documents:…)" references: a prefix over them must still be able to fail.
+    expect(keys.carries(nl('common:greeting.text'), 'appointments:*')).toBe(false);
+    expect(keys.carries(nl('common:greeting.text'), 'appointments:bring.passportPhoto')).toBe(false);
+    expect(keys.carries(nl('documents:inPerson.bring.photo'), 'appointments:bring.passportPhoto')).toBe(true);
+  });
+
   it('knows which keys exist, so a typo in a script is reported', () => {
     expect(keys.exists('appointments:slots.earliest')).toBe(true);
     expect(keys.exists('documents:online.delivery.email.days')).toBe(true);

@@ -77,11 +77,12 @@ describe('thuisloket login problems', () => {
     expect((await problemReply('cardReader')).reply).toContain(`«thuisloket:problems.cardReader» url=${facts.municipality.eidSoftwareUrl}`);
   });
 
-  it('forgotten PIN: a new code at the counter, with booking offered', async () => {
+  it('forgotten PIN: the eid-pincode route (new codes at the counter, not a new eID), with booking that service', async () => {
     const { say, reply } = await problemReply('pin');
-    expect(reply).toContain('«thuisloket:problems.pin»');
-    expect(reply).toContain('«thuisloket:problems.bookAsk»');
-    expect(await say('«common:answer.yes»')).toContain(`${BOOKING_STUB_SAYS} {}`);
+    expect(reply).toContain('«documents:inPerson.notes.notNewCard»');
+    expect(reply).toContain('«documents:inPerson.appointment.offer»');
+    expect(reply).not.toContain('«documents:inPerson.price.paid»');
+    expect(await say('«common:answer.yes»')).toContain(`${BOOKING_STUB_SAYS} {"service":"eid-pincode"}`);
   });
 
   it('another problem: browser tips, then the alternatives', async () => {
