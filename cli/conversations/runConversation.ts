@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BOOKING_CODE_ALPHABET } from '../../services/appointments/bookingCode.js';
-import { isCallbackReference } from '../../services/callback/callbackReference.js';
 import type { ResidentConversation, ResidentTurn } from './conversationScript.js';
 import type { LocaleKeys } from './localeKeys.js';
 
@@ -108,9 +107,9 @@ function messageFor(turn: ResidentTurn, previous: ReplyActivity[], keys: LocaleK
 export const BOOKING_CODE_PLACEHOLDER = '{{bookingCode}}';
 const BOOKING_CODE = new RegExp(`\\b[${BOOKING_CODE_ALPHABET}]{3}-[${BOOKING_CODE_ALPHABET}]{3}\\b`, 'g');
 
-/** The last booking code in the replies; callback references have the same shape and are left out. */
+/** The last booking code in the replies of a confirmation. */
 function lastBookingCode(replies: string): string | undefined {
-  return [...replies.matchAll(BOOKING_CODE)].map((match) => match[0]).filter((code) => !isCallbackReference(code)).at(-1);
+  return [...replies.matchAll(BOOKING_CODE)].map((match) => match[0]).at(-1);
 }
 
 interface Button {
