@@ -60,6 +60,53 @@ export function answerWords(text: string): Words {
   return wordsOf(text.replace(/(\p{L})\1{2,}/gu, '$1$1'));
 }
 
+/** At most this many phrases are kept: the bot's own phrases and labels are far fewer, so this only bounds memory. */
+const PHRASE_CACHE_LIMIT = 10_000;
+const phraseWordCache = new Map<string, Words>();
+
+/**
+ * `answerWords` of a phrase the bot knows (answers.json, an option's label, short label or code),
+ * worked out once: every question reads hundreds of them at every turn. Never for a resident's words,
+ * which are not kept.
+ */
+export function phraseWords(phrase: string): Words {
+  let words = phraseWordCache.get(phrase);
+  if (words === undefined) {
+    if (phraseWordCache.size >= PHRASE_CACHE_LIMIT) phraseWordCache.clear();
+    words = Object.freeze(answerWords(phrase));
+    phraseWordCache.set(phrase, words);
+  }
+  return words;
+}
+
+/** The answers.json lists of plain phrases. */
+export type PhraseList = Exclude<keyof AnswerPhrases, 'options'>;
+
+const phraseListWords = new Map<string, readonly Words[]>();
+const phraseListWordSets = new Map<string, ReadonlySet<string>>();
+
+/** Each phrase of a list as its words, worked out once per language. */
+export function phraseListOf(language: Language, list: PhraseList): readonly Words[] {
+  const key = `${language}/${list}`;
+  let words = phraseListWords.get(key);
+  if (!words) {
+    words = Object.freeze(answerPhrases(language)[list].map(phraseWords));
+    phraseListWords.set(key, words);
+  }
+  return words;
+}
+
+/** Every word of a list's phrases (negations, stopwords, "maar"), worked out once per language. */
+export function phraseWordSetOf(language: Language, list: PhraseList): ReadonlySet<string> {
+  const key = `${language}/${list}`;
+  let set = phraseListWordSets.get(key);
+  if (!set) {
+    set = new Set(phraseListOf(language, list).flat());
+    phraseListWordSets.set(key, set);
+  }
+  return set;
+}
+
 /** Two words are the same answer word: equal, or one typo apart when both are long enough to tell. */
 export function sameWord(said: string, known: string): boolean {
   return said === known || (said.length >= 5 && known.length >= 5 && withinOneEdit(said, known));
@@ -115,7 +162,7 @@ function fillerWords(language: Language): ReadonlySet<string> {
   let set = fillers.get(language);
   if (!set) {
     const phrases = answerPhrases(language);
-    set = new Set([...phrases.politeness, ...phrases.stopwords].flatMap((phrase) => answerWords(phrase)));
+    set = new Set([...phrases.politeness, ...phrases.stopwords].flatMap(phraseWords));
     fillers.set(language, set);
   }
   return set;
@@ -123,11 +170,11 @@ function fillerWords(language: Language): ReadonlySet<string> {
 
 /** Whether the answer contains one of the phrases. */
 export function containsAnyPhrase(words: Words, phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => indexOfPhrase(words, answerWords(phrase)) >= 0);
+  return phrases.some((phrase) => indexOfPhrase(words, phraseWords(phrase)) >= 0);
 }
 
 /** Whether the whole answer is one of the phrases, give or take filler words. */
 export function isOnlyPhrase(words: Words, phrases: readonly string[], language: Language): boolean {
-  const match = longestPhrase(phrasesIn(words, phrases.map((phrase) => ({ key: 0, phrase: answerWords(phrase) }))));
+  const match = longestPhrase(phrasesIn(words, phrases.map((phrase) => ({ key: 0, phrase: phraseWords(phrase) }))));
   return typeof match === 'object' && onlyFillerAround(words, match.start, match.length, language);
 }

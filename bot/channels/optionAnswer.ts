@@ -5,7 +5,10 @@ import {
   answerWords,
   longestPhrase,
   onlyFillerAround,
+  phraseListOf,
   phrasesIn,
+  phraseWords,
+  phraseWordSetOf,
   sameWord,
   type PhraseMatch,
   type Words,
@@ -48,7 +51,7 @@ export function matchAnswer(answer: string, options: readonly Option[], question
   const words = answerWords(answer);
   if (words.length === 0) return undefined;
   const said = words.join(' ');
-  const exact = options.find((option) => answerWords(option.label).join(' ') === said || answerWords(option.value).join(' ') === said);
+  const exact = options.find((option) => phraseWords(option.label).join(' ') === said || phraseWords(option.value).join(' ') === said);
   if (exact) return { option: exact, whole: true };
 
   const yesNo = yesNoOption(answer, options, question.language);
@@ -61,7 +64,7 @@ export function matchAnswer(answer: string, options: readonly Option[], question
   }
 
   // "nee" for "Nee, dank u", "ja" for "Ja, bel mij terug": the first words of exactly one label.
-  const started = options.filter((option) => startsWithWords(answerWords(option.label), words));
+  const started = options.filter((option) => startsWithWords(phraseWords(option.label), words));
   if (started.length === 1) return { option: started[0]!, whole: true };
   if (yesNo?.whole) return yesNo;
   // Key words before a yes/no among other words: "ja maar ik gebruik het nooit" is about using it.
@@ -100,10 +103,9 @@ function yesNoOption(answer: string, options: readonly Option[], language: Langu
  * goed", nor "ik gebruik het" in "ik gebruik het eigenlijk nooit". A phrase with a negation of its own counts.
  */
 function meaningfulPhrases(words: Words, candidates: ReadonlyArray<{ key: Option; phrase: Words }>, language: Language): PhraseMatch<Option>[] {
-  const phrases = answerPhrases(language);
-  const negations = new Set(phrases.negations.flatMap(answerWords));
+  const negations = phraseWordSetOf(language, 'negations');
   // A first "nee" answers the question; it does not turn the rest around ("nee, de naam is fout").
-  const noParticles = new Set(phrases.no.slice(0, 2).flatMap(answerWords));
+  const noParticles = new Set(phraseListOf(language, 'no').slice(0, 2).flat());
   const negatedAt = words.flatMap((word, index) => (negations.has(word) && !(index === 0 && noParticles.has(word)) ? [index] : []));
   const found = phrasesIn(words, candidates).filter((match) => {
     const span = words.slice(match.start, match.start + match.length);
@@ -120,9 +122,9 @@ function phraseCandidates(options: readonly Option[], question: AnswerQuestion):
   const byQuestion = question.id === undefined ? undefined : synonyms[question.id];
   const byGroup = question.id === undefined ? undefined : synonyms[question.id.split('.')[0]!];
   return options.flatMap((option) => [
-    { key: option, phrase: answerWords(option.label) },
-    ...(option.short ? [{ key: option, phrase: answerWords(option.short) }] : []),
-    ...[...(byQuestion?.[option.value] ?? []), ...(byGroup?.[option.value] ?? [])].map((text) => ({ key: option, phrase: answerWords(text) })),
+    { key: option, phrase: phraseWords(option.label) },
+    ...(option.short ? [{ key: option, phrase: phraseWords(option.short) }] : []),
+    ...[...(byQuestion?.[option.value] ?? []), ...(byGroup?.[option.value] ?? [])].map((text) => ({ key: option, phrase: phraseWords(text) })),
   ]);
 }
 
@@ -136,16 +138,15 @@ function startsWithWords(label: Words, said: Words): boolean {
  * Undefined on a tie or when nothing is shared.
  */
 function bestByKeyWords(words: Words, options: readonly Option[], language: Language): Option | undefined {
-  const phrases = answerPhrases(language);
-  const stopwords = new Set(phrases.stopwords.flatMap(answerWords));
-  const negations = new Set(phrases.negations.flatMap(answerWords));
+  const stopwords = phraseWordSetOf(language, 'stopwords');
+  const negations = phraseWordSetOf(language, 'negations');
   const keyWords = (text: Words) => text.filter((word) => !stopwords.has(word) && !negations.has(word)).map(stem);
   const negated = (text: Words) => text.some((word) => negations.has(word));
   const said = keyWords(words);
   if (said.length === 0) return undefined;
   const saidNegated = negated(words);
   const scored = options.map((option) => {
-    const label = answerWords(option.label);
+    const label = phraseWords(option.label);
     const shared = keyWords(label).filter((word) => said.some((saidWord) => sameWord(saidWord, word))).length;
     const agreement = shared === 0 ? 0 : negated(label) === saidNegated ? 1 : -1;
     return { option, score: shared + agreement };

@@ -1,5 +1,5 @@
 import type { Language } from '../i18n.js';
-import { answerPhrases, answerWords, onlyFillerAround, sameWord, type Words } from './answerPhrases.js';
+import { answerWords, onlyFillerAround, phraseListOf, phraseWords, phraseWordSetOf, sameWord, type Words } from './answerPhrases.js';
 
 export type YesNo = 'yes' | 'no';
 
@@ -45,21 +45,20 @@ export function readYesNo(text: string, language: Language): YesNoReading | unde
 /** The yes/no meaning an option's label starts with ("Ja, bel mij terug" → yes), or its value "yes"/"no". */
 export function optionMeaning(option: { value: string; label: string }, language: Language): YesNo | undefined {
   if (option.value === 'yes' || option.value === 'no') return option.value;
-  const first = answerWords(option.label)[0];
+  const first = phraseWords(option.label)[0];
   if (first === undefined) return undefined;
-  const phrases = answerPhrases(language);
-  if (phrases.yes[0] !== undefined && first === answerWords(phrases.yes[0])[0]) return 'yes';
-  if (phrases.no.slice(0, 2).some((word) => answerWords(word)[0] === first)) return 'no';
+  const [yes] = phraseListOf(language, 'yes');
+  if (yes !== undefined && first === yes[0]) return 'yes';
+  if (phraseListOf(language, 'no').slice(0, 2).some((word) => word[0] === first)) return 'no';
   return undefined;
 }
 
 /** Left to right, the longest yes, no or unsure phrase at each place; words in between are skipped. */
 function yesNoPhrasesIn(words: Words, language: Language): Found[] {
-  const phrases = answerPhrases(language);
-  const lists: Array<[Said, Words[]]> = [
-    ['yes', phrases.yes.map(answerWords)],
-    ['no', phrases.no.map(answerWords)],
-    ['unsure', phrases.unsure.map(answerWords)],
+  const lists: Array<[Said, readonly Words[]]> = [
+    ['yes', phraseListOf(language, 'yes')],
+    ['no', phraseListOf(language, 'no')],
+    ['unsure', phraseListOf(language, 'unsure')],
   ];
   const found: Found[] = [];
   let index = 0;
@@ -85,7 +84,7 @@ function yesNoPhrasesIn(words: Words, language: Language): Found[] {
 
 /** Where the last "maar" is: what follows it is what the resident means. -1 when there is none. */
 function lastIndexOfBut(words: Words, language: Language): number {
-  const but = new Set(answerPhrases(language).but.flatMap(answerWords));
+  const but = phraseWordSetOf(language, 'but');
   let last = -1;
   words.forEach((word, index) => {
     if (but.has(word)) last = index;
