@@ -96,7 +96,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       'thuisloket.info': new ThuisloketDialog(facts),
       'document.request': new DocumentRequestDialog(facts),
       'info.hours': new OpeningHoursDialog(facts.municipality, now),
-      'info.contact': new ContactDialog(facts.municipality),
+      'info.contact': new ContactDialog(facts),
       'appointment.book': new VisitAdviceDialog(facts, new BookingDialog(appointments)),
       'appointment.cancel': new CancelBookingDialog(appointments),
       'appointment.reschedule': new MoveBookingDialog(appointments),
@@ -105,7 +105,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     deps.phone,
     { survey, outcomes, now: surveyNow },
     { misunderstandings: conversationState.createProperty<number>('misunderstandings'), outOfScope: outOfScopeAnswer(facts) },
-    new QuickAnswers(facts.municipality, now),
+    new QuickAnswers(facts, now),
   );
   return new AssistantBot({
     conversationState,

@@ -56,7 +56,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     const intent = reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
     // An answer found among other words is never taken for another question ("de uren van het loket").
-    if (intent && QUESTIONS_ASIDE.includes(intent) && reading?.kind !== 'likelyAnswer') return this.answerAside(innerDc, intent);
+    if (intent && QUESTIONS_ASIDE.includes(intent)) {
+      // Where a new request is welcome, the question itself routes it: no "we carry on where we were".
+      if (reading?.kind === 'likelyAnswer' || reading?.newRequestsWelcome) return undefined;
+      return this.answerAside(innerDc, intent);
+    }
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
     if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;

@@ -226,6 +226,7 @@ export class MainDialog extends InterruptibleDialog {
     const prompt: OptionPromptOptions = {
       id: 'anythingElse',
       prompt: t('common:anythingElse.question'),
+      newRequestsWelcome: true,
       options: [
         { value: ANSWER_YES, label: t('common:answer.yes') },
         { value: ANSWER_NO, label: t('common:answer.no') },

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { dutchNumberWord } from './dutchNumbers.js';
+import { namedDayIn } from './namedDays.js';
 
 /** voormiddag = morning (until 12:00), namiddag = afternoon (from 12:00). */
 export type PartOfDay = 'morning' | 'afternoon';
@@ -78,6 +79,11 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   if (/\bovermorgen\b/.test(rest)) {
     wish.day ??= addDays(today, 2);
     rest = rest.replace(/\bovermorgen\b/g, ' ');
+  }
+  const named = wish.day === undefined ? namedDayIn(rest, isoDay(today.year, today.month, today.day)) : undefined;
+  if (named) {
+    wish.day = named.day;
+    rest = rest.replace(named.words, ' ');
   }
   if (wish.day === undefined) {
     // chrono works in the machine's time zone: give it Brussels wall-clock time as a local date.
