@@ -5,6 +5,7 @@ import { renderInfoCard, type Option } from '../bot/channels/renderer.js';
 import type { ConversationRecall, ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
 import type { Logger } from '../bot/logger.js';
+import { excerptForStaff } from '../services/callback/staffExcerpt.js';
 import { CLOSED_STATUSES, type CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { turnServices } from '../bot/turnState.js';
 import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
@@ -14,6 +15,7 @@ import { DialogIds } from './dialogIds.js';
 import { clockLabel } from './displayFormats.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
 
 /** The municipality's phone line as residents dial it. */
 export interface PhoneLine {
@@ -111,7 +113,8 @@ export class HandoffDialog extends ComponentDialog {
     );
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
     this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
-    this.addDialog(new TextPrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt)));
+    const phoneQuestion = new TextPrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt));
+    this.addDialog(new SenderNumberQuestion(DialogIds.callbackPhoneQuestion, phoneQuestion, (text, context) => this.checkPhone(text, context)));
     if (deps) {
       this.addDialog(new CallbackCancelDialog(phone, { callbacks: deps.callbacks, logger: deps.logger, now: this.now, requested: deps.requested }));
     }
@@ -143,7 +146,7 @@ export class HandoffDialog extends ComponentDialog {
     if (!deps) return step.endDialog();
 
     values.topic = await deps.recall.topic(step.context);
-    values.excerpt = await deps.recall.residentExcerpt(step.context);
+    values.excerpt = excerptForStaff(await deps.recall.residentExcerpt(step.context));
     if (deps.mode === 'agentHub') {
       await this.initiateAgentHub(step.context, deps, values);
       return step.endDialog({ handedOver: true } satisfies HandoffResult);
@@ -207,7 +210,8 @@ export class HandoffDialog extends ComponentDialog {
     if (!moment) return this.declined(step);
     (step.values as HandoffValues).moment = moment;
     await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
-    return step.prompt(DialogIds.callbackPhone, { prompt: t('handoff:callback.phoneQuestion') });
+    const question: SenderNumberQuestionOptions = { offerKey: 'handoff:callback.senderNumber', ask: { prompt: t('handoff:callback.phoneQuestion') } };
+    return step.beginDialog(DialogIds.callbackPhoneQuestion, question);
   }
 
   private async storeRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -266,15 +270,17 @@ export class HandoffDialog extends ComponentDialog {
 
   /** Re-asks with the reason (not Belgian, or not a phone number); after a few tries the step gives the phone number. */
   private async validatePhone(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const result = normaliseBelgianPhone(prompt.recognized.value ?? '');
-    if (result.ok || prompt.attemptCount >= MAX_PHONE_ATTEMPTS) return true;
-    const { t } = turnServices(prompt.context);
-    await prompt.context.sendActivity(
-      result.reason === 'foreign'
-        ? t('handoff:callback.phoneForeign', { phone: this.phone.display })
-        : t('handoff:callback.phoneInvalid'),
-    );
+    const checked = this.checkPhone(prompt.recognized.value ?? '', prompt.context);
+    if (checked.ok || prompt.attemptCount >= MAX_PHONE_ATTEMPTS) return true;
+    await prompt.context.sendActivity(checked.retry);
     return false;
+  }
+
+  private checkPhone(text: string, context: TurnContext): { ok: true } | { ok: false; retry: string } {
+    const result = normaliseBelgianPhone(text);
+    if (result.ok) return { ok: true };
+    const { t } = turnServices(context);
+    return { ok: false, retry: result.reason === 'foreign' ? t('handoff:callback.phoneForeign', { phone: this.phone.display }) : t('handoff:callback.phoneInvalid') };
   }
 
   private staffedLine(availability: PhoneAvailability, t: Translate, language: Language): string {

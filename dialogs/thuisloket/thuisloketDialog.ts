@@ -61,7 +61,8 @@ export class ThuisloketDialog extends ComponentDialog {
     }
     const open = THUISLOKET_TOPICS.filter((candidate) => !answered?.includes(candidate));
     const options: Option[] = open.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
-    if (answered) options.push({ value: DONE, label: t('thuisloket:topics.options.done') });
+    // Always a way out: "Iets anders vragen" the first time, "Nee, dat is alles" after an answer.
+    options.push({ value: DONE, label: t(answered ? 'thuisloket:topics.options.done' : 'thuisloket:topics.options.elsewhere') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
     return askOptions(step, DialogIds.thuisloketQuestion, prompt, options, 'thuisloket.topics');
   }
