@@ -5,6 +5,7 @@ import { renderInfoCard, type Option } from '../bot/channels/renderer.js';
 import type { ConversationRecall, ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
 import type { Logger } from '../bot/logger.js';
+import { excerptForStaff } from '../services/callback/staffExcerpt.js';
 import { CLOSED_STATUSES, type CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { turnServices } from '../bot/turnState.js';
 import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
@@ -145,7 +146,7 @@ export class HandoffDialog extends ComponentDialog {
     if (!deps) return step.endDialog();
 
     values.topic = await deps.recall.topic(step.context);
-    values.excerpt = await deps.recall.residentExcerpt(step.context);
+    values.excerpt = excerptForStaff(await deps.recall.residentExcerpt(step.context));
     if (deps.mode === 'agentHub') {
       await this.initiateAgentHub(step.context, deps, values);
       return step.endDialog({ handedOver: true } satisfies HandoffResult);

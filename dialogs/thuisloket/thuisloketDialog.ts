@@ -61,7 +61,8 @@ export class ThuisloketDialog extends ComponentDialog {
     }
     // Every topic every time, the way out last: an option keeps its number when the menu comes back.
     const options: Option[] = THUISLOKET_TOPICS.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
-    if (answered) options.push({ value: DONE, label: t('thuisloket:topics.options.done') });
+    // Always a way out: "Iets anders vragen" the first time, "Nee, dat is alles" after an answer.
+    options.push({ value: DONE, label: t(answered ? 'thuisloket:topics.options.done' : 'thuisloket:topics.options.elsewhere') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
     return askOptions(step, DialogIds.thuisloketQuestion, prompt, options, 'thuisloket.topics');
   }

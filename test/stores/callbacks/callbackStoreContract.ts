@@ -155,6 +155,29 @@ export function describeCallbackStore(name: string, make: (options: { references
       expect(await callbacks.get('OPN-222')).toMatchObject({ status: 'open' });
     });
 
+    it('keeps of the conversation only what staff need: the last three lines, scrubbed and cut short', async () => {
+      const callbacks = await store(['XRP-100']);
+      const excerpt = ['hallo', 'ik wil een reispas', `mijn nummer is 0470 12 34 56, ${'ik heb haast en '.repeat(20)}`, '', 'dank u'];
+      const { request } = await callbacks.create(callbackRequest('long', { excerpt }));
+      const kept = (await callbacks.get('XRP-100'))!.excerpt;
+      expect(request.excerpt).toEqual(kept);
+      expect(kept).toHaveLength(3);
+      expect(kept[0]).toBe('ik wil een reispas');
+      expect(kept[1]).toMatch(/^mijn nummer is \[verwijderd\], ik heb haast/);
+      expect(kept[1]!.length).toBeLessThanOrEqual(160);
+      expect(kept[2]).toBe('dank u');
+      expect(JSON.stringify(kept)).not.toContain('0470');
+    });
+
+    it('deletes the excerpt with its request', async () => {
+      const callbacks = await store(['XRP-200']);
+      await callbacks.create(callbackRequest('gone', { excerpt: ['mijn vraag over de afvalkalender'] }));
+      await callbacks.setStatus('XRP-200', 'done', { at: AT, staffMember: 'an' });
+      expect(await callbacks.deleteExpired(new Date(AT.getTime() + 30 * 24 * 60 * 60 * 1000), 30)).toBe(1);
+      expect(await callbacks.get('XRP-200')).toBeUndefined();
+      expect(JSON.stringify(await callbacks.listOpen())).not.toContain('afvalkalender');
+    });
+
     it('shares no objects with callers', async () => {
       const callbacks = await store(['KDR-482']);
       const { request } = await callbacks.create(callbackRequest('a'));
