@@ -6,6 +6,7 @@ import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
 import type { Recognition } from '../nlu/recognizer.js';
+import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
@@ -17,7 +18,8 @@ import type { SurveyDialogOptions } from './surveyDialog.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
-  menu?: 'welcome' | 'help' | 'greeting';
+  /** `tooLong`: a message over LONGEST_READ_MESSAGE characters gets "kunt u uw vraag korter stellen?" and the menu. */
+  menu?: 'welcome' | 'help' | 'greeting' | 'tooLong';
   handOver?: HandOver['handOver'];
 }
 
@@ -171,6 +173,9 @@ export class MainDialog extends InterruptibleDialog {
     const handedTo = handOver && this.routes.get(handOver.intent);
     if (handedTo) return step.beginDialog(handedTo, handOver.options);
     const picked = isIntent(step.result) ? step.result : undefined;
+    if (!picked && (step.context.activity.text ?? '').length > LONGEST_READ_MESSAGE) {
+      return step.replaceDialog(this.id, { menu: 'tooLong' } satisfies MainDialogOptions);
+    }
     const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
     if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
