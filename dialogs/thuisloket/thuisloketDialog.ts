@@ -20,7 +20,7 @@ export type LoginProblem = (typeof LOGIN_PROBLEMS)[number];
 export interface ThuisloketOptions extends CapabilityOptions {
   /** Start at this topic, without the introduction. */
   topic?: ThuisloketTopic;
-  /** Topics answered already in this conversation about the thuisloket: not offered again. */
+  /** Topics answered already in this conversation about the thuisloket: the menu then asks for more and offers a way out. */
   answered?: ThuisloketTopic[];
 }
 
@@ -59,8 +59,8 @@ export class ThuisloketDialog extends ComponentDialog {
         [t('thuisloket:what.intro', { municipality: this.facts.municipality.shortName }), t('thuisloket:what.offers'), t('thuisloket:what.anytime')].join('\n'),
       );
     }
-    const open = THUISLOKET_TOPICS.filter((candidate) => !answered?.includes(candidate));
-    const options: Option[] = open.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
+    // Every topic every time, the way out last: an option keeps its number when the menu comes back.
+    const options: Option[] = THUISLOKET_TOPICS.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
     // Always a way out: "Iets anders vragen" the first time, "Nee, dat is alles" after an answer.
     options.push({ value: DONE, label: t(answered ? 'thuisloket:topics.options.done' : 'thuisloket:topics.options.elsewhere') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
@@ -137,7 +137,7 @@ export class ThuisloketDialog extends ComponentDialog {
     return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
   }
 
-  /** The other topics, without the one just answered (if it is one of the menu's). */
+  /** The menu again, remembering the topic just answered (if it is one of the menu's). */
   private async offerMore(step: WaterfallStepContext, topic?: ThuisloketTopic): Promise<DialogTurnResult> {
     const { answered = [] } = (step.options ?? {}) as ThuisloketOptions;
     return step.replaceDialog(DialogIds.thuisloketSteps, { answered: topic ? [...answered, topic] : answered } satisfies ThuisloketOptions);
