@@ -89,6 +89,17 @@ describe.each(CHANNELS)('what the first message said fills the questions (%s)', 
     for (const key of routeKeys('akte-geboorte', { requester: 'deceased' })) expect(reply).toContain(key);
   });
 
+  it('"ik heb geen computer" at "voor wie?": for herself, the phone and the counter first, not the question again', async () => {
+    SAID['ik heb een bewijs van woonst nodig'] = 'attest-woonst';
+    const conversation = createConversation({ recognizer, channelId });
+    expect(readable(await conversation.say('ik heb een bewijs van woonst nodig'))).toContain(REQUESTER_QUESTION);
+    const reply = readable(await conversation.say('ik heb geen computer en ook geen kaartlezer'));
+    expect(reply).not.toContain('«common:choice.retry»');
+    expect(reply).toContain(`«documents:noComputer.first» phone=${facts.municipality.phone.display}`);
+    expect(reply).toContain('«documents:inPerson.appointment.offer»');
+    expect(reply).not.toContain('«documents:online.canOnline»');
+  });
+
   it('nothing said about whom: the question is asked', async () => {
     SAID['ik heb een reispas nodig'] = 'reispas';
     expect(readable(await createConversation({ recognizer, channelId }).say('ik heb een reispas nodig'))).toContain(REQUESTER_QUESTION);
