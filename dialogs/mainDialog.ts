@@ -119,6 +119,10 @@ export class MainDialog extends InterruptibleDialog {
     this.initialDialogId = DialogIds.mainWaterfall;
   }
 
+  protected override capabilityFor(intent: Intent): string | undefined {
+    return intent === 'handoff.human' ? undefined : this.routes.get(intent);
+  }
+
   private async offerMenuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { menu } = (step.options ?? {}) as MainDialogOptions;
     if (!menu) return step.next();

@@ -162,7 +162,8 @@ export class DocumentRequestDialog extends ComponentDialog {
     const ctx = this.messageContext(step);
     const circumstances: RouteCircumstances = {
       bereaved: said.bereaved || document.id === 'akte-overlijden' || request.requester === 'deceased',
-      noComputer: said.noComputer,
+      // "ik heb geen computer" may also come as the answer to the last question.
+      noComputer: said.noComputer || mentions(step.context.activity.text, this.facts.cues.noComputer),
     };
     const collection = document.counter.collection;
     if (said.collect && collection) {
@@ -173,7 +174,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     switch (route.kind) {
       case 'online':
         // Without a computer the online route is no help: the phone and a visit come first.
-        if (said.noComputer && route.inPersonAlternative) {
+        if (circumstances.noComputer && route.inPersonAlternative) {
           await send(step, inPersonRouteMessages(document, route.inPersonAlternative, ctx, { notOnline: false }, circumstances));
           return this.offerVisit(step, route.inPersonAlternative.appointmentNeeded ? route.inPersonAlternative.appointmentService : undefined);
         }

@@ -6,7 +6,7 @@ import { firstMentioned, THUISLOKET_QUESTIONS, type ThuisloketQuestion } from '.
 import { handOverToBooking, handOverToDocument, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { askOptions } from '../prompts/askOptions.js';
-import { OptionPrompt } from '../prompts/optionPrompt.js';
+import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from './loginAlternativesDialog.js';
 
 /** What a resident can ask about the digital counter, in the order offered. */
@@ -64,7 +64,9 @@ export class ThuisloketDialog extends ComponentDialog {
     // Always a way out: "Iets anders vragen" the first time, "Nee, dat is alles" after an answer.
     options.push({ value: DONE, label: t(answered ? 'thuisloket:topics.options.done' : 'thuisloket:topics.options.elsewhere') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
-    return askOptions(step, DialogIds.thuisloketQuestion, prompt, options, 'thuisloket.topics');
+    // A menu of its own: another request leaves it ("ik wil een afspraak maken"), as "Iets anders vragen" does.
+    const question: OptionPromptOptions = { id: 'thuisloket.topics', prompt, options, otherRequestsLeave: true };
+    return step.prompt(DialogIds.thuisloketQuestion, question);
   }
 
   private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
