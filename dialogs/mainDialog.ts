@@ -1,10 +1,12 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { buttonValueOf } from '../bot/channels/buttonValue.js';
+import { channelStyle } from '../bot/channels/channelStyle.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
+import { parseDutchNumber } from '../nlu/dutchNumbers.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
@@ -135,6 +137,10 @@ export class MainDialog extends InterruptibleDialog {
     if (isIntent(step.result) || (step.options as MainDialogOptions | undefined)?.handOver) return step.next(step.result);
     const pressed = buttonValueOf(step.context.activity);
     if (pressed?.question !== undefined) return this.oldButton(step, pressed);
+    // On SMS a bare "2" answers a numbered list; with no question open, it answers one that is closed.
+    if (channelStyle(step.context.activity.channelId) === 'plainText' && parseDutchNumber(step.context.activity.text ?? '') !== undefined) {
+      return this.oldButton(step, { answer: '' });
+    }
     const recognition = turnServices(step.context).recognition;
     const runnerUp = recognition?.runnerUp;
     const unsure =
