@@ -53,7 +53,7 @@ const FACTS: ReadonlyArray<[OptionQuestionId, string, string]> = [
   ['handoff.offer', 'ik bel zelf wel', 'no'],
   ['handoff.offer', 'bel mij maar', 'callback'],
   ['handoff.offerOpen', 'ik wil niet meer gebeld worden', 'cancelCallback'],
-  ['info.hoursMore', 'en zaterdag?', 'weekLoket'],
+  ['info.hoursMore', 'wanneer kan ik langskomen aan het loket', 'weekLoket'],
   ['info.hoursMore', 'wanneer kan ik bellen', 'weekTelefoon'],
   ['info.hoursMore', 'en met kerstmis?', 'closingDays'],
   ['thuisloket.topics', 'kost dat iets', 'freeSafe'],
