@@ -83,6 +83,7 @@ let connectorNoiseSilenced = false;
  * anyone fill the log; a rejected token is answered 401 and that is all. Only these two shapes are
  * dropped; everything else reaches the console as before.
  */
+/* eslint-disable no-console -- the one place that wraps the console, to filter the connector's own writes */
 function silenceConnectorTokenNoise(): void {
   if (connectorNoiseSilenced) return;
   connectorNoiseSilenced = true;
@@ -94,6 +95,7 @@ function silenceConnectorTokenNoise(): void {
     original(...args);
   };
 }
+/* eslint-enable no-console */
 
 /** The CloudAdapter with channel authentication from config and the one turn-error handler. */
 export function createAdapter(deps: AdapterDeps): BotRuntime {

@@ -17,6 +17,7 @@ import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
 import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
 import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js';
 import type { Recognizer } from '../nlu/recognizer.js';
+import { readingEveryPart } from '../nlu/requestAmongParts.js';
 import type { MunicipalityData } from '../services/municipality/municipalityData.js';
 import { AssistantBot } from './assistantBot.js';
 import { ConversationMemory } from './conversationMemory.js';
@@ -96,7 +97,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       'thuisloket.info': new ThuisloketDialog(facts),
       'document.request': new DocumentRequestDialog(facts),
       'info.hours': new OpeningHoursDialog(facts.municipality, now),
-      'info.contact': new ContactDialog(facts.municipality),
+      'info.contact': new ContactDialog(facts),
       'appointment.book': new VisitAdviceDialog(facts, new BookingDialog(appointments)),
       'appointment.cancel': new CancelBookingDialog(appointments),
       'appointment.reschedule': new MoveBookingDialog(appointments),
@@ -105,13 +106,14 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     deps.phone,
     { survey, outcomes, now: surveyNow },
     { misunderstandings: conversationState.createProperty<number>('misunderstandings'), outOfScope: outOfScopeAnswer(facts) },
-    new QuickAnswers(facts.municipality, now),
+    new QuickAnswers(facts, now),
   );
   return new AssistantBot({
     conversationState,
     userState,
     mainDialog,
-    recognizer: deps.recognizer,
+    // A greeting or a story before the request: the request counts.
+    recognizer: readingEveryPart(deps.recognizer),
     i18n: deps.i18n,
     defaultLocale: deps.defaultLocale,
     observers: [memory],

@@ -1,3 +1,4 @@
+import type { DocumentId } from '../nlu/contract.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import type { HandOver } from './mainDialog.js';
 
@@ -9,4 +10,9 @@ export interface CapabilityOptions {
 /** The result that passes the resident on to booking, with the service chosen when it is known. */
 export function handOverToBooking(service?: string): HandOver {
   return { handOver: { intent: 'appointment.book', options: service ? { service } : {} } };
+}
+
+/** The result that passes the resident on to the route of one document (what to do, then booking). */
+export function handOverToDocument(document: DocumentId): HandOver {
+  return { handOver: { intent: 'document.request', options: { document } } };
 }

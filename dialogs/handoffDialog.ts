@@ -5,6 +5,7 @@ import { renderInfoCard, type Option } from '../bot/channels/renderer.js';
 import type { ConversationRecall, ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
 import type { Logger } from '../bot/logger.js';
+import { excerptForStaff } from '../services/callback/staffExcerpt.js';
 import { CLOSED_STATUSES, type CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { turnServices } from '../bot/turnState.js';
 import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
@@ -13,7 +14,10 @@ import { CallbackCancelDialog, type CallbackCancelOptions } from './callbackCanc
 import { DialogIds } from './dialogIds.js';
 import { clockLabel } from './displayFormats.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
+import { isWithdrawal } from './prompts/freeTextPrompt.js';
+import type { OpenQuestion, OpenQuestionReading } from './prompts/openQuestion.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
 
 /** The municipality's phone line as residents dial it. */
 export interface PhoneLine {
@@ -111,7 +115,8 @@ export class HandoffDialog extends ComponentDialog {
     );
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
     this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
-    this.addDialog(new TextPrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt)));
+    const phoneQuestion = new CallbackPhonePrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt));
+    this.addDialog(new SenderNumberQuestion(DialogIds.callbackPhoneQuestion, phoneQuestion, (text, context) => this.checkPhone(text, context)));
     if (deps) {
       this.addDialog(new CallbackCancelDialog(phone, { callbacks: deps.callbacks, logger: deps.logger, now: this.now, requested: deps.requested }));
     }
@@ -143,7 +148,7 @@ export class HandoffDialog extends ComponentDialog {
     if (!deps) return step.endDialog();
 
     values.topic = await deps.recall.topic(step.context);
-    values.excerpt = await deps.recall.residentExcerpt(step.context);
+    values.excerpt = excerptForStaff(await deps.recall.residentExcerpt(step.context));
     if (deps.mode === 'agentHub') {
       await this.initiateAgentHub(step.context, deps, values);
       return step.endDialog({ handedOver: true } satisfies HandoffResult);
@@ -207,7 +212,8 @@ export class HandoffDialog extends ComponentDialog {
     if (!moment) return this.declined(step);
     (step.values as HandoffValues).moment = moment;
     await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
-    return step.prompt(DialogIds.callbackPhone, { prompt: t('handoff:callback.phoneQuestion') });
+    const question: SenderNumberQuestionOptions = { offerKey: 'handoff:callback.senderNumber', ask: { prompt: t('handoff:callback.phoneQuestion') } };
+    return step.beginDialog(DialogIds.callbackPhoneQuestion, question);
   }
 
   private async storeRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -215,6 +221,11 @@ export class HandoffDialog extends ComponentDialog {
     const { t, language } = turnServices(step.context);
     const phone = normaliseBelgianPhone(String(step.result ?? ''));
     const values = step.values as HandoffValues;
+    if (!phone.ok && isWithdrawal(String(step.result ?? ''), language)) {
+      // "laat maar, ik bel zelf wel": no callback, and back to what the resident was doing.
+      await step.context.sendActivity(t('handoff:callback.withdrawn', { phone: this.phone.display }));
+      return this.declined(step);
+    }
     if (!phone.ok || !values.moment) {
       await step.context.sendActivity(t('handoff:callback.giveUp', { phone: this.phone.display }));
       return this.declined(step);
@@ -266,15 +277,18 @@ export class HandoffDialog extends ComponentDialog {
 
   /** Re-asks with the reason (not Belgian, or not a phone number); after a few tries the step gives the phone number. */
   private async validatePhone(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const result = normaliseBelgianPhone(prompt.recognized.value ?? '');
-    if (result.ok || prompt.attemptCount >= MAX_PHONE_ATTEMPTS) return true;
-    const { t } = turnServices(prompt.context);
-    await prompt.context.sendActivity(
-      result.reason === 'foreign'
-        ? t('handoff:callback.phoneForeign', { phone: this.phone.display })
-        : t('handoff:callback.phoneInvalid'),
-    );
+    if (isWithdrawal(prompt.recognized.value ?? '', turnServices(prompt.context).language)) return true;
+    const checked = this.checkPhone(prompt.recognized.value ?? '', prompt.context);
+    if (checked.ok || prompt.attemptCount >= MAX_PHONE_ATTEMPTS) return true;
+    await prompt.context.sendActivity(checked.retry);
     return false;
+  }
+
+  private checkPhone(text: string, context: TurnContext): { ok: true } | { ok: false; retry: string } {
+    const result = normaliseBelgianPhone(text);
+    if (result.ok) return { ok: true };
+    const { t } = turnServices(context);
+    return { ok: false, retry: result.reason === 'foreign' ? t('handoff:callback.phoneForeign', { phone: this.phone.display }) : t('handoff:callback.phoneInvalid') };
   }
 
   private staffedLine(availability: PhoneAvailability, t: Translate, language: Language): string {
@@ -303,4 +317,16 @@ export class HandoffDialog extends ComponentDialog {
 function requestIdOf(context: TurnContext): string {
   const { channelId, conversation, id } = context.activity;
   return `${channelId}:${conversation?.id ?? 'unknown'}:${id ?? randomUUID()}`;
+}
+
+/**
+ * The callback's phone-number question: a number is its answer, and so is "laat maar, ik bel zelf
+ * wel" or "toch niet", which withdraws only the callback, not what the resident was doing before.
+ */
+class CallbackPhonePrompt extends TextPrompt implements OpenQuestion {
+  readOpenAnswer(context: TurnContext): OpenQuestionReading {
+    const text = context.activity.text ?? '';
+    const answers = /\d/.test(text) || isWithdrawal(text, turnServices(context).language);
+    return { kind: answers ? 'answer' : 'notAnswer' };
+  }
 }

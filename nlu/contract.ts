@@ -30,6 +30,7 @@ export const DOCUMENT_IDS = [
   'reispas',
   'rijbewijs',
   'wettiging-handtekening',
+  'eid-pincode',
 ] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 

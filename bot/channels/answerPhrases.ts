@@ -12,6 +12,14 @@ export interface AnswerPhrases {
   yes: readonly string[];
   /** Ways to say no; the first one is the word no-labels start with ("nee"). */
   no: readonly string[];
+  /**
+   * "klopt", "dat is goed", "in orde": the resident finds it right. A yes, also after a leading "nee"
+   * at a confirmation ("nee hoor, dat is goed" at "Klopt dit?"); a no after "nee" at any other
+   * question ("nee, dat is goed" at "Wilt u nog iets?").
+   */
+  agree: readonly string[];
+  /** Ids of the questions that ask whether something is right ("Klopt dit?"), not whether the resident wants something. */
+  confirmations: readonly string[];
   /** "weet ik niet", "misschien": neither yes nor no. */
   unsure: readonly string[];
   /** "maar": what follows it is what the resident means ("ja, maar liever niet"). */
@@ -30,6 +38,11 @@ export interface AnswerPhrases {
   stopwords: readonly string[];
   /** Synonyms per option: `options[<question id>][<option value>]`; a key without a dot serves every question under it. */
   options: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /**
+   * Per question, which option wins when an answer names several: "mijn man is overleden" is about
+   * someone who died, "een job in de kinderopvang" is work with children. `precedence[<question id>]`, first wins.
+   */
+  precedence: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A phrase as matched: its words after normalisation. */
@@ -58,6 +71,53 @@ export function allAnswerPhrases(): AnswerPhrases[] {
  */
 export function answerWords(text: string): Words {
   return wordsOf(text.replace(/(\p{L})\1{2,}/gu, '$1$1'));
+}
+
+/** At most this many phrases are kept: the bot's own phrases and labels are far fewer, so this only bounds memory. */
+const PHRASE_CACHE_LIMIT = 10_000;
+const phraseWordCache = new Map<string, Words>();
+
+/**
+ * `answerWords` of a phrase the bot knows (answers.json, an option's label, short label or code),
+ * worked out once: every question reads hundreds of them at every turn. Never for a resident's words,
+ * which are not kept.
+ */
+export function phraseWords(phrase: string): Words {
+  let words = phraseWordCache.get(phrase);
+  if (words === undefined) {
+    if (phraseWordCache.size >= PHRASE_CACHE_LIMIT) phraseWordCache.clear();
+    words = Object.freeze(answerWords(phrase));
+    phraseWordCache.set(phrase, words);
+  }
+  return words;
+}
+
+/** The answers.json lists of plain phrases. */
+export type PhraseList = Exclude<keyof AnswerPhrases, 'options' | 'precedence'>;
+
+const phraseListWords = new Map<string, readonly Words[]>();
+const phraseListWordSets = new Map<string, ReadonlySet<string>>();
+
+/** Each phrase of a list as its words, worked out once per language. */
+export function phraseListOf(language: Language, list: PhraseList): readonly Words[] {
+  const key = `${language}/${list}`;
+  let words = phraseListWords.get(key);
+  if (!words) {
+    words = Object.freeze(answerPhrases(language)[list].map(phraseWords));
+    phraseListWords.set(key, words);
+  }
+  return words;
+}
+
+/** Every word of a list's phrases (negations, stopwords, "maar"), worked out once per language. */
+export function phraseWordSetOf(language: Language, list: PhraseList): ReadonlySet<string> {
+  const key = `${language}/${list}`;
+  let set = phraseListWordSets.get(key);
+  if (!set) {
+    set = new Set(phraseListOf(language, list).flat());
+    phraseListWordSets.set(key, set);
+  }
+  return set;
 }
 
 /** Two words are the same answer word: equal, or one typo apart when both are long enough to tell. */
@@ -115,7 +175,7 @@ function fillerWords(language: Language): ReadonlySet<string> {
   let set = fillers.get(language);
   if (!set) {
     const phrases = answerPhrases(language);
-    set = new Set([...phrases.politeness, ...phrases.stopwords].flatMap((phrase) => answerWords(phrase)));
+    set = new Set([...phrases.politeness, ...phrases.stopwords].flatMap(phraseWords));
     fillers.set(language, set);
   }
   return set;
@@ -123,11 +183,11 @@ function fillerWords(language: Language): ReadonlySet<string> {
 
 /** Whether the answer contains one of the phrases. */
 export function containsAnyPhrase(words: Words, phrases: readonly string[]): boolean {
-  return phrases.some((phrase) => indexOfPhrase(words, answerWords(phrase)) >= 0);
+  return phrases.some((phrase) => indexOfPhrase(words, phraseWords(phrase)) >= 0);
 }
 
 /** Whether the whole answer is one of the phrases, give or take filler words. */
 export function isOnlyPhrase(words: Words, phrases: readonly string[], language: Language): boolean {
-  const match = longestPhrase(phrasesIn(words, phrases.map((phrase) => ({ key: 0, phrase: answerWords(phrase) }))));
+  const match = longestPhrase(phrasesIn(words, phrases.map((phrase) => ({ key: 0, phrase: phraseWords(phrase) }))));
   return typeof match === 'object' && onlyFillerAround(words, match.start, match.length, language);
 }

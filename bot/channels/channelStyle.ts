@@ -20,6 +20,8 @@ export interface ChannelCapabilities {
   messageSizeOf: 'activityJson' | 'text';
   /** The channel shows a download link (e.g. a calendar file) that opens this server. */
   downloadLinks: boolean;
+  /** `activity.from.id` is the phone number the resident writes from (SMS). */
+  senderIsPhoneNumber: boolean;
 }
 
 /**
@@ -50,10 +52,11 @@ const WEB_CHAT: ChannelCapabilities = {
   maxMessageSize: 262_144,
   messageSizeOf: 'activityJson',
   downloadLinks: true,
+  senderIsPhoneNumber: false,
 };
 
 /** A channel that shows only text: options as a numbered list, labels whole, within `maxMessageSize` characters. */
-function numberedText(maxMessageSize: number): ChannelCapabilities {
+function numberedText(maxMessageSize: number, senderIsPhoneNumber = false): ChannelCapabilities {
   return {
     style: 'plainText',
     maxButtons: 0,
@@ -64,6 +67,7 @@ function numberedText(maxMessageSize: number): ChannelCapabilities {
     maxMessageSize,
     messageSizeOf: 'text',
     downloadLinks: false,
+    senderIsPhoneNumber,
   };
 }
 
@@ -90,6 +94,7 @@ export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCap
     maxMessageSize: 40 * 1024,
     messageSizeOf: 'activityJson',
     downloadLinks: false,
+    senderIsPhoneNumber: false,
   },
   // Telegram (core.telegram.org/bots/api): suggested actions become a reply keyboard whose button sends
   // its text only (KeyboardButton has no payload), so no hidden value; message text 1–4096 characters.
@@ -105,6 +110,7 @@ export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCap
     maxMessageSize: 4096,
     messageSizeOf: 'text',
     downloadLinks: false,
+    senderIsPhoneNumber: false,
   },
   // Facebook Messenger (developers.facebook.com/docs/messenger-platform, "Quick replies"): at most 13
   // quick replies, each title cut after 20 characters; a tapped quick reply posts its title as a message
@@ -120,14 +126,16 @@ export const CHANNEL_CAPABILITIES: Record<KnownChannelId | 'default', ChannelCap
     maxMessageSize: 2000,
     messageSizeOf: 'text',
     downloadLinks: false,
+    senderIsPhoneNumber: false,
   },
   // WhatsApp through Infobip's adapter: it turns an activity's text, media attachments and location
   // entities into WhatsApp messages and drops suggested actions and cards (InfobipOmniWhatsAppMessageFactory),
   // so options go as numbered text. WhatsApp text messages hold up to 4096 characters.
   'infobip-whatsapp': numberedText(4096),
   // SMS through the Bot Service's Twilio channel: text only; Twilio's Messages resource takes a body of at
-  // most 1,600 characters (Twilio error 21617).
-  sms: numberedText(1600),
+  // most 1,600 characters (Twilio error 21617). The channel puts the sender's number in `from.id`
+  // ("+32470123456"), the Twilio webhook's `From`.
+  sms: numberedText(1600, true),
   // A channel we do not know gets what works everywhere: numbered text within an SMS's limit.
   default: numberedText(1600),
 };

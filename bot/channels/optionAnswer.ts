@@ -5,7 +5,10 @@ import {
   answerWords,
   longestPhrase,
   onlyFillerAround,
+  phraseListOf,
   phrasesIn,
+  phraseWords,
+  phraseWordSetOf,
   sameWord,
   type PhraseMatch,
   type Words,
@@ -45,23 +48,30 @@ export function matchAnswer(answer: string, options: readonly Option[], question
     const option = options[number - 1];
     return option ? { option, whole: true } : undefined;
   }
+  // "ik ben 72", "45 jaar" at the age question: the option whose range ("65+", "35-49") holds it.
+  const age = ageIn(answer);
+  const ranged = age === undefined ? undefined : options.find((option) => inRange(age, option.value));
+  if (ranged) return { option: ranged, whole: true };
   const words = answerWords(answer);
   if (words.length === 0) return undefined;
   const said = words.join(' ');
-  const exact = options.find((option) => answerWords(option.label).join(' ') === said || answerWords(option.value).join(' ') === said);
+  const exact = options.find((option) => phraseWords(option.label).join(' ') === said || phraseWords(option.value).join(' ') === said);
   if (exact) return { option: exact, whole: true };
 
-  const yesNo = yesNoOption(answer, options, question.language);
-  const phrase = longestPhrase(meaningfulPhrases(words, phraseCandidates(options, question), question.language));
-  if (phrase === 'ambiguous') return undefined;
-  if (phrase) {
-    const whole = onlyFillerAround(words, phrase.start, phrase.length, question.language);
-    // "nee toch niet" holds the label "Nee" and more: the yes/no reader knows the rest says no too.
-    return !whole && yesNo?.whole && yesNo.option === phrase.key ? yesNo : { option: phrase.key, whole };
+  const yesNo = yesNoOption(answer, options, question);
+  const found = meaningfulPhrases(words, phraseCandidates(options, question), question.language);
+  const phrase = longestPhrase(found);
+  const chosen = phrase === 'ambiguous' ? firstInPrecedence(found, question) : phrase;
+  if (phrase === 'ambiguous' && !chosen) return undefined;
+  if (chosen) {
+    const whole = phrase !== 'ambiguous' && onlyFillerAround(words, chosen.start, chosen.length, question.language);
+    // "nee toch niet" holds the label "Nee" and more, "nee hoor, dat is goed" the label "Nee" and an agreement:
+    // the yes/no reader reads the whole answer.
+    return !whole && yesNo?.whole ? yesNo : { option: chosen.key, whole };
   }
 
   // "nee" for "Nee, dank u", "ja" for "Ja, bel mij terug": the first words of exactly one label.
-  const started = options.filter((option) => startsWithWords(answerWords(option.label), words));
+  const started = options.filter((option) => startsWithWords(phraseWords(option.label), words));
   if (started.length === 1) return { option: started[0]!, whole: true };
   if (yesNo?.whole) return yesNo;
   // Key words before a yes/no among other words: "ja maar ik gebruik het nooit" is about using it.
@@ -84,10 +94,12 @@ function optionNumber(answer: string): number | undefined {
  * On a yes/no question (one option means yes or no, and at most one the opposite), the option that
  * yes or no in any of its forms picks. Not on other questions: "liever niet" is no answer to "Wist u dat…?" with two yeses.
  */
-function yesNoOption(answer: string, options: readonly Option[], language: Language): OptionAnswer | undefined {
+function yesNoOption(answer: string, options: readonly Option[], question: AnswerQuestion): OptionAnswer | undefined {
+  const { language } = question;
   const meanings = options.map((option) => optionMeaning(option, language));
   const count = (meaning: YesNo) => meanings.filter((meant) => meant === meaning).length;
-  const yesNo = readYesNo(answer, language);
+  const asks = question.id !== undefined && answerPhrases(language).confirmations.includes(question.id) ? 'confirmation' : 'wish';
+  const yesNo = readYesNo(answer, language, asks);
   if (!yesNo) return undefined;
   const opposite: YesNo = yesNo.meaning === 'yes' ? 'no' : 'yes';
   // "Wilt u nog meer weten?" with one "Nee, dank u" option is a yes/no question too; "Wist u dat…?" with two yeses is not.
@@ -100,10 +112,9 @@ function yesNoOption(answer: string, options: readonly Option[], language: Langu
  * goed", nor "ik gebruik het" in "ik gebruik het eigenlijk nooit". A phrase with a negation of its own counts.
  */
 function meaningfulPhrases(words: Words, candidates: ReadonlyArray<{ key: Option; phrase: Words }>, language: Language): PhraseMatch<Option>[] {
-  const phrases = answerPhrases(language);
-  const negations = new Set(phrases.negations.flatMap(answerWords));
+  const negations = phraseWordSetOf(language, 'negations');
   // A first "nee" answers the question; it does not turn the rest around ("nee, de naam is fout").
-  const noParticles = new Set(phrases.no.slice(0, 2).flatMap(answerWords));
+  const noParticles = new Set(phraseListOf(language, 'no').slice(0, 2).flat());
   const negatedAt = words.flatMap((word, index) => (negations.has(word) && !(index === 0 && noParticles.has(word)) ? [index] : []));
   const found = phrasesIn(words, candidates).filter((match) => {
     const span = words.slice(match.start, match.start + match.length);
@@ -120,10 +131,32 @@ function phraseCandidates(options: readonly Option[], question: AnswerQuestion):
   const byQuestion = question.id === undefined ? undefined : synonyms[question.id];
   const byGroup = question.id === undefined ? undefined : synonyms[question.id.split('.')[0]!];
   return options.flatMap((option) => [
-    { key: option, phrase: answerWords(option.label) },
-    ...(option.short ? [{ key: option, phrase: answerWords(option.short) }] : []),
-    ...[...(byQuestion?.[option.value] ?? []), ...(byGroup?.[option.value] ?? [])].map((text) => ({ key: option, phrase: answerWords(text) })),
+    { key: option, phrase: phraseWords(option.label) },
+    ...(option.short ? [{ key: option, phrase: phraseWords(option.short) }] : []),
+    ...[...(byQuestion?.[option.value] ?? []), ...(byGroup?.[option.value] ?? [])].map((text) => ({ key: option, phrase: phraseWords(text) })),
   ]);
+}
+
+/** Of the options an answer names, the one the question lets win (`precedence` in answers.json); undefined without one. */
+function firstInPrecedence(found: readonly PhraseMatch<Option>[], question: AnswerQuestion): PhraseMatch<Option> | undefined {
+  const order = question.id === undefined ? undefined : answerPhrases(question.language).precedence[question.id];
+  if (!order) return undefined;
+  const ranked = found.filter((match) => order.includes(match.key.value));
+  ranked.sort((a, b) => order.indexOf(a.key.value) - order.indexOf(b.key.value));
+  return ranked[0];
+}
+
+/** "ik ben 72", "72 jaar", "45 jaar oud", "I'm 30": an age and nothing else. */
+function ageIn(answer: string): number | undefined {
+  const age = /^\s*(?:ik ben|ben|ik ben al|i am|i'm|im)?\s*(\d{1,3})\s*(?:jaar(?: oud)?|j|years?(?: old)?)?\s*[.!]?\s*$/i.exec(answer);
+  return age ? Number(age[1]) : undefined;
+}
+
+/** Whether `number` lies in the range an option's value names: "18-34", "65+". */
+function inRange(number: number, value: string): boolean {
+  const range = /^(\d+)(?:-(\d+)|\+)$/.exec(value);
+  if (!range) return false;
+  return number >= Number(range[1]) && (range[2] === undefined || number <= Number(range[2]));
 }
 
 function startsWithWords(label: Words, said: Words): boolean {
@@ -136,16 +169,15 @@ function startsWithWords(label: Words, said: Words): boolean {
  * Undefined on a tie or when nothing is shared.
  */
 function bestByKeyWords(words: Words, options: readonly Option[], language: Language): Option | undefined {
-  const phrases = answerPhrases(language);
-  const stopwords = new Set(phrases.stopwords.flatMap(answerWords));
-  const negations = new Set(phrases.negations.flatMap(answerWords));
+  const stopwords = phraseWordSetOf(language, 'stopwords');
+  const negations = phraseWordSetOf(language, 'negations');
   const keyWords = (text: Words) => text.filter((word) => !stopwords.has(word) && !negations.has(word)).map(stem);
   const negated = (text: Words) => text.some((word) => negations.has(word));
   const said = keyWords(words);
   if (said.length === 0) return undefined;
   const saidNegated = negated(words);
   const scored = options.map((option) => {
-    const label = answerWords(option.label);
+    const label = phraseWords(option.label);
     const shared = keyWords(label).filter((word) => said.some((saidWord) => sameWord(saidWord, word))).length;
     const agreement = shared === 0 ? 0 : negated(label) === saidNegated ? 1 : -1;
     return { option, score: shared + agreement };

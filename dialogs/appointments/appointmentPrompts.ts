@@ -1,8 +1,7 @@
-/** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a yes/no question, a booking code. */
+/** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a name, a booking code. */
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
-import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { BOOKING_CODE_ALPHABET, parseBookingCode, resemblesBookingCode } from '../../services/appointments/bookingCode.js';
 import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeTextPrompt.js';
@@ -19,15 +18,11 @@ export function requestIdOf(context: TurnContext): string {
   return `${conversation?.id ?? 'unknown-conversation'}/${id ?? randomUUID()}`;
 }
 
-export const ANSWER_YES = 'yes';
-export const ANSWER_NO = 'no';
-
-export function yesNoOptions(context: TurnContext): Option[] {
-  const { t } = turnServices(context);
-  return [
-    { value: ANSWER_YES, label: t('common:answer.yes') },
-    { value: ANSWER_NO, label: t('common:answer.no') },
-  ];
+/** Whether a typed contact is usable; if not, the question again with why (a foreign number, or neither). */
+export function checkContact(text: string, context: TurnContext): { ok: true } | { ok: false; retry: string } {
+  const answer = readContact(text);
+  if (answer.ok) return { ok: true };
+  return { ok: false, retry: turnServices(context).t(answer.reason === 'foreign' ? 'appointments:contact.foreign' : 'appointments:contact.retry') };
 }
 
 /** Asks an e-mail address or Belgian phone number; the re-ask says what was wrong (a foreign number, or neither). */
@@ -35,11 +30,10 @@ export function contactPrompt(dialogId: string): FreeTextPrompt {
   // Digits or an @ are meant as a contact: the validator says what is wrong with it.
   return new FreeTextPrompt(dialogId, (text) => /[\d@]/.test(text), async (prompt: PromptValidatorContext<string>) => {
     if (!prompt.recognized.succeeded) return false;
-    const answer = readContact(prompt.recognized.value ?? '');
-    if (answer.ok) return true;
-    const { t } = turnServices(prompt.context);
+    const checked = checkContact(prompt.recognized.value ?? '', prompt.context);
+    if (checked.ok) return true;
     // The prompt re-asks with the options it keeps in its state: say why this answer was not usable.
-    prompt.options.retryPrompt = t(answer.reason === 'foreign' ? 'appointments:contact.foreign' : 'appointments:contact.retry');
+    prompt.options.retryPrompt = checked.retry;
     return false;
   });
 }

@@ -16,8 +16,9 @@ import { clockLabel } from '../displayFormats.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { REPEATED_FAILURES, bookingCodePrompt, contactPrompt, findBookingCode } from './appointmentPrompts.js';
+import { REPEATED_FAILURES, bookingCodePrompt, checkContact, contactPrompt, findBookingCode } from './appointmentPrompts.js';
 import { readContact } from './contactAnswer.js';
+import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 
 /** Proof that the resident owns the booking, and its current state: what cancel and move go on with. */
 export interface BookingAccessResult {
@@ -39,7 +40,9 @@ export class BookingAccessDialog extends ComponentDialog {
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.appointmentAccess);
     this.addDialog(bookingCodePrompt(DialogIds.appointmentCodePrompt, deps.phone));
-    this.addDialog(contactPrompt(DialogIds.appointmentContactPrompt));
+    this.addDialog(
+      new SenderNumberQuestion(DialogIds.appointmentAccessContactQuestion, contactPrompt(DialogIds.appointmentContactPrompt), checkContact),
+    );
     this.addDialog(new OptionPrompt(DialogIds.appointmentTryAgainPrompt));
     this.addDialog(
       new WaterfallDialog(DialogIds.appointmentAccessSteps, [
@@ -77,10 +80,11 @@ export class BookingAccessDialog extends ComponentDialog {
       return step.endDialog();
     }
     remembered(step).code = code;
-    return step.prompt(DialogIds.appointmentContactPrompt, {
-      prompt: t('appointments:access.contactQuestion'),
-      retryPrompt: t('appointments:contact.retry'),
-    });
+    const question: SenderNumberQuestionOptions = {
+      offerKey: 'appointments:access.senderNumber',
+      ask: { prompt: t('appointments:access.contactQuestion'), retryPrompt: t('appointments:contact.retry') },
+    };
+    return step.beginDialog(DialogIds.appointmentAccessContactQuestion, question);
   }
 
   private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

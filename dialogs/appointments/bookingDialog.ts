@@ -9,7 +9,9 @@ import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { ANSWER_YES, cleanName, contactPrompt, namePrompt, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
+import { checkContact, cleanName, contactPrompt, namePrompt, requestIdOf } from './appointmentPrompts.js';
+import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
+import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
 import { readContact } from './contactAnswer.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
@@ -50,7 +52,9 @@ export class BookingDialog extends ComponentDialog {
     }));
     this.addDialog(new SlotChoiceDialog(deps));
     this.addDialog(namePrompt(DialogIds.appointmentNamePrompt));
-    this.addDialog(contactPrompt(DialogIds.appointmentContactPrompt));
+    this.addDialog(
+      new SenderNumberQuestion(DialogIds.appointmentContactQuestion, contactPrompt(DialogIds.appointmentContactPrompt), checkContact),
+    );
     this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
     this.addDialog(
       new WaterfallDialog(DialogIds.bookAppointmentSteps, [
@@ -118,10 +122,11 @@ export class BookingDialog extends ComponentDialog {
     if (typeof step.result === 'string') draft.name = cleanName(step.result);
     if (draft.contact) return step.next();
     const { t } = turnServices(step.context);
-    return step.prompt(DialogIds.appointmentContactPrompt, {
-      prompt: t('appointments:contact.question'),
-      retryPrompt: t('appointments:contact.retry'),
-    });
+    const question: SenderNumberQuestionOptions = {
+      offerKey: 'appointments:contact.senderNumber',
+      ask: { prompt: t('appointments:contact.question'), retryPrompt: t('appointments:contact.retry') },
+    };
+    return step.beginDialog(DialogIds.appointmentContactQuestion, question);
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

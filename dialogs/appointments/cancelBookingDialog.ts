@@ -4,7 +4,8 @@ import { findService } from '../../services/appointments/serviceCatalog.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { ANSWER_YES, yesNoOptions, requestIdOf } from './appointmentPrompts.js';
+import { requestIdOf } from './appointmentPrompts.js';
+import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
 

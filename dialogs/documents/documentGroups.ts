@@ -1,7 +1,7 @@
 import type { DocumentId } from '../../nlu/contract.js';
 
 /**
- * Thirteen documents are too many options for one question on SMS or a phone screen, so residents
+ * Fourteen documents are too many options for one question on SMS or a phone screen, so residents
  * pick a group first. Every document id is in exactly one group (a test checks this).
  */
 export const DOCUMENT_GROUPS = {
@@ -13,7 +13,7 @@ export const DOCUMENT_GROUPS = {
     'attest-nationaliteit',
   ],
   deed: ['akte-geboorte', 'akte-huwelijk', 'akte-overlijden'],
-  identity: ['identiteitskaart', 'kids-id', 'reispas'],
+  identity: ['identiteitskaart', 'eid-pincode', 'kids-id', 'reispas'],
   other: ['rijbewijs', 'wettiging-handtekening'],
 } as const satisfies Record<string, readonly DocumentId[]>;
 

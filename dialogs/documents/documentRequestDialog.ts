@@ -3,7 +3,8 @@ import type { Option } from '../../bot/channels/renderer.js';
 import type { Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
-import { documentRoute, questionsFor, type DocumentRoute, type RouteRequest } from '../../services/municipality/documentRoute.js';
+import { documentDetails, type ModelMention, type RequesterMention } from '../../nlu/documentDetails.js';
+import { documentRoute, questionsFor, requesterOptions, type DocumentRoute, type RouteRequest } from '../../services/municipality/documentRoute.js';
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
@@ -35,6 +36,9 @@ interface RequestState {
   requester?: Requester;
   /** What the first message said besides the document. */
   said?: FirstMessage;
+  /** For whom and which model, as the resident said it before the questions (in the first message or an answer). */
+  requesterSaid?: RequesterMention;
+  modelSaid?: ModelMention;
   /** What the answer offered next: the online route (can you log in?) or a visit (book this service?). */
   offered?: { kind: 'online' } | { kind: 'visit'; service: string };
 }
@@ -48,6 +52,8 @@ interface FirstMessage {
 
 const YES = 'yes';
 const NO = 'no';
+/** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
+const NO_COMPUTER = 'noComputer';
 
 /**
  * Helps a resident get a certificate, deed or identity document: finds out which one, asks only
@@ -58,6 +64,13 @@ export class DocumentRequestDialog extends ComponentDialog {
   constructor(private readonly facts: MunicipalityData) {
     super(DialogIds.documentRequest);
     this.addDialog(new OptionPrompt(DialogIds.documentRequestQuestion));
+    // "ik heb geen computer" at "voor wie?": she asks for herself and needs the counter, not the question again.
+    this.addDialog(
+      new OptionPrompt(DialogIds.documentRequesterQuestion, undefined, {
+        value: NO_COMPUTER,
+        reads: (context) => mentions(context.activity.text, facts.cues.noComputer),
+      }),
+    );
     this.addDialog(new LoginAlternativesDialog(facts.municipality));
     this.addDialog(
       new WaterfallDialog(DialogIds.documentRequestSteps, [
@@ -78,6 +91,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     const text = step.context.activity.text;
     const { cues } = this.facts;
     state(step).said = { collect: mentions(text, cues.collect), bereaved: mentions(text, cues.death), noComputer: mentions(text, cues.noComputer) };
+    hear(step);
     const known = options.document ?? options.recognition?.entities.document;
     if (isDocumentId(known)) {
       state(step).document = known;
@@ -90,6 +104,7 @@ export class DocumentRequestDialog extends ComponentDialog {
 
   private async documentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (state(step).document) return step.next();
+    hear(step);
     const ids: readonly DocumentId[] = DOCUMENT_GROUPS[step.result as DocumentGroup];
     if (ids.length === 1) return step.next(ids[0]);
     const { t, language } = turnServices(step.context);
@@ -99,11 +114,22 @@ export class DocumentRequestDialog extends ComponentDialog {
 
   private async modelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const request = state(step);
-    if (!request.document) request.document = step.result as DocumentId;
+    if (!request.document) {
+      request.document = step.result as DocumentId;
+      hear(step);
+    }
     const document = this.document(request.document);
     const question = questionsFor(document).find((q) => q.question === 'model');
     if (!question) return step.next();
     const { t } = turnServices(step.context);
+    const said = request.modelSaid;
+    if (said && question.options.includes(said.id)) {
+      // Said before the question: explain only that model, and when it was read from "voor mijn werk", where model 2 is for.
+      request.model = said.id;
+      await step.context.sendActivity(t(`documents:models.${said.id}`));
+      if (said.how === 'purpose' && said.id === 'model-1') await step.context.sendActivity(t('documents:models.model-2-hint'));
+      return step.next();
+    }
     // The models are legal terms: explain them before asking which one.
     for (const model of question.options) await step.context.sendActivity(t(`documents:models.${model}`));
     const options: Option[] = question.options.map((model) => ({ value: model, label: t(`documents:questions.model.options.${model}`) }));
@@ -114,22 +140,30 @@ export class DocumentRequestDialog extends ComponentDialog {
     const request = state(step);
     const document = this.document(request.document!);
     if (typeof step.result === 'string') request.model = step.result;
+    const said = request.requesterSaid;
+    // Said before the question: one of the people who may request it, or said outright (then the route may say it is not possible).
+    if (said && (said.explicit || requesterOptions(document, request.model).includes(said.who))) {
+      request.requester = said.who;
+      return step.next();
+    }
     const question = questionsFor(document, routeRequest(request)).find((q) => q.question === 'requester');
     if (!question) return step.next();
     const { t } = turnServices(step.context);
     const options: Option[] = question.options.map((requester) => ({ value: requester, label: t(`documents:questions.requester.options.${requester}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.requester.ask'), options, 'documents.requester');
+    return askOptions(step, DialogIds.documentRequesterQuestion, t('documents:questions.requester.ask'), options, 'documents.requester');
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const request = state(step);
-    if (typeof step.result === 'string') request.requester = step.result as Requester;
+    if (step.result === NO_COMPUTER) request.said = { ...(request.said ?? { collect: false, bereaved: false }), noComputer: true };
+    else if (typeof step.result === 'string') request.requester = step.result as Requester;
     const document = this.document(request.document!);
     const said = request.said ?? { collect: false, bereaved: false, noComputer: false };
     const ctx = this.messageContext(step);
     const circumstances: RouteCircumstances = {
       bereaved: said.bereaved || document.id === 'akte-overlijden' || request.requester === 'deceased',
-      noComputer: said.noComputer,
+      // "ik heb geen computer" may also come as the answer to the last question.
+      noComputer: said.noComputer || mentions(step.context.activity.text, this.facts.cues.noComputer),
     };
     const collection = document.counter.collection;
     if (said.collect && collection) {
@@ -140,7 +174,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     switch (route.kind) {
       case 'online':
         // Without a computer the online route is no help: the phone and a visit come first.
-        if (said.noComputer && route.inPersonAlternative) {
+        if (circumstances.noComputer && route.inPersonAlternative) {
           await send(step, inPersonRouteMessages(document, route.inPersonAlternative, ctx, { notOnline: false }, circumstances));
           return this.offerVisit(step, route.inPersonAlternative.appointmentNeeded ? route.inPersonAlternative.appointmentService : undefined);
         }
@@ -212,6 +246,14 @@ function state(step: WaterfallStepContext): RequestState {
   const values = step.values as { request?: RequestState };
   values.request ??= {};
   return values.request;
+}
+
+/** Reads for whom and which model from the message of this turn, where not known yet. */
+function hear(step: WaterfallStepContext): void {
+  const request = state(step);
+  const details = documentDetails(step.context.activity.text ?? '');
+  if (details.requester && !request.requesterSaid) request.requesterSaid = details.requester;
+  if (details.model && !request.modelSaid) request.modelSaid = details.model;
 }
 
 function routeRequest(request: RequestState): RouteRequest {

@@ -80,10 +80,7 @@ export function inPersonRouteMessages(
   const title = options.notOnline ? t('documents:inPerson.intro', { document: document.name[language] }) : t('documents:inPerson.introAlternative');
   const lines = [route.appointmentNeeded ? t('documents:inPerson.appointment.needed') : t('documents:inPerson.appointment.notNeeded')];
   if (options.notOnline) lines.push(t('documents:inPerson.notOnline'));
-  lines.push(
-    route.price === 0 ? t('documents:inPerson.price.free') : t('documents:inPerson.price.paid', { price: euroAmount(route.price, language) }),
-    route.deliveryDays === 0 ? t('documents:inPerson.delivery.now') : t('documents:inPerson.delivery.days', { count: route.deliveryDays }),
-  );
+  lines.push(...(route.notes ?? []).map((note) => t(`documents:inPerson.notes.${note}`)), ...priceAndDelivery(route, ctx));
   if (route.collection) lines.push(collectionLine(route.collection, t));
   if (route.urgentProcedures && route.urgentProcedures.length > 0) {
     lines.push(
@@ -117,6 +114,25 @@ export function collectionMessages(document: DocumentEntry, collection: Collecti
 export function notAvailableMessages(ctx: RouteMessageContext): Message[] {
   const { t } = ctx;
   return [[t('documents:notAvailable.requester'), t('documents:notAvailable.call', { phone: ctx.municipality.phone.display })].join(' ')];
+}
+
+/** Price and delay from the data; what the data does not know, the resident hears at the counter or by phone. */
+function priceAndDelivery(route: InPersonRoute, ctx: RouteMessageContext): string[] {
+  const { t, language } = ctx;
+  const phone = { phone: ctx.municipality.phone.display };
+  if (route.price === null && route.deliveryDays === null) return [t('documents:inPerson.unknown.priceAndDelivery', phone)];
+  return [
+    route.price === null
+      ? t('documents:inPerson.unknown.price', phone)
+      : route.price === 0
+        ? t('documents:inPerson.price.free')
+        : t('documents:inPerson.price.paid', { price: euroAmount(route.price, language) }),
+    route.deliveryDays === null
+      ? t('documents:inPerson.unknown.delivery', phone)
+      : route.deliveryDays === 0
+        ? t('documents:inPerson.delivery.now')
+        : t('documents:inPerson.delivery.days', { count: route.deliveryDays }),
+  ];
 }
 
 function collectionLine(collection: Collection, t: Translate): string {

@@ -1,7 +1,9 @@
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
+import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import { brusselsDateTime } from '../../services/municipality/openingHours.js';
 import { DialogIds } from '../dialogIds.js';
 import { askOptions } from '../prompts/askOptions.js';
@@ -12,6 +14,8 @@ import { hoursMessages } from './quickAnswers.js';
 /** What a resident can ask after the first answer about the hours. */
 export const MORE_ABOUT_HOURS = ['weekLoket', 'weekTelefoon', 'closingDays', 'done'] as const;
 export type MoreAboutHours = (typeof MORE_ABOUT_HOURS)[number];
+/** The follow-up names a day ("en op kerstavond?", "en zaterdag?"): the hours of that day, and the question again. */
+const ANOTHER_DAY = 'anotherDay';
 
 /**
  * Answers "when are you open": now, today, or on the day the resident names ("zaterdag",
@@ -23,7 +27,8 @@ export class OpeningHoursDialog extends ComponentDialog {
     private readonly now: () => Date,
   ) {
     super(DialogIds.openingHours);
-    this.addDialog(new OptionPrompt(DialogIds.openingHoursQuestion));
+    const namesADay = (context: TurnContext) => parseDutchDateTime(context.activity.text ?? '', this.now())?.day !== undefined;
+    this.addDialog(new OptionPrompt(DialogIds.openingHoursQuestion, undefined, { value: ANOTHER_DAY, reads: namesADay }));
     this.addDialog(new WaterfallDialog(DialogIds.openingHoursSteps, [this.answerStep.bind(this), this.moreStep.bind(this)]));
     this.initialDialogId = DialogIds.openingHoursSteps;
   }
@@ -39,6 +44,7 @@ export class OpeningHoursDialog extends ComponentDialog {
   private async moreStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const ctx = this.hoursContext(step);
     const today = brusselsDateTime(this.now()).date;
+    if (step.result === ANOTHER_DAY) return step.replaceDialog(DialogIds.openingHoursSteps);
     const choice = step.result as MoreAboutHours;
     const card =
       choice === 'weekLoket'

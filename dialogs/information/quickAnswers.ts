@@ -7,7 +7,8 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
-import type { Municipality } from '../../services/municipality/municipalityData.js';
+import type { Municipality, MunicipalityData } from '../../services/municipality/municipalityData.js';
+import { CONTACT_TOPICS, mentions, type ContactTopic } from '../../services/municipality/questionCues.js';
 import { brusselsDateTime } from '../../services/municipality/openingHours.js';
 import { dayMessages, openNowMessages } from './openingHoursAnswers.js';
 
@@ -21,45 +22,61 @@ export function hoursMessages(context: TurnContext, municipality: Municipality, 
   return named && named !== today ? dayMessages(named, ctx) : openNowMessages(now, ctx);
 }
 
-/** Address, phone, e-mail, parking and website, in one card. */
-export function contactCard(context: TurnContext, municipality: Municipality): Partial<Activity> {
+/**
+ * Address, phone, e-mail, parking and website, in one card; a question about one or two of them
+ * ("welk nummer moet ik bellen", "waar kan ik parkeren") gets only those lines.
+ */
+export function contactCard(context: TurnContext, facts: MunicipalityData): Partial<Activity> {
   const { t, language } = turnServices(context);
-  const { address, phone, email, website, appointmentUrl, parking } = municipality;
-  const lines = [
-    address.building
-      ? t('info:contact.address', { ...address, building: address.building })
-      : t('info:contact.addressWithoutBuilding', { ...address }),
-    t('info:contact.phone', { phone: phone.display }),
-    t('info:contact.email', { email }),
-    ...(parking ? [parking[language]] : []),
-    t('info:contact.appointment', { url: appointmentUrl }),
-    t('info:contact.website', { url: website }),
-  ];
+  const { address, phone, email, website, appointmentUrl, parking } = facts.municipality;
+  const lines: Record<ContactTopic, string[]> = {
+    address: [
+      address.building
+        ? t('info:contact.address', { ...address, building: address.building })
+        : t('info:contact.addressWithoutBuilding', { ...address }),
+    ],
+    phone: [t('info:contact.phone', { phone: phone.display })],
+    email: [t('info:contact.email', { email })],
+    parking: parking ? [parking[language]] : [],
+  };
+  const links = {
+    phone: { label: t('info:contact.callButton'), url: `tel:${phone.e164}` },
+    email: { label: t('info:contact.mailButton'), url: `mailto:${email}` },
+    website: { label: t('info:contact.websiteButton'), url: website },
+  };
+  const asked = CONTACT_TOPICS.filter((topic) => mentions(context.activity.text, facts.cues.contact[topic]));
+  if (asked.length > 0 && asked.length < CONTACT_TOPICS.length) {
+    return renderInfoCard(context.activity.channelId, {
+      title: t('info:contact.title'),
+      lines: asked.flatMap((topic) => lines[topic]),
+      links: asked.flatMap((topic) => (topic === 'phone' || topic === 'email' ? [links[topic]] : [])),
+    });
+  }
   return renderInfoCard(context.activity.channelId, {
     title: t('info:contact.title'),
-    lines,
-    links: [
-      { label: t('info:contact.callButton'), url: `tel:${phone.e164}` },
-      { label: t('info:contact.mailButton'), url: `mailto:${email}` },
-      { label: t('info:contact.websiteButton'), url: website },
+    lines: [
+      ...CONTACT_TOPICS.flatMap((topic) => lines[topic]),
+      t('info:contact.appointment', { url: appointmentUrl }),
+      t('info:contact.website', { url: website }),
     ],
+    links: [links.phone, links.email, links.website],
   });
 }
 
 /** Answers the hours or the contact question in one go, for an interruption; false for any other intent. */
 export class QuickAnswers {
   constructor(
-    private readonly municipality: Municipality,
+    private readonly facts: MunicipalityData,
     private readonly now: () => Date,
   ) {}
 
   async answer(context: TurnContext, intent: string): Promise<boolean> {
     if (intent === 'info.hours') {
-      await context.sendActivity(hoursMessages(context, this.municipality, this.now()).join('\n'));
+      await context.sendActivity(hoursMessages(context, this.facts.municipality, this.now()).join('\n'));
       return true;
     }
     if (intent === 'info.contact') {
-      await context.sendActivity(contactCard(context, this.municipality));
+      await context.sendActivity(contactCard(context, this.facts));
       return true;
     }
     return false;

@@ -17,6 +17,10 @@ export interface OptionPromptOptions extends PromptOptions {
   keyWords?: boolean;
   /** Only an explicit "stop" ends this question, not every cancel-like message (the survey). */
   stopOnlyByStopWord?: boolean;
+  /** A new request is an answer here, not an aside ("Kan ik nog iets voor u doen?"). */
+  newRequestsWelcome?: boolean;
+  /** Another capability's request leaves this question and is routed (a question that is a menu of its own). */
+  otherRequestsLeave?: boolean;
 }
 
 /** A button of an earlier question, or of an option no longer offered. */
@@ -30,17 +34,25 @@ const OLD_BUTTON = 'oldButton';
  * botbuilder's ChoicePrompt is not used because its recognisers know no Dutch.
  */
 export class OptionPrompt extends Prompt<string> implements OpenQuestion {
-  constructor(dialogId: string, validator?: PromptValidator<string>) {
+  constructor(
+    dialogId: string,
+    validator?: PromptValidator<string>,
+    private readonly otherAnswer?: OtherAnswer,
+  ) {
     super(dialogId, validator);
   }
 
   readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
     const question = options as OptionPromptOptions;
-    const picked = pick(context, question);
-    const stopOnlyByStopWord = question.stopOnlyByStopWord === true;
-    if (picked === OLD_BUTTON) return { kind: 'oldButton', stopOnlyByStopWord };
-    if (!picked) return { kind: 'notAnswer', stopOnlyByStopWord };
-    return { kind: picked.whole ? 'answer' : 'likelyAnswer', stopOnlyByStopWord };
+    const picked = this.pickOrOther(context, question);
+    const flags = {
+      stopOnlyByStopWord: question.stopOnlyByStopWord === true,
+      newRequestsWelcome: question.newRequestsWelcome === true,
+      otherRequestsLeave: question.otherRequestsLeave === true,
+    };
+    if (picked === OLD_BUTTON) return { kind: 'oldButton', ...flags };
+    if (!picked) return { kind: 'notAnswer', ...flags };
+    return { kind: picked.whole ? 'answer' : 'likelyAnswer', ...flags };
   }
 
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
@@ -51,9 +63,26 @@ export class OptionPrompt extends Prompt<string> implements OpenQuestion {
   }
 
   protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
-    const picked = pick(context, options as OptionPromptOptions);
+    const picked = this.pickOrOther(context, options as OptionPromptOptions);
     return picked && picked !== OLD_BUTTON ? { succeeded: true, value: picked.option.value } : { succeeded: false };
   }
+
+  /** The option the message picks; else, when it answers in its own way, the other answer's value. */
+  private pickOrOther(context: TurnContext, question: OptionPromptOptions): OptionAnswer | typeof OLD_BUTTON | undefined {
+    const picked = pick(context, question);
+    if (picked || !this.otherAnswer?.reads(context)) return picked;
+    return { option: { value: this.otherAnswer.value, label: '' }, whole: true };
+  }
+}
+
+/**
+ * An answer to the question that is none of its options, read by the dialog that asks it (at the
+ * hours question, a named day: "en op kerstavond?"). It resolves to `value`; the dialog reads the
+ * message itself.
+ */
+export interface OtherAnswer {
+  value: string;
+  reads(context: TurnContext): boolean;
 }
 
 /** The option a message picks: by a button's code first, then by its words. */

@@ -25,14 +25,16 @@ export interface InPersonRoute {
   readonly model?: string;
   /** Keys of documents:inPerson.bring.<key>. */
   readonly bring: readonly string[];
-  /** Euro. */
-  readonly price: number;
+  /** Euro; null when no price is known here. */
+  readonly price: number | null;
   readonly appointmentService: AppointmentService;
   readonly appointmentNeeded: boolean;
-  /** Working days until the document is ready; 0 = immediately. */
-  readonly deliveryDays: number;
+  /** Working days until the document is ready; 0 = immediately; null when no delay is known here. */
+  readonly deliveryDays: number | null;
   readonly collection?: Collection;
   readonly urgentProcedures?: readonly UrgentProcedure[];
+  /** Keys of documents:inPerson.notes.<key>. */
+  readonly notes?: readonly string[];
 }
 
 export interface OnlineRoute {
@@ -95,6 +97,7 @@ export function documentRoute(document: DocumentEntry, request: RouteRequest = {
           deliveryDays: model?.counter?.deliveryDays ?? counter.byRequester?.[requester]?.deliveryDays ?? counter.deliveryDays,
           ...(counter.collection ? { collection: counter.collection } : {}),
           ...(counter.urgentProcedures ? { urgentProcedures: counter.urgentProcedures } : {}),
+          ...(counter.notes ? { notes: counter.notes } : {}),
         }
       : null;
 

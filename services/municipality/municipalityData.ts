@@ -86,6 +86,7 @@ export type DeliveryForm = 'email' | 'download' | 'post';
 export type AppointmentService =
   | 'eid-aanvraag'
   | 'eid-afhaling'
+  | 'eid-pincode'
   | 'kids-id'
   | 'reispas'
   | 'rijbewijs'
@@ -131,13 +132,17 @@ export interface UrgentProcedure {
 }
 
 export interface CounterRequest {
-  readonly price: number;
+  /** Euro; null when no price is known here (the resident hears it at the counter). */
+  readonly price: number | null;
   readonly requesters: readonly Requester[];
   /** Keys of documents:inPerson.bring.<key>. */
   readonly bring: readonly string[];
   readonly appointmentNeeded: boolean;
   readonly appointmentService: AppointmentService;
-  readonly deliveryDays: number;
+  /** Working days; null when no delay is known here. */
+  readonly deliveryDays: number | null;
+  /** Keys of documents:inPerson.notes.<key>: what else to know about this route. */
+  readonly notes?: readonly string[];
   readonly collection?: Collection;
   readonly urgentProcedures?: readonly UrgentProcedure[];
   readonly byRequester?: Readonly<Partial<Record<Requester, CounterFields>>>;

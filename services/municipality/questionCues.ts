@@ -9,6 +9,10 @@ export type ThuisloketQuestion = (typeof THUISLOKET_QUESTIONS)[number];
 export const OUT_OF_SCOPE_TOPICS = ['waste', 'permits', 'complaints', 'taxes'] as const;
 export type OutOfScopeTopic = (typeof OUT_OF_SCOPE_TOPICS)[number];
 
+/** What a contact question can be about, in the order the answer gives them. */
+export const CONTACT_TOPICS = ['address', 'phone', 'email', 'parking'] as const;
+export type ContactTopic = (typeof CONTACT_TOPICS)[number];
+
 /** Phrases per language; both languages are tried, whatever the resident's language. */
 export interface CueSet {
   readonly nl: readonly string[];
@@ -22,6 +26,7 @@ export interface QuestionCues {
   readonly noComputer: CueSet;
   readonly thuisloket: Readonly<Record<ThuisloketQuestion, CueSet>>;
   readonly outOfScope: Readonly<Record<OutOfScopeTopic, CueSet>>;
+  readonly contact: Readonly<Record<ContactTopic, CueSet>>;
 }
 
 /** Most words that may stand between two words of a cue ("ik kom mijn reispas halen"). */

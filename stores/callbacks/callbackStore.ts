@@ -1,27 +1,21 @@
 import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
+import type { CallbackStatus, StatusChange, StaffStatus } from '../../services/callback/callbackStatus.js';
+
+// The status rules are a pure function (services/callback/callbackStatus.ts); the contract names their types.
+export {
+  CLOSED_STATUSES,
+  isClosed,
+  STAFF_STATUSES,
+  type CallbackStatus,
+  type StaffStatus,
+  type StatusChange,
+} from '../../services/callback/callbackStatus.js';
 
 /**
  * Callback requests: residents who asked the phone staff to call them back. The only place a
  * resident's phone number is kept. Interface first, so a PostgreSQL version can replace the
  * embedded one (`embeddedCallbackStore.ts`) without changing the dialog or the staff console.
  */
-export type CallbackStatus = 'open' | 'reached' | 'notReached' | 'done' | 'cancelledByResident';
-
-/** What staff can set from the console. `notReached` keeps the request in the list, flagged. */
-export const STAFF_STATUSES = ['reached', 'notReached', 'done'] as const;
-export type StaffStatus = (typeof STAFF_STATUSES)[number];
-
-/** Statuses that close a request: it leaves the staff list and its retention period starts. */
-export const CLOSED_STATUSES: readonly CallbackStatus[] = ['reached', 'done', 'cancelledByResident'];
-
-export interface StatusChange {
-  status: CallbackStatus;
-  /** ISO 8601 instant. */
-  at: string;
-  /** Who changed it: a staff account name, or `resident` / `assistant`. */
-  staffMember: string;
-}
-
 export interface CallbackTopic {
   /** The last intent the assistant recognised before the handoff, null when none. */
   intent: string | null;
@@ -63,7 +57,7 @@ export type ResidentCancellation = 'cancelled' | 'notFound' | 'alreadyClosed';
 
 export class CallbackStoreError extends Error {
   constructor(
-    readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED',
+    readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED' | 'CALLBACK_NOT_UNDOABLE',
     message: string,
   ) {
     super(message);
@@ -81,14 +75,16 @@ export interface CallbackStore {
    * unknown reference and CALLBACK_CLOSED for a request that is already closed.
    */
   setStatus(reference: string, status: StaffStatus, change: { at: Date; staffMember: string }): Promise<CallbackRequest>;
+  /**
+   * Takes back a "reached" or "done" set a moment ago (services/callback/callbackStatus.ts, decideUndo):
+   * the request is open again with its earlier status. Throws CALLBACK_NOT_FOUND, or
+   * CALLBACK_NOT_UNDOABLE for a request that is open, cancelled by the resident or closed too long ago.
+   */
+  undoClose(reference: string, change: { at: Date; staffMember: string }): Promise<CallbackRequest>;
   /** The resident withdraws an open request with its reference. */
   cancelByResident(reference: string, at: Date): Promise<ResidentCancellation>;
   /** Deletes requests closed more than `retentionDays` ago, with their excerpts; returns how many. */
   deleteExpired(now: Date, retentionDays: number): Promise<number>;
-}
-
-export function isClosed(status: CallbackStatus): boolean {
-  return CLOSED_STATUSES.includes(status);
 }
 
 /** Sort key: preferred day, morning before afternoon, then the oldest request first. */

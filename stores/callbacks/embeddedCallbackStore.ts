@@ -1,12 +1,14 @@
 import { newCallbackReference } from '../../services/callback/callbackReference.js';
 import {
-  byPreferredMoment,
-  CallbackStoreError,
+  decideStatusChange,
+  decideUndo,
   isClosed,
-  type CallbackRequest,
-  type CallbackStore,
-  type ResidentCancellation,
-} from './callbackStore.js';
+  openedStatus,
+  type StatusChangeDecision,
+  type StatusChangeRequest,
+} from '../../services/callback/callbackStatus.js';
+import { excerptForStaff } from '../../services/callback/staffExcerpt.js';
+import { byPreferredMoment, CallbackStoreError, type CallbackRequest, type CallbackStore } from './callbackStore.js';
 import type { DurableDocument } from '../embedded/durableDocument.js';
 
 /** The embedded store's document: `DATA_DIR/callbackRequests.json`. */
@@ -32,23 +34,38 @@ export function createEmbeddedCallbackStore(
   const newReference = options.newReference ?? (() => newCallbackReference());
   const find = (requests: readonly CallbackRequest[], reference: string) => requests.find((request) => request.reference === reference);
 
+  /** Applies the decided change inside one update: the check and the write are atomic. */
+  const changeStatus = (reference: string, change: StatusChangeRequest) => applyDecision(reference, (request) => decideStatusChange(request.status, change));
+
+  const applyDecision = (reference: string, decide: (request: CallbackRequest) => StatusChangeDecision) =>
+    document.update((draft) => {
+      const request = find(draft.requests, reference);
+      if (!request) return 'notFound' as const;
+      const decision = decide(request);
+      if (decision.kind !== 'changed') return decision.kind;
+      request.status = decision.status;
+      request.history.push(decision.entry);
+      request.closedAt = decision.closedAt;
+      return structuredClone(request);
+    });
+
   return {
     create(input) {
       return document.update((draft) => {
         const earlier = draft.requests.find((request) => request.requestId === input.requestId);
         if (earlier) return { request: structuredClone(earlier), created: false };
-        const at = input.at.toISOString();
+        const opened = openedStatus(input.at);
         const request: CallbackRequest = {
           requestId: input.requestId,
           reference: uniqueReference(draft.requests, newReference),
           phone: input.phone,
           preferredMoment: { ...input.preferredMoment },
           topic: { ...input.topic },
-          excerpt: [...input.excerpt],
+          excerpt: excerptForStaff(input.excerpt),
           language: input.language,
-          createdAt: at,
-          status: 'open',
-          history: [{ status: 'open', at, staffMember: 'assistant' }],
+          createdAt: opened.at,
+          status: opened.status,
+          history: [opened],
           closedAt: null,
         };
         draft.requests.push(request);
@@ -69,29 +86,24 @@ export function createEmbeddedCallbackStore(
       return request ? structuredClone(request) : undefined;
     },
 
-    setStatus(reference, status, change) {
-      return document.update((draft) => {
-        const request = find(draft.requests, reference);
-        if (!request) throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
-        if (isClosed(request.status)) throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
-        const at = change.at.toISOString();
-        request.status = status;
-        request.history.push({ status, at, staffMember: change.staffMember });
-        if (isClosed(status)) request.closedAt = at;
-        return structuredClone(request);
-      });
+    async setStatus(reference, status, change) {
+      const changed = await changeStatus(reference, { to: status, at: change.at, by: change.staffMember });
+      if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
+      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
+      return changed;
     },
 
-    cancelByResident(reference, at) {
-      return document.update((draft): ResidentCancellation => {
-        const request = find(draft.requests, reference);
-        if (!request) return 'notFound';
-        if (isClosed(request.status)) return 'alreadyClosed';
-        request.status = 'cancelledByResident';
-        request.closedAt = at.toISOString();
-        request.history.push({ status: 'cancelledByResident', at: request.closedAt, staffMember: 'resident' });
-        return 'cancelled';
-      });
+    async undoClose(reference, change) {
+      const changed = await applyDecision(reference, (request) => decideUndo(request, { at: change.at, by: change.staffMember }));
+      if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
+      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_NOT_UNDOABLE', `Callback request ${reference} cannot be taken back.`);
+      return changed;
+    },
+
+    async cancelByResident(reference, at) {
+      const changed = await changeStatus(reference, { to: 'cancelledByResident', at, by: 'resident' });
+      if (changed === 'notFound') return changed;
+      return typeof changed === 'string' ? 'alreadyClosed' : 'cancelled';
     },
 
     deleteExpired(now, retentionDays) {

@@ -1,16 +1,19 @@
 import { newCallbackReference } from '../../services/callback/callbackReference.js';
-import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
 import {
-  byPreferredMoment,
-  CallbackStoreError,
-  isClosed,
-  type CallbackRequest,
+  decideStatusChange,
+  decideUndo,
+  openedStatus,
   type CallbackStatus,
-  type CallbackStore,
+  type ClosedState,
   type StatusChange,
-} from './callbackStore.js';
+  type StatusChangeDecision,
+  type StatusChangeRequest,
+} from '../../services/callback/callbackStatus.js';
+import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
+import { excerptForStaff } from '../../services/callback/staffExcerpt.js';
+import { byPreferredMoment, CallbackStoreError, type CallbackRequest, type CallbackStore } from './callbackStore.js';
 import { sqlState } from '../postgres/postgresPool.js';
-import { runQuery, storableText, UNIQUE_VIOLATION, type PostgresStoreContext } from '../postgres/postgresQueries.js';
+import { inTransaction, runQuery, storableText, UNIQUE_VIOLATION, type PostgresStoreContext } from '../postgres/postgresQueries.js';
 
 interface CallbackRow {
   request_id: string;
@@ -54,8 +57,9 @@ function toRequest(row: CallbackRow): CallbackRequest {
 /**
  * CallbackStore in the `callback_request` table, shared by every instance. `create` is one
  * `insert … on conflict (request_id) do nothing`: a retried activity on any instance gets the first
- * request back. Status changes are single conditional updates, so two staff members closing the
- * same request at once cannot both succeed. Every write is committed before its promise resolves.
+ * request back. A status change locks the row (`for update`), asks `decideStatusChange` and writes
+ * what it decided, so two staff members closing the same request at once cannot both succeed. Every
+ * write is committed before its promise resolves.
  */
 export function createPostgresCallbackStore(
   context: PostgresStoreContext,
@@ -68,17 +72,41 @@ export function createPostgresCallbackStore(
     return rows[0];
   }
 
+  /** Reads the status under a row lock, decides, writes the decision: one transaction. */
+  function changeStatus(reference: string, change: StatusChangeRequest): Promise<CallbackRow | 'notFound' | 'alreadyClosed' | 'notUndoable'> {
+    return applyDecision(reference, (current) => decideStatusChange(current.status, change));
+  }
+
+  /** Reads the request's status and history under a row lock, and writes what `decide` says: check and write are atomic. */
+  function applyDecision(reference: string, decide: (current: ClosedState) => StatusChangeDecision): Promise<CallbackRow | 'notFound' | 'alreadyClosed' | 'notUndoable'> {
+    return inTransaction(context, async (client) => {
+      const { rows } = await client.query<ClosedState>('select status, history from callback_request where reference = $1 for update', [
+        reference,
+      ]);
+      if (!rows[0]) return 'notFound';
+      const decision = decide(rows[0]);
+      if (decision.kind !== 'changed') return decision.kind;
+      const updated = await client.query<CallbackRow>(
+        `update callback_request set status = $2, history = history || $3::jsonb, closed_at = $4
+          where reference = $1
+          returning ${COLUMNS}`,
+        [reference, decision.status, JSON.stringify([decision.entry]), decision.closedAt],
+      );
+      return updated.rows[0]!;
+    });
+  }
+
   return {
     async create(input) {
-      const at = input.at.toISOString();
-      const history: StatusChange[] = [{ status: 'open', at, staffMember: 'assistant' }];
+      const opened = openedStatus(input.at);
+      const history: StatusChange[] = [opened];
       for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
         try {
           const { rows } = await runQuery<CallbackRow>(
             context,
             `insert into callback_request (request_id, reference, phone, preferred_day, preferred_part, topic_intent,
                topic_document, excerpt, language, created_at, status, history)
-             values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, 'open', $11::jsonb)
+             values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12::jsonb)
              on conflict (request_id) do nothing
              returning ${COLUMNS}`,
             [
@@ -89,9 +117,10 @@ export function createPostgresCallbackStore(
               input.preferredMoment.partOfDay,
               input.topic.intent,
               input.topic.document,
-              JSON.stringify(input.excerpt.map(storableText)),
+              JSON.stringify(excerptForStaff(input.excerpt).map(storableText)),
               input.language,
-              at,
+              opened.at,
+              opened.status,
               JSON.stringify(history),
             ],
           );
@@ -119,33 +148,23 @@ export function createPostgresCallbackStore(
     },
 
     async setStatus(reference, status, change) {
-      const at = change.at.toISOString();
-      const entry: StatusChange = { status, at, staffMember: change.staffMember };
-      const { rows } = await runQuery<CallbackRow>(
-        context,
-        `update callback_request
-            set status = $2, history = history || $3::jsonb, closed_at = case when $5 then $4::timestamptz else null end
-          where reference = $1 and closed_at is null
-          returning ${COLUMNS}`,
-        [reference, status, JSON.stringify([entry]), at, isClosed(status)],
-      );
-      if (rows[0]) return toRequest(rows[0]);
-      if (!(await byReference(reference))) throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
-      throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
+      const changed = await changeStatus(reference, { to: status, at: change.at, by: change.staffMember });
+      if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
+      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
+      return toRequest(changed);
+    },
+
+    async undoClose(reference, change) {
+      const changed = await applyDecision(reference, (current) => decideUndo(current, { at: change.at, by: change.staffMember }));
+      if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
+      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_NOT_UNDOABLE', `Callback request ${reference} cannot be taken back.`);
+      return toRequest(changed);
     },
 
     async cancelByResident(reference, at) {
-      const iso = at.toISOString();
-      const entry: StatusChange = { status: 'cancelledByResident', at: iso, staffMember: 'resident' };
-      const { rowCount } = await runQuery(
-        context,
-        `update callback_request
-            set status = 'cancelledByResident', history = history || $2::jsonb, closed_at = $3
-          where reference = $1 and closed_at is null`,
-        [reference, JSON.stringify([entry]), iso],
-      );
-      if ((rowCount ?? 0) > 0) return 'cancelled';
-      return (await byReference(reference)) ? 'alreadyClosed' : 'notFound';
+      const changed = await changeStatus(reference, { to: 'cancelledByResident', at, by: 'resident' });
+      if (changed === 'notFound') return changed;
+      return typeof changed === 'string' ? 'alreadyClosed' : 'cancelled';
     },
 
     async deleteExpired(now, retentionDays) {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
-import { Low, type Adapter } from 'lowdb';
+import { Low } from 'lowdb';
 import type { Logger } from '../../bot/logger.js';
 import type { DurableDocument } from './durableDocument.js';
 import { copyAsJson } from './jsonValueCopy.js';

@@ -3,37 +3,27 @@ import { addDays, brusselsDay } from '../../services/calendarDay.js';
 import { CLOSE_AFTER_DAYS } from './embeddedOutcomeStore.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
-import {
-  toConversationOutcomeCount,
-  type ConversationOutcome,
-  type ConversationOutcomeCount,
-  type SurveyedOutcome,
-} from '../../services/survey/surveyResponse.js';
-import { runQuery, type PostgresStoreContext } from '../postgres/postgresQueries.js';
-
-type MarkerState = 'started' | SurveyedOutcome;
-
-const FINAL: Record<MarkerState, ConversationOutcome> = { started: 'abandoned', resolved: 'resolved', escalated: 'escalated' };
-
-/** The higher of two marker states in SQL: escalated over resolved over started. */
-const RAISED_STATE = (current: string, wanted: string) =>
-  `case when array_position(array['started','resolved','escalated'], ${wanted})
-            > array_position(array['started','resolved','escalated'], ${current}) then ${wanted} else ${current} end`;
+import { toConversationOutcomeCount, type ConversationOutcomeCount } from '../../services/survey/surveyResponse.js';
+import { finalOutcome, OUTCOME_MARKER_STATES, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
+import { inTransaction, runQuery, type PostgresStoreContext } from '../postgres/postgresQueries.js';
 
 /**
  * Closes the open days up to $1 in one statement: deletes their salts and markers and adds the
- * markers up into counts ("started" ones as abandoned). Two instances closing at once: the second
- * waits for the first's row locks, then finds nothing left to close.
+ * markers up into counts, each state counted as `finalOutcome` says (passed in as $2 → $3, so the
+ * rule stays in outcomeRules.ts). Two instances closing at once: the second waits for the first's
+ * row locks, then finds nothing left to close.
  */
 const CLOSE_DAYS_SQL = `
   with closing as (delete from outcome_day where day <= $1::date returning day),
        moved as (delete from conversation_marker marker using closing where marker.day = closing.day
-                 returning marker.day, marker.channel, marker.state)
+                 returning marker.day, marker.channel, marker.state),
+       final as (select * from unnest($2::text[], $3::text[]) as rule(state, outcome))
   insert into conversation_outcome_count (day, channel, outcome, count)
-  select day, channel, case state when 'started' then 'abandoned' else state end, count(*)
-    from moved
+  select moved.day, moved.channel, final.outcome, count(*)
+    from moved join final on final.state = moved.state
    group by 1, 2, 3
   on conflict (day, channel, outcome) do update set count = conversation_outcome_count.count + excluded.count`;
+const FINAL_OUTCOMES = [OUTCOME_MARKER_STATES, OUTCOME_MARKER_STATES.map(finalOutcome)];
 
 function checkMark(mark: ConversationMark): void {
   // The same validator as stored counts: a day and a channel id, never free text.
@@ -50,36 +40,50 @@ function checkMark(mark: ConversationMark): void {
  */
 export function createPostgresOutcomeStore(context: PostgresStoreContext, options: { now: () => Date }): OutcomeStore {
   const today = () => brusselsDay(options.now());
-  const closeFinishedDays = (current: string) => runQuery(context, CLOSE_DAYS_SQL, [addDays(current, -CLOSE_AFTER_DAYS)]);
+  const closeFinishedDays = (current: string) => runQuery(context, CLOSE_DAYS_SQL, [addDays(current, -CLOSE_AFTER_DAYS), ...FINAL_OUTCOMES]);
 
-  /** Raises the conversation's marker to `state` (or adds it to its day); returns the state that stands. */
-  async function mark({ day, channel, conversationKey }: ConversationMark, state: MarkerState): Promise<MarkerState> {
+  /**
+   * Raises the conversation's marker with `strongerOutcome` (or adds it to its day); returns the
+   * state that stands. The marker is read under a row lock and written in the same transaction, so
+   * two instances recording at once both end at the stronger state.
+   */
+  async function mark({ day, channel, conversationKey }: ConversationMark, state: OutcomeMarkerState): Promise<OutcomeMarkerState> {
     await closeFinishedDays(today());
     await runQuery(context, 'insert into outcome_day (day, salt) values ($1::date, $2) on conflict (day) do nothing', [
       day,
       randomBytes(16).toString('base64url'),
     ]);
     const salts = await runQuery<{ day: string; salt: string }>(context, 'select day::text as day, salt from outcome_day');
-    // A conversation that started on an earlier (still open) day keeps counting on that day.
-    const raised = await runQuery<{ state: MarkerState }>(
-      context,
-      `update conversation_marker set state = ${RAISED_STATE('state', '$3')}
-        where (day::text, hash) in (select * from unnest($1::text[], $2::text[]))
-        returning state`,
-      [salts.rows.map((salt) => salt.day), salts.rows.map((salt) => markerHash(salt.salt, conversationKey)), state],
-    );
-    if (raised.rows[0]) return raised.rows[0].state;
-    const salt = salts.rows.find((candidate) => candidate.day === day);
-    // The day's salt was just made sure of; only a close that ran in between removes it (a day two days old).
-    if (!salt) throw new RangeError(`outcome day ${day} is already closed`);
-    const inserted = await runQuery<{ state: MarkerState }>(
-      context,
-      `insert into conversation_marker (day, hash, channel, state) values ($1::date, $2, $3, $4)
-       on conflict (day, hash) do update set state = ${RAISED_STATE('conversation_marker.state', 'excluded.state')}
-       returning state`,
-      [day, markerHash(salt.salt, conversationKey), channel, state],
-    );
-    return inserted.rows[0]!.state;
+    return inTransaction(context, async (client) => {
+      // A conversation that started on an earlier (still open) day keeps counting on that day.
+      const marker = async () =>
+        (
+          await client.query<{ day: string; hash: string; state: OutcomeMarkerState }>(
+            `select day::text as day, hash, state from conversation_marker
+              where (day::text, hash) in (select * from unnest($1::text[], $2::text[]))
+              order by day limit 1 for update`,
+            [salts.rows.map((open) => open.day), salts.rows.map((open) => markerHash(open.salt, conversationKey))],
+          )
+        ).rows[0];
+      let found = await marker();
+      if (!found) {
+        const salt = salts.rows.find((candidate) => candidate.day === day);
+        // The day's salt was just made sure of; only a close that ran in between removes it (a day two days old).
+        if (!salt) throw new RangeError(`outcome day ${day} is already closed`);
+        const inserted = await client.query(
+          `insert into conversation_marker (day, hash, channel, state) values ($1::date, $2, $3, $4) on conflict (day, hash) do nothing`,
+          [day, markerHash(salt.salt, conversationKey), channel, state],
+        );
+        if ((inserted.rowCount ?? 0) > 0) return state;
+        // Another instance added it just now: raise theirs.
+        found = (await marker())!;
+      }
+      const raised = strongerOutcome(found.state, state);
+      if (raised !== found.state) {
+        await client.query('update conversation_marker set state = $3 where day = $1::date and hash = $2', [found.day, found.hash, raised]);
+      }
+      return raised;
+    });
   }
 
   return {
@@ -90,7 +94,7 @@ export function createPostgresOutcomeStore(context: PostgresStoreContext, option
 
     async record({ outcome, ...conversation }) {
       checkMark(conversation);
-      return FINAL[await mark(conversation, outcome)];
+      return finalOutcome(await mark(conversation, outcome));
     },
 
     async counts({ from, to }): Promise<ConversationOutcomeCount[]> {

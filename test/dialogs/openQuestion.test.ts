@@ -6,7 +6,7 @@
 import type { Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../bot/i18n.js';
-import { createOfflineRecognizer } from '../../nlu/offlineRecognizer.js';
+import { createLinearRecognizer } from '../../nlu/linearRecognizer.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { SURVEY_ANSWER_CODES } from '../../services/survey/surveyCodes.js';
 import { renderedButtons, tappedButton } from '../support/channelAnswers.js';
@@ -19,7 +19,7 @@ const t = i18n.getFixedT('nl');
 let recognizer: Recognizer;
 beforeAll(async () => {
   // "daag" starts the survey whatever the recognizer makes of it; the answers are read for real.
-  recognizer = fakeRecognizer({ daag: 'goodbye' }, await createOfflineRecognizer());
+  recognizer = fakeRecognizer({ daag: 'goodbye' }, await createLinearRecognizer());
 });
 
 const CHANNELS = ['webchat', 'sms'] as const;

@@ -45,6 +45,18 @@ describe.each(['webchat', 'sms'])('a question about the town hall in the middle 
     });
   });
 
+  it('at "Kan ik nog iets voor u doen?" the hours or the address are a new request, not an aside', async () => {
+    const conversation = createConversation({ recognizer, channelId });
+    await conversation.say('tot hoe laat zijn jullie open?');
+    expect(readable(await conversation.say('«info:hours.more.options.done»'))).toContain('«common:anythingElse.question»');
+    const reply = readable(await conversation.say('waar is het gemeentehuis?'));
+    expect(reply).toContain('«info:contact.title»');
+    expect(reply).not.toContain('«common:resume.carryOn»');
+    const again = readable(await conversation.say('zijn jullie zaterdag open'));
+    expect(again).toContain('«info:hours.onDay.');
+    expect(again).not.toContain('«common:resume.carryOn»');
+  });
+
   it('an unsure recognition is left to the open question', async () => {
     const conversation = createConversation({ recognizer, channelId });
     await conversation.say('afspraak reispas');

@@ -26,6 +26,20 @@ describe('findDocument', () => {
     expect(findDocument(text)).toBe(id);
   });
 
+  // A forgotten or blocked PIN/PUK code is not a new card (docs/contract/nlu.md).
+  it.each([
+    ["'k ben mijne pincode vergeten", 'eid-pincode'],
+    ['mijn puk code kwijt', 'eid-pincode'],
+    ['pin geblokkeerd na 3 keer', 'eid-pincode'],
+    ['ik ben de pincode van mijn identiteitskaart vergeten', 'eid-pincode'],
+    ['mijn eid is geblokkeerd', 'eid-pincode'],
+    ['pinkode vergeten', 'eid-pincode'],
+    ['nieuwe identiteitskaart', 'identiteitskaart'],
+    ['ik heb een nieuwe eid nodig, de oude is vervallen', 'identiteitskaart'],
+  ])('tells a PIN/PUK code from the card in %j', (text, id) => {
+    expect(findDocument(text)).toBe(id);
+  });
+
   it.each([
     ['pasopoort', 'reispas'],
     ['paspoorrt', 'reispas'],

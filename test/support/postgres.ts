@@ -36,7 +36,7 @@ async function probe(): Promise<string | null> {
   } catch (error) {
     const where = new URL(ADMIN_DATABASE_URL).host;
     const reason = `PostgreSQL at ${where} is not reachable (${(error as { code?: string }).code ?? (error as Error).message})`;
-    if (process.env.CI) throw new Error(`${reason}: CI must provide it (see .ci/run).`);
+    if (process.env.CI) throw new Error(`${reason}: CI must provide it (see .ci/run).`, { cause: error });
     return reason;
   }
 }

@@ -11,7 +11,6 @@ const SMALL_HEIGHT = 190;
 const MARGIN = { top: 16, right: 24, bottom: 56, left: 56 };
 // At least 3:1 against white (WCAG 1.4.11); lines also differ in dash and marker, bars carry their value.
 const COLOURS = ['#1f5fa8', '#a3480d', '#2e7031', '#5c3c92'];
-const DASHES = ['', '6 4', '2 3', '10 3 2 3'];
 const REFERENCE_COLOUR = '#595959';
 
 function svgElement(name, attributes = {}, text) {

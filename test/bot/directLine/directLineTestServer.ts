@@ -87,7 +87,7 @@ export function createFakeBot() {
         return [{ ...replyBase, type: 'message', text: 'welcome' }];
       }
       const text = activity.text ?? '';
-      whenStarted(text);
+      void whenStarted(text);
       started.get(text)!.resolve();
       await holds.get(text);
       if (text === 'explode') throw new Error('bot failure with internal detail');

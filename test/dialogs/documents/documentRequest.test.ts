@@ -34,6 +34,7 @@ const DOCUMENTS = [
   { id: 'reispas', asksFor: true, requester: 'self', route: 'inPerson' },
   { id: 'rijbewijs', asksFor: false, requester: 'self', route: 'inPerson' },
   { id: 'wettiging-handtekening', asksFor: false, requester: 'self', route: 'inPerson' },
+  { id: 'eid-pincode', asksFor: false, requester: 'self', route: 'inPerson' },
 ] as const;
 
 describe('document request: one conversation per document', () => {
@@ -68,8 +69,12 @@ describe('document request: one conversation per document', () => {
     } else {
       expect(reply).toContain('«documents:inPerson.intro»');
       expect(reply).toContain('«documents:inPerson.notOnline»');
-      expect(reply).toContain(`«documents:inPerson.price.paid» price=${entry.counter.price}`);
+      // No price or delay in the data (a new PIN code): the resident hears it at the counter, nothing is guessed.
+      expect(reply).toContain(
+        entry.counter.price === null ? '«documents:inPerson.unknown.priceAndDelivery»' : `«documents:inPerson.price.paid» price=${entry.counter.price}`,
+      );
       for (const item of entry.counter.bring) expect(reply).toContain(`«documents:inPerson.bring.${item}»`);
+      for (const note of entry.counter.notes ?? []) expect(reply).toContain(`«documents:inPerson.notes.${note}»`);
       expect(reply).toContain('«documents:inPerson.appointment.offer»');
       expect(reply).not.toContain('«documents:online.canOnline»');
     }

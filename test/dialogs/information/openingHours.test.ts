@@ -13,7 +13,11 @@ const HOURS_QUESTIONS = [
 ];
 const recognizer = fakeRecognizer({
   ...Object.fromEntries(HOURS_QUESTIONS.map((q) => [q, 'info.hours' as Intent])),
-  'waar zijn jullie?': 'info.contact',
+  'hoe kan ik jullie bereiken?': 'info.contact',
+  'waar zijt ge gelegen en kan ik daar parkeren': 'info.contact',
+  'welk nummer moet ik bellen': 'info.contact',
+  'wat is jullie mailadres': 'info.contact',
+  'wat is jullie adres, telefoon, mail en waar kan ik parkeren': 'info.contact',
 });
 
 /** Brussels wall-clock time → the instant (CET = UTC+1 before 29 March 2026 and from 25 October 2026, else CEST = UTC+2). */
@@ -133,11 +137,52 @@ describe('contact', () => {
   it('gives address, phone, e-mail and parking from the data', async () => {
     const { municipality } = testFacts();
     const conversation = createConversation({ recognizer });
-    const text = readable(await conversation.say('waar zijn jullie?'));
+    const text = readable(await conversation.say('hoe kan ik jullie bereiken?'));
     expect(text).toContain(municipality.address.street);
     expect(text).toContain(municipality.phone.display);
     expect(text).toContain(`tel:${municipality.phone.e164}`);
     expect(text).toContain(municipality.email);
     expect(text).toContain(municipality.parking!.nl);
+  });
+});
+
+describe('contact: only what was asked', () => {
+  const { municipality } = testFacts();
+  const LINES = {
+    address: municipality.address.street,
+    phone: municipality.phone.display,
+    email: municipality.email,
+    parking: municipality.parking!.nl,
+    website: '«info:contact.website»',
+  };
+  it.each([
+    ['waar zijt ge gelegen en kan ik daar parkeren', ['address', 'parking']],
+    ['welk nummer moet ik bellen', ['phone']],
+    ['wat is jullie mailadres', ['email']],
+    ['wat is jullie adres, telefoon, mail en waar kan ik parkeren', ['address', 'phone', 'email', 'parking', 'website']],
+  ] as const)('"%s" gets %j', async (question, expected) => {
+    for (const channelId of ['webchat', 'sms']) {
+      const text = readable(await createConversation({ recognizer, channelId }).say(question));
+      for (const [topic, line] of Object.entries(LINES)) {
+        if ((expected as readonly string[]).includes(topic)) expect(text, `${channelId} ${topic}`).toContain(line);
+        else expect(text, `${channelId} ${topic}`).not.toContain(line);
+      }
+    }
+  });
+});
+
+describe('opening hours: another day at the follow-up question', () => {
+  it.each(['en op kerstavond?', 'en zaterdag?', 'kerstavond'])('"%s" gives that day and asks the follow-up again', async (followUp) => {
+    const { say } = await ask('2026-12-02T10:00');
+    const text = await say(followUp);
+    expect(text).toContain('«info:hours.onDay.');
+    expect(text).toContain('«info:hours.more.ask»');
+    expect(text).not.toContain('«common:choice.retry»');
+    expect(text).not.toContain('«common:notUnderstood»');
+  });
+
+  it('the named day is Christmas Eve of this year, with its reason', async () => {
+    const { say } = await ask('2026-12-02T10:00');
+    expect(await say('en op kerstavond?')).toContain('day=donderdag 24 december');
   });
 });

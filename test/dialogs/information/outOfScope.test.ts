@@ -11,6 +11,8 @@ const links = facts.municipality.topicLinks!;
 const TOPICS = [
   ['wanneer komt het grofvuil?', 'waste'],
   ['waar is het containerpark en tot hoe laat is het open', 'waste'],
+  ['wanneer komt de vuilkar', 'waste'],
+  ['moet ik de blauwe zak vanavond buitenzetten', 'waste'],
   ['hoe vraag ik een bouwvergunning aan', 'permits'],
   ['ik wil een klacht indienen over de buren', 'complaints'],
   ['de straatlamp in mijn straat is kapot', 'complaints'],

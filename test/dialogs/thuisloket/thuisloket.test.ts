@@ -34,14 +34,19 @@ describe('thuisloket explanation', () => {
     expect(reply).toContain(facts.municipality.thuisloketUrl);
   });
 
-  it('explains logging in with itsme, eID and security codes, then offers the other topics and a way out', async () => {
-    const say = talk();
-    await say('thuisloket');
-    const reply = await say(topic('login'));
+  it('explains logging in with itsme, eID and security codes, then offers the topics again and a way out', async () => {
+    const conversation = createConversation({ recognizer: capabilityRecognizer() });
+    await conversation.say('thuisloket');
+    const replies = await conversation.say(topic('login'));
+    const reply = readable(replies);
     for (const key of ['login.itsme', 'login.eid', 'login.securityCodes', 'login.steps.intro']) expect(reply).toContain(`«thuisloket:${key}»`);
     expect(reply).toContain('«thuisloket:topics.askMore»');
-    expect(reply).not.toContain(topic('login'));
-    expect(reply).toContain(topic('done'));
+    // The menu comes back whole, so every option keeps its number (#13); the way out comes last.
+    const menu = readable([replies.at(-1)!]);
+    expect([...new Set([...menu.matchAll(/«thuisloket:topics\.options\.\w+»/g)].map(([key]) => key))]).toEqual([
+      ...['documents', 'login', 'freeSafe', 'problems', 'noLogin'].map(topic),
+      topic('done'),
+    ]);
   });
 
   it('says it is free and safe', async () => {
@@ -77,11 +82,12 @@ describe('thuisloket login problems', () => {
     expect((await problemReply('cardReader')).reply).toContain(`«thuisloket:problems.cardReader» url=${facts.municipality.eidSoftwareUrl}`);
   });
 
-  it('forgotten PIN: a new code at the counter, with booking offered', async () => {
+  it('forgotten PIN: the eid-pincode route (new codes at the counter, not a new eID), with booking that service', async () => {
     const { say, reply } = await problemReply('pin');
-    expect(reply).toContain('«thuisloket:problems.pin»');
-    expect(reply).toContain('«thuisloket:problems.bookAsk»');
-    expect(await say('«common:answer.yes»')).toContain(`${BOOKING_STUB_SAYS} {}`);
+    expect(reply).toContain('«documents:inPerson.notes.notNewCard»');
+    expect(reply).toContain('«documents:inPerson.appointment.offer»');
+    expect(reply).not.toContain('«documents:inPerson.price.paid»');
+    expect(await say('«common:answer.yes»')).toContain(`${BOOKING_STUB_SAYS} {"service":"eid-pincode"}`);
   });
 
   it('another problem: browser tips, then the alternatives', async () => {

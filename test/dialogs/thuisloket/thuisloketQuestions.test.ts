@@ -25,7 +25,7 @@ const recognizer = fakeRecognizer(phrases);
 
 /** What each question must be answered with (a locale key), and what must not come instead. */
 const ANSWERS: Record<keyof typeof QUESTIONS, string[]> = {
-  pin: ['«thuisloket:problems.pin»', '«thuisloket:pin.notNewCard»', '«thuisloket:problems.bookAsk»'],
+  pin: ['«documents:inPerson.notes.notNewCard»', '«documents:inPerson.notes.codesByPost»', '«documents:inPerson.appointment.offer»'],
   cardReader: [`«thuisloket:problems.cardReader» url=${facts.municipality.eidSoftwareUrl}`, '«thuisloket:problems.browser»'],
   itsme: ['«thuisloket:problems.itsme»'],
   noLogin: ['«thuisloket:alternatives.intro»', '«thuisloket:alternatives.options.appointment»', '«thuisloket:alternatives.options.phone»'],
@@ -45,7 +45,7 @@ describe.each(['webchat', 'sms'])('thuisloket questions answered directly (%s)',
     const reply = readable(await conversation.say(text));
     for (const key of ANSWERS[question]) expect(reply).toContain(key);
     expect(reply).not.toContain('«thuisloket:what.intro»');
-    if (question !== 'pin') expect(reply).not.toContain('«documents:inPerson.price.paid»');
+    expect(reply).not.toContain('«documents:inPerson.price.paid»');
   });
 
   it('a plain question about the thuisloket still gets the introduction and the topics', async () => {

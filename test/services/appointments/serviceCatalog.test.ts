@@ -22,7 +22,7 @@ describe('data/services.json', () => {
 
   it('offers exactly the agreed appointment types', () => {
     expect(catalog.services.map((service) => service.id).sort()).toEqual(
-      ['attest-loket', 'eid-aanvraag', 'eid-afhaling', 'kids-id', 'reispas', 'rijbewijs', 'wettiging-handtekening'],
+      ['attest-loket', 'eid-aanvraag', 'eid-afhaling', 'eid-pincode', 'kids-id', 'reispas', 'rijbewijs', 'wettiging-handtekening'],
     );
   });
 
@@ -32,6 +32,8 @@ describe('data/services.json', () => {
     expect(named.sort()).toEqual([...DOCUMENT_IDS].sort());
     expect(serviceForDocument(catalog, 'reispas')?.id).toBe('reispas');
     expect(serviceForDocument(catalog, 'attest-woonst')?.id).toBe('attest-loket');
+    // New codes are not a new card: their own appointment type, not the eID application.
+    expect(serviceForDocument(catalog, 'eid-pincode')?.id).toBe('eid-pincode');
   });
 
   it('has a sentence in Dutch and English for everything to bring', () => {
@@ -108,7 +110,7 @@ describe('catalog validation', () => {
     it('loads a valid copy', () => {
       const file = path.join(dir, 'services.json');
       writeFileSync(file, JSON.stringify(raw()));
-      expect(loadServiceCatalog(file).services).toHaveLength(7);
+      expect(loadServiceCatalog(file).services).toHaveLength(8);
     });
   });
 });

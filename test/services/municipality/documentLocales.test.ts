@@ -9,7 +9,7 @@ const data = loadMunicipalityData(REPO_DATA_DIR);
 
 function documentsNamespace(lang: 'nl' | 'en') {
   return JSON.parse(readFileSync(join(LOCALES, lang, 'documents.json'), 'utf8')) as {
-    inPerson: { bring: Record<string, string> };
+    inPerson: { bring: Record<string, string>; notes: Record<string, string> };
     questions: { requester: { options: Record<string, string> }; model: { options: Record<string, string> } };
     models: Record<string, string>;
   };
@@ -32,6 +32,12 @@ describe.each(['nl', 'en'] as const)('documents data and %s sentences agree', (l
 
   it('has a sentence for everything the data asks residents to bring', () => {
     expect(bringKeysInData().filter((key) => typeof ns.inPerson.bring[key] !== 'string')).toEqual([]);
+  });
+
+  it('has a sentence for every note of a route in the data', () => {
+    const notes = [...new Set(data.documents.flatMap((document) => document.counter.notes ?? []))];
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.filter((key) => typeof ns.inPerson.notes?.[key] !== 'string')).toEqual([]);
   });
 
   it('has an option label for every requester and every model', () => {

@@ -22,6 +22,7 @@ const FASTEST_ROUTE: Record<DocumentId, 'online' | 'inPerson'> = {
   reispas: 'inPerson',
   rijbewijs: 'inPerson',
   'wettiging-handtekening': 'inPerson',
+  'eid-pincode': 'inPerson',
 };
 
 describe('documentRoute for every contract document', () => {
@@ -139,7 +140,7 @@ describe('in-person details', () => {
 
   it('uses the contract appointment service ids', () => {
     const services = new Set(data.documents.map((d) => documentRoute(d)).flatMap((r) => (r.kind === 'inPerson' ? [r.appointmentService] : [])));
-    expect([...services].sort()).toEqual(['eid-aanvraag', 'kids-id', 'reispas', 'rijbewijs', 'wettiging-handtekening']);
+    expect([...services].sort()).toEqual(['eid-aanvraag', 'eid-pincode', 'kids-id', 'reispas', 'rijbewijs', 'wettiging-handtekening']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNDO_WINDOW_MS } from '../../../services/callback/callbackStatus.js';
 import type { CallbackStore, NewCallbackRequest } from '../../../stores/callbacks/callbackStore.js';
 
 export const AT = new Date('2026-03-02T09:00:00Z');
@@ -111,6 +112,37 @@ export function describeCallbackStore(name: string, make: (options: { references
       expect((await callbacks.get('KDR-482'))?.history.map((change) => change.status)).toEqual(['open', 'done']);
     });
 
+    it('takes back a reached or done within the undo window: open again with the earlier status, and in the list', async () => {
+      const callbacks = await store(['KDR-482', 'MNP-234']);
+      await callbacks.create(callbackRequest('a'));
+      await callbacks.create(callbackRequest('b'));
+      await callbacks.setStatus('KDR-482', 'notReached', { at: new Date('2026-03-02T13:00:00Z'), staffMember: 'an' });
+      await callbacks.setStatus('KDR-482', 'reached', { at: new Date('2026-03-02T14:00:00Z'), staffMember: 'an' });
+      const undone = await callbacks.undoClose('KDR-482', { at: new Date('2026-03-02T14:00:08Z'), staffMember: 'an' });
+      expect(undone).toMatchObject({ status: 'notReached', closedAt: null });
+      expect(undone.history.at(-1)).toEqual({ status: 'notReached', at: '2026-03-02T14:00:08.000Z', staffMember: 'an' });
+      expect(await callbacks.get('KDR-482')).toEqual(undone);
+      await callbacks.setStatus('MNP-234', 'done', { at: AT, staffMember: 'bo' });
+      expect((await callbacks.undoClose('MNP-234', { at: AT, staffMember: 'bo' })).status).toBe('open');
+      expect((await callbacks.listOpen()).map((r) => r.reference).sort()).toEqual(['KDR-482', 'MNP-234']);
+    });
+
+    it('refuses to take back an open request, a cancelled one, one closed too long ago, or an unknown one', async () => {
+      const callbacks = await store(['KDR-482', 'MNP-234', 'RTV-679']);
+      await callbacks.create(callbackRequest('a'));
+      await callbacks.create(callbackRequest('b'));
+      await callbacks.create(callbackRequest('c'));
+      const change = { at: AT, staffMember: 'an' };
+      await expect(callbacks.undoClose('KDR-482', change)).rejects.toMatchObject({ code: 'CALLBACK_NOT_UNDOABLE' });
+      await callbacks.cancelByResident('MNP-234', AT);
+      await expect(callbacks.undoClose('MNP-234', change)).rejects.toMatchObject({ code: 'CALLBACK_NOT_UNDOABLE' });
+      await callbacks.setStatus('RTV-679', 'done', change);
+      const later = new Date(AT.getTime() + UNDO_WINDOW_MS + 1000);
+      await expect(callbacks.undoClose('RTV-679', { at: later, staffMember: 'an' })).rejects.toMatchObject({ code: 'CALLBACK_NOT_UNDOABLE' });
+      expect((await callbacks.get('RTV-679'))?.status).toBe('done');
+      await expect(callbacks.undoClose('XXX-999', change)).rejects.toMatchObject({ code: 'CALLBACK_NOT_FOUND' });
+    });
+
     it('lets only one of two staff members at two instances close a request at the same moment', async () => {
       const { store: first, twin } = await make({ references: ['KDR-482'] });
       await first.create(callbackRequest('a'));
@@ -153,6 +185,29 @@ export function describeCallbackStore(name: string, make: (options: { references
       expect(await callbacks.get('OPN-222')).toBeDefined();
       expect(await callbacks.deleteExpired(new Date('2027-01-01T00:00:00Z'), 30)).toBe(1);
       expect(await callbacks.get('OPN-222')).toMatchObject({ status: 'open' });
+    });
+
+    it('keeps of the conversation only what staff need: the last three lines, scrubbed and cut short', async () => {
+      const callbacks = await store(['XRP-100']);
+      const excerpt = ['hallo', 'ik wil een reispas', `mijn nummer is 0470 12 34 56, ${'ik heb haast en '.repeat(20)}`, '', 'dank u'];
+      const { request } = await callbacks.create(callbackRequest('long', { excerpt }));
+      const kept = (await callbacks.get('XRP-100'))!.excerpt;
+      expect(request.excerpt).toEqual(kept);
+      expect(kept).toHaveLength(3);
+      expect(kept[0]).toBe('ik wil een reispas');
+      expect(kept[1]).toMatch(/^mijn nummer is \[verwijderd\], ik heb haast/);
+      expect(kept[1]!.length).toBeLessThanOrEqual(160);
+      expect(kept[2]).toBe('dank u');
+      expect(JSON.stringify(kept)).not.toContain('0470');
+    });
+
+    it('deletes the excerpt with its request', async () => {
+      const callbacks = await store(['XRP-200']);
+      await callbacks.create(callbackRequest('gone', { excerpt: ['mijn vraag over de afvalkalender'] }));
+      await callbacks.setStatus('XRP-200', 'done', { at: AT, staffMember: 'an' });
+      expect(await callbacks.deleteExpired(new Date(AT.getTime() + 30 * 24 * 60 * 60 * 1000), 30)).toBe(1);
+      expect(await callbacks.get('XRP-200')).toBeUndefined();
+      expect(JSON.stringify(await callbacks.listOpen())).not.toContain('afvalkalender');
     });
 
     it('shares no objects with callers', async () => {

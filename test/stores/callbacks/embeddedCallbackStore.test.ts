@@ -31,4 +31,19 @@ describe('embedded callback store', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('leaves nothing of a deleted request\'s excerpt in the file', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'callbacks-'));
+    try {
+      const files = await openEmbeddedFiles(dataDir, { logger: createMemoryLogger() });
+      const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
+      const { request } = await callbacks.create(callbackRequest('a', { excerpt: ['mijn vraag over de afvalkalender'] }));
+      await callbacks.setStatus(request.reference, 'done', { at: new Date('2026-03-02T10:00:00Z'), staffMember: 'an' });
+      await callbacks.deleteExpired(new Date('2026-04-01T10:00:00Z'), 30);
+      await files.close();
+      expect(await readFile(path.join(dataDir, `${CALLBACK_DOCUMENT}.json`), 'utf8')).not.toContain('afvalkalender');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
 });

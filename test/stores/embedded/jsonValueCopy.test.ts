@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyAsJson } from '../../../stores/embedded/jsonValueCopy.js';
+import { copyAsJson, sameJsonValue } from '../../../stores/embedded/jsonValueCopy.js';
 
 const throughText = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
@@ -20,6 +20,7 @@ describe('copyAsJson', () => {
     ['undefined, functions and symbols', { gone: undefined, fn: () => 1, sym: Symbol('s'), list: [undefined, () => 1, Symbol('s'), 'kept'] }],
     ['dates and objects with toJSON', { when: new Date('2026-03-02T09:00:00.000Z'), own: { toJSON: () => 'custom' }, list: [new Date(0)] }],
     ['class instances, maps and boxed primitives', { slot: new Slot('2026-03-02T09:00', 2), map: new Map([[1, 2]]), text: new String('boxed') }],
+    // eslint-disable-next-line no-sparse-arrays -- the hole is what this case copies
     ['sparse arrays and a null prototype', { sparse: [1, , 3], bare: Object.assign(Object.create(null) as object, { a: 1 }) }],
     ['integer-like keys and insertion order', { b: 1, 2: 'two', a: 2, 1: 'one' }],
     ['a shared (not circular) object', (() => { const shared = { n: 1 }; return { left: shared, right: shared }; })()],
@@ -62,5 +63,23 @@ describe('copyAsJson', () => {
     circular.self = { back: circular };
     expect(() => copyAsJson(circular)).toThrow(TypeError);
     expect(() => copyAsJson(circular)).toThrow(/circular/i);
+  });
+});
+
+describe('sameJsonValue', () => {
+  const cases: Array<[string, unknown, unknown, boolean]> = [
+    ['equal objects, keys in another order', { a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 }, true],
+    ['a nested difference', { a: 1, b: [1, { c: 'x' }] }, { a: 1, b: [1, { c: 'y' }] }, false],
+    ['a missing key', { a: 1, b: null }, { a: 1, c: null }, false],
+    ['an extra key', { a: 1 }, { a: 1, b: 2 }, false],
+    ['an array against an object', [1], { 0: 1 }, false],
+    ['arrays of other lengths', [1, 2], [1, 2, 3], false],
+    ['null against an object', null, {}, false],
+    ['equal strings', 'ja', 'ja', true],
+    ['a number against its text', 1, '1', false],
+  ];
+  it.each(cases)('%s', (_name, a, b, expected) => {
+    expect(sameJsonValue(a, b)).toBe(expected);
+    expect(sameJsonValue(b, a)).toBe(expected);
   });
 });

@@ -1,0 +1,101 @@
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderQuestion } from '../../bot/channels/renderer.js';
+import { senderNumberOf } from '../../bot/channels/senderNumber.js';
+import { turnServices } from '../../bot/turnState.js';
+import { DialogIds } from '../dialogIds.js';
+import type { OpenQuestionReading } from './openQuestion.js';
+import { OptionPrompt, type OptionPromptOptions } from './optionPrompt.js';
+import { ANSWER_NO, ANSWER_YES, yesNoOptions } from './yesNoOptions.js';
+
+/** Whether a typed answer is the number (or contact) asked for; if not, the question to ask instead (why it is not). */
+export type NumberCheck = (text: string, context: TurnContext) => { ok: true } | { ok: false; retry: string };
+
+/** Digits or an @: meant as a number or contact, not as yes or no. */
+const TYPED_CONTACT = /[\d@]/;
+
+/** What a dialog passes when it needs a number (or contact) from the resident. */
+export interface SenderNumberQuestionOptions {
+  /** Locale key of the "op dit nummer?" question, with `{{number}}`. */
+  offerKey: string;
+  /** The question asked when the channel gives no number, or when the resident wants another one. */
+  ask: PromptOptions;
+}
+
+interface OfferOptions extends OptionPromptOptions {
+  offerKey: string;
+}
+
+/**
+ * Asks for a number, offering first the one the resident writes from ("op dit nummer?", yes/no)
+ * where the channel gives it (SMS). Ends with the answer as text: the sender's number in E.164
+ * after yes, or what the resident typed (at the offer or at the question asked instead). The
+ * number is read from the turn and never put in dialog state.
+ */
+export class SenderNumberQuestion extends ComponentDialog {
+  constructor(
+    dialogId: string,
+    private readonly ask: Dialog,
+    private readonly check: NumberCheck,
+  ) {
+    super(dialogId);
+    this.addDialog(ask);
+    this.addDialog(new SenderNumberOffer(DialogIds.senderNumberOffer));
+    this.addDialog(
+      new WaterfallDialog(DialogIds.senderNumberSteps, [this.offerStep.bind(this), this.offerAnsweredStep.bind(this), this.askedStep.bind(this)]),
+    );
+    this.initialDialogId = DialogIds.senderNumberSteps;
+  }
+
+  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as SenderNumberQuestionOptions;
+    if (!senderNumberOf(step.context.activity)) return step.prompt(this.ask.id, options.ask);
+    (step.values as { offered?: boolean }).offered = true;
+    const offer: OfferOptions = { id: 'contact.senderNumber', prompt: '', offerKey: options.offerKey, options: yesNoOptions(step.context) };
+    return step.prompt(DialogIds.senderNumberOffer, offer);
+  }
+
+  private async offerAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (!(step.values as { offered?: boolean }).offered) return step.endDialog(step.result);
+    if (step.result === ANSWER_YES) return step.endDialog(senderNumberOf(step.context.activity)?.e164);
+    const { ask } = step.options as SenderNumberQuestionOptions;
+    if (step.result === ANSWER_NO) return step.prompt(this.ask.id, ask);
+    // Another number typed instead of yes or no: taken when usable, else the question asked instead, with why.
+    const checked = this.check(String(step.result), step.context);
+    return checked.ok ? step.endDialog(step.result) : step.prompt(this.ask.id, { ...ask, prompt: checked.retry });
+  }
+
+  private async askedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}
+
+/**
+ * "Op dit nummer: 0470 12 34 56?" with yes and no. The text is made when it is sent, so the
+ * number stays out of the prompt's saved options; a number or address typed instead is the answer.
+ */
+class SenderNumberOffer extends OptionPrompt {
+  override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
+    const reading = super.readOpenAnswer(context, options);
+    return reading.kind === 'notAnswer' && typedContact(context) !== undefined ? { kind: 'answer' } : reading;
+  }
+
+  protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const { id, offerKey, options: choices } = options as OfferOptions;
+    const { t } = turnServices(context);
+    const question = t(offerKey, { number: senderNumberOf(context.activity)?.national ?? '' });
+    const text = isRetry ? t('common:choice.retry', { question }) : question;
+    await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
+  }
+
+  protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+    const picked = await super.onRecognize(context, state, options);
+    const typed = typedContact(context);
+    return picked.succeeded || typed === undefined ? picked : { succeeded: true, value: typed };
+  }
+}
+
+function typedContact(context: TurnContext): string | undefined {
+  const text = context.activity.text;
+  return typeof text === 'string' && TYPED_CONTACT.test(text) ? text : undefined;
+}

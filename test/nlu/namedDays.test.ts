@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
+import { easterSunday, namedDayIn } from '../../nlu/namedDays.js';
+
+// Wednesday 2 December 2026, 11:00 in Brussels.
+const NOW = new Date('2026-12-02T10:00:00Z');
+
+describe('named days', () => {
+  it.each([
+    ['en op kerstavond?', '2026-12-24'],
+    ['zijn jullie open met kerstmis', '2026-12-25'],
+    ['op tweede kerstdag', '2026-12-26'],
+    ['oudejaarsavond', '2026-12-31'],
+    ['op nieuwjaar', '2027-01-01'],
+    ['met pasen', '2027-03-28'],
+    ['paasmaandag', '2027-03-29'],
+    ['op hemelvaartsdag', '2027-05-06'],
+    ['pinkstermaandag', '2027-05-17'],
+    ['allerheiligen', '2027-11-01'],
+    ['wapenstilstand', '2027-11-11'],
+    ['op sinterklaas', '2026-12-06'],
+    ['on christmas eve', '2026-12-24'],
+  ])('reads %j as %s', (text, day) => {
+    expect(parseDutchDateTime(text, NOW)?.day).toBe(day);
+  });
+
+  it('takes the next occurrence, today included', () => {
+    expect(namedDayIn('kerstavond', '2026-12-24')?.day).toBe('2026-12-24');
+    expect(namedDayIn('kerstavond', '2026-12-25')?.day).toBe('2027-12-24');
+  });
+
+  it('keeps the time said with the day', () => {
+    expect(parseDutchDateTime('kerstavond om 10 uur', NOW)).toEqual({ day: '2026-12-24', time: '10:00' });
+  });
+
+  it.each(['tijdens de kerstvakantie', 'ik wil een afspraak', 'paspoort'])('finds no named day in %j', (text) => {
+    expect(namedDayIn(text, '2026-12-02')).toBeUndefined();
+  });
+
+  it.each([
+    [2024, { month: 3, day: 31 }],
+    [2025, { month: 4, day: 20 }],
+    [2026, { month: 4, day: 5 }],
+    [2027, { month: 3, day: 28 }],
+    [2038, { month: 4, day: 25 }],
+  ])('knows Easter Sunday of %i', (year, expected) => {
+    expect(easterSunday(year)).toEqual(expected);
+  });
+});
