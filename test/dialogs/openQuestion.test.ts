@@ -99,6 +99,20 @@ describe('in the survey only "stop" ends it', () => {
   });
 });
 
+describe('typed satisfaction words are stored and never end the survey', () => {
+  const WORDS: ReadonlyArray<[string, number]> = [['gaat wel', 3], ['4/5', 4], ['vier', 4], ['slecht', 2], ['heel tevreden', 5], ['niet goed', 2]];
+  for (const channelId of CHANNELS) {
+    it.each(WORDS)(`on ${channelId}, "%s" is stored as %s and the next question follows`, async (word, score) => {
+      const { fixture, talk } = await startSurvey(channelId);
+      await talk.say('al gebruikt');
+      const replies = await talk.say(word);
+      expect(said(replies, 'common:cancel.done')).toBe(false);
+      expect(surveyQuestionIn(replies)).toBe('appointmentPreference');
+      expect(fixture.rows()[0]?.answers).toEqual({ awareness: 'used', satisfaction: score });
+    });
+  }
+});
+
 describe('old buttons', () => {
   it('a button of an earlier question gets the open question again, with a word that it is from earlier', async () => {
     const { fixture, talk, first } = await startSurvey('webchat');
