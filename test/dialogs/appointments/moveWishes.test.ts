@@ -92,3 +92,19 @@ describe.each(['webchat', 'sms'])('moving an appointment, on %s', (channelId) =>
     }
   });
 });
+
+describe.each(['webchat', 'sms'])('a lost booking code at the code question, on %s', (channelId) => {
+  let recognizer: Recognizer;
+  beforeAll(async () => {
+    recognizer = await createOfflineRecognizer();
+  });
+
+  it.each(['weet ik nie meer', 'ik weet het niet meer', 'die ben ik kwijt', 'vergeten, sorry'])('"%s" gets the no-code answer at once, not the code again', async (answer) => {
+    const talk = createConversation({ recognizer, channelId, now: () => NOW, appointments: createTestAppointments({ now: NOW }) });
+    expect(readable(await talk.say('afspraak annuleren'))).toContain('«appointments:access.codeQuestion»');
+    const reply = readable(await talk.say(answer));
+    expect(reply).toContain('«appointments:access.noCode»');
+    expect(reply).not.toContain('«appointments:access.codeRetry»');
+    expect(reply).not.toContain('«common:cancel.done»');
+  });
+});
