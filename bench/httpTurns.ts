@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { percentile } from '../nlu/evaluation.js';
 import { createBenchDatabase } from './benchDatabase.js';
 
@@ -15,6 +16,11 @@ export interface TurnFigures {
   turnsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * CPU time the server processes spent per measured turn (Linux /proc; null elsewhere). Under a
+   * loaded machine turns/s fall with the time slices the server gets; this much less so.
+   */
+  cpuMsPerTurn: number | null;
 }
 
 /** How much load one measurement puts on a server; `npm run bench -- --turns=N` makes a quick run. */
@@ -72,13 +78,20 @@ export async function measureInstances(
     const ports = servers.map((server) => server.port);
     const tag = label.replace(/[^a-z0-9]+/gi, '-');
     await load(ports, `warmup-${tag}`, turnLoad.conversations, turnLoad.warmupTurnsPerConversation);
+    const cpuBefore = servers.map((server) => cpuMsOf(server.child.pid));
     const { latencies, seconds } = await load(ports, tag, turnLoad.conversations, turnLoad.turnsPerConversation);
+    const cpuAfter = servers.map((server) => cpuMsOf(server.child.pid));
+    const cpuMs = cpuAfter.reduce<number | null>((sum, after, index) => {
+      const before = cpuBefore[index];
+      return sum === null || after === null || before === null || before === undefined ? null : sum + after - before;
+    }, 0);
     return {
       bot: label,
       turns: latencies.length,
       turnsPerSecond: Math.round(latencies.length / seconds),
       p50Ms: round(percentile(latencies, 50)),
       p99Ms: round(percentile(latencies, 99)),
+      cpuMsPerTurn: cpuMs === null ? null : round(cpuMs / latencies.length),
     };
   } finally {
     await Promise.all(servers.map((server) => stopServer(server.child)));
@@ -170,3 +183,18 @@ function postOnce(agent: Agent, port: number, body: unknown): Promise<void> {
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Linux reports a process's user and system time in /proc/<pid>/stat, in clock ticks (100 per second). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** User plus system CPU time of a process so far, in ms, or null where /proc cannot tell. */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}

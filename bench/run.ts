@@ -65,7 +65,10 @@ const echo = turns.find((row) => row.bot === 'echo');
 const toEcho = (turnsPerSecond: number) => (echo ? ratio(turnsPerSecond, echo.turnsPerSecond) : null);
 
 if (needsEcho) {
-  results.httpTurns = turns.map((row) => ({ ...row, ratioToEcho: toEcho(row.turnsPerSecond) }));
+  // CPU per turn says the same under load: echo's CPU ms per turn divided by the bot's.
+  const cpuToEcho = (cpuMsPerTurn: number | null) =>
+    echo?.cpuMsPerTurn && cpuMsPerTurn ? ratio(echo.cpuMsPerTurn, cpuMsPerTurn) : null;
+  results.httpTurns = turns.map((row) => ({ ...row, ratioToEcho: toEcho(row.turnsPerSecond), cpuRatioToEcho: cpuToEcho(row.cpuMsPerTurn) }));
   console.log(`\nHTTP turns (expectReplies, ${turnLoad.conversations} concurrent conversations, loopback)`);
   console.table(results.httpTurns);
 }

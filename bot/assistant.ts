@@ -19,6 +19,7 @@ import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
 import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
 import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js';
 import type { Recognizer } from '../nlu/recognizer.js';
+import { readingEveryPart } from '../nlu/requestAmongParts.js';
 import type { MunicipalityData } from '../services/municipality/municipalityData.js';
 import { AssistantBot } from './assistantBot.js';
 import { ConversationMemory } from './conversationMemory.js';
@@ -113,7 +114,8 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     conversationState,
     userState,
     mainDialog,
-    recognizer: deps.recognizer,
+    // A greeting or a story before the request: the request counts.
+    recognizer: readingEveryPart(deps.recognizer),
     i18n: deps.i18n,
     defaultLocale: deps.defaultLocale,
     observers: [memory],

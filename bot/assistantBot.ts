@@ -2,7 +2,8 @@ import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, 
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { MainDialogOptions } from '../dialogs/mainDialog.js';
-import type { Recognizer } from '../nlu/recognizer.js';
+import type { Intent } from '../nlu/contract.js';
+import type { Recognition, Recognizer } from '../nlu/recognizer.js';
 import { answeredBefore, withAnswer, type AnsweredActivity } from './answeredActivities.js';
 import type { TurnObserver } from './conversationMemory.js';
 import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage, type Language } from './i18n.js';
@@ -33,6 +34,15 @@ function looksEnglish(text: string): boolean {
   const english = words.filter((word) => ENGLISH_WORDS.has(word) && !DUTCH_WORDS.has(word)).length;
   const dutch = words.filter((word) => DUTCH_WORDS.has(word) && !ENGLISH_WORDS.has(word)).length;
   return english >= 2 && english > dutch;
+}
+
+/** What a message about the language may ask besides: anything but greeting, thanks, help or nothing. */
+const NOT_A_REQUEST: readonly Intent[] = ['greeting', 'goodbye', 'help', 'none'];
+/** From this score a request in a message about the language is answered: more likely meant than not. */
+const REQUEST_MIN_SCORE = 0.5;
+
+function asksSomethingElse(recognition: Recognition | null | undefined): boolean {
+  return !!recognition && !NOT_A_REQUEST.includes(recognition.intent) && recognition.score >= REQUEST_MIN_SCORE;
 }
 
 export class AssistantBot extends ActivityHandler {
@@ -131,7 +141,8 @@ export class AssistantBot extends ActivityHandler {
     // The message was already understood: only the words of the answers change.
     setTurnServices(context, { ...turnServices(context), language: 'en', t: this.deps.i18n.getFixedT('en') });
     await context.sendActivity(this.deps.i18n.t('common:language.continuingInEnglish', { lng: 'en' }));
-    return ASKS_ABOUT_ENGLISH.test(text.toLowerCase());
+    // "do you speak English? I need a passport for my son": the request is answered too.
+    return ASKS_ABOUT_ENGLISH.test(text.toLowerCase()) && !asksSomethingElse(turnServices(context).recognition);
   }
 
   /** A message that is only a language's own name ("English", "Nederlands") saves that language. */

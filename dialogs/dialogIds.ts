@@ -19,6 +19,7 @@ export const DialogIds = {
   documentRequest: 'documentRequest',
   documentRequestSteps: 'documentRequest.steps',
   documentRequestQuestion: 'documentRequest.question',
+  documentRequesterQuestion: 'documentRequest.requesterQuestion',
   visitAdvice: 'visitAdvice',
   visitAdviceSteps: 'visitAdvice.steps',
   openingHours: 'openingHours',

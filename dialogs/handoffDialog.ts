@@ -17,6 +17,8 @@ import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallbac
 import { DialogIds } from './dialogIds.js';
 import { clockLabel } from './displayFormats.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
+import { isWithdrawal } from './prompts/freeTextPrompt.js';
+import type { OpenQuestion, OpenQuestionReading } from './prompts/openQuestion.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
 
@@ -101,7 +103,7 @@ export class HandoffDialog extends ComponentDialog {
     );
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
     this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
-    const phoneQuestion = new TextPrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt));
+    const phoneQuestion = new CallbackPhonePrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt));
     this.addDialog(new SenderNumberQuestion(DialogIds.callbackPhoneQuestion, phoneQuestion, (text, context) => this.checkPhone(text, context)));
     if (deps) {
       this.addDialog(new CallbackCancelDialog(phone, { callbacks: deps.callbacks, logger: deps.logger, now: this.now, requested: deps.requested }));
@@ -207,6 +209,11 @@ export class HandoffDialog extends ComponentDialog {
     const { t, language } = turnServices(step.context);
     const phone = normaliseBelgianPhone(String(step.result ?? ''));
     const values = step.values as HandoffValues;
+    if (!phone.ok && isWithdrawal(String(step.result ?? ''), language)) {
+      // "laat maar, ik bel zelf wel": no callback, and back to what the resident was doing.
+      await step.context.sendActivity(t('handoff:callback.withdrawn', { phone: this.phone.display }));
+      return this.declined(step);
+    }
     if (!phone.ok || !values.moment) {
       await step.context.sendActivity(t('handoff:callback.giveUp', { phone: this.phone.display }));
       return this.declined(step);
@@ -258,6 +265,7 @@ export class HandoffDialog extends ComponentDialog {
 
   /** Re-asks with the reason (not Belgian, or not a phone number); after a few tries the step gives the phone number. */
   private async validatePhone(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    if (isWithdrawal(prompt.recognized.value ?? '', turnServices(prompt.context).language)) return true;
     const checked = this.checkPhone(prompt.recognized.value ?? '', prompt.context);
     if (checked.ok || prompt.attemptCount >= MAX_PHONE_ATTEMPTS) return true;
     await prompt.context.sendActivity(checked.retry);
@@ -297,4 +305,16 @@ export class HandoffDialog extends ComponentDialog {
 function requestIdOf(context: TurnContext): string {
   const { channelId, conversation, id } = context.activity;
   return `${channelId}:${conversation?.id ?? 'unknown'}:${id ?? randomUUID()}`;
+}
+
+/**
+ * The callback's phone-number question: a number is its answer, and so is "laat maar, ik bel zelf
+ * wel" or "toch niet", which withdraws only the callback, not what the resident was doing before.
+ */
+class CallbackPhonePrompt extends TextPrompt implements OpenQuestion {
+  readOpenAnswer(context: TurnContext): OpenQuestionReading {
+    const text = context.activity.text ?? '';
+    const answers = /\d/.test(text) || isWithdrawal(text, turnServices(context).language);
+    return { kind: answers ? 'answer' : 'notAnswer' };
+  }
 }

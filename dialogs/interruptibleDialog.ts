@@ -9,7 +9,7 @@ import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
 import { sendHelp } from './replies.js';
 
-/** Interruptions win only when the recognizer is sure: a name or a phone number must not cancel a booking. */
+/** Interruptions win only when the recognizer is sure: a name or a phone number must not cancel a booking. Re-measured for the linear recognizer: dialogs/README.md. */
 export const INTERRUPTION_MIN_SCORE = 0.8;
 
 const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
@@ -61,6 +61,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (reading?.kind === 'likelyAnswer' || reading?.newRequestsWelcome) return undefined;
       return this.answerAside(innerDc, intent);
     }
+    if (intent && reading?.kind === 'notAnswer' && reading.otherRequestsLeave) {
+      const switched = await this.switchCapability(innerDc, intent);
+      if (switched) return switched;
+    }
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
     if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
@@ -76,6 +80,23 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       default:
         return this.handOff(innerDc);
     }
+  }
+
+  /** The dialog that handles a request for `intent`, where this root routes it; undefined for none. */
+  protected capabilityFor(_intent: Intent): string | undefined {
+    return undefined;
+  }
+
+  /**
+   * Another request, clearly no answer to a question that lets such requests leave ("ik wil een
+   * afspraak maken" at the thuisloket topics): the question is left and the request routed from the
+   * start. Not when that capability is the one already under way.
+   */
+  private async switchCapability(innerDc: DialogContext, intent: Intent): Promise<DialogTurnResult | undefined> {
+    const capability = this.capabilityFor(intent);
+    if (!capability || activeIds(innerDc).includes(capability)) return undefined;
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(this.initialDialogId);
   }
 
   /** The hours or the address asked in the middle of a question: answered, then the same question again. */

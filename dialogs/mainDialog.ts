@@ -1,11 +1,14 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { buttonValueOf } from '../bot/channels/buttonValue.js';
+import { channelStyle } from '../bot/channels/channelStyle.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
+import { parseDutchNumber } from '../nlu/dutchNumbers.js';
 import type { Recognition } from '../nlu/recognizer.js';
+import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
@@ -18,7 +21,8 @@ import type { SurveyDialogOptions } from './surveyDialog.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
-  menu?: 'welcome' | 'help' | 'greeting';
+  /** `tooLong`: a message over LONGEST_READ_MESSAGE characters gets "kunt u uw vraag korter stellen?" and the menu. */
+  menu?: 'welcome' | 'help' | 'greeting' | 'tooLong';
   handOver?: HandOver['handOver'];
 }
 
@@ -116,6 +120,10 @@ export class MainDialog extends InterruptibleDialog {
     this.initialDialogId = DialogIds.mainWaterfall;
   }
 
+  protected override capabilityFor(intent: Intent): string | undefined {
+    return intent === 'handoff.human' ? undefined : this.routes.get(intent);
+  }
+
   private async offerMenuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { menu } = (step.options ?? {}) as MainDialogOptions;
     if (!menu) return step.next();
@@ -130,6 +138,10 @@ export class MainDialog extends InterruptibleDialog {
     if (isIntent(step.result) || (step.options as MainDialogOptions | undefined)?.handOver) return step.next(step.result);
     const pressed = buttonValueOf(step.context.activity);
     if (pressed?.question !== undefined) return this.oldButton(step, pressed);
+    // On SMS a bare "2" answers a numbered list; with no question open, it answers one that is closed.
+    if (channelStyle(step.context.activity.channelId) === 'plainText' && parseDutchNumber(step.context.activity.text ?? '') !== undefined) {
+      return this.oldButton(step, { answer: '' });
+    }
     const recognition = turnServices(step.context).recognition;
     const runnerUp = recognition?.runnerUp;
     const unsure =
@@ -168,6 +180,9 @@ export class MainDialog extends InterruptibleDialog {
     const handedTo = handOver && this.routes.get(handOver.intent);
     if (handedTo) return step.beginDialog(handedTo, handOver.options);
     const picked = isIntent(step.result) ? step.result : undefined;
+    if (!picked && (step.context.activity.text ?? '').length > LONGEST_READ_MESSAGE) {
+      return step.replaceDialog(this.id, { menu: 'tooLong' } satisfies MainDialogOptions);
+    }
     const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
     if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';

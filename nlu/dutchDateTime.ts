@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { dutchNumberWord } from './dutchNumbers.js';
 import { namedDayIn } from './namedDays.js';
+import { withinOneEdit } from './plainText.js';
 
 /** voormiddag = morning (until 12:00), namiddag = afternoon (from 12:00). */
 type PartOfDay = 'morning' | 'afternoon';
@@ -102,14 +103,43 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   return Object.keys(wish).length > 0 ? wish : undefined;
 }
 
+const WEEKDAY_NAMES = WEEKDAYS.split('|');
+const withoutVowels = (word: string) => word.replace(/[aeiouy]/g, '');
+const WEEKDAY_SKELETONS = new Map(WEEKDAY_NAMES.map((day) => [withoutVowels(day), day]));
+/** "di 9u", "do vm": short day names count only before a time or a part of the day ("vrij" is also "free"). */
+const SHORT_WEEKDAYS: Record<string, string> = {
+  ma: 'maandag', di: 'dinsdag', wo: 'woensdag', woe: 'woensdag', do: 'donderdag', don: 'donderdag', vr: 'vrijdag', vrij: 'vrijdag', za: 'zaterdag', zat: 'zaterdag',
+};
+const SHORT_PARTS: Record<string, string> = { vm: 'voormiddag', nm: 'namiddag' };
+const BEFORE_SHORT_WEEKDAY = /^(?:\d|vm$|nm$|voormiddag|namiddag|ochtend|morgen|middag|om$|na$|vanaf$|rond$)/;
+
+/** SMS shorthand and typos of day names: "dnsdg", "donderag", "di 9u", "wo vm". */
+function spellOutDays(text: string): string {
+  const words = text.split(' ');
+  return words
+    .map((word, index) => {
+      if (SHORT_PARTS[word]) return SHORT_PARTS[word];
+      const next = words[index + 1];
+      if (SHORT_WEEKDAYS[word] && next !== undefined && BEFORE_SHORT_WEEKDAY.test(next)) return SHORT_WEEKDAYS[word];
+      if (word.length < 4 || WEEKDAY_NAMES.includes(word) || !/^\p{L}+$/u.test(word)) return word;
+      const skeleton = WEEKDAY_SKELETONS.get(word);
+      if (skeleton && word === withoutVowels(word)) return skeleton;
+      return (word.length >= 6 && WEEKDAY_NAMES.find((day) => withinOneEdit(word, day))) || word;
+    })
+    .join(' ');
+}
+
 function prepare(text: string): string {
-  return text
+  const plain = text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[’`]/g, "'")
     .replace(/[^\p{L}\p{N}'/:.\s]+/gu, ' ')
     .replace(/\.(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return spellOutDays(plain)
     .replace(GLUED_PART_OF_DAY, (_glued, day: string, part: string) => {
       const partOfDay = MORNING_PARTS.has(part) ? 'voormiddag' : part === 'avond' ? 'avond' : 'namiddag';
       return `${day === 'van' ? 'vandaag' : day} ${partOfDay}`;

@@ -12,6 +12,14 @@ export interface AnswerPhrases {
   yes: readonly string[];
   /** Ways to say no; the first one is the word no-labels start with ("nee"). */
   no: readonly string[];
+  /**
+   * "klopt", "dat is goed", "in orde": the resident finds it right. A yes, also after a leading "nee"
+   * at a confirmation ("nee hoor, dat is goed" at "Klopt dit?"); a no after "nee" at any other
+   * question ("nee, dat is goed" at "Wilt u nog iets?").
+   */
+  agree: readonly string[];
+  /** Ids of the questions that ask whether something is right ("Klopt dit?"), not whether the resident wants something. */
+  confirmations: readonly string[];
   /** "weet ik niet", "misschien": neither yes nor no. */
   unsure: readonly string[];
   /** "maar": what follows it is what the resident means ("ja, maar liever niet"). */
@@ -30,6 +38,11 @@ export interface AnswerPhrases {
   stopwords: readonly string[];
   /** Synonyms per option: `options[<question id>][<option value>]`; a key without a dot serves every question under it. */
   options: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
+  /**
+   * Per question, which option wins when an answer names several: "mijn man is overleden" is about
+   * someone who died, "een job in de kinderopvang" is work with children. `precedence[<question id>]`, first wins.
+   */
+  precedence: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A phrase as matched: its words after normalisation. */
@@ -75,7 +88,7 @@ export function phraseWords(phrase: string): Words {
 }
 
 /** The answers.json lists of plain phrases. */
-export type PhraseList = Exclude<keyof AnswerPhrases, 'options'>;
+export type PhraseList = Exclude<keyof AnswerPhrases, 'options' | 'precedence'>;
 
 const phraseListWords = new Map<string, readonly Words[]>();
 const phraseListWordSets = new Map<string, ReadonlySet<string>>();

@@ -48,19 +48,26 @@ export function matchAnswer(answer: string, options: readonly Option[], question
     const option = options[number - 1];
     return option ? { option, whole: true } : undefined;
   }
+  // "ik ben 72", "45 jaar" at the age question: the option whose range ("65+", "35-49") holds it.
+  const age = ageIn(answer);
+  const ranged = age === undefined ? undefined : options.find((option) => inRange(age, option.value));
+  if (ranged) return { option: ranged, whole: true };
   const words = answerWords(answer);
   if (words.length === 0) return undefined;
   const said = words.join(' ');
   const exact = options.find((option) => phraseWords(option.label).join(' ') === said || phraseWords(option.value).join(' ') === said);
   if (exact) return { option: exact, whole: true };
 
-  const yesNo = yesNoOption(answer, options, question.language);
-  const phrase = longestPhrase(meaningfulPhrases(words, phraseCandidates(options, question), question.language));
-  if (phrase === 'ambiguous') return undefined;
-  if (phrase) {
-    const whole = onlyFillerAround(words, phrase.start, phrase.length, question.language);
-    // "nee toch niet" holds the label "Nee" and more: the yes/no reader knows the rest says no too.
-    return !whole && yesNo?.whole && yesNo.option === phrase.key ? yesNo : { option: phrase.key, whole };
+  const yesNo = yesNoOption(answer, options, question);
+  const found = meaningfulPhrases(words, phraseCandidates(options, question), question.language);
+  const phrase = longestPhrase(found);
+  const chosen = phrase === 'ambiguous' ? firstInPrecedence(found, question) : phrase;
+  if (phrase === 'ambiguous' && !chosen) return undefined;
+  if (chosen) {
+    const whole = phrase !== 'ambiguous' && onlyFillerAround(words, chosen.start, chosen.length, question.language);
+    // "nee toch niet" holds the label "Nee" and more, "nee hoor, dat is goed" the label "Nee" and an agreement:
+    // the yes/no reader reads the whole answer.
+    return !whole && yesNo?.whole ? yesNo : { option: chosen.key, whole };
   }
 
   // "nee" for "Nee, dank u", "ja" for "Ja, bel mij terug": the first words of exactly one label.
@@ -87,10 +94,12 @@ function optionNumber(answer: string): number | undefined {
  * On a yes/no question (one option means yes or no, and at most one the opposite), the option that
  * yes or no in any of its forms picks. Not on other questions: "liever niet" is no answer to "Wist u dat…?" with two yeses.
  */
-function yesNoOption(answer: string, options: readonly Option[], language: Language): OptionAnswer | undefined {
+function yesNoOption(answer: string, options: readonly Option[], question: AnswerQuestion): OptionAnswer | undefined {
+  const { language } = question;
   const meanings = options.map((option) => optionMeaning(option, language));
   const count = (meaning: YesNo) => meanings.filter((meant) => meant === meaning).length;
-  const yesNo = readYesNo(answer, language);
+  const asks = question.id !== undefined && answerPhrases(language).confirmations.includes(question.id) ? 'confirmation' : 'wish';
+  const yesNo = readYesNo(answer, language, asks);
   if (!yesNo) return undefined;
   const opposite: YesNo = yesNo.meaning === 'yes' ? 'no' : 'yes';
   // "Wilt u nog meer weten?" with one "Nee, dank u" option is a yes/no question too; "Wist u dat…?" with two yeses is not.
@@ -126,6 +135,28 @@ function phraseCandidates(options: readonly Option[], question: AnswerQuestion):
     ...(option.short ? [{ key: option, phrase: phraseWords(option.short) }] : []),
     ...[...(byQuestion?.[option.value] ?? []), ...(byGroup?.[option.value] ?? [])].map((text) => ({ key: option, phrase: phraseWords(text) })),
   ]);
+}
+
+/** Of the options an answer names, the one the question lets win (`precedence` in answers.json); undefined without one. */
+function firstInPrecedence(found: readonly PhraseMatch<Option>[], question: AnswerQuestion): PhraseMatch<Option> | undefined {
+  const order = question.id === undefined ? undefined : answerPhrases(question.language).precedence[question.id];
+  if (!order) return undefined;
+  const ranked = found.filter((match) => order.includes(match.key.value));
+  ranked.sort((a, b) => order.indexOf(a.key.value) - order.indexOf(b.key.value));
+  return ranked[0];
+}
+
+/** "ik ben 72", "72 jaar", "45 jaar oud", "I'm 30": an age and nothing else. */
+function ageIn(answer: string): number | undefined {
+  const age = /^\s*(?:ik ben|ben|ik ben al|i am|i'm|im)?\s*(\d{1,3})\s*(?:jaar(?: oud)?|j|years?(?: old)?)?\s*[.!]?\s*$/i.exec(answer);
+  return age ? Number(age[1]) : undefined;
+}
+
+/** Whether `number` lies in the range an option's value names: "18-34", "65+". */
+function inRange(number: number, value: string): boolean {
+  const range = /^(\d+)(?:-(\d+)|\+)$/.exec(value);
+  if (!range) return false;
+  return number >= Number(range[1]) && (range[2] === undefined || number <= Number(range[2]));
 }
 
 function startsWithWords(label: Words, said: Words): boolean {

@@ -10,7 +10,14 @@ export interface YesNoReading {
   whole: boolean;
 }
 
-type Said = YesNo | 'unsure';
+type Said = YesNo | 'unsure' | 'agree';
+
+/**
+ * What a yes/no question asks: whether something is right ("Klopt dit?"), or whether the resident
+ * wants or can do something ("Wilt u nog iets?", "Kunt u zich aanmelden?"). "nee hoor, dat is goed"
+ * is a yes to the first and a no to the second.
+ */
+export type YesNoQuestion = 'confirmation' | 'wish';
 
 /** A yes/no phrase found in the answer. */
 interface Found {
@@ -23,19 +30,21 @@ interface Found {
  * The one yes/no reader every yes/no question uses: "ja graag", "is goed", "doe maar", "zeker",
  * "nee dank u", "neen", "liever niet", "nee toch niet", "laat maar" and their like, from
  * `locales/<lang>/answers.json`. The longest phrase wins ("niet goed" is no, "goed" yes); after
- * "maar" the second half counts ("ja, maar liever niet"); "weet ik niet" is neither.
+ * "maar" the second half counts ("ja, maar liever niet"); "weet ik niet" is neither. A leading "nee"
+ * before "dat is goed" or "klopt" depends on the question: right at a confirmation, no thanks elsewhere.
  * Undefined when the answer says neither, or both.
  */
-export function readYesNo(text: string, language: Language): YesNoReading | undefined {
+export function readYesNo(text: string, language: Language, question: YesNoQuestion = 'wish'): YesNoReading | undefined {
   const words = answerWords(text);
   const found = yesNoPhrasesIn(words, language);
   if (found.length === 0 || found.some((phrase) => phrase.meaning === 'unsure')) return undefined;
   // A long message that only mentions "niet" somewhere is no answer: yes or no comes first.
   if (found[0]!.start > 1) return undefined;
   const lastBut = lastIndexOfBut(words, language);
-  const counted = found.filter((phrase) => phrase.start > lastBut);
-  const meanings = new Set((counted.length > 0 ? counted : found).map((phrase) => phrase.meaning));
-  const [meaning] = meanings as Set<YesNo>;
+  const after = found.filter((phrase) => phrase.start > lastBut);
+  const counted = after.length > 0 ? after : found;
+  const meanings = new Set(counted.map((phrase) => agreementMeaning(phrase, counted, words, language, question)));
+  const [meaning] = meanings;
   if (meanings.size !== 1 || meaning === undefined) return undefined;
   const covered = new Set(found.flatMap((phrase) => Array.from({ length: phrase.length }, (_, i) => phrase.start + i)));
   const rest = words.filter((_, index) => !covered.has(index));
@@ -53,9 +62,31 @@ export function optionMeaning(option: { value: string; label: string }, language
   return undefined;
 }
 
-/** Left to right, the longest yes, no or unsure phrase at each place; words in between are skipped. */
+/**
+ * What a phrase says among the others: "dat is goed" is a yes, but after a leading "nee" (with
+ * nothing but politeness) it keeps the "nee" at a wish and overrules it at a confirmation; that
+ * leading "nee" then takes the same meaning.
+ */
+function agreementMeaning(phrase: Found, counted: readonly Found[], words: Words, language: Language, question: YesNoQuestion): YesNo {
+  const agrees = counted.some((other) => other.meaning === 'agree');
+  const noes = counted.filter((other) => other.meaning === 'no');
+  const onlyLeadingNo = noes.length === 1 && noes[0]!.start === 0 && isBareNo(words.slice(0, noes[0]!.length), language);
+  if (agrees && onlyLeadingNo) return question === 'confirmation' ? 'yes' : 'no';
+  return phrase.meaning === 'agree' ? 'yes' : (phrase.meaning as YesNo);
+}
+
+/** "nee", "neen hoor", "nee dank u": a no and politeness, nothing that says what is wrong. */
+function isBareNo(phrase: Words, language: Language): boolean {
+  const no = phraseListOf(language, 'no').slice(0, 2).flat();
+  const politeness = phraseWordSetOf(language, 'politeness');
+  return phrase.every((word) => no.includes(word) || politeness.has(word));
+}
+
+/** Left to right, the longest agreement, yes, no or unsure phrase at each place; words in between are skipped. */
 function yesNoPhrasesIn(words: Words, language: Language): Found[] {
+  // Agreement first: "klopt" is also a yes, and of two phrases as long the first list wins.
   const lists: Array<[Said, readonly Words[]]> = [
+    ['agree', phraseListOf(language, 'agree')],
     ['yes', phraseListOf(language, 'yes')],
     ['no', phraseListOf(language, 'no')],
     ['unsure', phraseListOf(language, 'unsure')],

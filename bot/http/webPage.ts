@@ -83,12 +83,10 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/**
- * The prebuilt bundle that `npm install` puts in web/vendor/ (web/fetchWebChat.mjs). Checkouts
- * installed before that script existed still hold it in web/node_modules: used until they reinstall.
- */
+/** The prebuilt bundle that `npm install` puts in web/vendor/ (web/fetchWebChat.mjs); undefined until it is there. */
 function webChatBundlePath(): string | undefined {
-  return [join(WEB_DIR, 'vendor', 'webchat.js'), join(WEB_DIR, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js')].find((path) => existsSync(path));
+  const path = join(WEB_DIR, 'vendor', 'webchat.js');
+  return existsSync(path) ? path : undefined;
 }
 
 /** Reads and compresses the 4 MB bundle once, on first request, not at start-up. */

@@ -140,10 +140,23 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
     if (!STAFF_STATUSES.includes(status as StaffStatus)) {
       return sendError(res, 400, 'status_invalid', `status must be one of ${STAFF_STATUSES.join(', ')}.`);
     }
+    await changeRequest(req, res, (reference) => deps.callbackStore.setStatus(reference, status as StaffStatus, { at: now(), staffMember }), staffMember);
+  });
+
+  // "Ongedaan maken" of "Bereikt" or "Afgehandeld": the store takes it back, within its undo window.
+  server.post('/api/staff/callbacks/:reference/undo', async (req: Request, res: Response) => {
+    noStore(res);
+    const staffMember = await signedIn(req, res);
+    if (!staffMember) return;
+    await changeRequest(req, res, (reference) => deps.callbackStore.undoClose(reference, { at: now(), staffMember }), staffMember);
+  });
+
+  /** Applies a staff change to the request named in the path, and answers with it or with why not. */
+  async function changeRequest(req: Request, res: Response, change: (reference: string) => Promise<CallbackRequest>, staffMember: string): Promise<void> {
     const reference = String(req.params.reference ?? '').toUpperCase();
     if (!isCallbackReference(reference)) return sendError(res, 404, 'callback_not_found', 'No callback request with this reference.');
     try {
-      const request = await deps.callbackStore.setStatus(reference, status as StaffStatus, { at: now(), staffMember });
+      const request = await change(reference);
       deps.logger.info('callback.status', { reference, status: request.status, staffMember });
       res.json({ callback: forStaff(request) });
     } catch (error) {
@@ -153,11 +166,14 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
       if (error instanceof CallbackStoreError && error.code === 'CALLBACK_CLOSED') {
         return sendError(res, 409, 'callback_closed', 'This callback request is already closed.');
       }
+      if (error instanceof CallbackStoreError && error.code === 'CALLBACK_NOT_UNDOABLE') {
+        return sendError(res, 409, 'callback_not_undoable', 'This callback request cannot be taken back (open, cancelled, or closed too long ago).');
+      }
       deps.logger.error('callback.statusFailed', { reference, code: errorCode(error) });
       // The server's error handler answers it: 503 storage_unavailable during an outage, else 500.
       throw error;
     }
-  });
+  }
 
   /** The signed-in staff member's name, or answers 401 and returns undefined. */
   async function signedIn(req: Request, res: Response): Promise<string | undefined> {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 /** One resident turn: typed text, or a tap on a button (by its locale key, or its position counted from 1). */
 export interface ResidentTurn {
+  /** What the resident types; `{{bookingCode}}` stands for the booking code the assistant gave last. */
   say?: string;
   click?: string | number;
   /** Locale keys ("namespace:key", or a prefix ending in "*") every one of which the replies carry. */

@@ -3,6 +3,7 @@
  * `deliveryMode: "expectReplies"`, turn by turn, and says where the replies differ from the script.
  */
 import { randomUUID } from 'node:crypto';
+import { BOOKING_CODE_ALPHABET } from '../../services/appointments/bookingCode.js';
 import type { ResidentConversation, ResidentTurn } from './conversationScript.js';
 import type { LocaleKeys } from './localeKeys.js';
 
@@ -64,9 +65,10 @@ export async function runConversation(conversation: ResidentConversation, post: 
   };
   const turns: TurnReport[] = [];
   let previous: ReplyActivity[] = [];
+  let bookingCode: string | undefined;
   for (const [index, turn] of conversation.turns.entries()) {
     const problems = unknownKeys(turn, keys);
-    const message = messageFor(turn, previous, keys);
+    const message = messageFor(turn, previous, keys, bookingCode);
     if (!message) {
       turns.push({ sent: `click ${turn.click}`, replies: '', problems: [...problems, `no button ${turn.click} to tap`] });
       break;
@@ -78,6 +80,8 @@ export async function runConversation(conversation: ResidentConversation, post: 
     for (const key of turn.not ?? []) if (keys.carries(readable, key)) problems.push(`did not expect ${key}`);
     turns.push({ sent: String(message.text ?? JSON.stringify(message.value)), replies: readable, problems });
     previous = replies;
+    // Only a confirmation gives a code: the code question shows an example one.
+    if (keys.carries(readable, 'appointments:booked.title') || keys.carries(readable, 'appointments:moved.title')) bookingCode = lastBookingCode(readable) ?? bookingCode;
   }
   return {
     id: conversation.id,
@@ -92,11 +96,20 @@ function unknownKeys(turn: ResidentTurn, keys: LocaleKeys): string[] {
 }
 
 /** The activity fields a turn sends: typed text, or what the tapped button sends on its channel. */
-function messageFor(turn: ResidentTurn, previous: ReplyActivity[], keys: LocaleKeys): Record<string, unknown> | undefined {
-  if (turn.say !== undefined) return { text: turn.say };
+function messageFor(turn: ResidentTurn, previous: ReplyActivity[], keys: LocaleKeys, bookingCode: string | undefined): Record<string, unknown> | undefined {
+  if (turn.say !== undefined) return { text: bookingCode === undefined ? turn.say : turn.say.replaceAll(BOOKING_CODE_PLACEHOLDER, bookingCode) };
   const buttons = buttonsIn(previous, keys);
   const button = typeof turn.click === 'number' ? buttons[turn.click - 1] : buttons.find((candidate) => candidate.matches(turn.click as string));
   return button?.send;
+}
+
+/** In a turn's `say`, the booking code the assistant gave last in this conversation (a resident reads it from the confirmation). */
+export const BOOKING_CODE_PLACEHOLDER = '{{bookingCode}}';
+const BOOKING_CODE = new RegExp(`\\b[${BOOKING_CODE_ALPHABET}]{3}-[${BOOKING_CODE_ALPHABET}]{3}\\b`, 'g');
+
+/** The last booking code in the replies of a confirmation. */
+function lastBookingCode(replies: string): string | undefined {
+  return [...replies.matchAll(BOOKING_CODE)].map((match) => match[0]).at(-1);
 }
 
 interface Button {

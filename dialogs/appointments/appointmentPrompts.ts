@@ -60,12 +60,20 @@ export const REPEATED_FAILURES = 2;
  * with it. After CODE_ATTEMPTS answers without a code it lets the answer through: check with
  * findBookingCode.
  */
+/** "weet ik nie meer", "ben ik kwijt", "vergeten", "heb geen code": the resident has lost the code, not mistyped it. */
+const CODE_LOST = /\b(?:kwijt|vergeten|verloren|lost|forgot(?:ten)?)\b|\b(?:niet|nie|geen)\s+meer\b|\bgeen code\b|\bno code\b/i;
+
+function saysCodeIsLost(text: string): boolean {
+  return findBookingCode(text) === undefined && CODE_LOST.test(text);
+}
+
 export function bookingCodePrompt(dialogId: string, phone: PhoneLine): FreeTextPrompt {
-  const reads = (text: string) => findBookingCode(text) !== undefined || resemblesBookingCode(text);
+  const reads = (text: string) => findBookingCode(text) !== undefined || resemblesBookingCode(text) || saysCodeIsLost(text);
   return new FreeTextPrompt(dialogId, reads, async (prompt) => {
     const text = prompt.recognized.value ?? '';
     if (prompt.recognized.succeeded && findBookingCode(text) !== undefined) return true;
-    if (prompt.attemptCount >= CODE_ATTEMPTS) return true;
+    // "weet ik nie meer", "kwijt": asking again will not bring the code back.
+    if (prompt.attemptCount >= CODE_ATTEMPTS || saysCodeIsLost(text)) return true;
     const { t } = turnServices(prompt.context);
     const why = t(resemblesBookingCode(text) ? 'appointments:access.codeUnknown' : 'appointments:access.codeRetry');
     prompt.options.retryPrompt =

@@ -1,9 +1,8 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import { findService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
-import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
+import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
@@ -11,17 +10,18 @@ import { requestIdOf } from './appointmentPrompts.js';
 import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
-import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
+import { readMomentWish, type MomentWish } from './momentWish.js';
+import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 
-interface MoveBookingDialogOptions {
-  /** The message that asked to move: a date wish in it is used ("kan het naar donderdag?"). */
+export interface MoveBookingDialogOptions {
+  /** The message that asked to move: what it says about when is used ("kan het naar donderdag?", "donderdag past niet meer"). */
   recognition?: Recognition | null;
 }
 
 /** Carried over when the steps start again after the new slot was taken. */
 interface MoveState {
   access: BookingAccessResult;
-  wish?: SlotWish;
+  said?: MomentWish;
   proposal?: FreeSlot[];
   intro?: string[];
 }
@@ -53,8 +53,8 @@ export class MoveBookingDialog extends ComponentDialog {
     // Only the message that asked to move carries a wish; read it now, before the code and contact answers.
     const text = step.context.activity.text;
     if (options.recognition?.intent === 'appointment.reschedule' && text) {
-      const wish = parseDutchDateTime(text, this.deps.clock());
-      if (wish) remembered(step).wish = wish;
+      const said = readMomentWish(text, this.deps.clock());
+      if (said) remembered(step).said = said;
     }
     return step.beginDialog(DialogIds.appointmentAccess);
   }
@@ -72,13 +72,16 @@ export class MoveBookingDialog extends ComponentDialog {
         [t('appointments:move.current'), ...summaryLines(t, language, { service, ...current })].join('\n'),
       );
     }
-    const wish = state?.wish ?? remembered(step).wish;
-    const choice: SlotChoiceOptions = {
-      service: service.id,
-      ...(wish ? { wish } : {}),
-      ...(state?.proposal ? { proposal: state.proposal } : {}),
-      ...(state?.intro ? { intro: state.intro } : {}),
-    };
+    // The appointment being moved is never offered again, and "later in de week" counts from it.
+    const moving = { ...bookingMoment(access.booking), start: access.booking.start };
+    const said = state?.said ?? remembered(step).said;
+    remembered(step).said = said;
+    const base = { service: service.id, moving };
+    const asked: SlotChoiceOptions = said ? slotChoiceFor(said, base, [], this.deps.clock()) : base;
+    // The new slot was taken meanwhile: the next free ones, still without the days refused.
+    const choice: SlotChoiceOptions = state?.proposal
+      ? { ...base, ...(asked.avoid ? { avoid: asked.avoid } : {}), proposal: state.proposal, ...(state.intro ? { intro: state.intro } : {}) }
+      : asked;
     return step.beginDialog(DialogIds.appointmentSlotChoice, choice);
   }
 
@@ -124,7 +127,8 @@ export class MoveBookingDialog extends ComponentDialog {
       case 'slotTaken':
       case 'notBookable': {
         const intro = [failure.code === 'slotTaken' ? t('appointments:booked.slotTaken') : explainUnbookable(failure.reason, this.deps, t, language)];
-        const state: MoveState = { access, proposal: failure.nextFree, intro };
+        const said = remembered(step).said;
+        const state: MoveState = { access, proposal: failure.nextFree, intro, ...(said ? { said } : {}) };
         return step.replaceDialog(DialogIds.moveAppointmentSteps, { state });
       }
       case 'tooManyAttempts':
@@ -149,7 +153,7 @@ export class MoveBookingDialog extends ComponentDialog {
 /** What the steps remember between turns. */
 interface Remembered {
   access?: BookingAccessResult;
-  wish?: SlotWish;
+  said?: MomentWish;
   slot?: FreeSlot;
 }
 

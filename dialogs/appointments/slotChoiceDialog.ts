@@ -1,16 +1,17 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { OpenQuestion, OpenQuestionReading } from '../prompts/openQuestion.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
+import { brusselsDay } from '../../services/calendarDay.js';
+import { parseInstant } from '../../services/appointments/brusselsTime.js';
 import { explainUnbookable, slotOption } from './appointmentTexts.js';
+import { avoidBoth, isAvoided, readMomentWish, resolveRelative, type AvoidedDays, type MomentWish } from './momentWish.js';
 import { readSlotAnswer } from './slotAnswer.js';
-import { readVagueWish } from './vagueWish.js';
 
 export interface SlotChoiceOptions {
   service: string;
@@ -26,7 +27,17 @@ export interface SlotChoiceOptions {
   askDay?: boolean;
   /** The resident agreed without choosing ("ja dat is goed"): offer the same slots asking which one suits. */
   askWhichOne?: boolean;
+  /** Days the resident cannot come ("niet op woensdag"): never offered, whatever else is asked. */
+  avoid?: AvoidedDays;
+  /** The appointment being moved: never offered again, and what "later in de week" counts from. */
+  moving?: { day: string; time: string; start: string };
 }
+
+/** What every new search keeps from the one before: the service, the days refused, the appointment being moved. */
+export type KeptChoice = Pick<SlotChoiceOptions, 'service' | 'avoid' | 'moving'>;
+
+/** Avoiding days or a moved slot needs a longer look ahead to still find OFFERED_SLOTS. */
+const SEARCH_WHEN_AVOIDING = 200;
 
 /** The slot question's options, with the slots they stand for: answers are read against them. */
 interface SlotQuestion extends OptionPromptOptions {
@@ -40,7 +51,7 @@ const ASK_DAY = 'askDay';
 
 /** Whether a message says when the resident can come, exactly or vaguely. */
 function isWish(text: string | undefined, now: Date): boolean {
-  return text !== undefined && (parseDutchDateTime(text, now) !== undefined || readVagueWish(text, now) !== undefined);
+  return text !== undefined && readMomentWish(text, now) !== undefined;
 }
 
 /** "zijn jullie zaterdag open?" names a day but asks the hours. */
@@ -105,6 +116,11 @@ export class SlotChoiceDialog extends ComponentDialog {
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as SlotChoiceOptions;
     const { t, language } = turnServices(step.context);
+    const avoiding = options.avoid !== undefined || options.moving !== undefined;
+    const searchLimit = avoiding ? SEARCH_WHEN_AVOIDING : OFFERED_SLOTS;
+    const movingStart = options.moving === undefined ? undefined : parseInstant(options.moving.start);
+    const offerable = (found: FreeSlot[]) =>
+      found.filter((slot) => !isAvoided(slot.day, options.avoid) && parseInstant(slot.start) !== movingStart).slice(0, OFFERED_SLOTS);
     const said = [...(options.intro ?? [])];
     if (options.askDay) {
       remembered(step).slots = options.proposal ?? [];
@@ -114,7 +130,7 @@ export class SlotChoiceDialog extends ComponentDialog {
     let question: string;
     if (options.period) {
       const { from, until } = options.period;
-      const found = await this.deps.provider.freeSlots({ service: options.service, from, limit: OFFERED_SLOTS });
+      const found = offerable(await this.deps.provider.freeSlots({ service: options.service, from, limit: searchLimit }));
       const inside = found.filter((slot) => until === undefined || slot.day <= until);
       if (inside.length > 0) {
         slots = inside;
@@ -125,26 +141,28 @@ export class SlotChoiceDialog extends ComponentDialog {
         question = t('appointments:slots.nearest');
       }
     } else if (options.proposal) {
-      slots = options.proposal;
+      slots = offerable(options.proposal);
       question = t(options.askWhichOne ? 'appointments:slots.whichOne' : 'appointments:slots.pick');
     } else if (options.wish) {
       const found = await this.deps.provider.matchWish({
         service: options.service,
         wish: options.wish,
-        limit: OFFERED_SLOTS,
+        limit: searchLimit,
         alternatives: OFFERED_SLOTS,
       });
-      if (found.kind === 'match') {
-        slots = found.slots;
+      const matching = found.kind === 'match' ? offerable(found.slots) : [];
+      if (matching.length > 0) {
+        slots = matching;
         question = t('appointments:slots.matching');
       } else {
-        said.push(explainUnbookable(found.reason, this.deps, t, language));
-        slots = found.alternatives;
+        if (found.kind === 'noMatch') said.push(explainUnbookable(found.reason, this.deps, t, language));
+        const alternatives = found.kind === 'noMatch' ? offerable(found.alternatives) : [];
+        slots = alternatives.length > 0 ? alternatives : offerable(await this.deps.provider.freeSlots({ service: options.service, limit: searchLimit }));
         question = t('appointments:slots.nearest');
       }
     } else {
-      slots = await this.deps.provider.freeSlots({ service: options.service, limit: OFFERED_SLOTS });
-      question = t('appointments:slots.earliest');
+      slots = offerable(await this.deps.provider.freeSlots({ service: options.service, limit: searchLimit }));
+      question = t(options.avoid ? 'appointments:slots.matching' : 'appointments:slots.earliest');
     }
     if (slots.length === 0) {
       said.push(t('appointments:slots.none', { phone: this.deps.phone.display }));
@@ -175,8 +193,7 @@ export class SlotChoiceDialog extends ComponentDialog {
     const answer = readSlotAnswer(text, slots, this.deps.clock(), turnServices(step.context).language);
     if (answer?.kind === 'pick') return step.endDialog(answer.slot);
     if (answer?.kind === 'agree') {
-      const { service } = step.options as SlotChoiceOptions;
-      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, { service, proposal: slots, askWhichOne: true } satisfies SlotChoiceOptions);
+      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, { ...kept(step), proposal: slots, askWhichOne: true } satisfies SlotChoiceOptions);
     }
     return this.followWish(step, text, slots);
   }
@@ -185,27 +202,56 @@ export class SlotChoiceDialog extends ComponentDialog {
     return this.followWish(step, String(step.result ?? ''), remembered(step).slots);
   }
 
-  /** Searches again for a wish the resident typed, or says it was not understood and offers the same slots. */
+  /** Searches again for what the resident typed about when, or says it was not understood and offers the same slots. */
   private async followWish(step: WaterfallStepContext, text: string, offered: FreeSlot[]): Promise<DialogTurnResult> {
-    const { service } = step.options as SlotChoiceOptions;
+    const base = kept(step);
     const now = this.deps.clock();
-    const vague = readVagueWish(text, now);
-    // "zo snel mogelijk" is no Sunday ("zo"): any-moment wishes first, then exact days, then periods.
-    const wish = vague?.kind === 'earliest' ? undefined : parseDutchDateTime(text, now);
-    if (wish) return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, { service, wish } satisfies SlotChoiceOptions);
-    if (vague) {
-      const next: SlotChoiceOptions =
-        vague.kind === 'earliest'
-          ? { service }
-          : vague.kind === 'period'
-            ? { service, period: { from: vague.from, ...(vague.until ? { until: vague.until } : {}) } }
-            : { service, askDay: true, proposal: offered };
-      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, next);
+    const said = readMomentWish(text, now);
+    if (!said) {
+      const { t } = turnServices(step.context);
+      const again: SlotChoiceOptions = { ...base, proposal: offered, intro: [t('appointments:slots.wishNotUnderstood')] };
+      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, again);
     }
-    const { t } = turnServices(step.context);
-    const again: SlotChoiceOptions = { service, proposal: offered, intro: [t('appointments:slots.wishNotUnderstood')] };
-    return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, again);
+    return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, slotChoiceFor(said, base, offered, now));
   }
+}
+
+/**
+ * The next slot search for what the resident said about when, keeping what was asked before
+ * (service, refused days, the appointment being moved); `offered` are the slots on screen, if any.
+ */
+export function slotChoiceFor(said: MomentWish, base: KeptChoice, offered: readonly FreeSlot[], now: Date): SlotChoiceOptions {
+  // "die dag kan ik niet": the day of the appointment being moved, or of the slots just offered.
+  const thatDay = base.moving?.day ?? onlyDayOf(offered);
+  const refusedThatDay = said.refusesThatDay && thatDay !== undefined ? { days: [thatDay] } : undefined;
+  const next: SlotChoiceOptions = { ...base, ...withAvoid(avoidBoth(base.avoid, avoidBoth(said.avoid, refusedThatDay))) };
+  const reference = base.moving ?? (offered[0] ? { day: offered[0].day, time: offered[0].time } : undefined);
+  // "eerder" at a new booking's slot question means the earliest slots, which is what is left at the end.
+  if (said.relative && reference && (said.relative !== 'earlier' || base.moving)) {
+    return { ...next, ...resolveRelative(said.relative, reference, brusselsDay(now)) };
+  }
+  if (said.exact) return { ...next, wish: said.exact };
+  const vague = said.vague;
+  if (vague?.kind === 'period') return { ...next, period: { from: vague.from, ...(vague.until ? { until: vague.until } : {}) } };
+  if (vague?.kind === 'askDay') return { ...next, askDay: true, proposal: [...offered] };
+  // Any moment, or only days refused: the earliest slots that are left.
+  return next;
+}
+
+/** What the next search keeps of this one. */
+function kept(step: WaterfallStepContext): KeptChoice {
+  const { service, avoid, moving } = step.options as SlotChoiceOptions;
+  return { service, ...withAvoid(avoid), ...(moving ? { moving } : {}) };
+}
+
+function withAvoid(avoid: AvoidedDays | undefined): Pick<SlotChoiceOptions, 'avoid'> {
+  return avoid ? { avoid } : {};
+}
+
+/** The day of the offered slots when they are all on one day. */
+function onlyDayOf(offered: readonly FreeSlot[]): string | undefined {
+  const days = new Set(offered.map((slot) => slot.day));
+  return days.size === 1 ? [...days][0] : undefined;
 }
 
 /** What the steps remember between turns. */

@@ -52,6 +52,8 @@ interface FirstMessage {
 
 const YES = 'yes';
 const NO = 'no';
+/** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
+const NO_COMPUTER = 'noComputer';
 
 /**
  * Helps a resident get a certificate, deed or identity document: finds out which one, asks only
@@ -62,6 +64,13 @@ export class DocumentRequestDialog extends ComponentDialog {
   constructor(private readonly facts: MunicipalityData) {
     super(DialogIds.documentRequest);
     this.addDialog(new OptionPrompt(DialogIds.documentRequestQuestion));
+    // "ik heb geen computer" at "voor wie?": she asks for herself and needs the counter, not the question again.
+    this.addDialog(
+      new OptionPrompt(DialogIds.documentRequesterQuestion, undefined, {
+        value: NO_COMPUTER,
+        reads: (context) => mentions(context.activity.text, facts.cues.noComputer),
+      }),
+    );
     this.addDialog(new LoginAlternativesDialog(facts.municipality));
     this.addDialog(
       new WaterfallDialog(DialogIds.documentRequestSteps, [
@@ -141,18 +150,20 @@ export class DocumentRequestDialog extends ComponentDialog {
     if (!question) return step.next();
     const { t } = turnServices(step.context);
     const options: Option[] = question.options.map((requester) => ({ value: requester, label: t(`documents:questions.requester.options.${requester}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.requester.ask'), options, 'documents.requester');
+    return askOptions(step, DialogIds.documentRequesterQuestion, t('documents:questions.requester.ask'), options, 'documents.requester');
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const request = state(step);
-    if (typeof step.result === 'string') request.requester = step.result as Requester;
+    if (step.result === NO_COMPUTER) request.said = { ...(request.said ?? { collect: false, bereaved: false }), noComputer: true };
+    else if (typeof step.result === 'string') request.requester = step.result as Requester;
     const document = this.document(request.document!);
     const said = request.said ?? { collect: false, bereaved: false, noComputer: false };
     const ctx = this.messageContext(step);
     const circumstances: RouteCircumstances = {
       bereaved: said.bereaved || document.id === 'akte-overlijden' || request.requester === 'deceased',
-      noComputer: said.noComputer,
+      // "ik heb geen computer" may also come as the answer to the last question.
+      noComputer: said.noComputer || mentions(step.context.activity.text, this.facts.cues.noComputer),
     };
     const collection = document.counter.collection;
     if (said.collect && collection) {
@@ -163,7 +174,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     switch (route.kind) {
       case 'online':
         // Without a computer the online route is no help: the phone and a visit come first.
-        if (said.noComputer && route.inPersonAlternative) {
+        if (circumstances.noComputer && route.inPersonAlternative) {
           await send(step, inPersonRouteMessages(document, route.inPersonAlternative, ctx, { notOnline: false }, circumstances));
           return this.offerVisit(step, route.inPersonAlternative.appointmentNeeded ? route.inPersonAlternative.appointmentService : undefined);
         }

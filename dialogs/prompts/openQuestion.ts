@@ -14,11 +14,14 @@ import type { DialogContext, PromptOptions } from 'botbuilder-dialogs';
  * cancel-like message (the survey: an answer it does not understand is asked again, then skipped).
  * `newRequestsWelcome`: any new request answers this question ("Kan ik nog iets voor u doen?"):
  * the hours or the address asked here are a new request, not a question in passing.
+ * `otherRequestsLeave`: another capability's request, clearly no answer, leaves this question and is
+ * routed (the thuisloket topics: "ik wil een afspraak maken").
  */
 export interface OpenQuestionReading {
   kind: 'answer' | 'likelyAnswer' | 'withdraw' | 'oldButton' | 'notAnswer';
   stopOnlyByStopWord?: boolean;
   newRequestsWelcome?: boolean;
+  otherRequestsLeave?: boolean;
 }
 
 /** A prompt that can say how it reads a message before it is continued. */

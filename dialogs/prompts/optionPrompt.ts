@@ -19,6 +19,8 @@ export interface OptionPromptOptions extends PromptOptions {
   stopOnlyByStopWord?: boolean;
   /** A new request is an answer here, not an aside ("Kan ik nog iets voor u doen?"). */
   newRequestsWelcome?: boolean;
+  /** Another capability's request leaves this question and is routed (a question that is a menu of its own). */
+  otherRequestsLeave?: boolean;
 }
 
 /** A button of an earlier question, or of an option no longer offered. */
@@ -43,7 +45,11 @@ export class OptionPrompt extends Prompt<string> implements OpenQuestion {
   readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
     const question = options as OptionPromptOptions;
     const picked = this.pickOrOther(context, question);
-    const flags = { stopOnlyByStopWord: question.stopOnlyByStopWord === true, newRequestsWelcome: question.newRequestsWelcome === true };
+    const flags = {
+      stopOnlyByStopWord: question.stopOnlyByStopWord === true,
+      newRequestsWelcome: question.newRequestsWelcome === true,
+      otherRequestsLeave: question.otherRequestsLeave === true,
+    };
     if (picked === OLD_BUTTON) return { kind: 'oldButton', ...flags };
     if (!picked) return { kind: 'notAnswer', ...flags };
     return { kind: picked.whole ? 'answer' : 'likelyAnswer', ...flags };

@@ -6,7 +6,7 @@ import { firstMentioned, THUISLOKET_QUESTIONS, type ThuisloketQuestion } from '.
 import { handOverToBooking, handOverToDocument, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { askOptions } from '../prompts/askOptions.js';
-import { OptionPrompt } from '../prompts/optionPrompt.js';
+import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from './loginAlternativesDialog.js';
 
 /** What a resident can ask about the digital counter, in the order offered. */
@@ -20,7 +20,7 @@ type LoginProblem = (typeof LOGIN_PROBLEMS)[number];
 interface ThuisloketOptions extends CapabilityOptions {
   /** Start at this topic, without the introduction. */
   topic?: ThuisloketTopic;
-  /** Topics answered already in this conversation about the thuisloket: not offered again. */
+  /** Topics answered already in this conversation about the thuisloket: the menu then asks for more and offers a way out. */
   answered?: ThuisloketTopic[];
 }
 
@@ -59,11 +59,14 @@ export class ThuisloketDialog extends ComponentDialog {
         [t('thuisloket:what.intro', { municipality: this.facts.municipality.shortName }), t('thuisloket:what.offers'), t('thuisloket:what.anytime')].join('\n'),
       );
     }
-    const open = THUISLOKET_TOPICS.filter((candidate) => !answered?.includes(candidate));
-    const options: Option[] = open.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
-    if (answered) options.push({ value: DONE, label: t('thuisloket:topics.options.done') });
+    // Every topic every time, the way out last: an option keeps its number when the menu comes back.
+    const options: Option[] = THUISLOKET_TOPICS.map((value) => ({ value, label: t(`thuisloket:topics.options.${value}`) }));
+    // Always a way out: "Iets anders vragen" the first time, "Nee, dat is alles" after an answer.
+    options.push({ value: DONE, label: t(answered ? 'thuisloket:topics.options.done' : 'thuisloket:topics.options.elsewhere') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
-    return askOptions(step, DialogIds.thuisloketQuestion, prompt, options, 'thuisloket.topics');
+    // A menu of its own: another request leaves it ("ik wil een afspraak maken"), as "Iets anders vragen" does.
+    const question: OptionPromptOptions = { id: 'thuisloket.topics', prompt, options, otherRequestsLeave: true };
+    return step.prompt(DialogIds.thuisloketQuestion, question);
   }
 
   private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -136,7 +139,7 @@ export class ThuisloketDialog extends ComponentDialog {
     return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
   }
 
-  /** The other topics, without the one just answered (if it is one of the menu's). */
+  /** The menu again, remembering the topic just answered (if it is one of the menu's). */
   private async offerMore(step: WaterfallStepContext, topic?: ThuisloketTopic): Promise<DialogTurnResult> {
     const { answered = [] } = (step.options ?? {}) as ThuisloketOptions;
     return step.replaceDialog(DialogIds.thuisloketSteps, { answered: topic ? [...answered, topic] : answered } satisfies ThuisloketOptions);

@@ -32,7 +32,17 @@ export interface StatusChangeRequest {
 /** What a change does: the status, closing time and history entry to write, or why it is refused. */
 export type StatusChangeDecision =
   | { kind: 'changed'; status: CallbackStatus; closedAt: string | null; entry: StatusChange }
-  | { kind: 'alreadyClosed' };
+  | { kind: 'alreadyClosed' }
+  | { kind: 'notUndoable' };
+
+/** How long staff can take back a "Bereikt" or "Afgehandeld" they set by mistake. */
+export const UNDO_WINDOW_MS = 10 * 60_000;
+
+/** The part of a stored request an undo looks at. */
+export interface ClosedState {
+  status: CallbackStatus;
+  history: readonly StatusChange[];
+}
 
 export function isClosed(status: CallbackStatus): boolean {
   return CLOSED_STATUSES.includes(status);
@@ -53,4 +63,18 @@ export function decideStatusChange(current: CallbackStatus, change: StatusChange
     closedAt: isClosed(change.to) ? at : null,
     entry: { status: change.to, at, staffMember: change.by },
   };
+}
+
+/**
+ * Decides taking back the staff's closing of a request (reached or done, within UNDO_WINDOW_MS): it
+ * opens again with the status it had before, and the history records who took it back. A request
+ * the resident cancelled, or closed longer ago, is not undoable.
+ */
+export function decideUndo(request: ClosedState, change: { at: Date; by: string }): StatusChangeDecision {
+  const closing = request.history.at(-1);
+  const before = request.history.at(-2);
+  const staffClosed = request.status === 'reached' || request.status === 'done';
+  if (!staffClosed || !closing || !before || closing.status !== request.status) return { kind: 'notUndoable' };
+  if (change.at.getTime() - Date.parse(closing.at) > UNDO_WINDOW_MS) return { kind: 'notUndoable' };
+  return { kind: 'changed', status: before.status, closedAt: null, entry: { status: before.status, at: change.at.toISOString(), staffMember: change.by } };
 }

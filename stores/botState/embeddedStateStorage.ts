@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
 import { hashedLayout, openKeyedDocuments, type KeyedDocuments } from '../embedded/keyedDocuments.js';
+import { copyAsJson } from '../embedded/jsonValueCopy.js';
 import { etagConflict } from '../storeErrors.js';
 import { DEFAULT_STATE_EXPIRY, stateCollectionNameOf, stateMaxAgeMs, type StateCollectionName, type StateExpiry } from './stateExpiry.js';
 
@@ -55,7 +56,7 @@ export class EmbeddedStateStorage implements Storage {
     const found: StoreItems = {};
     const values = await Promise.all(keys.map((key) => this.collectionOf(key).get(key)));
     keys.forEach((key, index) => {
-      if (values[index] !== undefined) setOwn(found, key, copyJson(values[index]));
+      if (values[index] !== undefined) setOwn(found, key, copyAsJson(values[index]));
     });
     return found;
   }
@@ -68,7 +69,7 @@ export class EmbeddedStateStorage implements Storage {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
         throw new TypeError('EmbeddedStateStorage.write: every item must be an object');
       }
-      return [key, copyJson(item) as StateItem] as const;
+      return [key, copyAsJson(item) as StateItem] as const;
     });
     if (entries.length === 0) return;
     const groups = this.byCollection(entries.map(([key]) => key));
@@ -119,11 +120,6 @@ function eTagMatches(item: StateItem, stored: StateItem | undefined): boolean {
   const expected = item.eTag;
   if (expected === undefined || expected === '*') return true;
   return stored !== undefined && stored.eTag === expected;
-}
-
-/** A deep copy as the file will hold it (dates become strings, undefined fields disappear). */
-function copyJson(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
 /** Sets an own property even for keys such as "__proto__", which plain assignment would not store. */

@@ -50,7 +50,7 @@ type ResidentCancellation = 'cancelled' | 'notFound' | 'alreadyClosed';
 
 export class CallbackStoreError extends Error {
   constructor(
-    readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED',
+    readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED' | 'CALLBACK_NOT_UNDOABLE',
     message: string,
   ) {
     super(message);
@@ -68,6 +68,12 @@ export interface CallbackStore {
    * unknown reference and CALLBACK_CLOSED for a request that is already closed.
    */
   setStatus(reference: string, status: StaffStatus, change: { at: Date; staffMember: string }): Promise<CallbackRequest>;
+  /**
+   * Takes back a "reached" or "done" set a moment ago (services/callback/callbackStatus.ts, decideUndo):
+   * the request is open again with its earlier status. Throws CALLBACK_NOT_FOUND, or
+   * CALLBACK_NOT_UNDOABLE for a request that is open, cancelled by the resident or closed too long ago.
+   */
+  undoClose(reference: string, change: { at: Date; staffMember: string }): Promise<CallbackRequest>;
   /** The resident withdraws an open request with its reference. */
   cancelByResident(reference: string, at: Date): Promise<ResidentCancellation>;
   /** Deletes requests closed more than `retentionDays` ago, with their excerpts; returns how many. */

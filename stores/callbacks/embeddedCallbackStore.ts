@@ -1,5 +1,12 @@
 import { newCallbackReference } from '../../services/callback/callbackReference.js';
-import { decideStatusChange, isClosed, openedStatus, type StatusChangeRequest } from '../../services/callback/callbackStatus.js';
+import {
+  decideStatusChange,
+  decideUndo,
+  isClosed,
+  openedStatus,
+  type StatusChangeDecision,
+  type StatusChangeRequest,
+} from '../../services/callback/callbackStatus.js';
 import { excerptForStaff } from '../../services/callback/staffExcerpt.js';
 import { byPreferredMoment, CallbackStoreError, type CallbackRequest, type CallbackStore } from './callbackStore.js';
 import type { DurableDocument } from '../embedded/durableDocument.js';
@@ -28,12 +35,14 @@ export function createEmbeddedCallbackStore(
   const find = (requests: readonly CallbackRequest[], reference: string) => requests.find((request) => request.reference === reference);
 
   /** Applies the decided change inside one update: the check and the write are atomic. */
-  const changeStatus = (reference: string, change: StatusChangeRequest) =>
+  const changeStatus = (reference: string, change: StatusChangeRequest) => applyDecision(reference, (request) => decideStatusChange(request.status, change));
+
+  const applyDecision = (reference: string, decide: (request: CallbackRequest) => StatusChangeDecision) =>
     document.update((draft) => {
       const request = find(draft.requests, reference);
       if (!request) return 'notFound' as const;
-      const decision = decideStatusChange(request.status, change);
-      if (decision.kind === 'alreadyClosed') return decision.kind;
+      const decision = decide(request);
+      if (decision.kind !== 'changed') return decision.kind;
       request.status = decision.status;
       request.history.push(decision.entry);
       request.closedAt = decision.closedAt;
@@ -80,13 +89,21 @@ export function createEmbeddedCallbackStore(
     async setStatus(reference, status, change) {
       const changed = await changeStatus(reference, { to: status, at: change.at, by: change.staffMember });
       if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
-      if (changed === 'alreadyClosed') throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
+      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
+      return changed;
+    },
+
+    async undoClose(reference, change) {
+      const changed = await applyDecision(reference, (request) => decideUndo(request, { at: change.at, by: change.staffMember }));
+      if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
+      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_NOT_UNDOABLE', `Callback request ${reference} cannot be taken back.`);
       return changed;
     },
 
     async cancelByResident(reference, at) {
       const changed = await changeStatus(reference, { to: 'cancelledByResident', at, by: 'resident' });
-      return typeof changed === 'string' ? changed : 'cancelled';
+      if (changed === 'notFound') return changed;
+      return typeof changed === 'string' ? 'alreadyClosed' : 'cancelled';
     },
 
     deleteExpired(now, retentionDays) {

@@ -1,9 +1,12 @@
 import { newCallbackReference } from '../../services/callback/callbackReference.js';
 import {
   decideStatusChange,
+  decideUndo,
   openedStatus,
   type CallbackStatus,
+  type ClosedState,
   type StatusChange,
+  type StatusChangeDecision,
   type StatusChangeRequest,
 } from '../../services/callback/callbackStatus.js';
 import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
@@ -70,14 +73,19 @@ export function createPostgresCallbackStore(
   }
 
   /** Reads the status under a row lock, decides, writes the decision: one transaction. */
-  function changeStatus(reference: string, change: StatusChangeRequest): Promise<CallbackRow | 'notFound' | 'alreadyClosed'> {
+  function changeStatus(reference: string, change: StatusChangeRequest): Promise<CallbackRow | 'notFound' | 'alreadyClosed' | 'notUndoable'> {
+    return applyDecision(reference, (current) => decideStatusChange(current.status, change));
+  }
+
+  /** Reads the request's status and history under a row lock, and writes what `decide` says: check and write are atomic. */
+  function applyDecision(reference: string, decide: (current: ClosedState) => StatusChangeDecision): Promise<CallbackRow | 'notFound' | 'alreadyClosed' | 'notUndoable'> {
     return inTransaction(context, async (client) => {
-      const { rows } = await client.query<{ status: CallbackStatus }>('select status from callback_request where reference = $1 for update', [
+      const { rows } = await client.query<ClosedState>('select status, history from callback_request where reference = $1 for update', [
         reference,
       ]);
       if (!rows[0]) return 'notFound';
-      const decision = decideStatusChange(rows[0].status, change);
-      if (decision.kind === 'alreadyClosed') return decision.kind;
+      const decision = decide(rows[0]);
+      if (decision.kind !== 'changed') return decision.kind;
       const updated = await client.query<CallbackRow>(
         `update callback_request set status = $2, history = history || $3::jsonb, closed_at = $4
           where reference = $1
@@ -142,13 +150,21 @@ export function createPostgresCallbackStore(
     async setStatus(reference, status, change) {
       const changed = await changeStatus(reference, { to: status, at: change.at, by: change.staffMember });
       if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
-      if (changed === 'alreadyClosed') throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
+      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_CLOSED', `Callback request ${reference} is already closed.`);
+      return toRequest(changed);
+    },
+
+    async undoClose(reference, change) {
+      const changed = await applyDecision(reference, (current) => decideUndo(current, { at: change.at, by: change.staffMember }));
+      if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
+      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_NOT_UNDOABLE', `Callback request ${reference} cannot be taken back.`);
       return toRequest(changed);
     },
 
     async cancelByResident(reference, at) {
       const changed = await changeStatus(reference, { to: 'cancelledByResident', at, by: 'resident' });
-      return typeof changed === 'string' ? changed : 'cancelled';
+      if (changed === 'notFound') return changed;
+      return typeof changed === 'string' ? 'alreadyClosed' : 'cancelled';
     },
 
     async deleteExpired(now, retentionDays) {

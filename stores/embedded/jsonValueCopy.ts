@@ -76,3 +76,17 @@ function copyThroughText(value: unknown, key: string): unknown {
   const parsed = JSON.parse(text) as Record<string, unknown>;
   return Object.hasOwn(parsed, key) ? parsed[key] : OMITTED;
 }
+
+/**
+ * Whether two JSON values (as `copyAsJson` or `JSON.parse` give them) hold the same data, without
+ * writing either out as text; stops at the first difference. Key order does not count.
+ */
+export function sameJsonValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, index) => sameJsonValue(item, b[index]));
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((key) => Object.hasOwn(b, key) && sameJsonValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

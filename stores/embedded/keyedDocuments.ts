@@ -20,7 +20,7 @@ import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFileAdapter, hasCode, syncDirectory } from './durableFileAdapter.js';
-import { copyAsJson } from './jsonValueCopy.js';
+import { copyAsJson, sameJsonValue } from './jsonValueCopy.js';
 import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
 import type { Logger } from '../../bot/logger.js';
@@ -246,7 +246,7 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
           // Also the check that the value is something JSON can hold.
           const next = copyAsJson(values.get(key)) as T;
           // A change that left the value as it was writes nothing.
-          if (old && JSON.stringify(next) === JSON.stringify(old.value)) continue;
+          if (old && sameJsonValue(next, old.value)) continue;
           writes.push(write(key, next, savedAt));
         }
         const settled = await Promise.allSettled(writes);

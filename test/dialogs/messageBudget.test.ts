@@ -3,6 +3,8 @@
  * answers every numbered option (and a name, an e-mail address and a code where a free answer is
  * asked), breadth first, a few turns deep. Each turn: at most 3 bubbles; on SMS each under 600
  * characters and without raw tel:/mailto: links. Real Dutch sentences, so lengths are what residents get.
+ * A question asked again in a later message of the same conversation keeps its option numbers: a
+ * resident who read "2" for an answer can type 2 again.
  */
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +37,8 @@ const OPENINGS: Record<string, Recognition> = {
   'afspraak annuleren': recognized('appointment.cancel'),
   'afspraak verplaatsen': recognized('appointment.reschedule'),
   'wanneer komt het grofvuil': recognized('none'),
+  'ik kan niet inloggen op het thuisloket': recognized('thuisloket.info'),
+  'mijn kaartlezer werkt niet': recognized('thuisloket.info'),
 };
 for (const id of DOCUMENT_IDS) {
   OPENINGS[`document ${id}`] = recognized('document.request', id);
@@ -82,10 +86,52 @@ async function crawl(opening: string): Promise<Turn[]> {
   return seen;
 }
 
+const startsWith = (path: readonly string[], prefix: readonly string[]) => prefix.every((text, index) => path[index] === text);
+
 const describeText = (turn: Turn) => `after ${JSON.stringify(turn.path)}`;
 
+/** The options a message offers as buttons with their question's id: question id → option value → number. */
+function numberedButtons(replies: Partial<Activity>[]): Map<string, Map<string, number>> {
+  const questions = new Map<string, Map<string, number>>();
+  for (const reply of replies) {
+    for (const attachment of reply.attachments ?? []) {
+      const buttons = ((attachment.content ?? {}) as { buttons?: { value?: unknown }[] }).buttons ?? [];
+      buttons.forEach((button, index) => {
+        const value = button.value as { question?: unknown; answer?: unknown } | undefined;
+        if (typeof value?.question !== 'string' || typeof value.answer !== 'string') return;
+        const options = questions.get(value.question) ?? new Map<string, number>();
+        options.set(value.answer, index + 1);
+        questions.set(value.question, options);
+      });
+    }
+  }
+  return questions;
+}
+
+/** Options whose number changed between two messages of the same question in one conversation. */
+function renumbered(turns: Partial<Activity>[][], path: readonly string[]): string[] {
+  const first = new Map<string, Map<string, number>>();
+  const problems: string[] = [];
+  turns.forEach((replies, index) => {
+    for (const [question, options] of numberedButtons(replies)) {
+      const earlier = first.get(question);
+      if (!earlier) {
+        first.set(question, options);
+        continue;
+      }
+      for (const [answer, number] of options) {
+        const before = earlier.get(answer);
+        if (before !== undefined && before !== number) {
+          problems.push(`${question}: "${answer}" was ${before}, became ${number} after ${JSON.stringify(path.slice(0, index + 1))}`);
+        }
+      }
+    }
+  });
+  return problems;
+}
+
 describe('message budget over every dialog path', () => {
-  it.each(Object.keys(OPENINGS))('"%s": SMS and web chat stay within budget', async (opening) => {
+  it.each(Object.keys(OPENINGS))('"%s": SMS and web chat stay within budget, option numbers stay put', async (opening) => {
     const turns = await crawl(opening);
     expect(turns.length).toBeGreaterThan(0);
     const problems: string[] = [];
@@ -97,12 +143,13 @@ describe('message budget over every dialog path', () => {
         if (/\b(tel|mailto):/.test(text)) problems.push(`sms raw link ${describeText(turn)}: ${text}`);
       }
     }
-    // The same paths on web chat: bubbles per turn.
-    for (const turn of turns.filter((t) => t.path.length === MAX_DEPTH || nextAnswers(t.replies).length === 0)) {
+    // The same paths on web chat, each explored path to its end: bubbles per turn, and option numbers.
+    for (const turn of turns.filter((t) => !turns.some((longer) => longer.path.length > t.path.length && startsWith(longer.path, t.path)))) {
       const webTurns = await play('webchat', turn.path);
       webTurns.forEach((replies, index) => {
         if (replies.length > MAX_BUBBLES) problems.push(`webchat ${replies.length} bubbles after ${JSON.stringify(turn.path.slice(0, index + 1))}`);
       });
+      problems.push(...renumbered(webTurns, turn.path));
     }
     expect(problems).toEqual([]);
   }, 120_000);

@@ -6,7 +6,7 @@
 import type { Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../bot/i18n.js';
-import { createOfflineRecognizer } from '../../nlu/offlineRecognizer.js';
+import { createLinearRecognizer } from '../../nlu/linearRecognizer.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { SURVEY_ANSWER_CODES } from '../../services/survey/surveyCodes.js';
 import { renderedButtons, tappedButton } from '../support/channelAnswers.js';
@@ -19,7 +19,7 @@ const t = i18n.getFixedT('nl');
 let recognizer: Recognizer;
 beforeAll(async () => {
   // "daag" starts the survey whatever the recognizer makes of it; the answers are read for real.
-  recognizer = fakeRecognizer({ daag: 'goodbye' }, await createOfflineRecognizer());
+  recognizer = fakeRecognizer({ daag: 'goodbye' }, await createLinearRecognizer());
 });
 
 const CHANNELS = ['webchat', 'sms'] as const;
@@ -97,6 +97,20 @@ describe('in the survey only "stop" ends it', () => {
     await talk.say('vier');
     expect(fixture.rows()[0]?.answers).toEqual({ satisfaction: 4 });
   });
+});
+
+describe('typed satisfaction words are stored and never end the survey', () => {
+  const WORDS: ReadonlyArray<[string, number]> = [['gaat wel', 3], ['4/5', 4], ['vier', 4], ['slecht', 2], ['heel tevreden', 5], ['niet goed', 2]];
+  for (const channelId of CHANNELS) {
+    it.each(WORDS)(`on ${channelId}, "%s" is stored as %s and the next question follows`, async (word, score) => {
+      const { fixture, talk } = await startSurvey(channelId);
+      await talk.say('al gebruikt');
+      const replies = await talk.say(word);
+      expect(said(replies, 'common:cancel.done')).toBe(false);
+      expect(surveyQuestionIn(replies)).toBe('appointmentPreference');
+      expect(fixture.rows()[0]?.answers).toEqual({ awareness: 'used', satisfaction: score });
+    });
+  }
 });
 
 describe('old buttons', () => {

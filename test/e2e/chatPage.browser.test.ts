@@ -107,6 +107,15 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     expect(reached).toMatch(/webchat__basic-transcript/);
     expect(reached).toMatch(/webchat__send-box-text-box__input/);
     expect(reached).toMatch(/^a\.skip-link/);
+    // The send box draws its ring inside: the placeholder keeps clear of it, at least 2 px on every side.
+    await sendBox(page).focus();
+    const gap = await sendBox(page).evaluate((input) => {
+      const style = getComputedStyle(input);
+      const ring = parseFloat(style.outlineWidth) - Math.max(0, -parseFloat(style.outlineOffset));
+      const inside = Math.max(0, -parseFloat(style.outlineOffset));
+      return Math.min(...['Top', 'Right', 'Bottom', 'Left'].map((side) => parseFloat(style.getPropertyValue(`padding-${side.toLowerCase()}`)) - inside - ring));
+    });
+    expect(gap).toBeGreaterThanOrEqual(2);
     // Inside a message, the option buttons (Enter on the transcript, then Tab).
     await page.locator('#webchat .webchat__basic-transcript').focus();
     await page.keyboard.press('Enter');

@@ -29,8 +29,9 @@ const PARTS = { morning: 'voormiddag', afternoon: 'namiddag' };
 const LANGUAGES = { nl: 'Nederlands', en: 'Engels' };
 // Who changed a status, when it was not a staff member.
 const ACTORS = { assistant: 'digitale assistent', resident: 'inwoner' };
-// Closing a request waits this long, so "Ongedaan maken" can still take it back.
-const UNDO_MS = 10_000;
+// "Ongedaan maken" stays on screen this long after "Bereikt" or "Afgehandeld"; the server takes a
+// close back within its own window (services/callback/callbackStatus.ts, UNDO_WINDOW_MS).
+const UNDO_MS = 60_000;
 // New requests show up without a reload.
 const POLL_MS = 30_000;
 
@@ -62,8 +63,8 @@ function problem(text) {
   $('problem').textContent = text;
 }
 
-async function api(path, body, keepalive = false) {
-  const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), keepalive };
+async function api(path, body) {
+  const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   const response = await fetch(path, { credentials: 'same-origin', ...init });
   const data = response.status === 204 ? null : await response.json().catch(() => null);
   return { response, data };
@@ -163,13 +164,11 @@ function renderRequest(request) {
   return item;
 }
 
-/** Requests closed in this page but not yet sent, so they can be taken back: reference → timer. */
-const pending = new Map();
 let shownReferences = null;
+let undoTimer = null;
 
 /**
- * Fetches the open requests and shows them. Requests waiting for their undo time stay hidden; focus
- * on a status button survives the redraw. With `announceNew`, requests that arrived since the last
+ * Fetches the open requests and shows them. Focus on a status button survives the redraw. With `announceNew`, requests that arrived since the last
  * look are announced politely. Returns the number shown, or false when the list could not be shown.
  */
 async function loadRequests({ announceNew = false } = {}) {
@@ -183,7 +182,7 @@ async function loadRequests({ announceNew = false } = {}) {
     return false;
   }
   showConsole(data.staffMember);
-  const shown = data.callbacks.filter((request) => !pending.has(request.reference));
+  const shown = data.callbacks;
   const focused = document.activeElement?.dataset ?? {};
   $('requests').replaceChildren(...shown.map(renderRequest));
   if (focused.reference) {
@@ -200,15 +199,17 @@ async function loadRequests({ announceNew = false } = {}) {
   return shown.length;
 }
 
-async function sendStatus(reference, status, { keepalive = false } = {}) {
-  const { response } = await api(`/api/staff/callbacks/${encodeURIComponent(reference)}/status`, { status }, keepalive);
+/** Sends a status change (`status`) or its undo (`undo`) of one request; false when it was not saved. */
+async function sendChange(reference, change, failure) {
+  const path = `/api/staff/callbacks/${encodeURIComponent(reference)}/${change.status ? 'status' : 'undo'}`;
+  const { response } = await api(path, change.status ? { status: change.status } : {});
   if (response.status === 401) {
     showLogin();
     problem('U bent afgemeld. Meld u opnieuw aan.');
     return false;
   }
   if (!response.ok) {
-    problem(`De status van ${reference} kon niet opgeslagen worden.`);
+    problem(failure);
     return false;
   }
   return true;
@@ -221,6 +222,8 @@ function showUndo(reference, action) {
   button.addEventListener('click', () => undo(reference));
   bar.replaceChildren(button);
   bar.hidden = false;
+  clearTimeout(undoTimer);
+  undoTimer = setTimeout(() => hideUndo(reference), UNDO_MS);
 }
 
 function hideUndo(reference) {
@@ -232,48 +235,33 @@ function hideUndo(reference) {
 
 async function setStatus(reference, action) {
   // "Niet bereikt" keeps the request in the list: it is sent at once.
+  const failure = `De status van ${reference} kon niet opgeslagen worden.`;
   if (action.status === 'notReached') {
-    if (!(await sendStatus(reference, action.status))) return;
+    if (!(await sendChange(reference, { status: action.status }, failure))) return;
     await loadRequests();
     announce(`Verzoek ${reference} is ${action.done}.`);
     $('console-title').focus();
     return;
   }
-  // "Bereikt" and "Afgehandeld" close the request: it leaves the list now, and is saved once the undo time is over.
-  const timer = setTimeout(() => void commit(reference, action), UNDO_MS);
-  pending.set(reference, { action, timer });
+  // "Bereikt" and "Afgehandeld" close the request at once; "Ongedaan maken" asks the server to take it back.
+  if (!(await sendChange(reference, { status: action.status }, failure))) {
+    await loadRequests();
+    return;
+  }
   await loadRequests();
   showUndo(reference, action);
-  announce(`Verzoek ${reference} is ${action.done}. U kunt dit nog ${UNDO_MS / 1000} seconden ongedaan maken.`);
+  announce(`Verzoek ${reference} is ${action.done}. U kunt dit nog ongedaan maken.`);
   $('console-title').focus();
 }
 
-async function commit(reference, action) {
-  if (!pending.has(reference)) return;
-  pending.delete(reference);
-  hideUndo(reference);
-  if (!(await sendStatus(reference, action.status))) await loadRequests();
-}
-
 async function undo(reference) {
-  const waiting = pending.get(reference);
-  if (!waiting) return;
-  clearTimeout(waiting.timer);
-  pending.delete(reference);
   hideUndo(reference);
+  const saved = await sendChange(reference, {}, `${reference} kon niet meer ongedaan gemaakt worden.`);
   await loadRequests();
+  if (!saved) return;
   announce(`Verzoek ${reference} staat weer open.`);
   document.querySelector(`#requests button[data-reference="${CSS.escape(reference)}"]`)?.focus();
 }
-
-// Leaving the page saves what is still waiting for its undo time.
-window.addEventListener('pagehide', () => {
-  for (const [reference, { action, timer }] of pending) {
-    clearTimeout(timer);
-    void sendStatus(reference, action.status, { keepalive: true });
-  }
-  pending.clear();
-});
 
 setInterval(() => {
   if (!$('console').hidden && document.visibilityState === 'visible') void loadRequests({ announceNew: true });
@@ -309,11 +297,6 @@ $('refresh').addEventListener('click', async () => {
 });
 
 $('logout').addEventListener('click', async () => {
-  for (const [reference, { action, timer }] of pending) {
-    clearTimeout(timer);
-    await sendStatus(reference, action.status);
-  }
-  pending.clear();
   hideUndo();
   await api('/api/staff/logout', {});
   $('requests').replaceChildren();

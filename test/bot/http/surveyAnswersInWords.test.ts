@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { createI18n } from '../../../bot/i18n.js';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
-import { createOfflineRecognizer } from '../../../nlu/offlineRecognizer.js';
+import { createLinearRecognizer } from '../../../nlu/linearRecognizer.js';
 import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
 import { ROTATING_SURVEY_QUESTIONS, SURVEY_ANSWER_CODES, type SurveyQuestion } from '../../../services/survey/surveyCodes.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
@@ -102,7 +102,7 @@ beforeAll(async () => {
   const outcomeStore = memoryOutcomeStore({ now });
   let rotationCalls = 0;
   server = await startTestServer({
-    recognizer: fakeRecognizer({ daag: 'goodbye' }, await createOfflineRecognizer()),
+    recognizer: fakeRecognizer({ daag: 'goodbye' }, await createLinearRecognizer()),
     i18n: createI18n(),
     survey: { surveyStore, outcomeStore, now, random: () => ((Math.floor(rotationCalls++ / CHANNELS.length) % 3) + 0.5) / 3 },
     routes: [(http) => registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline: loadSurveyBaseline(), now: () => new Date('2026-04-20T09:00:00Z') })],

@@ -35,6 +35,7 @@ describe('staff console API', () => {
     for (const [method, path] of [
       ['GET', '/api/staff/callbacks'],
       ['POST', '/api/staff/callbacks/KDR-482/status'],
+      ['POST', '/api/staff/callbacks/KDR-482/undo'],
       ['POST', '/api/staff/logout'],
     ] as const) {
       const answer = await send(server.baseUrl, method, path, { json: method === 'POST' ? { status: 'done' } : undefined, cookie: 'staff_session=made-up' });
@@ -85,6 +86,22 @@ describe('staff console API', () => {
     const logs = server.logger.lines.join('\n');
     expect(logs).toContain('"reference":"KDR-482"');
     expect(logs).not.toContain('470');
+  });
+
+  it('takes back "Afgehandeld" on the server: the request is open and listed again; an open one cannot be taken back', async () => {
+    const cookie = await login(server.baseUrl);
+    expect((await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/undo', { cookie })).status).toBe(409);
+    expect((await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/status', { json: { status: 'done' }, cookie })).status).toBe(200);
+    expect((await callbacks.get('MNP-234'))?.status).toBe('done');
+    const undone = await send(server.baseUrl, 'POST', '/api/staff/callbacks/mnp-234/undo', { cookie });
+    expect(undone.status).toBe(200);
+    expect((undone.body as { callback: { status: string } }).callback.status).toBe('open');
+    expect((await callbacks.get('MNP-234'))?.closedAt).toBeNull();
+    const list = (await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie })).body as { callbacks: { reference: string }[] };
+    expect(list.callbacks.map((callback) => callback.reference)).toContain('MNP-234');
+    const twice = await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/undo', { cookie });
+    expect(errorCode(twice.body)).toBe('callback_not_undoable');
+    expect(errorCode((await send(server.baseUrl, 'POST', '/api/staff/callbacks/XXX-999/undo', { cookie })).body)).toBe('callback_not_found');
   });
 
   it('answers 400 with a short reason for bad input and 404 for an unknown reference', async () => {

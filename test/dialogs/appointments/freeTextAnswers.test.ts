@@ -4,7 +4,7 @@
  * Keyed texts, the real offline recognizer, on web chat and SMS.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOfflineRecognizer } from '../../../nlu/offlineRecognizer.js';
+import { createLinearRecognizer } from '../../../nlu/linearRecognizer.js';
 import type { Recognizer } from '../../../nlu/recognizer.js';
 import { createConversation, readable } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
@@ -13,7 +13,7 @@ import { recognition } from './support.js';
 let recognizer: Recognizer;
 beforeAll(async () => {
   // The way in is fixed, so the tests are about the answers, not about how the recognizer reads the first request.
-  recognizer = fakeRecognizer({ 'ik wil een afspraak voor mijn rijbewijs': recognition('appointment.book', 'rijbewijs') }, await createOfflineRecognizer());
+  recognizer = fakeRecognizer({ 'ik wil een afspraak voor mijn rijbewijs': recognition('appointment.book', 'rijbewijs') }, await createLinearRecognizer());
 });
 
 const CHANNELS = ['webchat', 'sms'] as const;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSlotAnswer } from '../../../dialogs/appointments/slotAnswer.js';
-import { createOfflineRecognizer } from '../../../nlu/offlineRecognizer.js';
+import { createLinearRecognizer } from '../../../nlu/linearRecognizer.js';
 import type { Recognizer } from '../../../nlu/recognizer.js';
 import type { FreeSlot } from '../../../services/appointments/slots.js';
 import { brussels } from '../../support/appointments.js';
@@ -62,7 +62,8 @@ describe('reading an answer against the offered slots', () => {
 describe.each(['webchat', 'sms'])('answering the slot question in words, on %s', (channelId) => {
   let recognizer: Recognizer;
   beforeAll(async () => {
-    recognizer = await createOfflineRecognizer();
+    // The recognizer the bot runs (nlu/createRecognizer.ts); nlp.js is kept only to compare.
+    recognizer = await createLinearRecognizer();
   });
 
   async function atSlotQuestion() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readVagueWish } from '../../../dialogs/appointments/vagueWish.js';
-import { createOfflineRecognizer } from '../../../nlu/offlineRecognizer.js';
+import { createLinearRecognizer } from '../../../nlu/linearRecognizer.js';
 import { createConversation, readable } from '../../support/conversation.js';
 import { brussels } from '../../support/appointments.js';
 
@@ -43,7 +43,7 @@ describe('reading a vague wish at the slot question', () => {
 
 describe.each(['webchat', 'sms'])('a vague wish typed at the slot question, on %s', (channelId) => {
   async function atSlotQuestion() {
-    const conversation = createConversation({ recognizer: await createOfflineRecognizer(), channelId, now: () => NOW });
+    const conversation = createConversation({ recognizer: await createLinearRecognizer(), channelId, now: () => NOW });
     conversation.appointments.clock.now = NOW;
     expect(readable(await conversation.say('afspraak rijbewijs'))).toContain('«appointments:slots.earliest»');
     return conversation;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNDO_WINDOW_MS } from '../../../services/callback/callbackStatus.js';
 import type { CallbackStore, NewCallbackRequest } from '../../../stores/callbacks/callbackStore.js';
 
 const AT = new Date('2026-03-02T09:00:00Z');
@@ -109,6 +110,37 @@ export function describeCallbackStore(name: string, make: (options: { references
       await callbacks.setStatus('KDR-482', 'done', { at: AT, staffMember: 'an' });
       await expect(callbacks.setStatus('KDR-482', 'reached', { at: AT, staffMember: 'an' })).rejects.toMatchObject({ code: 'CALLBACK_CLOSED' });
       expect((await callbacks.get('KDR-482'))?.history.map((change) => change.status)).toEqual(['open', 'done']);
+    });
+
+    it('takes back a reached or done within the undo window: open again with the earlier status, and in the list', async () => {
+      const callbacks = await store(['KDR-482', 'MNP-234']);
+      await callbacks.create(callbackRequest('a'));
+      await callbacks.create(callbackRequest('b'));
+      await callbacks.setStatus('KDR-482', 'notReached', { at: new Date('2026-03-02T13:00:00Z'), staffMember: 'an' });
+      await callbacks.setStatus('KDR-482', 'reached', { at: new Date('2026-03-02T14:00:00Z'), staffMember: 'an' });
+      const undone = await callbacks.undoClose('KDR-482', { at: new Date('2026-03-02T14:00:08Z'), staffMember: 'an' });
+      expect(undone).toMatchObject({ status: 'notReached', closedAt: null });
+      expect(undone.history.at(-1)).toEqual({ status: 'notReached', at: '2026-03-02T14:00:08.000Z', staffMember: 'an' });
+      expect(await callbacks.get('KDR-482')).toEqual(undone);
+      await callbacks.setStatus('MNP-234', 'done', { at: AT, staffMember: 'bo' });
+      expect((await callbacks.undoClose('MNP-234', { at: AT, staffMember: 'bo' })).status).toBe('open');
+      expect((await callbacks.listOpen()).map((r) => r.reference).sort()).toEqual(['KDR-482', 'MNP-234']);
+    });
+
+    it('refuses to take back an open request, a cancelled one, one closed too long ago, or an unknown one', async () => {
+      const callbacks = await store(['KDR-482', 'MNP-234', 'RTV-679']);
+      await callbacks.create(callbackRequest('a'));
+      await callbacks.create(callbackRequest('b'));
+      await callbacks.create(callbackRequest('c'));
+      const change = { at: AT, staffMember: 'an' };
+      await expect(callbacks.undoClose('KDR-482', change)).rejects.toMatchObject({ code: 'CALLBACK_NOT_UNDOABLE' });
+      await callbacks.cancelByResident('MNP-234', AT);
+      await expect(callbacks.undoClose('MNP-234', change)).rejects.toMatchObject({ code: 'CALLBACK_NOT_UNDOABLE' });
+      await callbacks.setStatus('RTV-679', 'done', change);
+      const later = new Date(AT.getTime() + UNDO_WINDOW_MS + 1000);
+      await expect(callbacks.undoClose('RTV-679', { at: later, staffMember: 'an' })).rejects.toMatchObject({ code: 'CALLBACK_NOT_UNDOABLE' });
+      expect((await callbacks.get('RTV-679'))?.status).toBe('done');
+      await expect(callbacks.undoClose('XXX-999', change)).rejects.toMatchObject({ code: 'CALLBACK_NOT_FOUND' });
     });
 
     it('lets only one of two staff members at two instances close a request at the same moment', async () => {

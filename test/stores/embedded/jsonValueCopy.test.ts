@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyAsJson } from '../../../stores/embedded/jsonValueCopy.js';
+import { copyAsJson, sameJsonValue } from '../../../stores/embedded/jsonValueCopy.js';
 
 const throughText = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
@@ -63,5 +63,23 @@ describe('copyAsJson', () => {
     circular.self = { back: circular };
     expect(() => copyAsJson(circular)).toThrow(TypeError);
     expect(() => copyAsJson(circular)).toThrow(/circular/i);
+  });
+});
+
+describe('sameJsonValue', () => {
+  const cases: Array<[string, unknown, unknown, boolean]> = [
+    ['equal objects, keys in another order', { a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 }, true],
+    ['a nested difference', { a: 1, b: [1, { c: 'x' }] }, { a: 1, b: [1, { c: 'y' }] }, false],
+    ['a missing key', { a: 1, b: null }, { a: 1, c: null }, false],
+    ['an extra key', { a: 1 }, { a: 1, b: 2 }, false],
+    ['an array against an object', [1], { 0: 1 }, false],
+    ['arrays of other lengths', [1, 2], [1, 2, 3], false],
+    ['null against an object', null, {}, false],
+    ['equal strings', 'ja', 'ja', true],
+    ['a number against its text', 1, '1', false],
+  ];
+  it.each(cases)('%s', (_name, a, b, expected) => {
+    expect(sameJsonValue(a, b)).toBe(expected);
+    expect(sameJsonValue(b, a)).toBe(expected);
   });
 });

@@ -7,6 +7,7 @@ import { PostgresStateStorage } from '../../../stores/botState/postgresStateStor
 import { PostgresTurnLock } from '../../../stores/turnLock/postgresTurnLock.js';
 import { isStoreError } from '../../../stores/storeErrors.js';
 import { turnLockMiddleware } from '../../../stores/turnLock/turnLock.js';
+import { describeTurnLock } from './turnLockContract.js';
 import { createTestDatabase, postgresUnavailable, terminateConnections, type TestDatabase } from '../../support/postgres.js';
 
 const LOCK_APP = 'test:turn-lock';
@@ -48,6 +49,8 @@ describe.skipIf(postgresUnavailable !== null)('PostgresTurnLock', () => {
     }
     throw new Error(`never happened: ${what}`);
   }
+
+  describeTurnLock('PostgresTurnLock', (waitMs) => ({ first: instanceLock(waitMs).lock, second: instanceLock(waitMs).lock }));
 
   it('makes a turn on another instance wait until the first turn of that conversation releases', async () => {
     const first = instanceLock();

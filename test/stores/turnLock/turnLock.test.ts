@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isStoreError } from '../../../stores/storeErrors.js';
 import { InProcessTurnLock, turnLockKey, turnLockMiddleware, type TurnLock } from '../../../stores/turnLock/turnLock.js';
+import { describeTurnLock } from './turnLockContract.js';
 
 /** Lets every pending promise callback run. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -27,6 +28,12 @@ describe('turnLockKey', () => {
     expect(turnLockKey(contextOf('c1', 'msteams'))).toBe('msteams/c1');
     expect(turnLockKey(contextOf(undefined))).toBeNull();
   });
+});
+
+describeTurnLock('InProcessTurnLock', (waitMs) => {
+  // One process: both "instances" share the one lock.
+  const lock = new InProcessTurnLock({ waitMs });
+  return { first: lock, second: lock };
 });
 
 describe('InProcessTurnLock', () => {

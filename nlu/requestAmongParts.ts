@@ -1,0 +1,59 @@
+import type { Intent } from './contract.js';
+import type { Recognition, Recognizer } from './recognizer.js';
+
+/**
+ * The longest message the assistant reads (characters). A resident's long story with a question
+ * fits easily (about 300 words, a full page of a letter); a longer one is asked to be put shorter.
+ * The HTTP body limit (about 300 KB) is far above it, so the check is the assistant's, not the server's.
+ */
+export const LONGEST_READ_MESSAGE = 2000;
+
+/** What a message says when it only greets, thanks or says nothing the assistant can act on. */
+const NO_REQUEST: readonly Intent[] = ['greeting', 'goodbye', 'none'];
+/**
+ * What a part may win with: a request for a capability. Not help or cancel: a fragment such as
+ * "nee" or "laat maar" in "nee, dank u" at a question must never turn into a cancel.
+ */
+const PART_REQUESTS: readonly Intent[] = [
+  'thuisloket.info', 'document.request', 'appointment.book', 'appointment.cancel', 'appointment.reschedule', 'info.hours', 'info.contact', 'handoff.human',
+];
+/** A whole message read below this score is read part by part too. */
+const CONFIDENT = 0.6;
+/** A part wins only with this score: one sure request among the greeting and the story. */
+const PART_CONFIDENT = 0.6;
+
+/** The sentences and comma-separated parts of a message, trimmed, without empty ones. */
+export function messageParts(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;\n])|,/)
+    .map((part) => part.trim())
+    .filter((part) => /\p{L}/u.test(part));
+}
+
+/**
+ * Reads a message the way a person would when it opens with a greeting or tells a story first:
+ * "Hello, I need a birth certificate", "Goeiedag. Mijn kleinzoon helpt mij normaal ... Kan ik een
+ * afspraak maken?". When the whole message reads as a greeting, thanks or nothing, or unsure, the
+ * surest request among its parts counts (the document named anywhere in the message stays).
+ * A message longer than LONGEST_READ_MESSAGE is not read: the dialogs ask for a shorter one.
+ */
+export function readingEveryPart(recognizer: Recognizer): Recognizer {
+  return {
+    async recognize(text, locale) {
+      if (text.length > LONGEST_READ_MESSAGE) return { intent: 'none', score: 1, entities: {} };
+      const whole = await recognizer.recognize(text, locale);
+      if (!NO_REQUEST.includes(whole.intent) && whole.score >= CONFIDENT) return whole;
+      const parts = messageParts(text);
+      if (parts.length < 2) return whole;
+      let best: Recognition | undefined;
+      for (const part of parts) {
+        const read = await recognizer.recognize(part, locale);
+        if (!PART_REQUESTS.includes(read.intent) || read.score < PART_CONFIDENT) continue;
+        if (!best || read.score > best.score) best = read;
+      }
+      if (!best || (!NO_REQUEST.includes(whole.intent) && best.score <= whole.score)) return whole;
+      const document = whole.entities.document ?? best.entities.document;
+      return { ...best, entities: { ...best.entities, ...(document ? { document } : {}) } };
+    },
+  };
+}
