@@ -104,7 +104,7 @@ function messageFor(turn: ResidentTurn, previous: ReplyActivity[], keys: LocaleK
 }
 
 /** In a turn's `say`, the booking code the assistant gave last in this conversation (a resident reads it from the confirmation). */
-export const BOOKING_CODE_PLACEHOLDER = '{{bookingCode}}';
+const BOOKING_CODE_PLACEHOLDER = '{{bookingCode}}';
 const BOOKING_CODE = new RegExp(`\\b[${BOOKING_CODE_ALPHABET}]{3}-[${BOOKING_CODE_ALPHABET}]{3}\\b`, 'g');
 
 /** The last booking code in the replies of a confirmation. */

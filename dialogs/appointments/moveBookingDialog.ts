@@ -13,7 +13,7 @@ import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAcces
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 
-export interface MoveBookingDialogOptions {
+interface MoveBookingDialogOptions {
   /** The message that asked to move: what it says about when is used ("kan het naar donderdag?", "donderdag past niet meer"). */
   recognition?: Recognition | null;
 }

@@ -18,7 +18,7 @@ const keyed =
  * The bot's questions with options, by the id the dialogs ask them with, built from the same
  * locale keys: for tables that answer each of them as residents do.
  */
-export const OPTION_QUESTIONS = {
+const OPTION_QUESTIONS = {
   'documents.canLogIn': yesNo('documents:online.canLogIn.no'),
   'documents.bookOffer': yesNo(),
   'documents.requester': keyed('documents:questions.requester.options', ['self', 'child', 'deceased', 'other']),
