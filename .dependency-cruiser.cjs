@@ -16,8 +16,7 @@ module.exports = {
     {
       name: 'dialogs-not-to-runtime',
       severity: 'error',
-      comment:
-        'Dialogs never touch HTTP or the composition root: the bot hands them what they need through their constructor.',
+      comment: 'Dialogs never touch HTTP or the composition root: the bot hands them what they need through their constructor.',
       from: { path: '^dialogs/' },
       to: { path: '^bot/(http|directLine|staff|app|server|main|adapter|assistant|assistantBot|config)(/|\\.ts$)' },
     },

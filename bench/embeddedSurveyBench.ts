@@ -68,7 +68,14 @@ async function measureSize(size: number, surveys: number, reportRuns: number): P
 
     const answerTimes: number[] = [];
     for (const [index, answers] of todaysSurveys(surveys).entries()) {
-      const row: SurveyResponse = { id: newSurveyResponseId(), day: TODAY, questionnaireVersion: 1, channel: 'webchat', outcome: 'resolved', answers: {} };
+      const row: SurveyResponse = {
+        id: newSurveyResponseId(),
+        day: TODAY,
+        questionnaireVersion: 1,
+        channel: 'webchat',
+        outcome: 'resolved',
+        answers: {},
+      };
       for (const [step, [question, code]] of Object.entries(answers).entries()) {
         row.answers = { ...row.answers, [question]: code };
         const started = performance.now();

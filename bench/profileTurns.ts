@@ -67,7 +67,10 @@ profile.samples.forEach((id, index) => {
   for (const name of onStack) totalTime.set(name, (totalTime.get(name) ?? 0) + 1);
 });
 const top = (times: Map<string, number>, count: number) =>
-  [...times].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, hits]) => `${((hits / counted) * 100).toFixed(1).padStart(5)}%  ${name}`);
+  [...times]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, hits]) => `${((hits / counted) * 100).toFixed(1).padStart(5)}%  ${name}`);
 console.log(`profile: ${join(directory, file)} (${counted} samples while measured)`);
 console.log(`self time, top 30:\n${top(selfTime, 30).join('\n')}`);
 console.log(`total time (on the stack), top 60:\n${top(totalTime, 60).join('\n')}`);

@@ -66,9 +66,12 @@ const toEcho = (turnsPerSecond: number) => (echo ? ratio(turnsPerSecond, echo.tu
 
 if (needsEcho) {
   // CPU per turn says the same under load: echo's CPU ms per turn divided by the bot's.
-  const cpuToEcho = (cpuMsPerTurn: number | null) =>
-    echo?.cpuMsPerTurn && cpuMsPerTurn ? ratio(echo.cpuMsPerTurn, cpuMsPerTurn) : null;
-  results.httpTurns = turns.map((row) => ({ ...row, ratioToEcho: toEcho(row.turnsPerSecond), cpuRatioToEcho: cpuToEcho(row.cpuMsPerTurn) }));
+  const cpuToEcho = (cpuMsPerTurn: number | null) => (echo?.cpuMsPerTurn && cpuMsPerTurn ? ratio(echo.cpuMsPerTurn, cpuMsPerTurn) : null);
+  results.httpTurns = turns.map((row) => ({
+    ...row,
+    ratioToEcho: toEcho(row.turnsPerSecond),
+    cpuRatioToEcho: cpuToEcho(row.cpuMsPerTurn),
+  }));
   console.log(`\nHTTP turns (expectReplies, ${turnLoad.conversations} concurrent conversations, loopback)`);
   console.table(results.httpTurns);
 }

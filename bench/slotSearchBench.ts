@@ -11,12 +11,22 @@ import { seededRandom } from '../services/seededRandom.js';
 import { brusselsInstant, brusselsIso, addDays, weekdayOf } from '../services/appointments/brusselsTime.js';
 import type { Booking } from '../stores/bookings/bookingStore.js';
 import type { BookingRules } from '../services/appointments/serviceCatalog.js';
-import { freeSlots, generateFreeSlots, matchWish, type SlotSearch, type SlotService, type WeeklyHours } from '../services/appointments/slots.js';
+import {
+  freeSlots,
+  generateFreeSlots,
+  matchWish,
+  type SlotSearch,
+  type SlotService,
+  type WeeklyHours,
+} from '../services/appointments/slots.js';
 
 const HORIZON_DAYS = 42;
 const COUNTERS = Array.from({ length: 12 }, (_, i) => `loket-${i + 1}`);
 const RULES: BookingRules = { slotStepMinutes: 15, minimumLeadMinutes: 120, bookingHorizonDays: HORIZON_DAYS };
-const WORKDAY: ReadonlyArray<readonly [string, string]> = [['08:00', '12:00'], ['13:00', '18:00']];
+const WORKDAY: ReadonlyArray<readonly [string, string]> = [
+  ['08:00', '12:00'],
+  ['13:00', '18:00'],
+];
 const HOURS: WeeklyHours = {
   monday: WORKDAY,
   tuesday: WORKDAY,

@@ -11,7 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreItems } from 'botbuilder';
 import { openStores } from '../stores/openStores.js';
-import { BENCH_MESSAGES, DEFAULT_TURN_LOAD, load, measureInstances, startServer, stopServer, type TurnFigures, type TurnLoad } from './httpTurns.js';
+import {
+  BENCH_MESSAGES,
+  DEFAULT_TURN_LOAD,
+  load,
+  measureInstances,
+  startServer,
+  stopServer,
+  type TurnFigures,
+  type TurnLoad,
+} from './httpTurns.js';
 
 export interface StoredConversationFigures extends TurnFigures {
   storedConversations: number;

@@ -45,7 +45,9 @@ async function median(runs: number, work: () => Promise<unknown>): Promise<numbe
   return Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
 }
 
-export async function benchSurveyReport(options: { rows?: number; runs?: number } = {}): Promise<SurveyReportFigures | { skipped: string }> {
+export async function benchSurveyReport(
+  options: { rows?: number; runs?: number } = {},
+): Promise<SurveyReportFigures | { skipped: string }> {
   const total = options.rows ?? 1_000_000;
   const runs = options.runs ?? RUNS;
   const bench = await createBenchDatabase();

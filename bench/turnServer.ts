@@ -38,11 +38,13 @@ async function assistantServer(storage: 'lowdb' | 'postgres'): Promise<Server> {
   const env: Record<string, string> = { DATA_DIR: dataDir };
   if (storage === 'postgres') Object.assign(env, { STORAGE: 'postgres', DATABASE_URL: process.env.DATABASE_URL ?? '' });
   const app = await createApp(readConfig(env), logger);
-  process.on('SIGTERM', () =>
-    void app.close().then(() => {
-      if (!given) rmSync(dataDir, { recursive: true, force: true });
-      process.exit(0);
-    }),
+  process.on(
+    'SIGTERM',
+    () =>
+      void app.close().then(() => {
+        if (!given) rmSync(dataDir, { recursive: true, force: true });
+        process.exit(0);
+      }),
   );
   return app.server;
 }

@@ -97,7 +97,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     // Without CALENDAR_LINK_SECRET links are signed per process: after a restart a resident asks the chat for a new link.
     const calendarLinkSecret = config.calendarLinkSecret ? Buffer.from(config.calendarLinkSecret) : randomBytes(32);
     if (!config.calendarLinkSecret && config.storage === 'postgres') {
-      logger.warn('config.calendarLinkSecretMissing', { reason: 'each instance signs calendar links with its own key; set CALENDAR_LINK_SECRET' });
+      logger.warn('config.calendarLinkSecretMissing', {
+        reason: 'each instance signs calendar links with its own key; set CALENDAR_LINK_SECRET',
+      });
     }
     if (!config.directLineSecret && config.production) {
       logger.warn('config.directLineSecretMissing', {
@@ -149,7 +151,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             i18n,
             authorize: async (req) => (await signedInStaffMember(req, staffSessions, config.staffAccounts)) !== undefined,
           }),
-        (server) => registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
+        (server) =>
+          registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
         (server) => {
           const newConversations = createAttemptLimiter({
             scope: 'new-conversation',
@@ -189,8 +192,18 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             staffAccounts: config.staffAccounts,
             sessions: staffSessions,
             limits: {
-              perAddress: createAttemptLimiter({ scope: 'staff-address', maxAttempts: STAFF_FAILURES_PER_ADDRESS, windowMs: 15 * 60_000, store: stores.attempts }),
-              perAddressAndAccount: createAttemptLimiter({ scope: 'staff-account', maxAttempts: 5, windowMs: 15 * 60_000, store: stores.attempts }),
+              perAddress: createAttemptLimiter({
+                scope: 'staff-address',
+                maxAttempts: STAFF_FAILURES_PER_ADDRESS,
+                windowMs: 15 * 60_000,
+                store: stores.attempts,
+              }),
+              perAddressAndAccount: createAttemptLimiter({
+                scope: 'staff-account',
+                maxAttempts: 5,
+                windowMs: 15 * 60_000,
+                store: stores.attempts,
+              }),
             },
             logger,
             secureCookies: config.production,

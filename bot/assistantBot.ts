@@ -1,4 +1,12 @@
-import { ActivityHandler, ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type Activity,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { MainDialogOptions } from '../dialogs/mainDialog.js';
@@ -25,8 +33,76 @@ export interface AssistantBotDeps {
  * dialog, and saves conversation and user state at the end of every turn.
  */
 /** Words common in English and not in Dutch: two of them, and more than Dutch ones, make a message English. */
-const ENGLISH_WORDS = new Set(['i', 'you', 'the', 'need', 'want', 'my', 'are', 'do', 'does', 'can', 'how', 'what', 'when', 'where', 'please', 'hello', 'speak', 'english', 'to', 'for', 'of', 'with', 'would', 'like', 'have', 'get', 'birth', 'certificate', 'appointment', 'passport', 'thanks', 'thank', 'your', 'is', 'an', 'make', 'book']);
-const DUTCH_WORDS = new Set(['ik', 'je', 'u', 'de', 'het', 'een', 'van', 'voor', 'mijn', 'wil', 'kan', 'hoe', 'wat', 'wanneer', 'waar', 'graag', 'aub', 'niet', 'en', 'is', 'op', 'met', 'zijn', 'jullie', 'afspraak', 'dag', 'hallo', 'nodig', 'heb']);
+const ENGLISH_WORDS = new Set([
+  'i',
+  'you',
+  'the',
+  'need',
+  'want',
+  'my',
+  'are',
+  'do',
+  'does',
+  'can',
+  'how',
+  'what',
+  'when',
+  'where',
+  'please',
+  'hello',
+  'speak',
+  'english',
+  'to',
+  'for',
+  'of',
+  'with',
+  'would',
+  'like',
+  'have',
+  'get',
+  'birth',
+  'certificate',
+  'appointment',
+  'passport',
+  'thanks',
+  'thank',
+  'your',
+  'is',
+  'an',
+  'make',
+  'book',
+]);
+const DUTCH_WORDS = new Set([
+  'ik',
+  'je',
+  'u',
+  'de',
+  'het',
+  'een',
+  'van',
+  'voor',
+  'mijn',
+  'wil',
+  'kan',
+  'hoe',
+  'wat',
+  'wanneer',
+  'waar',
+  'graag',
+  'aub',
+  'niet',
+  'en',
+  'is',
+  'op',
+  'met',
+  'zijn',
+  'jullie',
+  'afspraak',
+  'dag',
+  'hallo',
+  'nodig',
+  'heb',
+]);
 const ASKS_ABOUT_ENGLISH = /\b(?:speak|talk|understand|write)\b.*\benglish\b|^\s*(?:in\s+)?english\s*(?:please)?\s*\??\s*$/;
 
 function looksEnglish(text: string): boolean {
@@ -136,7 +212,8 @@ export class AssistantBot extends ActivityHandler {
    */
   private async offerEnglish(context: TurnContext): Promise<boolean> {
     const text = context.activity.text ?? '';
-    if ((await this.savedLanguage.get(context)) !== undefined || turnServices(context).language === 'en' || !looksEnglish(text)) return false;
+    if ((await this.savedLanguage.get(context)) !== undefined || turnServices(context).language === 'en' || !looksEnglish(text))
+      return false;
     await this.savedLanguage.set(context, 'en');
     // The message was already understood: only the words of the answers change.
     setTurnServices(context, { ...turnServices(context), language: 'en', t: this.deps.i18n.getFixedT('en') });

@@ -124,7 +124,8 @@ function readTrustProxy(raw: string | null): TrustedProxies | null {
   if (raw === null || raw === 'false') return null;
   if (/^\d+$/.test(raw)) {
     const hops = Number(raw);
-    if (hops < 1 || hops > MAX_PROXY_HOPS) throw new ConfigError(`TRUST_PROXY as a number of proxies must be 1 to ${MAX_PROXY_HOPS}, not "${raw}".`);
+    if (hops < 1 || hops > MAX_PROXY_HOPS)
+      throw new ConfigError(`TRUST_PROXY as a number of proxies must be 1 to ${MAX_PROXY_HOPS}, not "${raw}".`);
     return { hops };
   }
   const addresses = raw.split(',').map((entry) => entry.trim());

@@ -14,8 +14,10 @@ type Level = 'info' | 'warn' | 'error';
 
 /** Writes JSON lines to stdout (info) and stderr (warn, error). */
 export function createConsoleLogger(write: (level: Level, line: string) => void = writeToConsole): Logger {
-  const log = (level: Level) => (event: string, fields: LogFields = {}) =>
-    write(level, JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+  const log =
+    (level: Level) =>
+    (event: string, fields: LogFields = {}) =>
+      write(level, JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -80,7 +80,12 @@ function securityHeaders(strictTransportSecurity: boolean) {
 }
 
 function toSnakeCase(name: string): string {
-  return name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase() || 'error';
+  return (
+    name
+      .replace(/Error$/, '')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase() || 'error'
+  );
 }
 
 function shortMessage(error: RestifyError): string {

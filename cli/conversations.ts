@@ -15,7 +15,11 @@ async function main(argv: string[]): Promise<number> {
   const urls = argv.filter((arg) => /^https?:\/\//.test(arg));
   let args;
   try {
-    args = parseArgs(argv.filter((arg) => !urls.includes(arg)), ['only'], ['verbose']);
+    args = parseArgs(
+      argv.filter((arg) => !urls.includes(arg)),
+      ['only'],
+      ['verbose'],
+    );
   } catch (error) {
     if (error instanceof UsageError) return fail(`conversations: ${error.message}. ${USAGE}`);
     throw error;
@@ -45,7 +49,9 @@ async function main(argv: string[]): Promise<number> {
       for (const turn of report.turns) process.stdout.write(`      > ${turn.sent}\n${indent(turn.replies)}\n`);
     }
   }
-  process.stdout.write(`${conversations.length} conversations: ${conversations.length - wrong - knownWrong} as scripted, ${knownWrong} known failures, ${wrong} wrong\n`);
+  process.stdout.write(
+    `${conversations.length} conversations: ${conversations.length - wrong - knownWrong} as scripted, ${knownWrong} known failures, ${wrong} wrong\n`,
+  );
   return wrong === 0 ? 0 : 1;
 }
 

@@ -97,7 +97,13 @@ async function main(args: string[]): Promise<number> {
 }
 
 /** `documentsScored` is false for cross-validation: training utterances carry no document labels. */
-function print(title: string, recognizer: OfflineRecognizerName, report: EvaluationReport, options: Options, documentsScored: boolean): void {
+function print(
+  title: string,
+  recognizer: OfflineRecognizerName,
+  report: EvaluationReport,
+  options: Options,
+  documentsScored: boolean,
+): void {
   const { errors: _, ...figures } = report;
   process.stdout.write(summary(title, recognizer, report, options.errors, documentsScored));
   if (options.json) process.stdout.write(`${JSON.stringify(options.errors ? report : figures)}\n`);

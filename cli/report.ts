@@ -7,12 +7,7 @@
 import { readReportRange } from '../bot/http/reportsAccess.js';
 import { brusselsDay, wholeMonths } from '../services/calendarDay.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
-import {
-  AGE_BRACKET_CODES,
-  APPOINTMENT_PREFERENCE_CODES,
-  AWARENESS_CODES,
-  BOOKING_CHANNEL_CODES,
-} from '../services/survey/surveyCodes.js';
+import { AGE_BRACKET_CODES, APPOINTMENT_PREFERENCE_CODES, AWARENESS_CODES, BOOKING_CHANNEL_CODES } from '../services/survey/surveyCodes.js';
 import { surveyReportToCsv } from '../services/survey/surveyCsv.js';
 import { storedSurveyReport } from '../services/survey/storedSurveyReport.js';
 import type { ShareBlock, SurveyReport } from '../services/survey/surveyReport.js';
@@ -41,23 +36,35 @@ export function formatSummary(report: SurveyReport): string {
     }),
     '',
     `Satisfaction (n=${report.satisfaction.n}): ` +
-      (report.satisfaction.suppressed ? TOO_FEW : `mean ${report.satisfaction.mean} of 5, satisfied (4 or 5) ${percent(report.satisfaction.satisfied)}`),
+      (report.satisfaction.suppressed
+        ? TOO_FEW
+        : `mean ${report.satisfaction.mean} of 5, satisfied (4 or 5) ${percent(report.satisfaction.satisfied)}`),
     '',
     `Appointment preference (n=${report.appointmentPreference.n})`,
-    ...shareLines(APPOINTMENT_PREFERENCE_CODES, report.appointmentPreference, (code) => `  panel ${percent(report.baseline.appointmentPreference[code])}`),
+    ...shareLines(
+      APPOINTMENT_PREFERENCE_CODES,
+      report.appointmentPreference,
+      (code) => `  panel ${percent(report.baseline.appointmentPreference[code])}`,
+    ),
     '',
     `Booking channel (n=${report.bookingChannel.n})`,
     ...shareLines(BOOKING_CHANNEL_CODES, report.bookingChannel),
     ...AGE_BRACKET_CODES.flatMap((age) => {
       const block = report.bookingChannel.byAge[age];
-      return [`  age ${age} (n=${block.n}): ${block.suppressed ? TOO_FEW : BOOKING_CHANNEL_CODES.map((code) => `${code} ${percent(block[code])}`).join(', ')}`];
+      return [
+        `  age ${age} (n=${block.n}): ${block.suppressed ? TOO_FEW : BOOKING_CHANNEL_CODES.map((code) => `${code} ${percent(block[code])}`).join(', ')}`,
+      ];
     }),
     '',
     `Age bracket (n=${report.ageBracket.n})`,
     ...shareLines(AGE_BRACKET_CODES, report.ageBracket),
   ];
   if (report.outcomes) {
-    lines.push('', `Conversation outcomes (n=${report.outcomes.n}, closed days only)`, ...shareLines(CONVERSATION_OUTCOMES, report.outcomes));
+    lines.push(
+      '',
+      `Conversation outcomes (n=${report.outcomes.n}, closed days only)`,
+      ...shareLines(CONVERSATION_OUTCOMES, report.outcomes),
+    );
   }
   lines.push('', `Figures from fewer than 10 answers are shown as "${TOO_FEW}".`);
   return lines.join('\n') + '\n';
@@ -67,12 +74,15 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['from', 'to'], ['json', 'csv']);
   if (args.flags.has('json') && args.flags.has('csv')) throw new UsageError('choose --json or --csv, not both');
   const range = readReportRange({ from: args.values.get('from'), to: args.values.get('to') }, new Date());
-  if (!range.ok) throw new UsageError(range.code === 'date_invalid' ? '--from and --to must be dates written as YYYY-MM-DD' : range.message);
+  if (!range.ok)
+    throw new UsageError(range.code === 'date_invalid' ? '--from and --to must be dates written as YYYY-MM-DD' : range.message);
 
   const baseline = loadSurveyBaseline();
   const opened = await openSurveyStoresFor();
   try {
-    const report = await storedSurveyReport(opened.stores, wholeMonths(range.range, brusselsDay(new Date())), baseline, { leaveOutSmallCells: true });
+    const report = await storedSurveyReport(opened.stores, wholeMonths(range.range, brusselsDay(new Date())), baseline, {
+      leaveOutSmallCells: true,
+    });
     if (args.flags.has('json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else if (args.flags.has('csv')) process.stdout.write(surveyReportToCsv(report));
     else process.stdout.write(formatSummary(report));

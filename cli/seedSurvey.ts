@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   let seed = 0;
   if (!remove) {
     const count = Number(countText);
-    if (!/^\d+$/.test(countText ?? '') || count < 1 || count > MAX_COUNT) throw new UsageError(`--count must be a whole number from 1 to ${MAX_COUNT}`);
+    if (!/^\d+$/.test(countText ?? '') || count < 1 || count > MAX_COUNT)
+      throw new UsageError(`--count must be a whole number from 1 to ${MAX_COUNT}`);
     const from = args.values.get('from') ?? addDays(brusselsDay(new Date()), -365);
     if (!isCalendarDay(from)) throw new UsageError('--from must be a date written as YYYY-MM-DD');
     const seedText = args.values.get('seed');

@@ -17,7 +17,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function main(): number {
   const args = parseArgs(process.argv.slice(2), ['out', 'privacy-url', 'terms-url'], []);
   const botId = process.env.MicrosoftAppId?.trim();
-  if (!botId) throw new UsageError('set MicrosoftAppId to the Azure Bot\'s Microsoft App ID: the Teams app needs the bot id');
+  if (!botId) throw new UsageError("set MicrosoftAppId to the Azure Bot's Microsoft App ID: the Teams app needs the bot id");
   if (!GUID.test(botId)) throw new UsageError(`MicrosoftAppId must be a GUID such as 00000000-0000-0000-0000-000000000000, not "${botId}"`);
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   const zip = buildTeamsPackage({

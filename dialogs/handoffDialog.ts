@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EventFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { renderInfoCard, type Option } from '../bot/channels/renderer.js';
 import type { ConversationRecall, ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
@@ -104,9 +111,13 @@ export class HandoffDialog extends ComponentDialog {
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
     this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
     const phoneQuestion = new CallbackPhonePrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt));
-    this.addDialog(new SenderNumberQuestion(DialogIds.callbackPhoneQuestion, phoneQuestion, (text, context) => this.checkPhone(text, context)));
+    this.addDialog(
+      new SenderNumberQuestion(DialogIds.callbackPhoneQuestion, phoneQuestion, (text, context) => this.checkPhone(text, context)),
+    );
     if (deps) {
-      this.addDialog(new CallbackCancelDialog(phone, { callbacks: deps.callbacks, logger: deps.logger, now: this.now, requested: deps.requested }));
+      this.addDialog(
+        new CallbackCancelDialog(phone, { callbacks: deps.callbacks, logger: deps.logger, now: this.now, requested: deps.requested }),
+      );
     }
     this.initialDialogId = DialogIds.handoffSteps;
   }
@@ -200,7 +211,10 @@ export class HandoffDialog extends ComponentDialog {
     if (!moment) return this.declined(step);
     (step.values as HandoffValues).moment = moment;
     await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
-    const question: SenderNumberQuestionOptions = { offerKey: 'handoff:callback.senderNumber', ask: { prompt: t('handoff:callback.phoneQuestion') } };
+    const question: SenderNumberQuestionOptions = {
+      offerKey: 'handoff:callback.senderNumber',
+      ask: { prompt: t('handoff:callback.phoneQuestion') },
+    };
     return step.beginDialog(DialogIds.callbackPhoneQuestion, question);
   }
 
@@ -276,7 +290,13 @@ export class HandoffDialog extends ComponentDialog {
     const result = normaliseBelgianPhone(text);
     if (result.ok) return { ok: true };
     const { t } = turnServices(context);
-    return { ok: false, retry: result.reason === 'foreign' ? t('handoff:callback.phoneForeign', { phone: this.phone.display }) : t('handoff:callback.phoneInvalid') };
+    return {
+      ok: false,
+      retry:
+        result.reason === 'foreign'
+          ? t('handoff:callback.phoneForeign', { phone: this.phone.display })
+          : t('handoff:callback.phoneInvalid'),
+    };
   }
 
   private staffedLine(availability: PhoneAvailability, t: Translate, language: Language): string {

@@ -13,7 +13,10 @@ function relativeDay(now: Date, day: string): 'today' | 'tomorrow' | 'date' {
 
 /** When phone staff are back: "vandaag vanaf 13 uur", "op maandag 2 maart vanaf 8.30 uur". */
 export function staffBackSentence(t: Translate, language: Language, now: Date, next: { day: string; from: string }): string {
-  return t(`handoff:staffed.next.${relativeDay(now, next.day)}`, { date: dayLabel(next.day, language), from: clockLabel(next.from, language) });
+  return t(`handoff:staffed.next.${relativeDay(now, next.day)}`, {
+    date: dayLabel(next.day, language),
+    from: clockLabel(next.from, language),
+  });
 }
 
 /** A callback moment as an option label: the day (today, tomorrow or its date) and the part of it. */
@@ -28,5 +31,7 @@ export function momentInSentence(t: Translate, language: Language, now: Date, mo
 
 /** The same moment for a button that must stay short: "Morgen voormiddag", "wo 18/3 namiddag". */
 export function shortMomentLabel(t: Translate, language: Language, now: Date, moment: Pick<CallbackMoment, 'day' | 'partOfDay'>): string {
-  return t(`shortLabels:formats.callbackMoment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, { date: shortDayLabel(moment.day, language) });
+  return t(`shortLabels:formats.callbackMoment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, {
+    date: shortDayLabel(moment.day, language),
+  });
 }

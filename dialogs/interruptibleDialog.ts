@@ -54,7 +54,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    const intent = reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    const intent =
+      reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
     // An answer found among other words is never taken for another question ("de uren van het loket").
     if (intent && QUESTIONS_ASIDE.includes(intent)) {
       // Where a new request is welcome, the question itself routes it: no "we carry on where we were".

@@ -129,7 +129,12 @@ export class MainDialog extends InterruptibleDialog {
     if (!menu) return step.next();
     const { t } = turnServices(step.context);
     // Key words off: "ik wil mijn afspraak annuleren" shares "afspraak" with "Een afspraak maken"; the recognizer reads requests.
-    const prompt: OptionPromptOptions = { id: 'menu', prompt: t(`common:${menu}.text`), options: menuOptions(step.context), keyWords: false };
+    const prompt: OptionPromptOptions = {
+      id: 'menu',
+      prompt: t(`common:${menu}.text`),
+      options: menuOptions(step.context),
+      keyWords: false,
+    };
     return step.prompt(MENU_PROMPT, prompt);
   }
 

@@ -4,7 +4,13 @@ import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
 
 /** The main menu: what the assistant can do, offered at welcome, on help and after a greeting. */
-const MENU_INTENTS = ['thuisloket.info', 'document.request', 'appointment.book', 'info.hours', 'handoff.human'] as const satisfies readonly Intent[];
+const MENU_INTENTS = [
+  'thuisloket.info',
+  'document.request',
+  'appointment.book',
+  'info.hours',
+  'handoff.human',
+] as const satisfies readonly Intent[];
 
 export function menuOptions(context: TurnContext): Option[] {
   const { t } = turnServices(context);

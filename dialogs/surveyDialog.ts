@@ -105,7 +105,9 @@ export class SurveyDialog extends ComponentDialog {
     this.surveyIntervalDays = deps.surveyIntervalDays ?? SURVEY_INTERVAL_DAYS;
     this.awarenessIntervalDays = deps.awarenessIntervalDays ?? AWARENESS_INTERVAL_DAYS;
     // A second answer that picks no option counts as a skip: the survey never traps a resident.
-    this.addDialog(new OptionPrompt(DialogIds.surveyQuestionPrompt, async (prompt) => prompt.recognized.succeeded || prompt.attemptCount >= 2));
+    this.addDialog(
+      new OptionPrompt(DialogIds.surveyQuestionPrompt, async (prompt) => prompt.recognized.succeeded || prompt.attemptCount >= 2),
+    );
     this.addDialog(new WaterfallDialog(DialogIds.surveyStart, [this.startStep.bind(this)]));
     this.addDialog(new WaterfallDialog(DialogIds.surveyQuestion, [this.askStep.bind(this), this.answerStep.bind(this)]));
     this.initialDialogId = DialogIds.surveyStart;
@@ -126,7 +128,11 @@ export class SurveyDialog extends ComponentDialog {
     const askAwareness = !isRecent(memory.lastAwarenessDay, today, this.awarenessIntervalDays);
     const questions = planSurveyQuestions(askAwareness, ROTATING_SURVEY_QUESTIONS[rotation]!);
 
-    await this.deps.userMemory.set(context, { ...memory, lastSurveyDay: today, nextRotation: (rotation + 1) % ROTATING_SURVEY_QUESTIONS.length });
+    await this.deps.userMemory.set(context, {
+      ...memory,
+      lastSurveyDay: today,
+      nextRotation: (rotation + 1) % ROTATING_SURVEY_QUESTIONS.length,
+    });
     await this.deps.askedInConversation.set(context, true);
     await context.sendActivity(turnServices(context).t('survey:intro'));
 
@@ -147,10 +153,18 @@ export class SurveyDialog extends ComponentDialog {
     const question = progress.questions[progress.index]!;
     const { t } = turnServices(step.context);
     // Contract order: the option's number is the answer, so this order must never change.
-    const options: Option[] = SURVEY_ANSWER_CODES[question].map((code) => ({ value: String(code), label: t(`survey:${question}.${code}`) }));
+    const options: Option[] = SURVEY_ANSWER_CODES[question].map((code) => ({
+      value: String(code),
+      label: t(`survey:${question}.${code}`),
+    }));
     options.push({ value: SKIP, label: t('survey:skip') });
     // Only "stop" ends the survey: a cancel-like answer it does not understand is asked again, then skipped.
-    const prompt: OptionPromptOptions = { id: `survey.${question}`, prompt: t(`survey:${question}.question`), options, stopOnlyByStopWord: true };
+    const prompt: OptionPromptOptions = {
+      id: `survey.${question}`,
+      prompt: t(`survey:${question}.question`),
+      options,
+      stopOnlyByStopWord: true,
+    };
     return step.prompt(DialogIds.surveyQuestionPrompt, prompt);
   }
 

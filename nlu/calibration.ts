@@ -50,7 +50,10 @@ export function calibrate(
   for (const fold of trainingFolds(data, folds)) {
     const classifier = trainLinearModel(fold.training, documentFinder);
     for (const { text, intent } of fold.held) {
-      held.push({ expected: intent, probabilities: classifier.probabilities(textFeatures(readText(text, documentFinder).modelWords, LINEAR_SETTINGS)) });
+      held.push({
+        expected: intent,
+        probabilities: classifier.probabilities(textFeatures(readText(text, documentFinder).modelWords, LINEAR_SETTINGS)),
+      });
     }
   }
   const thresholds = Array.from({ length: Math.round(HIGHEST_THRESHOLD * 100) + 1 }, (_, i) => i / 100);
@@ -63,7 +66,8 @@ export function calibrate(
       return { expected, top: INTENTS[top]!, probability: biased[top]! };
     });
     const counts = thresholds.map(
-      (threshold) => tops.filter(({ expected, top, probability }) => (top !== 'none' && probability < threshold ? 'none' : top) === expected).length,
+      (threshold) =>
+        tops.filter(({ expected, top, probability }) => (top !== 'none' && probability < threshold ? 'none' : top) === expected).length,
     );
     const most = Math.max(...counts);
     if (most <= best.right) continue;

@@ -5,13 +5,55 @@
 
 const KIDS_ID_AGE_LIMIT = 12;
 const NUMBER_WORDS = new Map(
-  ['nul', 'een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'elf', 'twaalf', 'dertien', 'veertien', 'vijftien', 'zestien', 'zeventien', 'achttien'].map(
-    (word, value) => [word, value],
-  ),
+  [
+    'nul',
+    'een',
+    'twee',
+    'drie',
+    'vier',
+    'vijf',
+    'zes',
+    'zeven',
+    'acht',
+    'negen',
+    'tien',
+    'elf',
+    'twaalf',
+    'dertien',
+    'veertien',
+    'vijftien',
+    'zestien',
+    'zeventien',
+    'achttien',
+  ].map((word, value) => [word, value]),
 );
 /** Words that name a child too young to be asked: under 12 whatever else is said. */
-const YOUNG_CHILD_WORDS = new Set(['baby', 'babytje', 'pasgeboren', 'pasgeborene', 'peuter', 'kleuter', 'boreling', 'kindje', 'zoontje', 'dochtertje', 'kleintje']);
-const CHILD_WORDS = new Set(['kind', 'kinderen', 'zoon', 'dochter', 'kleinzoon', 'kleindochter', 'jongen', 'meisje', 'kleinkind', 'zoontje', 'dochtertje']);
+const YOUNG_CHILD_WORDS = new Set([
+  'baby',
+  'babytje',
+  'pasgeboren',
+  'pasgeborene',
+  'peuter',
+  'kleuter',
+  'boreling',
+  'kindje',
+  'zoontje',
+  'dochtertje',
+  'kleintje',
+]);
+const CHILD_WORDS = new Set([
+  'kind',
+  'kinderen',
+  'zoon',
+  'dochter',
+  'kleinzoon',
+  'kleindochter',
+  'jongen',
+  'meisje',
+  'kleinkind',
+  'zoontje',
+  'dochtertje',
+]);
 const YEARS = new Set(['jaar', 'jaartjes', 'jarig', 'jarige']);
 
 /** The age in years the words give a child, or `'young'` for a baby or toddler; undefined when none is said. */

@@ -7,7 +7,26 @@ const NEGATIONS = new Set(['niet', 'geen']);
 const CONTRASTS = new Set(['maar', 'wel']);
 /** "laat maar", "bel mij maar terug": after these, "maar" softens a request instead of contrasting. */
 const SOFTENED_BY_MAAR = new Set([
-  'laat', 'mij', 'me', 'het', 'ze', 'hem', 'haar', 'u', 'dat', 'dan', 'gerust', 'zet', 'doe', 'ga', 'kom', 'vergeet', 'hou', 'stop', 'zeg', 'bel',
+  'laat',
+  'mij',
+  'me',
+  'het',
+  'ze',
+  'hem',
+  'haar',
+  'u',
+  'dat',
+  'dan',
+  'gerust',
+  'zet',
+  'doe',
+  'ga',
+  'kom',
+  'vergeet',
+  'hou',
+  'stop',
+  'zeg',
+  'bel',
 ]);
 /** A contrast further than this from its negation belongs to another clause. */
 const MAX_NEGATED_WORDS = 6;

@@ -29,8 +29,36 @@ const MAX_JOINED_WORDS = 3;
  * "attest goed gedrag", "akte van het overlijden" is "akte van overlijden". They never start a name.
  */
 const LITTLE_WORDS = new Set([
-  'de', 'het', 'een', "'n", "'t", 'van', 'voor', 'mijn', "m'n", 'mn', 'uw', 'onze', 'ons', 'zijn', 'haar', 'hun', 'uit', 'te',
-  'laten', 'in', 'op', 'aan', 'met', 'dat', 'die', 'ik', 'nog', 'ben', 'is', 'om',
+  'de',
+  'het',
+  'een',
+  "'n",
+  "'t",
+  'van',
+  'voor',
+  'mijn',
+  "m'n",
+  'mn',
+  'uw',
+  'onze',
+  'ons',
+  'zijn',
+  'haar',
+  'hun',
+  'uit',
+  'te',
+  'laten',
+  'in',
+  'op',
+  'aan',
+  'met',
+  'dat',
+  'die',
+  'ik',
+  'nog',
+  'ben',
+  'is',
+  'om',
 ]);
 /**
  * Besides its own words, a name of several words may have this many other words among them:

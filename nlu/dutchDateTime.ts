@@ -31,7 +31,8 @@ const GLUED_PART_OF_DAY = new RegExp(
 );
 const MORNING_PARTS = new Set(['voormiddag', 'ochtend', 'morgen', 'vroeg']);
 // Bounded by "not a letter": "'s morgens" starts with an apostrophe, where \b does not apply.
-const MORNING = /(?<!\p{L})(?:voormiddag|voormiddags|ochtend|ochtends|'s morgens|smorgens|in de morgen|deze morgen|in the morning|morning)(?!\p{L})/gu;
+const MORNING =
+  /(?<!\p{L})(?:voormiddag|voormiddags|ochtend|ochtends|'s morgens|smorgens|in de morgen|deze morgen|in the morning|morning)(?!\p{L})/gu;
 const AFTERNOON = /(?<!\p{L})(?:namiddag|namiddags|'s middags|smiddags|na de middag|middag|in the afternoon|afternoon)(?!\p{L})/gu;
 const THIS_PART_OF_DAY = /\bdeze\s+(?:voormiddag|ochtend|morgen|namiddag|middag)\b/;
 
@@ -50,10 +51,7 @@ const HALF = `half\\s+${HOUR}\\b`;
 const QUARTER = `kwart\\s+(na|over|voor)\\s+${HOUR}\\b`;
 /** A bare hour after a keyword ("om 10", "na 16"), unless a noun follows ("voor 2 personen"). */
 const BARE_HOUR = `(?<=\\b${KEYWORD}\\s)(\\d{1,2})\\b(?![./:]\\d)(?!\\s+(?:personen|mensen|kinderen|dagen|weken|maanden|jaar|minuten|documenten))`;
-const SPOKEN_TIME = new RegExp(
-  [DIGIT_CLOCK, DOTTED_CLOCK, WORD_CLOCK, HALF, QUARTER, BARE_HOUR].map((p) => `(?:${p})`).join('|'),
-  'g',
-);
+const SPOKEN_TIME = new RegExp([DIGIT_CLOCK, DOTTED_CLOCK, WORD_CLOCK, HALF, QUARTER, BARE_HOUR].map((p) => `(?:${p})`).join('|'), 'g');
 /** "volgende week" names a week, not a day: chrono would pick a day a week from now. */
 const WHOLE_PERIOD = /^(?:volgende|komende|deze|later deze|over een) (?:week|maand|jaar)$/;
 const AFTER_WORDS = /\b(?:na|vanaf|ten vroegste om|ten vroegste|niet voor|from|after)\s+$/;
@@ -108,7 +106,16 @@ const withoutVowels = (word: string) => word.replace(/[aeiouy]/g, '');
 const WEEKDAY_SKELETONS = new Map(WEEKDAY_NAMES.map((day) => [withoutVowels(day), day]));
 /** "di 9u", "do vm": short day names count only before a time or a part of the day ("vrij" is also "free"). */
 const SHORT_WEEKDAYS: Record<string, string> = {
-  ma: 'maandag', di: 'dinsdag', wo: 'woensdag', woe: 'woensdag', do: 'donderdag', don: 'donderdag', vr: 'vrijdag', vrij: 'vrijdag', za: 'zaterdag', zat: 'zaterdag',
+  ma: 'maandag',
+  di: 'dinsdag',
+  wo: 'woensdag',
+  woe: 'woensdag',
+  do: 'donderdag',
+  don: 'donderdag',
+  vr: 'vrijdag',
+  vrij: 'vrijdag',
+  za: 'zaterdag',
+  zat: 'zaterdag',
 };
 const SHORT_PARTS: Record<string, string> = { vm: 'voormiddag', nm: 'namiddag' };
 const BEFORE_SHORT_WEEKDAY = /^(?:\d|vm$|nm$|voormiddag|namiddag|ochtend|morgen|middag|om$|na$|vanaf$|rond$)/;
@@ -168,8 +175,7 @@ function takeTimes(text: string, wish: DateTimeWish): string {
 }
 
 function readSpokenTime(match: RegExpMatchArray, partOfDay: PartOfDay | undefined): string | undefined {
-  const [, digitHour, uurMinutes, colonMinutes, dottedHour, dottedMinutes, wordHour, halfHour, quarterWay, quarterHour, bareHour] =
-    match;
+  const [, digitHour, uurMinutes, colonMinutes, dottedHour, dottedMinutes, wordHour, halfHour, quarterWay, quarterHour, bareHour] = match;
   if (digitHour !== undefined) return readHour(digitHour, Number(uurMinutes ?? colonMinutes ?? 0), partOfDay);
   if (dottedHour !== undefined) return readHour(dottedHour, Number(dottedMinutes), partOfDay);
   if (wordHour !== undefined) return readHour(wordHour, 0, partOfDay);

@@ -47,7 +47,8 @@ const IDENTITY_DOCUMENTS: ReadonlySet<DocumentId> = new Set(['identiteitskaart',
 /** The none threshold and bias `npm run nlu:train` chose (see `calibration.ts`). */
 function calibrated(): { noneThreshold: number; noneBias: number } {
   const { noneThreshold, noneBias } = JSON.parse(readFileSync(CALIBRATION_URL, 'utf8')) as { noneThreshold?: unknown; noneBias?: unknown };
-  if (typeof noneThreshold !== 'number' || typeof noneBias !== 'number') throw new Error('data/nlu/calibration.json: run npm run nlu:train');
+  if (typeof noneThreshold !== 'number' || typeof noneBias !== 'number')
+    throw new Error('data/nlu/calibration.json: run npm run nlu:train');
   return { noneThreshold, noneBias };
 }
 
@@ -88,7 +89,9 @@ export function readText(text: string, documentFinder: DocumentFinder): ReadText
   const placeholderShift = (index: number) =>
     mentions.filter((m) => m.firstWord + m.wordCount <= index).reduce((shift, m) => shift + m.wordCount - 1, 0);
   const negatedInModel =
-    negated === undefined ? undefined : { start: negated.start - placeholderShift(negated.start), end: negated.end - placeholderShift(negated.end) };
+    negated === undefined
+      ? undefined
+      : { start: negated.start - placeholderShift(negated.start), end: negated.end - placeholderShift(negated.end) };
   return {
     words,
     documents: mentions.filter((m) => !isNegated(m)),

@@ -1,16 +1,18 @@
 /** Text reduced to what matching cares about: lowercase, no accents, words separated by single spaces. */
 export function normaliseForMatching(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    // Slashes and colons stay for dates and times ("3/12", "10:30").
-    .replace(/[^\p{L}\p{N}'/:]+/gu, ' ')
-    // Keep the apostrophe of Dutch clitics ("'s morgens", "da's", "'k"); other apostrophes are quotes.
-    .replace(/'(?![stkn](?:\P{L}|$))/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[’`]/g, "'")
+      // Slashes and colons stay for dates and times ("3/12", "10:30").
+      .replace(/[^\p{L}\p{N}'/:]+/gu, ' ')
+      // Keep the apostrophe of Dutch clitics ("'s morgens", "da's", "'k"); other apostrophes are quotes.
+      .replace(/'(?![stkn](?:\P{L}|$))/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** The words of a text after `normaliseForMatching`, without date and time separators. */

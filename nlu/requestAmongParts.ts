@@ -15,7 +15,14 @@ const NO_REQUEST: readonly Intent[] = ['greeting', 'goodbye', 'none'];
  * "nee" or "laat maar" in "nee, dank u" at a question must never turn into a cancel.
  */
 const PART_REQUESTS: readonly Intent[] = [
-  'thuisloket.info', 'document.request', 'appointment.book', 'appointment.cancel', 'appointment.reschedule', 'info.hours', 'info.contact', 'handoff.human',
+  'thuisloket.info',
+  'document.request',
+  'appointment.book',
+  'appointment.cancel',
+  'appointment.reschedule',
+  'info.hours',
+  'info.contact',
+  'handoff.human',
 ];
 /** A whole message read below this score is read part by part too. */
 const CONFIDENT = 0.6;

@@ -35,7 +35,10 @@ export function loadIntentTrainingData(file: URL | string = DEFAULT_TRAINING_DAT
  * K folds of the training data for cross-validation: utterance i of each intent goes to fold
  * i mod K, so every fold holds every intent in proportion and the split never changes.
  */
-export function trainingFolds(data: IntentTrainingData, k: number): Array<{ training: IntentTrainingData; held: Array<{ text: string; intent: Intent }> }> {
+export function trainingFolds(
+  data: IntentTrainingData,
+  k: number,
+): Array<{ training: IntentTrainingData; held: Array<{ text: string; intent: Intent }> }> {
   return Array.from({ length: k }, (_, fold) => {
     const intents: Partial<Record<Intent, string[]>> = {};
     const held: Array<{ text: string; intent: Intent }> = [];

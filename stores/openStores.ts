@@ -20,7 +20,12 @@ import { PostgresTurnLock } from './turnLock/postgresTurnLock.js';
 import { openEmbeddedSurveyStores, type SurveyStores } from './survey/openSurveyStores.js';
 import { InProcessTurnLock, type TurnLock } from './turnLock/turnLock.js';
 import type { SessionStore } from './sessions/sessionStore.js';
-import { createEmbeddedSessionStore, EMPTY_SESSION_DOCUMENT, SESSION_DOCUMENT, type SessionDocument } from './sessions/embeddedSessionStore.js';
+import {
+  createEmbeddedSessionStore,
+  EMPTY_SESSION_DOCUMENT,
+  SESSION_DOCUMENT,
+  type SessionDocument,
+} from './sessions/embeddedSessionStore.js';
 import { createPostgresSessionStore } from './sessions/postgresSessionStore.js';
 import type { AttemptStore } from './attempts/attemptStore.js';
 import { createEmbeddedAttemptStore } from './attempts/embeddedAttemptStore.js';

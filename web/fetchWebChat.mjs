@@ -29,10 +29,14 @@ function alreadyThere() {
 
 /** The bytes of one file in a (ustar) tar archive, or undefined. */
 function fileFromTar(tar, wanted) {
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((byte) => byte === 0)) return undefined;
-    const text = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const text = (start, length) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const prefix = text(345, 155);
     const name = prefix ? `${prefix}/${text(0, 100)}` : text(0, 100);
     const size = parseInt(text(124, 12).trim() || '0', 8);
@@ -50,7 +54,12 @@ const spec = `${webChatBundle.package}@${webChatBundle.version}`;
 const work = mkdtempSync(join(tmpdir(), 'webchat-pack-'));
 try {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const [packed] = JSON.parse(execFileSync(npm, ['pack', spec, '--json', '--silent', '--pack-destination', work], { encoding: 'utf8', shell: process.platform === 'win32' }));
+  const [packed] = JSON.parse(
+    execFileSync(npm, ['pack', spec, '--json', '--silent', '--pack-destination', work], {
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    }),
+  );
   const tarball = readFileSync(join(work, packed.filename));
   const integrity = sha512(tarball);
   if (integrity !== webChatBundle.integrity) {

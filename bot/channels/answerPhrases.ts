@@ -150,10 +150,14 @@ export function phrasesIn<K>(words: Words, candidates: ReadonlyArray<{ key: K; p
  * ("niet goed" inside "helemaal niet goed").
  */
 export function longestPhrase<K>(found: readonly PhraseMatch<K>[]): PhraseMatch<K> | 'ambiguous' | undefined {
-  const best = found.reduce<PhraseMatch<K> | undefined>((longest, match) => (!longest || match.length > longest.length ? match : longest), undefined);
+  const best = found.reduce<PhraseMatch<K> | undefined>(
+    (longest, match) => (!longest || match.length > longest.length ? match : longest),
+    undefined,
+  );
   if (!best) return undefined;
   const overlaps = (match: PhraseMatch<K>) => match.start < best.start + best.length && best.start < match.start + match.length;
-  return found.some((match) => match.key !== best.key && !overlaps(match)) || found.some((match) => match.key !== best.key && match.length === best.length)
+  return found.some((match) => match.key !== best.key && !overlaps(match)) ||
+    found.some((match) => match.key !== best.key && match.length === best.length)
     ? 'ambiguous'
     : best;
 }
@@ -183,6 +187,11 @@ export function containsAnyPhrase(words: Words, phrases: readonly string[]): boo
 
 /** Whether the whole answer is one of the phrases, give or take filler words. */
 export function isOnlyPhrase(words: Words, phrases: readonly string[], language: Language): boolean {
-  const match = longestPhrase(phrasesIn(words, phrases.map((phrase) => ({ key: 0, phrase: phraseWords(phrase) }))));
+  const match = longestPhrase(
+    phrasesIn(
+      words,
+      phrases.map((phrase) => ({ key: 0, phrase: phraseWords(phrase) })),
+    ),
+  );
   return typeof match === 'object' && onlyFillerAround(words, match.start, match.length, language);
 }

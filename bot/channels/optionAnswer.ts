@@ -111,7 +111,11 @@ function yesNoOption(answer: string, options: readonly Option[], question: Answe
  * The phrases found, without those that only say "nee" or "ja" next to a more telling one, and without those the answer turns around: "goed" does not count in "helemaal niet
  * goed", nor "ik gebruik het" in "ik gebruik het eigenlijk nooit". A phrase with a negation of its own counts.
  */
-function meaningfulPhrases(words: Words, candidates: ReadonlyArray<{ key: Option; phrase: Words }>, language: Language): PhraseMatch<Option>[] {
+function meaningfulPhrases(
+  words: Words,
+  candidates: ReadonlyArray<{ key: Option; phrase: Words }>,
+  language: Language,
+): PhraseMatch<Option>[] {
   const negations = phraseWordSetOf(language, 'negations');
   // A first "nee" answers the question; it does not turn the rest around ("nee, de naam is fout").
   const noParticles = new Set(phraseListOf(language, 'no').slice(0, 2).flat());
@@ -133,7 +137,10 @@ function phraseCandidates(options: readonly Option[], question: AnswerQuestion):
   return options.flatMap((option) => [
     { key: option, phrase: phraseWords(option.label) },
     ...(option.short ? [{ key: option, phrase: phraseWords(option.short) }] : []),
-    ...[...(byQuestion?.[option.value] ?? []), ...(byGroup?.[option.value] ?? [])].map((text) => ({ key: option, phrase: phraseWords(text) })),
+    ...[...(byQuestion?.[option.value] ?? []), ...(byGroup?.[option.value] ?? [])].map((text) => ({
+      key: option,
+      phrase: phraseWords(text),
+    })),
   ]);
 }
 

@@ -58,7 +58,12 @@ export function optionMeaning(option: { value: string; label: string }, language
   if (first === undefined) return undefined;
   const [yes] = phraseListOf(language, 'yes');
   if (yes !== undefined && first === yes[0]) return 'yes';
-  if (phraseListOf(language, 'no').slice(0, 2).some((word) => word[0] === first)) return 'no';
+  if (
+    phraseListOf(language, 'no')
+      .slice(0, 2)
+      .some((word) => word[0] === first)
+  )
+    return 'no';
   return undefined;
 }
 

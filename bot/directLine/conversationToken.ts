@@ -26,9 +26,7 @@ export interface DirectLineTokenGrant {
   expires_in: number;
 }
 
-type TokenCheck =
-  | { ok: true; claims: ConversationTokenClaims }
-  | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
+type TokenCheck = { ok: true; claims: ConversationTokenClaims } | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
 
 export interface ConversationTokenService {
   /** A token for a new, random conversation and user id. */

@@ -83,85 +83,100 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
 
   const base = '/v3/directline';
 
-  server.post(`${base}/conversations`, guarded(logger, async (req, res) => {
-    const auth = authorise(tokens, req, res);
-    if (!auth) return;
-    const locale = readLocale(readBody(req)?.['locale']);
-    let started: ReturnType<ConversationRegistry['start']>;
-    try {
-      started = registry.start(auth.claims.conv, auth.claims.user, locale, clientAddress(req));
-    } catch (error) {
-      if (!(error instanceof ConversationLimitError)) throw error;
-      logger?.warn('directline.conversationLimit', { conversations: registry.size });
-      res.header('Retry-After', '60');
-      return sendJsonError(res, 503, 'TooManyConversations', 'The chat is very busy right now. Please try again in a minute.');
-    }
-    const { conversation, created } = started;
-    if (created) {
-      await runWelcomeTurn(conversation, options.originOf?.(req));
-    }
-    sendJson(res, created ? 201 : 200, tokens.reissue(auth.claims));
-  }));
-
-  server.get(`${base}/conversations/:conversationId`, guarded(logger, async (req, res) => {
-    const access = openConversation(req, res);
-    if (!access) return;
-    sendJson(res, 200, tokens.reissue(access.claims));
-  }));
-
-  server.get(`${base}/conversations/:conversationId/activities`, guarded(logger, async (req, res) => {
-    const access = openConversation(req, res);
-    if (!access) return;
-    const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark');
-    sendJson(res, 200, registry.activitiesSince(access.conversation, watermark));
-  }));
-
-  server.post(`${base}/conversations/:conversationId/activities`, guarded(logger, async (req, res) => {
-    const access = openConversation(req, res);
-    if (!access) return;
-    const body = readBody(req);
-    if (!body) return sendJsonError(res, 400, 'BadActivity', 'The activity must be a JSON object.');
-    if (Buffer.byteLength(JSON.stringify(body)) > maxActivityBytes) {
-      return sendJsonError(res, 413, 'ActivityTooLarge', 'The activity is too large.');
-    }
-    const fields = readActivityFields(body);
-    if (!fields) return sendJsonError(res, 400, 'BadActivity', 'Unsupported or malformed activity.');
-
-    const { conversation } = access;
-    let echoId: string;
-    try {
-      echoId = await registry.enqueueTurn(conversation, async () => {
-        const incoming: Partial<Activity> = {
-          ...fields,
-          ...incomingEnvelope(conversation),
-          locale: fields.locale ?? conversation.locale,
-        };
-        if (incoming.locale === undefined) delete incoming.locale;
-        // The page sees its own activity in the stream (Web Chat matches it by channelData.clientActivityID).
-        const { serviceUrl: _hidden, ...echo } = incoming;
-        const stored = registry.append(conversation, echo);
-        if (incoming.type !== 'typing') {
-          registry.markUsed(conversation);
-          const replies = await options.runTurn({ ...incoming, id: stored.id }, options.originOf?.(req));
-          appendReplies(conversation, replies);
-        }
-        return stored.id!;
-      });
-    } catch (error) {
-      if (error instanceof TurnQueueFullError) {
-        return sendJsonError(res, 429, 'TurnQueueFull', 'Too many messages at once. Please wait for the answer.');
+  server.post(
+    `${base}/conversations`,
+    guarded(logger, async (req, res) => {
+      const auth = authorise(tokens, req, res);
+      if (!auth) return;
+      const locale = readLocale(readBody(req)?.['locale']);
+      let started: ReturnType<ConversationRegistry['start']>;
+      try {
+        started = registry.start(auth.claims.conv, auth.claims.user, locale, clientAddress(req));
+      } catch (error) {
+        if (!(error instanceof ConversationLimitError)) throw error;
+        logger?.warn('directline.conversationLimit', { conversations: registry.size });
+        res.header('Retry-After', '60');
+        return sendJsonError(res, 503, 'TooManyConversations', 'The chat is very busy right now. Please try again in a minute.');
       }
-      logger?.error('directline.turnFailed', { conversationId: conversation.id, activityType: fields.type });
-      return sendJsonError(res, 502, 'BotError', 'The bot could not handle the activity.');
-    }
-    sendJson(res, 200, { id: echoId });
-  }));
+      const { conversation, created } = started;
+      if (created) {
+        await runWelcomeTurn(conversation, options.originOf?.(req));
+      }
+      sendJson(res, created ? 201 : 200, tokens.reissue(auth.claims));
+    }),
+  );
 
-  server.post(`${base}/tokens/refresh`, guarded(logger, async (req, res) => {
-    const auth = authorise(tokens, req, res);
-    if (!auth) return;
-    sendJson(res, 200, tokens.reissue(auth.claims));
-  }));
+  server.get(
+    `${base}/conversations/:conversationId`,
+    guarded(logger, async (req, res) => {
+      const access = openConversation(req, res);
+      if (!access) return;
+      sendJson(res, 200, tokens.reissue(access.claims));
+    }),
+  );
+
+  server.get(
+    `${base}/conversations/:conversationId/activities`,
+    guarded(logger, async (req, res) => {
+      const access = openConversation(req, res);
+      if (!access) return;
+      const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark');
+      sendJson(res, 200, registry.activitiesSince(access.conversation, watermark));
+    }),
+  );
+
+  server.post(
+    `${base}/conversations/:conversationId/activities`,
+    guarded(logger, async (req, res) => {
+      const access = openConversation(req, res);
+      if (!access) return;
+      const body = readBody(req);
+      if (!body) return sendJsonError(res, 400, 'BadActivity', 'The activity must be a JSON object.');
+      if (Buffer.byteLength(JSON.stringify(body)) > maxActivityBytes) {
+        return sendJsonError(res, 413, 'ActivityTooLarge', 'The activity is too large.');
+      }
+      const fields = readActivityFields(body);
+      if (!fields) return sendJsonError(res, 400, 'BadActivity', 'Unsupported or malformed activity.');
+
+      const { conversation } = access;
+      let echoId: string;
+      try {
+        echoId = await registry.enqueueTurn(conversation, async () => {
+          const incoming: Partial<Activity> = {
+            ...fields,
+            ...incomingEnvelope(conversation),
+            locale: fields.locale ?? conversation.locale,
+          };
+          if (incoming.locale === undefined) delete incoming.locale;
+          // The page sees its own activity in the stream (Web Chat matches it by channelData.clientActivityID).
+          const { serviceUrl: _hidden, ...echo } = incoming;
+          const stored = registry.append(conversation, echo);
+          if (incoming.type !== 'typing') {
+            registry.markUsed(conversation);
+            const replies = await options.runTurn({ ...incoming, id: stored.id }, options.originOf?.(req));
+            appendReplies(conversation, replies);
+          }
+          return stored.id!;
+        });
+      } catch (error) {
+        if (error instanceof TurnQueueFullError) {
+          return sendJsonError(res, 429, 'TurnQueueFull', 'Too many messages at once. Please wait for the answer.');
+        }
+        logger?.error('directline.turnFailed', { conversationId: conversation.id, activityType: fields.type });
+        return sendJsonError(res, 502, 'BotError', 'The bot could not handle the activity.');
+      }
+      sendJson(res, 200, { id: echoId });
+    }),
+  );
+
+  server.post(
+    `${base}/tokens/refresh`,
+    guarded(logger, async (req, res) => {
+      const auth = authorise(tokens, req, res);
+      if (!auth) return;
+      sendJson(res, 200, tokens.reissue(auth.claims));
+    }),
+  );
 
   return {
     issueToken: () => tokens.issueForNewConversation(),

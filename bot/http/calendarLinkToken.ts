@@ -18,9 +18,7 @@ export interface CalendarLinkClaims {
   expiresAt: number;
 }
 
-export type CalendarTokenCheck =
-  | { ok: true; claims: CalendarLinkClaims }
-  | { ok: false; reason: 'invalid' | 'expired' };
+export type CalendarTokenCheck = { ok: true; claims: CalendarLinkClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
 /** The secret must be long enough that guessing it is hopeless. */
 const MIN_SECRET_BYTES = 32;

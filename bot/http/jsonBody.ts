@@ -127,5 +127,7 @@ function isJsonBody(req: IncomingMessage): boolean {
 }
 
 function isFormBody(req: IncomingMessage): boolean {
-  return String(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+  return String(req.headers['content-type'] ?? '')
+    .toLowerCase()
+    .startsWith('application/x-www-form-urlencoded');
 }

@@ -87,7 +87,9 @@ function isLoopbackUrl(text: string): boolean {
 function isSigningKeyFetchFailure(error: unknown): boolean {
   const candidate = error as { statusCode?: unknown; name?: unknown; message?: unknown } | null;
   if (candidate?.name === 'FetchError') return true;
-  return candidate?.name === 'AuthenticationError' && candidate.statusCode === 500 && String(candidate.message).startsWith('Failed to load');
+  return (
+    candidate?.name === 'AuthenticationError' && candidate.statusCode === 500 && String(candidate.message).startsWith('Failed to load')
+  );
 }
 
 /** Errors of token validation: botframework-connector's own, and jsonwebtoken's that it lets through (a bad signature). */

@@ -27,8 +27,7 @@ export function tokensMatch(given: string, expected: string): boolean {
 }
 
 export type AccessDecision =
-  | { ok: true }
-  | { ok: false; status: 401 | 429 | 503; code: string; message: string; retryAfterSeconds?: number };
+  { ok: true } | { ok: false; status: 401 | 429 | 503; code: string; message: string; retryAfterSeconds?: number };
 
 export interface ReportsAccessDeps {
   reportsToken: string | null;

@@ -131,7 +131,8 @@ function csvFileName(range: ReportRange): string {
 export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRoutesDeps): void {
   const now = deps.now ?? (() => new Date());
   const reportsToken = deps.reportsToken || null;
-  const limiter = deps.limiter ?? createAttemptLimiter({ scope: 'reports-token', maxAttempts: 5, windowMs: 15 * 60 * 1000, store: deps.attemptStore });
+  const limiter =
+    deps.limiter ?? createAttemptLimiter({ scope: 'reports-token', maxAttempts: 5, windowMs: 15 * 60 * 1000, store: deps.attemptStore });
   const sessions: Sessions = createSessions({ ttlMs: SESSION_TTL_MS, store: deps.sessionStore });
   const secure = deps.secureCookies ?? false;
   const access = { reportsToken, sessions, limiter };
@@ -140,7 +141,8 @@ export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRou
   const messages = JSON.parse(readDashboardFile('messages.json')) as DashboardMessages;
   const assets = new Map(Object.keys(ASSETS).map((name) => [name, readDashboardFile(name)]));
 
-  const report = (range: ReportRange): Promise<SurveyReport> => storedSurveyReport(deps, range, deps.baseline, { leaveOutSmallCells: true });
+  const report = (range: ReportRange): Promise<SurveyReport> =>
+    storedSurveyReport(deps, range, deps.baseline, { leaveOutSmallCells: true });
 
   /** Auth and range for both report endpoints; answers the error itself and returns undefined. */
   async function authorisedRange(req: Request, res: Response): Promise<ReportRange | undefined> {

@@ -6,7 +6,13 @@ import { sendError } from '../http/httpErrors.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { clearedCookie, readCookie, sessionCookie, type Sessions } from '../http/sessions.js';
 import type { Logger } from '../logger.js';
-import { CallbackStoreError, STAFF_STATUSES, type CallbackRequest, type CallbackStore, type StaffStatus } from '../../stores/callbacks/callbackStore.js';
+import {
+  CallbackStoreError,
+  STAFF_STATUSES,
+  type CallbackRequest,
+  type CallbackStore,
+  type StaffStatus,
+} from '../../stores/callbacks/callbackStore.js';
 import { isCallbackReference } from '../../services/callback/callbackReference.js';
 import { UNKNOWN_ACCOUNT_HASH, verifyStaffPassword, type StaffAccount } from './staffPassword.js';
 
@@ -140,7 +146,12 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
     if (!STAFF_STATUSES.includes(status as StaffStatus)) {
       return sendError(res, 400, 'status_invalid', `status must be one of ${STAFF_STATUSES.join(', ')}.`);
     }
-    await changeRequest(req, res, (reference) => deps.callbackStore.setStatus(reference, status as StaffStatus, { at: now(), staffMember }), staffMember);
+    await changeRequest(
+      req,
+      res,
+      (reference) => deps.callbackStore.setStatus(reference, status as StaffStatus, { at: now(), staffMember }),
+      staffMember,
+    );
   });
 
   // "Ongedaan maken" of "Bereikt" or "Afgehandeld": the store takes it back, within its undo window.
@@ -152,7 +163,12 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
   });
 
   /** Applies a staff change to the request named in the path, and answers with it or with why not. */
-  async function changeRequest(req: Request, res: Response, change: (reference: string) => Promise<CallbackRequest>, staffMember: string): Promise<void> {
+  async function changeRequest(
+    req: Request,
+    res: Response,
+    change: (reference: string) => Promise<CallbackRequest>,
+    staffMember: string,
+  ): Promise<void> {
     const reference = String(req.params.reference ?? '').toUpperCase();
     if (!isCallbackReference(reference)) return sendError(res, 404, 'callback_not_found', 'No callback request with this reference.');
     try {
@@ -167,7 +183,12 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
         return sendError(res, 409, 'callback_closed', 'This callback request is already closed.');
       }
       if (error instanceof CallbackStoreError && error.code === 'CALLBACK_NOT_UNDOABLE') {
-        return sendError(res, 409, 'callback_not_undoable', 'This callback request cannot be taken back (open, cancelled, or closed too long ago).');
+        return sendError(
+          res,
+          409,
+          'callback_not_undoable',
+          'This callback request cannot be taken back (open, cancelled, or closed too long ago).',
+        );
       }
       deps.logger.error('callback.statusFailed', { reference, code: errorCode(error) });
       // The server's error handler answers it: 503 storage_unavailable during an outage, else 500.
@@ -187,7 +208,11 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
  * The staff member a request's session belongs to, if that account is still configured: an account
  * removed from STAFF_ACCOUNTS loses its sessions at the next request. Other staff routes use it too.
  */
-export async function signedInStaffMember(req: Request, sessions: Sessions, staffAccounts: readonly StaffAccount[]): Promise<string | undefined> {
+export async function signedInStaffMember(
+  req: Request,
+  sessions: Sessions,
+  staffAccounts: readonly StaffAccount[],
+): Promise<string | undefined> {
   const session = await sessions.get(readCookie(req, STAFF_SESSION_COOKIE));
   if (!session?.subject.startsWith(SUBJECT_PREFIX)) return undefined;
   const name = session.subject.slice(SUBJECT_PREFIX.length);

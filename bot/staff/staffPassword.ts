@@ -69,7 +69,11 @@ function derive(password: string, salt: Buffer, params: { N: number; r: number; 
 export function parseStaffAccounts(text: string | null): StaffAccount[] {
   if (!text) return [];
   const accounts: StaffAccount[] = [];
-  for (const [index, entry] of text.split(',').map((part) => part.trim()).filter(Boolean).entries()) {
+  for (const [index, entry] of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .entries()) {
     const separator = entry.indexOf(':');
     const name = separator > 0 ? entry.slice(0, separator).trim().toLowerCase() : '';
     const passwordHash = separator > 0 ? entry.slice(separator + 1).trim() : '';

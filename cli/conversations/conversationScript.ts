@@ -35,7 +35,9 @@ class ConversationScriptError extends Error {}
 
 /** Every conversation in the directory's JSON files, checked for shape and unique ids. */
 export function loadConversations(dir = CONVERSATIONS_DIR): ResidentConversation[] {
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const all = files.flatMap((file) => parseConversations(readFileSync(join(dir, file), 'utf8'), file));
   const seen = new Set<string>();
   for (const conversation of all) {

@@ -49,7 +49,9 @@ export class LocaleKeys {
     if (cached) return cached;
     const sentences = this.sentences.get(key);
     if (!sentences) return undefined;
-    const built = sentences.filter((sentence) => /\p{L}{2}/u.test(sentence.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, ''))).map(sentencePattern);
+    const built = sentences
+      .filter((sentence) => /\p{L}{2}/u.test(sentence.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, '')))
+      .map(sentencePattern);
     this.patterns.set(key, built);
     return built;
   }
@@ -67,7 +69,10 @@ export class LocaleKeys {
 const ONLY_A_REFERENCE = /^\$t\(([^)]+)\)$/;
 
 function sentencePattern(sentence: string): RegExp {
-  const parts = sentence.replace(/\s+/g, ' ').trim().split(/\{\{[^}]*\}\}|\$t\([^)]*\)/);
+  const parts = sentence
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/\{\{[^}]*\}\}|\$t\([^)]*\)/);
   const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
   return new RegExp(escaped.join('[\\s\\S]*?'), 'u');
 }

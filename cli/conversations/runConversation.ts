@@ -50,9 +50,14 @@ export function httpPoster(baseUrl: string): PostActivity {
   };
 }
 
-export async function runConversation(conversation: ResidentConversation, post: PostActivity, keys: LocaleKeys): Promise<ConversationReport> {
+export async function runConversation(
+  conversation: ResidentConversation,
+  post: PostActivity,
+  keys: LocaleKeys,
+): Promise<ConversationReport> {
   const conversationId = `resident-${conversation.id}-${randomUUID()}`;
-  const resident = conversation.channel === 'sms' ? `+3247${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` : `resident-${randomUUID()}`;
+  const resident =
+    conversation.channel === 'sms' ? `+3247${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` : `resident-${randomUUID()}`;
   const base = {
     type: 'message',
     channelId: conversation.channel,
@@ -73,7 +78,9 @@ export async function runConversation(conversation: ResidentConversation, post: 
       turns.push({ sent: `click ${turn.click}`, replies: '', problems: [...problems, `no button ${turn.click} to tap`] });
       break;
     }
-    const replies = (await post({ ...base, ...message, id: `turn-${index + 1}` })).filter((reply) => reply.type === undefined || reply.type === 'message');
+    const replies = (await post({ ...base, ...message, id: `turn-${index + 1}` })).filter(
+      (reply) => reply.type === undefined || reply.type === 'message',
+    );
     const readable = readableReplies(replies);
     if (replies.length === 0) problems.push('left unanswered: the assistant sent nothing');
     for (const key of turn.expect ?? []) if (!keys.carries(readable, key)) problems.push(`expected ${key}`);
@@ -81,7 +88,8 @@ export async function runConversation(conversation: ResidentConversation, post: 
     turns.push({ sent: String(message.text ?? JSON.stringify(message.value)), replies: readable, problems });
     previous = replies;
     // Only a confirmation gives a code: the code question shows an example one.
-    if (keys.carries(readable, 'appointments:booked.title') || keys.carries(readable, 'appointments:moved.title')) bookingCode = lastBookingCode(readable) ?? bookingCode;
+    if (keys.carries(readable, 'appointments:booked.title') || keys.carries(readable, 'appointments:moved.title'))
+      bookingCode = lastBookingCode(readable) ?? bookingCode;
   }
   return {
     id: conversation.id,
@@ -96,10 +104,17 @@ function unknownKeys(turn: ResidentTurn, keys: LocaleKeys): string[] {
 }
 
 /** The activity fields a turn sends: typed text, or what the tapped button sends on its channel. */
-function messageFor(turn: ResidentTurn, previous: ReplyActivity[], keys: LocaleKeys, bookingCode: string | undefined): Record<string, unknown> | undefined {
-  if (turn.say !== undefined) return { text: bookingCode === undefined ? turn.say : turn.say.replaceAll(BOOKING_CODE_PLACEHOLDER, bookingCode) };
+function messageFor(
+  turn: ResidentTurn,
+  previous: ReplyActivity[],
+  keys: LocaleKeys,
+  bookingCode: string | undefined,
+): Record<string, unknown> | undefined {
+  if (turn.say !== undefined)
+    return { text: bookingCode === undefined ? turn.say : turn.say.replaceAll(BOOKING_CODE_PLACEHOLDER, bookingCode) };
   const buttons = buttonsIn(previous, keys);
-  const button = typeof turn.click === 'number' ? buttons[turn.click - 1] : buttons.find((candidate) => candidate.matches(turn.click as string));
+  const button =
+    typeof turn.click === 'number' ? buttons[turn.click - 1] : buttons.find((candidate) => candidate.matches(turn.click as string));
   return button?.send;
 }
 

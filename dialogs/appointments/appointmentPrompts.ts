@@ -22,23 +22,33 @@ export function requestIdOf(context: TurnContext): string {
 export function checkContact(text: string, context: TurnContext): { ok: true } | { ok: false; retry: string } {
   const answer = readContact(text);
   if (answer.ok) return { ok: true };
-  return { ok: false, retry: turnServices(context).t(answer.reason === 'foreign' ? 'appointments:contact.foreign' : 'appointments:contact.retry') };
+  return {
+    ok: false,
+    retry: turnServices(context).t(answer.reason === 'foreign' ? 'appointments:contact.foreign' : 'appointments:contact.retry'),
+  };
 }
 
 /** Asks an e-mail address or Belgian phone number; the re-ask says what was wrong (a foreign number, or neither). */
 export function contactPrompt(dialogId: string): FreeTextPrompt {
   // Digits or an @ are meant as a contact: the validator says what is wrong with it.
-  return new FreeTextPrompt(dialogId, (text) => /[\d@]/.test(text), async (prompt: PromptValidatorContext<string>) => {
-    if (!prompt.recognized.succeeded) return false;
-    const checked = checkContact(prompt.recognized.value ?? '', prompt.context);
-    if (checked.ok) return true;
-    // The prompt re-asks with the options it keeps in its state: say why this answer was not usable.
-    prompt.options.retryPrompt = checked.retry;
-    return false;
-  });
+  return new FreeTextPrompt(
+    dialogId,
+    (text) => /[\d@]/.test(text),
+    async (prompt: PromptValidatorContext<string>) => {
+      if (!prompt.recognized.succeeded) return false;
+      const checked = checkContact(prompt.recognized.value ?? '', prompt.context);
+      if (checked.ok) return true;
+      // The prompt re-asks with the options it keeps in its state: say why this answer was not usable.
+      prompt.options.retryPrompt = checked.retry;
+      return false;
+    },
+  );
 }
 
-const CODE_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])[${BOOKING_CODE_ALPHABET}]{3}\\s*[.\\-_]?\\s*[${BOOKING_CODE_ALPHABET}]{3}(?![\\p{L}\\p{N}])`, 'iu');
+const CODE_IN_TEXT = new RegExp(
+  `(?<![\\p{L}\\p{N}])[${BOOKING_CODE_ALPHABET}]{3}\\s*[.\\-_]?\\s*[${BOOKING_CODE_ALPHABET}]{3}(?![\\p{L}\\p{N}])`,
+  'iu',
+);
 
 /** The booking code in an answer such as "k7m4xt" or "mijn code is K7M-4XT", formatted; undefined when there is none. */
 export function findBookingCode(text: string): string | undefined {
@@ -87,7 +97,11 @@ const NAME_LEAD_IN = /^(?:mijn naam is|ik ben|ik heet|op (?:de )?naam van|naam:|
 
 /** A name to put the appointment on: some letters, not too long. */
 export function cleanName(text: string): string | undefined {
-  const name = text.replace(/\s+/g, ' ').trim().replace(NAME_LEAD_IN, '').replace(/[.!]+$/, '');
+  const name = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(NAME_LEAD_IN, '')
+    .replace(/[.!]+$/, '');
   return name.length >= 2 && name.length <= 100 && /\p{L}/u.test(name) ? name : undefined;
 }
 
@@ -106,5 +120,9 @@ function readsAsName(text: string, context: TurnContext): boolean {
 }
 
 export function namePrompt(dialogId: string): FreeTextPrompt {
-  return new FreeTextPrompt(dialogId, readsAsName, async (prompt) => prompt.recognized.succeeded && readsAsName(prompt.recognized.value ?? '', prompt.context));
+  return new FreeTextPrompt(
+    dialogId,
+    readsAsName,
+    async (prompt) => prompt.recognized.succeeded && readsAsName(prompt.recognized.value ?? '', prompt.context),
+  );
 }

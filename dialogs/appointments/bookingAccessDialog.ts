@@ -124,7 +124,9 @@ export class BookingAccessDialog extends ComponentDialog {
 
   private async tryAgainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result === TRY_AGAIN) {
-      return step.replaceDialog(DialogIds.appointmentAccessSteps, { lookupFailures: remembered(step).lookupFailures } satisfies AccessAttempt);
+      return step.replaceDialog(DialogIds.appointmentAccessSteps, {
+        lookupFailures: remembered(step).lookupFailures,
+      } satisfies AccessAttempt);
     }
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('appointments:access.stopped', { phone: this.deps.phone.display }));

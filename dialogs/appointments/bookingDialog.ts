@@ -47,9 +47,11 @@ interface StepsOptions {
 export class BookingDialog extends ComponentDialog {
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.bookAppointment);
-    this.addDialog(new OptionPrompt(DialogIds.appointmentServicePrompt, async (prompt) => {
-      return prompt.recognized.succeeded || this.serviceFromRecognition(turnServices(prompt.context).recognition) !== undefined;
-    }));
+    this.addDialog(
+      new OptionPrompt(DialogIds.appointmentServicePrompt, async (prompt) => {
+        return prompt.recognized.succeeded || this.serviceFromRecognition(turnServices(prompt.context).recognition) !== undefined;
+      }),
+    );
     this.addDialog(new SlotChoiceDialog(deps));
     this.addDialog(namePrompt(DialogIds.appointmentNamePrompt));
     this.addDialog(
@@ -87,9 +89,8 @@ export class BookingDialog extends ComponentDialog {
     const draft = remembered(step).draft;
     // Back from a correction of the name or contact at the summary: the moment stands.
     if (draft.slot) return step.next(draft.slot);
-    draft.service ??= typeof step.result === 'string'
-      ? step.result
-      : this.serviceFromRecognition(turnServices(step.context).recognition)?.id;
+    draft.service ??=
+      typeof step.result === 'string' ? step.result : this.serviceFromRecognition(turnServices(step.context).recognition)?.id;
     if (!draft.service) return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
     const choice: SlotChoiceOptions = {
       service: draft.service,
@@ -174,7 +175,9 @@ export class BookingDialog extends ComponentDialog {
     const { failure } = result;
     if (failure.code === 'unknownService') throw new RangeError(`the catalog has no service ${draft.service}`);
     // Taken meanwhile, or no longer bookable (the lead time passed while the resident typed): offer the next ones.
-    const intro = [failure.code === 'slotTaken' ? t('appointments:booked.slotTaken') : explainUnbookable(failure.reason, this.deps, t, language)];
+    const intro = [
+      failure.code === 'slotTaken' ? t('appointments:booked.slotTaken') : explainUnbookable(failure.reason, this.deps, t, language),
+    ];
     const next: BookingDraft = { ...draft, proposal: failure.nextFree, intro };
     delete next.slot;
     return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft: next } satisfies StepsOptions);

@@ -29,8 +29,20 @@ export interface MomentWish {
 }
 
 const WEEKDAY_NUMBERS: Record<string, number> = {
-  zondag: 0, maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6,
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  zondag: 0,
+  maandag: 1,
+  dinsdag: 2,
+  woensdag: 3,
+  donderdag: 4,
+  vrijdag: 5,
+  zaterdag: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 const WEEKDAY = `(${Object.keys(WEEKDAY_NUMBERS).join('|')})s?`;
 const THAT_DAY = '(die dag|deze dag|dan|that day)';
@@ -77,7 +89,8 @@ export function readMomentWish(text: string, now: Date): MomentWish | undefined 
     });
   }
   days.delete('');
-  if (weekdays.size > 0 || days.size > 0) wish.avoid = { ...(weekdays.size ? { weekdays: [...weekdays] } : {}), ...(days.size ? { days: [...days] } : {}) };
+  if (weekdays.size > 0 || days.size > 0)
+    wish.avoid = { ...(weekdays.size ? { weekdays: [...weekdays] } : {}), ...(days.size ? { days: [...days] } : {}) };
   const relative = RELATIVE.find(([pattern]) => pattern.test(rest));
   if (relative) wish.relative = relative[1];
   else {

@@ -68,9 +68,7 @@ export class MoveBookingDialog extends ComponentDialog {
     remembered(step).access = access;
     if (!state) {
       const current = bookingMoment(access.booking);
-      await step.context.sendActivity(
-        [t('appointments:move.current'), ...summaryLines(t, language, { service, ...current })].join('\n'),
-      );
+      await step.context.sendActivity([t('appointments:move.current'), ...summaryLines(t, language, { service, ...current })].join('\n'));
     }
     // The appointment being moved is never offered again, and "later in de week" counts from it.
     const moving = { ...bookingMoment(access.booking), start: access.booking.start };
@@ -80,7 +78,12 @@ export class MoveBookingDialog extends ComponentDialog {
     const asked: SlotChoiceOptions = said ? slotChoiceFor(said, base, [], this.deps.clock()) : base;
     // The new slot was taken meanwhile: the next free ones, still without the days refused.
     const choice: SlotChoiceOptions = state?.proposal
-      ? { ...base, ...(asked.avoid ? { avoid: asked.avoid } : {}), proposal: state.proposal, ...(state.intro ? { intro: state.intro } : {}) }
+      ? {
+          ...base,
+          ...(asked.avoid ? { avoid: asked.avoid } : {}),
+          proposal: state.proposal,
+          ...(state.intro ? { intro: state.intro } : {}),
+        }
       : asked;
     return step.beginDialog(DialogIds.appointmentSlotChoice, choice);
   }
@@ -126,7 +129,9 @@ export class MoveBookingDialog extends ComponentDialog {
     switch (failure.code) {
       case 'slotTaken':
       case 'notBookable': {
-        const intro = [failure.code === 'slotTaken' ? t('appointments:booked.slotTaken') : explainUnbookable(failure.reason, this.deps, t, language)];
+        const intro = [
+          failure.code === 'slotTaken' ? t('appointments:booked.slotTaken') : explainUnbookable(failure.reason, this.deps, t, language),
+        ];
         const said = remembered(step).said;
         const state: MoveState = { access, proposal: failure.nextFree, intro, ...(said ? { said } : {}) };
         return step.replaceDialog(DialogIds.moveAppointmentSteps, { state });

@@ -1,5 +1,12 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type PromptOptions, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptOptions,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
@@ -157,7 +164,10 @@ export class SlotChoiceDialog extends ComponentDialog {
       } else {
         if (found.kind === 'noMatch') said.push(explainUnbookable(found.reason, this.deps, t, language));
         const alternatives = found.kind === 'noMatch' ? offerable(found.alternatives) : [];
-        slots = alternatives.length > 0 ? alternatives : offerable(await this.deps.provider.freeSlots({ service: options.service, limit: searchLimit }));
+        slots =
+          alternatives.length > 0
+            ? alternatives
+            : offerable(await this.deps.provider.freeSlots({ service: options.service, limit: searchLimit }));
         question = t('appointments:slots.nearest');
       }
     } else {
@@ -193,7 +203,11 @@ export class SlotChoiceDialog extends ComponentDialog {
     const answer = readSlotAnswer(text, slots, this.deps.clock(), turnServices(step.context).language);
     if (answer?.kind === 'pick') return step.endDialog(answer.slot);
     if (answer?.kind === 'agree') {
-      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, { ...kept(step), proposal: slots, askWhichOne: true } satisfies SlotChoiceOptions);
+      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, {
+        ...kept(step),
+        proposal: slots,
+        askWhichOne: true,
+      } satisfies SlotChoiceOptions);
     }
     return this.followWish(step, text, slots);
   }

@@ -23,11 +23,40 @@ const EARLIEST = [
 ];
 
 const MONTHS: Record<string, number> = {
-  januari: 1, january: 1, februari: 2, february: 2, feb: 2, maart: 3, march: 3, mrt: 3, april: 4, apr: 4, mei: 5, may: 5,
-  juni: 6, june: 6, juli: 7, july: 7, augustus: 8, august: 8, aug: 8, september: 9, sept: 9, sep: 9, oktober: 10,
-  october: 10, okt: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  january: 1,
+  februari: 2,
+  february: 2,
+  feb: 2,
+  maart: 3,
+  march: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  juli: 7,
+  july: 7,
+  augustus: 8,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH = new RegExp(`\\b(?:(begin|start|early|half|midden|medio|mid|eind|einde|end|late|end of|eind van|begin van)\\s+)?(?:de maand\\s+)?(${Object.keys(MONTHS).join('|')})\\b`);
+const MONTH = new RegExp(
+  `\\b(?:(begin|start|early|half|midden|medio|mid|eind|einde|end|late|end of|eind van|begin van)\\s+)?(?:de maand\\s+)?(${Object.keys(MONTHS).join('|')})\\b`,
+);
 
 /** Holidays whose end everyone knows; other holidays differ per school and year, so the assistant asks. */
 const AFTER_KNOWN_HOLIDAY: readonly { pattern: RegExp; from: (year: number) => string }[] = [
@@ -63,7 +92,8 @@ export function readVagueWish(text: string, now: Date): VagueWish | undefined {
   const fromDay = FROM_DAY.exec(said);
   if (fromDay) {
     const wish = parseDutchDateTime(fromDay[1]!, now);
-    if (wish?.day && !wish.time && !wish.after && !wish.before) return { kind: 'period', from: said.includes('vanaf') || said.includes('from') ? wish.day : addDays(wish.day, 1) };
+    if (wish?.day && !wish.time && !wish.after && !wish.before)
+      return { kind: 'period', from: said.includes('vanaf') || said.includes('from') ? wish.day : addDays(wish.day, 1) };
   }
   return monthIn(said, today);
 }
@@ -71,8 +101,12 @@ export function readVagueWish(text: string, now: Date): VagueWish | undefined {
 function weekIn(said: string, today: string): VagueWish | undefined {
   const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));
   if (/\b(?:deze|die|this) week\b/.test(said)) return { kind: 'period', from: today, until: addDays(monday, 6) };
-  if (/\b(?:volgende|komende|next|de week erna) week\b|\bvolgende week\b/.test(said)) return { kind: 'period', from: addDays(monday, 7), until: addDays(monday, 13) };
-  const inWeeks = /\b(?:over|binnen|in|within) (?:een )?(twee|2|drie|3|vier|4|paar|a few|two|three) weken\b|\b(?:over|in) (?:twee|2|drie|3|two|three) weeks\b/.exec(said);
+  if (/\b(?:volgende|komende|next|de week erna) week\b|\bvolgende week\b/.test(said))
+    return { kind: 'period', from: addDays(monday, 7), until: addDays(monday, 13) };
+  const inWeeks =
+    /\b(?:over|binnen|in|within) (?:een )?(twee|2|drie|3|vier|4|paar|a few|two|three) weken\b|\b(?:over|in) (?:twee|2|drie|3|two|three) weeks\b/.exec(
+      said,
+    );
   if (inWeeks) {
     const weeks = { twee: 2, '2': 2, two: 2, drie: 3, '3': 3, three: 3, vier: 4, '4': 4, paar: 2, 'a few': 2 }[inWeeks[1] ?? 'twee'] ?? 2;
     if (said.includes('binnen') || said.includes('within')) return { kind: 'period', from: today, until: addDays(today, weeks * 7) };

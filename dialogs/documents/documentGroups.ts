@@ -5,13 +5,7 @@ import type { DocumentId } from '../../nlu/contract.js';
  * pick a group first. Every document id is in exactly one group (a test checks this).
  */
 export const DOCUMENT_GROUPS = {
-  certificate: [
-    'attest-woonst',
-    'attest-gezinssamenstelling',
-    'uittreksel-strafregister',
-    'attest-leven',
-    'attest-nationaliteit',
-  ],
+  certificate: ['attest-woonst', 'attest-gezinssamenstelling', 'uittreksel-strafregister', 'attest-leven', 'attest-nationaliteit'],
   deed: ['akte-geboorte', 'akte-huwelijk', 'akte-overlijden'],
   identity: ['identiteitskaart', 'eid-pincode', 'kids-id', 'reispas'],
   other: ['rijbewijs', 'wettiging-handtekening'],

@@ -4,7 +4,13 @@ import type { Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
 import { documentDetails, type ModelMention, type RequesterMention } from '../../nlu/documentDetails.js';
-import { documentRoute, questionsFor, requesterOptions, type DocumentRoute, type RouteRequest } from '../../services/municipality/documentRoute.js';
+import {
+  documentRoute,
+  questionsFor,
+  requesterOptions,
+  type DocumentRoute,
+  type RouteRequest,
+} from '../../services/municipality/documentRoute.js';
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
@@ -90,7 +96,11 @@ export class DocumentRequestDialog extends ComponentDialog {
     const options = (step.options ?? {}) as DocumentRequestOptions;
     const text = step.context.activity.text;
     const { cues } = this.facts;
-    state(step).said = { collect: mentions(text, cues.collect), bereaved: mentions(text, cues.death), noComputer: mentions(text, cues.noComputer) };
+    state(step).said = {
+      collect: mentions(text, cues.collect),
+      bereaved: mentions(text, cues.death),
+      noComputer: mentions(text, cues.noComputer),
+    };
     hear(step);
     const known = options.document ?? options.recognition?.entities.document;
     if (isDocumentId(known)) {
@@ -149,7 +159,10 @@ export class DocumentRequestDialog extends ComponentDialog {
     const question = questionsFor(document, routeRequest(request)).find((q) => q.question === 'requester');
     if (!question) return step.next();
     const { t } = turnServices(step.context);
-    const options: Option[] = question.options.map((requester) => ({ value: requester, label: t(`documents:questions.requester.options.${requester}`) }));
+    const options: Option[] = question.options.map((requester) => ({
+      value: requester,
+      label: t(`documents:questions.requester.options.${requester}`),
+    }));
     return askOptions(step, DialogIds.documentRequesterQuestion, t('documents:questions.requester.ask'), options, 'documents.requester');
   }
 
@@ -176,11 +189,20 @@ export class DocumentRequestDialog extends ComponentDialog {
         // Without a computer the online route is no help: the phone and a visit come first.
         if (circumstances.noComputer && route.inPersonAlternative) {
           await send(step, inPersonRouteMessages(document, route.inPersonAlternative, ctx, { notOnline: false }, circumstances));
-          return this.offerVisit(step, route.inPersonAlternative.appointmentNeeded ? route.inPersonAlternative.appointmentService : undefined);
+          return this.offerVisit(
+            step,
+            route.inPersonAlternative.appointmentNeeded ? route.inPersonAlternative.appointmentService : undefined,
+          );
         }
         await send(step, onlineRouteMessages(document, route, ctx, circumstances));
         request.offered = { kind: 'online' };
-        return askOptions(step, DialogIds.documentRequestQuestion, ctx.t('documents:online.canLogIn.ask'), yesNo(ctx.t, 'documents:online.canLogIn.no'), 'documents.canLogIn');
+        return askOptions(
+          step,
+          DialogIds.documentRequestQuestion,
+          ctx.t('documents:online.canLogIn.ask'),
+          yesNo(ctx.t, 'documents:online.canLogIn.no'),
+          'documents.canLogIn',
+        );
       case 'inPerson':
         await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }, circumstances));
         return this.offerVisit(step, route.appointmentNeeded ? route.appointmentService : undefined);
@@ -195,7 +217,13 @@ export class DocumentRequestDialog extends ComponentDialog {
     if (!service) return step.endDialog();
     const { t } = turnServices(step.context);
     state(step).offered = { kind: 'visit', service };
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:inPerson.appointment.offer'), yesNo(t, 'common:answer.no'), 'documents.bookOffer');
+    return askOptions(
+      step,
+      DialogIds.documentRequestQuestion,
+      t('documents:inPerson.appointment.offer'),
+      yesNo(t, 'common:answer.no'),
+      'documents.bookOffer',
+    );
   }
 
   /** Online: can the resident log in? A visit: book now? */

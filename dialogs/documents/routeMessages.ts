@@ -51,7 +51,8 @@ export function onlineRouteMessages(
       t('documents:online.steps.send'),
     ]),
   );
-  if (circumstances.bereaved && !circumstances.noComputer) lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
+  if (circumstances.bereaved && !circumstances.noComputer)
+    lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
   return [
     card(ctx, t('documents:online.canOnline', { document: document.name[language] }), lines, circumstances, [
       { label: t('documents:online.linkButton'), url: route.url },
@@ -77,7 +78,9 @@ export function inPersonRouteMessages(
 ): Message[] {
   const { t, language } = ctx;
   // After the online route, "you request it at the town hall" would contradict it: say it is the other way.
-  const title = options.notOnline ? t('documents:inPerson.intro', { document: document.name[language] }) : t('documents:inPerson.introAlternative');
+  const title = options.notOnline
+    ? t('documents:inPerson.intro', { document: document.name[language] })
+    : t('documents:inPerson.introAlternative');
   const lines = [route.appointmentNeeded ? t('documents:inPerson.appointment.needed') : t('documents:inPerson.appointment.notNeeded')];
   if (options.notOnline) lines.push(t('documents:inPerson.notOnline'));
   lines.push(...(route.notes ?? []).map((note) => t(`documents:inPerson.notes.${note}`)), ...priceAndDelivery(route, ctx));
@@ -90,12 +93,19 @@ export function inPersonRouteMessages(
       ),
     );
   }
-  if (circumstances.bereaved && !circumstances.noComputer) lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
+  if (circumstances.bereaved && !circumstances.noComputer)
+    lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
   const bring = route.bring.map((item) => t(`documents:inPerson.bring.${item}`));
   if (route.collection) {
-    bring.push(t('documents:inPerson.collection.bringIntro'), ...route.collection.bring.map((item) => t(`documents:inPerson.bring.${item}`)));
+    bring.push(
+      t('documents:inPerson.collection.bringIntro'),
+      ...route.collection.bring.map((item) => t(`documents:inPerson.bring.${item}`)),
+    );
   }
-  return [card(ctx, title, lines, circumstances), renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring })];
+  return [
+    card(ctx, title, lines, circumstances),
+    renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }),
+  ];
 }
 
 /** Collecting a document that is ready: whether on appointment, and what to bring, in one card. */
@@ -136,7 +146,9 @@ function priceAndDelivery(route: InPersonRoute, ctx: RouteMessageContext): strin
 }
 
 function collectionLine(collection: Collection, t: Translate): string {
-  return collection.appointmentNeeded ? t('documents:inPerson.collection.withAppointment') : t('documents:inPerson.collection.withoutAppointment');
+  return collection.appointmentNeeded
+    ? t('documents:inPerson.collection.withAppointment')
+    : t('documents:inPerson.collection.withoutAppointment');
 }
 
 /**

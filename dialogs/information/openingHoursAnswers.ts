@@ -25,9 +25,7 @@ const CLOSING_DAYS_AHEAD = 90;
 const WEEK = 7;
 
 /** Why a day differs from the usual week: closed for a reason, or shorter hours. */
-type Closure =
-  | { kind: 'closedFor'; reason: string }
-  | { kind: 'closesEarly' | 'opensLate'; time: string; reason: string };
+type Closure = { kind: 'closedFor'; reason: string } | { kind: 'closesEarly' | 'opensLate'; time: string; reason: string };
 
 function closureOf(day: DayHours, language: Language): Closure | null {
   if (!day.open) {
@@ -92,8 +90,10 @@ export function openNowMessages(now: Date, ctx: HoursContext): string[] {
     let nextText: string;
     if (!next) nextText = t('info:hours.noNextOpening', { url: municipality.website });
     else if (next.date === today) nextText = t(`info:hours.nextOpen.${service}.today`, { time: clockLabel(next.time, language) });
-    else if (next.date === addDays(today, 1)) nextText = t(`info:hours.nextOpen.${service}.tomorrow`, { time: clockLabel(next.time, language) });
-    else nextText = t(`info:hours.nextOpen.${service}.later`, { day: dayLabel(next.date, language), time: clockLabel(next.time, language) });
+    else if (next.date === addDays(today, 1))
+      nextText = t(`info:hours.nextOpen.${service}.tomorrow`, { time: clockLabel(next.time, language) });
+    else
+      nextText = t(`info:hours.nextOpen.${service}.later`, { day: dayLabel(next.date, language), time: clockLabel(next.time, language) });
     messages.push(`${t(`info:hours.now.closed.${service}`)} ${nextText}`);
   }
   return [...messages, ...onAppointmentLine(ctx)];

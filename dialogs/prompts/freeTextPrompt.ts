@@ -16,7 +16,11 @@ export type FreeTextReader = (text: string, context: TurnContext) => boolean;
  * withdraws (handled as stop), a question or another request is no answer (interruptions decide).
  */
 export class FreeTextPrompt extends TextPrompt implements OpenQuestion {
-  constructor(dialogId: string, private readonly reads: FreeTextReader, validator?: PromptValidator<string>) {
+  constructor(
+    dialogId: string,
+    private readonly reads: FreeTextReader,
+    validator?: PromptValidator<string>,
+  ) {
     super(dialogId, validator);
   }
 

@@ -62,7 +62,11 @@ export class OptionPrompt extends Prompt<string> implements OpenQuestion {
     await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
   }
 
-  protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+  protected override async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<string>> {
     const picked = this.pickOrOther(context, options as OptionPromptOptions);
     return picked && picked !== OLD_BUTTON ? { succeeded: true, value: picked.option.value } : { succeeded: false };
   }

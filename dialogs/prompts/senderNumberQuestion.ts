@@ -1,5 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type Dialog,
+  type DialogTurnResult,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { renderQuestion } from '../../bot/channels/renderer.js';
 import { senderNumberOf } from '../../bot/channels/senderNumber.js';
 import { turnServices } from '../../bot/turnState.js';
@@ -42,7 +50,11 @@ export class SenderNumberQuestion extends ComponentDialog {
     this.addDialog(ask);
     this.addDialog(new SenderNumberOffer(DialogIds.senderNumberOffer));
     this.addDialog(
-      new WaterfallDialog(DialogIds.senderNumberSteps, [this.offerStep.bind(this), this.offerAnsweredStep.bind(this), this.askedStep.bind(this)]),
+      new WaterfallDialog(DialogIds.senderNumberSteps, [
+        this.offerStep.bind(this),
+        this.offerAnsweredStep.bind(this),
+        this.askedStep.bind(this),
+      ]),
     );
     this.initialDialogId = DialogIds.senderNumberSteps;
   }
@@ -88,7 +100,11 @@ class SenderNumberOffer extends OptionPrompt {
     await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
   }
 
-  protected override async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+  protected override async onRecognize(
+    context: TurnContext,
+    state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<string>> {
     const picked = await super.onRecognize(context, state, options);
     const typed = typedContact(context);
     return picked.succeeded || typed === undefined ? picked : { succeeded: true, value: typed };

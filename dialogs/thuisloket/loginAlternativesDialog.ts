@@ -23,9 +23,7 @@ export class LoginAlternativesDialog extends ComponentDialog {
   constructor(private readonly municipality: Municipality) {
     super(DialogIds.loginAlternatives);
     this.addDialog(new OptionPrompt(DialogIds.loginAlternativesQuestion));
-    this.addDialog(
-      new WaterfallDialog(DialogIds.loginAlternativesSteps, [this.offerStep.bind(this), this.answerStep.bind(this)]),
-    );
+    this.addDialog(new WaterfallDialog(DialogIds.loginAlternativesSteps, [this.offerStep.bind(this), this.answerStep.bind(this)]));
     this.initialDialogId = DialogIds.loginAlternativesSteps;
   }
 

@@ -56,7 +56,11 @@ export class ThuisloketDialog extends ComponentDialog {
       if (question) return step.next(question);
       // One bubble (one SMS): the message budget.
       await step.context.sendActivity(
-        [t('thuisloket:what.intro', { municipality: this.facts.municipality.shortName }), t('thuisloket:what.offers'), t('thuisloket:what.anytime')].join('\n'),
+        [
+          t('thuisloket:what.intro', { municipality: this.facts.municipality.shortName }),
+          t('thuisloket:what.offers'),
+          t('thuisloket:what.anytime'),
+        ].join('\n'),
       );
     }
     // Every topic every time, the way out last: an option keeps its number when the menu comes back.
@@ -152,10 +156,14 @@ export class ThuisloketDialog extends ComponentDialog {
     const now = online.filter(({ online: o }) => o.deliveryDays === 0).map(({ document }) => document.name[language]);
     const later = this.facts.documents.flatMap((document) =>
       (document.models ?? []).flatMap((model) =>
-        document.online && model.online?.deliveryDays ? [t('thuisloket:howLong.days', { document: model.name[language], count: model.online.deliveryDays })] : [],
+        document.online && model.online?.deliveryDays
+          ? [t('thuisloket:howLong.days', { document: model.name[language], count: model.online.deliveryDays })]
+          : [],
       ),
     );
-    const slower = online.filter(({ online: o }) => o.deliveryDays > 0).map(({ document, online: o }) => t('thuisloket:howLong.days', { document: document.name[language], count: o.deliveryDays }));
+    const slower = online
+      .filter(({ online: o }) => o.deliveryDays > 0)
+      .map(({ document, online: o }) => t('thuisloket:howLong.days', { document: document.name[language], count: o.deliveryDays }));
     return [t('thuisloket:howLong.now', { documents: now.join(', ') }), ...slower, ...later].join(' ');
   }
 
@@ -166,7 +174,10 @@ export class ThuisloketDialog extends ComponentDialog {
     await step.context.sendActivity(
       renderInfoCard(step.context.activity.channelId, {
         title: t('thuisloket:what.documents', { documents: online.join(', ') }),
-        lines: [t('thuisloket:what.link', { url: municipality.thuisloketUrl }), t('thuisloket:what.burgerprofiel', { url: municipality.burgerprofielUrl })],
+        lines: [
+          t('thuisloket:what.link', { url: municipality.thuisloketUrl }),
+          t('thuisloket:what.burgerprofiel', { url: municipality.burgerprofielUrl }),
+        ],
         links: [{ label: t('thuisloket:what.linkButton'), url: municipality.thuisloketUrl }],
       }),
     );

@@ -66,8 +66,7 @@ export type BookResult = { ok: true; booking: Booking } | { ok: false; failure: 
 export type LookupResult = { ok: true; booking: Booking } | { ok: false; failure: AccessFailure };
 export type CancelResult = { ok: true; booking: Booking } | { ok: false; failure: AccessFailure | ClosedBookingFailure };
 export type MoveResult =
-  | { ok: true; booking: Booking; previous: Booking }
-  | { ok: false; failure: AccessFailure | ClosedBookingFailure | SlotFailure };
+  { ok: true; booking: Booking; previous: Booking } | { ok: false; failure: AccessFailure | ClosedBookingFailure | SlotFailure };
 
 export interface StaffDay {
   day: string;

@@ -104,8 +104,13 @@ export function parseInstant(iso: string): number {
     }
     if (
       offset === offset &&
-      month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
-      hour <= 23 && minute <= 59 && second <= 59
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= daysInMonth(year, month) &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59
     ) {
       const days = daysFromCivil(year, month, day);
       return ((days * 1440 + hour * 60 + minute - offset) * 60 + second) * 1000;

@@ -13,15 +13,7 @@ import type {
 import type { Booking, BookingContact, BookingStore, OccupiedTime, RoomRule } from '../../stores/bookings/bookingStore.js';
 import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from './brusselsTime.js';
 import { findService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
-import {
-  checkBookableStart,
-  generateFreeSlots,
-  matchWish,
-  planSearch,
-  type FreeSlot,
-  type SlotSearch,
-  type WeeklyHours,
-} from './slots.js';
+import { checkBookableStart, generateFreeSlots, matchWish, planSearch, type FreeSlot, type SlotSearch, type WeeklyHours } from './slots.js';
 import { createWrongAttemptLimiter, type WrongAttemptLimiter } from './wrongAttemptLimiter.js';
 
 export interface BuiltInBookingProviderOptions {
@@ -85,9 +77,7 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
     return { service: service.id, counters: service.counters, capacity: service.capacity };
   }
 
-  type Access =
-    | { ok: true; records: Booking[]; latest: Booking }
-    | { ok: false; failure: AccessFailure };
+  type Access = { ok: true; records: Booking[]; latest: Booking } | { ok: false; failure: AccessFailure };
 
   /** Code and contact must both match; any mismatch counts against the key and looks the same. */
   async function checkAccess(access: BookingAccess, now: Date, records?: Booking[]): Promise<Access> {
@@ -202,7 +192,11 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
         if (!service) return { ok: false, failure: { code: 'unknownService' } };
         const bookable = checkBookableStart(context(service, now), request.newStart);
         if (!bookable.ok) {
-          const failure = { code: 'notBookable' as const, reason: bookable.reason, nextFree: await nextFree(service, now, undefined, latest) };
+          const failure = {
+            code: 'notBookable' as const,
+            reason: bookable.reason,
+            nextFree: await nextFree(service, now, undefined, latest),
+          };
           return { ok: false, failure };
         }
         const outcome = await store.moveIfRoom({

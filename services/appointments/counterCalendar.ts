@@ -8,9 +8,7 @@ import type { WeeklyHours } from './slots.js';
 
 /** Why the counter takes no appointments on a day. */
 export type CounterClosure =
-  | { kind: 'publicHoliday'; name: Localized }
-  | { kind: 'closingDay'; reason: Localized }
-  | { kind: 'notOpenOnWeekday' };
+  { kind: 'publicHoliday'; name: Localized } | { kind: 'closingDay'; reason: Localized } | { kind: 'notOpenOnWeekday' };
 
 export interface CounterCalendar {
   weeklyHours: WeeklyHours;

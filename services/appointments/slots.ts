@@ -168,7 +168,11 @@ export function indexBookingsByDay(bookings: readonly BookedPlace[], onlyFor?: S
     }
   }
   const index = new Map<string, OccupiedPlace[]>();
-  for (const [day, places] of byDayNumber) index.set(dayFromNumber(day), places.sort((a, b) => a.startMs - b.startMs));
+  for (const [day, places] of byDayNumber)
+    index.set(
+      dayFromNumber(day),
+      places.sort((a, b) => a.startMs - b.startMs),
+    );
   return index;
 }
 
@@ -216,7 +220,9 @@ export function planSearch(search: SlotSearch): SearchPlan {
     let starts = startsByDay.get(day);
     if (starts === undefined) {
       const shortened = search.isClosed(day) ? [] : search.shortenedHours?.(day);
-      starts = shortened ? gridStarts(shortened, service.durationMinutes, rules.slotStepMinutes, day) : startsByWeekday.get(weekdayOf(day))!;
+      starts = shortened
+        ? gridStarts(shortened, service.durationMinutes, rules.slotStepMinutes, day)
+        : startsByWeekday.get(weekdayOf(day))!;
       startsByDay.set(day, starts);
     }
     return starts;
@@ -291,9 +297,7 @@ export interface SlotWish {
   partOfDay?: 'morning' | 'afternoon';
 }
 
-export type WishResult =
-  | { kind: 'match'; slots: FreeSlot[] }
-  | { kind: 'noMatch'; reason: Unbookable; alternatives: FreeSlot[] };
+export type WishResult = { kind: 'match'; slots: FreeSlot[] } | { kind: 'noMatch'; reason: Unbookable; alternatives: FreeSlot[] };
 
 /** What matchWish needs besides the slots to explain why a wish cannot be met. */
 export type WishContext = Omit<SlotSearch, 'bookings' | 'from' | 'limit'>;
@@ -312,12 +316,7 @@ const NOON = 12 * 60;
  * `slots` must be in chronological order (e.g. `generateFreeSlots`, or an external system's list);
  * it is read only as far as needed.
  */
-export function matchWish(
-  slots: Iterable<FreeSlot>,
-  wish: SlotWish,
-  context: WishContext,
-  options: WishOptions = {},
-): WishResult {
+export function matchWish(slots: Iterable<FreeSlot>, wish: SlotWish, context: WishContext, options: WishOptions = {}): WishResult {
   const limit = options.limit ?? 5;
   const wanted = options.alternatives ?? 3;
   const fits = timeOfDayFilter(wish);

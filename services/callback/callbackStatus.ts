@@ -76,5 +76,10 @@ export function decideUndo(request: ClosedState, change: { at: Date; by: string 
   const staffClosed = request.status === 'reached' || request.status === 'done';
   if (!staffClosed || !closing || !before || closing.status !== request.status) return { kind: 'notUndoable' };
   if (change.at.getTime() - Date.parse(closing.at) > UNDO_WINDOW_MS) return { kind: 'notUndoable' };
-  return { kind: 'changed', status: before.status, closedAt: null, entry: { status: before.status, at: change.at.toISOString(), staffMember: change.by } };
+  return {
+    kind: 'changed',
+    status: before.status,
+    closedAt: null,
+    entry: { status: before.status, at: change.at.toISOString(), staffMember: change.by },
+  };
 }

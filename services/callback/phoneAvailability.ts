@@ -66,7 +66,10 @@ export function createWeeklyPhoneAvailability(hours: WeeklyPhoneHours): PhoneAva
  * Phone availability from any source of staffed periods per day (YYYY-MM-DD), such as the
  * municipality's opening hours after holidays and closing days.
  */
-export function createPhoneAvailability(source: { periodsOn: (day: string) => readonly StaffedPeriod[]; leadMinutes?: number }): PhoneAvailability {
+export function createPhoneAvailability(source: {
+  periodsOn: (day: string) => readonly StaffedPeriod[];
+  leadMinutes?: number;
+}): PhoneAvailability {
   const leadMinutes = source.leadMinutes ?? 30;
   const periodsOn = (day: string): readonly StaffedPeriod[] => [...source.periodsOn(day)].sort((a, b) => a.from.localeCompare(b.from));
 

@@ -84,14 +84,7 @@ export type Requester = (typeof REQUESTERS)[number];
 export type OnlineChannel = 'thuisloket' | 'burgerprofiel';
 export type DeliveryForm = 'email' | 'download' | 'post';
 export type AppointmentService =
-  | 'eid-aanvraag'
-  | 'eid-afhaling'
-  | 'eid-pincode'
-  | 'kids-id'
-  | 'reispas'
-  | 'rijbewijs'
-  | 'attest-loket'
-  | 'wettiging-handtekening';
+  'eid-aanvraag' | 'eid-afhaling' | 'eid-pincode' | 'kids-id' | 'reispas' | 'rijbewijs' | 'attest-loket' | 'wettiging-handtekening';
 
 interface OnlineFields {
   readonly channels?: readonly OnlineChannel[];
@@ -336,7 +329,10 @@ function checkMunicipality(m: Municipality): DataFileProblem[] {
         if (minutesOf(from) >= minutesOf(to)) {
           problems.push({ pointer, reason: `opens at ${from} but closes at ${to}: from must be before to` });
         } else if (minutesOf(from) < previousEnd) {
-          problems.push({ pointer, reason: `starts at ${from}, before the previous interval ends: keep intervals in order without overlap` });
+          problems.push({
+            pointer,
+            reason: `starts at ${from}, before the previous interval ends: keep intervals in order without overlap`,
+          });
         }
         previousEnd = Math.max(previousEnd, minutesOf(to));
       });
@@ -351,7 +347,8 @@ function checkMunicipality(m: Municipality): DataFileProblem[] {
     if (closing.yearly) {
       const [mo, d] = closing.yearly.split('-').map(Number) as [number, number];
       // 2024 is a leap year, so 02-29 is accepted.
-      if (!isCalendarDate(2024, mo, d)) problems.push({ pointer: `${pointer}/yearly`, reason: `${closing.yearly} is not a day of the year` });
+      if (!isCalendarDate(2024, mo, d))
+        problems.push({ pointer: `${pointer}/yearly`, reason: `${closing.yearly} is not a day of the year` });
     }
   });
   const displayDigits = m.phone.display.replace(/\s/g, '');

@@ -107,13 +107,15 @@ export function hoursOnDay(hours: OpeningHours, closures: Closures, service: Ser
     const clipped = clip(intervals, closing.until ?? '00:00', closing.from ?? '24:00');
     if (!sameIntervals(clipped, intervals)) {
       intervals = clipped;
-      shortened = { ...(closing.from ? { from: closing.from } : {}), ...(closing.until ? { until: closing.until } : {}), reason: closing.reason };
+      shortened = {
+        ...(closing.from ? { from: closing.from } : {}),
+        ...(closing.until ? { until: closing.until } : {}),
+        reason: closing.reason,
+      };
     }
   }
   if (intervals.length === 0) {
-    const reason: ClosedReason = shortened
-      ? { kind: 'closingDay', reason: shortened.reason }
-      : { kind: 'notOpenOnWeekday', weekday };
+    const reason: ClosedReason = shortened ? { kind: 'closingDay', reason: shortened.reason } : { kind: 'notOpenOnWeekday', weekday };
     return { open: false, date, weekday, reason };
   }
   return { open: true, date, weekday, intervals, ...(shortened ? { shortened } : {}) };

@@ -2,7 +2,18 @@ import { standardWords } from '../../nlu/colloquialDutch.js';
 import { withinOneEdit, wordsOf } from '../../nlu/plainText.js';
 
 /** Thuisloket questions, most specific first: the first whose cues match is the question. */
-export const THUISLOKET_QUESTIONS = ['pin', 'cardReader', 'itsme', 'noLogin', 'safe', 'free', 'howLong', 'documents', 'login', 'problems'] as const;
+export const THUISLOKET_QUESTIONS = [
+  'pin',
+  'cardReader',
+  'itsme',
+  'noLogin',
+  'safe',
+  'free',
+  'howLong',
+  'documents',
+  'login',
+  'problems',
+] as const;
 export type ThuisloketQuestion = (typeof THUISLOKET_QUESTIONS)[number];
 
 /** Topics the assistant understands but cannot handle; each may have a link in municipality.json `topicLinks`. */
@@ -42,7 +53,11 @@ export function mentions(text: string | undefined, cues: CueSet): boolean {
 }
 
 /** The first key (in the given order) whose cue set the text mentions. */
-export function firstMentioned<K extends string>(text: string | undefined, order: readonly K[], sets: Readonly<Record<K, CueSet>>): K | undefined {
+export function firstMentioned<K extends string>(
+  text: string | undefined,
+  order: readonly K[],
+  sets: Readonly<Record<K, CueSet>>,
+): K | undefined {
   return order.find((key) => mentions(text, sets[key]));
 }
 

@@ -26,7 +26,7 @@ export function erfc(x: number): number {
     term *= (2 * x * x) / (2 * n + 1);
     sum += term;
   }
-  return 1 - ((2 / SQRT_PI) * Math.exp(-x * x) * sum);
+  return 1 - (2 / SQRT_PI) * Math.exp(-x * x) * sum;
 }
 
 /** Error function. */

@@ -2,12 +2,7 @@
  * The panel figures the chatbot survey is compared with (data/surveyBaseline.json).
  * Read by the caller (route, CLI) and checked here, so the report itself stays free of I/O.
  */
-import {
-  APPOINTMENT_PREFERENCE_CODES,
-  AWARENESS_CODES,
-  type AppointmentPreferenceCode,
-  type AwarenessCode,
-} from './surveyCodes.js';
+import { APPOINTMENT_PREFERENCE_CODES, AWARENESS_CODES, type AppointmentPreferenceCode, type AwarenessCode } from './surveyCodes.js';
 
 export interface SurveyBaseline {
   /** e.g. "inwonerspanel 2021/3". */

@@ -10,13 +10,7 @@ export const SURVEY_QUESTIONNAIRE_VERSION = 1;
 const SURVEY_QUESTIONNAIRE_VERSIONS = [1] as const;
 export type SurveyQuestionnaireVersion = (typeof SURVEY_QUESTIONNAIRE_VERSIONS)[number];
 
-export const SURVEY_QUESTIONS = [
-  'awareness',
-  'satisfaction',
-  'appointmentPreference',
-  'bookingChannel',
-  'ageBracket',
-] as const;
+export const SURVEY_QUESTIONS = ['awareness', 'satisfaction', 'appointmentPreference', 'bookingChannel', 'ageBracket'] as const;
 export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
 
 /** The third question of a conversation rotates over these. */

@@ -4,12 +4,7 @@
  * decimal separators in nl-BE), CRLF line ends. One row per figure, so a pivot table can
  * slice it; answer and question values stay the contract's codes so files can be joined.
  */
-import {
-  AGE_BRACKET_CODES,
-  APPOINTMENT_PREFERENCE_CODES,
-  AWARENESS_CODES,
-  BOOKING_CHANNEL_CODES,
-} from './surveyCodes.js';
+import { AGE_BRACKET_CODES, APPOINTMENT_PREFERENCE_CODES, AWARENESS_CODES, BOOKING_CHANNEL_CODES } from './surveyCodes.js';
 import { CONVERSATION_OUTCOMES } from './surveyResponse.js';
 import type { BaselineComparison, Interval, ShareBlock, SurveyReport } from './surveyReport.js';
 
@@ -152,8 +147,22 @@ function reportRows(report: SurveyReport): CsvRow[] {
     rows.push(...shareRows('awareness', AWARENESS_CODES, period.awareness, period.period));
     const suppressed = period.satisfaction.suppressed ? SUPPRESSED : null;
     rows.push(
-      { vraag: 'satisfaction', periode: period.period, maat: SURVEY_CSV_MEASURES.mean, n: period.satisfaction.n, waarde: period.satisfaction.mean, onderdrukt: suppressed },
-      { vraag: 'satisfaction', periode: period.period, maat: SURVEY_CSV_MEASURES.satisfied, n: period.satisfaction.n, waarde: period.satisfaction.satisfied, onderdrukt: suppressed },
+      {
+        vraag: 'satisfaction',
+        periode: period.period,
+        maat: SURVEY_CSV_MEASURES.mean,
+        n: period.satisfaction.n,
+        waarde: period.satisfaction.mean,
+        onderdrukt: suppressed,
+      },
+      {
+        vraag: 'satisfaction',
+        periode: period.period,
+        maat: SURVEY_CSV_MEASURES.satisfied,
+        n: period.satisfaction.n,
+        waarde: period.satisfaction.satisfied,
+        onderdrukt: suppressed,
+      },
     );
   }
 

@@ -41,12 +41,7 @@ import {
   type AwarenessCode,
   type BookingChannelCode,
 } from './surveyCodes.js';
-import {
-  CONVERSATION_OUTCOMES,
-  type ConversationOutcome,
-  type ConversationOutcomeCount,
-  type SurveyResponse,
-} from './surveyResponse.js';
+import { CONVERSATION_OUTCOMES, type ConversationOutcome, type ConversationOutcomeCount, type SurveyResponse } from './surveyResponse.js';
 
 /** Cells computed from fewer answers than this are suppressed. */
 export const MIN_ANSWERS_PER_CELL = 10;
@@ -65,8 +60,7 @@ type Each<C extends string, V> = { [K in C]: V };
 
 /** Shares of each code, or all null when suppressed. */
 export type ShareBlock<C extends string> =
-  | ({ n: number; suppressed: false } & Each<C, number>)
-  | ({ n: number; suppressed: true } & Each<C, null>);
+  ({ n: number; suppressed: false } & Each<C, number>) | ({ n: number; suppressed: true } & Each<C, null>);
 
 /** Survey share minus baseline share, and whether the difference is beyond chance. */
 export interface BaselineComparison {
@@ -91,7 +85,10 @@ type AwarenessBlock =
     } & Each<AwarenessCode, null>);
 
 type AppointmentPreferenceBlock =
-  | ({ n: number; suppressed: false; vsBaseline: Each<AppointmentPreferenceCode, BaselineComparison> } & Each<AppointmentPreferenceCode, number>)
+  | ({ n: number; suppressed: false; vsBaseline: Each<AppointmentPreferenceCode, BaselineComparison> } & Each<
+      AppointmentPreferenceCode,
+      number
+    >)
   | ({ n: number; suppressed: true; vsBaseline: Each<AppointmentPreferenceCode, null> } & Each<AppointmentPreferenceCode, null>);
 
 type SatisfactionCounts = { '1': number; '2': number; '3': number; '4': number; '5': number };
@@ -101,8 +98,7 @@ type SatisfactionBlock =
   | { n: number; suppressed: true; mean: null; satisfied: null; counts: null };
 
 type PeriodSatisfaction =
-  | { n: number; suppressed: false; mean: number; satisfied: number }
-  | { n: number; suppressed: true; mean: null; satisfied: null };
+  { n: number; suppressed: false; mean: number; satisfied: number } | { n: number; suppressed: true; mean: null; satisfied: null };
 
 type BookingChannelBlock = ShareBlock<BookingChannelCode> & {
   /** Answers from rows that also carry an age bracket; every bracket is always listed. */

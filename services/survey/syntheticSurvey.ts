@@ -59,7 +59,6 @@ const ANSWER_RATE = { awareness: 0.92, satisfaction: 0.88, rotating: 0.8, ageWit
 /** Fewer conversations at the weekend, when the town hall is closed. */
 const WEEKEND_WEIGHT = 0.35;
 
-
 function pick<T>(random: () => number, options: readonly T[], weights: Weights): T {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   let threshold = random() * total;
@@ -82,7 +81,8 @@ function syntheticId(random: () => number): string {
 /** Generated demo rows, sorted by day, all `synthetic: true`. */
 export function generateSyntheticSurveyRows(options: SyntheticSurveyOptions): SurveyResponse[] {
   const { count, from, seed } = options;
-  if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT) throw new RangeError(`count must be a whole number from 0 to ${MAX_COUNT}`);
+  if (!Number.isInteger(count) || count < 0 || count > MAX_COUNT)
+    throw new RangeError(`count must be a whole number from 0 to ${MAX_COUNT}`);
   if (!isCalendarDay(from)) throw new RangeError('from must be YYYY-MM-DD');
   if (!Number.isFinite(seed)) throw new RangeError('seed must be a number');
 
@@ -104,7 +104,11 @@ export function generateSyntheticSurveyRows(options: SyntheticSurveyOptions): Su
       answers.awareness = pick(random, AWARENESS_CODES, weights);
     }
     if (random() < ANSWER_RATE.satisfaction) {
-      answers.satisfaction = pick(random, SATISFACTION_CODES, outcome === 'resolved' ? SATISFACTION_WHEN_RESOLVED : SATISFACTION_WHEN_ESCALATED);
+      answers.satisfaction = pick(
+        random,
+        SATISFACTION_CODES,
+        outcome === 'resolved' ? SATISFACTION_WHEN_RESOLVED : SATISFACTION_WHEN_ESCALATED,
+      );
     }
 
     // The bot rotates the third question per conversation; rows are in conversation order.

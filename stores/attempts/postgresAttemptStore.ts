@@ -9,7 +9,11 @@ export function createPostgresAttemptStore(context: PostgresStoreContext): Attem
   let lastSweep = Number.NEGATIVE_INFINITY;
   return {
     async record(key, at, windowMs) {
-      await runQuery(context, 'insert into attempt (key, at, expires_at) values ($1, $2, $3)', [key, at, new Date(at.getTime() + windowMs)]);
+      await runQuery(context, 'insert into attempt (key, at, expires_at) values ($1, $2, $3)', [
+        key,
+        at,
+        new Date(at.getTime() + windowMs),
+      ]);
       if (at.getTime() - lastSweep >= SWEEP_INTERVAL_MS) {
         lastSweep = at.getTime();
         await runQuery(context, 'delete from attempt where expires_at <= $1', [at]);

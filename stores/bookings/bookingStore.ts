@@ -90,10 +90,7 @@ export interface CancelRequest {
   cancelledAt: string;
 }
 
-export type CancelOutcome =
-  | { kind: 'cancelled'; booking: Booking }
-  | { kind: 'replayed'; booking: Booking }
-  | { kind: 'notActive' };
+export type CancelOutcome = { kind: 'cancelled'; booking: Booking } | { kind: 'replayed'; booking: Booking } | { kind: 'notActive' };
 
 export interface BookingStore {
   /** The record created by this request (booking or move), if any. */

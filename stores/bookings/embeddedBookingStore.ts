@@ -96,9 +96,7 @@ export function createEmbeddedBookingStore(document: DurableDocument<BookingDocu
       return document.update((draft): MoveOutcome => {
         const replay = draft.bookings.find((record) => record.requestId === request.requestId);
         if (replay) {
-          const previous = draft.bookings.find(
-            (record) => record.code === replay.code && record.closedByRequestId === request.requestId,
-          );
+          const previous = draft.bookings.find((record) => record.code === replay.code && record.closedByRequestId === request.requestId);
           if (previous) return { kind: 'replayed', previous: structuredClone(previous), booking: structuredClone(replay) };
         }
         const current = draft.bookings.find(
@@ -131,9 +129,7 @@ export function createEmbeddedBookingStore(document: DurableDocument<BookingDocu
 
     cancelActive(request: CancelRequest) {
       return document.update((draft): CancelOutcome => {
-        const replay = draft.bookings.find(
-          (record) => record.code === request.code && record.closedByRequestId === request.requestId,
-        );
+        const replay = draft.bookings.find((record) => record.code === request.code && record.closedByRequestId === request.requestId);
         if (replay?.status === 'cancelled') return { kind: 'replayed', booking: structuredClone(replay) };
         const current = draft.bookings.find(
           (record) => record.code === request.code && record.status === 'booked' && record.start === request.expectedStart,
@@ -148,11 +144,7 @@ export function createEmbeddedBookingStore(document: DurableDocument<BookingDocu
   };
 }
 
-function firstCounterWithRoom(
-  bookings: readonly Booking[],
-  wanted: Pick<NewBooking, 'start' | 'end'>,
-  room: RoomRule,
-): string | undefined {
+function firstCounterWithRoom(bookings: readonly Booking[], wanted: Pick<NewBooking, 'start' | 'end'>, room: RoomRule): string | undefined {
   const startMs = parseInstant(wanted.start);
   const endMs = parseInstant(wanted.end);
   return countersWithRoom(activePlaces(bookings), startMs, endMs, room)[0];

@@ -119,7 +119,9 @@ export function createPostgresBookingStore(context: PostgresStoreContext): Booki
   return {
     async deleteExpired(now, retentionDays) {
       // coalesce(closed_at, end_at) is retentionStartOf: closed_at is set exactly when a record is no longer booked.
-      const result = await runQuery(context, 'delete from booking where coalesce(closed_at, end_at) < $1', [bookingRetentionCutoff(now, retentionDays)]);
+      const result = await runQuery(context, 'delete from booking where coalesce(closed_at, end_at) < $1', [
+        bookingRetentionCutoff(now, retentionDays),
+      ]);
       return result.rowCount ?? 0;
     },
 
@@ -148,7 +150,13 @@ export function createPostgresBookingStore(context: PostgresStoreContext): Booki
         `select service, counter, start_text, end_text from booking where status = 'booked' and start_at < $2 and end_at > $1`,
         [from, to],
       );
-      return rows.map((row): OccupiedTime => ({ service: row.service, counter: row.counter, start: row.start_text, end: row.end_text, status: 'booked' }));
+      return rows.map((row): OccupiedTime => ({
+        service: row.service,
+        counter: row.counter,
+        start: row.start_text,
+        end: row.end_text,
+        status: 'booked',
+      }));
     },
 
     async insertIfRoom(booking: NewBooking, room: RoomRule, newCode: () => string): Promise<InsertOutcome> {
@@ -167,7 +175,18 @@ export function createPostgresBookingStore(context: PostgresStoreContext): Booki
                values ($1, 0, $2, $3, $4::text, $5::text, $4::text::timestamptz, $5::text::timestamptz, $6, $7, $8, 'booked', $9, $10)
                on conflict (request_id) do nothing
                returning ${COLUMNS}`,
-              [code, booking.service, counter, booking.start, booking.end, storableText(booking.name), booking.contact.kind, booking.contact.value, booking.createdAt, booking.requestId],
+              [
+                code,
+                booking.service,
+                counter,
+                booking.start,
+                booking.end,
+                storableText(booking.name),
+                booking.contact.kind,
+                booking.contact.value,
+                booking.createdAt,
+                booking.requestId,
+              ],
             );
             if (rows[0]) return { kind: 'inserted', booking: toBooking(rows[0]) };
             // The same request id was booked meanwhile for another day (another lock): that record stands.

@@ -35,7 +35,8 @@ export function createEmbeddedCallbackStore(
   const find = (requests: readonly CallbackRequest[], reference: string) => requests.find((request) => request.reference === reference);
 
   /** Applies the decided change inside one update: the check and the write are atomic. */
-  const changeStatus = (reference: string, change: StatusChangeRequest) => applyDecision(reference, (request) => decideStatusChange(request.status, change));
+  const changeStatus = (reference: string, change: StatusChangeRequest) =>
+    applyDecision(reference, (request) => decideStatusChange(request.status, change));
 
   const applyDecision = (reference: string, decide: (request: CallbackRequest) => StatusChangeDecision) =>
     document.update((draft) => {
@@ -96,7 +97,8 @@ export function createEmbeddedCallbackStore(
     async undoClose(reference, change) {
       const changed = await applyDecision(reference, (request) => decideUndo(request, { at: change.at, by: change.staffMember }));
       if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
-      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_NOT_UNDOABLE', `Callback request ${reference} cannot be taken back.`);
+      if (typeof changed === 'string')
+        throw new CallbackStoreError('CALLBACK_NOT_UNDOABLE', `Callback request ${reference} cannot be taken back.`);
       return changed;
     },
 

@@ -61,10 +61,7 @@ function toRequest(row: CallbackRow): CallbackRequest {
  * what it decided, so two staff members closing the same request at once cannot both succeed. Every
  * write is committed before its promise resolves.
  */
-export function createPostgresCallbackStore(
-  context: PostgresStoreContext,
-  options: { newReference?: () => string } = {},
-): CallbackStore {
+export function createPostgresCallbackStore(context: PostgresStoreContext, options: { newReference?: () => string } = {}): CallbackStore {
   const newReference = options.newReference ?? (() => newCallbackReference());
 
   async function byReference(reference: string): Promise<CallbackRow | undefined> {
@@ -73,12 +70,18 @@ export function createPostgresCallbackStore(
   }
 
   /** Reads the status under a row lock, decides, writes the decision: one transaction. */
-  function changeStatus(reference: string, change: StatusChangeRequest): Promise<CallbackRow | 'notFound' | 'alreadyClosed' | 'notUndoable'> {
+  function changeStatus(
+    reference: string,
+    change: StatusChangeRequest,
+  ): Promise<CallbackRow | 'notFound' | 'alreadyClosed' | 'notUndoable'> {
     return applyDecision(reference, (current) => decideStatusChange(current.status, change));
   }
 
   /** Reads the request's status and history under a row lock, and writes what `decide` says: check and write are atomic. */
-  function applyDecision(reference: string, decide: (current: ClosedState) => StatusChangeDecision): Promise<CallbackRow | 'notFound' | 'alreadyClosed' | 'notUndoable'> {
+  function applyDecision(
+    reference: string,
+    decide: (current: ClosedState) => StatusChangeDecision,
+  ): Promise<CallbackRow | 'notFound' | 'alreadyClosed' | 'notUndoable'> {
     return inTransaction(context, async (client) => {
       const { rows } = await client.query<ClosedState>('select status, history from callback_request where reference = $1 for update', [
         reference,
@@ -125,7 +128,9 @@ export function createPostgresCallbackStore(
             ],
           );
           if (rows[0]) return { request: toRequest(rows[0]), created: true };
-          const earlier = await runQuery<CallbackRow>(context, `select ${COLUMNS} from callback_request where request_id = $1`, [input.requestId]);
+          const earlier = await runQuery<CallbackRow>(context, `select ${COLUMNS} from callback_request where request_id = $1`, [
+            input.requestId,
+          ]);
           if (earlier.rows[0]) return { request: toRequest(earlier.rows[0]), created: false };
           // The conflicting row was deleted between the two statements (retention): try again.
         } catch (error) {
@@ -157,7 +162,8 @@ export function createPostgresCallbackStore(
     async undoClose(reference, change) {
       const changed = await applyDecision(reference, (current) => decideUndo(current, { at: change.at, by: change.staffMember }));
       if (changed === 'notFound') throw new CallbackStoreError('CALLBACK_NOT_FOUND', `No callback request ${reference}.`);
-      if (typeof changed === 'string') throw new CallbackStoreError('CALLBACK_NOT_UNDOABLE', `Callback request ${reference} cannot be taken back.`);
+      if (typeof changed === 'string')
+        throw new CallbackStoreError('CALLBACK_NOT_UNDOABLE', `Callback request ${reference} cannot be taken back.`);
       return toRequest(changed);
     },
 
@@ -169,7 +175,9 @@ export function createPostgresCallbackStore(
 
     async deleteExpired(now, retentionDays) {
       const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
-      const { rowCount } = await runQuery(context, 'delete from callback_request where closed_at is not null and closed_at <= $1', [cutoff]);
+      const { rowCount } = await runQuery(context, 'delete from callback_request where closed_at is not null and closed_at <= $1', [
+        cutoff,
+      ]);
       return rowCount ?? 0;
     },
   };

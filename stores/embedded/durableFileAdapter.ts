@@ -51,9 +51,7 @@ export class DurableJsonFileAdapter<T> implements Adapter<T> {
     if (problem !== null) throw storeFileCorrupt(this.file, `has the wrong shape (${problem})`);
     this.exists = true;
     // Top-level collections added in a later version start from their defaults; written at the next update.
-    return isPlainObject(parsed) && isPlainObject(this.defaults)
-      ? ({ ...structuredClone(this.defaults), ...parsed } as T)
-      : (parsed as T);
+    return isPlainObject(parsed) && isPlainObject(this.defaults) ? ({ ...structuredClone(this.defaults), ...parsed } as T) : (parsed as T);
   }
 
   async write(data: T): Promise<void> {

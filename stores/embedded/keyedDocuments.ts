@@ -147,7 +147,10 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
     const document = documentOf(key);
     await document.read();
     const entry = document.data;
-    if (entry !== null && (entry.key !== key || typeof entry.savedAt !== 'string' || typeof entry.value !== 'object' || entry.value === null)) {
+    if (
+      entry !== null &&
+      (entry.key !== key || typeof entry.savedAt !== 'string' || typeof entry.value !== 'object' || entry.value === null)
+    ) {
       throw storeFileCorrupt(fileOf(key), 'does not hold an entry for its key');
     }
     remember(key, entry);

@@ -31,12 +31,18 @@ export function createEmbeddedSessionStore(document: DurableDocument<SessionDocu
       });
     },
     async touch(key: string, now: Date): Promise<StoredSession | undefined> {
-      const found = live(document.read().sessions.find((record) => record.key === key), now);
+      const found = live(
+        document.read().sessions.find((record) => record.key === key),
+        now,
+      );
       if (!found) return undefined;
       const wanted = now.getTime() + found.ttlMs;
       if (wanted - found.expiresAt < SLIDING_STEP_MS) return { subject: found.subject, expiresAt: new Date(found.expiresAt) };
       const moved = await document.update((draft) => {
-        const record = live(draft.sessions.find((candidate) => candidate.key === key), now);
+        const record = live(
+          draft.sessions.find((candidate) => candidate.key === key),
+          now,
+        );
         if (record) record.expiresAt = Math.max(record.expiresAt, wanted);
         return record ? { subject: record.subject, expiresAt: record.expiresAt } : undefined;
       });

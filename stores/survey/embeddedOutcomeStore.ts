@@ -95,7 +95,11 @@ function openDay(draft: OpenOutcomeDocument, day: string): OpenOutcomeDay {
   return open;
 }
 
-function mark(draft: OpenOutcomeDocument, { day, channel, conversationKey }: ConversationMark, state: OutcomeMarkerState): OutcomeMarkerState {
+function mark(
+  draft: OpenOutcomeDocument,
+  { day, channel, conversationKey }: ConversationMark,
+  state: OutcomeMarkerState,
+): OutcomeMarkerState {
   const existing = findMarker(draft, conversationKey);
   if (existing) {
     existing.state = strongerOutcome(existing.state, state);
@@ -124,7 +128,10 @@ export async function moveLegacyOutcomeCounts(documents: OutcomeDocuments): Prom
   if (legacy.length === 0) return;
   const movedDays = new Set(legacy.map((count) => count.day));
   await documents.counts.update((draft) => {
-    draft.counts = [...draft.counts.filter((count) => !movedDays.has(count.day)), ...legacy.map((count) => toConversationOutcomeCount(count))];
+    draft.counts = [
+      ...draft.counts.filter((count) => !movedDays.has(count.day)),
+      ...legacy.map((count) => toConversationOutcomeCount(count)),
+    ];
   });
   await documents.open.update((draft) => {
     draft.counts = [];
@@ -146,7 +153,9 @@ export function createEmbeddedOutcomeStore(documents: OutcomeDocuments, options:
         for (const count of countOpenDay(open)) addCount(draft.counts, count);
         draft.closedBuckets.push({ id, day: open.day });
       }
-      draft.closedBuckets = draft.closedBuckets.filter((closed) => daysBetween(closed.day, current) <= REMEMBER_CLOSED_DAYS + CLOSE_AFTER_DAYS);
+      draft.closedBuckets = draft.closedBuckets.filter(
+        (closed) => daysBetween(closed.day, current) <= REMEMBER_CLOSED_DAYS + CLOSE_AFTER_DAYS,
+      );
     });
     const closedIds = new Set(due.map(bucketId));
     await documents.open.update((draft) => {
@@ -184,7 +193,10 @@ export function createEmbeddedOutcomeStore(documents: OutcomeDocuments, options:
 /** An outcome store in memory, for tests. */
 export function memoryOutcomeStore(options: { now: () => Date }): OutcomeStore {
   return createEmbeddedOutcomeStore(
-    { open: memoryDocument<OpenOutcomeDocument>(EMPTY_OUTCOME_DOCUMENT), counts: memoryDocument<OutcomeCountsDocument>(EMPTY_OUTCOME_COUNTS_DOCUMENT) },
+    {
+      open: memoryDocument<OpenOutcomeDocument>(EMPTY_OUTCOME_DOCUMENT),
+      counts: memoryDocument<OutcomeCountsDocument>(EMPTY_OUTCOME_COUNTS_DOCUMENT),
+    },
     options,
   );
 }

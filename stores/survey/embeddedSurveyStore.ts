@@ -58,7 +58,10 @@ const dayOfPartKey = (key: string) => key.slice(0, 10);
 const byId = (a: SurveyResponse, b: SurveyResponse) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Opens the day parts under `DATA_DIR/survey/` and the closed days' counts. */
-export async function openEmbeddedSurveyStore(files: EmbeddedFiles, options: { now: () => Date; logger?: Logger }): Promise<EmbeddedSurveyStore> {
+export async function openEmbeddedSurveyStore(
+  files: EmbeddedFiles,
+  options: { now: () => Date; logger?: Logger },
+): Promise<EmbeddedSurveyStore> {
   const parts = await openKeyedDocuments<SurveyDayPart>(path.join(files.dataDir, SURVEY_DIRECTORY), {
     layout: namedLayout((key) => key.slice(0, 7)),
     now: options.now,
@@ -230,7 +233,10 @@ export function createEmbeddedSurveyStore(
     },
 
     async importRows(rows) {
-      return putRows(rows.map((row) => toSurveyResponse(row)), 'replaceStored');
+      return putRows(
+        rows.map((row) => toSurveyResponse(row)),
+        'replaceStored',
+      );
     },
 
     async removeSynthetic() {
@@ -260,5 +266,8 @@ function emptyPart(): SurveyDayPart {
 
 /** A survey store in memory, for tests. */
 export function memorySurveyStore(options: { now: () => Date }): EmbeddedSurveyStore {
-  return createEmbeddedSurveyStore(memoryKeyedDocuments<SurveyDayPart>(), memoryDocument(EMPTY_SURVEY_DAY_COUNTS), { now: options.now, knownParts: [] });
+  return createEmbeddedSurveyStore(memoryKeyedDocuments<SurveyDayPart>(), memoryDocument(EMPTY_SURVEY_DAY_COUNTS), {
+    now: options.now,
+    knownParts: [],
+  });
 }

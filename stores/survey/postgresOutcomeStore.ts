@@ -40,7 +40,8 @@ function checkMark(mark: ConversationMark): void {
  */
 export function createPostgresOutcomeStore(context: PostgresStoreContext, options: { now: () => Date }): OutcomeStore {
   const today = () => brusselsDay(options.now());
-  const closeFinishedDays = (current: string) => runQuery(context, CLOSE_DAYS_SQL, [addDays(current, -CLOSE_AFTER_DAYS), ...FINAL_OUTCOMES]);
+  const closeFinishedDays = (current: string) =>
+    runQuery(context, CLOSE_DAYS_SQL, [addDays(current, -CLOSE_AFTER_DAYS), ...FINAL_OUTCOMES]);
 
   /**
    * Raises the conversation's marker with `strongerOutcome` (or adds it to its day); returns the

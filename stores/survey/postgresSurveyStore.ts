@@ -1,12 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, brusselsDay, monthOf } from '../../services/calendarDay.js';
 import { markerHash } from './requestMarkers.js';
-import {
-  emptyMonthCounts,
-  emptySurveyCounts,
-  type SatisfactionKey,
-  type SurveyCounts,
-} from '../../services/survey/surveyCounts.js';
+import { emptyMonthCounts, emptySurveyCounts, type SatisfactionKey, type SurveyCounts } from '../../services/survey/surveyCounts.js';
 import type { AgeBracketCode, AppointmentPreferenceCode, AwarenessCode, BookingChannelCode } from '../../services/survey/surveyCodes.js';
 import { toSurveyResponse, type SurveyAnswers, type SurveyResponse } from '../../services/survey/surveyResponse.js';
 import type { SurveyStore } from './surveyStores.js';
@@ -181,10 +176,10 @@ export function createPostgresSurveyStore(context: PostgresStoreContext, options
         );
         const earlierDays = salts.rows.filter((salt) => salt.day !== today);
         if (earlierDays.length > 0) {
-          const seen = await client.query('select 1 from survey_request where (day::text, hash) in (select * from unnest($1::text[], $2::text[]))', [
-            earlierDays.map((salt) => salt.day),
-            earlierDays.map((salt) => markerHash(salt.salt, requestId)),
-          ]);
+          const seen = await client.query(
+            'select 1 from survey_request where (day::text, hash) in (select * from unnest($1::text[], $2::text[]))',
+            [earlierDays.map((salt) => salt.day), earlierDays.map((salt) => markerHash(salt.salt, requestId))],
+          );
           if ((seen.rowCount ?? 0) > 0) return { stored: false };
         }
         const todaySalt = salts.rows.find((salt) => salt.day === today)!.salt;

@@ -6,7 +6,12 @@
  */
 import type { SurveyCounts } from '../../services/survey/surveyCounts.js';
 import type { ReportRange } from '../../services/survey/surveyReport.js';
-import type { ConversationOutcome, ConversationOutcomeCount, SurveyResponse, SurveyedOutcome } from '../../services/survey/surveyResponse.js';
+import type {
+  ConversationOutcome,
+  ConversationOutcomeCount,
+  SurveyResponse,
+  SurveyedOutcome,
+} from '../../services/survey/surveyResponse.js';
 
 interface SurveyAddResult {
   /** False when this request was already handled (a retried activity): nothing changed. */

@@ -20,9 +20,7 @@ describe('the stored-conversations bench', () => {
       try {
         const keys = [conversationKey(0), conversationKey(24), conversationKey(25), userKey(0)];
         const items = await stores.state.read(keys);
-        expect(Object.keys(items).sort()).toEqual(
-          [conversationKey(0), conversationKey(24), ...(template.user ? [userKey(0)] : [])].sort(),
-        );
+        expect(Object.keys(items).sort()).toEqual([conversationKey(0), conversationKey(24), ...(template.user ? [userKey(0)] : [])].sort());
         const { eTag, ...stored } = items[conversationKey(24)] as Record<string, unknown>;
         expect(typeof eTag).toBe('string');
         expect(stored).toEqual(template.conversation);

@@ -19,7 +19,11 @@ describe('handoff configuration', () => {
   it('reads HANDOFF_MODE, CALLBACK_RETENTION_DAYS and STAFF_ACCOUNTS', async () => {
     const hash = await hashStaffPassword('wachtwoord van an', { N: 1024, r: 8, p: 1 });
     const config = readConfig({ HANDOFF_MODE: 'agentHub', CALLBACK_RETENTION_DAYS: '14', STAFF_ACCOUNTS: `an:${hash}` });
-    expect(config).toMatchObject({ handoffMode: 'agentHub', callbackRetentionDays: 14, staffAccounts: [{ name: 'an', passwordHash: hash }] });
+    expect(config).toMatchObject({
+      handoffMode: 'agentHub',
+      callbackRetentionDays: 14,
+      staffAccounts: [{ name: 'an', passwordHash: hash }],
+    });
   });
 
   it.each([
@@ -86,8 +90,8 @@ describe('configuration', () => {
     const source = readFileSync(new URL('../../bot/config.ts', import.meta.url), 'utf8');
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const names = [...new Set([...source.matchAll(/'([A-Za-z_]*[A-Z][A-Za-z_]*)'/g)].map((m) => m[1]!))].filter((name) =>
-      /^(Microsoft|[A-Z_]+$)/.test(name) && !['CONFIG_INVALID', 'NODE_ENV'].includes(name),
+    const names = [...new Set([...source.matchAll(/'([A-Za-z_]*[A-Z][A-Za-z_]*)'/g)].map((m) => m[1]!))].filter(
+      (name) => /^(Microsoft|[A-Z_]+$)/.test(name) && !['CONFIG_INVALID', 'NODE_ENV'].includes(name),
     );
     expect(names.length).toBeGreaterThan(15);
     for (const name of names) {

@@ -9,7 +9,11 @@ afterEach(async () => {
   running = undefined;
 });
 
-const warnings = (lines: string[]) => lines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 'warn').map((entry) => entry.event);
+const warnings = (lines: string[]) =>
+  lines
+    .map((line) => JSON.parse(line))
+    .filter((entry) => entry.level === 'warn')
+    .map((entry) => entry.event);
 
 describe('start-up warnings in production', () => {
   it('warns when DIRECT_LINE_SECRET is unset', async () => {

@@ -37,7 +37,15 @@ describe('tsx cli/nluEval.ts', () => {
     const lines = stdout.trim().split('\n');
     const report = JSON.parse(lines[lines.length - 1] ?? '') as Record<string, unknown>;
     // The contract's fields, and per-intent scores as our extension; errors only with --errors.
-    expect(Object.keys(report).sort()).toEqual(['confusions', 'entityAccuracy', 'intentAccuracy', 'latencyMs', 'macroF1', 'n', 'perIntent']);
+    expect(Object.keys(report).sort()).toEqual([
+      'confusions',
+      'entityAccuracy',
+      'intentAccuracy',
+      'latencyMs',
+      'macroF1',
+      'n',
+      'perIntent',
+    ]);
     expect(report.n).toBe(2);
     expect(stdout).toContain('warm-up');
     expect(readdirSync(workDir).sort()).toEqual(['small.jsonl']);
@@ -52,7 +60,9 @@ describe('tsx cli/nluEval.ts', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('"afspraak voor mijn reispas": info.hours -> ');
     const lines = stdout.trim().split('\n');
-    const report = JSON.parse(lines[lines.length - 1] ?? '') as { errors: Array<{ text: string; expected: string; expectedDocument: string }> };
+    const report = JSON.parse(lines[lines.length - 1] ?? '') as {
+      errors: Array<{ text: string; expected: string; expectedDocument: string }>;
+    };
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]).toMatchObject({ text: 'afspraak voor mijn reispas', expected: 'info.hours', expectedDocument: 'rijbewijs' });
   });

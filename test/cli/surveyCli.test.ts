@@ -81,13 +81,17 @@ describe('seedSurvey and report CLIs', () => {
     ['seedSurvey.ts', [], '--count N or --remove'],
     ['seedSurvey.ts', ['--count', 'many'], '--count must be a whole number'],
     ['seedSurvey.ts', ['--count', '5', '--remove'], '--count N or --remove'],
-  ])('%s %j: one clear line and exit 2', async (script, args, message) => {
-    const result = await run(script, args, dataDir);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(message);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-  }, 30_000);
+  ])(
+    '%s %j: one clear line and exit 2',
+    async (script, args, message) => {
+      const result = await run(script, args, dataDir);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    },
+    30_000,
+  );
 
   it('refuses politely while the bot holds the data directory', async () => {
     const files = await openEmbeddedFiles(dataDir, { logger: createMemoryLogger() });

@@ -103,9 +103,12 @@ describe('yes and no read by the question', () => {
   for (const channelId of CHANNELS) {
     for (const id of YES_NO_QUESTIONS) {
       const confirms = confirmations.includes(id);
-      it.each(YES_NO)(`on ${channelId}, at ${id} "%s" means yes at a confirmation (%s), else %s`, async (answer, atConfirmation, atWish) => {
-        expect(await picked(channelId, id, answer)).toBe(confirms ? atConfirmation : atWish);
-      });
+      it.each(YES_NO)(
+        `on ${channelId}, at ${id} "%s" means yes at a confirmation (%s), else %s`,
+        async (answer, atConfirmation, atWish) => {
+          expect(await picked(channelId, id, answer)).toBe(confirms ? atConfirmation : atWish);
+        },
+      );
     }
   }
 

@@ -12,7 +12,12 @@ const recognizer = fakeRecognizer({
 
 const CHANNELS = [
   // On webchat the options are buttons whose label the resident may also type; on sms they answer with the number.
-  { channelId: 'webchat', callback: '«handoff:offer.callback»', decline: '«handoff:offer.no»', stopCallback: '«handoff:offer.cancelCallback»' },
+  {
+    channelId: 'webchat',
+    callback: '«handoff:offer.callback»',
+    decline: '«handoff:offer.no»',
+    stopCallback: '«handoff:offer.cancelCallback»',
+  },
   { channelId: 'sms', callback: '1', decline: '3', stopCallback: '2' },
 ];
 

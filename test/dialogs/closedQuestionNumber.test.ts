@@ -9,15 +9,18 @@ describe('a bare number typed after its question was closed', () => {
     recognizer = await createOfflineRecognizer();
   });
 
-  it.each(['2', '3', 'de tweede', '1e'])('on SMS, "%s" after a stopped booking says the question is closed and offers the menu', async (answer) => {
-    const talk = createConversation({ recognizer, channelId: 'sms' });
-    expect(readable(await talk.say('afspraak rijbewijs'))).toContain('«appointments:slots.earliest»');
-    expect(readable(await talk.say('stop'))).toContain('«common:cancel.done»');
-    const reply = readable(await talk.say(answer));
-    expect(reply).toContain('«common:oldButtonClosed»');
-    expect(reply).toContain('«common:help.text»');
-    expect(reply).not.toContain('«common:notUnderstood»');
-  });
+  it.each(['2', '3', 'de tweede', '1e'])(
+    'on SMS, "%s" after a stopped booking says the question is closed and offers the menu',
+    async (answer) => {
+      const talk = createConversation({ recognizer, channelId: 'sms' });
+      expect(readable(await talk.say('afspraak rijbewijs'))).toContain('«appointments:slots.earliest»');
+      expect(readable(await talk.say('stop'))).toContain('«common:cancel.done»');
+      const reply = readable(await talk.say(answer));
+      expect(reply).toContain('«common:oldButtonClosed»');
+      expect(reply).toContain('«common:help.text»');
+      expect(reply).not.toContain('«common:notUnderstood»');
+    },
+  );
 
   it('on SMS, a number answering an open question still answers it', async () => {
     const talk = createConversation({ recognizer, channelId: 'sms' });

@@ -19,9 +19,21 @@ class DocumentQuestionsDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog('documentQuestions.steps', [
         (step: WaterfallStepContext) =>
-          step.prompt('documentQuestions.prompt', { prompt: 'first?', options: [{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'Beta' }] } as OptionPromptOptions),
+          step.prompt('documentQuestions.prompt', {
+            prompt: 'first?',
+            options: [
+              { value: 'a', label: 'Alpha' },
+              { value: 'b', label: 'Beta' },
+            ],
+          } as OptionPromptOptions),
         (step: WaterfallStepContext) =>
-          step.prompt('documentQuestions.prompt', { prompt: 'second?', options: [{ value: 'c', label: 'Gamma' }, { value: 'd', label: 'Delta' }] } as OptionPromptOptions),
+          step.prompt('documentQuestions.prompt', {
+            prompt: 'second?',
+            options: [
+              { value: 'c', label: 'Gamma' },
+              { value: 'd', label: 'Delta' },
+            ],
+          } as OptionPromptOptions),
         async (step: WaterfallStepContext) => step.endDialog(),
       ]),
     );
@@ -186,7 +198,10 @@ describe('callback request', () => {
     expect(await callbacks.listOpen()).toHaveLength(0);
     const confirmation = await say('0032 470/12.34.56');
     expect(referenceIn(confirmation)).toBeDefined();
-    expect((await callbacks.listOpen())[0]).toMatchObject({ phone: RESIDENT_E164, preferredMoment: { day: '2026-03-03', partOfDay: 'morning' } });
+    expect((await callbacks.listOpen())[0]).toMatchObject({
+      phone: RESIDENT_E164,
+      preferredMoment: { day: '2026-03-03', partOfDay: 'morning' },
+    });
   });
 
   it('gives the phone number after three unusable numbers and stores nothing', async () => {
@@ -328,4 +343,3 @@ function converseWithoutServices() {
     },
   };
 }
-

@@ -17,9 +17,21 @@ class TwoQuestionsDialog extends ComponentDialog {
     this.addDialog(
       new WaterfallDialog('twoQuestions.steps', [
         (step: WaterfallStepContext) =>
-          step.prompt('twoQuestions.prompt', { prompt: 'first?', options: [{ value: 'a', label: 'Alpha' }, { value: 'b', label: 'Beta' }] } as OptionPromptOptions),
+          step.prompt('twoQuestions.prompt', {
+            prompt: 'first?',
+            options: [
+              { value: 'a', label: 'Alpha' },
+              { value: 'b', label: 'Beta' },
+            ],
+          } as OptionPromptOptions),
         (step: WaterfallStepContext) =>
-          step.prompt('twoQuestions.prompt', { prompt: 'second?', options: [{ value: 'c', label: 'Gamma' }, { value: 'd', label: 'Delta' }] } as OptionPromptOptions),
+          step.prompt('twoQuestions.prompt', {
+            prompt: 'second?',
+            options: [
+              { value: 'c', label: 'Gamma' },
+              { value: 'd', label: 'Delta' },
+            ],
+          } as OptionPromptOptions),
         async (step: WaterfallStepContext) => {
           await step.context.sendActivity(`done ${step.result}`);
           return step.endDialog();

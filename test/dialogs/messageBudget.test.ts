@@ -20,7 +20,8 @@ const MAX_DEPTH = 5;
 const MAX_PATHS_PER_OPENING = 30;
 const FREE_ANSWERS = ['An Peeters', 'an@voorbeeld.be', 'K7M-4XT'];
 
-const recognized = (intent: Intent, document?: string): Recognition => ({ intent, score: 1, entities: document ? { document } : {} } as Recognition);
+const recognized = (intent: Intent, document?: string): Recognition =>
+  ({ intent, score: 1, entities: document ? { document } : {} }) as Recognition;
 const OPENINGS: Record<string, Recognition> = {
   hallo: recognized('greeting'),
   thuisloket: recognized('thuisloket.info'),
@@ -131,26 +132,33 @@ function renumbered(turns: Partial<Activity>[][], path: readonly string[]): stri
 }
 
 describe('message budget over every dialog path', () => {
-  it.each(Object.keys(OPENINGS))('"%s": SMS and web chat stay within budget, option numbers stay put', async (opening) => {
-    const turns = await crawl(opening);
-    expect(turns.length).toBeGreaterThan(0);
-    const problems: string[] = [];
-    for (const turn of turns) {
-      if (turn.replies.length > MAX_BUBBLES) problems.push(`sms ${turn.replies.length} messages ${describeText(turn)}`);
-      for (const reply of turn.replies) {
-        const text = reply.text ?? '';
-        if (text.length >= MAX_SMS_CHARACTERS) problems.push(`sms message of ${text.length} characters ${describeText(turn)}`);
-        if (/\b(tel|mailto):/.test(text)) problems.push(`sms raw link ${describeText(turn)}: ${text}`);
+  it.each(Object.keys(OPENINGS))(
+    '"%s": SMS and web chat stay within budget, option numbers stay put',
+    async (opening) => {
+      const turns = await crawl(opening);
+      expect(turns.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const turn of turns) {
+        if (turn.replies.length > MAX_BUBBLES) problems.push(`sms ${turn.replies.length} messages ${describeText(turn)}`);
+        for (const reply of turn.replies) {
+          const text = reply.text ?? '';
+          if (text.length >= MAX_SMS_CHARACTERS) problems.push(`sms message of ${text.length} characters ${describeText(turn)}`);
+          if (/\b(tel|mailto):/.test(text)) problems.push(`sms raw link ${describeText(turn)}: ${text}`);
+        }
       }
-    }
-    // The same paths on web chat, each explored path to its end: bubbles per turn, and option numbers.
-    for (const turn of turns.filter((t) => !turns.some((longer) => longer.path.length > t.path.length && startsWith(longer.path, t.path)))) {
-      const webTurns = await play('webchat', turn.path);
-      webTurns.forEach((replies, index) => {
-        if (replies.length > MAX_BUBBLES) problems.push(`webchat ${replies.length} bubbles after ${JSON.stringify(turn.path.slice(0, index + 1))}`);
-      });
-      problems.push(...renumbered(webTurns, turn.path));
-    }
-    expect(problems).toEqual([]);
-  }, 120_000);
+      // The same paths on web chat, each explored path to its end: bubbles per turn, and option numbers.
+      for (const turn of turns.filter(
+        (t) => !turns.some((longer) => longer.path.length > t.path.length && startsWith(longer.path, t.path)),
+      )) {
+        const webTurns = await play('webchat', turn.path);
+        webTurns.forEach((replies, index) => {
+          if (replies.length > MAX_BUBBLES)
+            problems.push(`webchat ${replies.length} bubbles after ${JSON.stringify(turn.path.slice(0, index + 1))}`);
+        });
+        problems.push(...renumbered(webTurns, turn.path));
+      }
+      expect(problems).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -53,7 +53,9 @@ describe('an option label never triggers a global intent', () => {
 
   it.each(SURVEY_ANSWER_CODES.awareness)('on webchat, clicking the button for %s stores it', async (code) => {
     const { fixture, talk, first } = await startSurvey('webchat');
-    const button = renderedButtons(first.find((reply) => renderedButtons(reply).length > 0)!).find((action) => action.title === t(`survey:awareness.${code}`));
+    const button = renderedButtons(first.find((reply) => renderedButtons(reply).length > 0)!).find(
+      (action) => action.title === t(`survey:awareness.${code}`),
+    );
     expect(button, code).toBeDefined();
     const replies = await talk.send({ type: 'message', ...tappedButton(button!) });
     expect(surveyQuestionIn(replies)).toBe('satisfaction');
@@ -100,7 +102,14 @@ describe('in the survey only "stop" ends it', () => {
 });
 
 describe('typed satisfaction words are stored and never end the survey', () => {
-  const WORDS: ReadonlyArray<[string, number]> = [['gaat wel', 3], ['4/5', 4], ['vier', 4], ['slecht', 2], ['heel tevreden', 5], ['niet goed', 2]];
+  const WORDS: ReadonlyArray<[string, number]> = [
+    ['gaat wel', 3],
+    ['4/5', 4],
+    ['vier', 4],
+    ['slecht', 2],
+    ['heel tevreden', 5],
+    ['niet goed', 2],
+  ];
   for (const channelId of CHANNELS) {
     it.each(WORDS)(`on ${channelId}, "%s" is stored as %s and the next question follows`, async (word, score) => {
       const { fixture, talk } = await startSurvey(channelId);
@@ -147,7 +156,9 @@ describe('the menu and "anything else?" leave requests to the recognizer', () =>
   it.each(CHANNELS)('on %s, "ja, ik wil nog een afspraak maken" at "anything else?" starts the booking', async (channelId) => {
     const talk = createConversation({ recognizer: routed, channelId });
     await talk.say('wanneer zijn jullie open');
-    expect((await talk.say('«info:hours.more.options.done»')).map((reply) => reply.text ?? '').join('\n')).toContain('«common:anythingElse.question»');
+    expect((await talk.say('«info:hours.more.options.done»')).map((reply) => reply.text ?? '').join('\n')).toContain(
+      '«common:anythingElse.question»',
+    );
     const replies = (await talk.say('ja, ik wil nog een afspraak maken')).map((reply) => reply.text ?? '').join('\n');
     expect(replies).not.toContain('«common:anythingElse.whatElse»');
     expect(replies).toContain('«appointments:service.question»');

@@ -15,10 +15,34 @@ const recognizer = fakeRecognizer({
 
 /** Steps that bring the conversation to an open question; the key of that question. */
 const OPEN_QUESTIONS = [
-  { at: 'the slot question', steps: ['afspraak reispas'], question: '«appointments:slots.earliest»', answer: '1', next: '«appointments:name.question»' },
-  { at: 'the name question', steps: ['afspraak reispas', '1'], question: '«appointments:name.question»', answer: 'An Peeters', next: '«appointments:contact.question»' },
-  { at: 'the contact question', steps: ['afspraak reispas', '1', 'An Peeters'], question: '«appointments:contact.question»', answer: 'an@voorbeeld.be', next: '«appointments:confirm.question»' },
-  { at: 'the code question', steps: ['mijn afspraak annuleren'], question: '«appointments:access.codeQuestion»', answer: 'K7M-4XT', next: '«appointments:access.contactQuestion»' },
+  {
+    at: 'the slot question',
+    steps: ['afspraak reispas'],
+    question: '«appointments:slots.earliest»',
+    answer: '1',
+    next: '«appointments:name.question»',
+  },
+  {
+    at: 'the name question',
+    steps: ['afspraak reispas', '1'],
+    question: '«appointments:name.question»',
+    answer: 'An Peeters',
+    next: '«appointments:contact.question»',
+  },
+  {
+    at: 'the contact question',
+    steps: ['afspraak reispas', '1', 'An Peeters'],
+    question: '«appointments:contact.question»',
+    answer: 'an@voorbeeld.be',
+    next: '«appointments:confirm.question»',
+  },
+  {
+    at: 'the code question',
+    steps: ['mijn afspraak annuleren'],
+    question: '«appointments:access.codeQuestion»',
+    answer: 'K7M-4XT',
+    next: '«appointments:access.contactQuestion»',
+  },
   { at: 'a survey question', steps: ['daag'], question: '«survey:awareness.question»', answer: '1', next: '«survey:' },
 ];
 

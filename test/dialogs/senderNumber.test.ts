@@ -24,7 +24,10 @@ async function toContactQuestion(talk: ReturnType<typeof booking>): Promise<stri
 
 describe('senderNumberOf', () => {
   it.each([
-    [{ channelId: 'sms', from: { id: '+32470123456', name: '' } }, { e164: '+32470123456', national: '0470 12 34 56' }],
+    [
+      { channelId: 'sms', from: { id: '+32470123456', name: '' } },
+      { e164: '+32470123456', national: '0470 12 34 56' },
+    ],
     [{ channelId: 'sms', from: { id: '+31612345678', name: '' } }, undefined],
     [{ channelId: 'sms', from: { id: 'user', name: '' } }, undefined],
     [{ channelId: 'webchat', from: { id: '+32470123456', name: '' } }, undefined],

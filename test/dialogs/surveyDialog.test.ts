@@ -263,10 +263,18 @@ describe('survey dialog', () => {
     });
     await talk.say('daag');
     for (const answer of ['1', '5', '1']) await talk.say(answer);
-    expect(events).toEqual(['ask:awareness', 'stored:1', 'ask:satisfaction', 'stored:2', 'ask:appointmentPreference', 'stored:3', 'thanks']);
+    expect(events).toEqual([
+      'ask:awareness',
+      'stored:1',
+      'ask:satisfaction',
+      'stored:2',
+      'ask:appointmentPreference',
+      'stored:3',
+      'thanks',
+    ]);
   });
 
-  it('uses the Brussels day, not the server\'s UTC day', async () => {
+  it("uses the Brussels day, not the server's UTC day", async () => {
     const fixture = createSurveyFixture({ now: '2026-06-30T22:30:00Z' }); // 00:30 on 1 July in Brussels
     const talk = talkWith(fixture);
     await talk.say('daag');
@@ -283,14 +291,24 @@ describe('survey dialog', () => {
     const escalated = talkWith(fixture);
     await escalated.say('hallo');
     // What the handoff dialog records when it hands the resident to staff.
-    await fixture.deps.outcomeStore.record({ day: '2026-03-10', channel: 'webchat', conversationKey: `webchat|${escalated.conversationId}`, outcome: 'escalated' });
+    await fixture.deps.outcomeStore.record({
+      day: '2026-03-10',
+      channel: 'webchat',
+      conversationKey: `webchat|${escalated.conversationId}`,
+      outcome: 'escalated',
+    });
     await escalated.say('daag');
     await escalated.say('2');
 
     const abandoned = talkWith(fixture);
     await abandoned.say('hallo');
 
-    expect(fixture.rows().map((row) => row.outcome).sort()).toEqual(['escalated', 'resolved']);
+    expect(
+      fixture
+        .rows()
+        .map((row) => row.outcome)
+        .sort(),
+    ).toEqual(['escalated', 'resolved']);
     fixture.setNow('2026-03-12T10:00:00Z');
     const counts = await fixture.deps.outcomeStore.counts({ from: '2026-03-01', to: '2026-03-31' });
     expect(counts.map(({ outcome, count }) => [outcome, count]).sort()).toEqual([

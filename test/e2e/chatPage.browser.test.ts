@@ -113,7 +113,11 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
       const style = getComputedStyle(input);
       const ring = parseFloat(style.outlineWidth) - Math.max(0, -parseFloat(style.outlineOffset));
       const inside = Math.max(0, -parseFloat(style.outlineOffset));
-      return Math.min(...['Top', 'Right', 'Bottom', 'Left'].map((side) => parseFloat(style.getPropertyValue(`padding-${side.toLowerCase()}`)) - inside - ring));
+      return Math.min(
+        ...['Top', 'Right', 'Bottom', 'Left'].map(
+          (side) => parseFloat(style.getPropertyValue(`padding-${side.toLowerCase()}`)) - inside - ring,
+        ),
+      );
     });
     expect(gap).toBeGreaterThanOrEqual(2);
     // Inside a message, the option buttons (Enter on the transcript, then Tab).
@@ -133,7 +137,10 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     await welcomed(page);
     const welcomeOptions = await openOptions(page).count();
     expect(welcomeOptions).toBeGreaterThan(2);
-    await openOptions(page).filter({ hasText: /afspraak/i }).first().focus();
+    await openOptions(page)
+      .filter({ hasText: /afspraak/i })
+      .first()
+      .focus();
     await page.keyboard.press('Enter');
     // The welcome's options are answered: disabled, so an old click cannot send anything.
     await expect.poll(() => page.locator('#webchat .ac-pushButton[disabled]').count(), { timeout: 15_000 }).toBe(welcomeOptions);
@@ -145,7 +152,9 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
             const active = document.activeElement as HTMLButtonElement | null;
             if (!active) return 'nothing';
             if (active.classList.contains('webchat__send-box-text-box__input')) return 'send box';
-            return active.classList.contains('ac-pushButton') && !active.disabled ? 'new option' : `elsewhere: ${active.outerHTML.slice(0, 80)}`;
+            return active.classList.contains('ac-pushButton') && !active.disabled
+              ? 'new option'
+              : `elsewhere: ${active.outerHTML.slice(0, 80)}`;
           }),
         { timeout: 15_000 },
       )
@@ -160,7 +169,8 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     const stillOpenBeforeLastResidentMessage = await page.evaluate(() => {
       const activities = [...document.querySelectorAll('#webchat .webchat__basic-transcript__activity')];
       const last = activities.map((a) => !!a.querySelector('.webchat__stacked-layout--from-user')).lastIndexOf(true);
-      return activities.slice(0, last).flatMap((a) => [...a.querySelectorAll('button.ac-pushButton:not([disabled]):not([role="link"])')]).length;
+      return activities.slice(0, last).flatMap((a) => [...a.querySelectorAll('button.ac-pushButton:not([disabled]):not([role="link"])')])
+        .length;
     });
     expect(stillOpenBeforeLastResidentMessage).toBe(0);
     await page.close();
@@ -226,10 +236,14 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     });
     await page.goto(server.baseUrl);
     await welcomed(page);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { announced: string[] }).announced.join(' '))).toContain(dutch.welcome.text);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { announced: string[] }).announced.join(' ')))
+      .toContain(dutch.welcome.text);
     await sendBox(page).fill('hallo');
     await sendBox(page).press('Enter');
-    await expect.poll(() => page.locator('#webchat .webchat__basic-transcript__activity').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => page.locator('#webchat .webchat__basic-transcript__activity').count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(3);
     await page.waitForTimeout(1000);
 
     await page.reload();
@@ -239,8 +253,12 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     await sendBox(page).fill('wanneer zijn jullie open');
     await sendBox(page).press('Enter');
     const before = await page.locator('#webchat .webchat__basic-transcript__activity').count();
-    await expect.poll(() => page.locator('#webchat .webchat__basic-transcript__activity').count(), { timeout: 15_000 }).toBeGreaterThan(before + 0);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { announced: string[] }).announced.length), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#webchat .webchat__basic-transcript__activity').count(), { timeout: 15_000 })
+      .toBeGreaterThan(before + 0);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { announced: string[] }).announced.length), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     await page.close();
   }, 60_000);
 
@@ -249,9 +267,12 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     const cardLinks: string[] = [];
     page.on('response', async (response) => {
       if (!/\/v3\/directline\/conversations\/[^/]+\/activities/.test(response.url()) || response.request().method() !== 'GET') return;
-      const body = (await response.json().catch(() => ({}))) as { activities?: { attachments?: { content?: { actions?: { url?: string }[] } }[] }[] };
+      const body = (await response.json().catch(() => ({}))) as {
+        activities?: { attachments?: { content?: { actions?: { url?: string }[] } }[] }[];
+      };
       for (const activity of body.activities ?? []) {
-        for (const attachment of activity.attachments ?? []) for (const action of attachment.content?.actions ?? []) if (action.url) cardLinks.push(action.url);
+        for (const attachment of activity.attachments ?? [])
+          for (const action of attachment.content?.actions ?? []) if (action.url) cardLinks.push(action.url);
       }
     });
     await page.goto(server.baseUrl);
@@ -260,7 +281,9 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
       const count = await page.locator('#webchat .webchat__basic-transcript__activity').count();
       await sendBox(page).fill(text);
       await sendBox(page).press('Enter');
-      await expect.poll(() => page.locator('#webchat .webchat__basic-transcript__activity').count(), { timeout: 15_000 }).toBeGreaterThan(count + 1);
+      await expect
+        .poll(() => page.locator('#webchat .webchat__basic-transcript__activity').count(), { timeout: 15_000 })
+        .toBeGreaterThan(count + 1);
     };
     await say('ik wil een afspraak maken voor een nieuwe identiteitskaart');
     await openOptions(page).first().click();
@@ -282,7 +305,9 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     // The booking card: no text bubble beside it and no headings inside the chat.
     const bookedActivity = page.locator('#webchat .webchat__basic-transcript__activity').filter({ has: calendarButton });
     expect(await bookedActivity.locator('.webchat__stacked-layout__message-row').count()).toBe(0);
-    expect(await page.locator('#webchat [role="heading"], #webchat h1, #webchat h2, #webchat h3').filter({ visible: true }).count()).toBe(0);
+    expect(await page.locator('#webchat [role="heading"], #webchat h1, #webchat h2, #webchat h3').filter({ visible: true }).count()).toBe(
+      0,
+    );
     // Without PUBLIC_BASE_URL the link is absolute on the address the page used.
     const calendarLink = cardLinks.find((url) => url.includes('/api/appointments/ics/'));
     expect(calendarLink?.startsWith(`${server.baseUrl}/api/appointments/ics/`), String(calendarLink)).toBe(true);

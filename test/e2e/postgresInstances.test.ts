@@ -43,7 +43,15 @@ async function startInstance(databaseUrl: string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'instance-data-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, STORAGE: 'postgres', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      STORAGE: 'postgres',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -77,7 +85,8 @@ async function send(instance: Instance, activity: Record<string, unknown>): Prom
   return readable(((await response.json()) as { activities: Partial<Activity>[] }).activities);
 }
 
-const say = (instance: Instance, conversationId: string, text: string) => send(instance, messageActivity(text, { conversation: { id: conversationId } }));
+const say = (instance: Instance, conversationId: string, text: string) =>
+  send(instance, messageActivity(text, { conversation: { id: conversationId } }));
 
 /** A resident on SMS (numbered choices), whose turns may go to either instance; `id` repeats an activity id. */
 function smsResident(conversationId: string) {
@@ -103,7 +112,10 @@ describe.skipIf(postgresUnavailable !== null)('two instances on one PostgreSQL d
   async function savedTurn(conversationId: string) {
     // botbuilder's keys: channel/conversations/id/ and channel/users/id/ (the user's is there once a language is chosen).
     const keys = [`sms/conversations/${conversationId}/`, `sms/users/user-${conversationId}/`];
-    const { rows } = await sql.query<{ key: string; item: unknown; etag: string }>('select key, item, etag from bot_state where key = any($1)', [keys]);
+    const { rows } = await sql.query<{ key: string; item: unknown; etag: string }>(
+      'select key, item, etag from bot_state where key = any($1)',
+      [keys],
+    );
     expect(rows.map((row) => row.key)).toContain(keys[0]);
     return { keys, rows };
   }

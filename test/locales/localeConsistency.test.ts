@@ -37,14 +37,17 @@ function sourceFiles(dir: string): string[] {
 describe('locales', () => {
   const source = allKeys(SOURCE_LANGUAGE);
 
-  it.each(LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE))('%s has every Dutch key with the same placeholders, and no others', (language) => {
-    const translated = allKeys(language);
-    for (const [key, text] of source) {
-      expect(translated.has(key), `${language} lacks ${key}`).toBe(true);
-      expect(placeholders(translated.get(key)!), `${language} ${key}`).toEqual(placeholders(text));
-    }
-    for (const key of translated.keys()) expect(source.has(key), `${language} has extra ${key}`).toBe(true);
-  });
+  it.each(LANGUAGES.filter((l) => l !== SOURCE_LANGUAGE))(
+    '%s has every Dutch key with the same placeholders, and no others',
+    (language) => {
+      const translated = allKeys(language);
+      for (const [key, text] of source) {
+        expect(translated.has(key), `${language} lacks ${key}`).toBe(true);
+        expect(placeholders(translated.get(key)!), `${language} ${key}`).toEqual(placeholders(text));
+      }
+      for (const key of translated.keys()) expect(source.has(key), `${language} has extra ${key}`).toBe(true);
+    },
+  );
 
   it('has no empty text', () => {
     for (const language of LANGUAGES) {

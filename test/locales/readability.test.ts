@@ -7,7 +7,9 @@ import { flattenStrings, readabilityFindings } from './readability.js';
 // the words residents type ("jawel", "liever niet"), which the bot matches and never says.
 const NL_DIR = join(import.meta.dirname, '../../locales/nl');
 const TYPED_BY_RESIDENTS = 'answers.json';
-const namespaces = readdirSync(NL_DIR).filter((file) => file.endsWith('.json') && file !== TYPED_BY_RESIDENTS).sort();
+const namespaces = readdirSync(NL_DIR)
+  .filter((file) => file.endsWith('.json') && file !== TYPED_BY_RESIDENTS)
+  .sort();
 
 describe('Dutch locale strings are plain language (B1)', () => {
   it('finds the Dutch namespaces', () => {

@@ -24,7 +24,28 @@ export interface Readability {
 }
 
 // Longest first, so "aai" wins over "aa".
-const VOWEL_SOUNDS = ['aai', 'ooi', 'oei', 'eeu', 'ieu', 'ij', 'ei', 'oe', 'ou', 'au', 'ui', 'eu', 'ie', 'aa', 'ee', 'oo', 'uu', 'ai', 'ey', 'oy'];
+const VOWEL_SOUNDS = [
+  'aai',
+  'ooi',
+  'oei',
+  'eeu',
+  'ieu',
+  'ij',
+  'ei',
+  'oe',
+  'ou',
+  'au',
+  'ui',
+  'eu',
+  'ie',
+  'aa',
+  'ee',
+  'oo',
+  'uu',
+  'ai',
+  'ey',
+  'oy',
+];
 const SINGLE_VOWELS = new Set('aeiouyáàâäéèêëíìîïóòôöúùûüý');
 const DIAERESIS = new Set('äëïöü');
 

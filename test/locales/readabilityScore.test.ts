@@ -103,7 +103,12 @@ describe('readabilityFindings', () => {
   });
 
   it('accepts plain sentences and skips placeholder-only strings', () => {
-    expect(readabilityFindings([['ns:ok', 'Kom op afspraak. Dan gaat het snel.'], ['ns:empty', '{{url}}']])).toEqual([]);
+    expect(
+      readabilityFindings([
+        ['ns:ok', 'Kom op afspraak. Dan gaat het snel.'],
+        ['ns:empty', '{{url}}'],
+      ]),
+    ).toEqual([]);
   });
 
   it('flattens nested resources into dotted keys', () => {

@@ -3,11 +3,26 @@ import { isColloquialForm, standardWords } from '../../nlu/colloquialDutch.js';
 
 describe('standardWords', () => {
   it.each([
-    [['kunde', 'mij', 'helpen'], ['kan', 'u', 'mij', 'helpen']],
-    [['zijde', 'gij', 'open'], ['zijn', 'u', 'u', 'open']],
-    [["'k", 'wou', 'ne', 'afspraak'], ['ik', 'wil', 'een', 'afspraak']],
-    [['laat', 'ma'], ['laat', 'maar']],
-    [['telefoon', 'nr'], ['telefoon', 'nummer']],
+    [
+      ['kunde', 'mij', 'helpen'],
+      ['kan', 'u', 'mij', 'helpen'],
+    ],
+    [
+      ['zijde', 'gij', 'open'],
+      ['zijn', 'u', 'u', 'open'],
+    ],
+    [
+      ["'k", 'wou', 'ne', 'afspraak'],
+      ['ik', 'wil', 'een', 'afspraak'],
+    ],
+    [
+      ['laat', 'ma'],
+      ['laat', 'maar'],
+    ],
+    [
+      ['telefoon', 'nr'],
+      ['telefoon', 'nummer'],
+    ],
     [['mercikes'], ['bedankt']],
     [['daag'], ['doei']],
     // A chain of forms: "thx" is "thanks" is "bedankt".

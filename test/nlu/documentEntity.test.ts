@@ -50,12 +50,9 @@ describe('findDocument', () => {
     expect(findDocument(text)).toBe(id);
   });
 
-  it.each(['hij woont hier', 'wanneer komt het grofvuil', 'ik wil een afspraak', 'mijn akte'])(
-    'finds nothing in %j',
-    (text) => {
-      expect(findDocument(text)).toBeUndefined();
-    },
-  );
+  it.each(['hij woont hier', 'wanneer komt het grofvuil', 'ik wil een afspraak', 'mijn akte'])('finds nothing in %j', (text) => {
+    expect(findDocument(text)).toBeUndefined();
+  });
 
   it('does not forgive typos in short words', () => {
     expect(findDocument('ik ben mijn eip kwijt')).toBeUndefined();
@@ -67,6 +64,10 @@ describe('findDocument', () => {
   });
 
   it('has synonyms for every document id in the contract', () => {
-    expect(loadDocumentSynonyms().map((d) => d.id).sort()).toEqual([...DOCUMENT_IDS].sort());
+    expect(
+      loadDocumentSynonyms()
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([...DOCUMENT_IDS].sort());
   });
 });

@@ -63,7 +63,12 @@ describe('evaluate', () => {
     expect(percentile([], 50)).toBe(0);
     expect(percentile([10], 99)).toBe(10);
     expect(percentile([4, 1, 3, 2], 50)).toBe(2);
-    expect(percentile([...Array(100).keys()].map((i) => i + 1), 99)).toBe(99);
+    expect(
+      percentile(
+        [...Array(100).keys()].map((i) => i + 1),
+        99,
+      ),
+    ).toBe(99);
   });
 });
 
@@ -121,7 +126,14 @@ describe('evaluate, per intent and errors', () => {
     const report = await evaluate(recognizer, examples);
     expect(report.errors).toEqual([
       { text: 'b', expected: 'goodbye', predicted: 'greeting', score: 0.9 },
-      { text: 'c', expected: 'document.request', predicted: 'document.request', score: 0.9, expectedDocument: 'reispas', predictedDocument: 'rijbewijs' },
+      {
+        text: 'c',
+        expected: 'document.request',
+        predicted: 'document.request',
+        score: 0.9,
+        expectedDocument: 'reispas',
+        predictedDocument: 'rijbewijs',
+      },
     ]);
   });
 

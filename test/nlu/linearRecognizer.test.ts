@@ -43,7 +43,11 @@ describe('the CI gate on residents.jsonl', () => {
   it('covers every intent with at least 10 utterances and names every document', () => {
     expect(RESIDENTS_SET.length).toBeGreaterThanOrEqual(300);
     for (const intent of INTENTS) expect(RESIDENTS_SET.filter((e) => e.intent === intent).length, intent).toBeGreaterThanOrEqual(10);
-    for (const id of DOCUMENT_IDS) expect(RESIDENTS_SET.some((e) => e.entities?.document === id), id).toBe(true);
+    for (const id of DOCUMENT_IDS)
+      expect(
+        RESIDENTS_SET.some((e) => e.entities?.document === id),
+        id,
+      ).toBe(true);
   });
 
   it('is recognized with at least 95% intent and document accuracy', async () => {
@@ -57,8 +61,16 @@ describe('the CI gate on residents.jsonl', () => {
 describe('the CI gate on holdout3.jsonl', () => {
   it('covers every intent and names every document', () => {
     expect(HOLDOUT3_SET.length).toBeGreaterThanOrEqual(400);
-    for (const intent of INTENTS) expect(HOLDOUT3_SET.some((e) => e.intent === intent), intent).toBe(true);
-    for (const id of DOCUMENT_IDS) expect(HOLDOUT3_SET.some((e) => e.entities?.document === id), id).toBe(true);
+    for (const intent of INTENTS)
+      expect(
+        HOLDOUT3_SET.some((e) => e.intent === intent),
+        intent,
+      ).toBe(true);
+    for (const id of DOCUMENT_IDS)
+      expect(
+        HOLDOUT3_SET.some((e) => e.entities?.document === id),
+        id,
+      ).toBe(true);
   });
 
   it('is recognized with at least 95% intent and document accuracy', async () => {
@@ -72,7 +84,9 @@ describe('the CI gate on holdout3.jsonl', () => {
 
 describe('createLinearRecognizer', () => {
   it('uses the none threshold chosen for the training data, documents and settings in the repository (npm run nlu:train)', () => {
-    const calibration = JSON.parse(readFileSync(new URL('../../data/nlu/calibration.json', import.meta.url), 'utf8')) as { inputsHash: string };
+    const calibration = JSON.parse(readFileSync(new URL('../../data/nlu/calibration.json', import.meta.url), 'utf8')) as {
+      inputsHash: string;
+    };
     expect(calibration.inputsHash, 'run npm run nlu:train').toBe(calibrationInputsHash());
   });
 
@@ -109,8 +123,14 @@ describe('createLinearRecognizer', () => {
   });
 
   it('reads a document name alone as a request for it, and with an appointment word as booking', async () => {
-    expect(await recognizer.recognize('overlijdensakte?', 'nl')).toMatchObject({ intent: 'document.request', entities: { document: 'akte-overlijden' } });
-    expect(await recognizer.recognize('afspraakje voor een kids-id', 'nl')).toMatchObject({ intent: 'appointment.book', entities: { document: 'kids-id' } });
+    expect(await recognizer.recognize('overlijdensakte?', 'nl')).toMatchObject({
+      intent: 'document.request',
+      entities: { document: 'akte-overlijden' },
+    });
+    expect(await recognizer.recognize('afspraakje voor een kids-id', 'nl')).toMatchObject({
+      intent: 'appointment.book',
+      entities: { document: 'kids-id' },
+    });
   });
 
   it('tells stopping the conversation from cancelling an appointment', async () => {
@@ -136,7 +156,11 @@ describe('createLinearRecognizer', () => {
     const small = await createLinearRecognizer({
       trainingData: {
         locale: 'nl',
-        intents: { greeting: ['hallo', 'goeiemorgen', 'dag'], 'info.hours': ['openingsuren', 'wanneer zijn jullie open'], none: ['grofvuil', 'weerbericht'] },
+        intents: {
+          greeting: ['hallo', 'goeiemorgen', 'dag'],
+          'info.hours': ['openingsuren', 'wanneer zijn jullie open'],
+          none: ['grofvuil', 'weerbericht'],
+        },
       },
       noneThreshold: 0,
       noneBias: 0,
@@ -178,7 +202,10 @@ describe('documents', () => {
   });
 
   it('an eID named only as the way to log in is no document (thuisloket.info)', async () => {
-    expect(await recognizer.recognize('inloggen met de eid op het thuisloket lukt niet', 'nl')).toMatchObject({ intent: 'thuisloket.info', entities: {} });
+    expect(await recognizer.recognize('inloggen met de eid op het thuisloket lukt niet', 'nl')).toMatchObject({
+      intent: 'thuisloket.info',
+      entities: {},
+    });
   });
 
   it('something outside the catalogue is a document request without a document', async () => {

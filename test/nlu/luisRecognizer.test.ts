@@ -136,7 +136,14 @@ describe('createLuisRecognizer against a local v3 endpoint', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const recognizer = createLuisRecognizer({ appId: APP_ID, apiKey: API_KEY, endpoint: `http://127.0.0.1:${port}`, fallback, logger, timeoutMs: 500 });
+    const recognizer = createLuisRecognizer({
+      appId: APP_ID,
+      apiKey: API_KEY,
+      endpoint: `http://127.0.0.1:${port}`,
+      fallback,
+      logger,
+      timeoutMs: 500,
+    });
     expect(await recognizer.recognize('hallo', 'nl')).toEqual(FALLBACK_ANSWER);
     expect(JSON.parse(logger.lines[0] ?? '{}')).toMatchObject({ event: 'luis.unavailable', reason: 'network' });
   });
@@ -207,6 +214,8 @@ describe('recognitionFromLuis', () => {
     expect(recognitionFromLuis(prediction('document.request', { 'document.request': 0.9 }, { document: ['rijbewijs'] })).entities).toEqual({
       document: 'rijbewijs',
     });
-    expect(recognitionFromLuis(prediction('document.request', { 'document.request': 0.9 }, { document: [['bouwvergunning']] })).entities).toEqual({});
+    expect(
+      recognitionFromLuis(prediction('document.request', { 'document.request': 0.9 }, { document: [['bouwvergunning']] })).entities,
+    ).toEqual({});
   });
 });

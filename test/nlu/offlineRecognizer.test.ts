@@ -37,8 +37,16 @@ describe('holdout2.jsonl', () => {
   it('covers every intent and names every document', () => {
     const holdout = readSet('holdout2.jsonl');
     expect(holdout.length).toBeGreaterThanOrEqual(120);
-    for (const intent of INTENTS) expect(holdout.some((e) => e.intent === intent), intent).toBe(true);
-    for (const id of DOCUMENT_IDS) expect(holdout.some((e) => e.entities?.document === id), id).toBe(true);
+    for (const intent of INTENTS)
+      expect(
+        holdout.some((e) => e.intent === intent),
+        intent,
+      ).toBe(true);
+    for (const id of DOCUMENT_IDS)
+      expect(
+        holdout.some((e) => e.entities?.document === id),
+        id,
+      ).toBe(true);
   });
 });
 

@@ -31,7 +31,11 @@ describe('readingEveryPart with the offline recognizer', () => {
     ['Hi! Can I make an appointment please?', 'appointment.book'],
     ['Goeiemorgen, hoe laat zijn jullie open zaterdag?', 'info.hours'],
     [`${STORY}Tot hoe laat zijn jullie open op donderdag?`, 'info.hours'],
-    [`${STORY}Ik moet een nieuwe identiteitskaart hebben. Kan ik een afspraak maken?`, ['appointment.book', 'document.request'], 'identiteitskaart'],
+    [
+      `${STORY}Ik moet een nieuwe identiteitskaart hebben. Kan ik een afspraak maken?`,
+      ['appointment.book', 'document.request'],
+      'identiteitskaart',
+    ],
     ['Hallo', 'greeting'],
     ['Alvast bedankt', 'goodbye'],
   ])('%j → %s', async (text, intent, document) => {
@@ -43,7 +47,14 @@ describe('readingEveryPart with the offline recognizer', () => {
 
 describe('readingEveryPart: what a part may not do', () => {
   // A fragment that reads as cancel or help never wins: "nee, dank u" at a question stays thanks.
-  const inner = fakeRecognizer({ 'nee, dank u': 'goodbye', nee: 'cancel', 'dank u': 'goodbye', 'help, reispas': 'greeting', help: 'help', reispas: 'document.request' });
+  const inner = fakeRecognizer({
+    'nee, dank u': 'goodbye',
+    nee: 'cancel',
+    'dank u': 'goodbye',
+    'help, reispas': 'greeting',
+    help: 'help',
+    reispas: 'document.request',
+  });
 
   it('keeps the whole message when a part is only cancel or help', async () => {
     expect((await readingEveryPart(inner).recognize('nee, dank u', 'nl')).intent).toBe('goodbye');

@@ -6,7 +6,10 @@ import { readable } from '../support/conversation.js';
 import { messageActivity, postJson } from '../support/testServer.js';
 
 const repoFile = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
-const handedOver: string = repoFile('locales/nl/handoff.json').callUs.replace('{{phone}}', repoFile('data/municipality.json').phone.display);
+const handedOver: string = repoFile('locales/nl/handoff.json').callUs.replace(
+  '{{phone}}',
+  repoFile('data/municipality.json').phone.display,
+);
 
 // The PostgreSQL side of openStores is tested in test/stores/postgres/postgresStores.test.ts.
 describe('the embedded store in the app', () => {

@@ -45,7 +45,12 @@ describe('callback retention job', () => {
       expect(await job.runNow()).toBe(1);
       expect(await callbacks.get('DNE-222')).toBeUndefined();
       expect(await callbacks.get('OPN-222')).toMatchObject({ status: 'open', phone: '+32470123456' });
-      expect(logger.lines.map((line) => JSON.parse(line)).filter((line) => line.event === 'callback.retention').map((line) => line.deleted)).toEqual([0, 1]);
+      expect(
+        logger.lines
+          .map((line) => JSON.parse(line))
+          .filter((line) => line.event === 'callback.retention')
+          .map((line) => line.deleted),
+      ).toEqual([0, 1]);
       expect(logger.lines.join('\n')).not.toContain('470');
     } finally {
       await job.stop();
@@ -57,7 +62,12 @@ describe('callback retention job', () => {
       deleteExpired: () => Promise.reject(Object.assign(new Error('disk full at /var/…'), { code: 'STORE_WRITE_FAILED' })),
     } as unknown as CallbackStore;
     const logger = createMemoryLogger();
-    const job = startRetentionJob((at) => failing.deleteExpired(at, 30), { name: 'callback', retention: { retentionDays: 30 }, logger, now: () => CREATED });
+    const job = startRetentionJob((at) => failing.deleteExpired(at, 30), {
+      name: 'callback',
+      retention: { retentionDays: 30 },
+      logger,
+      now: () => CREATED,
+    });
     try {
       expect(await job.firstRun).toBe(0);
       const line = JSON.parse(logger.lines[0]!);

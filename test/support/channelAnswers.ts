@@ -45,18 +45,21 @@ export async function askAndAnswer(
   dialogs.add(new OptionPrompt('ask'));
   const t = i18next.getFixedT(language);
   let picked: string | undefined;
-  const adapter = new TestAdapter(async (context) => {
-    setTurnServices(context, { language, t, recognition: null });
-    const dc = await dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) {
-      const options: OptionPromptOptions = { id: question.id, prompt: question.text, options: question.options };
-      await dc.prompt('ask', options);
-    } else if (result.status === DialogTurnStatus.complete) {
-      picked = String(result.result);
-    }
-    await state.saveChanges(context);
-  }, { channelId, locale: language });
+  const adapter = new TestAdapter(
+    async (context) => {
+      setTurnServices(context, { language, t, recognition: null });
+      const dc = await dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) {
+        const options: OptionPromptOptions = { id: question.id, prompt: question.text, options: question.options };
+        await dc.prompt('ask', options);
+      } else if (result.status === DialogTurnStatus.complete) {
+        picked = String(result.result);
+      }
+      await state.saveChanges(context);
+    },
+    { channelId, locale: language },
+  );
   await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'start' });
   const [rendered] = adapter.activeQueue.splice(0) as Partial<Activity>[];
   await adapter.receiveActivity({ type: ActivityTypes.Message, ...answer(rendered!) });

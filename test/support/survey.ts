@@ -17,7 +17,9 @@ export const surveyRecognizer = fakeRecognizer({
 });
 
 /** Survey and outcome stores in memory with a clock the test moves. */
-export function createSurveyFixture(options: { now?: string; random?: () => number; wrapStore?: (store: SurveyStore) => SurveyStore } = {}) {
+export function createSurveyFixture(
+  options: { now?: string; random?: () => number; wrapStore?: (store: SurveyStore) => SurveyStore } = {},
+) {
   let now = new Date(options.now ?? '2026-03-10T10:00:00Z');
   const surveyParts = memoryKeyedDocuments<SurveyDayPart>();
   const clock = () => now;

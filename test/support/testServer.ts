@@ -36,7 +36,11 @@ export async function startTestServer(options: TestServerOptions = {}) {
     defaultLocale: 'nl-BE',
     authOverrides: options.authOverrides,
   });
-  const { bot, appointments } = createTestAssistant({ ...options, recognizer: options.recognizer ?? fakeRecognizer({ hallo: 'greeting' }), i18n });
+  const { bot, appointments } = createTestAssistant({
+    ...options,
+    recognizer: options.recognizer ?? fakeRecognizer({ hallo: 'greeting' }),
+    i18n,
+  });
   const server = createServer({
     logger,
     adapter,

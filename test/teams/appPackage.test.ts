@@ -49,7 +49,11 @@ describe('the Teams app package', () => {
   });
 
   it.each([
-    ['a developer name over 32 characters', { municipality: { ...input.municipality, name: 'Gemeente met een heel erg lange officiële naam' } }, /developer\/name/],
+    [
+      'a developer name over 32 characters',
+      { municipality: { ...input.municipality, name: 'Gemeente met een heel erg lange officiële naam' } },
+      /developer\/name/,
+    ],
     ['a version that is not x.y.z', { version: 'v1' }, /manifest\.json\/version/],
     ['a bot id that is no GUID', { botId: 'not-a-guid' }, /bots\/0\/botId/],
     ['a privacy notice that is not https', { privacyUrl: 'http://www.wilgenbeke.example/privacy' }, /privacyUrl/],
@@ -62,7 +66,9 @@ describe('the Teams app package', () => {
     expect(teamsPackageProblems(zipSync({ ...files, 'outline.png': colorIcon() })).join('\n')).toMatch(/outline\.png is 192×192/);
     const { 'en.json': _english, ...withoutEnglish } = files;
     expect(teamsPackageProblems(zipSync(withoutEnglish))).toContain('en.json is named in the manifest but missing');
-    expect(teamsPackageProblems(zipSync({ 'manifest.json': strToU8('{}') })).join('\n')).toMatch(/must have required property 'manifestVersion'/);
+    expect(teamsPackageProblems(zipSync({ 'manifest.json': strToU8('{}') })).join('\n')).toMatch(
+      /must have required property 'manifestVersion'/,
+    );
   });
 });
 

@@ -27,7 +27,10 @@ describe('the Web Chat bundle without its dependency tree', () => {
     expect(receipt.bundle).toBe(sha512(bundle));
     expect(bundle.subarray(0, 4000).toString()).toMatch(/\S/);
     // Already there: the script checks and stops, without the registry.
-    const output = execFileSync(process.execPath, [web('fetchWebChat.mjs')], { encoding: 'utf8', env: { ...process.env, npm_config_offline: 'true' } });
+    const output = execFileSync(process.execPath, [web('fetchWebChat.mjs')], {
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_offline: 'true' },
+    });
     expect(output).toBe('');
   });
 });

@@ -19,10 +19,18 @@
   }
 
   function saved() {
-    try { return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null'); } catch (e) { return null; }
+    try {
+      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null');
+    } catch (e) {
+      return null;
+    }
   }
-  function save(value) { sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value)); }
-  function forget() { sessionStorage.removeItem(STORAGE_KEY); }
+  function save(value) {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(value));
+  }
+  function forget() {
+    sessionStorage.removeItem(STORAGE_KEY);
+  }
 
   function showProblem() {
     statusLine.textContent = chatRoot.getAttribute('data-problem-text');
@@ -42,7 +50,9 @@
       });
   }
 
-  function sendBox() { return chatRoot.querySelector('.webchat__send-box-text-box__input'); }
+  function sendBox() {
+    return chatRoot.querySelector('.webchat__send-box-text-box__input');
+  }
 
   // Titles of card actions that open a link (a calendar file, a website): those stay usable, only
   // buttons that answer a question get disabled. Web Chat renders both as plain buttons with a title.
@@ -50,8 +60,12 @@
   function rememberLinkTitles(activity) {
     (activity.attachments || []).forEach(function (attachment) {
       var content = attachment.content || {};
-      (content.actions || []).forEach(function (action) { if (action.type === 'Action.OpenUrl') linkTitles[action.title] = true; });
-      (content.buttons || []).forEach(function (button) { if (button.type === 'openUrl') linkTitles[button.title] = true; });
+      (content.actions || []).forEach(function (action) {
+        if (action.type === 'Action.OpenUrl') linkTitles[action.title] = true;
+      });
+      (content.buttons || []).forEach(function (button) {
+        if (button.type === 'openUrl') linkTitles[button.title] = true;
+      });
     });
   }
   function optionButtons(activity) {
@@ -59,18 +73,25 @@
       return !linkTitles[button.getAttribute('title')];
     });
   }
-  function fromResident(activity) { return !!activity.querySelector('.webchat__stacked-layout--from-user'); }
+  function fromResident(activity) {
+    return !!activity.querySelector('.webchat__stacked-layout--from-user');
+  }
 
   // Options count only after the resident's last message: older ones are answered or passed by.
   // Returns the options still open, in transcript order.
   function disableAnsweredOptions() {
     var activities = [].slice.call(chatRoot.querySelectorAll('.webchat__basic-transcript__activity'));
     var lastFromResident = -1;
-    activities.forEach(function (activity, index) { if (fromResident(activity)) lastFromResident = index; });
+    activities.forEach(function (activity, index) {
+      if (fromResident(activity)) lastFromResident = index;
+    });
     var open = [];
     activities.forEach(function (activity, index) {
       optionButtons(activity).forEach(function (button) {
-        if (index > lastFromResident) { open.push(button); return; }
+        if (index > lastFromResident) {
+          open.push(button);
+          return;
+        }
         if (button.disabled) return;
         if (document.activeElement === button && sendBox()) sendBox().focus();
         button.disabled = true;
@@ -84,7 +105,7 @@
   var TWELVE_HOUR = /\b(\d{1,2}):(\d{2})\s*([ap])\.?\s?m\.?/gi;
   function twentyFourHours(text) {
     return text.replace(TWELVE_HOUR, function (_all, hours, minutes, half) {
-      var h = Number(hours) % 12 + (half.toLowerCase() === 'p' ? 12 : 0);
+      var h = (Number(hours) % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
       return (h < 10 ? '0' : '') + h + ':' + minutes;
     });
   }
@@ -107,7 +128,11 @@
   var CALENDAR_FILE_PATH = '/api/appointments/ics/';
   function downloadHere(url) {
     var target;
-    try { target = new URL(url, location.href); } catch (e) { return false; }
+    try {
+      target = new URL(url, location.href);
+    } catch (e) {
+      return false;
+    }
     if (target.origin !== location.origin || target.pathname.indexOf(CALENDAR_FILE_PATH) !== 0) return false;
     var link = document.createElement('a');
     link.href = target.href;
@@ -169,7 +194,9 @@
             rememberLinkTitles(activity);
             if (replaying && activity.id === replayUntil) {
               replaying = false;
-              setTimeout(function () { quietLiveRegion(false); }, LIVE_REGION_SETTLE_MS);
+              setTimeout(function () {
+                quietLiveRegion(false);
+              }, LIVE_REGION_SETTLE_MS);
             }
             if (activity.from && activity.from.role === 'bot' && answeredByButton) {
               clearTimeout(focusTimer);
@@ -231,7 +258,7 @@
           transcriptActivityVisualKeyboardIndicatorWidth: 2,
         },
       },
-      chatRoot
+      chatRoot,
     );
     if (replaying) quietLiveRegion(true);
     chatRoot.setAttribute('aria-busy', 'false');
@@ -242,6 +269,8 @@
   if (existing && existing.token && existing.conversationId) {
     start(existing, true);
   } else {
-    newConversation().then(function (conversation) { start(conversation, false); }, showProblem);
+    newConversation().then(function (conversation) {
+      start(conversation, false);
+    }, showProblem);
   }
 })();

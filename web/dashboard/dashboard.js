@@ -26,7 +26,14 @@ function formatValue(format, value) {
 
 function chartFrame(titleText, descriptionText, height = HEIGHT) {
   const id = `chart-${Math.random().toString(36).slice(2, 8)}`;
-  const svg = svgElement('svg', { viewBox: `0 0 ${WIDTH} ${height}`, width: WIDTH, height, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, class: 'chart-svg' });
+  const svg = svgElement('svg', {
+    viewBox: `0 0 ${WIDTH} ${height}`,
+    width: WIDTH,
+    height,
+    role: 'img',
+    'aria-labelledby': `${id}-title ${id}-desc`,
+    class: 'chart-svg',
+  });
   svg.append(svgElement('title', { id: `${id}-title` }, titleText), svgElement('desc', { id: `${id}-desc` }, descriptionText));
   return svg;
 }
@@ -53,9 +60,10 @@ function monthAxis(svg, categories, x, height) {
 }
 
 function lineChart(chart, title, series = chart.series, height = HEIGHT) {
-  const described = series.length === 1 && series[0].reference !== undefined
-    ? `Lijngrafiek per maand: ${series[0].label}. De grijze stippellijn is het inwonerspanel. De tabel hieronder toont dezelfde cijfers.`
-    : 'Lijngrafiek per maand. De tabel hieronder toont dezelfde cijfers.';
+  const described =
+    series.length === 1 && series[0].reference !== undefined
+      ? `Lijngrafiek per maand: ${series[0].label}. De grijze stippellijn is het inwonerspanel. De tabel hieronder toont dezelfde cijfers.`
+      : 'Lijngrafiek per maand. De tabel hieronder toont dezelfde cijfers.';
   const svg = chartFrame(title, described, height);
   const min = chart.yMin ?? 0;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
@@ -69,7 +77,18 @@ function lineChart(chart, title, series = chart.series, height = HEIGHT) {
   series.forEach((line, index) => {
     const colour = COLOURS[index % COLOURS.length];
     if (line.reference !== undefined) {
-      svg.append(svgElement('line', { x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(line.reference), y2: y(line.reference), stroke: REFERENCE_COLOUR, 'stroke-dasharray': '4 4', 'stroke-width': 2, class: 'reference' }));
+      svg.append(
+        svgElement('line', {
+          x1: MARGIN.left,
+          x2: WIDTH - MARGIN.right,
+          y1: y(line.reference),
+          y2: y(line.reference),
+          stroke: REFERENCE_COLOUR,
+          'stroke-dasharray': '4 4',
+          'stroke-width': 2,
+          class: 'reference',
+        }),
+      );
     }
     // A suppressed month is a gap, never a point at zero; an incomplete month is an open circle.
     let path = '';
@@ -82,7 +101,17 @@ function lineChart(chart, title, series = chart.series, height = HEIGHT) {
       path += `${drawing ? 'L' : 'M'}${x(at).toFixed(1)},${y(value).toFixed(1)} `;
       drawing = true;
       const open = chart.incomplete?.[at];
-      svg.append(svgElement('circle', { cx: x(at), cy: y(value), r: open ? 5 : 4, fill: open ? '#fff' : colour, stroke: colour, 'stroke-width': 2, class: open ? 'incomplete' : 'complete' }));
+      svg.append(
+        svgElement('circle', {
+          cx: x(at),
+          cy: y(value),
+          r: open ? 5 : 4,
+          fill: open ? '#fff' : colour,
+          stroke: colour,
+          'stroke-width': 2,
+          class: open ? 'incomplete' : 'complete',
+        }),
+      );
     });
     if (path) svg.append(svgElement('path', { d: path.trim(), fill: 'none', stroke: colour, 'stroke-width': 2.5 }));
   });
@@ -90,14 +119,23 @@ function lineChart(chart, title, series = chart.series, height = HEIGHT) {
 }
 
 function barChart(chart, title) {
-  const svg = chartFrame(title, chart.emptyText ? `Staafgrafiek: ${chart.emptyText}.` : 'Staafgrafiek. De tabel hieronder toont dezelfde cijfers.');
+  const svg = chartFrame(
+    title,
+    chart.emptyText ? `Staafgrafiek: ${chart.emptyText}.` : 'Staafgrafiek. De tabel hieronder toont dezelfde cijfers.',
+  );
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const y = (value) => MARGIN.top + plotHeight * (1 - value);
   yAxis(svg, y, [0, 0.25, 0.5, 0.75, 1], 'share');
   const groupWidth = plotWidth / chart.groups.length;
   if (chart.emptyText) {
-    svg.append(svgElement('text', { x: MARGIN.left + plotWidth / 2, y: MARGIN.top + plotHeight / 2, 'text-anchor': 'middle', class: 'bar-value' }, chart.emptyText));
+    svg.append(
+      svgElement(
+        'text',
+        { x: MARGIN.left + plotWidth / 2, y: MARGIN.top + plotHeight / 2, 'text-anchor': 'middle', class: 'bar-value' },
+        chart.emptyText,
+      ),
+    );
     return svg;
   }
   chart.groups.forEach((group, groupIndex) => {
@@ -106,14 +144,33 @@ function barChart(chart, title) {
     group.bars.forEach((bar, barIndex) => {
       const left = start + barIndex * barWidth;
       if (bar.value === null || bar.value === undefined) {
-        svg.append(svgElement('text', { x: left + barWidth / 2, y: y(0) - 4, 'text-anchor': 'middle', class: 'bar-value suppressed' }, '–'));
+        svg.append(
+          svgElement('text', { x: left + barWidth / 2, y: y(0) - 4, 'text-anchor': 'middle', class: 'bar-value suppressed' }, '–'),
+        );
         return;
       }
-      svg.append(svgElement('rect', { x: left + 1, y: y(bar.value), width: barWidth - 2, height: y(0) - y(bar.value), fill: COLOURS[barIndex % COLOURS.length] }));
+      svg.append(
+        svgElement('rect', {
+          x: left + 1,
+          y: y(bar.value),
+          width: barWidth - 2,
+          height: y(0) - y(bar.value),
+          fill: COLOURS[barIndex % COLOURS.length],
+        }),
+      );
       // Narrow bars leave no room for their value: the table under the chart carries it.
-      if (barWidth >= 40) svg.append(svgElement('text', { x: left + barWidth / 2, y: y(bar.value) - 4, 'text-anchor': 'middle', class: 'bar-value' }, formatShare(bar.value)));
+      if (barWidth >= 40)
+        svg.append(
+          svgElement(
+            'text',
+            { x: left + barWidth / 2, y: y(bar.value) - 4, 'text-anchor': 'middle', class: 'bar-value' },
+            formatShare(bar.value),
+          ),
+        );
     });
-    svg.append(wrappedLabel(group.label, MARGIN.left + groupIndex * groupWidth + groupWidth / 2, HEIGHT - MARGIN.bottom + 18, groupWidth - 4));
+    svg.append(
+      wrappedLabel(group.label, MARGIN.left + groupIndex * groupWidth + groupWidth / 2, HEIGHT - MARGIN.bottom + 18, groupWidth - 4),
+    );
   });
   return svg;
 }
@@ -197,7 +254,10 @@ function render(report) {
     ['Periode', model.summary.period],
     ['Ingevulde enquêtes', formatCount(model.summary.responses)],
     ['Afgesloten gesprekken', formatCount(model.summary.conversations)],
-    ['Gesprekken met een ingevulde enquête', model.summary.responseRate === null ? 'nog geen gesprekken' : formatShare(model.summary.responseRate)],
+    [
+      'Gesprekken met een ingevulde enquête',
+      model.summary.responseRate === null ? 'nog geen gesprekken' : formatShare(model.summary.responseRate),
+    ],
   ];
   if (model.summary.synthetic > 0) facts.push(['Waarvan demogegevens', formatCount(model.summary.synthetic)]);
   for (const [term, value] of facts) {

@@ -41,7 +41,15 @@ export interface DashboardBarChart {
 }
 
 export interface DashboardModel {
-  summary: { responses: number; synthetic: number; from: string; to: string; period: string; responseRate: number | null; conversations: number };
+  summary: {
+    responses: number;
+    synthetic: number;
+    from: string;
+    to: string;
+    period: string;
+    responseRate: number | null;
+    conversations: number;
+  };
   charts: (DashboardLineChart | DashboardBarChart)[];
 }
 

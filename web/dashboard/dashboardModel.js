@@ -96,7 +96,8 @@ function monthLabel(period, range, today) {
   const end = today && today < range.to ? today : range.to;
   const from = range.from > first ? range.from : first;
   const to = end < last ? end : last;
-  if (from === first && to === last) return { short: formatMonth(period), long: longMonthName.format(new Date(`${first}T00:00:00Z`)), incomplete: false };
+  if (from === first && to === last)
+    return { short: formatMonth(period), long: longMonthName.format(new Date(`${first}T00:00:00Z`)), incomplete: false };
   const days = `${shortDayName.format(new Date(`${from}T00:00:00Z`))} tot ${shortDayName.format(new Date(`${to}T00:00:00Z`))}`;
   return {
     short: `${formatMonth(period)}*`,
@@ -153,7 +154,11 @@ export function dashboardModel(report, { today } = {}) {
     table: {
       columns: [LABELS.month, LABELS.answers, ...AWARENESS_CODES.map((code) => LABELS.awareness[code])],
       rows: [
-        ...periods.map((period, index) => [months[index].long, formatCount(period.awareness.n), ...AWARENESS_CODES.map((code) => formatShare(period.awareness[code]))]),
+        ...periods.map((period, index) => [
+          months[index].long,
+          formatCount(period.awareness.n),
+          ...AWARENESS_CODES.map((code) => formatShare(period.awareness[code])),
+        ]),
         [
           LABELS.whole,
           formatCount(report.awareness.n),
@@ -198,7 +203,12 @@ export function dashboardModel(report, { today } = {}) {
           formatMean(period.satisfaction.mean),
           formatShare(period.satisfaction.satisfied),
         ]),
-        [LABELS.whole, formatCount(report.satisfaction.n), formatMean(report.satisfaction.mean), formatShare(report.satisfaction.satisfied)],
+        [
+          LABELS.whole,
+          formatCount(report.satisfaction.n),
+          formatMean(report.satisfaction.mean),
+          formatShare(report.satisfaction.satisfied),
+        ],
       ],
     },
   };
@@ -222,7 +232,11 @@ export function dashboardModel(report, { today } = {}) {
       ],
     })),
     table: {
-      columns: [LABELS.answer, `${LABELS.survey} (${formatCount(appointment.n)} ${LABELS.answers.toLowerCase()})`, `${LABELS.panel} ${report.baseline.source}`],
+      columns: [
+        LABELS.answer,
+        `${LABELS.survey} (${formatCount(appointment.n)} ${LABELS.answers.toLowerCase()})`,
+        `${LABELS.panel} ${report.baseline.source}`,
+      ],
       rows: APPOINTMENT_CODES.map((code) => [
         LABELS.appointmentPreference[code],
         formatShare(appointment[code]),
@@ -272,7 +286,9 @@ export function dashboardModel(report, { today } = {}) {
           : [
               `De assistent loste ${formatShare(outcomeBlock.resolved)} van de ${formatCount(outcomeBlock.n)} gesprekken zelf op; ${formatShare(outcomeBlock.escalated)} ging naar een medewerker en ${formatShare(outcomeBlock.abandoned)} werd afgebroken.`,
             ],
-    groups: [{ label: LABELS.conversations, bars: OUTCOME_CODES.map((code) => ({ label: LABELS.outcomes[code], value: outcomeBlock[code] })) }],
+    groups: [
+      { label: LABELS.conversations, bars: OUTCOME_CODES.map((code) => ({ label: LABELS.outcomes[code], value: outcomeBlock[code] })) },
+    ],
     table: {
       columns: [LABELS.outcome, `${LABELS.share} (${formatCount(outcomeBlock.n)} ${LABELS.conversations.toLowerCase()})`],
       rows: OUTCOME_CODES.map((code) => [LABELS.outcomes[code], outcomeCell(outcomeBlock[code])]),

@@ -11,7 +11,12 @@ const $ = (id) => document.getElementById(id);
 
 /** Today's date in Brussels as YYYY-MM-DD, whatever the phone's own time zone. */
 export function todayInBrussels(now = new Date()) {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const part = (type) => parts.find((candidate) => candidate.type === type).value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

@@ -142,7 +142,12 @@ function renderRequest(request) {
   row(details, 'Taal', LANGUAGES[request.language] ?? request.language);
   const history = element('ol', undefined, 'history');
   for (const change of request.history) {
-    history.append(element('li', `${timeFormat.format(new Date(change.at))}: ${STATUS_LABELS[change.status] ?? change.status} (${ACTORS[change.staffMember] ?? change.staffMember})`));
+    history.append(
+      element(
+        'li',
+        `${timeFormat.format(new Date(change.at))}: ${STATUS_LABELS[change.status] ?? change.status} (${ACTORS[change.staffMember] ?? change.staffMember})`,
+      ),
+    );
   }
   row(details, 'Historiek', history);
   article.append(details);
@@ -186,7 +191,11 @@ async function loadRequests({ announceNew = false } = {}) {
   const focused = document.activeElement?.dataset ?? {};
   $('requests').replaceChildren(...shown.map(renderRequest));
   if (focused.reference) {
-    document.querySelector(`#requests button[data-reference="${CSS.escape(focused.reference)}"][data-status="${CSS.escape(focused.status ?? '')}"]`)?.focus();
+    document
+      .querySelector(
+        `#requests button[data-reference="${CSS.escape(focused.reference)}"][data-status="${CSS.escape(focused.status ?? '')}"]`,
+      )
+      ?.focus();
   }
   $('empty').hidden = shown.length > 0;
   const references = shown.map((request) => request.reference);

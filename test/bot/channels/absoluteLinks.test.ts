@@ -23,8 +23,22 @@ describe('links to this server made absolute for Web Chat', () => {
   });
 
   it('does the same for hero card openUrl buttons and leaves messages without cards as they are', () => {
-    const hero = { type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: { buttons: [{ type: 'openUrl', title: 'x', value: '/a' }, { type: 'imBack', title: 'y', value: '/b' }] } }] };
-    const buttons = (withAbsoluteLinks(hero, 'https://chat.wilgenbeke.be').attachments![0]!.content as { buttons: { value: string }[] }).buttons;
+    const hero = {
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.hero',
+          content: {
+            buttons: [
+              { type: 'openUrl', title: 'x', value: '/a' },
+              { type: 'imBack', title: 'y', value: '/b' },
+            ],
+          },
+        },
+      ],
+    };
+    const buttons = (withAbsoluteLinks(hero, 'https://chat.wilgenbeke.be').attachments![0]!.content as { buttons: { value: string }[] })
+      .buttons;
     expect(buttons.map((button) => button.value)).toEqual(['https://chat.wilgenbeke.be/a', '/b']);
     const text = { type: 'message', text: 'hallo' };
     expect(withAbsoluteLinks(text, 'https://chat.wilgenbeke.be')).toBe(text);

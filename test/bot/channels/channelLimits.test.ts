@@ -25,7 +25,8 @@ vi.mock('../../../bot/channels/renderer.js', async (importOriginal) => {
 });
 
 // The real renderer, to render a recorded question for every channel (the mock only records and delegates).
-const { renderQuestion: realRenderQuestion } = await vi.importActual<typeof import('../../../bot/channels/renderer.js')>('../../../bot/channels/renderer.js');
+const { renderQuestion: realRenderQuestion } =
+  await vi.importActual<typeof import('../../../bot/channels/renderer.js')>('../../../bot/channels/renderer.js');
 
 const CHANNELS = [...CHANNEL_IDS, 'somethingNew'];
 const i18next = createI18n();
@@ -117,10 +118,27 @@ describe.each(LANGUAGES)('every option question reachable in %s', (language) => 
 
   it('includes the welcome, a document route, the booking menu, the survey and the phone hand-off', () => {
     const ids = new Set(asked.map(({ question }) => question.id));
-    for (const id of ['menu', 'documents.group', 'documents.document', 'appointments.service', 'survey.awareness', 'survey.satisfaction', 'survey.appointmentPreference', 'survey.bookingChannel', 'survey.ageBracket', 'handoff.offer', 'handoff.moment', 'appointments.slot', 'clarify']) {
+    for (const id of [
+      'menu',
+      'documents.group',
+      'documents.document',
+      'appointments.service',
+      'survey.awareness',
+      'survey.satisfaction',
+      'survey.appointmentPreference',
+      'survey.bookingChannel',
+      'survey.ageBracket',
+      'handoff.offer',
+      'handoff.moment',
+      'appointments.slot',
+      'clarify',
+    ]) {
       expect(ids, id).toContain(id);
     }
-    expect(asked.every(({ question }) => question.id), 'every question has an id').toBe(true);
+    expect(
+      asked.every(({ question }) => question.id),
+      'every question has an id',
+    ).toBe(true);
   });
 
   it.each(CHANNELS)('on %s: within the button count, labels whole and short enough, message within size, nothing dropped', (channelId) => {
@@ -143,28 +161,34 @@ describe.each(LANGUAGES)('every option question reachable in %s', (language) => 
     }
   });
 
-  it.each(CHANNELS)('on %s: each option, sent back as the channel sends it, picks that option', async (channelId) => {
-    const channel = channelCapabilities(channelId);
-    for (const { question } of asked) {
-      for (const [index, option] of question.options.entries()) {
-        const where = `${question.id} option ${option.value} on ${channelId}`;
-        const answer = (rendered: Partial<Activity>) => {
+  it.each(CHANNELS)(
+    'on %s: each option, sent back as the channel sends it, picks that option',
+    async (channelId) => {
+      const channel = channelCapabilities(channelId);
+      for (const { question } of asked) {
+        for (const [index, option] of question.options.entries()) {
+          const where = `${question.id} option ${option.value} on ${channelId}`;
+          const answer = (rendered: Partial<Activity>) => {
+            const button = renderedButtons(rendered)[index];
+            return button ? tappedButton(button) : { text: String(index + 1) };
+          };
+          const { rendered, picked } = await askAndAnswer(i18next, language, channelId, question, answer);
           const button = renderedButtons(rendered)[index];
-          return button ? tappedButton(button) : { text: String(index + 1) };
-        };
-        const { rendered, picked } = await askAndAnswer(i18next, language, channelId, question, answer);
-        const button = renderedButtons(rendered)[index];
-        expect(picked, where).toBe(option.value);
-        if (channel.hiddenValue && button) expect(button.value, where).toEqual({ answer: option.value, question: question.id });
+          expect(picked, where).toBe(option.value);
+          if (channel.hiddenValue && button) expect(button.value, where).toEqual({ answer: option.value, question: question.id });
+        }
+        const typed = await askAndAnswer(i18next, language, channelId, question, () => ({ text: String(question.options.length) }));
+        expect(typed.picked, `${question.id}: the last option's number on ${channelId}`).toBe(question.options.at(-1)!.value);
       }
-      const typed = await askAndAnswer(i18next, language, channelId, question, () => ({ text: String(question.options.length) }));
-      expect(typed.picked, `${question.id}: the last option's number on ${channelId}`).toBe(question.options.at(-1)!.value);
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it('Teams gets Adaptive Cards within the version and the actions it renders, and messages within 40 KB', () => {
     const teams = channelCapabilities('msteams');
-    const cards = replies.flatMap((reply) => reply.attachments ?? []).filter((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
+    const cards = replies
+      .flatMap((reply) => reply.attachments ?? [])
+      .filter((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
     expect(cards.length).toBeGreaterThan(0);
     for (const card of cards) {
       const content = card.content as { version: string; actions?: unknown[] };

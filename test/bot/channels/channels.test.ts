@@ -3,7 +3,18 @@ import { channelStyle } from '../../../bot/channels/channelStyle.js';
 import { createConversation, readable } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 
-const CHANNELS = ['webchat', 'directline', 'emulator', 'msteams', 'telegram', 'facebook', 'sms', 'infobip-whatsapp', 'whatsapp', 'somethingNew'];
+const CHANNELS = [
+  'webchat',
+  'directline',
+  'emulator',
+  'msteams',
+  'telegram',
+  'facebook',
+  'sms',
+  'infobip-whatsapp',
+  'whatsapp',
+  'somethingNew',
+];
 
 describe.each(CHANNELS)('on channel %s', (channelId) => {
   it('shows the welcome options the way the channel can, and takes the option number as an answer', async () => {

@@ -5,7 +5,8 @@ import { createI18n } from '../../../bot/i18n.js';
 import { SURVEY_ANSWER_CODES, type SurveyQuestion } from '../../../services/survey/surveyCodes.js';
 
 const nl: AnswerQuestion = { language: 'nl' };
-const pick = (answer: string, options: readonly Option[], question: AnswerQuestion = nl) => matchAnswer(answer, options, question)?.option.value;
+const pick = (answer: string, options: readonly Option[], question: AnswerQuestion = nl) =>
+  matchAnswer(answer, options, question)?.option.value;
 
 const channels = [
   { value: 'online', label: 'Online via de website' },
@@ -156,7 +157,10 @@ describe('matchAnswer: the survey in words (real Dutch labels and synonyms)', ()
   it('takes every label, typed as shown, as that option and nothing more', () => {
     for (const question of Object.keys(SURVEY_ANSWER_CODES) as SurveyQuestion[]) {
       for (const option of surveyOptions(question)) {
-        expect(matchAnswer(option.label, surveyOptions(question), survey(question)), `${question} ${option.label}`).toMatchObject({ option: { value: option.value }, whole: true });
+        expect(matchAnswer(option.label, surveyOptions(question), survey(question)), `${question} ${option.label}`).toMatchObject({
+          option: { value: option.value },
+          whole: true,
+        });
       }
     }
   });

@@ -162,9 +162,7 @@ describe('POST /api/directline/token with a Direct Line secret', () => {
   it('answers 502 when Direct Line cannot be reached', async () => {
     const closedPort = await freeLoopbackPort();
     const server = await started(
-      startServer((s) =>
-        registerDirectLineTokenRoute(s, { mode: 'azure', secret: SECRET, baseUrl: `http://127.0.0.1:${closedPort}` }),
-      ),
+      startServer((s) => registerDirectLineTokenRoute(s, { mode: 'azure', secret: SECRET, baseUrl: `http://127.0.0.1:${closedPort}` })),
     );
 
     const result = await requestToken(server.baseUrl);
@@ -179,9 +177,7 @@ describe('POST /api/directline/token with a Direct Line secret', () => {
     });
     const logger = createMemoryLogger();
     const server = await started(
-      startServer((s) =>
-        registerDirectLineTokenRoute(s, { mode: 'azure', secret: SECRET, baseUrl: fake.baseUrl, timeoutMs: 50, logger }),
-      ),
+      startServer((s) => registerDirectLineTokenRoute(s, { mode: 'azure', secret: SECRET, baseUrl: fake.baseUrl, timeoutMs: 50, logger })),
     );
 
     const result = await requestToken(server.baseUrl);

@@ -148,7 +148,14 @@ describe('GET /api/staff/appointments', () => {
           counter: 'loket-1',
           name: 'Loket 1',
           appointments: [
-            { time: '09:00', endTime: '09:30', name: 'Jan Janssens', service: 'reispas', serviceName: 'Reispas aanvragen', code: passport.code },
+            {
+              time: '09:00',
+              endTime: '09:30',
+              name: 'Jan Janssens',
+              service: 'reispas',
+              serviceName: 'Reispas aanvragen',
+              code: passport.code,
+            },
           ],
         },
         { counter: 'loket-2', name: 'Loket 2', appointments: [] },
@@ -156,7 +163,14 @@ describe('GET /api/staff/appointments', () => {
           counter: 'loket-3',
           name: 'Loket 3',
           appointments: [
-            { time: '08:30', endTime: '09:00', name: 'An Peeters', service: 'rijbewijs', serviceName: 'Rijbewijs aanvragen', code: licence.code },
+            {
+              time: '08:30',
+              endTime: '09:00',
+              name: 'An Peeters',
+              service: 'rijbewijs',
+              serviceName: 'Rijbewijs aanvragen',
+              code: licence.code,
+            },
           ],
         },
       ],

@@ -98,7 +98,9 @@ describe('channel authentication with MicrosoftAppId set', () => {
     consoleOutput.length = 0;
     for (const options of [{ key: strangerKey.privateKey }, { expiresIn: -600 }, { audience: 'another-app' }]) {
       const activity = messageActivity('hallo');
-      const response = await postJson(`${bot.baseUrl}/api/messages`, activity, { authorization: `Bearer ${channelToken(activity, options)}` });
+      const response = await postJson(`${bot.baseUrl}/api/messages`, activity, {
+        authorization: `Bearer ${channelToken(activity, options)}`,
+      });
       expect(response.status).toBe(401);
     }
     expect(consoleOutput).toEqual([]);
@@ -106,8 +108,14 @@ describe('channel authentication with MicrosoftAppId set', () => {
 
   it.each([
     ['no token', () => ({})],
-    ['a token signed by another key', (a: { serviceUrl: string }) => ({ authorization: `Bearer ${channelToken(a, { key: strangerKey.privateKey })}` })],
-    ['a token for another bot', (a: { serviceUrl: string }) => ({ authorization: `Bearer ${channelToken(a, { audience: 'another-app' })}` })],
+    [
+      'a token signed by another key',
+      (a: { serviceUrl: string }) => ({ authorization: `Bearer ${channelToken(a, { key: strangerKey.privateKey })}` }),
+    ],
+    [
+      'a token for another bot',
+      (a: { serviceUrl: string }) => ({ authorization: `Bearer ${channelToken(a, { audience: 'another-app' })}` }),
+    ],
     ['an expired token', (a: { serviceUrl: string }) => ({ authorization: `Bearer ${channelToken(a, { expiresIn: -600 })}` })],
     ['garbage', () => ({ authorization: 'Bearer not.a.token' })],
   ])('answers 401 and runs no turn for %s', async (_name, headersFor) => {

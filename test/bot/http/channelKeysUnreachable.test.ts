@@ -66,9 +66,15 @@ function forgedToken(serviceUrl: string, issuer: string): string {
 describe('a forged channel token while the signing keys cannot be fetched', () => {
   it('gets 503 (never 500), is logged once, and leaves no key or stack on the console', async () => {
     consoleOutput.length = 0;
-    for (const issuer of [AuthenticationConstants.ToBotFromChannelTokenIssuer, 'https://sts.windows.net/forged/', 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/']) {
+    for (const issuer of [
+      AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      'https://sts.windows.net/forged/',
+      'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/',
+    ]) {
       const activity = messageActivity('hallo');
-      const response = await postJson(`${bot.baseUrl}/api/messages`, activity, { authorization: `Bearer ${forgedToken(activity.serviceUrl, issuer)}` });
+      const response = await postJson(`${bot.baseUrl}/api/messages`, activity, {
+        authorization: `Bearer ${forgedToken(activity.serviceUrl, issuer)}`,
+      });
       expect([401, 503]).toContain(response.status);
       const body = await response.json();
       expect(['unauthorized', 'auth_keys_unavailable']).toContain(body.error.code);

@@ -82,7 +82,10 @@ describe('TRUST_PROXY', () => {
     expect(readConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
-  it.each([['true'], ['0'], ['11'], ['yes'], ['10.0.0.300'], ['10.0.0.0/33'], ['10.0.0.5,']])('refuses %s with a one-line reason', (value) => {
-    expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
-  });
+  it.each([['true'], ['0'], ['11'], ['yes'], ['10.0.0.300'], ['10.0.0.0/33'], ['10.0.0.5,']])(
+    'refuses %s with a one-line reason',
+    (value) => {
+      expect(() => readConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
+    },
+  );
 });

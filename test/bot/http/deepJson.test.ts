@@ -16,7 +16,10 @@ describe('a body nested far deeper than any activity', () => {
   afterAll(() => app?.close());
 
   async function openLocalConversation() {
-    const grant = (await (await fetch(`${app.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const grant = (await (await fetch(`${app.baseUrl}/api/directline/token`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
     const headers = { authorization: `Bearer ${grant.token}`, 'content-type': 'application/json' };
     const started = await fetch(`${app.baseUrl}/v3/directline/conversations`, { method: 'POST', headers });
     expect(started.status).toBe(201);
@@ -33,7 +36,11 @@ describe('a body nested far deeper than any activity', () => {
     expect(deep.status).toBe(400);
     expect(await deep.json()).toEqual({ error: { code: 'json_too_deep', message: expect.any(String) } });
 
-    const normal = await fetch(conversation.url, { method: 'POST', headers: conversation.headers, body: JSON.stringify({ type: 'message', text: 'hallo' }) });
+    const normal = await fetch(conversation.url, {
+      method: 'POST',
+      headers: conversation.headers,
+      body: JSON.stringify({ type: 'message', text: 'hallo' }),
+    });
     expect(normal.status).toBe(200);
   });
 

@@ -23,10 +23,24 @@ afterEach(async () => {
 async function startWithIssueExample() {
   const surveyStore = memorySurveyStore({ now: () => NOW });
   const outcomeStore = memoryOutcomeStore({ now: () => NOW });
-  await surveyStore.addSynthetic([
-    ...rows(2, '2026-11-30', { awareness: 'unaware', satisfaction: 1, appointmentPreference: 'walkIn', bookingChannel: 'counter', ageBracket: '65+' }),
-    ...rows(10, '2026-12-01', { awareness: 'used', satisfaction: 5, appointmentPreference: 'appointment', bookingChannel: 'online', ageBracket: '18-34' }),
-  ].map((row) => ({ ...row, synthetic: true as const })));
+  await surveyStore.addSynthetic(
+    [
+      ...rows(2, '2026-11-30', {
+        awareness: 'unaware',
+        satisfaction: 1,
+        appointmentPreference: 'walkIn',
+        bookingChannel: 'counter',
+        ageBracket: '65+',
+      }),
+      ...rows(10, '2026-12-01', {
+        awareness: 'used',
+        satisfaction: 5,
+        appointmentPreference: 'appointment',
+        bookingChannel: 'online',
+        ageBracket: '18-34',
+      }),
+    ].map((row) => ({ ...row, synthetic: true as const })),
+  );
   const server = await startTestServer({
     routes: [(http) => registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline, now: () => NOW })],
   });
@@ -97,10 +111,18 @@ describe('outcome totals', () => {
     const surveyStore = memorySurveyStore({ now: () => NOW });
     let outcomeNow = new Date('2026-12-02T20:00:00Z'); // both days still open while conversations end
     const outcomeStore = memoryOutcomeStore({ now: () => outcomeNow });
-    for (const [day, conversations] of [['2026-12-01', 12], ['2026-12-02', 3]] as const) {
+    for (const [day, conversations] of [
+      ['2026-12-01', 12],
+      ['2026-12-02', 3],
+    ] as const) {
       for (let index = 0; index < conversations; index += 1) {
         await outcomeStore.start({ day, channel: 'webchat', conversationKey: `${day}-${index}` });
-        await outcomeStore.record({ day, channel: 'webchat', conversationKey: `${day}-${index}`, outcome: day === '2026-12-02' ? 'escalated' : 'resolved' });
+        await outcomeStore.record({
+          day,
+          channel: 'webchat',
+          conversationKey: `${day}-${index}`,
+          outcome: day === '2026-12-02' ? 'escalated' : 'resolved',
+        });
       }
     }
     outcomeNow = NOW;

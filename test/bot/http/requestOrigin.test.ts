@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { requestOrigin } from '../../../bot/http/requestOrigin.js';
 
-const request = (host: string | undefined, encrypted = false) => ({ headers: host === undefined ? {} : { host }, socket: { encrypted } }) as unknown as IncomingMessage;
+const request = (host: string | undefined, encrypted = false) =>
+  ({ headers: host === undefined ? {} : { host }, socket: { encrypted } }) as unknown as IncomingMessage;
 
 describe('the origin a page reached the server on', () => {
   it.each([

@@ -19,7 +19,11 @@ afterEach(async () => {
 
 function resident(baseUrl: string, conversationId: string) {
   return async (text: string, id: string): Promise<Partial<Activity>[]> => {
-    const activity = messageActivity(text, { id, conversation: { id: conversationId }, from: { id: `user-${conversationId}`, role: 'user' } });
+    const activity = messageActivity(text, {
+      id,
+      conversation: { id: conversationId },
+      from: { id: `user-${conversationId}`, role: 'user' },
+    });
     const response = await postJson(`${baseUrl}/api/messages`, activity);
     expect(response.status).toBe(200);
     return ((await response.json()) as { activities: Partial<Activity>[] }).activities;
@@ -28,7 +32,13 @@ function resident(baseUrl: string, conversationId: string) {
 
 /** What the resident sees of the replies: everything but the delivery envelope. */
 function shown(replies: Partial<Activity>[]) {
-  return replies.map(({ type, text, attachments, suggestedActions, inputHint }) => ({ type, text, attachments, suggestedActions, inputHint }));
+  return replies.map(({ type, text, attachments, suggestedActions, inputHint }) => ({
+    type,
+    text,
+    attachments,
+    suggestedActions,
+    inputHint,
+  }));
 }
 
 const bookingCode = (replies: Partial<Activity>[]) => /code=([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(JSON.stringify(replies))?.[1];

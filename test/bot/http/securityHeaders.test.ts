@@ -25,7 +25,9 @@ describe('security headers', () => {
       expect(answer.headers.get('x-content-type-options'), answer.url).toBe('nosniff');
       expect(answer.headers.get('strict-transport-security'), answer.url).toBeNull();
     }
-    expect(answers.slice(0, 5).map((answer) => answer.headers.get('content-type'))).toEqual(answers.slice(0, 5).map(() => expect.stringMatching(/json/)));
+    expect(answers.slice(0, 5).map((answer) => answer.headers.get('content-type'))).toEqual(
+      answers.slice(0, 5).map(() => expect.stringMatching(/json/)),
+    );
     expect(answers[5]!.headers.get('content-type')).toMatch(/javascript/);
   });
 

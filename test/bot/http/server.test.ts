@@ -44,7 +44,11 @@ describe('POST /api/messages', () => {
   });
 
   it.each([['"just a string"'], ['[1,2]'], ['null']])('rejects a body that is not an activity object (%s) with 400', async (body) => {
-    const response = await fetch(`${server.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`${server.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     await expectJsonError(response, 400);
   });
 

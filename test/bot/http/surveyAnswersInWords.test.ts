@@ -29,7 +29,12 @@ const SKIP = 'skip';
 const TYPED: { [Q in SurveyQuestion]: Record<string, readonly string[]> } = {
   awareness: {
     used: ['ja, ik heb het al gebruikt', 'Ja hoor al een paar keer gebruikt', 'al gebruikt ja', 'ja ik gebruik het al jaren'],
-    awareNotUsed: ['ja maar nooit gebruikt', 'wist het wel, nog nooit gedaan', 'Ja, maar ik gebruik het niet', 'ken het wel maar gebruik het niet'],
+    awareNotUsed: [
+      'ja maar nooit gebruikt',
+      'wist het wel, nog nooit gedaan',
+      'Ja, maar ik gebruik het niet',
+      'ken het wel maar gebruik het niet',
+    ],
     unaware: ['nee, wist ik niet', 'neen dat wist ik nie', 'nooit van gehoord', 'Nee'],
     [SKIP]: ['sla over', 'overslaan aub', 'volgende vraag'],
   },
@@ -84,7 +89,13 @@ function askedQuestion(replies: Partial<Activity>[]): SurveyQuestion | undefined
 }
 
 /** What resident i sends for `code`: a tap on the option's button, or typed words on SMS. */
-function answerActivity(channel: (typeof CHANNELS)[number], replies: Partial<Activity>[], question: SurveyQuestion, code: Code, resident: number): Partial<Activity> {
+function answerActivity(
+  channel: (typeof CHANNELS)[number],
+  replies: Partial<Activity>[],
+  question: SurveyQuestion,
+  code: Code,
+  resident: number,
+): Partial<Activity> {
   if (channel === 'sms') {
     const phrasings = TYPED[question][String(code)]!;
     return { text: phrasings[Math.floor(resident / CHANNELS.length) % phrasings.length]! };
@@ -105,13 +116,29 @@ beforeAll(async () => {
     recognizer: fakeRecognizer({ daag: 'goodbye' }, await createLinearRecognizer()),
     i18n: createI18n(),
     survey: { surveyStore, outcomeStore, now, random: () => ((Math.floor(rotationCalls++ / CHANNELS.length) % 3) + 0.5) / 3 },
-    routes: [(http) => registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline: loadSurveyBaseline(), now: () => new Date('2026-04-20T09:00:00Z') })],
+    routes: [
+      (http) =>
+        registerSurveyReportRoutes(http, {
+          surveyStore,
+          outcomeStore,
+          reportsToken: TOKEN,
+          baseline: loadSurveyBaseline(),
+          now: () => new Date('2026-04-20T09:00:00Z'),
+        }),
+    ],
   });
 
   for (let resident = 0; resident < SURVEYS; resident += 1) {
     const channel = CHANNELS[resident % CHANNELS.length]!;
     const send = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
-      const body = { ...messageActivity('', { channelId: channel, conversation: { id: `words-${resident}` }, from: { id: `resident-${resident}`, role: 'user' } }), ...activity };
+      const body = {
+        ...messageActivity('', {
+          channelId: channel,
+          conversation: { id: `words-${resident}` },
+          from: { id: `resident-${resident}`, role: 'user' },
+        }),
+        ...activity,
+      };
       const response = await postJson(`${server.baseUrl}/api/messages`, body);
       expect(response.status).toBe(200);
       return ((await response.json()) as { activities: Partial<Activity>[] }).activities;
@@ -125,7 +152,9 @@ beforeAll(async () => {
     }
     askedOrder.push(order);
   }
-  const response = await fetch(`${server.baseUrl}/api/reports/survey?from=2026-03-01&to=2026-03-31`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const response = await fetch(`${server.baseUrl}/api/reports/survey?from=2026-03-01&to=2026-03-31`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   report = (await response.json()) as SurveyReport;
 }, 120_000);
 
@@ -149,17 +178,22 @@ const round = (value: number, decimals: number) => Math.round(value * 10 ** deci
 describe('sixty surveys answered with buttons and in words', () => {
   it('asked every resident awareness, satisfaction and the rotating question, and nothing ended early', () => {
     expect(askedOrder).toHaveLength(SURVEYS);
-    askedOrder.forEach((order, resident) => expect(order, `resident ${resident}`).toEqual(['awareness', 'satisfaction', rotatingQuestionOf(resident)]));
+    askedOrder.forEach((order, resident) =>
+      expect(order, `resident ${resident}`).toEqual(['awareness', 'satisfaction', rotatingQuestionOf(resident)]),
+    );
   });
 
-  it.each(['awareness', 'appointmentPreference', 'bookingChannel', 'ageBracket'] as const)('%s: exactly the shares the residents meant', (question) => {
-    const counts = expectedCounts(question);
-    const n = Object.values(counts).reduce((sum, count) => sum + count, 0);
-    expect(n).toBeGreaterThanOrEqual(10); // not suppressed: the figures are there to compare
-    const block = report[question] as unknown as Record<string, unknown>;
-    expect(block.n).toBe(n);
-    for (const [code, count] of Object.entries(counts)) expect(block[code], `${question} ${code}`).toBe(round(count / n, 4));
-  });
+  it.each(['awareness', 'appointmentPreference', 'bookingChannel', 'ageBracket'] as const)(
+    '%s: exactly the shares the residents meant',
+    (question) => {
+      const counts = expectedCounts(question);
+      const n = Object.values(counts).reduce((sum, count) => sum + count, 0);
+      expect(n).toBeGreaterThanOrEqual(10); // not suppressed: the figures are there to compare
+      const block = report[question] as unknown as Record<string, unknown>;
+      expect(block.n).toBe(n);
+      for (const [code, count] of Object.entries(counts)) expect(block[code], `${question} ${code}`).toBe(round(count / n, 4));
+    },
+  );
 
   it('satisfaction: exactly the counts, mean and share satisfied the residents meant', () => {
     const counts = expectedCounts('satisfaction');

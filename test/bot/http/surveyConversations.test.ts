@@ -73,7 +73,10 @@ beforeAll(async () => {
     recognizer: fakeRecognizer({ hallo: 'greeting', daag: 'goodbye' }),
     // Each new resident starts the rotation at the next question, so the third questions are spread evenly.
     survey: { surveyStore, outcomeStore, now: clock, random: () => ((rotationCalls++ % 3) + 0.5) / 3 },
-    routes: [(http) => registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline: loadSurveyBaseline(), now: clock })],
+    routes: [
+      (http) =>
+        registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline: loadSurveyBaseline(), now: clock }),
+    ],
   });
 
   const say = async (conversation: number, text: string): Promise<string> => {
@@ -146,7 +149,11 @@ describe('a hundred simulated conversations', () => {
       expect(report.bookingChannel.byAge[age]).toEqual({ n: 0, suppressed: true, online: null, phone: null, counter: null });
     }
     const april = report.periods.find((period) => period.period === '2026-04')!;
-    expect(april).toMatchObject({ responses: 5, awareness: { n: 0, suppressed: true, used: null }, satisfaction: { n: 5, suppressed: true, mean: null } });
+    expect(april).toMatchObject({
+      responses: 5,
+      awareness: { n: 0, suppressed: true, used: null },
+      satisfaction: { n: 5, suppressed: true, mean: null },
+    });
     const march = report.periods.find((period) => period.period === '2026-03')!;
     expect(march.awareness).toMatchObject({ n: 80, suppressed: false, used: 0.25 });
     expect(report.outcomes!.days).toEqual([
@@ -174,7 +181,13 @@ describe('a hundred simulated conversations', () => {
     const table = (id: string) => model.charts.find((chart) => chart.id === id)!.table;
     const awarenessRows = table('awareness').rows;
     expect(awarenessRows.find((row) => row[0] === 'maart 2026')).toEqual(['maart 2026', '80', '25,0%', '50,0%', '25,0%']);
-    expect(awarenessRows.find((row) => row[0] === 'april 2026')).toEqual(['april 2026', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT]);
+    expect(awarenessRows.find((row) => row[0] === 'april 2026')).toEqual([
+      'april 2026',
+      '0',
+      SUPPRESSED_TEXT,
+      SUPPRESSED_TEXT,
+      SUPPRESSED_TEXT,
+    ]);
     const percent = (value: number) => `${(Math.round(value * 1000) / 10).toFixed(1)}%`.replace('.', ',');
     const [low, high] = wilson(20, 80);
     expect(awarenessRows.find((row) => row[0] === 'Hele periode')![2]).toBe(`25,0% (${percent(low)} tot ${percent(high)})`);
@@ -196,7 +209,11 @@ describe('a hundred simulated conversations', () => {
     const awarenessChart = model.charts.find((chart) => chart.id === 'awareness')!;
     expect(awarenessChart.kind === 'lines' && awarenessChart.series[0]!.values.slice(-2)).toEqual([0.25, null]);
     // The conclusion in words: 25% used it against 23% in the panel, with 80 answers not yet a sure difference.
-    expect(awarenessChart.sentences[0]).toBe(`25,0% kent het digitaal thuisloket en gebruikt het (tussen ${percent(low)} en ${percent(high)}); in het inwonerspanel 2021/3 was dat 23,0%: het verschil is nog niet zeker.`);
-    expect(model.charts.find((chart) => chart.id === 'outcomes')!.sentences[0]).toMatch(/^De assistent loste 84,2% van de 95 gesprekken zelf op/);
+    expect(awarenessChart.sentences[0]).toBe(
+      `25,0% kent het digitaal thuisloket en gebruikt het (tussen ${percent(low)} en ${percent(high)}); in het inwonerspanel 2021/3 was dat 23,0%: het verschil is nog niet zeker.`,
+    );
+    expect(model.charts.find((chart) => chart.id === 'outcomes')!.sentences[0]).toMatch(
+      /^De assistent loste 84,2% van de 95 gesprekken zelf op/,
+    );
   });
 });

@@ -20,7 +20,10 @@ afterEach(async () => {
 async function startWith(overrides: Partial<SurveyReportRoutesDeps> = {}) {
   const surveyStore = memorySurveyStore({ now: () => NOW });
   const outcomeStore = memoryOutcomeStore({ now: () => NOW });
-  const january = [...rows(12, '2026-01-10', { awareness: 'used', satisfaction: 5 }), ...rows(8, '2026-01-12', { awareness: 'unaware', satisfaction: 2 })];
+  const january = [
+    ...rows(12, '2026-01-10', { awareness: 'used', satisfaction: 5 }),
+    ...rows(8, '2026-01-12', { awareness: 'unaware', satisfaction: 2 }),
+  ];
   await surveyStore.addSynthetic(january.map((row) => ({ ...row, synthetic: true as const })));
   await surveyStore.add(rows(1, '2026-03-01', { awareness: 'awareNotUsed' })[0]!, 'one-real-row');
   const server = await startTestServer({
@@ -95,7 +98,11 @@ describe('survey report API', () => {
     expect(report.synthetic).toBe(20);
     // March's one awareness answer is a small cell of its month: left out of the total (12 used, 8 unaware in January).
     expect(report.awareness).toMatchObject({ n: 20, suppressed: false, used: 0.6, unaware: 0.4, awareNotUsed: 0 });
-    expect(report.periods.find((period: { period: string }) => period.period === '2026-03').awareness).toMatchObject({ n: 1, suppressed: true, used: null });
+    expect(report.periods.find((period: { period: string }) => period.period === '2026-03').awareness).toMatchObject({
+      n: 1,
+      suppressed: true,
+      used: null,
+    });
   });
 
   it('filters by the given range', async () => {
@@ -112,10 +119,15 @@ describe('survey report API', () => {
     const response = await fetch(`${baseUrl}/api/reports/survey.csv?from=2026-01-01&to=2026-01-31`, { headers: bearer() });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="enquete-digitale-assistent-2026-01-01-tot-2026-01-31.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="enquete-digitale-assistent-2026-01-01-tot-2026-01-31.csv"',
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').split('\r\n');
+    const lines = new TextDecoder()
+      .decode(bytes)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(lines[0]).toBe(SURVEY_CSV_COLUMNS.join(';'));
     expect(lines).toContain('awareness;used;;2026-01-01/2026-01-31;aandeel;20;0,6;0,3866;0,7812;0,23;0,37;0,0002;ja;');
   });

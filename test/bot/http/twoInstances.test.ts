@@ -52,7 +52,8 @@ describe.skipIf(postgresUnavailable !== null)('two instances on one PostgreSQL d
   });
 
   it('wrong staff passwords count at both instances together: 3 at one and 2 at the other lock that account from this address', async () => {
-    const wrong = (baseUrl: string) => send(baseUrl, 'POST', '/api/staff/login', { json: { name: 'bo', password: 'paswoord123' }, localAddress: '127.0.0.5' });
+    const wrong = (baseUrl: string) =>
+      send(baseUrl, 'POST', '/api/staff/login', { json: { name: 'bo', password: 'paswoord123' }, localAddress: '127.0.0.5' });
     for (let i = 0; i < 3; i++) expect((await wrong(first.baseUrl)).status).toBe(401);
     for (let i = 0; i < 2; i++) expect((await wrong(second.baseUrl)).status).toBe(401);
     const locked = await wrong(first.baseUrl);

@@ -11,7 +11,10 @@ let server: Awaited<ReturnType<typeof startStaffServer>>;
 beforeEach(async () => {
   const references = ['KDR-482', 'MNP-234'];
   callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
-  for (const [requestId, day] of [['later', '2026-03-03'], ['sooner', '2026-03-02']] as const) {
+  for (const [requestId, day] of [
+    ['later', '2026-03-03'],
+    ['sooner', '2026-03-02'],
+  ] as const) {
     await callbacks.create({
       requestId,
       phone: '+32470123456',
@@ -38,7 +41,10 @@ describe('staff console API', () => {
       ['POST', '/api/staff/callbacks/KDR-482/undo'],
       ['POST', '/api/staff/logout'],
     ] as const) {
-      const answer = await send(server.baseUrl, method, path, { json: method === 'POST' ? { status: 'done' } : undefined, cookie: 'staff_session=made-up' });
+      const answer = await send(server.baseUrl, method, path, {
+        json: method === 'POST' ? { status: 'done' } : undefined,
+        cookie: 'staff_session=made-up',
+      });
       expect(answer.status, `${method} ${path}`).toBe(401);
       expect(errorCode(answer.body)).toBe('unauthorized');
     }
@@ -53,7 +59,10 @@ describe('staff console API', () => {
     const list = await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie: cookie.split(';')[0] });
     expect(list.status).toBe(200);
     expect(list.headers['cache-control']).toBe('no-store');
-    const body = list.body as { staffMember: string; callbacks: { reference: string; phone: string; topic: unknown; excerpt: string[]; history: unknown[] }[] };
+    const body = list.body as {
+      staffMember: string;
+      callbacks: { reference: string; phone: string; topic: unknown; excerpt: string[]; history: unknown[] }[];
+    };
     expect(body.staffMember).toBe('an');
     expect(body.callbacks.map((callback) => callback.reference)).toEqual(['MNP-234', 'KDR-482']);
     expect(body.callbacks[0]).toMatchObject({
@@ -68,9 +77,14 @@ describe('staff console API', () => {
 
   it('records status changes with time and staff member: notReached stays flagged, reached leaves the list', async () => {
     const cookie = await login(server.baseUrl);
-    const notReached = await send(server.baseUrl, 'POST', '/api/staff/callbacks/KDR-482/status', { json: { status: 'notReached' }, cookie });
+    const notReached = await send(server.baseUrl, 'POST', '/api/staff/callbacks/KDR-482/status', {
+      json: { status: 'notReached' },
+      cookie,
+    });
     expect(notReached.status).toBe(200);
-    let list = (await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie })).body as { callbacks: { reference: string; attempts: number }[] };
+    let list = (await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie })).body as {
+      callbacks: { reference: string; attempts: number }[];
+    };
     expect(list.callbacks.find((callback) => callback.reference === 'KDR-482')?.attempts).toBe(1);
     const reached = await send(server.baseUrl, 'POST', '/api/staff/callbacks/kdr-482/status', { json: { status: 'reached' }, cookie });
     expect(reached.status).toBe(200);
@@ -91,7 +105,9 @@ describe('staff console API', () => {
   it('takes back "Afgehandeld" on the server: the request is open and listed again; an open one cannot be taken back', async () => {
     const cookie = await login(server.baseUrl);
     expect((await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/undo', { cookie })).status).toBe(409);
-    expect((await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/status', { json: { status: 'done' }, cookie })).status).toBe(200);
+    expect((await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/status', { json: { status: 'done' }, cookie })).status).toBe(
+      200,
+    );
     expect((await callbacks.get('MNP-234'))?.status).toBe('done');
     const undone = await send(server.baseUrl, 'POST', '/api/staff/callbacks/mnp-234/undo', { cookie });
     expect(undone.status).toBe(200);
@@ -101,7 +117,9 @@ describe('staff console API', () => {
     expect(list.callbacks.map((callback) => callback.reference)).toContain('MNP-234');
     const twice = await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/undo', { cookie });
     expect(errorCode(twice.body)).toBe('callback_not_undoable');
-    expect(errorCode((await send(server.baseUrl, 'POST', '/api/staff/callbacks/XXX-999/undo', { cookie })).body)).toBe('callback_not_found');
+    expect(errorCode((await send(server.baseUrl, 'POST', '/api/staff/callbacks/XXX-999/undo', { cookie })).body)).toBe(
+      'callback_not_found',
+    );
   });
 
   it('answers 400 with a short reason for bad input and 404 for an unknown reference', async () => {
@@ -132,8 +150,13 @@ describe('staff console API', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(errorCode(limited.body)).toBe('too_many_attempts');
     // The same address may still sign in to another account, and another address to this one.
-    expect((await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'bo', password: 'wachtwoord van bo' } })).status).toBe(200);
-    const elsewhere = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: STAFF_PASSWORD }, localAddress: '127.0.0.2' });
+    expect((await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'bo', password: 'wachtwoord van bo' } })).status).toBe(
+      200,
+    );
+    const elsewhere = await send(server.baseUrl, 'POST', '/api/staff/login', {
+      json: { name: 'an', password: STAFF_PASSWORD },
+      localAddress: '127.0.0.2',
+    });
     expect(elsewhere.status).toBe(200);
     server.advanceLimiterClock(15 * 60 * 1000 + 1);
     expect((await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: STAFF_PASSWORD } })).status).toBe(200);
@@ -145,11 +168,17 @@ describe('staff console API', () => {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: 'fout' }, localAddress: '127.0.0.2' });
       }
-      const guessing = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: STAFF_PASSWORD }, localAddress: '127.0.0.2' });
+      const guessing = await send(server.baseUrl, 'POST', '/api/staff/login', {
+        json: { name: 'an', password: STAFF_PASSWORD },
+        localAddress: '127.0.0.2',
+      });
       expect(guessing.status).toBe(429);
       expect(guessing.headers['retry-after']).toBeDefined();
       // An herself, from her own desk, is never held up by it.
-      const an = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'an', password: STAFF_PASSWORD }, localAddress: '127.0.0.5' });
+      const an = await send(server.baseUrl, 'POST', '/api/staff/login', {
+        json: { name: 'an', password: STAFF_PASSWORD },
+        localAddress: '127.0.0.5',
+      });
       expect(an.status).toBe(200);
     }
     const logs = server.logger.lines.join('\n');
@@ -160,11 +189,28 @@ describe('staff console API', () => {
   it('limits one address that tries many accounts', async () => {
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const name = `naam${attempt}`;
-      const answer = await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name, password: 'fout' }, localAddress: '127.0.0.3' });
+      const answer = await send(server.baseUrl, 'POST', '/api/staff/login', {
+        json: { name, password: 'fout' },
+        localAddress: '127.0.0.3',
+      });
       expect(answer.status).toBe(attempt < 6 ? 401 : 429);
     }
-    expect((await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'bo', password: 'wachtwoord van bo' }, localAddress: '127.0.0.3' })).status).toBe(429);
-    expect((await send(server.baseUrl, 'POST', '/api/staff/login', { json: { name: 'bo', password: 'wachtwoord van bo' }, localAddress: '127.0.0.4' })).status).toBe(200);
+    expect(
+      (
+        await send(server.baseUrl, 'POST', '/api/staff/login', {
+          json: { name: 'bo', password: 'wachtwoord van bo' },
+          localAddress: '127.0.0.3',
+        })
+      ).status,
+    ).toBe(429);
+    expect(
+      (
+        await send(server.baseUrl, 'POST', '/api/staff/login', {
+          json: { name: 'bo', password: 'wachtwoord van bo' },
+          localAddress: '127.0.0.4',
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('logs out: the session no longer works', async () => {

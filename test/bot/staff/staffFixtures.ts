@@ -124,7 +124,10 @@ export async function login(baseUrl: string, name = 'an', password = STAFF_PASSW
 export async function bookThroughChat(baseUrl: string, dataDir: string, name = 'An Peeters'): Promise<Booking> {
   const conversation = { id: `staff-day-${name.replace(/\W/g, '')}` };
   const say = async (text: string) => {
-    const response = await postJson(`${baseUrl}/api/messages`, messageActivity(text, { conversation, from: { id: conversation.id, role: 'user' } }));
+    const response = await postJson(
+      `${baseUrl}/api/messages`,
+      messageActivity(text, { conversation, from: { id: conversation.id, role: 'user' } }),
+    );
     if (response.status !== 200) throw new Error(`chat answered ${response.status}`);
     return ((await response.json()) as { activities: { attachments?: { content?: { buttons?: { text: string }[] } }[] }[] }).activities;
   };

@@ -1,7 +1,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { hashStaffPassword, isStaffPasswordHash, parseStaffAccounts, UNKNOWN_ACCOUNT_HASH, verifyStaffPassword } from '../../../bot/staff/staffPassword.js';
+import {
+  hashStaffPassword,
+  isStaffPasswordHash,
+  parseStaffAccounts,
+  UNKNOWN_ACCOUNT_HASH,
+  verifyStaffPassword,
+} from '../../../bot/staff/staffPassword.js';
 
 const FAST = { N: 1024, r: 8, p: 1 };
 

@@ -31,7 +31,12 @@ describe('booking: Dutch date wishes', () => {
     const replies = await talk.say('afspraak rijbewijs');
     expect(readable(replies)).toContain('«appointments:slots.earliest»');
     // The counter opens at 08:30; 07:00 plus the two-hour lead time makes 09:00 the first.
-    expect(offeredSlots(replies)).toEqual(['maandag 2 maart 09:00', 'maandag 2 maart 09:15', 'maandag 2 maart 09:30', 'maandag 2 maart 09:45']);
+    expect(offeredSlots(replies)).toEqual([
+      'maandag 2 maart 09:00',
+      'maandag 2 maart 09:15',
+      'maandag 2 maart 09:30',
+      'maandag 2 maart 09:45',
+    ]);
     expect(numberedOptions(replies).at(-1)).toBe('«appointments:slots.otherMoment»');
   });
 
@@ -239,7 +244,11 @@ describe('booking: name, contact, confirmation', () => {
     expect(card?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const actions = (card?.attachments?.[0]?.content as { actions: { type: string; title: string; url: string }[] }).actions;
     expect(actions).toEqual([
-      { type: 'Action.OpenUrl', title: '«appointments:booked.calendarLink»', url: expect.stringMatching(/^\/api\/appointments\/ics\/[A-Z0-9]{3}-[A-Z0-9]{3}\.0\.2026-03-02\.nl\.\d+\.[\w-]+$/) },
+      {
+        type: 'Action.OpenUrl',
+        title: '«appointments:booked.calendarLink»',
+        url: expect.stringMatching(/^\/api\/appointments\/ics\/[A-Z0-9]{3}-[A-Z0-9]{3}\.0\.2026-03-02\.nl\.\d+\.[\w-]+$/),
+      },
     ]);
   });
 

@@ -70,11 +70,21 @@ describe('booking over HTTP', () => {
     expect(readable(await say(firstSlot!))).toContain('«appointments:name.question»');
     await say('An Peeters');
     const summary = await say('an.peeters@voorbeeld.be');
-    expect(buttons(summary)).toEqual(['«common:answer.yes»', '«common:answer.no»', '«appointments:confirm.fixName»', '«appointments:confirm.fixContact»', '«appointments:confirm.fixMoment»']);
+    expect(buttons(summary)).toEqual([
+      '«common:answer.yes»',
+      '«common:answer.no»',
+      '«appointments:confirm.fixName»',
+      '«appointments:confirm.fixContact»',
+      '«appointments:confirm.fixMoment»',
+    ]);
     const booked = await say(buttons(summary)[0]!);
 
     const [stored] = appointments.document.read().bookings;
-    expect(stored).toMatchObject({ start: '2026-03-02T09:00:00+01:00', name: 'An Peeters', contact: { kind: 'email', value: 'an.peeters@voorbeeld.be' } });
+    expect(stored).toMatchObject({
+      start: '2026-03-02T09:00:00+01:00',
+      name: 'An Peeters',
+      contact: { kind: 'email', value: 'an.peeters@voorbeeld.be' },
+    });
     const card = booked.find((reply) => reply.attachments?.[0]?.contentType === 'application/vnd.microsoft.card.adaptive');
     const content = card?.attachments?.[0]?.content as { body: { text: string }[]; actions: { url: string }[] };
     expect(content.body.map((block) => block.text)).toContain(`«appointments:booked.code» code=${stored!.code}`);
@@ -93,7 +103,12 @@ describe('booking over HTTP', () => {
     const services = readable(await say('afspraak maken'));
     expect(services).toMatch(/^2\. Elektronische identiteitskaart \(eID\) afhalen$/m);
     const slots = await say('2');
-    expect(offeredSlots(slots)).toEqual(['maandag 2 maart 09:00', 'maandag 2 maart 09:15', 'maandag 2 maart 09:30', 'maandag 2 maart 09:45']);
+    expect(offeredSlots(slots)).toEqual([
+      'maandag 2 maart 09:00',
+      'maandag 2 maart 09:15',
+      'maandag 2 maart 09:30',
+      'maandag 2 maart 09:45',
+    ]);
     expect(readable(slots)).toContain('«common:choice.answerWithNumber»');
     expect(readable(await say('twee'))).toContain('«appointments:name.question»');
     await say('Jan Janssens');

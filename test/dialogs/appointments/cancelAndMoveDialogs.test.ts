@@ -15,7 +15,13 @@ const recognizer = fakeRecognizer({
 const CONTACT = { kind: 'email' as const, value: 'an.peeters@voorbeeld.be' };
 
 async function bookedAppointment(appointments: TestAppointments, start = '2026-03-05T16:00:00+01:00'): Promise<Booking> {
-  const result = await appointments.provider.book({ service: 'rijbewijs', start, name: 'An Peeters', contact: CONTACT, requestId: `seed-${start}` });
+  const result = await appointments.provider.book({
+    service: 'rijbewijs',
+    start,
+    name: 'An Peeters',
+    contact: CONTACT,
+    requestId: `seed-${start}`,
+  });
   if (!result.ok) throw new Error(`seed booking failed: ${result.failure.code}`);
   return result.booking;
 }

@@ -13,7 +13,10 @@ import { recognition } from './support.js';
 let recognizer: Recognizer;
 beforeAll(async () => {
   // The way in is fixed, so the tests are about the answers, not about how the recognizer reads the first request.
-  recognizer = fakeRecognizer({ 'ik wil een afspraak voor mijn rijbewijs': recognition('appointment.book', 'rijbewijs') }, await createLinearRecognizer());
+  recognizer = fakeRecognizer(
+    { 'ik wil een afspraak voor mijn rijbewijs': recognition('appointment.book', 'rijbewijs') },
+    await createLinearRecognizer(),
+  );
 });
 
 const CHANNELS = ['webchat', 'sms'] as const;
@@ -45,7 +48,13 @@ describe.each(CHANNELS)('on %s, the name question', (channelId) => {
     expect(talk.appointments.document.read().bookings).toHaveLength(0);
   });
 
-  it.each(['hoe laat zijn jullie open?', 'Wat kost een nieuwe identiteitskaart?', 'waar is het gemeentehuis', 'tot hoe laat is het loket open', 'kan ik ook zaterdag komen'])('"%s" is no name', async (text) => {
+  it.each([
+    'hoe laat zijn jullie open?',
+    'Wat kost een nieuwe identiteitskaart?',
+    'waar is het gemeentehuis',
+    'tot hoe laat is het loket open',
+    'kan ik ook zaterdag komen',
+  ])('"%s" is no name', async (text) => {
     const talk = await atNameQuestion(channelId);
     const replies = readable(await talk.say(text));
     expect(replies).not.toContain('«appointments:contact.question»');
@@ -69,26 +78,36 @@ describe.each(CHANNELS)('on %s, the contact question', (channelId) => {
 });
 
 describe.each(CHANNELS)('on %s, a correction at the summary', (channelId) => {
-  it.each(['nee, de naam is fout', 'De naam klopt niet', 'andere naam aub', '3'])('"%s" asks the name again and then the summary', async (text) => {
-    const talk = await atSummary(channelId);
-    expect(readable(await talk.say(text))).toContain('«appointments:name.question»');
-    const summary = readable(await talk.say('Anna Peeters'));
-    expect(summary).toContain('«appointments:summary.name» name=Anna Peeters');
-    expect(summary).toContain('«appointments:summary.contact» contact=0470 12 34 56');
-    expect(summary).toContain('«appointments:confirm.question»');
-    await talk.say('ja graag');
-    expect(talk.appointments.document.read().bookings).toMatchObject([{ name: 'Anna Peeters', contact: { kind: 'phone', value: '+32470123456' } }]);
-  });
+  it.each(['nee, de naam is fout', 'De naam klopt niet', 'andere naam aub', '3'])(
+    '"%s" asks the name again and then the summary',
+    async (text) => {
+      const talk = await atSummary(channelId);
+      expect(readable(await talk.say(text))).toContain('«appointments:name.question»');
+      const summary = readable(await talk.say('Anna Peeters'));
+      expect(summary).toContain('«appointments:summary.name» name=Anna Peeters');
+      expect(summary).toContain('«appointments:summary.contact» contact=0470 12 34 56');
+      expect(summary).toContain('«appointments:confirm.question»');
+      await talk.say('ja graag');
+      expect(talk.appointments.document.read().bookings).toMatchObject([
+        { name: 'Anna Peeters', contact: { kind: 'phone', value: '+32470123456' } },
+      ]);
+    },
+  );
 
-  it.each(['ander nummer', 'nee, mijn gsm-nummer is fout', 'een ander mailadres', '4'])('"%s" asks the contact again and then the summary', async (text) => {
-    const talk = await atSummary(channelId);
-    expect(readable(await talk.say(text))).toContain('«appointments:contact.question»');
-    const summary = readable(await talk.say('an.peeters@voorbeeld.be'));
-    expect(summary).toContain('«appointments:summary.name» name=An Peeters');
-    expect(summary).toContain('«appointments:summary.contact» contact=an.peeters@voorbeeld.be');
-    await talk.say('is goed');
-    expect(talk.appointments.document.read().bookings).toMatchObject([{ name: 'An Peeters', contact: { kind: 'email', value: 'an.peeters@voorbeeld.be' } }]);
-  });
+  it.each(['ander nummer', 'nee, mijn gsm-nummer is fout', 'een ander mailadres', '4'])(
+    '"%s" asks the contact again and then the summary',
+    async (text) => {
+      const talk = await atSummary(channelId);
+      expect(readable(await talk.say(text))).toContain('«appointments:contact.question»');
+      const summary = readable(await talk.say('an.peeters@voorbeeld.be'));
+      expect(summary).toContain('«appointments:summary.name» name=An Peeters');
+      expect(summary).toContain('«appointments:summary.contact» contact=an.peeters@voorbeeld.be');
+      await talk.say('is goed');
+      expect(talk.appointments.document.read().bookings).toMatchObject([
+        { name: 'An Peeters', contact: { kind: 'email', value: 'an.peeters@voorbeeld.be' } },
+      ]);
+    },
+  );
 
   it.each(['een andere dag', 'ander uur aub', '5'])('"%s" offers the slots again and keeps name and contact', async (text) => {
     const talk = await atSummary(channelId);

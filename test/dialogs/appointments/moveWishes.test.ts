@@ -42,7 +42,13 @@ describe.each(['webchat', 'sms'])('moving an appointment, on %s', (channelId) =>
   /** Starts the move with `first`, gives code and contact, and returns the slot question's replies. */
   async function atSlotQuestion(first: string) {
     const appointments = createTestAppointments({ now: NOW });
-    const booked = await appointments.provider.book({ service: 'rijbewijs', start: CURRENT, name: 'An Peeters', contact: CONTACT, requestId: 'seed' });
+    const booked = await appointments.provider.book({
+      service: 'rijbewijs',
+      start: CURRENT,
+      name: 'An Peeters',
+      contact: CONTACT,
+      requestId: 'seed',
+    });
     if (!booked.ok) throw new Error(`seed booking failed: ${booked.failure.code}`);
     const talk = createConversation({ recognizer, channelId, appointments, now: () => NOW });
     expect(readable(await talk.say(first))).toContain('«appointments:access.codeQuestion»');
@@ -99,12 +105,15 @@ describe.each(['webchat', 'sms'])('a lost booking code at the code question, on 
     recognizer = await createOfflineRecognizer();
   });
 
-  it.each(['weet ik nie meer', 'ik weet het niet meer', 'die ben ik kwijt', 'vergeten, sorry'])('"%s" gets the no-code answer at once, not the code again', async (answer) => {
-    const talk = createConversation({ recognizer, channelId, now: () => NOW, appointments: createTestAppointments({ now: NOW }) });
-    expect(readable(await talk.say('afspraak annuleren'))).toContain('«appointments:access.codeQuestion»');
-    const reply = readable(await talk.say(answer));
-    expect(reply).toContain('«appointments:access.noCode»');
-    expect(reply).not.toContain('«appointments:access.codeRetry»');
-    expect(reply).not.toContain('«common:cancel.done»');
-  });
+  it.each(['weet ik nie meer', 'ik weet het niet meer', 'die ben ik kwijt', 'vergeten, sorry'])(
+    '"%s" gets the no-code answer at once, not the code again',
+    async (answer) => {
+      const talk = createConversation({ recognizer, channelId, now: () => NOW, appointments: createTestAppointments({ now: NOW }) });
+      expect(readable(await talk.say('afspraak annuleren'))).toContain('«appointments:access.codeQuestion»');
+      const reply = readable(await talk.say(answer));
+      expect(reply).toContain('«appointments:access.noCode»');
+      expect(reply).not.toContain('«appointments:access.codeRetry»');
+      expect(reply).not.toContain('«common:cancel.done»');
+    },
+  );
 });

@@ -99,20 +99,26 @@ describe.each(['webchat', 'sms'])('answering the slot question in words, on %s',
     expect(await bookedStart(conversation)).toBe(offered[index]!.start);
   });
 
-  it.each(['ja dat is goed', 'ok', 'oké, prima'])('"%s" asks which moment suits, with the same slots, never "not understood"', async (text) => {
-    const { conversation, offered } = await atSlotQuestion();
-    const reply = readable(await conversation.say(text));
-    expect(reply).toContain('«appointments:slots.whichOne»');
-    expect(reply).not.toContain('«appointments:slots.wishNotUnderstood»');
-    expect(reply).not.toContain('«common:notUnderstood»');
-    expect(readable(await conversation.say('2'))).toContain('«appointments:name.question»');
-    expect(await bookedStart(conversation)).toBe(offered[1]!.start);
-  });
+  it.each(['ja dat is goed', 'ok', 'oké, prima'])(
+    '"%s" asks which moment suits, with the same slots, never "not understood"',
+    async (text) => {
+      const { conversation, offered } = await atSlotQuestion();
+      const reply = readable(await conversation.say(text));
+      expect(reply).toContain('«appointments:slots.whichOne»');
+      expect(reply).not.toContain('«appointments:slots.wishNotUnderstood»');
+      expect(reply).not.toContain('«common:notUnderstood»');
+      expect(readable(await conversation.say('2'))).toContain('«appointments:name.question»');
+      expect(await bookedStart(conversation)).toBe(offered[1]!.start);
+    },
+  );
 
-  it.each(['laat maar, eender wanneer', 'maakt mij niet uit', 'om het even'])('"%s" means any time: the earliest slots, not stop', async (text) => {
-    const { conversation } = await atSlotQuestion();
-    const reply = readable(await conversation.say(text));
-    expect(reply).toContain('«appointments:slots.earliest»');
-    expect(reply).not.toContain('«common:cancel.done»');
-  });
+  it.each(['laat maar, eender wanneer', 'maakt mij niet uit', 'om het even'])(
+    '"%s" means any time: the earliest slots, not stop',
+    async (text) => {
+      const { conversation } = await atSlotQuestion();
+      const reply = readable(await conversation.say(text));
+      expect(reply).toContain('«appointments:slots.earliest»');
+      expect(reply).not.toContain('«common:cancel.done»');
+    },
+  );
 });

@@ -54,7 +54,8 @@ describe.each(CHANNELS)('collecting is not applying (%s)', (channelId) => {
   it('a passport is collected without an appointment: no booking, what to bring', async () => {
     const reply = await talk(channelId)('ik kom mijn reispas ophalen');
     expect(reply).toContain('«documents:collect.withoutAppointment»');
-    for (const item of facts.documentById.get('reispas')!.counter.collection!.bring) expect(reply).toContain(`«documents:inPerson.bring.${item}»`);
+    for (const item of facts.documentById.get('reispas')!.counter.collection!.bring)
+      expect(reply).toContain(`«documents:inPerson.bring.${item}»`);
     expect(reply).not.toContain('«appointments:slots');
     expect(reply).not.toContain('«documents:inPerson.price');
   });

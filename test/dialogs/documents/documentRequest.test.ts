@@ -39,46 +39,57 @@ const DOCUMENTS = [
 
 describe('document request: one conversation per document', () => {
   it('covers every document in the data', () => {
-    expect(DOCUMENTS.map((d) => d.id).sort()).toEqual(testFacts().documents.map((d) => d.id).sort());
+    expect(DOCUMENTS.map((d) => d.id).sort()).toEqual(
+      testFacts()
+        .documents.map((d) => d.id)
+        .sort(),
+    );
   });
 
-  it.each(DOCUMENTS)('$id: asks for whom only when it matters, then the $route route with price and link from the data', async ({ id, asksFor, requester, route }) => {
-    const say = talk();
-    let reply = await say(`document ${id}`);
-    if (id === 'uittreksel-strafregister') {
-      expect(reply).toContain(MODEL_QUESTION);
-      reply = await say('«documents:questions.model.options.model-1»');
-    } else {
-      expect(reply).not.toContain(MODEL_QUESTION);
-    }
-    if (asksFor) {
-      expect(reply).toContain(REQUESTER_QUESTION);
-      reply = await say(option(requester));
-    } else {
-      expect(reply).not.toContain(REQUESTER_QUESTION);
-    }
+  it.each(DOCUMENTS)(
+    '$id: asks for whom only when it matters, then the $route route with price and link from the data',
+    async ({ id, asksFor, requester, route }) => {
+      const say = talk();
+      let reply = await say(`document ${id}`);
+      if (id === 'uittreksel-strafregister') {
+        expect(reply).toContain(MODEL_QUESTION);
+        reply = await say('«documents:questions.model.options.model-1»');
+      } else {
+        expect(reply).not.toContain(MODEL_QUESTION);
+      }
+      if (asksFor) {
+        expect(reply).toContain(REQUESTER_QUESTION);
+        reply = await say(option(requester));
+      } else {
+        expect(reply).not.toContain(REQUESTER_QUESTION);
+      }
 
-    const entry = entryOf(id);
-    if (route === 'online') {
-      expect(reply).toContain('«documents:online.canOnline»');
-      expect(reply).toContain(`url=${entry.online.url}`);
-      expect(reply).toContain(entry.online.price === 0 ? '«documents:online.price.free»' : `price=${entry.online.price}`);
-      expect(reply).toContain(entry.online.deliveryDays === 0 ? '«documents:online.delivery.email.now»' : `count=${entry.online.deliveryDays}`);
-      expect(reply).toContain('«documents:online.canLogIn.ask»');
-      expect(reply).not.toContain('«documents:inPerson.intro»');
-    } else {
-      expect(reply).toContain('«documents:inPerson.intro»');
-      expect(reply).toContain('«documents:inPerson.notOnline»');
-      // No price or delay in the data (a new PIN code): the resident hears it at the counter, nothing is guessed.
-      expect(reply).toContain(
-        entry.counter.price === null ? '«documents:inPerson.unknown.priceAndDelivery»' : `«documents:inPerson.price.paid» price=${entry.counter.price}`,
-      );
-      for (const item of entry.counter.bring) expect(reply).toContain(`«documents:inPerson.bring.${item}»`);
-      for (const note of entry.counter.notes ?? []) expect(reply).toContain(`«documents:inPerson.notes.${note}»`);
-      expect(reply).toContain('«documents:inPerson.appointment.offer»');
-      expect(reply).not.toContain('«documents:online.canOnline»');
-    }
-  });
+      const entry = entryOf(id);
+      if (route === 'online') {
+        expect(reply).toContain('«documents:online.canOnline»');
+        expect(reply).toContain(`url=${entry.online.url}`);
+        expect(reply).toContain(entry.online.price === 0 ? '«documents:online.price.free»' : `price=${entry.online.price}`);
+        expect(reply).toContain(
+          entry.online.deliveryDays === 0 ? '«documents:online.delivery.email.now»' : `count=${entry.online.deliveryDays}`,
+        );
+        expect(reply).toContain('«documents:online.canLogIn.ask»');
+        expect(reply).not.toContain('«documents:inPerson.intro»');
+      } else {
+        expect(reply).toContain('«documents:inPerson.intro»');
+        expect(reply).toContain('«documents:inPerson.notOnline»');
+        // No price or delay in the data (a new PIN code): the resident hears it at the counter, nothing is guessed.
+        expect(reply).toContain(
+          entry.counter.price === null
+            ? '«documents:inPerson.unknown.priceAndDelivery»'
+            : `«documents:inPerson.price.paid» price=${entry.counter.price}`,
+        );
+        for (const item of entry.counter.bring) expect(reply).toContain(`«documents:inPerson.bring.${item}»`);
+        for (const note of entry.counter.notes ?? []) expect(reply).toContain(`«documents:inPerson.notes.${note}»`);
+        expect(reply).toContain('«documents:inPerson.appointment.offer»');
+        expect(reply).not.toContain('«documents:online.canOnline»');
+      }
+    },
+  );
 });
 
 describe('document request: questions that change the answer', () => {
@@ -89,7 +100,7 @@ describe('document request: questions that change the answer', () => {
     expect(reply).not.toContain(option('self'));
   });
 
-  it('a passport for a child costs the child price and needs the other parent\'s consent', async () => {
+  it("a passport for a child costs the child price and needs the other parent's consent", async () => {
     const say = talk();
     await say('document reispas');
     const reply = await say(option('child'));
@@ -97,7 +108,7 @@ describe('document request: questions that change the answer', () => {
     expect(reply).toContain('«documents:inPerson.bring.parentalConsent»');
   });
 
-  it('someone else\'s residence certificate goes through the counter with a proxy', async () => {
+  it("someone else's residence certificate goes through the counter with a proxy", async () => {
     const say = talk();
     await say('document attest-woonst');
     const reply = await say(option('other'));
@@ -105,7 +116,7 @@ describe('document request: questions that change the answer', () => {
     expect(reply).toContain('«documents:inPerson.bring.proxy»');
   });
 
-  it('a child\'s birth deed is online, and the parent logs in with their own itsme or eID', async () => {
+  it("a child's birth deed is online, and the parent logs in with their own itsme or eID", async () => {
     const say = talk();
     await say('document akte-geboorte');
     const reply = await say(option('child'));

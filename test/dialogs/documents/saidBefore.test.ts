@@ -19,8 +19,16 @@ const MODEL_QUESTION = '«documents:questions.model.ask»';
 
 /** Every document, with a first message as residents type it that says for whom (and the model), and what that means. */
 const FIRST_MESSAGES: Array<{ say: string; document: DocumentId; request: RouteRequest }> = [
-  { say: 'uittreksel strafregister model 1 voor mijn zoon van 16', document: 'uittreksel-strafregister', request: { model: 'model-1', requester: 'child' } },
-  { say: 'bewijs van goed gedrag model 2 voor de jeugdbeweging', document: 'uittreksel-strafregister', request: { model: 'model-2', requester: 'self' } },
+  {
+    say: 'uittreksel strafregister model 1 voor mijn zoon van 16',
+    document: 'uittreksel-strafregister',
+    request: { model: 'model-1', requester: 'child' },
+  },
+  {
+    say: 'bewijs van goed gedrag model 2 voor de jeugdbeweging',
+    document: 'uittreksel-strafregister',
+    request: { model: 'model-2', requester: 'self' },
+  },
   { say: 'bewijs van woonst voor ons dochter', document: 'attest-woonst', request: { requester: 'child' } },
   { say: 'gezinssamenstelling voor mijn vader aub', document: 'attest-gezinssamenstelling', request: { requester: 'other' } },
   { say: 'een levensbewijs voor mezelf', document: 'attest-leven', request: { requester: 'self' } },
@@ -69,7 +77,9 @@ describe.each(CHANNELS)('what the first message said fills the questions (%s)', 
 
   it('a model read from "voor mijn werk" explains model 1, says where model 2 is for, and still asks for whom', async () => {
     SAID['ik heb een bewijs van goed gedrag nodig voor mijn werk'] = 'uittreksel-strafregister';
-    const reply = readable(await createConversation({ recognizer, channelId }).say('ik heb een bewijs van goed gedrag nodig voor mijn werk'));
+    const reply = readable(
+      await createConversation({ recognizer, channelId }).say('ik heb een bewijs van goed gedrag nodig voor mijn werk'),
+    );
     expect(reply).toContain('«documents:models.model-1»');
     expect(reply).not.toContain('«documents:models.model-2»');
     expect(reply).toContain('«documents:models.model-2-hint»');
@@ -79,11 +89,16 @@ describe.each(CHANNELS)('what the first message said fills the questions (%s)', 
 
   it('what is said in the answer to the group question is used too: no "voor wie" after "een akte, van mijn overleden vader"', async () => {
     const conversation = createConversation({
-      recognizer: { recognize: async (text) => (text === 'ik heb een document nodig' ? { intent: 'document.request', score: 1, entities: {} } : recognizer.recognize(text, 'nl')) },
+      recognizer: {
+        recognize: async (text) =>
+          text === 'ik heb een document nodig' ? { intent: 'document.request', score: 1, entities: {} } : recognizer.recognize(text, 'nl'),
+      },
       channelId,
     });
     expect(readable(await conversation.say('ik heb een document nodig'))).toContain('«documents:choose.groupAsk»');
-    expect(readable(await conversation.say('«documents:choose.groups.deed», van mijn overleden vader'))).toContain('«documents:choose.documentAsk»');
+    expect(readable(await conversation.say('«documents:choose.groups.deed», van mijn overleden vader'))).toContain(
+      '«documents:choose.documentAsk»',
+    );
     const reply = readable(await conversation.say('Geboorteakte'));
     expect(reply).not.toContain(REQUESTER_QUESTION);
     for (const key of routeKeys('akte-geboorte', { requester: 'deceased' })) expect(reply).toContain(key);

@@ -4,7 +4,11 @@ import { createConversation, readable, testFacts } from '../../support/conversat
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { dataCopy } from '../../services/municipality/dataCopy.js';
 
-const recognizer = fakeRecognizer({ 'zijn jullie open?': 'info.hours', 'zijn jullie zaterdag open?': 'info.hours', 'hoe laat gaan jullie open morgen': 'info.hours' });
+const recognizer = fakeRecognizer({
+  'zijn jullie open?': 'info.hours',
+  'zijn jullie zaterdag open?': 'info.hours',
+  'hoe laat gaan jullie open morgen': 'info.hours',
+});
 const walkIn = dataCopy({ municipality: (m) => delete m.appointmentOnly });
 afterAll(() => walkIn.remove());
 

@@ -111,7 +111,8 @@ describe('opening hours: a named day', () => {
 describe('opening hours: more', () => {
   it('offers the week, the phone hours and the closing days', async () => {
     const { text } = await ask('2026-03-18T10:00');
-    for (const option of ['weekLoket', 'weekTelefoon', 'closingDays', 'done']) expect(text).toContain(`«info:hours.more.options.${option}»`);
+    for (const option of ['weekLoket', 'weekTelefoon', 'closingDays', 'done'])
+      expect(text).toContain(`«info:hours.more.options.${option}»`);
   });
 
   it('the counter week around Easter shows the holiday with its name', async () => {

@@ -39,7 +39,8 @@ describe('thuisloket explanation', () => {
     await conversation.say('thuisloket');
     const replies = await conversation.say(topic('login'));
     const reply = readable(replies);
-    for (const key of ['login.itsme', 'login.eid', 'login.securityCodes', 'login.steps.intro']) expect(reply).toContain(`«thuisloket:${key}»`);
+    for (const key of ['login.itsme', 'login.eid', 'login.securityCodes', 'login.steps.intro'])
+      expect(reply).toContain(`«thuisloket:${key}»`);
     expect(reply).toContain('«thuisloket:topics.askMore»');
     // The menu comes back whole, so every option keeps its number (#13); the way out comes last.
     const menu = readable([replies.at(-1)!]);

@@ -37,7 +37,9 @@ const ANSWERS: Record<keyof typeof QUESTIONS, string[]> = {
   problems: ['«thuisloket:problems.ask»', '«thuisloket:problems.options.pin»'],
 };
 
-const cases = Object.entries(QUESTIONS).flatMap(([question, texts]) => texts.map((text) => ({ question: question as keyof typeof QUESTIONS, text })));
+const cases = Object.entries(QUESTIONS).flatMap(([question, texts]) =>
+  texts.map((text) => ({ question: question as keyof typeof QUESTIONS, text })),
+);
 
 describe.each(['webchat', 'sms'])('thuisloket questions answered directly (%s)', (channelId) => {
   it.each(cases)('$question: "$text"', async ({ question, text }) => {

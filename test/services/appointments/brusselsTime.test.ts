@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  brusselsInstant,
-  brusselsIso,
-  parseInstant,
-  toBrussels,
-  weekdayOf,
-} from '../../../services/appointments/brusselsTime.js';
+import { addDays, brusselsInstant, brusselsIso, parseInstant, toBrussels, weekdayOf } from '../../../services/appointments/brusselsTime.js';
 
 describe('parseInstant', () => {
   it.each([
@@ -20,12 +13,9 @@ describe('parseInstant', () => {
     expect(parseInstant(iso)).toBe(Date.parse(iso));
   });
 
-  it.each(['2026-02-29T12:00:00+01:00', '2026-13-01T00:00:00Z', '2026-03-30T24:00:00+02:00', 'gisteren'])(
-    'gives NaN for %s',
-    (iso) => {
-      expect(parseInstant(iso)).toBeNaN();
-    },
-  );
+  it.each(['2026-02-29T12:00:00+01:00', '2026-13-01T00:00:00Z', '2026-03-30T24:00:00+02:00', 'gisteren'])('gives NaN for %s', (iso) => {
+    expect(parseInstant(iso)).toBeNaN();
+  });
 
   it('agrees with Date.parse on every quarter hour of a year', () => {
     let checked = 0;
@@ -45,7 +35,12 @@ describe('Brussels wall-clock time', () => {
   });
 
   it('round-trips day and minutes through an instant', () => {
-    for (const [day, minutes] of [['2026-03-29', 180], ['2026-10-25', 90], ['2026-10-25', 180], ['2026-06-01', 0]] as const) {
+    for (const [day, minutes] of [
+      ['2026-03-29', 180],
+      ['2026-10-25', 90],
+      ['2026-10-25', 180],
+      ['2026-06-01', 0],
+    ] as const) {
       expect(toBrussels(brusselsInstant(day, minutes))).toEqual({ day, minutes });
     }
   });

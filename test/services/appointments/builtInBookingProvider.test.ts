@@ -147,7 +147,8 @@ describe('cancel', () => {
       requestId: 'r3',
     });
     const unreadable = await setup.provider.cancel({ code: 'hello', contact: email, attemptKey: 'c', requestId: 'r4' });
-    for (const result of [wrongCode, wrongContact, wrongKind, unreadable]) expect(result).toEqual({ ok: false, failure: { code: 'notFound' } });
+    for (const result of [wrongCode, wrongContact, wrongKind, unreadable])
+      expect(result).toEqual({ ok: false, failure: { code: 'notFound' } });
     expect(setup.document.read().bookings[0]!.status).toBe('booked');
   });
 
@@ -286,7 +287,13 @@ describe('findForStaff', () => {
     const seed = [
       storedBooking({ service: 'reispas', counter: 'loket-1', start: '2026-03-03T11:00:00+01:00', end: '2026-03-03T11:30:00+01:00' }),
       storedBooking({ service: 'eid-aanvraag', counter: 'loket-1', start: '2026-03-03T09:00:00+01:00', end: '2026-03-03T09:15:00+01:00' }),
-      storedBooking({ service: 'attest-loket', counter: 'loket-2', start: '2026-03-03T10:00:00+01:00', end: '2026-03-03T10:15:00+01:00', status: 'cancelled' }),
+      storedBooking({
+        service: 'attest-loket',
+        counter: 'loket-2',
+        start: '2026-03-03T10:00:00+01:00',
+        end: '2026-03-03T10:15:00+01:00',
+        status: 'cancelled',
+      }),
       storedBooking({ service: 'attest-loket', counter: 'loket-2', start: '2026-03-04T10:00:00+01:00', end: '2026-03-04T10:15:00+01:00' }),
       storedBooking({ service: 'rijbewijs', counter: 'loket-3', start: '2026-03-03T15:30:00+01:00', end: '2026-03-03T16:00:00+01:00' }),
     ];

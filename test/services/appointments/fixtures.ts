@@ -12,10 +12,22 @@ const catalog = loadServiceCatalog();
 
 /** The shape municipality.json uses for openingHours.loket. */
 export const LOKET_HOURS: WeeklyHours = {
-  monday: [['08:30', '12:00'], ['13:30', '16:00']],
-  tuesday: [['08:30', '12:00'], ['13:30', '16:00']],
-  wednesday: [['08:30', '12:00'], ['13:30', '19:00']],
-  thursday: [['08:30', '12:00'], ['13:30', '16:00']],
+  monday: [
+    ['08:30', '12:00'],
+    ['13:30', '16:00'],
+  ],
+  tuesday: [
+    ['08:30', '12:00'],
+    ['13:30', '16:00'],
+  ],
+  wednesday: [
+    ['08:30', '12:00'],
+    ['13:30', '19:00'],
+  ],
+  thursday: [
+    ['08:30', '12:00'],
+    ['13:30', '16:00'],
+  ],
   friday: [['08:30', '12:00']],
   saturday: [['09:00', '12:00']],
   sunday: [],

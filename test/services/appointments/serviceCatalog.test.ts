@@ -21,9 +21,16 @@ describe('data/services.json', () => {
   const catalog = loadServiceCatalog();
 
   it('offers exactly the agreed appointment types', () => {
-    expect(catalog.services.map((service) => service.id).sort()).toEqual(
-      ['attest-loket', 'eid-aanvraag', 'eid-afhaling', 'eid-pincode', 'kids-id', 'reispas', 'rijbewijs', 'wettiging-handtekening'],
-    );
+    expect(catalog.services.map((service) => service.id).sort()).toEqual([
+      'attest-loket',
+      'eid-aanvraag',
+      'eid-afhaling',
+      'eid-pincode',
+      'kids-id',
+      'reispas',
+      'rijbewijs',
+      'wettiging-handtekening',
+    ]);
   });
 
   it('leads every contract document id to exactly one appointment type', () => {

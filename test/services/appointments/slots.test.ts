@@ -71,7 +71,13 @@ describe('freeSlots', () => {
       // Another service takes loket-3 at 10:00: the counter is still busy for driving licences.
       storedBooking({ service: 'eid-afhaling', counter: 'loket-3', start: '2026-03-03T10:00:00+01:00', end: '2026-03-03T10:15:00+01:00' }),
       // Cancelled and other-counter bookings do not take the place.
-      storedBooking({ service: 'rijbewijs', counter: 'loket-3', start: '2026-03-03T11:00:00+01:00', end: '2026-03-03T11:30:00+01:00', status: 'cancelled' }),
+      storedBooking({
+        service: 'rijbewijs',
+        counter: 'loket-3',
+        start: '2026-03-03T11:00:00+01:00',
+        end: '2026-03-03T11:30:00+01:00',
+        status: 'cancelled',
+      }),
       storedBooking({ service: 'eid-aanvraag', counter: 'loket-1', start: '2026-03-03T11:00:00+01:00', end: '2026-03-03T11:15:00+01:00' }),
     ];
     const slots = [...generateFreeSlots(searchFor('rijbewijs', MONDAY_7, { from: '2026-03-03', bookings }))]
@@ -87,7 +93,9 @@ describe('freeSlots', () => {
       storedBooking({ service: 'attest-loket', counter, start: '2026-03-03T10:00:00+01:00', end: '2026-03-03T10:15:00+01:00' });
     const one = freeSlots(searchFor('attest-loket', MONDAY_7, { from: '2026-03-03T10:00:00+01:00', limit: 1, bookings: [at('loket-2')] }));
     expect(one[0]).toMatchObject({ time: '10:00', places: 1 });
-    const two = freeSlots(searchFor('attest-loket', MONDAY_7, { from: '2026-03-03T10:00:00+01:00', limit: 1, bookings: [at('loket-2'), at('loket-3')] }));
+    const two = freeSlots(
+      searchFor('attest-loket', MONDAY_7, { from: '2026-03-03T10:00:00+01:00', limit: 1, bookings: [at('loket-2'), at('loket-3')] }),
+    );
     expect(two[0]?.time).toBe('10:15');
   });
 
@@ -104,7 +112,7 @@ describe('freeSlots', () => {
   it('agrees with a plain scan of every booking on a busy random calendar', () => {
     // Seeded pseudo-random bookings of 15 to 60 minutes over two weeks and three counters.
     let state = 42;
-    const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const random = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const services = ['eid-aanvraag', 'reispas', 'attest-loket', 'rijbewijs'];
     const bookings = Array.from({ length: 600 }, () => {
       const day = `2026-03-${String(3 + Math.floor(random() * 14)).padStart(2, '0')}`;
@@ -155,11 +163,23 @@ describe('freeSlots', () => {
         .filter((slot) => slot.day === '2026-03-29')
         .map((slot) => slot.time);
       expect(spring).toEqual(['01:00', '01:15', '01:30', '01:45', '03:00', '03:15', '03:30', '03:45']);
-      const autumn = [...generateFreeSlots(searchFor('eid-aanvraag', brussels('2026-10-23', '07:00'), { weeklyHours: night }))]
-        .filter((slot) => slot.day === '2026-10-25');
-      expect(autumn.map((slot) => slot.time)).toEqual(
-        ['01:00', '01:15', '01:30', '01:45', '02:00', '02:15', '02:30', '02:45', '03:00', '03:15', '03:30', '03:45'],
+      const autumn = [...generateFreeSlots(searchFor('eid-aanvraag', brussels('2026-10-23', '07:00'), { weeklyHours: night }))].filter(
+        (slot) => slot.day === '2026-10-25',
       );
+      expect(autumn.map((slot) => slot.time)).toEqual([
+        '01:00',
+        '01:15',
+        '01:30',
+        '01:45',
+        '02:00',
+        '02:15',
+        '02:30',
+        '02:45',
+        '03:00',
+        '03:15',
+        '03:30',
+        '03:45',
+      ]);
       expect(autumn.find((slot) => slot.time === '03:00')?.start).toBe('2026-10-25T03:00:00+01:00');
     });
 
@@ -214,9 +234,14 @@ describe('matchWish', () => {
   it('finds slots on the wished day and part of day', () => {
     const result = match({ day: '2026-03-04', partOfDay: 'afternoon' });
     expect(result.kind).toBe('match');
-    if (result.kind === 'match') expect(times(result.slots)).toEqual(
-      ['2026-03-04 13:30', '2026-03-04 13:45', '2026-03-04 14:00', '2026-03-04 14:15', '2026-03-04 14:30'],
-    );
+    if (result.kind === 'match')
+      expect(times(result.slots)).toEqual([
+        '2026-03-04 13:30',
+        '2026-03-04 13:45',
+        '2026-03-04 14:00',
+        '2026-03-04 14:15',
+        '2026-03-04 14:30',
+      ]);
   });
 
   it('applies after and before together', () => {

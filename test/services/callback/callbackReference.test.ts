@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { callbackCancellationIn, isCallbackReference, newCallbackReference, parseCallbackReference } from '../../../services/callback/callbackReference.js';
+import {
+  callbackCancellationIn,
+  isCallbackReference,
+  newCallbackReference,
+  parseCallbackReference,
+} from '../../../services/callback/callbackReference.js';
 
 describe('callback references', () => {
   it('are three letters without vowels, a dash and three digits from 2 to 9', () => {
@@ -27,17 +32,23 @@ describe('callback references', () => {
     expect(callbackCancellationIn(undefined)).toBeUndefined();
   });
 
-  it.each(['ik wil niet meer gebeld worden', 'Bel mij toch maar niet', 'u hoeft me niet meer te bellen', 'liever niet gebeld worden aub', "please don't call me"])(
-    '"%s" withdraws the callback without naming a reference',
-    (text) => {
-      expect(callbackCancellationIn(text)).toEqual({ reference: null });
-    },
-  );
+  it.each([
+    'ik wil niet meer gebeld worden',
+    'Bel mij toch maar niet',
+    'u hoeft me niet meer te bellen',
+    'liever niet gebeld worden aub',
+    "please don't call me",
+  ])('"%s" withdraws the callback without naming a reference', (text) => {
+    expect(callbackCancellationIn(text)).toEqual({ reference: null });
+  });
 
-  it.each(['kan ik u bellen?', 'ik kan niet bellen, ik ben doof', 'wanneer kan ik jullie bellen', 'bel mij morgen', 'ik heb gebeld maar niemand nam op'])(
-    '"%s" is no withdrawal',
-    (text) => {
-      expect(callbackCancellationIn(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'kan ik u bellen?',
+    'ik kan niet bellen, ik ben doof',
+    'wanneer kan ik jullie bellen',
+    'bel mij morgen',
+    'ik heb gebeld maar niemand nam op',
+  ])('"%s" is no withdrawal', (text) => {
+    expect(callbackCancellationIn(text)).toBeUndefined();
+  });
 });

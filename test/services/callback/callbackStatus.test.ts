@@ -6,22 +6,52 @@ const ISO = AT.toISOString();
 
 describe('decideStatusChange', () => {
   const cases: Array<[CallbackStatus, StatusChangeRequest['to'], string, ReturnType<typeof decideStatusChange>]> = [
-    ['open', 'reached', 'an', { kind: 'changed', status: 'reached', closedAt: ISO, entry: { status: 'reached', at: ISO, staffMember: 'an' } }],
+    [
+      'open',
+      'reached',
+      'an',
+      { kind: 'changed', status: 'reached', closedAt: ISO, entry: { status: 'reached', at: ISO, staffMember: 'an' } },
+    ],
     ['open', 'done', 'an', { kind: 'changed', status: 'done', closedAt: ISO, entry: { status: 'done', at: ISO, staffMember: 'an' } }],
-    ['open', 'notReached', 'an', { kind: 'changed', status: 'notReached', closedAt: null, entry: { status: 'notReached', at: ISO, staffMember: 'an' } }],
-    ['notReached', 'notReached', 'bo', { kind: 'changed', status: 'notReached', closedAt: null, entry: { status: 'notReached', at: ISO, staffMember: 'bo' } }],
-    ['notReached', 'reached', 'bo', { kind: 'changed', status: 'reached', closedAt: ISO, entry: { status: 'reached', at: ISO, staffMember: 'bo' } }],
+    [
+      'open',
+      'notReached',
+      'an',
+      { kind: 'changed', status: 'notReached', closedAt: null, entry: { status: 'notReached', at: ISO, staffMember: 'an' } },
+    ],
+    [
+      'notReached',
+      'notReached',
+      'bo',
+      { kind: 'changed', status: 'notReached', closedAt: null, entry: { status: 'notReached', at: ISO, staffMember: 'bo' } },
+    ],
+    [
+      'notReached',
+      'reached',
+      'bo',
+      { kind: 'changed', status: 'reached', closedAt: ISO, entry: { status: 'reached', at: ISO, staffMember: 'bo' } },
+    ],
     [
       'open',
       'cancelledByResident',
       'resident',
-      { kind: 'changed', status: 'cancelledByResident', closedAt: ISO, entry: { status: 'cancelledByResident', at: ISO, staffMember: 'resident' } },
+      {
+        kind: 'changed',
+        status: 'cancelledByResident',
+        closedAt: ISO,
+        entry: { status: 'cancelledByResident', at: ISO, staffMember: 'resident' },
+      },
     ],
     [
       'notReached',
       'cancelledByResident',
       'resident',
-      { kind: 'changed', status: 'cancelledByResident', closedAt: ISO, entry: { status: 'cancelledByResident', at: ISO, staffMember: 'resident' } },
+      {
+        kind: 'changed',
+        status: 'cancelledByResident',
+        closedAt: ISO,
+        entry: { status: 'cancelledByResident', at: ISO, staffMember: 'resident' },
+      },
     ],
     ['reached', 'done', 'an', { kind: 'alreadyClosed' }],
     ['done', 'notReached', 'an', { kind: 'alreadyClosed' }],

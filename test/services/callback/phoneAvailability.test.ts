@@ -5,7 +5,10 @@ const WEEKDAY = [
   { from: '08:30', to: '12:00' },
   { from: '13:00', to: '16:00' },
 ];
-const hours = createWeeklyPhoneAvailability({ weekly: { 1: WEEKDAY, 2: WEEKDAY, 3: WEEKDAY, 4: WEEKDAY, 5: [{ from: '08:30', to: '12:00' }] }, closedDays: ['2026-04-06'] });
+const hours = createWeeklyPhoneAvailability({
+  weekly: { 1: WEEKDAY, 2: WEEKDAY, 3: WEEKDAY, 4: WEEKDAY, 5: [{ from: '08:30', to: '12:00' }] },
+  closedDays: ['2026-04-06'],
+});
 const brussels = (local: string, offset = '+01:00') => new Date(`${local}${offset}`);
 
 describe('weekly phone availability', () => {
@@ -23,7 +26,12 @@ describe('weekly phone availability', () => {
 
   it('offers what remains of today and the next working day, morning and afternoon', () => {
     const values = (now: Date) => hours.callbackMoments(now).map((moment) => moment.value);
-    expect(values(brussels('2026-03-02T08:00'))).toEqual(['2026-03-02.morning', '2026-03-02.afternoon', '2026-03-03.morning', '2026-03-03.afternoon']);
+    expect(values(brussels('2026-03-02T08:00'))).toEqual([
+      '2026-03-02.morning',
+      '2026-03-02.afternoon',
+      '2026-03-03.morning',
+      '2026-03-03.afternoon',
+    ]);
     expect(values(brussels('2026-03-02T11:45'))).toEqual(['2026-03-02.afternoon', '2026-03-03.morning', '2026-03-03.afternoon']);
     expect(values(brussels('2026-03-02T15:45'))).toEqual(['2026-03-03.morning', '2026-03-03.afternoon']);
     // Friday has only a morning; the next working day after it is Monday.

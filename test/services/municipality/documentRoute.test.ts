@@ -60,7 +60,10 @@ describe('documentRoute for every contract document', () => {
 
   it('offers the counter as an alternative to the online route', () => {
     const route = documentRoute(doc('attest-woonst'), { requester: 'self' });
-    expect(route).toMatchObject({ kind: 'online', inPersonAlternative: { kind: 'inPerson', appointmentService: 'attest-loket', bring: ['eid'] } });
+    expect(route).toMatchObject({
+      kind: 'online',
+      inPersonAlternative: { kind: 'inPerson', appointmentService: 'attest-loket', bring: ['eid'] },
+    });
   });
 });
 
@@ -88,7 +91,10 @@ describe('who asks changes the answer', () => {
   });
 
   it('asks a proxy of someone who requests for another person', () => {
-    expect(documentRoute(doc('attest-leven'), { requester: 'other' })).toMatchObject({ kind: 'inPerson', bring: ['eid', 'proxy', 'requesterEidCopy'] });
+    expect(documentRoute(doc('attest-leven'), { requester: 'other' })).toMatchObject({
+      kind: 'inPerson',
+      bring: ['eid', 'proxy', 'requesterEidCopy'],
+    });
   });
 
   it('assumes a deceased relative for a death deed', () => {
@@ -119,8 +125,14 @@ describe('the criminal-record extract', () => {
   });
 
   it('lets a parent ask model 1 for a child at the counter, but never model 2', () => {
-    expect(documentRoute(extract, { model: 'model-1', requester: 'child' })).toMatchObject({ kind: 'inPerson', bring: ['eid', 'childEid'] });
-    expect(documentRoute(extract, { model: 'model-2', requester: 'child' })).toMatchObject({ kind: 'notAvailable', allowedRequesters: ['self'] });
+    expect(documentRoute(extract, { model: 'model-1', requester: 'child' })).toMatchObject({
+      kind: 'inPerson',
+      bring: ['eid', 'childEid'],
+    });
+    expect(documentRoute(extract, { model: 'model-2', requester: 'child' })).toMatchObject({
+      kind: 'notAvailable',
+      allowedRequesters: ['self'],
+    });
   });
 
   it('rejects an unknown model', () => {
@@ -139,7 +151,9 @@ describe('in-person details', () => {
   });
 
   it('uses the contract appointment service ids', () => {
-    const services = new Set(data.documents.map((d) => documentRoute(d)).flatMap((r) => (r.kind === 'inPerson' ? [r.appointmentService] : [])));
+    const services = new Set(
+      data.documents.map((d) => documentRoute(d)).flatMap((r) => (r.kind === 'inPerson' ? [r.appointmentService] : [])),
+    );
     expect([...services].sort()).toEqual(['eid-aanvraag', 'eid-pincode', 'kids-id', 'reispas', 'rijbewijs', 'wettiging-handtekening']);
   });
 });

@@ -79,7 +79,15 @@ describe('loadMunicipalityData', () => {
   });
 
   it('rejects overlapping intervals', () => {
-    const error = loadError(broken({ municipality: (m) => (m.openingHours.loket.monday = [['08:30', '12:00'], ['11:00', '16:00']]) }));
+    const error = loadError(
+      broken({
+        municipality: (m) =>
+          (m.openingHours.loket.monday = [
+            ['08:30', '12:00'],
+            ['11:00', '16:00'],
+          ]),
+      }),
+    );
     expect(error.pointer).toBe('/openingHours/loket/monday/1');
   });
 

@@ -16,20 +16,44 @@ import {
 // A fixture of its own, so the municipality can change its real hours without breaking these tests.
 const HOURS: OpeningHours = {
   loket: {
-    monday: [['08:30', '12:00'], ['13:30', '16:00']],
+    monday: [
+      ['08:30', '12:00'],
+      ['13:30', '16:00'],
+    ],
     tuesday: [['08:30', '12:00']],
-    wednesday: [['08:30', '12:00'], ['13:30', '16:00']],
-    thursday: [['08:30', '12:00'], ['16:00', '19:30']],
+    wednesday: [
+      ['08:30', '12:00'],
+      ['13:30', '16:00'],
+    ],
+    thursday: [
+      ['08:30', '12:00'],
+      ['16:00', '19:30'],
+    ],
     friday: [['08:30', '12:00']],
     saturday: [['09:00', '12:00']],
     sunday: [],
   },
   telefoon: {
-    monday: [['08:30', '12:00'], ['13:00', '16:30']],
-    tuesday: [['08:30', '12:00'], ['13:00', '16:30']],
-    wednesday: [['08:30', '12:00'], ['13:00', '16:30']],
-    thursday: [['08:30', '12:00'], ['13:00', '19:00']],
-    friday: [['08:30', '12:00'], ['13:00', '15:00']],
+    monday: [
+      ['08:30', '12:00'],
+      ['13:00', '16:30'],
+    ],
+    tuesday: [
+      ['08:30', '12:00'],
+      ['13:00', '16:30'],
+    ],
+    wednesday: [
+      ['08:30', '12:00'],
+      ['13:00', '16:30'],
+    ],
+    thursday: [
+      ['08:30', '12:00'],
+      ['13:00', '19:00'],
+    ],
+    friday: [
+      ['08:30', '12:00'],
+      ['13:00', '15:00'],
+    ],
     saturday: [],
     sunday: [],
   },
@@ -111,7 +135,10 @@ describe('openingStatus around closing time', () => {
   });
 
   it('after the last interval points to the next day', () => {
-    expect(loketAt('2026-03-03T11:00:00Z')).toMatchObject({ open: false, next: { date: '2026-03-04', weekday: 'wednesday', time: '08:30' } });
+    expect(loketAt('2026-03-03T11:00:00Z')).toMatchObject({
+      open: false,
+      next: { date: '2026-03-04', weekday: 'wednesday', time: '08:30' },
+    });
   });
 
   it('knows the evening opening on Thursday', () => {
@@ -128,7 +155,11 @@ describe('openingStatus around closing time', () => {
 describe('weekends', () => {
   it('opens the counter on Saturday morning only', () => {
     expect(loketAt('2026-03-07T08:00:00Z')).toMatchObject({ open: true, until: '12:00' });
-    expect(loketAt('2026-03-07T11:00:00Z')).toMatchObject({ open: false, reason: null, next: { date: '2026-03-09', weekday: 'monday', time: '08:30' } });
+    expect(loketAt('2026-03-07T11:00:00Z')).toMatchObject({
+      open: false,
+      reason: null,
+      next: { date: '2026-03-09', weekday: 'monday', time: '08:30' },
+    });
   });
 
   it('sends phone callers from Friday afternoon to Monday', () => {
@@ -141,7 +172,10 @@ describe('weekends', () => {
   it('is closed on Sunday without a special reason', () => {
     const status = loketAt('2026-03-08T10:00:00Z');
     expect(status).toMatchObject({ open: false, reason: null, next: { date: '2026-03-09' } });
-    expect(hoursOnDay(HOURS, CLOSURES, 'loket', '2026-03-08')).toMatchObject({ open: false, reason: { kind: 'notOpenOnWeekday', weekday: 'sunday' } });
+    expect(hoursOnDay(HOURS, CLOSURES, 'loket', '2026-03-08')).toMatchObject({
+      open: false,
+      reason: { kind: 'notOpenOnWeekday', weekday: 'sunday' },
+    });
   });
 });
 
@@ -237,7 +271,10 @@ describe("the municipality's own closing days", () => {
 
   it('turns a partial closing that leaves nothing into a closed day with its reason', () => {
     const closures: Closures = { ...CLOSURES, closingDays: [{ date: '2026-03-03', from: '08:00', reason: { nl: 'x', en: 'y' } }] };
-    expect(hoursOnDay(HOURS, closures, 'loket', '2026-03-03')).toMatchObject({ open: false, reason: { kind: 'closingDay', reason: { en: 'y' } } });
+    expect(hoursOnDay(HOURS, closures, 'loket', '2026-03-03')).toMatchObject({
+      open: false,
+      reason: { kind: 'closingDay', reason: { en: 'y' } },
+    });
   });
 });
 

@@ -12,7 +12,10 @@ const WHOLE = '2026-01-01/2026-02-28';
 
 /** Rows as records by Dutch column name (the report's values contain no quotes or separators). */
 function records(text: string): Record<string, string>[] {
-  const [header, ...lines] = text.slice(1).split('\r\n').filter((line) => line !== '');
+  const [header, ...lines] = text
+    .slice(1)
+    .split('\r\n')
+    .filter((line) => line !== '');
   const columns = (header as string).split(';');
   return lines.map((line) => Object.fromEntries(line.split(';').map((value, index) => [columns[index], value])));
 }
@@ -33,7 +36,10 @@ describe('surveyReportToCsv', () => {
   });
 
   it('gives every row the same number of fields', () => {
-    const lines = csv.slice(1).split('\r\n').filter((line) => line !== '');
+    const lines = csv
+      .slice(1)
+      .split('\r\n')
+      .filter((line) => line !== '');
     for (const line of lines) expect(line.split(';')).toHaveLength(SURVEY_CSV_COLUMNS.length);
   });
 

@@ -51,7 +51,12 @@ describe('buildSurveyReport on the January-February fixture', () => {
     expect(report.appointmentPreference).toMatchObject({ n: 10, suppressed: false, appointment: 0.5, indifferent: 0.2, walkIn: 0.3 });
     // appointment: 0.5 − 0.52 = −0.02; pooled = (5 + 260)/510 = 0.519608, se = √(0.519608·0.480392·0.102) = 0.159567,
     // z = −0.12534, p = 0.9003
-    expect(report.appointmentPreference.vsBaseline.appointment).toEqual({ difference: -0.02, z: -0.1253, pValue: 0.9003, significant: false });
+    expect(report.appointmentPreference.vsBaseline.appointment).toEqual({
+      difference: -0.02,
+      z: -0.1253,
+      pValue: 0.9003,
+      significant: false,
+    });
   });
 
   it('questions nobody answered are suppressed, not zero', () => {
@@ -96,7 +101,17 @@ describe('buildSurveyReport on the January-February fixture', () => {
 
   it('has every field of the contract shape (shared/contract/http.md)', () => {
     expect(Object.keys(report)).toEqual(
-      expect.arrayContaining(['from', 'to', 'responses', 'awareness', 'satisfaction', 'appointmentPreference', 'bookingChannel', 'baseline', 'periods']),
+      expect.arrayContaining([
+        'from',
+        'to',
+        'responses',
+        'awareness',
+        'satisfaction',
+        'appointmentPreference',
+        'bookingChannel',
+        'baseline',
+        'periods',
+      ]),
     );
     expect(Object.keys(report.awareness)).toEqual(expect.arrayContaining(['n', 'used', 'awareNotUsed', 'unaware', 'ci95']));
     expect(Object.keys(report.satisfaction)).toEqual(expect.arrayContaining(['n', 'mean', 'satisfied', 'counts']));
@@ -205,7 +220,11 @@ function figuresOf(cell: object): unknown[] {
 }
 
 const JUNE = { from: '2026-06-01', to: '2026-06-30' };
-type CellCase = [string, (count: number) => { rows?: SurveyResponse[]; counts?: ConversationOutcomeCount[] }, (report: SurveyReport) => object];
+type CellCase = [
+  string,
+  (count: number) => { rows?: SurveyResponse[]; counts?: ConversationOutcomeCount[] },
+  (report: SurveyReport) => object,
+];
 const answered = (count: number, answers: SurveyAnswers) => ({ rows: rows(count, '2026-06-10', answers) });
 
 describe('suppression at 9 versus 10 answers, in every kind of cell', () => {
@@ -230,7 +249,14 @@ describe('suppression at 9 versus 10 answers, in every kind of cell', () => {
     ['period satisfaction block', (n) => answered(n, { satisfaction: 2 }), (r) => r.periods[0]!.satisfaction],
     [
       'outcome totals',
-      (n) => ({ counts: Array.from({ length: n }, (_u, i) => ({ day: `2026-06-${String(i + 1).padStart(2, '0')}`, channel: 'webchat', outcome: 'resolved' as const, count: 1 })) }),
+      (n) => ({
+        counts: Array.from({ length: n }, (_u, i) => ({
+          day: `2026-06-${String(i + 1).padStart(2, '0')}`,
+          channel: 'webchat',
+          outcome: 'resolved' as const,
+          count: 1,
+        })),
+      }),
       (r) => r.outcomes!,
     ],
     [

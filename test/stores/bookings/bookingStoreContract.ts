@@ -51,7 +51,12 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       // Appointments on 30 March 2026 (09:00-09:15 Brussels = 07:15 UTC end).
       const attended = await book(store, 'attended');
       const cancelled = await book(store, 'cancelled', { start: NINE_THIRTY, end: TEN });
-      await store.cancelActive({ code: cancelled.code, expectedStart: cancelled.start, requestId: 'cancel-it', cancelledAt: '2026-03-03T08:00:00.000Z' });
+      await store.cancelActive({
+        code: cancelled.code,
+        expectedStart: cancelled.start,
+        requestId: 'cancel-it',
+        cancelledAt: '2026-03-03T08:00:00.000Z',
+      });
       const later = await book(store, 'later', { start: '2026-05-04T09:00:00+02:00', end: '2026-05-04T09:15:00+02:00' });
 
       // 30 days after the cancellation (3 March) but not yet after the appointment (30 March).
@@ -99,17 +104,23 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       expect(await store.insertIfRoom(newBooking('c'), ID_CARD, codes())).toEqual({ kind: 'full' });
       // loket-2 is busy with an ID card from 9:00 to 9:15; from 9:15 it is free.
       expect(await store.insertIfRoom(newBooking('d', { service: 'rijbewijs' }), DRIVING_LICENCE, codes())).toEqual({ kind: 'full' });
-      expect((await book(store, 'e', { service: 'rijbewijs', start: NINE_FIFTEEN, end: NINE_THIRTY }, DRIVING_LICENCE)).counter).toBe('loket-2');
+      expect((await book(store, 'e', { service: 'rijbewijs', start: NINE_FIFTEEN, end: NINE_THIRTY }, DRIVING_LICENCE)).counter).toBe(
+        'loket-2',
+      );
       // Capacity 2 of ID cards at 9:15: loket-1 free, loket-2 taken by the driving licence.
       expect((await book(store, 'f', { start: NINE_FIFTEEN, end: NINE_THIRTY })).counter).toBe('loket-1');
-      expect(await store.insertIfRoom(newBooking('g', { start: NINE_FIFTEEN, end: NINE_THIRTY }), ID_CARD, codes())).toEqual({ kind: 'full' });
+      expect(await store.insertIfRoom(newBooking('g', { start: NINE_FIFTEEN, end: NINE_THIRTY }), ID_CARD, codes())).toEqual({
+        kind: 'full',
+      });
     });
 
     it('lets exactly one of 20 residents at two instances take the last place', async () => {
       const { store, twin } = await make();
       await book(store, 'first');
       const outcomes = await Promise.all(
-        Array.from({ length: 20 }, (_, index) => (index % 2 === 0 ? store : twin).insertIfRoom(newBooking(`race-${index}`), ID_CARD, codes())),
+        Array.from({ length: 20 }, (_, index) =>
+          (index % 2 === 0 ? store : twin).insertIfRoom(newBooking(`race-${index}`), ID_CARD, codes()),
+        ),
       );
       expect(outcomes.filter((outcome) => outcome.kind === 'inserted')).toHaveLength(1);
       expect(outcomes.filter((outcome) => outcome.kind === 'full')).toHaveLength(19);
@@ -134,7 +145,12 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       const ten = await book(store, 'ten', { start: TEN, end: TEN_FIFTEEN });
       const nine = await book(store, 'nine');
       const cancelled = await book(store, 'cancelled', { start: NINE_FIFTEEN, end: NINE_THIRTY });
-      await store.cancelActive({ code: cancelled.code, expectedStart: cancelled.start, requestId: 'cancel', cancelledAt: '2026-03-03T08:00:00.000Z' });
+      await store.cancelActive({
+        code: cancelled.code,
+        expectedStart: cancelled.start,
+        requestId: 'cancel',
+        cancelledAt: '2026-03-03T08:00:00.000Z',
+      });
       expect(await store.activeBetween(NINE, '2026-03-30T11:00:00+02:00')).toEqual([nine, ten]);
       expect(await store.activeBetween(NINE_FIFTEEN, TEN)).toEqual([]);
       // The end is exclusive, the start inclusive; instants compare whatever offset they are written in.
@@ -149,10 +165,26 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
     it('moves to a new time in one step: the old record becomes moved, a new revision keeps the code', async () => {
       const { store } = await make();
       const original = await book(store, 'book', {}, ID_CARD, 'K7M-4QT');
-      const move = { code: 'K7M-4QT', expectedStart: NINE, newStart: TEN, newEnd: TEN_FIFTEEN, requestId: 'move', movedAt: '2026-03-05T08:00:00.000Z', room: ID_CARD };
+      const move = {
+        code: 'K7M-4QT',
+        expectedStart: NINE,
+        newStart: TEN,
+        newEnd: TEN_FIFTEEN,
+        requestId: 'move',
+        movedAt: '2026-03-05T08:00:00.000Z',
+        room: ID_CARD,
+      };
       const outcome = await store.moveIfRoom(move);
       const previous: Booking = { ...original, status: 'moved', closedByRequestId: 'move', closedAt: '2026-03-05T08:00:00.000Z' };
-      const next: Booking = { ...original, start: TEN, end: TEN_FIFTEEN, counter: 'loket-1', createdAt: '2026-03-05T08:00:00.000Z', requestId: 'move', revision: 1 };
+      const next: Booking = {
+        ...original,
+        start: TEN,
+        end: TEN_FIFTEEN,
+        counter: 'loket-1',
+        createdAt: '2026-03-05T08:00:00.000Z',
+        requestId: 'move',
+        revision: 1,
+      };
       expect(outcome).toEqual({ kind: 'moved', previous, booking: next });
       expect(await store.findByCode('K7M-4QT')).toEqual([previous, next]);
       expect(await store.occupiedBetween(NINE, NINE_FIFTEEN)).toEqual([]);
@@ -165,11 +197,27 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       const { store } = await make();
       await book(store, 'a', {}, ID_CARD, 'AAA-333');
       await book(store, 'b', {}, ID_CARD, 'FFF-444');
-      const overlapping = { code: 'AAA-333', expectedStart: NINE, newStart: '2026-03-30T09:05:00+02:00', newEnd: '2026-03-30T09:20:00+02:00', requestId: 'm1', movedAt: '2026-03-05T08:00:00.000Z', room: ID_CARD };
+      const overlapping = {
+        code: 'AAA-333',
+        expectedStart: NINE,
+        newStart: '2026-03-30T09:05:00+02:00',
+        newEnd: '2026-03-30T09:20:00+02:00',
+        requestId: 'm1',
+        movedAt: '2026-03-05T08:00:00.000Z',
+        room: ID_CARD,
+      };
       expect(await store.moveIfRoom(overlapping)).toMatchObject({ kind: 'moved', booking: { counter: 'loket-1', revision: 1 } });
       await book(store, 'c', { start: TEN, end: TEN_FIFTEEN });
       await book(store, 'd', { start: TEN, end: TEN_FIFTEEN });
-      const toFull = { code: 'FFF-444', expectedStart: NINE, newStart: TEN, newEnd: TEN_FIFTEEN, requestId: 'm2', movedAt: '2026-03-05T08:00:00.000Z', room: ID_CARD };
+      const toFull = {
+        code: 'FFF-444',
+        expectedStart: NINE,
+        newStart: TEN,
+        newEnd: TEN_FIFTEEN,
+        requestId: 'm2',
+        movedAt: '2026-03-05T08:00:00.000Z',
+        room: ID_CARD,
+      };
       expect(await store.moveIfRoom(toFull)).toEqual({ kind: 'full' });
       expect(await store.findByCode('FFF-444')).toMatchObject([{ status: 'booked', start: NINE }]);
       expect(await store.moveIfRoom({ ...toFull, expectedStart: TEN, requestId: 'm3' })).toEqual({ kind: 'notActive' });
@@ -209,7 +257,15 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       await book(store, 'moving', {}, ID_CARD, 'K7M-4QT');
       await book(store, 'ten', { start: TEN, end: TEN_FIFTEEN });
       const outcomes = await Promise.all([
-        twin.moveIfRoom({ code: 'K7M-4QT', expectedStart: NINE, newStart: TEN, newEnd: TEN_FIFTEEN, requestId: 'move', movedAt: '2026-03-05T08:00:00.000Z', room: ID_CARD }),
+        twin.moveIfRoom({
+          code: 'K7M-4QT',
+          expectedStart: NINE,
+          newStart: TEN,
+          newEnd: TEN_FIFTEEN,
+          requestId: 'move',
+          movedAt: '2026-03-05T08:00:00.000Z',
+          room: ID_CARD,
+        }),
         ...Array.from({ length: 10 }, (_, index) =>
           (index % 2 === 0 ? store : twin).insertIfRoom(newBooking(`new-${index}`, { start: TEN, end: TEN_FIFTEEN }), ID_CARD, codes()),
         ),

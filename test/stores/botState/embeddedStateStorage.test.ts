@@ -40,7 +40,10 @@ async function storage(): Promise<EmbeddedStateStorage> {
 }
 
 async function conflictOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => 'no error', (caught: unknown) => caught);
+  return promise.then(
+    () => 'no error',
+    (caught: unknown) => caught,
+  );
 }
 
 /** Every entry file under the tree, relative to it. */
@@ -191,7 +194,9 @@ describe('EmbeddedStateStorage files', () => {
     const dir = await dataDir();
     const collections = await open(dir);
     const store = new EmbeddedStateStorage(collections, numberedETags());
-    const others = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`webchat/conversations/other-${i}/`, { step: i, padding: 'x'.repeat(500) }]));
+    const others = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`webchat/conversations/other-${i}/`, { step: i, padding: 'x'.repeat(500) }]),
+    );
     await store.write(others);
 
     const conversationState = new ConversationState(store);
@@ -224,7 +229,11 @@ describe('EmbeddedStateStorage files', () => {
     await store.write({ [key]: { step: 1 }, 'webchat/conversations/fine/': { step: 1 } });
     const file = path.join(collections.conversations.root, hashedLayout.fileOf(key));
 
-    for (const damage of ['', '{"key": "webchat/conv', JSON.stringify({ key: 'webchat/conversations/another/', savedAt: '2026-01-01T00:00:00Z', value: {} })]) {
+    for (const damage of [
+      '',
+      '{"key": "webchat/conv',
+      JSON.stringify({ key: 'webchat/conversations/another/', savedAt: '2026-01-01T00:00:00Z', value: {} }),
+    ]) {
       await writeFile(file, damage);
       const restarted = await open(dir);
       const reopened = new EmbeddedStateStorage(restarted);

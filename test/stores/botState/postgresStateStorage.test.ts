@@ -32,7 +32,7 @@ describe.skipIf(postgresUnavailable !== null)('PostgresStateStorage', () => {
     return new PostgresStateStorage(pool, database.name, { now });
   });
 
-  describe('retention (saved_at, by the bot\'s clock)', () => {
+  describe("retention (saved_at, by the bot's clock)", () => {
     const DAY = 24 * 60 * 60 * 1000;
     const start = Date.parse('2026-03-02T10:00:00Z');
 

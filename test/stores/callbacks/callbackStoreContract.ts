@@ -78,7 +78,9 @@ export function describeCallbackStore(name: string, make: (options: { references
     it('lists open requests by preferred day, morning before afternoon, then the oldest first', async () => {
       const callbacks = await store(['CCC-222', 'AAA-222', 'BBB-222', 'DDD-222']);
       await callbacks.create(callbackRequest('1', { preferredMoment: { day: '2026-03-03', partOfDay: 'morning' } }));
-      await callbacks.create(callbackRequest('2', { preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' }, at: new Date('2026-03-02T08:00:00Z') }));
+      await callbacks.create(
+        callbackRequest('2', { preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' }, at: new Date('2026-03-02T08:00:00Z') }),
+      );
       await callbacks.create(callbackRequest('3', { preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' } }));
       await callbacks.create(callbackRequest('4', { preferredMoment: { day: '2026-03-02', partOfDay: 'morning' } }));
       expect((await callbacks.listOpen()).map((r) => r.reference)).toEqual(['DDD-222', 'AAA-222', 'BBB-222', 'CCC-222']);
@@ -106,9 +108,13 @@ export function describeCallbackStore(name: string, make: (options: { references
     it('refuses a status change for an unknown or closed request', async () => {
       const callbacks = await store(['KDR-482']);
       await callbacks.create(callbackRequest('a'));
-      await expect(callbacks.setStatus('XXX-999', 'done', { at: AT, staffMember: 'an' })).rejects.toMatchObject({ code: 'CALLBACK_NOT_FOUND' });
+      await expect(callbacks.setStatus('XXX-999', 'done', { at: AT, staffMember: 'an' })).rejects.toMatchObject({
+        code: 'CALLBACK_NOT_FOUND',
+      });
       await callbacks.setStatus('KDR-482', 'done', { at: AT, staffMember: 'an' });
-      await expect(callbacks.setStatus('KDR-482', 'reached', { at: AT, staffMember: 'an' })).rejects.toMatchObject({ code: 'CALLBACK_CLOSED' });
+      await expect(callbacks.setStatus('KDR-482', 'reached', { at: AT, staffMember: 'an' })).rejects.toMatchObject({
+        code: 'CALLBACK_CLOSED',
+      });
       expect((await callbacks.get('KDR-482'))?.history.map((change) => change.status)).toEqual(['open', 'done']);
     });
 
@@ -138,7 +144,9 @@ export function describeCallbackStore(name: string, make: (options: { references
       await expect(callbacks.undoClose('MNP-234', change)).rejects.toMatchObject({ code: 'CALLBACK_NOT_UNDOABLE' });
       await callbacks.setStatus('RTV-679', 'done', change);
       const later = new Date(AT.getTime() + UNDO_WINDOW_MS + 1000);
-      await expect(callbacks.undoClose('RTV-679', { at: later, staffMember: 'an' })).rejects.toMatchObject({ code: 'CALLBACK_NOT_UNDOABLE' });
+      await expect(callbacks.undoClose('RTV-679', { at: later, staffMember: 'an' })).rejects.toMatchObject({
+        code: 'CALLBACK_NOT_UNDOABLE',
+      });
       expect((await callbacks.get('RTV-679'))?.status).toBe('done');
       await expect(callbacks.undoClose('XXX-999', change)).rejects.toMatchObject({ code: 'CALLBACK_NOT_FOUND' });
     });

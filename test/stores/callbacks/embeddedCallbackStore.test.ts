@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../bot/logger.js';
 import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { openEmbeddedFiles } from '../../../stores/embedded/embeddedFiles.js';
-import { CALLBACK_DOCUMENT, createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../stores/callbacks/embeddedCallbackStore.js';
+import {
+  CALLBACK_DOCUMENT,
+  createEmbeddedCallbackStore,
+  EMPTY_CALLBACK_DOCUMENT,
+} from '../../../stores/callbacks/embeddedCallbackStore.js';
 import { callbackRequest, describeCallbackStore } from './callbackStoreContract.js';
 
 describeCallbackStore('embedded callback store in memory', async ({ references }) => {
@@ -32,7 +36,7 @@ describe('embedded callback store', () => {
     }
   });
 
-  it('leaves nothing of a deleted request\'s excerpt in the file', async () => {
+  it("leaves nothing of a deleted request's excerpt in the file", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'callbacks-'));
     try {
       const files = await openEmbeddedFiles(dataDir, { logger: createMemoryLogger() });

@@ -21,7 +21,7 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL callback store', () =>
     expect((await store.get(request.reference))?.excerpt).toEqual(['a\uFFFDb']);
   });
 
-  it('leaves no row with a deleted request\'s excerpt', async () => {
+  it("leaves no row with a deleted request's excerpt", async () => {
     const { first } = await database.fresh(['callback_request']);
     const store = createPostgresCallbackStore(first);
     const { request } = await store.create(callbackRequest('gone', { excerpt: ['mijn vraag over de afvalkalender'] }));

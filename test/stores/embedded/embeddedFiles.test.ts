@@ -86,9 +86,7 @@ describe('openEmbeddedFiles', () => {
   it('fails with DATA_DIR_UNUSABLE when the data directory cannot be created', async () => {
     const blocker = path.join(root, 'a-file');
     await writeFile(blocker, '');
-    const error = await openEmbeddedFiles(path.join(blocker, 'var'), { logger: createMemoryLogger() }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await openEmbeddedFiles(path.join(blocker, 'var'), { logger: createMemoryLogger() }).catch((caught: unknown) => caught);
     expect(isStoreError(error, 'DATA_DIR_UNUSABLE')).toBe(true);
     expect((error as Error).message).toContain(path.join(blocker, 'var'));
   });

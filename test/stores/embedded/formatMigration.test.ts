@@ -30,7 +30,12 @@ async function open(dataDir: string): Promise<Stores> {
   return stores;
 }
 
-const STATE_KEYS = ['webchat/conversations/a8f3-conv/', 'webchat/users/user-anna/', 'sms/conversations/+32470123456/', 'sms/users/+32470123456/'];
+const STATE_KEYS = [
+  'webchat/conversations/a8f3-conv/',
+  'webchat/users/user-anna/',
+  'sms/conversations/+32470123456/',
+  'sms/users/+32470123456/',
+];
 
 describe('a data directory of the first embedded format', () => {
   it('is migrated at start-up: every bot-state item keeps its contents and eTag, and the old files are gone', async () => {
@@ -38,7 +43,10 @@ describe('a data directory of the first embedded format', () => {
     const stores = await open(dataDir);
     const items = await stores.state.read(STATE_KEYS);
     expect(Object.keys(items).sort()).toEqual([...STATE_KEYS].sort());
-    expect(items['webchat/conversations/a8f3-conv/']).toMatchObject({ misunderstandings: 1, dialogState: { dialogStack: [{ id: 'main', state: { stepIndex: 1 } }] } });
+    expect(items['webchat/conversations/a8f3-conv/']).toMatchObject({
+      misunderstandings: 1,
+      dialogState: { dialogStack: [{ id: 'main', state: { stepIndex: 1 } }] },
+    });
     expect(items['webchat/users/user-anna/']).toMatchObject({ language: 'nl', survey: { lastSurveyDay: '2026-01-28' } });
     expect(items['sms/users/+32470123456/']).toMatchObject({ language: 'en' });
     expect((await readdir(dataDir)).filter((name) => name.startsWith('botState-'))).toEqual([]);
@@ -71,7 +79,14 @@ describe('a data directory of the first embedded format', () => {
     expect(openDocument.counts).toEqual([]);
     expect(openDocument.openDays.map((day: { day: string }) => day.day)).toEqual(['2026-01-30', '2026-01-31']);
     // A conversation of an open day is still recognised: escalating it does not count it twice.
-    expect(await stores.survey.outcomeStore.record({ day: '2026-01-31', channel: 'webchat', conversationKey: 'webchat:2026-01-31-c0', outcome: 'escalated' })).toBe('escalated');
+    expect(
+      await stores.survey.outcomeStore.record({
+        day: '2026-01-31',
+        channel: 'webchat',
+        conversationKey: 'webchat:2026-01-31-c0',
+        outcome: 'escalated',
+      }),
+    ).toBe('escalated');
   });
 
   it('keeps the migrated items across another restart, and migrates nothing twice', async () => {
@@ -95,7 +110,10 @@ describe('a data directory of the first embedded format', () => {
     const dataDir = await fixtureCopy();
     const damaged = path.join(dataDir, 'surveyResponses.json');
     await writeFile(damaged, '');
-    const failure = await openStores({ storage: 'lowdb', dataDir }, createMemoryLogger(), { now: () => NOW }).then(() => null, (error: unknown) => error);
+    const failure = await openStores({ storage: 'lowdb', dataDir }, createMemoryLogger(), { now: () => NOW }).then(
+      () => null,
+      (error: unknown) => error,
+    );
     expect(isStoreError(failure, 'STORE_FILE_CORRUPT')).toBe(true);
     expect((failure as Error).message).toContain('surveyResponses.json');
     expect(await readFile(damaged, 'utf8')).toBe('');

@@ -118,9 +118,7 @@ describe('openJsonFileDocument', () => {
 
   it('serialises concurrent updates: 100 parallel increments give 100, in memory and on disk', async () => {
     const document = await openJsonFileDocument(file, defaults);
-    const results = await Promise.all(
-      Array.from({ length: 100 }, () => document.update((draft) => ++draft.count)),
-    );
+    const results = await Promise.all(Array.from({ length: 100 }, () => document.update((draft) => ++draft.count)));
     expect(document.read().count).toBe(100);
     expect([...results].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
     expect(JSON.parse(await readFile(file, 'utf8')).count).toBe(100);
@@ -278,7 +276,10 @@ describe('openJsonFileDocument group commit', () => {
 
   /** Settles to its value, or to the error it was rejected with, without an unhandled rejection. */
   const settled = <R>(promise: Promise<R>): Promise<{ value?: R; error?: unknown }> =>
-    promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+    promise.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
 
   it('writes 100 parallel updates in far fewer than 100 writes, and applies all 100', async () => {
     const { fileSystem, calls } = recordingFileSystem();

@@ -17,13 +17,25 @@ describe('copyAsJson', () => {
   it.each([
     ['a bot-state item', { dialogState: { dialogStack: [{ id: 'main', state: { stepIndex: 0, values: {} } }] }, eTag: 'x' }],
     ['numbers JSON cannot hold', { nan: Number.NaN, infinite: -Infinity, zero: -0, list: [Number.NaN, 1.5] }],
-    ['undefined, functions and symbols', { gone: undefined, fn: () => 1, sym: Symbol('s'), list: [undefined, () => 1, Symbol('s'), 'kept'] }],
+    [
+      'undefined, functions and symbols',
+      { gone: undefined, fn: () => 1, sym: Symbol('s'), list: [undefined, () => 1, Symbol('s'), 'kept'] },
+    ],
     ['dates and objects with toJSON', { when: new Date('2026-03-02T09:00:00.000Z'), own: { toJSON: () => 'custom' }, list: [new Date(0)] }],
-    ['class instances, maps and boxed primitives', { slot: new Slot('2026-03-02T09:00', 2), map: new Map([[1, 2]]), text: new String('boxed') }],
+    [
+      'class instances, maps and boxed primitives',
+      { slot: new Slot('2026-03-02T09:00', 2), map: new Map([[1, 2]]), text: new String('boxed') },
+    ],
     // eslint-disable-next-line no-sparse-arrays -- the hole is what this case copies
     ['sparse arrays and a null prototype', { sparse: [1, , 3], bare: Object.assign(Object.create(null) as object, { a: 1 }) }],
     ['integer-like keys and insertion order', { b: 1, 2: 'two', a: 2, 1: 'one' }],
-    ['a shared (not circular) object', (() => { const shared = { n: 1 }; return { left: shared, right: shared }; })()],
+    [
+      'a shared (not circular) object',
+      (() => {
+        const shared = { n: 1 };
+        return { left: shared, right: shared };
+      })(),
+    ],
     ['a top-level array', [1, 'two', null, { three: 3 }]],
     ['a top-level date', new Date('2026-01-01T00:00:00.000Z')],
   ])('gives what JSON.parse(JSON.stringify(...)) gives for %s', (_label, value) => {

@@ -75,10 +75,16 @@ describe.skipIf(postgresUnavailable !== null)('migrations on PostgreSQL', () => 
   it('006 gives bot state saved before it its updated_at as saved_at and the collection its key says', async () => {
     const before = readMigrations().filter((migration) => migration.name < '006');
     const pool = openPool();
-    await runMigrations(pool, { database: database.name, directory: await migrationsDir(Object.fromEntries(before.map((m) => [m.name, m.sql]))) });
+    await runMigrations(pool, {
+      database: database.name,
+      directory: await migrationsDir(Object.fromEntries(before.map((m) => [m.name, m.sql]))),
+    });
     await pool.query(`insert into bot_state (key, item, etag, updated_at) values
       ('webchat/conversations/c1/', '{}', 'e1', '2026-03-01T08:00:00Z'), ('sms/users/+32470000000/', '{}', 'e2', '2026-02-01T08:00:00Z')`);
-    await writeFile(path.join(dir, '006_bot_state_saved_at.sql'), await readFile(path.join(MIGRATIONS_DIR, '006_bot_state_saved_at.sql'), 'utf8'));
+    await writeFile(
+      path.join(dir, '006_bot_state_saved_at.sql'),
+      await readFile(path.join(MIGRATIONS_DIR, '006_bot_state_saved_at.sql'), 'utf8'),
+    );
     expect((await runMigrations(pool, { database: database.name, directory: dir })).applied).toEqual(['006_bot_state_saved_at.sql']);
     const { rows } = await pool.query('select key, saved_at, collection from bot_state order by key');
     expect(rows).toEqual([

@@ -9,7 +9,13 @@ import { PostgresTurnLock } from '../../../stores/turnLock/postgresTurnLock.js';
 import { isStoreError } from '../../../stores/storeErrors.js';
 import { startApp } from '../../support/appServer.js';
 import { readable } from '../../support/conversation.js';
-import { ADMIN_DATABASE_URL, createTestDatabase, postgresUnavailable, terminateConnections, type TestDatabase } from '../../support/postgres.js';
+import {
+  ADMIN_DATABASE_URL,
+  createTestDatabase,
+  postgresUnavailable,
+  terminateConnections,
+  type TestDatabase,
+} from '../../support/postgres.js';
 import { startTcpProxy } from '../../support/tcpProxy.js';
 import { messageActivity, postJson } from '../../support/testServer.js';
 
@@ -81,7 +87,9 @@ describe.skipIf(postgresUnavailable !== null)('STORAGE=postgres', () => {
     try {
       expect(await readyStatus()).toBe(503);
       expect(await say('nee', conversation)).toContain(apology);
-      expect(app.logger.lines.some((line) => line.includes('"event":"turn.failed"') && line.includes('"code":"STORAGE_UNAVAILABLE"'))).toBe(true);
+      expect(app.logger.lines.some((line) => line.includes('"event":"turn.failed"') && line.includes('"code":"STORAGE_UNAVAILABLE"'))).toBe(
+        true,
+      );
     } finally {
       await proxy.up();
     }

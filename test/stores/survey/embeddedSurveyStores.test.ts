@@ -69,7 +69,9 @@ describe('embedded survey store files', () => {
     const { dir, stores, files } = await openInDataDir(() => new Date('2026-03-10T10:00:00Z'));
     const today = rows(12, '2026-03-10', { satisfaction: 5 });
     for (const [index, row] of today.entries()) await stores.surveyStore.add(row, `webchat|conv-${index}|act-${index}`);
-    await stores.surveyStore.addSynthetic(rows(5, '2026-02-03', { awareness: 'used' }).map((row) => ({ ...row, synthetic: true as const })));
+    await stores.surveyStore.addSynthetic(
+      rows(5, '2026-02-03', { awareness: 'used' }).map((row) => ({ ...row, synthetic: true as const })),
+    );
 
     const names = await surveyFiles(dir);
     expect(names.every((name) => /^2026-0[23]\/2026-0(3-10|2-03)-[0-9a-f]\.json$/.test(name))).toBe(true);
@@ -174,4 +176,3 @@ describe('embedded outcome store', () => {
     expect(open.read().openDays).toEqual([]);
   });
 });
-

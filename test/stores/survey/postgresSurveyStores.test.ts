@@ -12,7 +12,14 @@ import { usePostgresStoreDatabase } from '../../support/postgresStores.js';
 import { baseline, rows } from '../../services/survey/surveyFixtures.js';
 import { describeSurveyStores } from './surveyStoreContract.js';
 
-const SURVEY_TABLES = ['survey_response', 'survey_request_salt', 'survey_request', 'outcome_day', 'conversation_marker', 'conversation_outcome_count'];
+const SURVEY_TABLES = [
+  'survey_response',
+  'survey_request_salt',
+  'survey_request',
+  'outcome_day',
+  'conversation_marker',
+  'conversation_outcome_count',
+];
 
 describe.skipIf(postgresUnavailable !== null)('PostgreSQL survey and outcome stores', () => {
   const database = usePostgresStoreDatabase();
@@ -49,7 +56,8 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL survey and outcome sto
     now = new Date('2026-03-12T10:00:00Z');
     await store.surveyStore.add(rows(1, '2026-03-12', { satisfaction: 1 })[0]!, 'webchat|later|x');
     await store.outcomeStore.counts({ from: '2026-03-01', to: '2026-03-31' });
-    const days = async (table: string) => (await database.query(`select day::text as day from ${table} order by day`)).rows.map((row) => row.day);
+    const days = async (table: string) =>
+      (await database.query(`select day::text as day from ${table} order by day`)).rows.map((row) => row.day);
     expect(await days('survey_request_salt')).toEqual(['2026-03-12']);
     expect(await days('survey_request')).toEqual(['2026-03-12']);
     expect(await days('outcome_day')).toEqual([]);
@@ -64,7 +72,17 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL survey and outcome sto
       `select column_name, data_type from information_schema.columns where table_name = 'survey_response' order by ordinal_position`,
     );
     expect(columns.map((column) => column.column_name)).toEqual([
-      'id', 'day', 'questionnaire_version', 'channel', 'outcome', 'awareness', 'satisfaction', 'appointment_preference', 'booking_channel', 'age_bracket', 'synthetic',
+      'id',
+      'day',
+      'questionnaire_version',
+      'channel',
+      'outcome',
+      'awareness',
+      'satisfaction',
+      'appointment_preference',
+      'booking_channel',
+      'age_bracket',
+      'synthetic',
     ]);
     expect(columns.some((column) => /time/.test(column.data_type))).toBe(false);
   });
@@ -113,6 +131,13 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL survey and outcome sto
     expect(april.appointmentPreference).toMatchObject({ n: 9, suppressed: true, appointment: null });
     expect(april.ageBracket).toMatchObject({ n: 13, suppressed: false, '65+': 0.3077 });
     expect(april.bookingChannel.byAge['65+']).toEqual({ n: 4, suppressed: true, online: null, phone: null, counter: null });
-    expect(april.outcomes).toMatchObject({ n: 15, suppressed: false, days: [{ day: '2026-04-04', n: 14, suppressed: false, resolved: 4, escalated: 3, abandoned: 7 }, { day: '2026-04-05', n: 1, suppressed: true }] });
+    expect(april.outcomes).toMatchObject({
+      n: 15,
+      suppressed: false,
+      days: [
+        { day: '2026-04-04', n: 14, suppressed: false, resolved: 4, escalated: 3, abandoned: 7 },
+        { day: '2026-04-05', n: 1, suppressed: true },
+      ],
+    });
   });
 });

@@ -26,13 +26,17 @@ const byId = (a: SurveyResponse, b: SurveyResponse) => (a.id < b.id ? -1 : 1);
 export function describeSurveyStores(name: string, make: (now: () => Date) => Promise<SurveyStorePair>): void {
   describe(`${name} (SurveyStore contract)`, () => {
     it('stores a row once per request id, and replaces a row with the same id for a new request', async () => {
-      const { store: { surveyStore: store } } = await make(movableClock('2026-03-10T10:00:00Z').now);
+      const {
+        store: { surveyStore: store },
+      } = await make(movableClock('2026-03-10T10:00:00Z').now);
       const [row] = rows(1, '2026-03-10', { awareness: 'used' });
       expect(await store.add(row!, 'webchat|c1|a1')).toEqual({ stored: true });
       // A retry of the same request with other content changes nothing.
       expect(await store.add({ ...row!, answers: { awareness: 'unaware' } }, 'webchat|c1|a1')).toEqual({ stored: false });
       expect(await store.add({ ...row!, answers: { awareness: 'used', satisfaction: 4 } }, 'webchat|c1|a2')).toEqual({ stored: true });
-      expect(await store.list({ from: '2026-03-01', to: '2026-03-31' })).toEqual([{ ...row!, answers: { awareness: 'used', satisfaction: 4 } }]);
+      expect(await store.list({ from: '2026-03-01', to: '2026-03-31' })).toEqual([
+        { ...row!, answers: { awareness: 'used', satisfaction: 4 } },
+      ]);
     });
 
     it('stores a retried request once when it reaches both instances at the same moment', async () => {
@@ -48,7 +52,9 @@ export function describeSurveyStores(name: string, make: (now: () => Date) => Pr
 
     it('still knows a request from yesterday, and forgets requests once their day is over by a day', async () => {
       const clock = movableClock('2026-03-10T22:50:00Z'); // 23:50 in Brussels
-      const { store: { surveyStore: store } } = await make(clock.now);
+      const {
+        store: { surveyStore: store },
+      } = await make(clock.now);
       const [row] = rows(1, '2026-03-10', { awareness: 'used' });
       await store.add(row!, 'late');
       clock.set('2026-03-10T23:10:00Z'); // 00:10 on the 11th
@@ -58,25 +64,38 @@ export function describeSurveyStores(name: string, make: (now: () => Date) => Pr
     });
 
     it('lists rows inside the range only, ordered by day and then id', async () => {
-      const { store: { surveyStore: store } } = await make(movableClock('2026-03-10T10:00:00Z').now);
-      const all = [...rows(1, '2026-03-02', { awareness: 'used' }), ...rows(1, '2026-02-28', {}), ...rows(2, '2026-03-01', { satisfaction: 3 }), ...rows(1, '2026-04-01', {})];
+      const {
+        store: { surveyStore: store },
+      } = await make(movableClock('2026-03-10T10:00:00Z').now);
+      const all = [
+        ...rows(1, '2026-03-02', { awareness: 'used' }),
+        ...rows(1, '2026-02-28', {}),
+        ...rows(2, '2026-03-01', { satisfaction: 3 }),
+        ...rows(1, '2026-04-01', {}),
+      ];
       for (const [index, row] of [...all].reverse().entries()) await store.add(row, `r${index}`);
       const listed = await store.list({ from: '2026-03-01', to: '2026-03-31' });
       expect(listed).toEqual([...all.filter((row) => row.day === '2026-03-01').sort(byId), all[0]]);
     });
 
     it('refuses rows with extra fields or free text, and stores nothing of them', async () => {
-      const { store: { surveyStore: store } } = await make(movableClock('2026-03-10T10:00:00Z').now);
+      const {
+        store: { surveyStore: store },
+      } = await make(movableClock('2026-03-10T10:00:00Z').now);
       const [row] = rows(1, '2026-03-10', {});
       await expect(store.add({ ...row!, userId: 'u-1' } as SurveyResponse, 'r1')).rejects.toBeInstanceOf(InvalidSurveyRowError);
-      await expect(store.add({ ...row!, answers: { satisfaction: 'heel goed' } } as unknown as SurveyResponse, 'r2')).rejects.toBeInstanceOf(InvalidSurveyRowError);
+      await expect(
+        store.add({ ...row!, answers: { satisfaction: 'heel goed' } } as unknown as SurveyResponse, 'r2'),
+      ).rejects.toBeInstanceOf(InvalidSurveyRowError);
       expect(await store.list({ from: '2026-01-01', to: '2026-12-31' })).toEqual([]);
       // The refused request ids were not used up.
       expect(await store.add(row!, 'r1')).toEqual({ stored: true });
     });
 
     it('adds synthetic rows in one go and removes only those', async () => {
-      const { store: { surveyStore: store } } = await make(movableClock('2026-03-10T10:00:00Z').now);
+      const {
+        store: { surveyStore: store },
+      } = await make(movableClock('2026-03-10T10:00:00Z').now);
       const real = rows(2, '2026-03-10', { awareness: 'used' });
       for (const [index, row] of real.entries()) await store.add(row, `real-${index}`);
       const synthetic = generateSyntheticSurveyRows({ count: 50, from: '2026-01-01', seed: 7 });
@@ -91,7 +110,9 @@ export function describeSurveyStores(name: string, make: (now: () => Date) => Pr
     });
 
     it('counts the rows of a range for the report exactly as counting the listed rows does', async () => {
-      const { store: { surveyStore: store } } = await make(movableClock('2026-03-10T10:00:00Z').now);
+      const {
+        store: { surveyStore: store },
+      } = await make(movableClock('2026-03-10T10:00:00Z').now);
       await store.addSynthetic(generateSyntheticSurveyRows({ count: 400, from: '2025-11-01', seed: 3 }));
       const real = [
         ...rows(3, '2026-01-31', { awareness: 'unaware', satisfaction: 2, bookingChannel: 'phone', ageBracket: '65+' }),
@@ -119,7 +140,9 @@ export function describeSurveyStores(name: string, make: (now: () => Date) => Pr
 
     it('counts each conversation once with its final outcome; started-only ones as abandoned once the day is closed', async () => {
       const clock = movableClock('2026-03-10T10:00:00Z');
-      const { store: { outcomeStore: store } } = await make(clock.now);
+      const {
+        store: { outcomeStore: store },
+      } = await make(clock.now);
       await store.start(mark('a'));
       await store.start(mark('a'));
       expect(await store.record({ ...mark('a'), outcome: 'resolved' })).toBe('resolved');
@@ -149,12 +172,16 @@ export function describeSurveyStores(name: string, make: (now: () => Date) => Pr
 
     it('finds a conversation that started yesterday, so it counts on its first day only', async () => {
       const clock = movableClock('2026-03-10T22:50:00Z'); // 23:50 in Brussels
-      const { store: { outcomeStore: store } } = await make(clock.now);
+      const {
+        store: { outcomeStore: store },
+      } = await make(clock.now);
       await store.start(mark('late', '2026-03-10'));
       clock.set('2026-03-10T23:10:00Z');
       await store.record({ ...mark('late', '2026-03-11'), outcome: 'resolved' });
       clock.set('2026-03-13T10:00:00Z');
-      expect(await store.counts({ from: '2026-03-01', to: '2026-03-31' })).toEqual([{ day: '2026-03-10', channel: 'webchat', outcome: 'resolved', count: 1 }]);
+      expect(await store.counts({ from: '2026-03-01', to: '2026-03-31' })).toEqual([
+        { day: '2026-03-10', channel: 'webchat', outcome: 'resolved', count: 1 },
+      ]);
     });
 
     it('counts a conversation marked at both instances at once only once, with the outcome that wins', async () => {
@@ -175,7 +202,9 @@ export function describeSurveyStores(name: string, make: (now: () => Date) => Pr
     });
 
     it('refuses a channel that is not a channel id, and an empty conversation key', async () => {
-      const { store: { outcomeStore: store } } = await make(movableClock('2026-03-10T10:00:00Z').now);
+      const {
+        store: { outcomeStore: store },
+      } = await make(movableClock('2026-03-10T10:00:00Z').now);
       await expect(store.start(mark('x', '2026-03-10', 'Jan Peeters'))).rejects.toBeInstanceOf(InvalidSurveyRowError);
       await expect(store.record({ ...mark(''), outcome: 'resolved' })).rejects.toThrow('conversationKey');
     });

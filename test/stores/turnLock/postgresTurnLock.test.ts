@@ -134,9 +134,10 @@ describe.skipIf(postgresUnavailable !== null)('PostgresTurnLock', () => {
       } as Partial<Activity>),
     );
     await Promise.all(turns);
-    const { rows } = await observer.query<{ counted: number }>(`select (item->>'counted')::int as counted from bot_state where key like $1`, [
-      `%/conversations/${conversation}/`,
-    ]);
+    const { rows } = await observer.query<{ counted: number }>(
+      `select (item->>'counted')::int as counted from bot_state where key like $1`,
+      [`%/conversations/${conversation}/`],
+    );
     expect(rows).toEqual([{ counted: 10 }]);
   });
 });

@@ -48,7 +48,9 @@ describe('InProcessTurnLock', () => {
     await settle();
     expect(secondGotIt).toBe(false);
     await releaseFirst();
-    await (await second)();
+    await (
+      await second
+    )();
     expect(secondGotIt).toBe(true);
     expect(lock.heldKeys).toBe(0);
   });
@@ -106,7 +108,9 @@ describe('InProcessTurnLock', () => {
     await settle();
     expect(thirdGotIt).toBe(false);
     await releaseSecond();
-    await (await third)();
+    await (
+      await third
+    )();
   });
 });
 

@@ -24,7 +24,9 @@ export function describeTurnLock(name: string, make: (waitMs: number) => Promise
       await waitABit();
       expect(secondGotIt).toBe(false);
       await releaseFirst();
-      await (await secondHold)();
+      await (
+        await secondHold
+      )();
       expect(secondGotIt).toBe(true);
     });
 
@@ -41,7 +43,9 @@ export function describeTurnLock(name: string, make: (waitMs: number) => Promise
       const error = await second.acquire('webchat/contract-4').catch((caught: unknown) => caught);
       expect(isStoreError(error, 'TURN_LOCK_TIMEOUT')).toBe(true);
       await releaseFirst();
-      await (await second.acquire('webchat/contract-4'))();
+      await (
+        await second.acquire('webchat/contract-4')
+      )();
     });
   });
 }

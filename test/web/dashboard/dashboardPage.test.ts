@@ -21,14 +21,25 @@ beforeAll(async () => {
   let outcomeNow = new Date('2026-03-02T10:00:00Z');
   const outcomeStore = memoryOutcomeStore({ now: () => outcomeNow });
   // A year of demo answers, thinning out in the last months so some cells are suppressed.
-  await surveyStore.addSynthetic(generateSyntheticSurveyRows({ count: 700, from: '2025-03-01', seed: 11 }).filter((row) => row.day < '2026-02-20' || row.id < '3'));
+  await surveyStore.addSynthetic(
+    generateSyntheticSurveyRows({ count: 700, from: '2025-03-01', seed: 11 }).filter((row) => row.day < '2026-02-20' || row.id < '3'),
+  );
   for (let index = 0; index < 12; index += 1) {
     await outcomeStore.start({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}` });
     if (index < 9) await outcomeStore.record({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}`, outcome: 'resolved' });
   }
   outcomeNow = NOW; // 2 March is closed by now
   server = await startTestServer({
-    routes: [(http) => registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline: loadSurveyBaseline(), now: () => NOW })],
+    routes: [
+      (http) =>
+        registerSurveyReportRoutes(http, {
+          surveyStore,
+          outcomeStore,
+          reportsToken: TOKEN,
+          baseline: loadSurveyBaseline(),
+          now: () => NOW,
+        }),
+    ],
   });
   browser = await launchBrowser();
 }, 60_000);
@@ -46,7 +57,8 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && !/401/.test(message.text())) scriptErrors.push(message.text());
+      if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && !/401/.test(message.text()))
+        scriptErrors.push(message.text());
     });
 
     await page.goto(`${server.baseUrl}/dashboard`);
@@ -65,7 +77,9 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     await expect.poll(() => page.locator('#status').textContent()).toBe('De cijfers zijn geladen.');
 
     // What the page shows is exactly what the model makes of the API's JSON.
-    const report = (await page.evaluate(async () => (await fetch('/api/reports/survey?from=2025-04-01&to=2026-03-15')).json())) as SurveyReport;
+    const report = (await page.evaluate(async () =>
+      (await fetch('/api/reports/survey?from=2025-04-01&to=2026-03-15')).json(),
+    )) as SurveyReport;
     const model = dashboardModel(report, { today: '2026-03-15' });
     // Awareness: one small chart per answer; the others one chart each.
     expect(await page.locator('svg.chart-svg').count()).toBe(7);
@@ -75,7 +89,9 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
       expect(await page.locator(`#chart-${chart.id} .findings li`).allTextContents(), chart.id).toEqual(chart.sentences);
     }
     const awarenessFindings = (await page.locator('#chart-awareness .findings').textContent()) ?? '';
-    expect(awarenessFindings).toMatch(/inwonerspanel 2021\/3 was dat \d+,\d%: (dat verschil is statistisch zeker|het verschil is nog niet zeker)/);
+    expect(awarenessFindings).toMatch(
+      /inwonerspanel 2021\/3 was dat \d+,\d%: (dat verschil is statistisch zeker|het verschil is nog niet zeker)/,
+    );
     // Dates in Dutch words, from the range the report says it counted.
     expect(model.summary.period).toMatch(/^1 april 2025 tot en met \d{1,2} maart 2026$/);
     expect(await page.locator('#summary').textContent()).toContain(model.summary.period);
@@ -83,9 +99,9 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     expect(await page.locator('#chart-satisfaction table').textContent()).toMatch(/maart 2026 \(onvolledig: 1 maart tot 15 maart\)/);
     expect((await page.locator('#chart-satisfaction svg text').allTextContents()).at(-1)).toMatch(/\*$/);
     for (const chart of model.charts) {
-      const rows = await page.locator(`#chart-${chart.id} table tr`).evaluateAll((trs) =>
-        trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
-      );
+      const rows = await page
+        .locator(`#chart-${chart.id} table tr`)
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
       expect(rows, chart.id).toEqual([chart.table.columns, ...chart.table.rows]);
     }
     const awarenessText = await page.locator('#chart-awareness table').textContent();
@@ -118,7 +134,12 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
       nodes.map((node) => {
         const box = node.getBoundingClientRect();
         const svg = (node as SVGTextElement).ownerSVGElement!.getBoundingClientRect();
-        return { text: node.textContent, size: parseFloat(getComputedStyle(node).fontSize) * (svg.width / (node as SVGTextElement).ownerSVGElement!.viewBox.baseVal.width), left: box.left - svg.left, right: svg.right - box.right };
+        return {
+          text: node.textContent,
+          size: parseFloat(getComputedStyle(node).fontSize) * (svg.width / (node as SVGTextElement).ownerSVGElement!.viewBox.baseVal.width),
+          left: box.left - svg.left,
+          right: svg.right - box.right,
+        };
       }),
     );
     expect(texts.length).toBeGreaterThan(20);
@@ -127,7 +148,12 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
       expect(text.left, JSON.stringify(text)).toBeGreaterThanOrEqual(-0.5);
       expect(text.right, JSON.stringify(text)).toBeGreaterThanOrEqual(-0.5);
     }
-    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 360).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 5));
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > 360)
+        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+        .slice(0, 5),
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(', ')).toBeLessThanOrEqual(360);
     await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT ?? '/dev/null', fullPage: true }).catch(() => undefined);
     expect(await wcagViolations(page)).toEqual([]);

@@ -43,7 +43,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-
 async function signIn(page: Page) {
   await context.clearCookies();
   await page.goto(`${app.baseUrl}/staff`);
@@ -105,9 +104,13 @@ describe.skipIf(chromiumUnavailable)("the staff console's day view on the whole 
     await signIn(page);
     await page.getByRole('heading', { name: 'Afspraken van vandaag' }).waitFor();
 
-    await page.route('**/api/staff/appointments?*', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }));
+    await page.route('**/api/staff/appointments?*', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }),
+    );
     await page.getByRole('button', { name: 'Volgende dag' }).click();
-    await expect.poll(() => page.locator('#day-problem').textContent()).toBe('De afspraken konden niet geladen worden. Probeer het opnieuw.');
+    await expect
+      .poll(() => page.locator('#day-problem').textContent())
+      .toBe('De afspraken konden niet geladen worden. Probeer het opnieuw.');
     expect(await page.locator('#day-problem').getAttribute('aria-live')).toBe('assertive');
     expect(await page.getByRole('table').count()).toBe(0);
     await page.unroute('**/api/staff/appointments?*');

@@ -6,7 +6,6 @@ import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../stores/callbacks/embeddedCallbackStore.js';
 import { startStaffServer, STAFF_PASSWORD } from '../../bot/staff/staffFixtures.js';
 
-
 let callbacks: CallbackStore;
 let server: Awaited<ReturnType<typeof startStaffServer>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -16,7 +15,10 @@ beforeAll(async () => {
   if (chromiumUnavailable) return;
   const references = ['KDR-482', 'MNP-234', 'TVW-915'];
   callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
-  for (const [requestId, partOfDay] of [['a', 'morning'], ['b', 'afternoon']] as const) {
+  for (const [requestId, partOfDay] of [
+    ['a', 'morning'],
+    ['b', 'afternoon'],
+  ] as const) {
     await callbacks.create({
       requestId,
       phone: '+32470123456',
@@ -36,7 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
 
 describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
   it('signs in, shows the requests, marks one reached and announces it, without WCAG 2.1 AA violations', async () => {
@@ -73,7 +74,9 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByRole('group', { name: 'Status van KDR-482' }).getByRole('button', { name: 'Bereikt', exact: true }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Verzoek KDR-482 is bereikt\. U kunt dit nog ongedaan maken\.$/);
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toMatch(/^Verzoek KDR-482 is bereikt\. U kunt dit nog ongedaan maken\.$/);
     expect(await page.getByRole('heading', { name: /^KDR-482/ }).count()).toBe(0);
     // Saved at once: the undo is the server's, not a delay in the page.
     expect((await callbacks.get('KDR-482'))?.status).toBe('reached');
