@@ -132,6 +132,8 @@ function renderRequest(request) {
   article.append(heading);
 
   const details = element('dl');
+  // What the resident said the call is about: the first thing staff read before they call.
+  row(details, 'Waarover', request.subject ?? 'Niet gezegd (liever aan de telefoon)');
   const phone = element('a', dialFormat(request.phone));
   phone.href = `tel:${request.phone}`;
   row(details, 'Telefoon', phone);
