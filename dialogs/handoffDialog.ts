@@ -22,12 +22,12 @@ import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
 import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallback } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
-import { clockLabel } from './displayFormats.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
 import { isWithdrawal } from './prompts/freeTextPrompt.js';
 import type { OpenQuestion, OpenQuestionReading } from './prompts/openQuestion.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
+import { clockLabel } from '../services/brusselsTime.js';
 
 /** How a conversation was escalated to a person: for the outcome figures. */
 export interface Escalation {

@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response, Server } from 'restify';
-import { brusselsDay, wholeMonths } from '../../services/calendarDay.js';
 import type { SurveyBaseline } from '../../services/survey/surveyBaseline.js';
 import { surveyReportToCsv } from '../../services/survey/surveyCsv.js';
 import { storedSurveyReport } from '../../services/survey/storedSurveyReport.js';
@@ -31,6 +30,7 @@ import {
   type RangeProblem,
 } from './reportsAccess.js';
 import { clearedCookie, createSessions, readCookie, sessionCookie, type Sessions } from './sessions.js';
+import { brusselsDay, wholeMonths } from '../../services/brusselsTime.js';
 
 export interface SurveyReportRoutesDeps {
   /** Counts its rows for the report where they are (in memory or in SQL). */

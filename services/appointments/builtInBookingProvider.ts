@@ -11,10 +11,10 @@ import type {
   StaffDay,
 } from './bookingProvider.js';
 import type { Booking, BookingContact, BookingStore, OccupiedTime, RoomRule } from '../../stores/bookings/bookingStore.js';
-import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from './brusselsTime.js';
 import { findService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
 import { checkBookableStart, generateFreeSlots, matchWish, planSearch, type FreeSlot, type SlotSearch, type WeeklyHours } from './slots.js';
 import { createWrongAttemptLimiter, type WrongAttemptLimiter } from './wrongAttemptLimiter.js';
+import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from '../brusselsTime.js';
 
 export interface BuiltInBookingProviderOptions {
   store: BookingStore;
