@@ -16,7 +16,7 @@ import { mentions } from '../../services/municipality/questionCues.js';
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
-import { askOptions } from '../prompts/askOptions.js';
+import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
 import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
@@ -109,7 +109,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     }
     const { t } = turnServices(step.context);
     const groups: Option[] = DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group');
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group', FOLLOW_UP);
   }
 
   private async documentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -119,7 +119,14 @@ export class DocumentRequestDialog extends ComponentDialog {
     if (ids.length === 1) return step.next(ids[0]);
     const { t, language } = turnServices(step.context);
     const documents: Option[] = ids.map((id) => ({ value: id, label: capitalised(this.document(id).name[language]) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.documentAsk'), documents, 'documents.document');
+    return askOptions(
+      step,
+      DialogIds.documentRequestQuestion,
+      t('documents:choose.documentAsk'),
+      documents,
+      'documents.document',
+      FOLLOW_UP,
+    );
   }
 
   private async modelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -202,6 +209,7 @@ export class DocumentRequestDialog extends ComponentDialog {
           ctx.t('documents:online.canLogIn.ask'),
           yesNo(ctx.t, 'documents:online.canLogIn.no'),
           'documents.canLogIn',
+          FOLLOW_UP,
         );
       case 'inPerson':
         await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }, circumstances));
@@ -223,6 +231,7 @@ export class DocumentRequestDialog extends ComponentDialog {
       t('documents:inPerson.appointment.offer'),
       yesNo(t, 'common:answer.no'),
       'documents.bookOffer',
+      FOLLOW_UP,
     );
   }
 
