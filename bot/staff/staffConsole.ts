@@ -14,6 +14,7 @@ import {
   type StaffStatus,
 } from '../../stores/callbacks/callbackStore.js';
 import { isCallbackReference } from '../../services/callback/callbackReference.js';
+import { undoTimeLeftMs } from '../../services/callback/callbackStatus.js';
 import { UNKNOWN_ACCOUNT_HASH, verifyStaffPassword, type StaffAccount } from './staffPassword.js';
 
 export interface StaffConsoleDeps {
@@ -45,6 +46,18 @@ const COOKIE_PATH = '/api/staff';
 const SUBJECT_PREFIX = 'staff:';
 const MAX_NAME = 64;
 const MAX_PASSWORD = 256;
+
+/** How the console answers each refusal of the callback store. */
+const STORE_ERROR_ANSWERS: Record<CallbackStoreError['code'], { status: number; code: string; message: string }> = {
+  CALLBACK_NOT_FOUND: { status: 404, code: 'callback_not_found', message: 'No callback request with this reference.' },
+  CALLBACK_CLOSED: { status: 409, code: 'callback_closed', message: 'This callback request is already closed.' },
+  CALLBACK_NOT_UNDOABLE: {
+    status: 409,
+    code: 'callback_not_undoable',
+    message: 'This callback request cannot be taken back (open, cancelled, or closed too long ago).',
+  },
+};
+
 const PAGE_DIR = new URL('../../web/staff/', import.meta.url);
 
 const PAGE_FILES = {
@@ -170,26 +183,14 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
     staffMember: string,
   ): Promise<void> {
     const reference = String(req.params.reference ?? '').toUpperCase();
-    if (!isCallbackReference(reference)) return sendError(res, 404, 'callback_not_found', 'No callback request with this reference.');
+    if (!isCallbackReference(reference)) return sendStoreRefusal(res, 'CALLBACK_NOT_FOUND');
     try {
       const request = await change(reference);
       deps.logger.info('callback.status', { reference, status: request.status, staffMember });
-      res.json({ callback: forStaff(request) });
+      // How long "Ongedaan maken" may stay on screen: the store's undo window, not a guess in the page.
+      res.json({ callback: forStaff(request), undoableForMs: undoTimeLeftMs(request, now()) });
     } catch (error) {
-      if (error instanceof CallbackStoreError && error.code === 'CALLBACK_NOT_FOUND') {
-        return sendError(res, 404, 'callback_not_found', 'No callback request with this reference.');
-      }
-      if (error instanceof CallbackStoreError && error.code === 'CALLBACK_CLOSED') {
-        return sendError(res, 409, 'callback_closed', 'This callback request is already closed.');
-      }
-      if (error instanceof CallbackStoreError && error.code === 'CALLBACK_NOT_UNDOABLE') {
-        return sendError(
-          res,
-          409,
-          'callback_not_undoable',
-          'This callback request cannot be taken back (open, cancelled, or closed too long ago).',
-        );
-      }
+      if (error instanceof CallbackStoreError) return sendStoreRefusal(res, error.code);
       deps.logger.error('callback.statusFailed', { reference, code: errorCode(error) });
       // The server's error handler answers it: 503 storage_unavailable during an outage, else 500.
       throw error;
@@ -233,6 +234,11 @@ function forStaff(request: CallbackRequest) {
     attempts: request.history.filter((change) => change.status === 'notReached').length,
     history: request.history,
   };
+}
+
+function sendStoreRefusal(res: Response, storeCode: CallbackStoreError['code']): void {
+  const { status, code, message } = STORE_ERROR_ANSWERS[storeCode];
+  sendError(res, status, code, message);
 }
 
 function noStore(res: Response): void {

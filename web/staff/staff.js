@@ -29,9 +29,6 @@ const PARTS = { morning: 'voormiddag', afternoon: 'namiddag' };
 const LANGUAGES = { nl: 'Nederlands', en: 'Engels' };
 // Who changed a status, when it was not a staff member.
 const ACTORS = { assistant: 'digitale assistent', resident: 'inwoner' };
-// "Ongedaan maken" stays on screen this long after "Bereikt" or "Afgehandeld"; the server takes a
-// close back within its own window (services/callback/callbackStatus.ts, UNDO_WINDOW_MS).
-const UNDO_MS = 60_000;
 // New requests show up without a reload.
 const POLL_MS = 30_000;
 
@@ -187,9 +184,9 @@ async function loadRequests({ announceNew = false } = {}) {
     return false;
   }
   showConsole(data.staffMember);
-  const shown = data.callbacks;
+  const requests = data.callbacks;
   const focused = document.activeElement?.dataset ?? {};
-  $('requests').replaceChildren(...shown.map(renderRequest));
+  $('requests').replaceChildren(...requests.map(renderRequest));
   if (focused.reference) {
     document
       .querySelector(
@@ -197,34 +194,41 @@ async function loadRequests({ announceNew = false } = {}) {
       )
       ?.focus();
   }
-  $('empty').hidden = shown.length > 0;
-  const references = shown.map((request) => request.reference);
+  $('empty').hidden = requests.length > 0;
+  const references = requests.map((request) => request.reference);
   if (announceNew && shownReferences) {
     const arrived = references.filter((reference) => !shownReferences.includes(reference));
     if (arrived.length === 1) announce(`Nieuw verzoek: ${arrived[0]}.`);
     if (arrived.length > 1) announce(`${arrived.length} nieuwe verzoeken: ${arrived.join(', ')}.`);
   }
   shownReferences = references;
-  return shown.length;
+  return requests.length;
 }
 
-/** Sends a status change (`status`) or its undo (`undo`) of one request; false when it was not saved. */
-async function sendChange(reference, change, failure) {
-  const path = `/api/staff/callbacks/${encodeURIComponent(reference)}/${change.status ? 'status' : 'undo'}`;
-  const { response } = await api(path, change.status ? { status: change.status } : {});
+function callbackPath(reference, route) {
+  return `/api/staff/callbacks/${encodeURIComponent(reference)}/${route}`;
+}
+
+/**
+ * Posts one change of a request (`callbackPath(reference, 'status' | 'undo')`); the server's answer
+ * (`{ callback, undoableForMs }`), or null when it was not saved.
+ */
+async function sendChange(path, body, failure) {
+  const { response, data } = await api(path, body);
   if (response.status === 401) {
     showLogin();
     problem('U bent afgemeld. Meld u opnieuw aan.');
-    return false;
+    return null;
   }
   if (!response.ok) {
     problem(failure);
-    return false;
+    return null;
   }
-  return true;
+  return data ?? {};
 }
 
-function showUndo(reference, action) {
+/** "Ongedaan maken" for a closed request, shown as long as the server still takes the close back. */
+function showUndo(reference, action, undoableForMs) {
   const bar = $('undo');
   const button = element('button', `Ongedaan maken: ${reference} ${action.done}`);
   button.type = 'button';
@@ -232,7 +236,7 @@ function showUndo(reference, action) {
   bar.replaceChildren(button);
   bar.hidden = false;
   clearTimeout(undoTimer);
-  undoTimer = setTimeout(() => hideUndo(reference), UNDO_MS);
+  undoTimer = setTimeout(() => hideUndo(reference), undoableForMs);
 }
 
 function hideUndo(reference) {
@@ -242,30 +246,31 @@ function hideUndo(reference) {
   bar.hidden = true;
 }
 
+/**
+ * Saves a status at once. "Niet bereikt" keeps the request in the list; "Bereikt" and "Afgehandeld"
+ * close it, and the server says how long "Ongedaan maken" can still take that back.
+ */
 async function setStatus(reference, action) {
-  // "Niet bereikt" keeps the request in the list: it is sent at once.
-  const failure = `De status van ${reference} kon niet opgeslagen worden.`;
-  if (action.status === 'notReached') {
-    if (!(await sendChange(reference, { status: action.status }, failure))) return;
-    await loadRequests();
-    announce(`Verzoek ${reference} is ${action.done}.`);
-    $('console-title').focus();
-    return;
-  }
-  // "Bereikt" and "Afgehandeld" close the request at once; "Ongedaan maken" asks the server to take it back.
-  if (!(await sendChange(reference, { status: action.status }, failure))) {
-    await loadRequests();
-    return;
-  }
+  const saved = await sendChange(
+    callbackPath(reference, 'status'),
+    { status: action.status },
+    `De status van ${reference} kon niet opgeslagen worden.`,
+  );
   await loadRequests();
-  showUndo(reference, action);
-  announce(`Verzoek ${reference} is ${action.done}. U kunt dit nog ongedaan maken.`);
+  if (!saved) return;
+  const undoableForMs = saved.undoableForMs ?? 0;
+  if (undoableForMs > 0) {
+    showUndo(reference, action, undoableForMs);
+    announce(`Verzoek ${reference} is ${action.done}. U kunt dit nog ongedaan maken.`);
+  } else {
+    announce(`Verzoek ${reference} is ${action.done}.`);
+  }
   $('console-title').focus();
 }
 
 async function undo(reference) {
   hideUndo(reference);
-  const saved = await sendChange(reference, {}, `${reference} kon niet meer ongedaan gemaakt worden.`);
+  const saved = await sendChange(callbackPath(reference, 'undo'), {}, `${reference} kon niet meer ongedaan gemaakt worden.`);
   await loadRequests();
   if (!saved) return;
   announce(`Verzoek ${reference} staat weer open.`);

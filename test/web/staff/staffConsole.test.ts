@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNDO_WINDOW_MS } from '../../../services/callback/callbackStatus.js';
 import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
 import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../stores/callbacks/embeddedCallbackStore.js';
@@ -91,11 +92,13 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     await page.clock.runFor(15_000);
     expect((await callbacks.get('KDR-482'))?.status).toBe('open');
 
-    // Closing for real: saved at once, and the undo button goes after a minute.
+    // Closing for real: saved at once, and the undo button stays as long as the server's undo window.
     await page.getByRole('group', { name: 'Status van KDR-482' }).getByRole('button', { name: 'Bereikt', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: /^KDR-482/ }).count()).toBe(0);
     await expect.poll(async () => (await callbacks.get('KDR-482'))?.status).toBe('reached');
-    await page.clock.runFor(61_000);
+    await page.clock.runFor(UNDO_WINDOW_MS - 30_000);
+    expect(await page.getByRole('button', { name: /^Ongedaan maken: KDR-482/ }).count()).toBe(1);
+    await page.clock.runFor(31_000);
     expect(await page.getByRole('button', { name: /^Ongedaan maken/ }).count()).toBe(0);
 
     // A new request shows up without a reload, announced politely, focus left where it was.
