@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import type { i18n } from 'i18next';
 import type { Request, Response, Server } from 'restify';
 import { errorCode } from '../errorCodes.js';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
@@ -14,6 +14,9 @@ import {
   type StaffStatus,
 } from '../../stores/callbacks/callbackStore.js';
 import { isCallbackReference } from '../../services/callback/callbackReference.js';
+import { undoTimeLeftMs } from '../../services/callback/callbackStatus.js';
+import { createI18n } from '../i18n.js';
+import { registerStaffPage } from './staffPage.js';
 import { UNKNOWN_ACCOUNT_HASH, verifyStaffPassword, type StaffAccount } from './staffPassword.js';
 
 export interface StaffConsoleDeps {
@@ -31,8 +34,8 @@ export interface StaffConsoleDeps {
   logger: Logger;
   /** Secure cookies: true unless the console runs on plain local HTTP. */
   secureCookies: boolean;
-  /** Where the page's files are; default `web/staff/`. */
-  pageDir?: string;
+  /** The page's texts (locales/<lang>/staff.json); default: read from locales/. */
+  i18n?: i18n;
 }
 
 interface StaffLoginLimits {
@@ -45,22 +48,16 @@ const COOKIE_PATH = '/api/staff';
 const SUBJECT_PREFIX = 'staff:';
 const MAX_NAME = 64;
 const MAX_PASSWORD = 256;
-const PAGE_DIR = new URL('../../web/staff/', import.meta.url);
 
-const PAGE_FILES = {
-  '/staff': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/staff/staff.js': { file: 'staff.js', type: 'text/javascript; charset=utf-8' },
-  '/staff/dayAppointments.js': { file: 'dayAppointments.js', type: 'text/javascript; charset=utf-8' },
-  '/staff/staff.css': { file: 'staff.css', type: 'text/css; charset=utf-8' },
-} as const;
-
-// The page loads only its own script and styles; nothing inline, no framing.
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
+/** How the console answers each refusal of the callback store. */
+const STORE_ERROR_ANSWERS: Record<CallbackStoreError['code'], { status: number; code: string; message: string }> = {
+  CALLBACK_NOT_FOUND: { status: 404, code: 'callback_not_found', message: 'No callback request with this reference.' },
+  CALLBACK_CLOSED: { status: 409, code: 'callback_closed', message: 'This callback request is already closed.' },
+  CALLBACK_NOT_UNDOABLE: {
+    status: 409,
+    code: 'callback_not_undoable',
+    message: 'This callback request cannot be taken back (open, cancelled, or closed too long ago).',
+  },
 };
 
 /**
@@ -71,15 +68,7 @@ const PAGE_HEADERS = {
 export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): void {
   const now = deps.now ?? (() => new Date());
   const accounts = new Map(deps.staffAccounts.map((account) => [account.name, account]));
-  const pageDir = deps.pageDir ? new URL(`file://${deps.pageDir.replace(/\/?$/, '/')}`) : PAGE_DIR;
-
-  for (const [path, { file, type }] of Object.entries(PAGE_FILES)) {
-    const body = readFileSync(new URL(file, pageDir));
-    server.get(path, async (_req: Request, res: Response) => {
-      res.writeHead(200, { ...PAGE_HEADERS, 'content-type': type, 'content-length': body.length });
-      res.end(body);
-    });
-  }
+  registerStaffPage(server, { i18n: deps.i18n ?? createI18n() });
 
   server.post('/api/staff/login', async (req: Request, res: Response) => {
     noStore(res);
@@ -170,26 +159,14 @@ export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): vo
     staffMember: string,
   ): Promise<void> {
     const reference = String(req.params.reference ?? '').toUpperCase();
-    if (!isCallbackReference(reference)) return sendError(res, 404, 'callback_not_found', 'No callback request with this reference.');
+    if (!isCallbackReference(reference)) return sendStoreRefusal(res, 'CALLBACK_NOT_FOUND');
     try {
       const request = await change(reference);
       deps.logger.info('callback.status', { reference, status: request.status, staffMember });
-      res.json({ callback: forStaff(request) });
+      // How long "Ongedaan maken" may stay on screen: the store's undo window, not a guess in the page.
+      res.json({ callback: forStaff(request), undoableForMs: undoTimeLeftMs(request, now()) });
     } catch (error) {
-      if (error instanceof CallbackStoreError && error.code === 'CALLBACK_NOT_FOUND') {
-        return sendError(res, 404, 'callback_not_found', 'No callback request with this reference.');
-      }
-      if (error instanceof CallbackStoreError && error.code === 'CALLBACK_CLOSED') {
-        return sendError(res, 409, 'callback_closed', 'This callback request is already closed.');
-      }
-      if (error instanceof CallbackStoreError && error.code === 'CALLBACK_NOT_UNDOABLE') {
-        return sendError(
-          res,
-          409,
-          'callback_not_undoable',
-          'This callback request cannot be taken back (open, cancelled, or closed too long ago).',
-        );
-      }
+      if (error instanceof CallbackStoreError) return sendStoreRefusal(res, error.code);
       deps.logger.error('callback.statusFailed', { reference, code: errorCode(error) });
       // The server's error handler answers it: 503 storage_unavailable during an outage, else 500.
       throw error;
@@ -233,6 +210,11 @@ function forStaff(request: CallbackRequest) {
     attempts: request.history.filter((change) => change.status === 'notReached').length,
     history: request.history,
   };
+}
+
+function sendStoreRefusal(res: Response, storeCode: CallbackStoreError['code']): void {
+  const { status, code, message } = STORE_ERROR_ANSWERS[storeCode];
+  sendError(res, status, code, message);
 }
 
 function noStore(res: Response): void {
