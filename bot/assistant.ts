@@ -99,7 +99,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const mainDialog = new MainDialog(
     {
       'thuisloket.info': new ThuisloketDialog(facts),
-      'document.request': new DocumentRequestDialog(facts),
+      'document.request': new DocumentRequestDialog(facts, appointments.clock),
       'info.hours': new OpeningHoursDialog(facts.municipality, now),
       'info.contact': new ContactDialog(facts),
       'appointment.book': new VisitAdviceDialog(facts, new BookingDialog(appointments)),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import type { i18n } from 'i18next';
 import type { Request, Response, Server } from 'restify';
 import { errorCode } from '../errorCodes.js';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
@@ -15,6 +15,8 @@ import {
 } from '../../stores/callbacks/callbackStore.js';
 import { isCallbackReference } from '../../services/callback/callbackReference.js';
 import { undoTimeLeftMs } from '../../services/callback/callbackStatus.js';
+import { createI18n } from '../i18n.js';
+import { registerStaffPage } from './staffPage.js';
 import { UNKNOWN_ACCOUNT_HASH, verifyStaffPassword, type StaffAccount } from './staffPassword.js';
 
 export interface StaffConsoleDeps {
@@ -32,8 +34,8 @@ export interface StaffConsoleDeps {
   logger: Logger;
   /** Secure cookies: true unless the console runs on plain local HTTP. */
   secureCookies: boolean;
-  /** Where the page's files are; default `web/staff/`. */
-  pageDir?: string;
+  /** The page's texts (locales/<lang>/staff.json); default: read from locales/. */
+  i18n?: i18n;
 }
 
 interface StaffLoginLimits {
@@ -58,24 +60,6 @@ const STORE_ERROR_ANSWERS: Record<CallbackStoreError['code'], { status: number; 
   },
 };
 
-const PAGE_DIR = new URL('../../web/staff/', import.meta.url);
-
-const PAGE_FILES = {
-  '/staff': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/staff/staff.js': { file: 'staff.js', type: 'text/javascript; charset=utf-8' },
-  '/staff/dayAppointments.js': { file: 'dayAppointments.js', type: 'text/javascript; charset=utf-8' },
-  '/staff/staff.css': { file: 'staff.css', type: 'text/css; charset=utf-8' },
-} as const;
-
-// The page loads only its own script and styles; nothing inline, no framing.
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-};
-
 /**
  * The phone staff's console: `GET /staff` (the page) and `/api/staff/*` (login, logout, the open
  * callback requests and their status). Every `/api/staff/*` route but login needs a session.
@@ -84,15 +68,7 @@ const PAGE_HEADERS = {
 export function registerStaffConsole(server: Server, deps: StaffConsoleDeps): void {
   const now = deps.now ?? (() => new Date());
   const accounts = new Map(deps.staffAccounts.map((account) => [account.name, account]));
-  const pageDir = deps.pageDir ? new URL(`file://${deps.pageDir.replace(/\/?$/, '/')}`) : PAGE_DIR;
-
-  for (const [path, { file, type }] of Object.entries(PAGE_FILES)) {
-    const body = readFileSync(new URL(file, pageDir));
-    server.get(path, async (_req: Request, res: Response) => {
-      res.writeHead(200, { ...PAGE_HEADERS, 'content-type': type, 'content-length': body.length });
-      res.end(body);
-    });
-  }
+  registerStaffPage(server, { i18n: deps.i18n ?? createI18n() });
 
   server.post('/api/staff/login', async (req: Request, res: Response) => {
     noStore(res);

@@ -2,7 +2,8 @@
 import type { Request, Response, Server } from 'restify';
 import { brusselsDay } from '../../../services/calendarDay.js';
 import { defaultReportRange, hasReportsSession, readReportRange } from '../reportsAccess.js';
-import { escapeHtml, fill, messageBlock, readDashboardFile, sendHtml } from './dashboardHtml.js';
+import { fillTemplate } from '../htmlTemplate.js';
+import { messageBlock, readDashboardFile, sendHtml } from './dashboardHtml.js';
 import type { LoginPage } from './loginPage.js';
 import type { ReportsContext } from './reportsContext.js';
 
@@ -20,11 +21,11 @@ export function registerDashboardPage(server: Server, context: ReportsContext, l
     sendHtml(
       res,
       200,
-      fill(template, {
-        from: escapeHtml(range.from),
-        to: escapeHtml(range.to),
-        csvHref: escapeHtml(`/api/reports/survey.csv?${query}`),
-        message: chosen.ok ? '' : messageBlock(context.messages[chosen.code]),
+      fillTemplate(template, {
+        from: range.from,
+        to: range.to,
+        csvHref: `/api/reports/survey.csv?${query}`,
+        message: messageBlock(chosen.ok ? undefined : context.messages[chosen.code]),
       }),
     );
   });

@@ -1,6 +1,7 @@
 /** The dashboard's sign-in page (web/dashboard/login.html), with or without a message. */
 import type { ServerResponse } from 'node:http';
-import { fill, messageBlock, readDashboardFile, sendHtml } from './dashboardHtml.js';
+import { fillTemplate, rawHtml } from '../htmlTemplate.js';
+import { messageBlock, readDashboardFile, sendHtml } from './dashboardHtml.js';
 
 export type LoginPage = (res: ServerResponse, status: number, message?: string, extraHeaders?: Record<string, string>) => void;
 
@@ -10,9 +11,9 @@ export function createLoginPage(): LoginPage {
     sendHtml(
       res,
       status,
-      fill(template, {
+      fillTemplate(template, {
         message: messageBlock(message, 'login-error'),
-        invalid: message ? ' aria-invalid="true" aria-describedby="login-error"' : '',
+        invalid: rawHtml(message ? ' aria-invalid="true" aria-describedby="login-error"' : ''),
       }),
       extraHeaders,
     );
