@@ -18,6 +18,11 @@ export function requestIdOf(context: TurnContext): string {
   return `${conversation?.id ?? 'unknown-conversation'}/${id ?? randomUUID()}`;
 }
 
+/** "Bel ons op …": what a resident reads after repeated failed tries to reach a booking. */
+export function callUsLine(context: TurnContext, phone: PhoneLine): string {
+  return turnServices(context).t('appointments:access.callUs', { phone: phone.display });
+}
+
 /** Whether a typed contact is usable; if not, the question again with why (a foreign number, or neither). */
 export function checkContact(text: string, context: TurnContext): { ok: true } | { ok: false; retry: string } {
   const answer = readContact(text);
@@ -86,8 +91,7 @@ export function bookingCodePrompt(dialogId: string, phone: PhoneLine): FreeTextP
     if (prompt.attemptCount >= CODE_ATTEMPTS || saysCodeIsLost(text)) return true;
     const { t } = turnServices(prompt.context);
     const why = t(resemblesBookingCode(text) ? 'appointments:access.codeUnknown' : 'appointments:access.codeRetry');
-    prompt.options.retryPrompt =
-      prompt.attemptCount >= REPEATED_FAILURES ? [why, t('appointments:access.callUs', { phone: phone.display })].join('\n') : why;
+    prompt.options.retryPrompt = prompt.attemptCount >= REPEATED_FAILURES ? [why, callUsLine(prompt.context, phone)].join('\n') : why;
     return false;
   });
 }
