@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { EventFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
@@ -21,6 +20,7 @@ import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
 import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallback } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
+import { requestIdOf } from './requestId.js';
 import { clockLabel } from './displayFormats.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
 import { FreeTextPrompt, isWithdrawal } from './prompts/freeTextPrompt.js';
@@ -314,15 +314,6 @@ export class HandoffDialog extends ComponentDialog {
     await deps.onEscalated?.(context, { via: 'agentHub' });
     await context.sendActivity(t('handoff:agentHub.connecting'));
   }
-}
-
-/**
- * The idempotency key of a callback request: Direct Line and Teams retry a turn with the same
- * activity id, and that retry must find the request stored by the first attempt.
- */
-function requestIdOf(context: TurnContext): string {
-  const { channelId, conversation, id } = context.activity;
-  return `${channelId}:${conversation?.id ?? 'unknown'}:${id ?? randomUUID()}`;
 }
 
 /**

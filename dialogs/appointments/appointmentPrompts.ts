@@ -1,5 +1,4 @@
 /** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a name, a booking code. */
-import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
@@ -8,15 +7,6 @@ import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeT
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { PhoneLine } from '../../services/municipality/phoneLine.js';
 import { readContact } from './contactAnswer.js';
-
-/**
- * The request id of a booking, cancel or move: the turn's activity id, so a retried turn changes
- * things once. Activity ids are unique within a conversation only, hence the conversation id.
- */
-export function requestIdOf(context: TurnContext): string {
-  const { id, conversation } = context.activity;
-  return `${conversation?.id ?? 'unknown-conversation'}/${id ?? randomUUID()}`;
-}
 
 /** "Bel ons op …": what a resident reads after repeated failed tries to reach a booking. */
 export function callUsLine(context: TurnContext, phone: PhoneLine): string {
