@@ -1,19 +1,20 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import type { BookingContact } from '../../stores/bookings/bookingStore.js';
-import { findService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
-import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
+import { findService, knownService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { checkContact, cleanName, contactPrompt, namePrompt, requestIdOf } from './appointmentPrompts.js';
+import { checkContact, cleanName, contactPrompt, namePrompt } from './appointmentPrompts.js';
+import { requestIdOf } from '../requestId.js';
 import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
 import { readContact } from './contactAnswer.js';
+import { visitWhenIn, type VisitWhen } from './firstMessageWish.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
 
 /** How the booking dialog is started: by the main dialog on intent, or by a hand-over with the service chosen. */
@@ -22,12 +23,15 @@ export interface BookingDialogOptions {
   service?: string;
   /** The message that asked for an appointment: its document and date wish are used. */
   recognition?: Recognition | null;
+  /** What an earlier message said about when (a hand-over from the document dialog): the slot question follows it. */
+  when?: VisitWhen;
 }
 
 /** What the resident chose so far; carried over when the dialog starts again after a slot was taken. */
 interface BookingDraft {
   service?: string;
-  wish?: SlotWish;
+  /** What the resident said about when before the slot question. */
+  when?: VisitWhen;
   proposal?: FreeSlot[];
   intro?: string[];
   slot?: FreeSlot;
@@ -94,7 +98,7 @@ export class BookingDialog extends ComponentDialog {
     if (!draft.service) return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
     const choice: SlotChoiceOptions = {
       service: draft.service,
-      ...(draft.wish ? { wish: draft.wish } : {}),
+      ...draft.when,
       ...(draft.proposal ? { proposal: draft.proposal } : {}),
       ...(draft.intro ? { intro: draft.intro } : {}),
     };
@@ -107,7 +111,7 @@ export class BookingDialog extends ComponentDialog {
     // No slot: nothing was free, and the resident was told whom to call.
     if (!slot) return step.endDialog();
     draft.slot = slot;
-    delete draft.wish;
+    delete draft.when;
     delete draft.proposal;
     delete draft.intro;
     if (draft.name) return step.next();
@@ -189,12 +193,11 @@ export class BookingDialog extends ComponentDialog {
     const handedOver = options.service === undefined ? undefined : this.serviceFromId(options.service);
     const service = handedOver ?? this.serviceFromRecognition(options.recognition);
     if (service) draft.service = service.id;
-    // Only a message that itself asked for an appointment carries a wish ("afspraak morgen in de namiddag").
+    // Only a message that itself asked for an appointment carries a wish ("afspraak morgen in de namiddag");
+    // a hand-over brings the wish of the message that started the conversation.
     const text = context.activity.text;
-    if (options.recognition?.intent === 'appointment.book' && text) {
-      const wish = parseDutchDateTime(text, this.deps.clock());
-      if (wish) draft.wish = wish;
-    }
+    const when = options.recognition?.intent === 'appointment.book' && text ? visitWhenIn(text, this.deps.clock()) : options.when;
+    if (when) draft.when = when;
     return draft;
   }
 
@@ -208,9 +211,8 @@ export class BookingDialog extends ComponentDialog {
   }
 
   private knownService(id: string | undefined): AppointmentService {
-    const service = id === undefined ? undefined : findService(this.deps.catalog, id);
-    if (!service) throw new RangeError(`the catalog has no service ${id}`);
-    return service;
+    if (id === undefined) throw new RangeError('the booking has no service');
+    return knownService(this.deps.catalog, id);
   }
 }
 

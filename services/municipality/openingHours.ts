@@ -124,6 +124,17 @@ export function nextWorkingDay(hours: OpeningHours, closures: Closures, service:
   return null;
 }
 
+/** The interval of `today` that `minutes` (since Brussels midnight) falls in, if any. */
+function currentInterval(today: DayHours, minutes: number): Interval | undefined {
+  return today.open ? today.intervals.find(([from, to]) => minutesOf(from) <= minutes && minutes < minutesOf(to)) : undefined;
+}
+
+/** Whether `service` is open at `now` (Brussels time; public holidays and closing days are closed). */
+export function isOpenAt(hours: OpeningHours, closures: Closures, service: Service, now: Date): boolean {
+  const local = brusselsDateTime(now);
+  return currentInterval(hoursOnDay(hours, closures, service, local.date), minutesOf(local.time)) !== undefined;
+}
+
 /** Whether `service` is open at `now` and until when, or when it opens next. */
 export function openingStatus(hours: OpeningHours, closures: Closures, service: Service, now: Date): OpeningStatus {
   const local = brusselsDateTime(now);
@@ -134,7 +145,7 @@ export function openingStatus(hours: OpeningHours, closures: Closures, service: 
   if (!today.open) {
     if (today.reason.kind !== 'notOpenOnWeekday') reason = today.reason;
   } else {
-    const current = today.intervals.find(([from, to]) => minutesOf(from) <= minutes && minutes < minutesOf(to));
+    const current = currentInterval(today, minutes);
     if (current) return { open: true, service, until: current[1], today };
     const { shortened } = today;
     const inShortenedPart =

@@ -41,6 +41,7 @@ const CSV_LINE_END = '\r\n';
 const UTF8_BOM = '\uFEFF';
 const SUPPRESSED = 'onderdrukt';
 const OUTCOME_QUESTION = 'outcome';
+const OPENING_HOURS_QUESTION = 'outsideOpeningHours';
 
 type Cell = string | number | boolean | null;
 type CsvRow = Partial<Record<SurveyCsvColumn, Cell>>;
@@ -168,6 +169,20 @@ function reportRows(report: SurveyReport): CsvRow[] {
 
   if (report.outcomes !== null) {
     rows.push(...shareRows(OUTCOME_QUESTION, CONVERSATION_OUTCOMES, report.outcomes, whole));
+    const hours = report.outcomes.outsideOpeningHours;
+    rows.push(
+      {
+        vraag: OPENING_HOURS_QUESTION,
+        antwoord: 'outside',
+        periode: whole,
+        maat: SURVEY_CSV_MEASURES.share,
+        n: hours.n,
+        waarde: hours.outside,
+        onderdrukt: hours.suppressed ? SUPPRESSED : null,
+      },
+      // Conversations counted before the flag was kept: neither inside nor outside.
+      { vraag: OPENING_HOURS_QUESTION, antwoord: 'unknown', periode: whole, maat: SURVEY_CSV_MEASURES.count, waarde: hours.unknown },
+    );
     for (const day of report.outcomes.days) {
       for (const outcome of CONVERSATION_OUTCOMES) {
         rows.push({

@@ -259,6 +259,10 @@ function render(report) {
       model.summary.responseRate === null ? 'nog geen gesprekken' : formatShare(model.summary.responseRate),
     ],
   ];
+  facts.push([
+    'Gesprekken buiten de openingsuren',
+    model.summary.outsideOpeningHours === null ? 'te weinig gesprekken' : formatShare(model.summary.outsideOpeningHours),
+  ]);
   if (model.summary.synthetic > 0) facts.push(['Waarvan demogegevens', formatCount(model.summary.synthetic)]);
   for (const [term, value] of facts) {
     const dt = document.createElement('dt');

@@ -49,6 +49,8 @@ export interface DashboardModel {
     period: string;
     responseRate: number | null;
     conversations: number;
+    /** Share of the conversations that started outside the counter's opening hours; null when too few are known. */
+    outsideOpeningHours: number | null;
   };
   charts: (DashboardLineChart | DashboardBarChart)[];
 }

@@ -121,6 +121,14 @@ function shareWithInterval(share, interval) {
   return `${formatShare(share)} (${formatShare(interval[0])} tot ${formatShare(interval[1])})`;
 }
 
+/** The share of conversations that started while the counter was closed, in one sentence. */
+function openingHoursSentence(hours) {
+  const unknown = hours.unknown > 0 ? ` Van ${formatCount(hours.unknown)} oudere gesprekken weten we dat niet.` : '';
+  if (hours.suppressed)
+    return `Te weinig gesprekken om te zeggen hoeveel er buiten de openingsuren van het loket begonnen: ${formatCount(hours.n)}.${unknown}`;
+  return `${formatShare(hours.outside)} van de gesprekken begon buiten de openingsuren van het loket (van ${formatCount(hours.n)} gesprekken).${unknown}`;
+}
+
 /**
  * Everything the page draws: per chart the series for the SVG and the table that says the same in
  * words. `today` (YYYY-MM-DD) marks the running month incomplete: the report covers whole months.
@@ -295,6 +303,9 @@ export function dashboardModel(report, { today } = {}) {
     },
   };
 
+  const hours = outcomeBlock.outsideOpeningHours ?? { n: 0, unknown: outcomeBlock.n, suppressed: true, outside: null };
+  if (outcomeBlock.n > 0) outcomes.sentences.push(openingHoursSentence(hours));
+
   return {
     summary: {
       responses: report.responses,
@@ -304,6 +315,7 @@ export function dashboardModel(report, { today } = {}) {
       period: `${formatDay(report.from)} tot en met ${formatDay(report.to)}`,
       responseRate,
       conversations,
+      outsideOpeningHours: hours.suppressed ? null : hours.outside,
     },
     charts: [awareness, satisfaction, appointmentPreference, bookingChannelByAge, outcomes],
   };

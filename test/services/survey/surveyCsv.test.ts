@@ -5,7 +5,7 @@ import { baseline, januaryAndFebruary, januaryAndFebruaryRows } from './surveyFi
 
 const report = buildSurveyReport(januaryAndFebruaryRows(), januaryAndFebruary, baseline, [
   { day: '2026-01-15', channel: 'webchat', outcome: 'resolved', count: 12 },
-  { day: '2026-01-16', channel: 'webchat', outcome: 'abandoned', count: 3 },
+  { day: '2026-01-16', channel: 'webchat', outcome: 'abandoned', count: 3, openingHours: 'outside' },
 ]);
 const csv = surveyReportToCsv(report);
 const WHOLE = '2026-01-01/2026-02-28';
@@ -85,6 +85,19 @@ describe('surveyReportToCsv', () => {
     const smallDay = find({ vraag: 'outcome', periode: '2026-01-16' });
     expect(smallDay).toHaveLength(3);
     for (const record of smallDay) expect(record).toMatchObject({ waarde: '', onderdrukt: 'onderdrukt' });
+  });
+
+  it('writes the share that started outside the opening hours, and how many are unknown', () => {
+    // 3 conversations with a known start (all outside): too few; 12 counted before the flag was kept.
+    expect(find({ vraag: 'outsideOpeningHours' })).toEqual([
+      expect.objectContaining({ antwoord: 'outside', periode: WHOLE, maat: 'aandeel', n: '3', waarde: '', onderdrukt: 'onderdrukt' }),
+      expect.objectContaining({ antwoord: 'unknown', periode: WHOLE, maat: 'aantal', n: '', waarde: '12', onderdrukt: '' }),
+    ]);
+    const shown = buildSurveyReport([], januaryAndFebruary, baseline, [
+      { day: '2026-01-15', channel: 'webchat', outcome: 'resolved', count: 12, openingHours: 'inside' },
+      { day: '2026-01-15', channel: 'sms', outcome: 'resolved', count: 4, openingHours: 'outside' },
+    ]);
+    expect(surveyReportToCsv(shown)).toContain('\r\noutsideOpeningHours;outside;;2026-01-01/2026-02-28;aandeel;16;0,25;');
   });
 
   it('shown figures are not marked onderdrukt', () => {

@@ -24,8 +24,11 @@ beforeAll(async () => {
   await surveyStore.addSynthetic(
     generateSyntheticSurveyRows({ count: 700, from: '2025-03-01', seed: 11 }).filter((row) => row.day < '2026-02-20' || row.id < '3'),
   );
+  // 4 started while the counter was closed, 6 while it was open, 2 before the flag was kept.
+  const hoursOf = (index: number) =>
+    index < 4 ? { openingHours: 'outside' as const } : index < 10 ? { openingHours: 'inside' as const } : {};
   for (let index = 0; index < 12; index += 1) {
-    await outcomeStore.start({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}` });
+    await outcomeStore.start({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}`, ...hoursOf(index) });
     if (index < 9) await outcomeStore.record({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}`, outcome: 'resolved' });
   }
   outcomeNow = NOW; // 2 March is closed by now
@@ -107,6 +110,14 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     const awarenessText = await page.locator('#chart-awareness table').textContent();
     expect(awarenessText).toContain('te weinig antwoorden'); // the thin last month
     expect(await page.locator('#chart-outcomes table').textContent()).toContain('75,0%'); // 9 of 12 resolved
+    // Outside the opening hours: 4 of the 10 whose start is known; the 2 older ones are unknown, not inside.
+    expect(report.outcomes!.outsideOpeningHours).toEqual({ n: 10, unknown: 2, suppressed: false, outside: 0.4 });
+    expect(await page.locator('#chart-outcomes .findings li').last().textContent()).toMatch(
+      /^40,0% van de gesprekken begon buiten de openingsuren van het loket \(van 10 gesprekken\)\. Van 2 oudere gesprekken weten we dat niet\.$/,
+    );
+    expect(await page.locator('#summary').textContent()).toContain('Gesprekken buiten de openingsuren40,0%');
+    // The response rate stands beside satisfaction: surveys answered per closed conversation.
+    expect(await page.locator('#chart-satisfaction .findings').textContent()).toMatch(/van de gesprekken kreeg een ingevulde enquête/);
 
     // The CSV link carries the range and downloads with the session.
     const href = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');
