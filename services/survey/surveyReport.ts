@@ -317,7 +317,7 @@ type HoursCounts = Record<OpeningHoursFlag | 'unknown', number>;
 const HOURS_KEYS = ['inside', 'outside', 'unknown'] as const;
 
 /** The share outside the opening hours of the conversations whose start is known; unknown ones apart. */
-export function openingHoursBlock(counts: HoursCounts): OpeningHoursBlock {
+function openingHoursBlock(counts: HoursCounts): OpeningHoursBlock {
   const n = counts.inside + counts.outside;
   if (n < MIN_ANSWERS_PER_CELL) return { n, unknown: counts.unknown, suppressed: true, outside: null };
   return { n, unknown: counts.unknown, suppressed: false, outside: share(counts.outside / n) };
