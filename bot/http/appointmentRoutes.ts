@@ -10,7 +10,7 @@ import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { formatTime, isDay, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
 import { counterAddress } from '../../services/appointments/counterCalendar.js';
 import { bookingToIcs } from '../../services/appointments/ics.js';
-import { findService, type ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
+import { findService, knownService, type ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import { readCalendarToken, signCalendarToken } from './calendarLinkToken.js';
 import { sendError } from './httpErrors.js';
@@ -142,8 +142,7 @@ async function staffDayView(deps: AppointmentRoutesDeps, day: string): Promise<S
 }
 
 function calendarFile(booking: Booking, deps: AppointmentRoutesDeps, language: 'nl' | 'en', now: Date): string {
-  const service = findService(deps.catalog, booking.service);
-  if (!service) throw new RangeError(`booking for an unknown service: ${booking.service}`);
+  const service = knownService(deps.catalog, booking.service);
   const place = { name: deps.municipality.name, address: counterAddress(deps.municipality) };
   if (!deps.i18n) return bookingToIcs(booking, service, place, { now });
   const t = deps.i18n.getFixedT(language);
