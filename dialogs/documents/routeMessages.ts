@@ -83,7 +83,8 @@ export function inPersonRouteMessages(
     : t('documents:inPerson.introAlternative');
   const lines = [route.appointmentNeeded ? t('documents:inPerson.appointment.needed') : t('documents:inPerson.appointment.notNeeded')];
   if (options.notOnline) lines.push(t('documents:inPerson.notOnline'));
-  lines.push(...(route.notes ?? []).map((note) => t(`documents:inPerson.notes.${note}`)), ...priceAndDelivery(route, ctx));
+  const phone = { phone: ctx.municipality.phone.display };
+  lines.push(...(route.notes ?? []).map((note) => t(`documents:inPerson.notes.${note}`, phone)), ...priceAndDelivery(route, ctx));
   if (route.collection) lines.push(collectionLine(route.collection, t));
   if (route.urgentProcedures && route.urgentProcedures.length > 0) {
     lines.push(
