@@ -7,7 +7,6 @@
 import { csvLabels } from '../bot/http/dashboard/dashboardTexts.js';
 import { readReportRange } from '../bot/http/reportsAccess.js';
 import { createI18n } from '../bot/i18n.js';
-import { brusselsDay, wholeMonths } from '../services/calendarDay.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { AGE_BRACKET_CODES, APPOINTMENT_PREFERENCE_CODES, AWARENESS_CODES, BOOKING_CHANNEL_CODES } from '../services/survey/surveyCodes.js';
 import { surveyReportToCsv } from '../services/survey/surveyCsv.js';
@@ -15,6 +14,7 @@ import { storedSurveyReport } from '../services/survey/storedSurveyReport.js';
 import type { ShareBlock, SurveyReport } from '../services/survey/surveyReport.js';
 import { CONVERSATION_OUTCOMES } from '../services/survey/surveyResponse.js';
 import { openSurveyStoresFor, parseArgs, runCli, UsageError } from './cliSupport.js';
+import { brusselsDay, wholeMonths } from '../services/brusselsTime.js';
 
 const USAGE = 'usage: tsx cli/report.ts [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json | --csv]';
 const TOO_FEW = 'too few answers';

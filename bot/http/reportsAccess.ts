@@ -4,11 +4,11 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { addDays, brusselsDay, daysBetween, isCalendarDay } from '../../services/calendarDay.js';
 import type { ReportRange } from '../../services/survey/surveyReport.js';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { clientAddress } from './clientAddress.js';
 import { readCookie, type Sessions } from './sessions.js';
+import { addDays, brusselsDay, daysBetween, isCalendarDay } from '../../services/brusselsTime.js';
 
 export const REPORTS_SESSION_COOKIE = 'reports_session';
 export const REPORTS_SESSION_SUBJECT = 'reports';

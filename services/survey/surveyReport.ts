@@ -20,7 +20,6 @@
  * - Rows outside from..to (inclusive) are ignored. Synthetic (demo) rows are counted like
  *   real ones; `synthetic` says how many of the responses were generated.
  */
-import { isCalendarDay, monthsCovering } from '../calendarDay.js';
 import { twoProportionZTest, wilsonInterval } from './statistics.js';
 import {
   countSurveyRows,
@@ -50,6 +49,7 @@ import {
   type OpeningHoursFlag,
   type SurveyResponse,
 } from './surveyResponse.js';
+import { isCalendarDay, monthsCovering } from '../brusselsTime.js';
 
 /** Cells computed from fewer answers than this are suppressed. */
 export const MIN_ANSWERS_PER_CELL = 10;

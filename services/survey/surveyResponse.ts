@@ -7,7 +7,6 @@
  * `toSurveyResponse` is the gate every row passes before it is stored or read back.
  */
 import { randomUUID } from 'node:crypto';
-import { isCalendarDay } from '../calendarDay.js';
 import {
   isAgeBracketCode,
   isAppointmentPreferenceCode,
@@ -19,6 +18,7 @@ import {
   type SurveyAnswerCodes,
   type SurveyQuestionnaireVersion,
 } from './surveyCodes.js';
+import { isCalendarDay } from '../brusselsTime.js';
 
 const SURVEYED_OUTCOMES = ['resolved', 'escalated'] as const;
 /** How the surveyed conversation ended; abandoned conversations never reach the survey. */

@@ -1,6 +1,5 @@
 /** `GET /dashboard`: the sign-in page without a session, else the page with the chosen range (charts drawn in the browser). */
 import type { Request, Response, Server } from 'restify';
-import { brusselsDay } from '../../../services/calendarDay.js';
 import { SOURCE_LANGUAGE } from '../../i18n.js';
 import { defaultReportRange, hasReportsSession, readReportRange } from '../reportsAccess.js';
 import { escapeHtml, fillTemplate, rawHtml } from '../htmlTemplate.js';
@@ -8,6 +7,7 @@ import { messageBlock, readDashboardFile, sendHtml } from './dashboardHtml.js';
 import { dashboardT, languageOf } from './dashboardTexts.js';
 import type { LoginPage } from './loginPage.js';
 import type { ReportsContext } from './reportsContext.js';
+import { brusselsDay } from '../../../services/brusselsTime.js';
 
 export function registerDashboardPage(server: Server, context: ReportsContext, loginPage: LoginPage): void {
   const template = readDashboardFile('dashboard.html');

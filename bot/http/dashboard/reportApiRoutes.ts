@@ -1,6 +1,5 @@
 /** `GET /api/reports/survey` (JSON) and `GET /api/reports/survey.csv` (Excel nl-BE), with the token or a dashboard session. */
 import type { Request, Response, Server } from 'restify';
-import { brusselsDay, wholeMonths } from '../../../services/calendarDay.js';
 import { surveyReportToCsv, type CsvLabel } from '../../../services/survey/surveyCsv.js';
 import type { ReportRange, SurveyReport } from '../../../services/survey/surveyReport.js';
 import { errorCode } from '../../errorCodes.js';
@@ -8,6 +7,7 @@ import { sendError } from '../httpErrors.js';
 import { checkReportsAccess, readReportRange } from '../reportsAccess.js';
 import { csvLabels, languageOf } from './dashboardTexts.js';
 import type { ReportsContext } from './reportsContext.js';
+import { brusselsDay, wholeMonths } from '../../../services/brusselsTime.js';
 
 function csvFileName(range: ReportRange): string {
   return `enquete-digitale-assistent-${range.from}-tot-${range.to}.csv`;
