@@ -152,7 +152,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
             authorize: async (req) => (await signedInStaffMember(req, staffSessions, config.staffAccounts)) !== undefined,
           }),
         (server) =>
-          registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local' }),
+          registerWebPage(server, { municipality: facts.municipality, directLineMode: config.directLineSecret ? 'azure' : 'local', i18n }),
         (server) => {
           const newConversations = createAttemptLimiter({
             scope: 'new-conversation',
@@ -188,6 +188,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           }),
         (server) =>
           registerStaffConsole(server, {
+            i18n,
             callbackStore: stores.callbacks,
             staffAccounts: config.staffAccounts,
             sessions: staffSessions,

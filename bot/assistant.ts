@@ -22,6 +22,7 @@ import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js
 import type { Recognizer } from '../nlu/recognizer.js';
 import { readingEveryPart } from '../nlu/requestAmongParts.js';
 import type { MunicipalityData } from '../services/municipality/municipalityData.js';
+import { counterHoursAt, markingOpeningHours } from '../services/survey/conversationOpeningHours.js';
 import { AssistantBot } from './assistantBot.js';
 import { ConversationMemory } from './conversationMemory.js';
 
@@ -64,7 +65,8 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const userState = new UserState(deps.storage);
   const memory = new ConversationMemory(conversationState, { now });
   const surveyNow = deps.survey?.now ?? now;
-  const outcomes = deps.survey?.outcomeStore;
+  // Each conversation is counted with whether it started outside the counter's opening hours.
+  const outcomes = deps.survey && markingOpeningHours(deps.survey.outcomeStore, () => counterHoursAt(facts.municipality, surveyNow()));
 
   let handoffDeps: HandoffDialogDeps | undefined;
   if (deps.handoff) {
@@ -98,7 +100,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const mainDialog = new MainDialog(
     {
       'thuisloket.info': new ThuisloketDialog(facts),
-      'document.request': new DocumentRequestDialog(facts),
+      'document.request': new DocumentRequestDialog(facts, appointments.clock),
       'info.hours': new OpeningHoursDialog(facts.municipality, now),
       'info.contact': new ContactDialog(facts),
       'appointment.book': new VisitAdviceDialog(facts, new BookingDialog(appointments)),

@@ -10,22 +10,23 @@ import {
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
 import { documentDetails } from '../../nlu/documentDetails.js';
-import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import type { BookingContact } from '../../stores/bookings/bookingStore.js';
-import { findService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
-import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
+import { findService, knownService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
-import { checkContact, cleanName, contactPrompt, namePrompt, requestIdOf } from './appointmentPrompts.js';
+import { checkContact, cleanName, contactPrompt, namePrompt } from './appointmentPrompts.js';
+import { requestIdOf } from '../requestId.js';
 import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
 import { readContact } from './contactAnswer.js';
+import { visitWhenIn, type VisitWhen } from './firstMessageWish.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
 
 /** How the booking dialog is started: by the main dialog on intent, or by a hand-over with the service chosen. */
@@ -34,6 +35,8 @@ export interface BookingDialogOptions {
   service?: string;
   /** The message that asked for an appointment: its document and date wish are used. */
   recognition?: Recognition | null;
+  /** What an earlier message said about when (a hand-over from the document dialog): the slot question follows it. */
+  when?: VisitWhen;
 }
 
 /** What the resident chose so far; carried over when the dialog starts again after a slot was taken. */
@@ -43,7 +46,8 @@ interface BookingDraft {
   document?: DocumentId;
   /** For whom, when said outright ("voor mijn zoon van 15"): the price asked in passing is that requester's. */
   requester?: Requester;
-  wish?: SlotWish;
+  /** What the resident said about when before the slot question. */
+  when?: VisitWhen;
   proposal?: FreeSlot[];
   intro?: string[];
   slot?: FreeSlot;
@@ -110,7 +114,7 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     if (!draft.service) return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
     const choice: SlotChoiceOptions = {
       service: draft.service,
-      ...(draft.wish ? { wish: draft.wish } : {}),
+      ...draft.when,
       ...(draft.proposal ? { proposal: draft.proposal } : {}),
       ...(draft.intro ? { intro: draft.intro } : {}),
     };
@@ -123,7 +127,6 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     // No slot: nothing was free, and the resident was told whom to call.
     if (!slot) return step.endDialog();
     draft.slot = slot;
-    delete draft.wish;
     delete draft.proposal;
     delete draft.intro;
     if (draft.name) return step.next();
@@ -222,7 +225,6 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     // The moment was for the other service (its counters and length differ): choose again; name and contact stay.
     const draft: BookingDraft = { ...aside.draft, service: aside.service.id, document: aside.document };
     delete draft.slot;
-    delete draft.wish;
     delete draft.proposal;
     delete draft.requester;
     draft.intro = [t('appointments:service.switched', { service: serviceName(aside.service, language) })];
@@ -274,12 +276,11 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     if (document) draft.document = document;
     const forWhom = documentDetails(context.activity.text ?? '').requester;
     if (forWhom?.explicit) draft.requester = forWhom.who;
-    // Only a message that itself asked for an appointment carries a wish ("afspraak morgen in de namiddag").
+    // Only a message that itself asked for an appointment carries a wish ("afspraak morgen in de namiddag");
+    // a hand-over brings the wish of the message that started the conversation.
     const text = context.activity.text;
-    if (options.recognition?.intent === 'appointment.book' && text) {
-      const wish = parseDutchDateTime(text, this.deps.clock());
-      if (wish) draft.wish = wish;
-    }
+    const when = options.recognition?.intent === 'appointment.book' && text ? visitWhenIn(text, this.deps.clock()) : options.when;
+    if (when) draft.when = when;
     return draft;
   }
 
@@ -293,9 +294,8 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
   }
 
   private knownService(id: string | undefined): AppointmentService {
-    const service = id === undefined ? undefined : findService(this.deps.catalog, id);
-    if (!service) throw new RangeError(`the catalog has no service ${id}`);
-    return service;
+    if (id === undefined) throw new RangeError('the booking has no service');
+    return knownService(this.deps.catalog, id);
   }
 }
 

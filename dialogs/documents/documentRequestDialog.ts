@@ -13,10 +13,11 @@ import {
 } from '../../services/municipality/documentRoute.js';
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
+import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js';
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
-import { askOptions } from '../prompts/askOptions.js';
+import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
 import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
@@ -45,6 +46,8 @@ interface RequestState {
   /** For whom and which model, as the resident said it before the questions (in the first message or an answer). */
   requesterSaid?: RequesterMention;
   modelSaid?: ModelMention;
+  /** When the first message said the resident would come ("kan ik donderdag langskomen?"): the booking follows it. */
+  when?: VisitWhen;
   /** What the answer offered next: the online route (can you log in?) or a visit (book this service?). */
   offered?: { kind: 'online' } | { kind: 'visit'; service: string };
 }
@@ -67,7 +70,10 @@ const NO_COMPUTER = 'noComputer';
  * itsme or a card reader) or the counter route with the offer to book an appointment right away.
  */
 export class DocumentRequestDialog extends ComponentDialog {
-  constructor(private readonly facts: MunicipalityData) {
+  constructor(
+    private readonly facts: MunicipalityData,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     super(DialogIds.documentRequest);
     this.addDialog(new OptionPrompt(DialogIds.documentRequestQuestion));
     // "ik heb geen computer" at "voor wie?": she asks for herself and needs the counter, not the question again.
@@ -101,6 +107,8 @@ export class DocumentRequestDialog extends ComponentDialog {
       bereaved: mentions(text, cues.death),
       noComputer: mentions(text, cues.noComputer),
     };
+    const when = text ? visitWhenIn(text, this.clock()) : undefined;
+    if (when) state(step).when = when;
     hear(step);
     const known = options.document ?? options.recognition?.entities.document;
     if (isDocumentId(known)) {
@@ -109,7 +117,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     }
     const { t } = turnServices(step.context);
     const groups: Option[] = DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group');
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group', FOLLOW_UP);
   }
 
   private async documentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -119,7 +127,14 @@ export class DocumentRequestDialog extends ComponentDialog {
     if (ids.length === 1) return step.next(ids[0]);
     const { t, language } = turnServices(step.context);
     const documents: Option[] = ids.map((id) => ({ value: id, label: capitalised(this.document(id).name[language]) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.documentAsk'), documents, 'documents.document');
+    return askOptions(
+      step,
+      DialogIds.documentRequestQuestion,
+      t('documents:choose.documentAsk'),
+      documents,
+      'documents.document',
+      FOLLOW_UP,
+    );
   }
 
   private async modelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -168,8 +183,8 @@ export class DocumentRequestDialog extends ComponentDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const request = state(step);
-    if (step.result === NO_COMPUTER) request.said = { ...(request.said ?? { collect: false, bereaved: false }), noComputer: true };
-    else if (typeof step.result === 'string') request.requester = step.result as Requester;
+    // NO_COMPUTER is read from this turn's text, which the noComputer circumstance below reads too.
+    if (typeof step.result === 'string' && step.result !== NO_COMPUTER) request.requester = step.result as Requester;
     const document = this.document(request.document!);
     const said = request.said ?? { collect: false, bereaved: false, noComputer: false };
     const ctx = this.messageContext(step);
@@ -202,6 +217,7 @@ export class DocumentRequestDialog extends ComponentDialog {
           ctx.t('documents:online.canLogIn.ask'),
           yesNo(ctx.t, 'documents:online.canLogIn.no'),
           'documents.canLogIn',
+          FOLLOW_UP,
         );
       case 'inPerson':
         await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }, circumstances));
@@ -223,6 +239,7 @@ export class DocumentRequestDialog extends ComponentDialog {
       t('documents:inPerson.appointment.offer'),
       yesNo(t, 'common:answer.no'),
       'documents.bookOffer',
+      FOLLOW_UP,
     );
   }
 
@@ -236,7 +253,7 @@ export class DocumentRequestDialog extends ComponentDialog {
         appointmentPossible: route.kind === 'online' && route.inPersonAlternative !== null,
       } satisfies LoginAlternativesOptions);
     }
-    if (offered?.kind === 'visit' && step.result === YES) return step.endDialog(handOverToBooking(offered.service));
+    if (offered?.kind === 'visit' && step.result === YES) return step.endDialog(handOverToBooking(offered.service, state(step).when));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
@@ -249,7 +266,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     if ((step.result as LoginAlternative) !== 'appointment' || !alternative) return step.endDialog();
     const document = this.document(route.document);
     await send(step, inPersonRouteMessages(document, alternative, this.messageContext(step), { notOnline: false }));
-    return step.endDialog(handOverToBooking(alternative.appointmentService));
+    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when));
   }
 
   private route(step: WaterfallStepContext): DocumentRoute {

@@ -1,34 +1,17 @@
 // The phone staff's console: sign in, list the open callback requests, set their status, and
 // see the day's appointments per counter (dayAppointments.js).
-// Everything from the server is written with textContent, never as HTML.
+// Everything from the server is written with textContent, never as HTML; the texts are
+// locales/<lang>/staff.json (staffTexts.js).
 
 import { setUpDayAppointments } from './dayAppointments.js';
+import { dateLocale, labelOf, t } from './staffTexts.js';
 
-const STATUS_LABELS = {
-  open: 'Nieuw',
-  reached: 'Bereikt',
-  notReached: 'Niet bereikt',
-  done: 'Afgehandeld',
-  cancelledByResident: 'Geannuleerd door de inwoner',
-};
-const ACTIONS = [
-  { status: 'reached', label: 'Bereikt', done: 'bereikt' },
-  { status: 'notReached', label: 'Niet bereikt, later opnieuw', done: 'niet bereikt. Het blijft in de lijst' },
-  { status: 'done', label: 'Afgehandeld', done: 'afgehandeld' },
-];
-const TOPICS = {
-  'thuisloket.info': 'Digitaal thuisloket',
-  'document.request': 'Document aanvragen',
-  'appointment.book': 'Afspraak maken',
-  'appointment.cancel': 'Afspraak annuleren',
-  'appointment.reschedule': 'Afspraak verplaatsen',
-  'info.hours': 'Openingsuren',
-  'info.contact': 'Contact',
-};
-const PARTS = { morning: 'voormiddag', afternoon: 'namiddag' };
-const LANGUAGES = { nl: 'Nederlands', en: 'Engels' };
-// Who changed a status, when it was not a staff member.
-const ACTORS = { assistant: 'digitale assistent', resident: 'inwoner' };
+// The statuses staff set; their labels are `actions.<status>` in the texts.
+const ACTIONS = ['reached', 'notReached', 'done'].map((status) => ({
+  status,
+  label: t(`actions.${status}.label`),
+  done: t(`actions.${status}.done`),
+}));
 // New requests show up without a reload.
 const POLL_MS = 30_000;
 
@@ -45,8 +28,8 @@ export function dialFormat(e164) {
   return national.replace(/^(\d{3})(\d{2})(\d{2})(\d{2})$/, '$1 $2 $3 $4');
 }
 
-const dayFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+const dayFormat = new Intl.DateTimeFormat(dateLocale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
 
 const $ = (id) => document.getElementById(id);
 
@@ -90,14 +73,14 @@ function element(tag, text, className) {
 
 function moment(preferredMoment) {
   const day = dayFormat.format(new Date(`${preferredMoment.day}T12:00:00Z`));
-  return `${day}, ${PARTS[preferredMoment.partOfDay] ?? preferredMoment.partOfDay}`;
+  return `${day}, ${labelOf('partOfDay', preferredMoment.partOfDay)}`;
 }
 
 function topic(value) {
   const parts = [];
-  if (value.intent) parts.push(TOPICS[value.intent] ?? value.intent);
+  if (value.intent) parts.push(labelOf('topics', value.intent));
   if (value.document) parts.push(value.document.replaceAll('-', ' '));
-  return parts.length > 0 ? parts.join(': ') : 'Onbekend';
+  return parts.length > 0 ? parts.join(': ') : t('request.unknownTopic');
 }
 
 const days = setUpDayAppointments({
@@ -105,7 +88,7 @@ const days = setUpDayAppointments({
   element,
   onSignedOut() {
     showLogin();
-    problem('U bent afgemeld. Meld u opnieuw aan.');
+    problem(t('messages.signedOutAgain'));
     $('login-title').focus();
   },
 });
@@ -125,33 +108,37 @@ function renderRequest(request) {
   article.setAttribute('aria-labelledby', headingId);
   const heading = element('h3', `${request.reference} – ${moment(request.preferredMoment)}`);
   heading.id = headingId;
-  if (request.attempts > 0) heading.append(element('span', `Niet bereikt (${request.attempts}×): opnieuw proberen`, 'flag'));
+  if (request.attempts > 0) heading.append(element('span', t('request.notReachedFlag', { attempts: request.attempts }), 'flag'));
   article.append(heading);
 
   const details = element('dl');
   const phone = element('a', dialFormat(request.phone));
   phone.href = `tel:${request.phone}`;
-  row(details, 'Telefoon', phone);
-  row(details, 'Onderwerp', topic(request.topic));
+  row(details, t('request.phone'), phone);
+  row(details, t('request.topic'), topic(request.topic));
   const excerpt = element('ul', undefined, 'excerpt');
   for (const line of request.excerpt) excerpt.append(element('li', line));
-  row(details, 'Vraag', request.excerpt.length > 0 ? excerpt : 'Geen tekst');
-  row(details, 'Taal', LANGUAGES[request.language] ?? request.language);
+  row(details, t('request.question'), request.excerpt.length > 0 ? excerpt : t('request.noText'));
+  row(details, t('request.language'), labelOf('languages', request.language));
   const history = element('ol', undefined, 'history');
   for (const change of request.history) {
     history.append(
       element(
         'li',
-        `${timeFormat.format(new Date(change.at))}: ${STATUS_LABELS[change.status] ?? change.status} (${ACTORS[change.staffMember] ?? change.staffMember})`,
+        t('request.historyEntry', {
+          time: timeFormat.format(new Date(change.at)),
+          status: labelOf('status', change.status),
+          actor: labelOf('actors', change.staffMember),
+        }),
       ),
     );
   }
-  row(details, 'Historiek', history);
+  row(details, t('request.history'), history);
   article.append(details);
 
   const actions = element('div', undefined, 'actions');
   actions.setAttribute('role', 'group');
-  actions.setAttribute('aria-label', `Status van ${request.reference}`);
+  actions.setAttribute('aria-label', t('request.statusOf', { reference: request.reference }));
   for (const action of ACTIONS) {
     const button = element('button', action.label);
     button.type = 'button';
@@ -180,7 +167,7 @@ async function loadRequests({ announceNew = false } = {}) {
     return false;
   }
   if (!response.ok || !data) {
-    problem('De lijst kon niet geladen worden. Probeer het opnieuw.');
+    problem(t('messages.listFailed'));
     return false;
   }
   showConsole(data.staffMember);
@@ -198,8 +185,7 @@ async function loadRequests({ announceNew = false } = {}) {
   const references = requests.map((request) => request.reference);
   if (announceNew && shownReferences) {
     const arrived = references.filter((reference) => !shownReferences.includes(reference));
-    if (arrived.length === 1) announce(`Nieuw verzoek: ${arrived[0]}.`);
-    if (arrived.length > 1) announce(`${arrived.length} nieuwe verzoeken: ${arrived.join(', ')}.`);
+    if (arrived.length > 0) announce(t('messages.newRequests', { count: arrived.length, references: arrived.join(', ') }));
   }
   shownReferences = references;
   return requests.length;
@@ -217,7 +203,7 @@ async function sendChange(path, body, failure) {
   const { response, data } = await api(path, body);
   if (response.status === 401) {
     showLogin();
-    problem('U bent afgemeld. Meld u opnieuw aan.');
+    problem(t('messages.signedOutAgain'));
     return null;
   }
   if (!response.ok) {
@@ -230,7 +216,7 @@ async function sendChange(path, body, failure) {
 /** "Ongedaan maken" for a closed request, shown as long as the server still takes the close back. */
 function showUndo(reference, action, undoableForMs) {
   const bar = $('undo');
-  const button = element('button', `Ongedaan maken: ${reference} ${action.done}`);
+  const button = element('button', t('messages.undo', { reference, done: action.done }));
   button.type = 'button';
   button.addEventListener('click', () => undo(reference));
   bar.replaceChildren(button);
@@ -251,29 +237,25 @@ function hideUndo(reference) {
  * close it, and the server says how long "Ongedaan maken" can still take that back.
  */
 async function setStatus(reference, action) {
-  const saved = await sendChange(
-    callbackPath(reference, 'status'),
-    { status: action.status },
-    `De status van ${reference} kon niet opgeslagen worden.`,
-  );
+  const saved = await sendChange(callbackPath(reference, 'status'), { status: action.status }, t('messages.statusNotSaved', { reference }));
   await loadRequests();
   if (!saved) return;
   const undoableForMs = saved.undoableForMs ?? 0;
   if (undoableForMs > 0) {
     showUndo(reference, action, undoableForMs);
-    announce(`Verzoek ${reference} is ${action.done}. U kunt dit nog ongedaan maken.`);
+    announce(t('messages.changedUndoable', { reference, done: action.done }));
   } else {
-    announce(`Verzoek ${reference} is ${action.done}.`);
+    announce(t('messages.changed', { reference, done: action.done }));
   }
   $('console-title').focus();
 }
 
 async function undo(reference) {
   hideUndo(reference);
-  const saved = await sendChange(callbackPath(reference, 'undo'), {}, `${reference} kon niet meer ongedaan gemaakt worden.`);
+  const saved = await sendChange(callbackPath(reference, 'undo'), {}, t('messages.undoFailed', { reference }));
   await loadRequests();
   if (!saved) return;
-  announce(`Verzoek ${reference} staat weer open.`);
+  announce(t('messages.reopened', { reference }));
   document.querySelector(`#requests button[data-reference="${CSS.escape(reference)}"]`)?.focus();
 }
 
@@ -286,28 +268,29 @@ $('login-form').addEventListener('submit', async (event) => {
   const name = $('name').value.trim();
   const password = $('password').value;
   if (!name || !password) {
-    problem('Vul uw naam en wachtwoord in.');
+    problem(t('messages.credentialsMissing'));
     return;
   }
   const { response } = await api('/api/staff/login', { name, password });
   $('password').value = '';
   if (response.status === 429) {
-    problem(`Te veel mislukte pogingen. Probeer het over ${response.headers.get('Retry-After') ?? 'enkele'} seconden opnieuw.`);
+    const seconds = response.headers.get('Retry-After');
+    problem(seconds ? t('messages.tooManyAttempts', { seconds }) : t('messages.tooManyAttemptsLater'));
     return;
   }
   if (!response.ok) {
-    problem('Naam of wachtwoord klopt niet.');
+    problem(t('messages.credentialsWrong'));
     return;
   }
   const count = await loadRequests();
   if (count !== false) void days.show();
-  announce(`U bent aangemeld. ${count === 1 ? 'Er is 1 open verzoek.' : `Er zijn ${count || 0} open verzoeken.`}`);
+  announce(`${t('messages.signedIn')} ${t('messages.openCount', { count: count || 0 })}`);
   $('console-title').focus();
 });
 
 $('refresh').addEventListener('click', async () => {
   const count = await loadRequests();
-  if (count !== false) announce(count === 1 ? 'Er is 1 open verzoek.' : `Er zijn ${count} open verzoeken.`);
+  if (count !== false) announce(t('messages.openCount', { count }));
 });
 
 $('logout').addEventListener('click', async () => {
@@ -315,7 +298,7 @@ $('logout').addEventListener('click', async () => {
   await api('/api/staff/logout', {});
   $('requests').replaceChildren();
   showLogin();
-  announce('U bent afgemeld.');
+  announce(t('messages.signedOut'));
   $('login-title').focus();
 });
 

@@ -230,7 +230,7 @@ describe('staff console API', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(String(page.body)).toContain('<html lang="nl">');
+    expect(String(page.body)).toContain('<html lang="nl" data-texts="{&quot;page&quot;');
     expect((await send(server.baseUrl, 'GET', '/staff/staff.js')).headers['content-type']).toMatch(/^text\/javascript/);
     expect((await send(server.baseUrl, 'GET', '/staff/staff.css')).headers['content-type']).toMatch(/^text\/css/);
   });
