@@ -17,7 +17,7 @@ import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
-import { askOptions } from '../prompts/askOptions.js';
+import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
 import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
@@ -117,7 +117,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     }
     const { t } = turnServices(step.context);
     const groups: Option[] = DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group');
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group', FOLLOW_UP);
   }
 
   private async documentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -127,7 +127,14 @@ export class DocumentRequestDialog extends ComponentDialog {
     if (ids.length === 1) return step.next(ids[0]);
     const { t, language } = turnServices(step.context);
     const documents: Option[] = ids.map((id) => ({ value: id, label: capitalised(this.document(id).name[language]) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.documentAsk'), documents, 'documents.document');
+    return askOptions(
+      step,
+      DialogIds.documentRequestQuestion,
+      t('documents:choose.documentAsk'),
+      documents,
+      'documents.document',
+      FOLLOW_UP,
+    );
   }
 
   private async modelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -176,8 +183,8 @@ export class DocumentRequestDialog extends ComponentDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const request = state(step);
-    if (step.result === NO_COMPUTER) request.said = { ...(request.said ?? { collect: false, bereaved: false }), noComputer: true };
-    else if (typeof step.result === 'string') request.requester = step.result as Requester;
+    // NO_COMPUTER is read from this turn's text, which the noComputer circumstance below reads too.
+    if (typeof step.result === 'string' && step.result !== NO_COMPUTER) request.requester = step.result as Requester;
     const document = this.document(request.document!);
     const said = request.said ?? { collect: false, bereaved: false, noComputer: false };
     const ctx = this.messageContext(step);
@@ -210,6 +217,7 @@ export class DocumentRequestDialog extends ComponentDialog {
           ctx.t('documents:online.canLogIn.ask'),
           yesNo(ctx.t, 'documents:online.canLogIn.no'),
           'documents.canLogIn',
+          FOLLOW_UP,
         );
       case 'inPerson':
         await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }, circumstances));
@@ -231,6 +239,7 @@ export class DocumentRequestDialog extends ComponentDialog {
       t('documents:inPerson.appointment.offer'),
       yesNo(t, 'common:answer.no'),
       'documents.bookOffer',
+      FOLLOW_UP,
     );
   }
 

@@ -5,7 +5,7 @@ import type { MunicipalityData } from '../../services/municipality/municipalityD
 import { firstMentioned, THUISLOKET_QUESTIONS, type ThuisloketQuestion } from '../../services/municipality/questionCues.js';
 import { handOverToBooking, handOverToDocument, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
-import { askOptions } from '../prompts/askOptions.js';
+import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from './loginAlternativesDialog.js';
 
@@ -69,7 +69,7 @@ export class ThuisloketDialog extends ComponentDialog {
     options.push({ value: DONE, label: t(answered ? 'thuisloket:topics.options.done' : 'thuisloket:topics.options.elsewhere') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
     // A menu of its own: another request leaves it ("ik wil een afspraak maken"), as "Iets anders vragen" does.
-    const question: OptionPromptOptions = { id: 'thuisloket.topics', prompt, options, otherRequestsLeave: true };
+    const question: OptionPromptOptions = { id: 'thuisloket.topics', prompt, options, ...FOLLOW_UP };
     return step.prompt(DialogIds.thuisloketQuestion, question);
   }
 
@@ -107,7 +107,7 @@ export class ThuisloketDialog extends ComponentDialog {
       case 'problems': {
         await step.context.sendActivity(t('thuisloket:problems.intro'));
         const options: Option[] = LOGIN_PROBLEMS.map((value) => ({ value, label: t(`thuisloket:problems.options.${value}`) }));
-        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.ask'), options, 'thuisloket.problems');
+        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.ask'), options, 'thuisloket.problems', FOLLOW_UP);
       }
       case 'noLogin':
         return step.beginDialog(DialogIds.loginAlternatives, { appointmentPossible: true } satisfies LoginAlternativesOptions);
