@@ -10,7 +10,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { MainDialogOptions } from '../dialogs/mainDialog.js';
-import type { Intent } from '../nlu/contract.js';
+import { isNoRequest } from '../nlu/contract.js';
 import type { Recognition, Recognizer } from '../nlu/recognizer.js';
 import { answeredBefore, withAnswer, type AnsweredActivity } from './answeredActivities.js';
 import type { TurnObserver } from './conversationMemory.js';
@@ -112,13 +112,12 @@ function looksEnglish(text: string): boolean {
   return english >= 2 && english > dutch;
 }
 
-/** What a message about the language may ask besides: anything but greeting, thanks, help or nothing. */
-const NOT_A_REQUEST: readonly Intent[] = ['greeting', 'goodbye', 'help', 'none'];
 /** From this score a request in a message about the language is answered: more likely meant than not. */
 const REQUEST_MIN_SCORE = 0.5;
 
+/** What a message about the language may ask besides: anything but greeting, thanks, help or nothing. */
 function asksSomethingElse(recognition: Recognition | null | undefined): boolean {
-  return !!recognition && !NOT_A_REQUEST.includes(recognition.intent) && recognition.score >= REQUEST_MIN_SCORE;
+  return !!recognition && !isNoRequest(recognition.intent, ['help']) && recognition.score >= REQUEST_MIN_SCORE;
 }
 
 export class AssistantBot extends ActivityHandler {

@@ -1,5 +1,5 @@
 /** What the survey CLIs share: argument parsing, opening the configured store, and one-line errors. */
-import type { Logger } from '../bot/logger.js';
+import { silentLogger } from '../bot/logger.js';
 import { openEmbeddedFiles, type EmbeddedFiles } from '../stores/embedded/embeddedFiles.js';
 import { openPostgresDatabase } from '../stores/postgres/postgresDatabase.js';
 import { createPostgresOutcomeStore } from '../stores/survey/postgresOutcomeStore.js';
@@ -9,8 +9,6 @@ import { openEmbeddedSurveyStores, type SurveyStores } from '../stores/survey/op
 
 /** A wrong command line: printed as one line, exit code 2. */
 export class UsageError extends Error {}
-
-const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 export interface ParsedArgs {
   values: Map<string, string>;

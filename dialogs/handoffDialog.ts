@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { EventFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
@@ -21,11 +20,12 @@ import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
 import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallback } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
-import { clockLabel } from './displayFormats.js';
+import { requestIdOf } from './requestId.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
 import { FreeTextPrompt, isWithdrawal } from './prompts/freeTextPrompt.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
+import { clockLabel } from '../services/brusselsTime.js';
 
 /** How a conversation was escalated to a person: for the outcome figures. */
 export interface Escalation {
@@ -314,15 +314,6 @@ export class HandoffDialog extends ComponentDialog {
     await deps.onEscalated?.(context, { via: 'agentHub' });
     await context.sendActivity(t('handoff:agentHub.connecting'));
   }
-}
-
-/**
- * The idempotency key of a callback request: Direct Line and Teams retry a turn with the same
- * activity id, and that retry must find the request stored by the first attempt.
- */
-function requestIdOf(context: TurnContext): string {
-  const { channelId, conversation, id } = context.activity;
-  return `${channelId}:${conversation?.id ?? 'unknown'}:${id ?? randomUUID()}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { channelStyle } from '../bot/channels/channelStyle.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
+import { INTENTS, isIntent, isNoRequest, type Intent } from '../nlu/contract.js';
 import { parseDutchNumber } from '../nlu/dutchNumbers.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
@@ -13,6 +13,7 @@ import { callbackCancellationIn } from '../services/callback/callbackReference.j
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import { ANSWER_NO, ANSWER_YES, yesNoOptions } from './prompts/yesNoOptions.js';
 import type { HandoffOptions, HandoffResult } from './handoffDialog.js';
 import type { PhoneLine } from '../services/municipality/phoneLine.js';
 import { menuOptions } from './replies.js';
@@ -61,8 +62,7 @@ const CLARIFY_MARGIN = 0.3;
 /** After this many misunderstandings in a row the assistant offers a person instead of guessing again. */
 const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
 /** Intents worth a clarifying question: requests the assistant can act on, not small talk or `none`. */
-const NOT_CLARIFIABLE: readonly Intent[] = ['greeting', 'goodbye', 'help', 'cancel', 'none'];
-const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !NOT_CLARIFIABLE.includes(intent));
+const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !isNoRequest(intent, ['help', 'cancel']));
 
 /** What the main steps remember between turns. */
 interface MainValues {
@@ -74,8 +74,6 @@ const MENU_PROMPT = 'main.menu';
 /** Questions whose options are capabilities: their buttons mean the same later. */
 const OLD_BUTTONS_THAT_ROUTE: readonly string[] = ['menu', 'clarify'];
 const CLARIFY_PROMPT = 'main.clarify';
-const ANSWER_YES = 'yes';
-const ANSWER_NO = 'no';
 
 /**
  * The root of every conversation: offers the menu, routes each request on its intent to a
@@ -248,10 +246,7 @@ export class MainDialog extends InterruptibleDialog {
       id: 'anythingElse',
       prompt: t('common:anythingElse.question'),
       newRequestsWelcome: true,
-      options: [
-        { value: ANSWER_YES, label: t('common:answer.yes') },
-        { value: ANSWER_NO, label: t('common:answer.no') },
-      ],
+      options: yesNoOptions(step.context),
     };
     return step.prompt(DialogIds.anythingElsePrompt, prompt);
   }

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { brusselsDay, daysBetween, isCalendarDay } from '../services/calendarDay.js';
 import {
   isSurveyAnswerCode,
   ROTATING_SURVEY_QUESTIONS,
@@ -17,7 +15,9 @@ import { newSurveyResponseId } from '../services/survey/surveyResponse.js';
 import type { SurveyStore } from '../stores/survey/surveyStores.js';
 import { channelKind } from './conversationOutcome.js';
 import { DialogIds } from './dialogIds.js';
+import { requestIdOf } from './requestId.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import { brusselsDay, daysBetween, isCalendarDay } from '../services/brusselsTime.js';
 
 /** What the bot remembers about a resident's surveys (user state): days only, never answers. */
 export interface SurveyMemory {
@@ -208,14 +208,4 @@ function toAnswerCode(question: SurveyQuestion, value: unknown): string | number
   if (typeof value !== 'string' || value === SKIP) return undefined;
   const code = question === 'satisfaction' ? Number(value) : value;
   return isSurveyAnswerCode(question, code) ? code : undefined;
-}
-
-/**
- * The activity id makes a retried turn store once. Channels promise unique ids per conversation,
- * so the conversation is part of the key (the store keeps only a hash of it, for a day).
- * Without an id there is nothing to retry against.
- */
-function requestIdOf(context: TurnContext): string {
-  const { channelId, conversation, id } = context.activity;
-  return id ? `${channelId ?? ''}|${conversation?.id ?? ''}|${id}` : randomUUID();
 }

@@ -16,6 +16,14 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
+/** Intents that ask nothing the assistant can act on: a greeting, thanks or goodbye, or nothing understood. */
+const NO_REQUEST_INTENTS: readonly Intent[] = ['greeting', 'goodbye', 'none'];
+
+/** Whether an intent asks nothing the assistant can act on; `also` adds intents the caller does not count as a request either. */
+export function isNoRequest(intent: Intent, also: readonly Intent[] = []): boolean {
+  return NO_REQUEST_INTENTS.includes(intent) || also.includes(intent);
+}
+
 export const DOCUMENT_IDS = [
   'uittreksel-strafregister',
   'attest-woonst',

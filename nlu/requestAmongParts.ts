@@ -1,4 +1,4 @@
-import type { Intent } from './contract.js';
+import { isNoRequest, type Intent } from './contract.js';
 import type { Recognition, Recognizer } from './recognizer.js';
 
 /**
@@ -8,8 +8,6 @@ import type { Recognition, Recognizer } from './recognizer.js';
  */
 export const LONGEST_READ_MESSAGE = 2000;
 
-/** What a message says when it only greets, thanks or says nothing the assistant can act on. */
-const NO_REQUEST: readonly Intent[] = ['greeting', 'goodbye', 'none'];
 /**
  * What a part may win with: a request for a capability. Not help or cancel: a fragment such as
  * "nee" or "laat maar" in "nee, dank u" at a question must never turn into a cancel.
@@ -49,7 +47,7 @@ export function readingEveryPart(recognizer: Recognizer): Recognizer {
     async recognize(text, locale) {
       if (text.length > LONGEST_READ_MESSAGE) return { intent: 'none', score: 1, entities: {} };
       const whole = await recognizer.recognize(text, locale);
-      if (!NO_REQUEST.includes(whole.intent) && whole.score >= CONFIDENT) return whole;
+      if (!isNoRequest(whole.intent) && whole.score >= CONFIDENT) return whole;
       const parts = messageParts(text);
       if (parts.length < 2) return whole;
       let best: Recognition | undefined;
@@ -58,7 +56,7 @@ export function readingEveryPart(recognizer: Recognizer): Recognizer {
         if (!PART_REQUESTS.includes(read.intent) || read.score < PART_CONFIDENT) continue;
         if (!best || read.score > best.score) best = read;
       }
-      if (!best || (!NO_REQUEST.includes(whole.intent) && best.score <= whole.score)) return whole;
+      if (!best || (!isNoRequest(whole.intent) && best.score <= whole.score)) return whole;
       const document = whole.entities.document ?? best.entities.document;
       return { ...best, entities: { ...best.entities, ...(document ? { document } : {}) } };
     },

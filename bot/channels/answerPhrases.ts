@@ -168,14 +168,26 @@ export function onlyFillerAround(words: Words, start: number, length: number, la
   return words.every((word, index) => (index >= start && index < start + length) || filler.has(word));
 }
 
-const fillers = new Map<Language, ReadonlySet<string>>();
-
+/** "dank u", "ik", "het" and the like: the politeness and stopword lists together. */
 function fillerWords(language: Language): ReadonlySet<string> {
-  let set = fillers.get(language);
+  return derivedWordSet(`${language}/filler`, () => [
+    ...phraseWordSetOf(language, 'politeness'),
+    ...phraseWordSetOf(language, 'stopwords'),
+  ]);
+}
+
+/** "nee" and "neen", the no list's first two phrases: a first "nee" answers a question, it does not turn the rest around. */
+export function noParticles(language: Language): ReadonlySet<string> {
+  return derivedWordSet(`${language}/noParticles`, () => phraseListOf(language, 'no').slice(0, 2).flat());
+}
+
+const derivedWordSets = new Map<string, ReadonlySet<string>>();
+
+function derivedWordSet(key: string, words: () => readonly string[]): ReadonlySet<string> {
+  let set = derivedWordSets.get(key);
   if (!set) {
-    const phrases = answerPhrases(language);
-    set = new Set([...phrases.politeness, ...phrases.stopwords].flatMap(phraseWords));
-    fillers.set(language, set);
+    set = new Set(words());
+    derivedWordSets.set(key, set);
   }
   return set;
 }

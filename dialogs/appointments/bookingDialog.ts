@@ -3,12 +3,13 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { turnServices } from '../../bot/turnState.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import type { BookingContact } from '../../stores/bookings/bookingStore.js';
-import { findService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import { findService, knownService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { checkContact, cleanName, contactPrompt, namePrompt, requestIdOf } from './appointmentPrompts.js';
+import { checkContact, cleanName, contactPrompt, namePrompt } from './appointmentPrompts.js';
+import { requestIdOf } from '../requestId.js';
 import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
@@ -210,9 +211,8 @@ export class BookingDialog extends ComponentDialog {
   }
 
   private knownService(id: string | undefined): AppointmentService {
-    const service = id === undefined ? undefined : findService(this.deps.catalog, id);
-    if (!service) throw new RangeError(`the catalog has no service ${id}`);
-    return service;
+    if (id === undefined) throw new RangeError('the booking has no service');
+    return knownService(this.deps.catalog, id);
   }
 }
 

@@ -1,12 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import type { Recognition } from '../../nlu/recognizer.js';
-import { findService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import { knownService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { requestIdOf } from './appointmentPrompts.js';
+import { requestIdOf } from '../requestId.js';
 import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
@@ -149,9 +149,7 @@ export class MoveBookingDialog extends ComponentDialog {
   }
 
   private serviceOf(access: BookingAccessResult): AppointmentService {
-    const service = findService(this.deps.catalog, access.booking.service);
-    if (!service) throw new RangeError(`booking for an unknown service: ${access.booking.service}`);
-    return service;
+    return knownService(this.deps.catalog, access.booking.service);
   }
 }
 

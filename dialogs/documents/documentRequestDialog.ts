@@ -183,8 +183,8 @@ export class DocumentRequestDialog extends ComponentDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const request = state(step);
-    if (step.result === NO_COMPUTER) request.said = { ...(request.said ?? { collect: false, bereaved: false }), noComputer: true };
-    else if (typeof step.result === 'string') request.requester = step.result as Requester;
+    // NO_COMPUTER is read from this turn's text, which the noComputer circumstance below reads too.
+    if (typeof step.result === 'string' && step.result !== NO_COMPUTER) request.requester = step.result as Requester;
     const document = this.document(request.document!);
     const said = request.said ?? { collect: false, bereaved: false, noComputer: false };
     const ctx = this.messageContext(step);

@@ -159,6 +159,16 @@ export function findService(catalog: ServiceCatalog, id: string): AppointmentSer
   return catalog.services.find((service) => service.id === id);
 }
 
+/**
+ * The service a booking, a draft or a search names. One the catalog does not have is a bug (the
+ * catalog and the bookings disagree), not a resident's mistake: a RangeError.
+ */
+export function knownService(catalog: ServiceCatalog, id: string): AppointmentService {
+  const service = findService(catalog, id);
+  if (!service) throw new RangeError(`the catalog has no service ${id}`);
+  return service;
+}
+
 /** The appointment type a contract document id leads to, or undefined when none does. */
 export function serviceForDocument(catalog: ServiceCatalog, documentId: string): AppointmentService | undefined {
   return catalog.services.find((service) => service.documents.includes(documentId));
