@@ -21,11 +21,11 @@ import { parseCallbackMoment, type PhoneAvailability } from '../services/callbac
 import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallback } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
 import { requestIdOf } from './requestId.js';
-import { clockLabel } from './displayFormats.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
 import { FreeTextPrompt, isWithdrawal } from './prompts/freeTextPrompt.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
+import { clockLabel } from '../services/brusselsTime.js';
 
 /** How a conversation was escalated to a person: for the outcome figures. */
 export interface Escalation {

@@ -2,7 +2,6 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { brusselsDay, daysBetween, isCalendarDay } from '../services/calendarDay.js';
 import {
   isSurveyAnswerCode,
   ROTATING_SURVEY_QUESTIONS,
@@ -18,6 +17,7 @@ import { channelKind } from './conversationOutcome.js';
 import { DialogIds } from './dialogIds.js';
 import { requestIdOf } from './requestId.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import { brusselsDay, daysBetween, isCalendarDay } from '../services/brusselsTime.js';
 
 /** What the bot remembers about a resident's surveys (user state): days only, never answers. */
 export interface SurveyMemory {

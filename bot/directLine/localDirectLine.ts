@@ -52,7 +52,7 @@ export interface LocalDirectLineOptions {
 
 export interface LocalDirectLine {
   /** A token for a new conversation, for `POST /api/directline/token` in local mode. */
-  issueToken(): DirectLineTokenGrant;
+  issueToken(): Promise<DirectLineTokenGrant>;
   /** Number of conversations held in memory. */
   conversationCount(): number;
   /** Turns waiting or running in one conversation: for monitoring and tests. */
@@ -86,7 +86,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
   server.post(
     `${base}/conversations`,
     guarded(logger, async (req, res) => {
-      const auth = authorise(tokens, req, res);
+      const auth = await authorise(tokens, req, res);
       if (!auth) return;
       const locale = readLocale(readBody(req)?.['locale']);
       let started: ReturnType<ConversationRegistry['start']>;
@@ -102,23 +102,23 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
       if (created) {
         await runWelcomeTurn(conversation, options.originOf?.(req));
       }
-      sendJson(res, created ? 201 : 200, tokens.reissue(auth.claims));
+      sendJson(res, created ? 201 : 200, await tokens.reissue(auth.claims));
     }),
   );
 
   server.get(
     `${base}/conversations/:conversationId`,
     guarded(logger, async (req, res) => {
-      const access = openConversation(req, res);
+      const access = await openConversation(req, res);
       if (!access) return;
-      sendJson(res, 200, tokens.reissue(access.claims));
+      sendJson(res, 200, await tokens.reissue(access.claims));
     }),
   );
 
   server.get(
     `${base}/conversations/:conversationId/activities`,
     guarded(logger, async (req, res) => {
-      const access = openConversation(req, res);
+      const access = await openConversation(req, res);
       if (!access) return;
       const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark');
       sendJson(res, 200, registry.activitiesSince(access.conversation, watermark));
@@ -128,7 +128,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
   server.post(
     `${base}/conversations/:conversationId/activities`,
     guarded(logger, async (req, res) => {
-      const access = openConversation(req, res);
+      const access = await openConversation(req, res);
       if (!access) return;
       const body = readBody(req);
       if (!body) return sendJsonError(res, 400, 'BadActivity', 'The activity must be a JSON object.');
@@ -172,9 +172,9 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
   server.post(
     `${base}/tokens/refresh`,
     guarded(logger, async (req, res) => {
-      const auth = authorise(tokens, req, res);
+      const auth = await authorise(tokens, req, res);
       if (!auth) return;
-      sendJson(res, 200, tokens.reissue(auth.claims));
+      sendJson(res, 200, await tokens.reissue(auth.claims));
     }),
   );
 
@@ -184,8 +184,8 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     pendingTurns: (conversationId) => registry.pendingTurns(conversationId),
   };
 
-  function openConversation(req: Request, res: Response): ConversationAccess | undefined {
-    const auth = authorise(tokens, req, res);
+  async function openConversation(req: Request, res: Response): Promise<ConversationAccess | undefined> {
+    const auth = await authorise(tokens, req, res);
     if (!auth) return undefined;
     if (req.params?.conversationId !== auth.claims.conv) {
       sendJsonError(res, 403, 'WrongConversation', 'The token is not valid for this conversation.');
@@ -254,8 +254,8 @@ function conversationAccount(conversation: LocalConversation): ConversationAccou
 }
 
 /** Checks the bearer token; answers 401 (missing or invalid) or 403 (expired) itself. */
-function authorise(tokens: ConversationTokenService, req: Request, res: Response): Authorised | undefined {
-  const check = tokens.check(req.headers.authorization);
+async function authorise(tokens: ConversationTokenService, req: Request, res: Response): Promise<Authorised | undefined> {
+  const check = await tokens.check(req.headers.authorization);
   if (check.ok) return { claims: check.claims };
   if (check.reason === 'expired') sendJsonError(res, 403, 'TokenExpired', 'The token has expired.');
   else if (check.reason === 'missing') sendJsonError(res, 401, 'MissingToken', 'A bearer token is required.');

@@ -11,14 +11,13 @@ import {
 import { turnServices } from '../../bot/turnState.js';
 import type { AccessFailure, ClosedBookingFailure } from '../../services/appointments/bookingProvider.js';
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
-import { formatTime, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
-import { clockLabel } from '../displayFormats.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { REPEATED_FAILURES, bookingCodePrompt, callUsLine, checkContact, contactPrompt, findBookingCode } from './appointmentPrompts.js';
 import { readContact } from './contactAnswer.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
+import { formatTime, parseInstant, toBrussels, clockLabel } from '../../services/brusselsTime.js';
 
 /** Proof that the resident owns the booking, and its current state: what cancel and move go on with. */
 export interface BookingAccessResult {

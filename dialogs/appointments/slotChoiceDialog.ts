@@ -15,11 +15,10 @@ import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { OpenQuestion, OpenQuestionReading } from '../prompts/openQuestion.js';
 import { OptionQuestion, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { brusselsDay } from '../../services/calendarDay.js';
-import { parseInstant } from '../../services/appointments/brusselsTime.js';
 import { explainUnbookable, slotOption } from './appointmentTexts.js';
 import { avoidBoth, isAvoided, readMomentWish, resolveRelative, type AvoidedDays, type MomentWish } from './momentWish.js';
 import { readSlotAnswer } from './slotAnswer.js';
+import { brusselsDay, parseInstant } from '../../services/brusselsTime.js';
 
 export interface SlotChoiceOptions {
   service: string;

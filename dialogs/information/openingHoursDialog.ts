@@ -4,12 +4,12 @@ import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
-import { brusselsDateTime } from '../../services/municipality/openingHours.js';
 import { DialogIds } from '../dialogIds.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { closingDaysCard, weekCard, type HoursContext } from './openingHoursAnswers.js';
 import { hoursMessages } from './quickAnswers.js';
+import { brusselsDateTime } from '../../services/brusselsTime.js';
 
 /** What a resident can ask after the first answer about the hours. */
 const MORE_ABOUT_HOURS = ['weekLoket', 'weekTelefoon', 'closingDays', 'done'] as const;

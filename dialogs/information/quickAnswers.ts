@@ -9,8 +9,8 @@ import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Municipality, MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { CONTACT_TOPICS, mentions, type ContactTopic } from '../../services/municipality/questionCues.js';
-import { brusselsDateTime } from '../../services/municipality/openingHours.js';
 import { dayMessages, openNowMessages } from './openingHoursAnswers.js';
+import { brusselsDateTime } from '../../services/brusselsTime.js';
 
 /** The hours now, or on the day the message names ("zaterdag", "morgen"). */
 export function hoursMessages(context: TurnContext, municipality: Municipality, now: Date): string[] {

@@ -11,7 +11,6 @@ import type {
   StaffDay,
 } from './bookingProvider.js';
 import type { Booking, BookingContact, BookingStore, OccupiedTime, RoomRule } from '../../stores/bookings/bookingStore.js';
-import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from './brusselsTime.js';
 import { findService, knownService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
 import {
   checkBookableStart,
@@ -24,6 +23,7 @@ import {
   type WeeklyHours,
 } from './slots.js';
 import { createWrongAttemptLimiter, type WrongAttemptLimiter } from './wrongAttemptLimiter.js';
+import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from '../brusselsTime.js';
 
 export interface BuiltInBookingProviderOptions {
   store: BookingStore;

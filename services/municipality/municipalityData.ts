@@ -4,9 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { DOCUMENT_IDS, isDocumentId, type DocumentId } from '../../nlu/contract.js';
 import type { OutOfScopeTopic, QuestionCues } from './questionCues.js';
-
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS, type Weekday } from '../brusselsTime.js';
 
 /** loket = the counter (visits, appointments); telefoon = when phone staff answer. */
 export const SERVICES = ['loket', 'telefoon'] as const;

@@ -20,7 +20,6 @@
  * - Rows outside from..to (inclusive) are ignored. Synthetic (demo) rows are counted like
  *   real ones; `synthetic` says how many of the responses were generated.
  */
-import { isCalendarDay, monthsCovering } from '../calendarDay.js';
 import { twoProportionZTest, wilsonInterval } from './statistics.js';
 import {
   countSurveyRows,
@@ -36,10 +35,12 @@ import {
   APPOINTMENT_PREFERENCE_CODES,
   AWARENESS_CODES,
   BOOKING_CHANNEL_CODES,
+  SATISFACTION_CODES,
   type AgeBracketCode,
   type AppointmentPreferenceCode,
   type AwarenessCode,
   type BookingChannelCode,
+  type SatisfactionCode,
 } from './surveyCodes.js';
 import {
   CONVERSATION_OUTCOMES,
@@ -48,6 +49,7 @@ import {
   type OpeningHoursFlag,
   type SurveyResponse,
 } from './surveyResponse.js';
+import { isCalendarDay, monthsCovering } from '../brusselsTime.js';
 
 /** Cells computed from fewer answers than this are suppressed. */
 export const MIN_ANSWERS_PER_CELL = 10;
@@ -142,9 +144,29 @@ type OpeningHoursBlock =
 
 type OutcomeBlock = ShareBlock<ConversationOutcome> & { days: OutcomeDay[]; outsideOpeningHours: OpeningHoursBlock };
 
+/** The answer and outcome codes in contract order, so readers (the dashboard) need no copy of them. */
+interface ReportCodes {
+  awareness: readonly AwarenessCode[];
+  satisfaction: readonly SatisfactionCode[];
+  appointmentPreference: readonly AppointmentPreferenceCode[];
+  bookingChannel: readonly BookingChannelCode[];
+  ageBracket: readonly AgeBracketCode[];
+  outcome: readonly ConversationOutcome[];
+}
+
+const REPORT_CODES: ReportCodes = {
+  awareness: AWARENESS_CODES,
+  satisfaction: SATISFACTION_CODES,
+  appointmentPreference: APPOINTMENT_PREFERENCE_CODES,
+  bookingChannel: BOOKING_CHANNEL_CODES,
+  ageBracket: AGE_BRACKET_CODES,
+  outcome: CONVERSATION_OUTCOMES,
+};
+
 export interface SurveyReport {
   from: string;
   to: string;
+  codes: ReportCodes;
   /** Survey rows in the range (including synthetic ones). */
   responses: number;
   /** How many of `responses` were generated demo rows. */
@@ -317,7 +339,7 @@ type HoursCounts = Record<OpeningHoursFlag | 'unknown', number>;
 const HOURS_KEYS = ['inside', 'outside', 'unknown'] as const;
 
 /** The share outside the opening hours of the conversations whose start is known; unknown ones apart. */
-export function openingHoursBlock(counts: HoursCounts): OpeningHoursBlock {
+function openingHoursBlock(counts: HoursCounts): OpeningHoursBlock {
   const n = counts.inside + counts.outside;
   if (n < MIN_ANSWERS_PER_CELL) return { n, unknown: counts.unknown, suppressed: true, outside: null };
   return { n, unknown: counts.unknown, suppressed: false, outside: share(counts.outside / n) };
@@ -343,6 +365,14 @@ export function surveyReportFromCounts(
   return {
     from: range.from,
     to: range.to,
+    codes: {
+      awareness: [...REPORT_CODES.awareness],
+      satisfaction: [...REPORT_CODES.satisfaction],
+      appointmentPreference: [...REPORT_CODES.appointmentPreference],
+      bookingChannel: [...REPORT_CODES.bookingChannel],
+      ageBracket: [...REPORT_CODES.ageBracket],
+      outcome: [...REPORT_CODES.outcome],
+    },
     responses: counts.responses,
     synthetic: counts.synthetic,
     awareness: awarenessBlock(counts.awareness, baseline),

@@ -7,7 +7,6 @@
  * `toSurveyResponse` is the gate every row passes before it is stored or read back.
  */
 import { randomUUID } from 'node:crypto';
-import { isCalendarDay } from '../calendarDay.js';
 import {
   isAgeBracketCode,
   isAppointmentPreferenceCode,
@@ -19,6 +18,7 @@ import {
   type SurveyAnswerCodes,
   type SurveyQuestionnaireVersion,
 } from './surveyCodes.js';
+import { isCalendarDay } from '../brusselsTime.js';
 
 const SURVEYED_OUTCOMES = ['resolved', 'escalated'] as const;
 /** How the surveyed conversation ended; abandoned conversations never reach the survey. */
@@ -45,7 +45,7 @@ export interface SurveyResponse {
   synthetic?: true;
 }
 
-export const OPENING_HOURS_FLAGS = ['inside', 'outside'] as const;
+const OPENING_HOURS_FLAGS = ['inside', 'outside'] as const;
 /** Whether a conversation started inside or outside the counter's opening hours (holidays and closing days count as closed). */
 export type OpeningHoursFlag = (typeof OPENING_HOURS_FLAGS)[number];
 
@@ -98,7 +98,7 @@ function isConversationOutcome(value: unknown): value is ConversationOutcome {
   return (CONVERSATION_OUTCOMES as readonly unknown[]).includes(value);
 }
 
-export function isOpeningHoursFlag(value: unknown): value is OpeningHoursFlag {
+function isOpeningHoursFlag(value: unknown): value is OpeningHoursFlag {
   return (OPENING_HOURS_FLAGS as readonly unknown[]).includes(value);
 }
 

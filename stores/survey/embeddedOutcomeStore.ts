@@ -17,11 +17,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DurableDocument } from '../embedded/durableDocument.js';
 import { memoryDocument } from '../embedded/durableDocument.js';
-import { brusselsDay, daysBetween } from '../../services/calendarDay.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
 import { finalOutcome, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
 import { toConversationOutcomeCount, type ConversationOutcomeCount, type OpeningHoursFlag } from '../../services/survey/surveyResponse.js';
+import { brusselsDay, daysBetween } from '../../services/brusselsTime.js';
 
 interface OpenOutcomeDay {
   day: string;

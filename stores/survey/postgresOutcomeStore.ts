@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, brusselsDay } from '../../services/calendarDay.js';
 import { CLOSE_AFTER_DAYS } from './embeddedOutcomeStore.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
 import { toConversationOutcomeCount, type ConversationOutcomeCount } from '../../services/survey/surveyResponse.js';
 import { finalOutcome, OUTCOME_MARKER_STATES, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
 import { inTransaction, runQuery, type PostgresStoreContext } from '../postgres/postgresQueries.js';
+import { addDays, brusselsDay } from '../../services/brusselsTime.js';
 
 /** A count's opening-hours flag for conversations marked before the flag was recorded (migration 007). */
 const UNKNOWN_HOURS = 'unknown';

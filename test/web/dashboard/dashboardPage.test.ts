@@ -6,10 +6,17 @@ import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { generateSyntheticSurveyRows } from '../../../services/survey/syntheticSurvey.js';
 import { dashboardModel } from '../../../web/dashboard/dashboardModel.js';
+import { readLocaleResources } from '../../../bot/i18n.js';
 import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { startTestServer } from '../../support/testServer.js';
 
 const TOKEN = 'dashboard-browser-test-token-42';
+/** The page's words: locales/nl/dashboard.json, as the server hands them to the page. */
+const DUTCH = readLocaleResources().nl.dashboard!;
+const labels = (DUTCH as { labels: Record<string, Record<string, string>> }).labels;
+const page_ = (DUTCH as { page: Record<string, string> & { charts: Record<string, { title: string }> } }).page;
+/** Where to save screenshots to look at (not committed); unset: none. */
+const SHOTS = process.env.DASHBOARD_SHOTS;
 const NOW = new Date('2026-03-15T10:00:00Z');
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -83,7 +90,7 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     const report = (await page.evaluate(async () =>
       (await fetch('/api/reports/survey?from=2025-04-01&to=2026-03-15')).json(),
     )) as SurveyReport;
-    const model = dashboardModel(report, { today: '2026-03-15' });
+    const model = dashboardModel(report, { today: '2026-03-15', texts: DUTCH });
     // Awareness: one small chart per answer; the others one chart each.
     expect(await page.locator('svg.chart-svg').count()).toBe(7);
     expect(await page.locator('#chart-awareness svg.chart-svg').count()).toBe(3);
@@ -123,6 +130,31 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     const href = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');
     expect(href).toBe('/api/reports/survey.csv?from=2025-04-01&to=2026-03-15');
 
+    // The CSV, downloaded with the session: codes in their columns, Dutch words from locales/nl beside them.
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href!);
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header!.split(';').slice(0, 6)).toEqual(['vraag', 'vraag_tekst', 'antwoord', 'antwoord_tekst', 'leeftijd', 'leeftijd_tekst']);
+    const csvRow = (vraag: string, antwoord: string) =>
+      lines.find((line) => line.startsWith(`${vraag};`) && line.split(';')[2] === antwoord);
+    expect(csvRow('outcome', 'resolved')!.split(';').slice(0, 4)).toEqual([
+      'outcome',
+      labels.questions!.outcome,
+      'resolved',
+      labels.outcome!.resolved,
+    ]);
+    expect(csvRow('outsideOpeningHours', 'outside')!.split(';').slice(0, 4)).toEqual([
+      'outsideOpeningHours',
+      labels.questions!.outsideOpeningHours,
+      'outside',
+      labels.outsideOpeningHours!.outside,
+    ]);
+    // The page's headings are the locale's, as the server filled them in.
+    expect(await page.locator('#chart-outcomes h2').textContent()).toBe(page_.charts.outcomes!.title);
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/after-desktop-top.png` });
+      await page.locator('#chart-outcomes').screenshot({ path: `${SHOTS}/after-desktop-outcomes.png` });
+    }
+
     // Focus is visible on the first element reached with the keyboard.
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
@@ -130,6 +162,38 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
 
     expect(await wcagViolations(page)).toEqual([]);
     expect(scriptErrors).toEqual([]);
+  }, 60_000);
+
+  it('without its script the page still reads: headings, range form and CSV link from the locale, axe clean', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/dashboard/assets/dashboard.js', (route) => route.abort());
+    await page.goto(`${server.baseUrl}/dashboard`);
+    // Signed in by the first test: the browser keeps its session cookie.
+    await page.getByRole('heading', { level: 1, name: page_.heading }).waitFor();
+    expect(await page.title()).toBe(page_.title);
+    expect(await page.locator('h2').allTextContents()).toEqual([
+      page_.summaryTitle,
+      ...['awareness', 'satisfaction', 'appointmentPreference', 'bookingChannelByAge', 'outcomes'].map((id) => page_.charts[id]!.title),
+    ]);
+    expect(await page.locator('#status').textContent()).toBe(page_.loading);
+    expect(await page.getByRole('link', { name: page_.csv }).getAttribute('href')).toMatch(/^\/api\/reports\/survey\.csv\?from=/);
+    expect(await page.getByRole('button', { name: page_.show }).count()).toBe(1);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('serves the page in English with ?lang=en, texts from locales/en', async () => {
+    const page = await browser.context.newPage();
+    const english = readLocaleResources().en.dashboard as { page: { heading: string }; script: { loaded: string } };
+    await page.goto(`${server.baseUrl}/dashboard?lang=en`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('heading', { level: 1, name: english.page.heading }).waitFor();
+    await expect.poll(() => page.locator('#status').textContent()).toBe(english.script.loaded);
+    expect(await page.locator('#chart-outcomes .findings').textContent()).toMatch(
+      /of the conversations started outside the counter's opening hours/,
+    );
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it('stays readable on a phone: chart text at least 11 px, no label cut off, no sideways scrolling', async () => {
@@ -166,7 +230,11 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
         .slice(0, 5),
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(', ')).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT ?? '/dev/null', fullPage: true }).catch(() => undefined);
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/after-phone.png`, fullPage: true });
+      await page.locator('#chart-outcomes').screenshot({ path: `${SHOTS}/after-phone-outcomes.png` });
+      await page.locator('#summary').screenshot({ path: `${SHOTS}/after-phone-summary.png` });
+    }
     expect(await wcagViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
