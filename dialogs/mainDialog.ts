@@ -132,6 +132,8 @@ export class MainDialog extends InterruptibleDialog {
       prompt: t(`common:${menu}.text`),
       options: menuOptions(step.context),
       keyWords: false,
+      // "wanneer zijn jullie open" at the welcome is the resident's request, routed, not a question in passing.
+      newRequestsWelcome: true,
     };
     return step.prompt(MENU_PROMPT, prompt);
   }
@@ -160,6 +162,7 @@ export class MainDialog extends InterruptibleDialog {
     const prompt: OptionPromptOptions = {
       id: 'clarify',
       keyWords: false,
+      newRequestsWelcome: true,
       prompt: t('common:clarify.question'),
       options: [recognition.intent, runnerUp.intent].map((intent) => ({ value: intent, label: t(`common:clarify.options.${intent}`) })),
     };
@@ -191,7 +194,9 @@ export class MainDialog extends InterruptibleDialog {
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     const dialogId = this.routes.get(intent);
-    const recognition = (step.values as MainValues).clarified ?? turnServices(step.context).recognition;
+    // The clarified message counts only when "which one?" was answered: a new request there has its own recognition.
+    const clarified = picked ? (step.values as MainValues).clarified : undefined;
+    const recognition = clarified ?? turnServices(step.context).recognition;
     if (dialogId) return step.beginDialog(dialogId, { recognition: picked && recognition ? { ...recognition, intent } : recognition });
     return this.answerDirectly(step, intent);
   }

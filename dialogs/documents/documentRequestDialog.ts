@@ -1,6 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
-import type { Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
 import { documentDetails, type ModelMention, type RequesterMention } from '../../nlu/documentDetails.js';
@@ -30,6 +29,7 @@ import {
   type RouteCircumstances,
   type RouteMessageContext,
 } from './routeMessages.js';
+import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
@@ -59,8 +59,6 @@ interface FirstMessage {
   noComputer: boolean;
 }
 
-const YES = 'yes';
-const NO = 'no';
 /** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
 const NO_COMPUTER = 'noComputer';
 
@@ -215,7 +213,7 @@ export class DocumentRequestDialog extends ComponentDialog {
           step,
           DialogIds.documentRequestQuestion,
           ctx.t('documents:online.canLogIn.ask'),
-          yesNo(ctx.t, 'documents:online.canLogIn.no'),
+          yesNoOptions(step.context, 'documents:online.canLogIn.no'),
           'documents.canLogIn',
           FOLLOW_UP,
         );
@@ -237,7 +235,7 @@ export class DocumentRequestDialog extends ComponentDialog {
       step,
       DialogIds.documentRequestQuestion,
       t('documents:inPerson.appointment.offer'),
-      yesNo(t, 'common:answer.no'),
+      yesNoOptions(step.context),
       'documents.bookOffer',
       FOLLOW_UP,
     );
@@ -247,13 +245,14 @@ export class DocumentRequestDialog extends ComponentDialog {
   private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const offered = state(step).offered;
     if (offered?.kind === 'online') {
-      if (step.result === YES) return step.endDialog();
+      if (step.result === ANSWER_YES) return step.endDialog();
       const route = this.route(step);
       return step.beginDialog(DialogIds.loginAlternatives, {
         appointmentPossible: route.kind === 'online' && route.inPersonAlternative !== null,
       } satisfies LoginAlternativesOptions);
     }
-    if (offered?.kind === 'visit' && step.result === YES) return step.endDialog(handOverToBooking(offered.service, state(step).when));
+    if (offered?.kind === 'visit' && step.result === ANSWER_YES)
+      return step.endDialog(handOverToBooking(offered.service, state(step).when));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
@@ -306,13 +305,6 @@ function routeRequest(request: RequestState): RouteRequest {
     ...(request.model !== undefined ? { model: request.model } : {}),
     ...(request.requester !== undefined ? { requester: request.requester } : {}),
   };
-}
-
-function yesNo(t: Translate, noKey: string): Option[] {
-  return [
-    { value: YES, label: t('common:answer.yes') },
-    { value: NO, label: t(noKey) },
-  ];
 }
 
 async function send(step: WaterfallStepContext, messages: readonly Message[]): Promise<void> {

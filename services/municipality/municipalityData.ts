@@ -109,6 +109,8 @@ interface CounterFields {
   readonly price?: number;
   readonly bring?: readonly string[];
   readonly deliveryDays?: number;
+  /** Keys of documents:inPerson.notes.<key>; replace the route's notes for this requester or model. */
+  readonly notes?: readonly string[];
 }
 
 export interface Collection {

@@ -172,6 +172,19 @@ describe('contact: only what was asked', () => {
   });
 });
 
+describe('contact: one card', () => {
+  it.each(['hoe kan ik jullie bereiken?', 'welk nummer moet ik bellen'])(
+    '"%s" is answered in one message with the card',
+    async (question) => {
+      for (const channelId of ['webchat', 'sms']) {
+        const replies = await createConversation({ recognizer, channelId }).say(question);
+        const cards = replies.filter((reply) => readable([reply]).includes('«info:contact.title»'));
+        expect(cards, channelId).toHaveLength(1);
+      }
+    },
+  );
+});
+
 describe('opening hours: another day at the follow-up question', () => {
   it.each(['en op kerstavond?', 'en zaterdag?', 'kerstavond'])('"%s" gives that day and asks the follow-up again', async (followUp) => {
     const { say } = await ask('2026-12-02T10:00');

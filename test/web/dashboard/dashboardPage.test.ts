@@ -230,7 +230,11 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
         .slice(0, 5),
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(', ')).toBeLessThanOrEqual(360);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/after-phone.png`, fullPage: true });
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/after-phone.png`, fullPage: true });
+      await page.locator('#chart-outcomes').screenshot({ path: `${SHOTS}/after-phone-outcomes.png` });
+      await page.locator('#summary').screenshot({ path: `${SHOTS}/after-phone-summary.png` });
+    }
     expect(await wcagViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
