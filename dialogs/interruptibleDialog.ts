@@ -4,7 +4,7 @@ import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../nlu/contract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import { readOpenQuestion } from './prompts/openQuestion.js';
+import { heardAside, readOpenQuestion } from './prompts/openQuestion.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
 import { sendHelp } from './replies.js';
@@ -46,6 +46,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     }
+    // A dialog that hears this message itself (a question about the booking's document) goes first.
+    if (heardAside(innerDc)) return undefined;
     const { recognition, t } = turnServices(innerDc.context);
     const reading = readOpenQuestion(innerDc);
     if (reading?.kind === 'answer') return undefined;

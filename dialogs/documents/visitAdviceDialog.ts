@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId } from '../../nlu/contract.js';
+import { documentDetails } from '../../nlu/documentDetails.js';
 import { documentRoute } from '../../services/municipality/documentRoute.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
@@ -37,6 +38,13 @@ export class VisitAdviceDialog extends ComponentDialog {
       for (const message of collectionMessages(document, collection, ctx)) await step.context.sendActivity(message);
       if (!collection.appointmentNeeded || !collection.appointmentService) return step.endDialog();
       return step.beginDialog(this.booking.id, { ...options, service: collection.appointmentService } satisfies BookingDialogOptions);
+    }
+    // "een eID voor mijn moeder van 85": what that person must know (she comes herself) before the moments.
+    const forWhom = documentDetails(step.context.activity.text ?? '').requester;
+    const notes = forWhom?.explicit ? document.counter.byRequester?.[forWhom.who]?.notes : undefined;
+    if (notes && notes.length > 0) {
+      const phone = { phone: this.facts.municipality.phone.display };
+      await step.context.sendActivity(notes.map((note) => t(`documents:inPerson.notes.${note}`, phone)).join('\n'));
     }
     const route = documentRoute(document);
     if (route.kind === 'online') {

@@ -97,7 +97,7 @@ export function documentRoute(document: DocumentEntry, request: RouteRequest = {
           deliveryDays: model?.counter?.deliveryDays ?? counter.byRequester?.[requester]?.deliveryDays ?? counter.deliveryDays,
           ...(counter.collection ? { collection: counter.collection } : {}),
           ...(counter.urgentProcedures ? { urgentProcedures: counter.urgentProcedures } : {}),
-          ...(counter.notes ? { notes: counter.notes } : {}),
+          ...notesOf(model?.counter?.notes ?? counter.byRequester?.[requester]?.notes ?? counter.notes),
         }
       : null;
 
@@ -140,6 +140,10 @@ export function questionsFor(document: DocumentEntry, known: RouteRequest = {}):
   });
   if (requesterMatters) questions.push({ question: 'requester', options: requesterOptions(document, known.model) });
   return questions;
+}
+
+function notesOf(notes: readonly string[] | undefined): Pick<InPersonRoute, 'notes'> {
+  return notes ? { notes } : {};
 }
 
 function routeFingerprint(route: DocumentRoute): string {

@@ -166,7 +166,7 @@ describe('questionsFor', () => {
   });
 
   it('asks for whom when the answer depends on it', () => {
-    expect(questionsFor(doc('reispas'))).toEqual([{ question: 'requester', options: ['self', 'child'] }]);
+    expect(questionsFor(doc('reispas'))).toEqual([{ question: 'requester', options: ['self', 'child', 'other'] }]);
     expect(questionsFor(doc('akte-overlijden'))).toEqual([{ question: 'requester', options: ['deceased', 'other'] }]);
   });
 
