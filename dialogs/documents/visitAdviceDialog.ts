@@ -26,8 +26,8 @@ export class VisitAdviceDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.visitAdviceSteps;
   }
 
-  private async adviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as BookingDialogOptions;
+  private async adviceStep(step: WaterfallStepContext<BookingDialogOptions>): Promise<DialogTurnResult> {
+    const options: BookingDialogOptions = step.options ?? {};
     const id = options.recognition?.entities.document;
     const document = options.service === undefined && isDocumentId(id) ? this.facts.documentById.get(id) : undefined;
     if (!document) return step.beginDialog(this.booking.id, options);
@@ -55,7 +55,7 @@ export class VisitAdviceDialog extends ComponentDialog {
     return step.beginDialog(this.booking.id, options);
   }
 
-  private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async doneStep(step: WaterfallStepContext<BookingDialogOptions>): Promise<DialogTurnResult> {
     return step.endDialog(step.result);
   }
 }
