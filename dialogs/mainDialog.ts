@@ -5,7 +5,7 @@ import { channelStyle } from '../bot/channels/channelStyle.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { INTENTS, isIntent, isNoRequest, type Intent } from '../nlu/contract.js';
+import { INTENTS, isIntent, isNoRequest, type Intent } from '../domain/nluContract.js';
 import { parseDutchNumber } from '../nlu/dutchNumbers.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
@@ -122,8 +122,8 @@ export class MainDialog extends InterruptibleDialog {
     return intent === 'handoff.human' ? undefined : this.routes.get(intent);
   }
 
-  private async offerMenuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { menu } = (step.options ?? {}) as MainDialogOptions;
+  private async offerMenuStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    const { menu }: MainDialogOptions = step.options ?? {};
     if (!menu) return step.next();
     const { t } = turnServices(step.context);
     // Key words off: "ik wil mijn afspraak annuleren" shares "afspraak" with "Een afspraak maken"; the recognizer reads requests.
@@ -139,8 +139,8 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** When two requests are about equally likely, ask which one the resident means instead of guessing. */
-  private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (isIntent(step.result) || (step.options as MainDialogOptions | undefined)?.handOver) return step.next(step.result);
+  private async clarifyStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    if (isIntent(step.result) || step.options?.handOver) return step.next(step.result);
     const pressed = buttonValueOf(step.context.activity);
     if (pressed?.question !== undefined) return this.oldButton(step, pressed);
     // On SMS a bare "2" answers a numbered list; with no question open, it answers one that is closed.
@@ -173,16 +173,16 @@ export class MainDialog extends InterruptibleDialog {
    * A button pressed while no question is open belongs to an earlier one: an old menu still routes
    * to its capability; an old slot, survey or yes/no button gets a word that it is from earlier, and the menu.
    */
-  private async oldButton(step: WaterfallStepContext, pressed: ButtonValue): Promise<DialogTurnResult> {
+  private async oldButton(step: WaterfallStepContext<MainDialogOptions>, pressed: ButtonValue): Promise<DialogTurnResult> {
     if (isIntent(pressed.answer) && OLD_BUTTONS_THAT_ROUTE.includes(pressed.question ?? '')) return step.next(pressed.answer);
     await step.context.sendActivity(turnServices(step.context).t('common:oldButtonClosed'));
     return step.replaceDialog(this.id, { menu: 'help' } satisfies MainDialogOptions);
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async routeStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     // A resident asked something: the conversation has started (abandoned unless it ends well).
     await this.closing.outcomes?.start(conversationMark(step.context, this.now()));
-    const { handOver } = (step.options ?? {}) as MainDialogOptions;
+    const { handOver }: MainDialogOptions = step.options ?? {};
     const handedTo = handOver && this.routes.get(handOver.intent);
     if (handedTo) return step.beginDialog(handedTo, handOver.options);
     const picked = isIntent(step.result) ? step.result : undefined;
@@ -202,7 +202,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** Intents that need no capability dialog: answered in one message. */
-  private async answerDirectly(step: WaterfallStepContext, intent: Intent): Promise<DialogTurnResult> {
+  private async answerDirectly(step: WaterfallStepContext<MainDialogOptions>, intent: Intent): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     switch (intent) {
       case 'greeting':
@@ -220,7 +220,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** Says what the assistant can help with; after repeated misunderstandings, offers a person instead. */
-  private async notUnderstood(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async notUnderstood(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const accessor = this.understanding?.misunderstandings;
     // Understood, but not ours: "daarvoor kan ik u niet helpen" and where to go, not "dat begrijp ik niet".
@@ -239,7 +239,7 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async anythingElseStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     if (isHandOver(step.result)) {
       // Start over with the next capability; "anything else?" comes when that one is done.
       return step.replaceDialog(this.id, step.result satisfies MainDialogOptions);
@@ -256,7 +256,7 @@ export class MainDialog extends InterruptibleDialog {
     return step.prompt(DialogIds.anythingElsePrompt, prompt);
   }
 
-  private async closeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async closeStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     if (step.result === ANSWER_NO) return step.replaceDialog(DialogIds.mainClosing);
     // "ja, ik wil nog een afspraak maken": yes, and the request itself; route it.

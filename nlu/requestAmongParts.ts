@@ -1,4 +1,4 @@
-import { isNoRequest, type Intent } from './contract.js';
+import { isNoRequest, type Intent } from '../domain/nluContract.js';
 import type { Recognition, Recognizer } from './recognizer.js';
 
 /**

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import { isDocumentId } from '../../nlu/contract.js';
+import { isDocumentId } from '../../domain/nluContract.js';
 import { documentDetails } from '../../nlu/documentDetails.js';
 import { documentRoute } from '../../services/municipality/documentRoute.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
@@ -26,8 +26,8 @@ export class VisitAdviceDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.visitAdviceSteps;
   }
 
-  private async adviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as BookingDialogOptions;
+  private async adviceStep(step: WaterfallStepContext<BookingDialogOptions>): Promise<DialogTurnResult> {
+    const options: BookingDialogOptions = step.options ?? {};
     const id = options.recognition?.entities.document;
     const document = options.service === undefined && isDocumentId(id) ? this.facts.documentById.get(id) : undefined;
     if (!document) return step.beginDialog(this.booking.id, options);
@@ -55,7 +55,7 @@ export class VisitAdviceDialog extends ComponentDialog {
     return step.beginDialog(this.booking.id, options);
   }
 
-  private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async doneStep(step: WaterfallStepContext<BookingDialogOptions>): Promise<DialogTurnResult> {
     return step.endDialog(step.result);
   }
 }

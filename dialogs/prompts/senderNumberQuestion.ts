@@ -60,18 +60,18 @@ export class SenderNumberQuestion extends ComponentDialog {
     this.initialDialogId = DialogIds.senderNumberSteps;
   }
 
-  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as SenderNumberQuestionOptions;
+  private async offerStep(step: WaterfallStepContext<SenderNumberQuestionOptions>): Promise<DialogTurnResult> {
+    const { options } = step;
     if (!senderNumberOf(step.context.activity)) return step.prompt(this.ask.id, options.ask);
     (step.values as { offered?: boolean }).offered = true;
     const offer: OfferOptions = { id: 'contact.senderNumber', prompt: '', offerKey: options.offerKey, options: yesNoOptions(step.context) };
     return step.prompt(DialogIds.senderNumberOffer, offer);
   }
 
-  private async offerAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async offerAnsweredStep(step: WaterfallStepContext<SenderNumberQuestionOptions>): Promise<DialogTurnResult> {
     if (!(step.values as { offered?: boolean }).offered) return step.endDialog(step.result);
     if (step.result === ANSWER_YES) return step.endDialog(senderNumberOf(step.context.activity)?.e164);
-    const { ask } = step.options as SenderNumberQuestionOptions;
+    const { ask } = step.options;
     if (step.result === ANSWER_NO) return step.prompt(this.ask.id, ask);
     // Another number typed instead of yes or no: taken when usable, else the question asked instead, with why.
     const typed = step.context.activity.text ?? '';

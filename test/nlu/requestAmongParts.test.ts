@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Intent } from '../../nlu/contract.js';
+import type { Intent } from '../../domain/nluContract.js';
 import { createLinearRecognizer } from '../../nlu/linearRecognizer.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE, messageParts, readingEveryPart } from '../../nlu/requestAmongParts.js';
