@@ -67,6 +67,12 @@ module.exports = {
       { path: '^(bot|dialogs|services|stores|nlu|teams)/' },
       { path: '^(test|bench|cli)/' },
     ),
+    forbid(
+      'domain-is-a-leaf',
+      'Domain types are the words every part shares: they import nothing of ours, so anything may import them.',
+      { path: '^domain/' },
+      { path: '^(bot|dialogs|services|stores|nlu|teams|cli|bench|test)/' },
+    ),
     forbid('not-to-unresolvable', 'An import that resolves to nothing.', {}, { couldNotResolve: true }),
   ],
   options: {

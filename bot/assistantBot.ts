@@ -10,7 +10,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { MainDialogOptions } from '../dialogs/mainDialog.js';
-import { isNoRequest } from '../nlu/contract.js';
+import { isNoRequest } from '../domain/nluContract.js';
 import type { Recognition, Recognizer } from '../nlu/recognizer.js';
 import { answeredBefore, withAnswer, type AnsweredActivity } from './answeredActivities.js';
 import type { TurnObserver } from './conversationMemory.js';

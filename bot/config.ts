@@ -6,7 +6,7 @@ import { CodedError } from '../services/errorCatalogue.js';
 
 /**
  * The process configuration, read and validated once at start-up from the environment.
- * Names follow shared/contract/http.md. A wrong value stops the start with a one-line reason.
+ * Names follow docs/contract/http.md. A wrong value stops the start with a one-line reason.
  */
 export interface Config {
   port: number;

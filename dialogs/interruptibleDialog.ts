@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
-import type { Intent } from '../nlu/contract.js';
+import type { Intent } from '../domain/nluContract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { heardAside, readOpenQuestion } from './prompts/openQuestion.js';

@@ -5,7 +5,7 @@ import { channelStyle } from '../bot/channels/channelStyle.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { INTENTS, isIntent, isNoRequest, type Intent } from '../nlu/contract.js';
+import { INTENTS, isIntent, isNoRequest, type Intent } from '../domain/nluContract.js';
 import { parseDutchNumber } from '../nlu/dutchNumbers.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isDocumentId, type DocumentId } from './contract.js';
+import { isDocumentId, type DocumentId } from '../domain/nluContract.js';
 import { withinEdits, wordsOf } from './plainText.js';
 import { CodedError } from '../services/errorCatalogue.js';
 

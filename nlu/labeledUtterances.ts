@@ -1,4 +1,4 @@
-import { isDocumentId, isIntent, type DocumentId, type Intent } from './contract.js';
+import { isDocumentId, isIntent, type DocumentId, type Intent } from '../domain/nluContract.js';
 import { CodedError } from '../services/errorCatalogue.js';
 
 /** One line of a test set in the contract's JSON Lines format. */

@@ -1,6 +1,6 @@
 import { LUISRuntimeClient, type LUISRuntimeModels } from '@azure/cognitiveservices-luis-runtime';
 import type { Logger } from '../bot/logger.js';
-import { isDocumentId, isIntent, type DocumentId, type Intent } from './contract.js';
+import { isDocumentId, isIntent, type DocumentId, type Intent } from '../domain/nluContract.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
 import { CodedError } from '../services/errorCatalogue.js';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isIntent, type Intent } from './contract.js';
+import { isIntent, type Intent } from '../domain/nluContract.js';
 import { CodedError } from '../services/errorCatalogue.js';
 
 /** Utterances per intent, as in `data/nlu/intents.json`. */

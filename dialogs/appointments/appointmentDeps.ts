@@ -1,17 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import type { Language } from '../../bot/i18n.js';
-import type { DocumentId } from '../../nlu/contract.js';
+import type { DocumentId } from '../../domain/nluContract.js';
 import type { BookingProvider } from '../../services/appointments/bookingProvider.js';
-import type { Booking } from '../../stores/bookings/bookingStore.js';
+import type { CalendarLinks } from '../../services/appointments/calendarLinks.js';
 import type { ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import type { Municipality, Requester } from '../../services/municipality/municipalityData.js';
 import type { DocumentFact } from '../../services/municipality/questionCues.js';
 import type { PhoneLine } from '../../services/municipality/phoneLine.js';
-
-/** Makes the link under which a resident downloads an appointment's calendar file. */
-export interface CalendarLinks {
-  linkFor(booking: Booking, language: Language): string;
-}
 
 /** Questions about the document of a booking, asked in passing ("wat kost dat eigenlijk?"), answered from data/. */
 export interface DocumentFacts {

@@ -8,7 +8,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
+import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails } from '../../nlu/documentDetails.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import type { BookingContact } from '../../stores/bookings/bookingStore.js';

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
-import type { DocumentId } from '../../nlu/contract.js';
+import type { DocumentId } from '../../domain/nluContract.js';
 import { documentRoute, type InPersonRoute } from '../../services/municipality/documentRoute.js';
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { DOCUMENT_FACTS, mentions, type DocumentFact } from '../../services/municipality/questionCues.js';

@@ -1,7 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
-import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
+import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails, type ModelMention, type RequesterMention } from '../../nlu/documentDetails.js';
 import {
   documentRoute,

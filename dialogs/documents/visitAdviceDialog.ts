@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import { isDocumentId } from '../../nlu/contract.js';
+import { isDocumentId } from '../../domain/nluContract.js';
 import { documentDetails } from '../../nlu/documentDetails.js';
 import { documentRoute } from '../../services/municipality/documentRoute.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';

@@ -1,4 +1,4 @@
-import type { DocumentId } from '../../nlu/contract.js';
+import type { DocumentId } from '../../domain/nluContract.js';
 import {
   REQUESTERS,
   type AppointmentService,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { DOCUMENT_IDS, isDocumentId, type DocumentId } from '../../nlu/contract.js';
+import { DOCUMENT_IDS, isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import type { OutOfScopeTopic, QuestionCues } from './questionCues.js';
 import { WEEKDAYS, type Weekday } from '../brusselsTime.js';
 import { CodedError } from '../errorCatalogue.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Intent } from '../../../nlu/contract.js';
+import type { Intent } from '../../../domain/nluContract.js';
 import { createConversation, readable, testFacts } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 

@@ -1,4 +1,4 @@
-/** Intent names and document ids from shared/contract/nlu.md. Other systems depend on them: extend, never rename. */
+/** Intent names and document ids from docs/contract/nlu.md. Other systems depend on them: extend, never rename. */
 export const INTENTS = [
   'greeting',
   'goodbye',
