@@ -1,4 +1,4 @@
-import { isNoRequest, type Intent } from '../domain/nluContract.js';
+import { CAPABILITY_INTENTS, isNoRequest, type Intent } from '../domain/nluContract.js';
 import type { Recognition, Recognizer } from './recognizer.js';
 
 /**
@@ -12,16 +12,7 @@ export const LONGEST_READ_MESSAGE = 2000;
  * What a part may win with: a request for a capability. Not help or cancel: a fragment such as
  * "nee" or "laat maar" in "nee, dank u" at a question must never turn into a cancel.
  */
-const PART_REQUESTS: readonly Intent[] = [
-  'thuisloket.info',
-  'document.request',
-  'appointment.book',
-  'appointment.cancel',
-  'appointment.reschedule',
-  'info.hours',
-  'info.contact',
-  'handoff.human',
-];
+const PART_REQUESTS: readonly Intent[] = CAPABILITY_INTENTS;
 /** A whole message read below this score is read part by part too. */
 const CONFIDENT = 0.6;
 /** A part wins only with this score: one sure request among the greeting and the story. */
