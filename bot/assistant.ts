@@ -12,6 +12,7 @@ import { outOfScopeAnswer } from '../dialogs/information/outOfScopeAnswer.js';
 import { QuickAnswers } from '../dialogs/information/quickAnswers.js';
 import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
 import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
+import { counterVisitWish } from '../dialogs/appointments/counterVisitWish.js';
 import { DocumentFactsAnswer } from '../dialogs/documents/documentFacts.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
@@ -112,7 +113,11 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     handoff,
     deps.phone,
     { survey, outcomes, now: surveyNow },
-    { misunderstandings: conversationState.createProperty<number>('misunderstandings'), outOfScope: outOfScopeAnswer(facts) },
+    {
+      misunderstandings: conversationState.createProperty<number>('misunderstandings'),
+      outOfScope: outOfScopeAnswer(facts),
+      wantsTheCounter: counterVisitWish(facts.cues),
+    },
     new QuickAnswers(facts, now),
   );
   return new AssistantBot({

@@ -58,6 +58,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     const intent =
       reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    // "ik ga toch liever naar het gemeentehuis" at the thuisloket topics: a request the recognizer reads as another;
+    // at a question of the booking itself it changes nothing (switchCapability keeps a capability under way).
+    // Not in the survey, whose questions end only on stop (its preference question is about the counter too).
+    const wished = reading?.kind === 'notAnswer' && !reading.stopOnlyByStopWord ? this.requestReadOtherwise(innerDc.context) : undefined;
+    if (wished) {
+      const switched = await this.switchCapability(innerDc, wished);
+      if (switched) return switched;
+    }
     // An answer found among other words is never taken for another question ("de uren van het loket").
     if (intent && QUESTIONS_ASIDE.includes(intent)) {
       // Where a new request is welcome, the question itself routes it: no "we carry on where we were".
@@ -83,6 +91,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       default:
         return this.handOff(innerDc);
     }
+  }
+
+  /** A request this root reads in the message where the recognizer reads another ("kan ik niet gewoon langskomen?"). */
+  protected requestReadOtherwise(_context: TurnContext): Intent | undefined {
+    return undefined;
   }
 
   /** The dialog that handles a request for `intent`, where this root routes it; undefined for none. */

@@ -55,6 +55,8 @@ export interface Understanding {
   misunderstandings: StatePropertyAccessor<number>;
   /** Answers what the assistant understood but cannot handle (waste, permits, …); true when it did. */
   outOfScope?: (context: TurnContext) => Promise<boolean>;
+  /** Whether the resident would rather come to the counter ("kan ik niet gewoon naar het gemeentehuis komen?"): a booking. */
+  wantsTheCounter?: (context: TurnContext) => boolean;
 }
 
 /** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */
@@ -118,6 +120,10 @@ export class MainDialog extends InterruptibleDialog {
     this.initialDialogId = DialogIds.mainWaterfall;
   }
 
+  protected override requestReadOtherwise(context: TurnContext): Intent | undefined {
+    return this.understanding?.wantsTheCounter?.(context) ? 'appointment.book' : undefined;
+  }
+
   protected override capabilityFor(intent: Intent): string | undefined {
     return intent === 'handoff.human' ? undefined : this.routes.get(intent);
   }
@@ -147,6 +153,9 @@ export class MainDialog extends InterruptibleDialog {
     if (channelStyle(step.context.activity.channelId) === 'plainText' && parseDutchNumber(step.context.activity.text ?? '') !== undefined) {
       return this.oldButton(step, { answer: '' });
     }
+    // After the thuisloket or the address: "kan ik dan niet gewoon langskomen?" asks for an appointment.
+    const wished = this.requestReadOtherwise(step.context);
+    if (wished) return step.next(wished);
     const recognition = turnServices(step.context).recognition;
     const runnerUp = recognition?.runnerUp;
     const unsure =

@@ -43,6 +43,7 @@ export interface QuestionCues {
   readonly outOfScope: Readonly<Record<OutOfScopeTopic, CueSet>>;
   readonly contact: Readonly<Record<ContactTopic, CueSet>>;
   readonly documentFacts: Readonly<Record<DocumentFact, CueSet>>;
+  readonly counterVisit: CueSet;
 }
 
 /** Most words that may stand between two words of a cue ("ik kom mijn reispas halen"). */
