@@ -12,6 +12,8 @@ import { outOfScopeAnswer } from '../dialogs/information/outOfScopeAnswer.js';
 import { QuickAnswers } from '../dialogs/information/quickAnswers.js';
 import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
 import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
+import { counterVisitWish } from '../dialogs/appointments/counterVisitWish.js';
+import { DocumentFactsAnswer } from '../dialogs/documents/documentFacts.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -85,7 +87,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     };
   }
   const handoff = new HandoffDialog(deps.phone, handoffDeps);
-  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone };
+  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone, documentFacts: new DocumentFactsAnswer(facts) };
 
   const survey = deps.survey
     ? new SurveyDialog({
@@ -111,7 +113,11 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     handoff,
     deps.phone,
     { survey, outcomes, now: surveyNow },
-    { misunderstandings: conversationState.createProperty<number>('misunderstandings'), outOfScope: outOfScopeAnswer(facts) },
+    {
+      misunderstandings: conversationState.createProperty<number>('misunderstandings'),
+      outOfScope: outOfScopeAnswer(facts),
+      wantsTheCounter: counterVisitWish(facts.cues),
+    },
     new QuickAnswers(facts, now),
   );
   return new AssistantBot({

@@ -6,9 +6,14 @@ import { createPostgresOutcomeStore } from '../stores/survey/postgresOutcomeStor
 import { createPostgresSurveyStore } from '../stores/survey/postgresSurveyStore.js';
 import { isStoreError } from '../stores/storeErrors.js';
 import { openEmbeddedSurveyStores, type SurveyStores } from '../stores/survey/openSurveyStores.js';
+import { CodedError } from '../services/errorCatalogue.js';
 
 /** A wrong command line: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends CodedError {
+  constructor(message: string) {
+    super('USAGE_INVALID', message);
+  }
+}
 
 export interface ParsedArgs {
   values: Map<string, string>;

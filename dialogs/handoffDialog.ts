@@ -34,7 +34,7 @@ export interface Escalation {
   reference?: string;
 }
 
-/** What the handoff needs from the rest of the bot; the lead wires these in `bot/main.ts`. */
+/** What the handoff needs from the rest of the bot; the composition root wires these (`bot/composition/assistantRuntime.ts`). */
 export interface HandoffServices {
   mode: HandoffMode;
   availability: PhoneAvailability;

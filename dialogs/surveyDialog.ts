@@ -113,9 +113,9 @@ export class SurveyDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.surveyStart;
   }
 
-  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async startStep(step: WaterfallStepContext<Partial<SurveyDialogOptions>>): Promise<DialogTurnResult> {
     const { context } = step;
-    const { outcome } = (step.options ?? {}) as Partial<SurveyDialogOptions>;
+    const { outcome }: Partial<SurveyDialogOptions> = step.options ?? {};
     const today = brusselsDay(this.deps.now());
     const memory: SurveyMemory = { ...(await this.deps.userMemory.get(context, {})) };
     if ((await this.deps.askedInConversation.get(context, false)) || isRecent(memory.lastSurveyDay, today, this.surveyIntervalDays)) {
@@ -148,8 +148,8 @@ export class SurveyDialog extends ComponentDialog {
     return step.replaceDialog(DialogIds.surveyQuestion, progress);
   }
 
-  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const progress = step.options as SurveyProgress;
+  private async askStep(step: WaterfallStepContext<SurveyProgress>): Promise<DialogTurnResult> {
+    const progress = step.options;
     const question = progress.questions[progress.index]!;
     const { t } = turnServices(step.context);
     // Contract order: the option's number is the answer, so this order must never change.
@@ -168,8 +168,8 @@ export class SurveyDialog extends ComponentDialog {
     return step.prompt(DialogIds.surveyQuestionPrompt, prompt);
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const progress = step.options as SurveyProgress;
+  private async answerStep(step: WaterfallStepContext<SurveyProgress>): Promise<DialogTurnResult> {
+    const progress = step.options;
     const question = progress.questions[progress.index]!;
     const code = toAnswerCode(question, step.result);
     const answers: SurveyAnswers = { ...progress.answers };

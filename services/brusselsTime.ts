@@ -5,6 +5,8 @@
  * one); times of day are 'HH:MM' or minutes since local midnight. The slot search calls this
  * thousands of times, hence the integer day numbers and the caches.
  */
+import type { Language } from '../domain/language.js';
+
 export const BRUSSELS_TIME_ZONE = 'Europe/Brussels';
 
 const MINUTE_MS = 60_000;
@@ -281,11 +283,8 @@ export function formatTime(minutes: number): string {
   return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
 }
 
-/** The languages residents read labels in (bot/i18n's Language). */
-type LabelLanguage = 'nl' | 'en';
-
 /** A wall-clock time "HH:MM" as residents read it before "uur": "8.30", "12" (nl); "8:30", "12:00" (en). */
-export function clockLabel(time: string, language: LabelLanguage): string {
+export function clockLabel(time: string, language: Language): string {
   const [hours = '0', minutes = '00'] = time.split(':');
   const hour = String(Number(hours));
   if (language === 'nl') return minutes === '00' ? hour : `${hour}.${minutes}`;
@@ -303,12 +302,12 @@ const shortDayLabelFormats = {
 };
 
 /** How residents read a day ("YYYY-MM-DD") in `{{day}}`: "maandag 30 maart", "Monday 30 March". */
-export function dayLabel(day: string, language: LabelLanguage): string {
+export function dayLabel(day: string, language: Language): string {
   return dayLabelFormats[language].format(dayNumber(day) * DAY_MS + 12 * HOUR_MS);
 }
 
 /** A day on a button that must stay short: "ma 30/3", "Mon 30/03". */
-export function shortDayLabel(day: string, language: LabelLanguage): string {
+export function shortDayLabel(day: string, language: Language): string {
   return shortDayLabelFormats[language].format(dayNumber(day) * DAY_MS + 12 * HOUR_MS);
 }
 

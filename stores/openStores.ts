@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { BookingStore } from './bookings/bookingStore.js';
 import { createEmbeddedBookingStore, type BookingDocument } from './bookings/embeddedBookingStore.js';
-import type { Config } from '../bot/config.js';
+import { ConfigError, type Config } from '../bot/config.js';
 import type { Logger } from '../bot/logger.js';
 import { openEmbeddedFiles } from './embedded/embeddedFiles.js';
 import type { CallbackStore } from './callbacks/callbackStore.js';
@@ -71,7 +71,7 @@ export async function openStores(
 ): Promise<Stores> {
   if (config.storage === 'postgres') {
     if (!config.databaseUrl) {
-      throw Object.assign(new Error('STORAGE=postgres requires DATABASE_URL.'), { code: 'CONFIG_INVALID' });
+      throw new ConfigError('STORAGE=postgres requires DATABASE_URL.');
     }
     return openPostgresStores(config.databaseUrl, logger);
   }

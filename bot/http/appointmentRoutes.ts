@@ -4,7 +4,7 @@
  */
 import type { i18n } from 'i18next';
 import type { Request, Response, Server } from 'restify';
-import type { CalendarLinks } from '../../dialogs/appointments/appointmentDeps.js';
+import type { CalendarLinks } from '../../services/appointments/calendarLinks.js';
 import type { BookingProvider } from '../../services/appointments/bookingProvider.js';
 import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { counterAddress } from '../../services/appointments/counterCalendar.js';

@@ -8,7 +8,7 @@ import {
   type CallbackStore,
   type StaffStatus,
 } from '../../stores/callbacks/callbackStore.js';
-import { errorCode } from '../errorCodes.js';
+import { errorCode } from '../../services/errorCatalogue.js';
 import { sendError } from '../http/httpErrors.js';
 import type { Sessions } from '../http/sessions.js';
 import type { Logger } from '../logger.js';

@@ -7,6 +7,7 @@ import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeT
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { PhoneLine } from '../../services/municipality/phoneLine.js';
 import { readContact } from './contactAnswer.js';
+import { TYPED_CONTACT } from '../prompts/senderNumberQuestion.js';
 
 /** "Bel ons op …": what a resident reads after repeated failed tries to reach a booking. */
 export function callUsLine(context: TurnContext, phone: PhoneLine): string {
@@ -28,7 +29,7 @@ export function contactPrompt(dialogId: string): FreeTextPrompt {
   // Digits or an @ are meant as a contact: the validator says what is wrong with it.
   return new FreeTextPrompt(
     dialogId,
-    (text) => /[\d@]/.test(text),
+    (text) => TYPED_CONTACT.test(text),
     async (prompt: PromptValidatorContext<string>) => {
       if (!prompt.recognized.succeeded) return false;
       const checked = checkContact(prompt.recognized.value ?? '', prompt.context);

@@ -63,9 +63,9 @@ export class BookingAccessDialog extends ComponentDialog {
     await context.sendActivity(callUsLine(context, this.deps.phone));
   }
 
-  private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async codeStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
     // Carried over from the try before (replaceDialog starts with fresh values); from here on values hold it.
-    remembered(step).lookupFailures = (step.options as AccessAttempt | undefined)?.lookupFailures ?? 0;
+    remembered(step).lookupFailures = step.options?.lookupFailures ?? 0;
     const { t } = turnServices(step.context);
     return step.prompt(DialogIds.appointmentCodePrompt, {
       prompt: t('appointments:access.codeQuestion'),
@@ -73,7 +73,7 @@ export class BookingAccessDialog extends ComponentDialog {
     });
   }
 
-  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async contactStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
     const code = findBookingCode(String(step.result));
     const { t } = turnServices(step.context);
     if (code === undefined) {
@@ -88,7 +88,7 @@ export class BookingAccessDialog extends ComponentDialog {
     return step.beginDialog(DialogIds.appointmentAccessContactQuestion, question);
   }
 
-  private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async checkStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
     const answer = readContact(String(step.result));
     if (!answer.ok) throw new Error('the contact prompt let an unreadable contact through');
     const code = remembered(step).code!;
@@ -123,7 +123,7 @@ export class BookingAccessDialog extends ComponentDialog {
     return step.endDialog({ code, contact: answer.contact, booking } satisfies BookingAccessResult);
   }
 
-  private async tryAgainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async tryAgainStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
     if (step.result === TRY_AGAIN) {
       return step.replaceDialog(DialogIds.appointmentAccessSteps, {
         lookupFailures: remembered(step).lookupFailures,

@@ -26,6 +26,9 @@ interface MoveState {
   intro?: string[];
 }
 
+/** The steps' options: the dialog's own, and when they start again, what they carry over. */
+type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
+
 /**
  * Moves a booked appointment to a new slot after the code-and-contact check. The old slot stays
  * booked until the resident confirms the new one; the provider then swaps them in one step.
@@ -47,8 +50,8 @@ export class MoveBookingDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.moveAppointmentSteps;
   }
 
-  private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as MoveBookingDialogOptions & { state?: MoveState };
+  private async accessStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
+    const options: MoveStepsOptions = step.options ?? {};
     if (options.state) return step.next(options.state.access);
     // Only the message that asked to move carries a wish; read it now, before the code and contact answers.
     const text = step.context.activity.text;
@@ -59,10 +62,10 @@ export class MoveBookingDialog extends ComponentDialog {
     return step.beginDialog(DialogIds.appointmentAccess);
   }
 
-  private async slotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async slotStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
     const access = step.result as BookingAccessResult | undefined;
     if (!access) return step.endDialog();
-    const { state } = (step.options ?? {}) as { state?: MoveState };
+    const { state }: MoveStepsOptions = step.options ?? {};
     const { t, language } = turnServices(step.context);
     const service = this.serviceOf(access);
     remembered(step).access = access;
@@ -88,7 +91,7 @@ export class MoveBookingDialog extends ComponentDialog {
     return step.beginDialog(DialogIds.appointmentSlotChoice, choice);
   }
 
-  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async confirmStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
     const slot = step.result as FreeSlot | undefined;
     if (!slot) return step.endDialog();
     remembered(step).slot = slot;
@@ -106,7 +109,7 @@ export class MoveBookingDialog extends ComponentDialog {
     return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
   }
 
-  private async moveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async moveStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
     const { t, language } = turnServices(step.context);
     if (step.result !== ANSWER_YES) {
       await step.context.sendActivity(t('appointments:move.kept'));

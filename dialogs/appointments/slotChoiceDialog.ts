@@ -107,7 +107,8 @@ class SlotPrompt extends OptionQuestion<SlotReply> {
   override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
     const reading = super.readOpenAnswer(context, options);
     if (reading.kind !== 'notAnswer' || asksTheHours(context)) return reading;
-    return this.reply(context, options).kind === 'unclear' ? reading : { ...reading, kind: 'answer' };
+    const reply = this.reply(context, options).kind;
+    return reply === 'unclear' ? reading : { ...reading, kind: 'answer', ...(reply === 'wish' ? { wishOnly: true } : {}) };
   }
 
   protected override async onRecognize(
@@ -147,7 +148,7 @@ class WishPrompt extends Prompt<SlotReply> implements OpenQuestion {
   }
 
   readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
-    return { kind: this.reply(context, options).kind === 'wish' ? 'answer' : 'notAnswer' };
+    return this.reply(context, options).kind === 'wish' ? { kind: 'answer', wishOnly: true } : { kind: 'notAnswer' };
   }
 
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

@@ -27,9 +27,9 @@ export class LoginAlternativesDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.loginAlternativesSteps;
   }
 
-  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async offerStep(step: WaterfallStepContext<LoginAlternativesOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
-    const { appointmentPossible = true } = (step.options ?? {}) as LoginAlternativesOptions;
+    const { appointmentPossible = true }: LoginAlternativesOptions = step.options ?? {};
     await step.context.sendActivity(t('thuisloket:alternatives.intro'));
     const choices = LOGIN_ALTERNATIVES.filter((choice) => appointmentPossible || choice !== 'appointment');
     const options: Option[] = choices.map((choice) => ({ value: choice, label: t(`thuisloket:alternatives.options.${choice}`) }));
@@ -43,7 +43,7 @@ export class LoginAlternativesDialog extends ComponentDialog {
     );
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async answerStep(step: WaterfallStepContext<LoginAlternativesOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const choice = step.result as LoginAlternative;
     if (choice === 'phone') {

@@ -46,9 +46,9 @@ export class ThuisloketDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.thuisloketSteps;
   }
 
-  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async introStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
-    const { topic, answered } = (step.options ?? {}) as ThuisloketOptions;
+    const { topic, answered }: ThuisloketOptions = step.options ?? {};
     if (topic) return step.next(topic);
     if (!answered) {
       // A first message that asks one specific thing gets that answer, not the introduction.
@@ -73,7 +73,7 @@ export class ThuisloketDialog extends ComponentDialog {
     return step.prompt(DialogIds.thuisloketQuestion, question);
   }
 
-  private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async topicStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const topic = step.result as ThuisloketTopic | ThuisloketQuestion | typeof DONE;
     (step.values as { topic?: string }).topic = topic;
@@ -115,7 +115,7 @@ export class ThuisloketDialog extends ComponentDialog {
   }
 
   /** After a login problem was chosen, or after the alternatives. */
-  private async followUpStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async followUpStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     if ((step.values as { topic?: string }).topic === 'noLogin') {
       return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
@@ -139,13 +139,13 @@ export class ThuisloketDialog extends ComponentDialog {
   }
 
   /** The alternatives' choice after another problem. */
-  private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async bookStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
   }
 
   /** The menu again, remembering the topic just answered (if it is one of the menu's). */
-  private async offerMore(step: WaterfallStepContext, topic?: ThuisloketTopic): Promise<DialogTurnResult> {
-    const { answered = [] } = (step.options ?? {}) as ThuisloketOptions;
+  private async offerMore(step: WaterfallStepContext<ThuisloketOptions>, topic?: ThuisloketTopic): Promise<DialogTurnResult> {
+    const { answered = [] }: ThuisloketOptions = step.options ?? {};
     return step.replaceDialog(DialogIds.thuisloketSteps, { answered: topic ? [...answered, topic] : answered } satisfies ThuisloketOptions);
   }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { CodedError } from '../errorCatalogue.js';
 
 /** A name in each language the assistant speaks. */
 interface LocalisedName {
@@ -45,14 +46,13 @@ export interface ServiceCatalog {
 }
 
 /** The catalog file is wrong; the message names the file, the field and the reason. */
-export class ServiceCatalogError extends Error {
-  override readonly name = 'ServiceCatalogError';
+export class ServiceCatalogError extends CodedError {
   constructor(
     readonly file: string,
     readonly field: string,
     readonly reason: string,
   ) {
-    super(`${file}: ${field || '(root)'} ${reason}`);
+    super('SERVICE_CATALOG_INVALID', `${file}: ${field || '(root)'} ${reason}`);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Survey figures for the communications team: pure functions to the report shape of
- * shared/contract/http.md ("Survey report shape"), plus extensions (`suppressed`, `synthetic`,
+ * docs/contract/http.md ("Survey report shape"), plus extensions (`suppressed`, `synthetic`,
  * `ageBracket`, `vsBaseline`, `outcomes` with `outsideOpeningHours`). Two halves: the counts of the rows (surveyCounts.ts,
  * or a store's GROUP BY queries) and the figures from those counts (`surveyReportFromCounts`),
  * so a report from PostgreSQL and one from rows in memory are made by the same code.

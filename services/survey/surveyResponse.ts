@@ -19,6 +19,7 @@ import {
   type SurveyQuestionnaireVersion,
 } from './surveyCodes.js';
 import { isCalendarDay } from '../brusselsTime.js';
+import { CodedError } from '../errorCatalogue.js';
 
 const SURVEYED_OUTCOMES = ['resolved', 'escalated'] as const;
 /** How the surveyed conversation ended; abandoned conversations never reach the survey. */
@@ -75,11 +76,9 @@ const ANSWER_GUARDS: { [Q in keyof SurveyAnswerCodes]: (value: unknown) => value
 };
 
 /** A row that does not have exactly the stored shape; `problems` name fields, never values. */
-export class InvalidSurveyRowError extends Error {
-  readonly code = 'SURVEY_ROW_INVALID';
+export class InvalidSurveyRowError extends CodedError {
   constructor(readonly problems: readonly string[]) {
-    super(`invalid survey row: ${problems.join('; ')}`);
-    this.name = 'InvalidSurveyRowError';
+    super('SURVEY_ROW_INVALID', `invalid survey row: ${problems.join('; ')}`);
   }
 }
 

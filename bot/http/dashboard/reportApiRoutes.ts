@@ -2,7 +2,7 @@
 import type { Request, Response, Server } from 'restify';
 import { surveyReportToCsv, type CsvLabel } from '../../../services/survey/surveyCsv.js';
 import type { ReportRange, SurveyReport } from '../../../services/survey/surveyReport.js';
-import { errorCode } from '../../errorCodes.js';
+import { errorCode } from '../../../services/errorCatalogue.js';
 import { sendError } from '../httpErrors.js';
 import { checkReportsAccess, readReportRange } from '../reportsAccess.js';
 import { csvLabels, languageOf } from './dashboardTexts.js';

@@ -100,7 +100,7 @@ describe('buildSurveyReport on the January-February fixture', () => {
     expect(report.outcomes).toBeNull();
   });
 
-  it('has every field of the contract shape (shared/contract/http.md)', () => {
+  it('has every field of the contract shape (docs/contract/http.md)', () => {
     expect(Object.keys(report)).toEqual(
       expect.arrayContaining([
         'from',
