@@ -115,9 +115,12 @@ export function phraseWordSetOf(language: Language, list: PhraseList): ReadonlyS
   return set;
 }
 
+/** Words shorter than this must be typed exactly: one typo apart, they are often other words. */
+export const TYPO_MIN_LENGTH = 5;
+
 /** Two words are the same answer word: equal, or one typo apart when both are long enough to tell. */
 export function sameWord(said: string, known: string): boolean {
-  return said === known || (said.length >= 5 && known.length >= 5 && withinOneEdit(said, known));
+  return said === known || (said.length >= TYPO_MIN_LENGTH && known.length >= TYPO_MIN_LENGTH && withinOneEdit(said, known));
 }
 
 /** Where `phrase` occurs in `words` as whole words, or -1. */
