@@ -1,5 +1,6 @@
-import type { DocumentId } from '../nlu/contract.js';
+import type { DocumentId } from '../domain/nluContract.js';
 import type { Recognition } from '../nlu/recognizer.js';
+import type { VisitWhen } from './appointments/firstMessageWish.js';
 import type { HandOver } from './mainDialog.js';
 
 /** What the main dialog gives a capability it starts on an intent: the meaning of the message that started it. */
@@ -7,9 +8,9 @@ export interface CapabilityOptions {
   recognition?: Recognition | null;
 }
 
-/** The result that passes the resident on to booking, with the service chosen when it is known. */
-export function handOverToBooking(service?: string): HandOver {
-  return { handOver: { intent: 'appointment.book', options: service ? { service } : {} } };
+/** The result that passes the resident on to booking, with the service chosen and what was said about when, where known. */
+export function handOverToBooking(service?: string, when?: VisitWhen): HandOver {
+  return { handOver: { intent: 'appointment.book', options: { ...(service ? { service } : {}), ...(when ? { when } : {}) } } };
 }
 
 /** The result that passes the resident on to the route of one document (what to do, then booking). */

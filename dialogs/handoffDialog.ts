@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { EventFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
-  TextPrompt,
   WaterfallDialog,
   type DialogTurnResult,
   type PromptValidatorContext,
@@ -22,13 +20,13 @@ import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
 import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallback } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
-import { clockLabel } from './displayFormats.js';
+import { requestIdOf } from './requestId.js';
 import { CallbackSubjectDialog, type CallbackSubjectOptions, type CallbackSubjectResult } from './callbackSubjectDialog.js';
 import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence, subjectProposal } from './handoffWording.js';
-import { isWithdrawal } from './prompts/freeTextPrompt.js';
-import type { OpenQuestion, OpenQuestionReading } from './prompts/openQuestion.js';
+import { FreeTextPrompt, isWithdrawal } from './prompts/freeTextPrompt.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
+import { clockLabel } from '../services/brusselsTime.js';
 
 /** How a conversation was escalated to a person: for the outcome figures. */
 export interface Escalation {
@@ -37,7 +35,7 @@ export interface Escalation {
   reference?: string;
 }
 
-/** What the handoff needs from the rest of the bot; the lead wires these in `bot/main.ts`. */
+/** What the handoff needs from the rest of the bot; the composition root wires these (`bot/composition/assistantRuntime.ts`). */
 export interface HandoffServices {
   mode: HandoffMode;
   availability: PhoneAvailability;
@@ -117,7 +115,7 @@ export class HandoffDialog extends ComponentDialog {
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
     this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
     this.addDialog(new CallbackSubjectDialog());
-    const phoneQuestion = new CallbackPhonePrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt));
+    const phoneQuestion = new FreeTextPrompt(DialogIds.callbackPhone, answersPhoneQuestion, (prompt) => this.validatePhone(prompt));
     this.addDialog(
       new SenderNumberQuestion(DialogIds.callbackPhoneQuestion, phoneQuestion, (text, context) => this.checkPhone(text, context)),
     );
@@ -343,22 +341,9 @@ export class HandoffDialog extends ComponentDialog {
 }
 
 /**
- * The idempotency key of a callback request: Direct Line and Teams retry a turn with the same
- * activity id, and that retry must find the request stored by the first attempt.
- */
-function requestIdOf(context: TurnContext): string {
-  const { channelId, conversation, id } = context.activity;
-  return `${channelId}:${conversation?.id ?? 'unknown'}:${id ?? randomUUID()}`;
-}
-
-/**
- * The callback's phone-number question: a number is its answer, and so is "laat maar, ik bel zelf
+ * What answers the callback's phone-number question: a number, and also "laat maar, ik bel zelf
  * wel" or "toch niet", which withdraws only the callback, not what the resident was doing before.
  */
-class CallbackPhonePrompt extends TextPrompt implements OpenQuestion {
-  readOpenAnswer(context: TurnContext): OpenQuestionReading {
-    const text = context.activity.text ?? '';
-    const answers = /\d/.test(text) || isWithdrawal(text, turnServices(context).language);
-    return { kind: answers ? 'answer' : 'notAnswer' };
-  }
+function answersPhoneQuestion(text: string, context: TurnContext): boolean {
+  return /\d/.test(text) || isWithdrawal(text, turnServices(context).language);
 }

@@ -1,9 +1,8 @@
 import type { ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
 import type { CallbackMoment } from '../services/callback/phoneAvailability.js';
-import { addDays } from '../services/calendarDay.js';
-import { brusselsDateTime, dayLabel, shortDayLabel } from '../services/municipality/openingHours.js';
-import { clockLabel, inSentence } from './displayFormats.js';
+import { inSentence } from './displayFormats.js';
+import { addDays, brusselsDateTime, dayLabel, shortDayLabel, clockLabel } from '../services/brusselsTime.js';
 
 /** Which day a moment falls on, seen from now: the wording differs for today and tomorrow. */
 function relativeDay(now: Date, day: string): 'today' | 'tomorrow' | 'date' {

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { dutchNumberWord } from './dutchNumbers.js';
 import { namedDayIn } from './namedDays.js';
 import { withinOneEdit } from './plainText.js';
+import { addDays, calendarDay, formatTime, toBrussels } from '../services/brusselsTime.js';
 
 /** voormiddag = morning (until 12:00), namiddag = afternoon (from 12:00). */
 type PartOfDay = 'morning' | 'afternoon';
@@ -19,7 +20,6 @@ export interface DateTimeWish {
   partOfDay?: PartOfDay;
 }
 
-const TIME_ZONE = 'Europe/Brussels';
 const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
 /** The counter is open in daytime: "om 3 uur" means 15:00 unless the resident says morning. */
 const LAST_HOUR_READ_AS_AFTERNOON = 7;
@@ -63,10 +63,11 @@ const BEFORE_WORDS = /\b(?:voor|ten laatste om|ten laatste|uiterlijk om|uiterlij
  */
 export function parseDutchDateTime(text: string, now: Date): DateTimeWish | undefined {
   const wish: DateTimeWish = {};
-  const today = brusselsWallClock(now);
+  const { day: todayDay, minutes: nowMinutes } = toBrussels(now.getTime());
+  const [year, month, day] = todayDay.split('-').map(Number) as [number, number, number];
   let rest = ` ${prepare(text)} `;
 
-  if (THIS_PART_OF_DAY.test(rest)) wish.day = isoDay(today.year, today.month, today.day);
+  if (THIS_PART_OF_DAY.test(rest)) wish.day = todayDay;
   const morning = countMatches(rest, MORNING) > 0;
   const afternoon = countMatches(rest, AFTERNOON) > 0;
   if (morning !== afternoon) wish.partOfDay = morning ? 'morning' : 'afternoon';
@@ -76,24 +77,24 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   rest = takeTimes(rest, wish);
 
   if (/\bovermorgen\b/.test(rest)) {
-    wish.day ??= addDays(today, 2);
+    wish.day ??= addDays(todayDay, 2);
     rest = rest.replace(/\bovermorgen\b/g, ' ');
   }
-  const named = wish.day === undefined ? namedDayIn(rest, isoDay(today.year, today.month, today.day)) : undefined;
+  const named = wish.day === undefined ? namedDayIn(rest, todayDay) : undefined;
   if (named) {
     wish.day = named.day;
     rest = rest.replace(named.words, ' ');
   }
   if (wish.day === undefined) {
     // chrono works in the machine's time zone: give it Brussels wall-clock time as a local date.
-    const reference = new Date(today.year, today.month - 1, today.day, today.hour, today.minute);
+    const reference = new Date(year, month - 1, day, Math.floor(nowMinutes / 60), nowMinutes % 60);
     for (const { start, text: found } of chrono.nl.parse(rest, reference, { forwardDate: true })) {
       if (WHOLE_PERIOD.test(found.trim())) continue;
       if (start.isCertain('day') || start.isCertain('weekday')) {
-        wish.day = isoDay(start.get('year') ?? today.year, start.get('month') ?? today.month, start.get('day') ?? today.day);
+        wish.day = calendarDay(start.get('year') ?? year, start.get('month') ?? month, start.get('day') ?? day);
       }
       if (wish.time === undefined && wish.after === undefined && wish.before === undefined && start.isCertain('hour')) {
-        wish.time = clock(start.get('hour') ?? 0, start.get('minute') ?? 0);
+        wish.time = formatTime((start.get('hour') ?? 0) * 60 + (start.get('minute') ?? 0));
       }
       if (wish.day !== undefined) break;
     }
@@ -192,47 +193,5 @@ function readHour(hourText: string, minutes: number, partOfDay: PartOfDay | unde
   if (hour >= 1 && hour <= LAST_HOUR_READ_AS_AFTERNOON && partOfDay !== 'morning') hour += 12;
   const total = hour * 60 + minutes;
   if (total < 0 || total >= 24 * 60) return undefined;
-  return clock(Math.floor(total / 60), total % 60);
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-const BRUSSELS_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  hourCycle: 'h23',
-});
-
-function brusselsWallClock(now: Date): WallClock {
-  const parts = Object.fromEntries(BRUSSELS_PARTS.formatToParts(now).map((part) => [part.type, part.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-  };
-}
-
-function addDays(date: WallClock, days: number): string {
-  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return isoDay(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
-}
-
-function isoDay(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function clock(hour: number, minute: number): string {
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return formatTime(total);
 }

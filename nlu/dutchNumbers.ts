@@ -142,6 +142,8 @@ const FILLER_WORDS = new Set([
 
 /** "2", "2e", "2de", "1ste", "3rd": a number with an optional ordinal ending. */
 const DIGITS = /^(\d{1,2})(?:e|de|ste|st|nd|rd|th)?$/;
+/** "2e", "2de", "1ste", "3rd": digits with an ordinal ending, which an ordinal needs. */
+const DIGIT_ORDINAL = /^(\d{1,2})(?:e|de|ste|st|nd|rd|th)$/;
 
 /**
  * The option number a resident answered with ("2", "de tweede", "nummer 2", "optie twee", "2e", "second"),
@@ -156,6 +158,23 @@ export function parseDutchNumber(text: string): number | undefined {
   const digits = DIGITS.exec(word);
   const value = digits ? Number(digits[1]) : NUMBER_WORDS.get(word);
   return value !== undefined && value >= 1 && value <= HIGHEST_OPTION ? value : undefined;
+}
+
+/**
+ * The value of one ordinal word, 1..20: "eerste", "tweede", "2e", "3de", "1ste", "second", "3rd";
+ * undefined for a cardinal ("twee", "2") or any other word.
+ */
+export function ordinalNumber(word: string): number | undefined {
+  const digits = DIGIT_ORDINAL.exec(word);
+  const value = digits ? Number(digits[1]) : ordinalWordValue(word);
+  return value !== undefined && value >= 1 && value <= HIGHEST_OPTION ? value : undefined;
+}
+
+function ordinalWordValue(word: string): number | undefined {
+  const dutch = DUTCH_ORDINALS.indexOf(word);
+  if (dutch >= 0) return dutch + 1;
+  const english = ENGLISH_ORDINALS.indexOf(word);
+  return english >= 0 ? english + 1 : undefined;
 }
 
 /** The value of a Dutch number word ("drie" → 3, "eerste" → 1), for times and dates. */

@@ -1,22 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
+import type { i18n } from 'i18next';
+import { createI18n, SOURCE_LANGUAGE, type Translate } from '../i18n.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
+import { fillTemplate } from './htmlTemplate.js';
 import { sendError } from './httpErrors.js';
+import { registerPageFiles, sendPage, type PagePolicy } from './pageResponse.js';
 
-const WEB_DIR = new URL('../../web/', import.meta.url).pathname;
-const ASSETS: Record<string, string> = {
-  'site.css': 'text/css; charset=utf-8',
-  'chat.js': 'text/javascript; charset=utf-8',
-};
+const WEB_DIR = new URL('../../web/', import.meta.url);
 
-/** Security headers for our own pages: nothing from other origins, no framing. */
-const PAGE_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' https://directline.botframework.com; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+/** Public page; Web Chat sets inline styles, draws images as data:/blob: URLs and may call Azure Direct Line. */
+const CHAT_PAGE_POLICY: PagePolicy = {
+  cache: 'no-cache',
+  inlineStyles: true,
+  imagesFrom: ['data:', 'blob:'],
+  connectTo: ['https://directline.botframework.com'],
 };
 
 /**
@@ -24,15 +23,20 @@ const PAGE_HEADERS = {
  * Web Chat bundle taken from its npm package at install time (no CDN); `GET /assets/*`: the page's
  * own CSS and script.
  */
-export function registerWebPage(server: Server, options: { municipality: Municipality; directLineMode: 'local' | 'azure' }): void {
-  const page = renderPage(readFileSync(join(WEB_DIR, 'index.html'), 'utf8'), pageValues(options.municipality, options.directLineMode));
+export function registerWebPage(
+  server: Server,
+  options: { municipality: Municipality; directLineMode: 'local' | 'azure'; i18n?: i18n },
+): void {
+  // The demo page is the municipality's Dutch page; its script's texts come from locales/nl/chatPage.json.
+  const t = (options.i18n ?? createI18n()).getFixedT(SOURCE_LANGUAGE);
+  const page = fillTemplate(
+    readFileSync(new URL('index.html', WEB_DIR), 'utf8'),
+    pageValues(options.municipality, options.directLineMode, t),
+  );
   const bundlePath = webChatBundlePath();
   const bundle = bundlePath ? lazyGzipped(bundlePath) : undefined;
 
-  server.get('/', async (_req: Request, res: Response) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache', ...PAGE_HEADERS });
-    res.end(page);
-  });
+  server.get('/', async (_req: Request, res: Response) => sendPage(res, 200, page, CHAT_PAGE_POLICY));
   server.get('/webchat.js', async (req: Request, res: Response) => {
     // Without the bundle the page says the chat cannot start and gives the phone number.
     if (!bundle) return sendError(res, 503, 'webchat_missing', 'The Web Chat bundle is not installed: run npm install.');
@@ -47,25 +51,15 @@ export function registerWebPage(server: Server, options: { municipality: Municip
     });
     res.end(body);
   });
-  server.get('/assets/:file', async (req: Request, res: Response) => {
-    const file = String(req.params.file);
-    const type = ASSETS[file];
-    if (!type) return sendError(res, 404, 'not_found', 'No such file.');
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-    res.end(readFileSync(join(WEB_DIR, 'assets', file)));
+  registerPageFiles(server, {
+    route: '/assets/',
+    dir: new URL('assets/', WEB_DIR),
+    files: ['site.css', 'chat.js'],
+    policy: CHAT_PAGE_POLICY,
   });
 }
 
-/** Replaces `{{name}}` placeholders with HTML-escaped values; an unknown placeholder is a bug, so it throws. */
-function renderPage(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`web page placeholder {{${name}}} has no value`);
-    return escapeHtml(value);
-  });
-}
-
-function pageValues(municipality: Municipality, directLineMode: 'local' | 'azure'): Record<string, string> {
+function pageValues(municipality: Municipality, directLineMode: 'local' | 'azure', t: Translate): Record<string, string> {
   const { address, phone } = municipality;
   return {
     name: municipality.name,
@@ -76,21 +70,19 @@ function pageValues(municipality: Municipality, directLineMode: 'local' | 'azure
     email: municipality.email,
     address: [address.building, `${address.street} ${address.number}`, `${address.postalCode} ${address.city}`].filter(Boolean).join(', '),
     directLineMode,
+    chatProblem: t('chatPage:problem', { phoneDisplay: phone.display }),
+    calendarDownloaded: t('chatPage:calendarDownloaded'),
   };
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** The prebuilt bundle that `npm install` puts in web/vendor/ (web/fetchWebChat.mjs); undefined until it is there. */
-function webChatBundlePath(): string | undefined {
-  const path = join(WEB_DIR, 'vendor', 'webchat.js');
+function webChatBundlePath(): URL | undefined {
+  const path = new URL('vendor/webchat.js', WEB_DIR);
   return existsSync(path) ? path : undefined;
 }
 
 /** Reads and compresses the 4 MB bundle once, on first request, not at start-up. */
-function lazyGzipped(path: string) {
+function lazyGzipped(path: URL) {
   let plain: Buffer | undefined;
   let gzipped: Buffer | undefined;
   return {

@@ -5,8 +5,8 @@
  * ("dinsdag om 9 uur", nlu/dutchDateTime.ts) or a vague one ("zo snel mogelijk", vagueWish.ts).
  */
 import { parseDutchDateTime, type DateTimeWish } from '../../nlu/dutchDateTime.js';
-import { addDays, dayOfWeek } from '../../services/calendarDay.js';
 import { readVagueWish, type VagueWish } from './vagueWish.js';
+import { addDays, dayOfWeek } from '../../services/brusselsTime.js';
 
 /** Days the resident cannot come. */
 export interface AvoidedDays {
@@ -97,10 +97,16 @@ export function readMomentWish(text: string, now: Date): MomentWish | undefined 
     const vague = readVagueWish(rest, now);
     // "zo snel mogelijk" is no Sunday ("zo"): any-moment wishes are never read as a day.
     const exact = vague?.kind === 'earliest' ? undefined : parseDutchDateTime(rest, now);
-    if (exact) wish.exact = exact;
+    // "ten vroegste maandag", "vanaf 15 april": a day that opens a period is no wish for that day only.
+    const opensPeriod = vague?.kind === 'period' && vague.until === undefined && exact !== undefined && isDayOnly(exact);
+    if (exact && !opensPeriod) wish.exact = exact;
     else if (vague) wish.vague = vague;
   }
   return Object.keys(wish).length > 0 ? wish : undefined;
+}
+
+function isDayOnly(wish: DateTimeWish): boolean {
+  return Object.keys(wish).every((key) => key === 'day');
 }
 
 /** Whether a slot falls on a day the resident cannot come. */

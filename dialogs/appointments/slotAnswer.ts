@@ -7,7 +7,7 @@ import { answerPhrases, answerWords, containsAnyPhrase, type Words } from '../..
 import { readYesNo } from '../../bot/channels/yesNoAnswer.js';
 import type { Language } from '../../bot/i18n.js';
 import { parseDutchDateTime, type DateTimeWish } from '../../nlu/dutchDateTime.js';
-import { dutchNumberWord } from '../../nlu/dutchNumbers.js';
+import { ordinalNumber } from '../../nlu/dutchNumbers.js';
 import type { FreeSlot } from '../../services/appointments/slots.js';
 
 export type SlotAnswer =
@@ -16,10 +16,7 @@ export type SlotAnswer =
   /** Agreement without a choice among several slots: ask which one. */
   | { kind: 'agree' };
 
-const ENGLISH_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'];
 const LAST = new Set(['laatste', 'last']);
-/** "1e", "2de", "3ste", "2nd": an ordinal in digits. */
-const DIGIT_ORDINAL = /^(\d{1,2})(?:e|de|ste|st|nd|rd|th)$/;
 /** "nummer 2", "optie 3": a plain number after these words counts too. */
 const NUMBER_LEAD = new Set(['nummer', 'nr', 'optie', 'keuze', 'number', 'option']);
 /** "de eerste week van april" is a period, not the first option. */
@@ -54,13 +51,9 @@ function ordinalIn(words: Words, count: number): number | undefined {
 
 function ordinalValue(word: string, before: string | undefined): number | 'last' | undefined {
   if (LAST.has(word)) return 'last';
-  const digits = DIGIT_ORDINAL.exec(word);
-  if (digits) return Number(digits[1]);
   if (before !== undefined && NUMBER_LEAD.has(before) && /^\d{1,2}$/.test(word)) return Number(word);
-  const english = ENGLISH_ORDINALS.indexOf(word);
-  if (english >= 0) return english + 1;
-  // dutchNumberWord also knows cardinals ("twee"): only the ordinals (eerste, tweede, …) choose here.
-  return /(?:ste|de)$/.test(word) ? dutchNumberWord(word) : undefined;
+  // Only ordinals choose here: "twee" or "2" alone may be a time or a date.
+  return ordinalNumber(word);
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
-  TextPrompt,
+  Prompt,
   WaterfallDialog,
   type DialogTurnResult,
   type PromptOptions,
+  type PromptRecognizerResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
@@ -12,13 +13,12 @@ import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { OpenQuestion, OpenQuestionReading } from '../prompts/openQuestion.js';
-import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { OptionQuestion, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { brusselsDay } from '../../services/calendarDay.js';
-import { parseInstant } from '../../services/appointments/brusselsTime.js';
 import { explainUnbookable, slotOption } from './appointmentTexts.js';
 import { avoidBoth, isAvoided, readMomentWish, resolveRelative, type AvoidedDays, type MomentWish } from './momentWish.js';
 import { readSlotAnswer } from './slotAnswer.js';
+import { brusselsDay, parseInstant } from '../../services/brusselsTime.js';
 
 export interface SlotChoiceOptions {
   service: string;
@@ -54,11 +54,39 @@ interface SlotQuestion extends OptionPromptOptions {
 /** How many slots one question offers: enough to choose, few enough for an SMS. */
 const OFFERED_SLOTS = 4;
 const OTHER_MOMENT = 'otherMoment';
-const ASK_DAY = 'askDay';
 
-/** Whether a message says when the resident can come, exactly or vaguely. */
-function isWish(text: string | undefined, now: Date): boolean {
-  return text !== undefined && readMomentWish(text, now) !== undefined;
+/**
+ * What an answer to the slot question (or to "Wanneer past het u?") says: read once per turn, by the
+ * prompt, so the open question's reading and the steps act on the same parse.
+ */
+type SlotReply =
+  /** One of the offered slots: by button, number, label, ordinal, its moment, or a yes to the only one. */
+  | { kind: 'slot'; slot: FreeSlot }
+  /** "Een andere dag of uur", or a period without a day the assistant can place: ask when. */
+  | { kind: 'otherMoment' | 'askDay' }
+  /** "ja dat is goed" among several slots: ask which one. */
+  | { kind: 'agree' }
+  /** What the resident said about when ("liever woensdag", "volgende week"). */
+  | { kind: 'wish'; wish: MomentWish }
+  | { kind: 'unclear' };
+
+const READ_REPLIES = Symbol('slotReplies');
+
+/** The reply the message gives to this question, read at most once per turn (keyed by the prompt's options). */
+function replyOnce(context: TurnContext, options: PromptOptions, read: () => SlotReply): SlotReply {
+  const replies: WeakMap<object, SlotReply> = context.turnState.get(READ_REPLIES) ?? new WeakMap();
+  context.turnState.set(READ_REPLIES, replies);
+  const known = replies.get(options);
+  if (known) return known;
+  const reply = read();
+  replies.set(options, reply);
+  return reply;
+}
+
+/** A wish about when, or nothing understood. */
+function wishReply(text: string | undefined, now: Date): SlotReply {
+  const wish = text === undefined ? undefined : readMomentWish(text, now);
+  return wish ? { kind: 'wish', wish } : { kind: 'unclear' };
 }
 
 /** "zijn jullie zaterdag open?" names a day but asks the hours. */
@@ -67,28 +95,8 @@ function asksTheHours(context: TurnContext): boolean {
   return recognition?.intent === 'info.hours' && recognition.score >= INTERRUPTION_MIN_SCORE;
 }
 
-/** The slot question: a wish typed instead of an option is an answer too ("zo snel mogelijk" is no call for help). */
-class SlotPrompt extends OptionPrompt {
-  constructor(
-    dialogId: string,
-    private readonly clock: () => Date,
-  ) {
-    // An answer that is no option is not an error here: it may be a wish ("liever woensdag").
-    super(dialogId, async () => true);
-  }
-
-  override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
-    const reading = super.readOpenAnswer(context, options);
-    if (reading.kind !== 'notAnswer' || asksTheHours(context)) return reading;
-    const text = context.activity.text;
-    const { language } = turnServices(context);
-    const answers = text !== undefined && readSlotAnswer(text, (options as SlotQuestion).slots ?? [], this.clock(), language) !== undefined;
-    return answers || isWish(text, this.clock()) ? { ...reading, kind: 'answer' } : reading;
-  }
-}
-
-/** "Wanneer past het u?": any wish it can read is its answer. */
-class WishPrompt extends TextPrompt implements OpenQuestion {
+/** The slot question: a pick in words or a wish typed instead of an option is an answer too ("zo snel mogelijk" is no call for help). */
+class SlotPrompt extends OptionQuestion<SlotReply> {
   constructor(
     dialogId: string,
     private readonly clock: () => Date,
@@ -96,8 +104,68 @@ class WishPrompt extends TextPrompt implements OpenQuestion {
     super(dialogId);
   }
 
-  readOpenAnswer(context: TurnContext): OpenQuestionReading {
-    return { kind: isWish(context.activity.text, this.clock()) ? 'answer' : 'notAnswer' };
+  override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
+    const reading = super.readOpenAnswer(context, options);
+    if (reading.kind !== 'notAnswer' || asksTheHours(context)) return reading;
+    const reply = this.reply(context, options).kind;
+    return reply === 'unclear' ? reading : { ...reading, kind: 'answer', ...(reply === 'wish' ? { wishOnly: true } : {}) };
+  }
+
+  protected override async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<SlotReply>> {
+    // Not understood is an answer too: the steps say so and offer the same slots.
+    return { succeeded: true, value: this.reply(context, options) };
+  }
+
+  private reply(context: TurnContext, options: PromptOptions): SlotReply {
+    return replyOnce(context, options, () => {
+      const question = options as SlotQuestion;
+      const slots = question.slots ?? [];
+      const value = this.pickedValue(context, options);
+      if (value === OTHER_MOMENT) return { kind: 'otherMoment' };
+      const chosen = slots.find((slot) => slot.start === value);
+      if (chosen) return { kind: 'slot', slot: chosen };
+      const text = context.activity.text;
+      const now = this.clock();
+      const answer = text === undefined ? undefined : readSlotAnswer(text, slots, now, turnServices(context).language);
+      if (answer?.kind === 'pick') return { kind: 'slot', slot: answer.slot };
+      if (answer?.kind === 'agree') return { kind: 'agree' };
+      return wishReply(text, now);
+    });
+  }
+}
+
+/** "Wanneer past het u?": any wish it can read is its answer. */
+class WishPrompt extends Prompt<SlotReply> implements OpenQuestion {
+  constructor(
+    dialogId: string,
+    private readonly clock: () => Date,
+  ) {
+    super(dialogId);
+  }
+
+  readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
+    return this.reply(context, options).kind === 'wish' ? { kind: 'answer', wishOnly: true } : { kind: 'notAnswer' };
+  }
+
+  protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const prompt = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    if (prompt) await context.sendActivity(prompt);
+  }
+
+  protected override async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<SlotReply>> {
+    return { succeeded: true, value: this.reply(context, options) };
+  }
+
+  private reply(context: TurnContext, options: PromptOptions): SlotReply {
+    return replyOnce(context, options, () => wishReply(context.activity.text, this.clock()));
   }
 }
 
@@ -131,7 +199,7 @@ export class SlotChoiceDialog extends ComponentDialog {
     const said = [...(options.intro ?? [])];
     if (options.askDay) {
       remembered(step).slots = options.proposal ?? [];
-      return step.next(ASK_DAY);
+      return step.next({ kind: 'askDay' } satisfies SlotReply);
     }
     let slots: FreeSlot[];
     let question: string;
@@ -191,42 +259,41 @@ export class SlotChoiceDialog extends ComponentDialog {
   }
 
   private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const reply = step.result as SlotReply;
     const slots = remembered(step).slots;
-    const chosen = slots.find((slot) => slot.start === step.result);
-    if (chosen) return step.endDialog(chosen);
-    if (step.result === OTHER_MOMENT || step.result === ASK_DAY) {
-      const { t } = turnServices(step.context);
-      const question = step.result === ASK_DAY ? 'appointments:slots.askFromDay' : 'appointments:slots.askWish';
-      return step.prompt(DialogIds.appointmentWishPrompt, { prompt: t(question) });
+    switch (reply.kind) {
+      case 'slot':
+        return step.endDialog(reply.slot);
+      case 'otherMoment':
+      case 'askDay': {
+        const { t } = turnServices(step.context);
+        const question = reply.kind === 'askDay' ? 'appointments:slots.askFromDay' : 'appointments:slots.askWish';
+        return step.prompt(DialogIds.appointmentWishPrompt, { prompt: t(question) });
+      }
+      case 'agree':
+        return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, {
+          ...kept(step),
+          proposal: slots,
+          askWhichOne: true,
+        } satisfies SlotChoiceOptions);
+      default:
+        return this.followWish(step, reply, slots);
     }
-    const text = step.context.activity.text ?? '';
-    const answer = readSlotAnswer(text, slots, this.deps.clock(), turnServices(step.context).language);
-    if (answer?.kind === 'pick') return step.endDialog(answer.slot);
-    if (answer?.kind === 'agree') {
-      return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, {
-        ...kept(step),
-        proposal: slots,
-        askWhichOne: true,
-      } satisfies SlotChoiceOptions);
-    }
-    return this.followWish(step, text, slots);
   }
 
   private async wishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return this.followWish(step, String(step.result ?? ''), remembered(step).slots);
+    return this.followWish(step, step.result as SlotReply, remembered(step).slots);
   }
 
-  /** Searches again for what the resident typed about when, or says it was not understood and offers the same slots. */
-  private async followWish(step: WaterfallStepContext, text: string, offered: FreeSlot[]): Promise<DialogTurnResult> {
+  /** Searches again for what the resident said about when, or says it was not understood and offers the same slots. */
+  private async followWish(step: WaterfallStepContext, reply: SlotReply, offered: FreeSlot[]): Promise<DialogTurnResult> {
     const base = kept(step);
-    const now = this.deps.clock();
-    const said = readMomentWish(text, now);
-    if (!said) {
+    if (reply.kind !== 'wish') {
       const { t } = turnServices(step.context);
       const again: SlotChoiceOptions = { ...base, proposal: offered, intro: [t('appointments:slots.wishNotUnderstood')] };
       return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, again);
     }
-    return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, slotChoiceFor(said, base, offered, now));
+    return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, slotChoiceFor(reply.wish, base, offered, this.deps.clock()));
   }
 }
 

@@ -4,7 +4,7 @@
  * days and times ("donderdag na 16 uur") are the Dutch date reader's (nlu/dutchDateTime.ts).
  */
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
-import { addDays, brusselsDay, dayOfWeek } from '../../services/calendarDay.js';
+import { addDays, brusselsDay, dayOfWeek } from '../../services/brusselsTime.js';
 
 export type VagueWish =
   /** Any moment will do: the earliest free slots. */
@@ -65,7 +65,7 @@ const AFTER_KNOWN_HOLIDAY: readonly { pattern: RegExp; from: (year: number) => s
   { pattern: /\bna (?:nieuwjaar|oud en nieuw|new year)\b/, from: (year) => `${year}-01-02` },
 ];
 const AFTER_OTHER_HOLIDAY = /\b(?:na|after) (?:de |het |the )?(?:\w+)?(?:vakantie|verlof|holidays?|vacation|pasen|feestdagen|examens?)\b/;
-const FROM_DAY = /\b(?:vanaf|na|pas na|ten vroegste|niet voor|from|after)\s+(.+)$/;
+const FROM_DAY = /\b(vanaf|na|pas na|ten vroegste|niet voor|from|after)\s+(.+)$/;
 
 function normalise(text: string): string {
   return text
@@ -91,9 +91,10 @@ export function readVagueWish(text: string, now: Date): VagueWish | undefined {
   if (AFTER_OTHER_HOLIDAY.test(said)) return { kind: 'askDay' };
   const fromDay = FROM_DAY.exec(said);
   if (fromDay) {
-    const wish = parseDutchDateTime(fromDay[1]!, now);
+    const wish = parseDutchDateTime(fromDay[2]!, now);
+    // "na 15 april" starts the day after; "vanaf", "ten vroegste", "niet voor" on that day.
     if (wish?.day && !wish.time && !wish.after && !wish.before)
-      return { kind: 'period', from: said.includes('vanaf') || said.includes('from') ? wish.day : addDays(wish.day, 1) };
+      return { kind: 'period', from: /^(?:na|pas na|after)$/.test(fromDay[1]!) ? addDays(wish.day, 1) : wish.day };
   }
   return monthIn(said, today);
 }

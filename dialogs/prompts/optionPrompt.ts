@@ -29,14 +29,15 @@ const OLD_BUTTON = 'oldButton';
 /**
  * A question with options that every channel can show and answer: rendered by the channel
  * renderer, answered by number (also Dutch words), label, synonym, yes/no in its many forms, key
- * words, or a button's code. Resolves to the option's value. The open question comes first: its
- * reading (`readOpenAnswer`) lets the root dialog's interruptions defer to an answer.
- * botbuilder's ChoicePrompt is not used because its recognisers know no Dutch.
+ * words, or a button's code. The open question comes first: its reading (`readOpenAnswer`) lets the
+ * root dialog's interruptions defer to an answer. What an answer resolves to is the subclass's:
+ * `OptionPrompt` gives the option's value. botbuilder's ChoicePrompt is not used because its
+ * recognisers know no Dutch.
  */
-export class OptionPrompt extends Prompt<string> implements OpenQuestion {
+export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestion {
   constructor(
     dialogId: string,
-    validator?: PromptValidator<string>,
+    validator?: PromptValidator<T>,
     private readonly otherAnswer?: OtherAnswer,
   ) {
     super(dialogId, validator);
@@ -62,13 +63,10 @@ export class OptionPrompt extends Prompt<string> implements OpenQuestion {
     await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
   }
 
-  protected override async onRecognize(
-    context: TurnContext,
-    _state: object,
-    options: PromptOptions,
-  ): Promise<PromptRecognizerResult<string>> {
+  /** The value of the option the message picks (or of the other answer); undefined when it picks none, or is an old button. */
+  protected pickedValue(context: TurnContext, options: PromptOptions): string | undefined {
     const picked = this.pickOrOther(context, options as OptionPromptOptions);
-    return picked && picked !== OLD_BUTTON ? { succeeded: true, value: picked.option.value } : { succeeded: false };
+    return picked && picked !== OLD_BUTTON ? picked.option.value : undefined;
   }
 
   /** The option the message picks; else, when it answers in its own way, the other answer's value. */
@@ -76,6 +74,18 @@ export class OptionPrompt extends Prompt<string> implements OpenQuestion {
     const picked = pick(context, question);
     if (picked || !this.otherAnswer?.reads(context)) return picked;
     return { option: { value: this.otherAnswer.value, label: '' }, whole: true };
+  }
+}
+
+/** A question with options that resolves to the value of the option chosen. */
+export class OptionPrompt extends OptionQuestion<string> {
+  protected override async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<string>> {
+    const value = this.pickedValue(context, options);
+    return value === undefined ? { succeeded: false } : { succeeded: true, value };
   }
 }
 

@@ -83,3 +83,13 @@ export function decideUndo(request: ClosedState, change: { at: Date; by: string 
     entry: { status: before.status, at: change.at.toISOString(), staffMember: change.by },
   };
 }
+
+/**
+ * How much longer staff can take back the closing of `request` at `at`, in milliseconds: 0 when it
+ * is not undoable (open, cancelled by the resident, or closed too long ago). The console shows its
+ * "Ongedaan maken" this long, so page and server keep one window.
+ */
+export function undoTimeLeftMs(request: ClosedState, at: Date): number {
+  if (decideUndo(request, { at, by: '' }).kind !== 'changed') return 0;
+  return Math.max(0, Date.parse(request.history.at(-1)!.at) + UNDO_WINDOW_MS - at.getTime());
+}

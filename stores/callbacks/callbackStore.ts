@@ -1,5 +1,6 @@
 import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
 import type { CallbackStatus, StatusChange, StaffStatus } from '../../services/callback/callbackStatus.js';
+import { CodedError } from '../../services/errorCatalogue.js';
 
 // The status rules are a pure function (services/callback/callbackStatus.ts); the contract names their types.
 export { STAFF_STATUSES, type StaffStatus } from '../../services/callback/callbackStatus.js';
@@ -55,12 +56,10 @@ export interface NewCallbackRequest {
 
 type ResidentCancellation = 'cancelled' | 'notFound' | 'alreadyClosed';
 
-export class CallbackStoreError extends Error {
-  constructor(
-    readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED' | 'CALLBACK_NOT_UNDOABLE',
-    message: string,
-  ) {
-    super(message);
+export class CallbackStoreError extends CodedError {
+  declare readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED' | 'CALLBACK_NOT_UNDOABLE';
+  constructor(code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED' | 'CALLBACK_NOT_UNDOABLE', message: string) {
+    super(code, message);
   }
 }
 

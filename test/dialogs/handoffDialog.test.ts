@@ -6,6 +6,7 @@ import { ConversationMemory } from '../../bot/conversationMemory.js';
 import { HandoffDialog, type HandoffServices } from '../../dialogs/handoffDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from '../../dialogs/prompts/optionPrompt.js';
+import { renderedButtons, tappedButton } from '../support/channelAnswers.js';
 import { expectAnswered, readable, TEST_PHONE } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
 import { createKeyedI18n } from '../support/keyedLocales.js';
@@ -209,6 +210,26 @@ describe('callback request', () => {
       phone: RESIDENT_E164,
       preferredMoment: { day: '2026-03-03', partOfDay: 'morning' },
     });
+  });
+
+  it('an old moment button clicked at the phone question asks for the number again, as any free-text question does', async () => {
+    const { services, callbacks } = handoffFixture();
+    const { raw, send, say } = converse(services, { channelId: 'webchat' });
+    await say('ik wil iemand spreken');
+    const moments = (await raw('1')).flatMap((reply) => renderedButtons(reply));
+    expect(moments.length).toBeGreaterThan(1);
+    expect(await send({ type: ActivityTypes.Message, ...tappedButton(moments[0]!) })).toContain('«handoff:subject.question»');
+    // At the subject question too, an old moment is no subject: the question again.
+    const atSubject = await send({ type: ActivityTypes.Message, ...tappedButton(moments[2]!) });
+    expect(atSubject).toContain('«common:oldButton»');
+    expect(atSubject).toContain('«handoff:subject.question»');
+    expect(await say('maakt niet uit')).toContain('«handoff:callback.phoneQuestion»');
+    const replies = await send({ type: ActivityTypes.Message, ...tappedButton(moments[1]!) });
+    expect(replies).toContain('«common:oldButton»');
+    expect(replies).toContain('«handoff:callback.phoneQuestion»');
+    expect(replies).not.toContain('«handoff:callback.phoneInvalid»');
+    expect(referenceIn(await say(RESIDENT_PHONE))).toBeDefined();
+    expect(await callbacks.listOpen()).toHaveLength(1);
   });
 
   it('gives the phone number after three unusable numbers and stores nothing', async () => {

@@ -8,7 +8,9 @@ import { focusIndicator, type FocusIndicator } from '../support/focusIndicator.j
 
 // What an auditor checks on the chat page: loading and no-script fallbacks, focus that can be seen and
 // follows the conversation, answered options disabled, reflow at 320 px, times and font sizes.
-const dutch = readLocaleResources().nl.common as { welcome: { text: string } };
+const locales = readLocaleResources();
+const dutch = locales.nl.common as { welcome: { text: string } };
+const chatPage = locales.nl.chatPage as { problem: string; calendarDownloaded: string };
 
 let server: Awaited<ReturnType<typeof startApp>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -45,6 +47,15 @@ function expectVisibleFocus(indicator: FocusIndicator | null): void {
 }
 
 describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit', () => {
+  it('says so with the phone number, in the words of locales/nl/chatPage.json, when the chat cannot start', async () => {
+    const page = await newTab();
+    await page.route('**/webchat.js', (route) => route.abort());
+    await page.goto(server.baseUrl);
+    const phone = server.app.facts.municipality.phone;
+    await expect.poll(() => page.locator('#chat-status').textContent()).toBe(chatPage.problem.replace('{{phoneDisplay}}', phone.display));
+    await page.close();
+  });
+
   it('says in Dutch at once that the chat is loading while the bundle is slow, and gives the phone number without JavaScript', async () => {
     const page = await browser.context.newPage();
     let releaseBundle!: () => void;
@@ -321,7 +332,7 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     const content = await readFile((await file.path())!, 'utf8');
     expect(content).toMatch(/^BEGIN:VCALENDAR/);
     expect(browser.context.pages().length).toBe(tabsBefore);
-    await expect.poll(() => page.locator('#chat-status').textContent()).toMatch(/agenda/);
+    await expect.poll(() => page.locator('#chat-status').textContent()).toBe(chatPage.calendarDownloaded);
     // Typing on leaves the calendar link usable; only answered options are disabled.
     await say('nee dank u');
     expect(await calendarButton.first().isDisabled()).toBe(false);

@@ -7,6 +7,10 @@ import { flattenStrings, readabilityFindings } from './readability.js';
 // the words residents type ("jawel", "liever niet"), which the bot matches and never says.
 const NL_DIR = join(import.meta.dirname, '../../locales/nl');
 const TYPED_BY_RESIDENTS = 'answers.json';
+// The staff console's and the dashboard's labels are the staff's own working words ("Afgehandeld", "Terugbelverzoeken"):
+// one- or two-word labels that a syllable formula cannot judge. Its sentences still keep to 20 words.
+const STAFF_LIMITS = { maxWordsPerSentence: 20, minReadingEase: Number.NEGATIVE_INFINITY };
+const LIMITS: Record<string, typeof STAFF_LIMITS | undefined> = { 'staff.json': STAFF_LIMITS, 'dashboard.json': STAFF_LIMITS };
 const namespaces = readdirSync(NL_DIR)
   .filter((file) => file.endsWith('.json') && file !== TYPED_BY_RESIDENTS)
   .sort();
@@ -16,10 +20,10 @@ describe('Dutch locale strings are plain language (B1)', () => {
     expect(namespaces.length).toBeGreaterThan(0);
   });
 
-  it.each(namespaces)('%s: no sentence over 20 words, reading ease at least 60', (file) => {
+  it.each(namespaces)('%s: no sentence over 20 words, reading ease at least 60 (staff: sentence length only)', (file) => {
     const resource: unknown = JSON.parse(readFileSync(join(NL_DIR, file), 'utf8'));
     const strings = flattenStrings(resource).map(([key, text]) => [`${file.replace(/\.json$/, '')}:${key}`, text] as const);
     expect(strings.length).toBeGreaterThan(0);
-    expect(readabilityFindings(strings)).toEqual([]);
+    expect(readabilityFindings(strings, LIMITS[file])).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDutchNumber } from '../../nlu/dutchNumbers.js';
+import { ordinalNumber, parseDutchNumber } from '../../nlu/dutchNumbers.js';
 
 describe('parseDutchNumber', () => {
   it.each([
@@ -32,4 +32,25 @@ describe('parseDutchNumber', () => {
       expect(parseDutchNumber(text)).toBeUndefined();
     },
   );
+});
+
+describe('ordinalNumber', () => {
+  it.each([
+    ['eerste', 1],
+    ['tweede', 2],
+    ['achtste', 8],
+    ['twintigste', 20],
+    ['2e', 2],
+    ['3de', 3],
+    ['1ste', 1],
+    ['second', 2],
+    ['3rd', 3],
+    ['ninth', 9],
+  ])('"%s" is ordinal %i', (word, value) => {
+    expect(ordinalNumber(word)).toBe(value);
+  });
+
+  it.each(['twee', '2', 'een', 'one', 'week', '25ste', '0e', 'laatste'])('"%s" is no ordinal', (word) => {
+    expect(ordinalNumber(word)).toBeUndefined();
+  });
 });

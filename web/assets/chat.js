@@ -136,7 +136,8 @@
     if (target.origin !== location.origin || target.pathname.indexOf(CALENDAR_FILE_PATH) !== 0) return false;
     var link = document.createElement('a');
     link.href = target.href;
-    link.download = 'afspraak.ics';
+    // An empty name: the file keeps the name the server gives it (Content-Disposition).
+    link.download = '';
     link.hidden = true;
     document.body.appendChild(link);
     link.click();

@@ -1,11 +1,13 @@
 // The counter staff's day view: who comes to which counter on one day, from
 // GET /api/staff/appointments?day=YYYY-MM-DD. Everything from the server is written with
-// textContent, never as HTML.
+// textContent, never as HTML; the texts are `day.*` in locales/<lang>/staff.json (staffTexts.js).
+
+import { dateLocale, t } from './staffTexts.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const dayFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat(dateLocale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-const listFormat = new Intl.ListFormat('nl-BE', { type: 'conjunction' });
+const listFormat = new Intl.ListFormat(dateLocale, { type: 'conjunction' });
 
 const $ = (id) => document.getElementById(id);
 
@@ -32,7 +34,7 @@ function spokenDay(day) {
 }
 
 function countText(count) {
-  return count === 1 ? '1 afspraak' : `${count} afspraken`;
+  return t('day.count', { count });
 }
 
 /**
@@ -54,17 +56,22 @@ export function setUpDayAppointments({ api, element, onSignedOut }) {
   }
 
   function heading(day) {
-    $('appointments-title').textContent = day === todayInBrussels() ? 'Afspraken van vandaag' : `Afspraken van ${spokenDay(day)}`;
+    $('appointments-title').textContent = day === todayInBrussels() ? t('day.today') : t('day.other', { day: spokenDay(day) });
   }
 
   function table(counter, day) {
     const wrapper = element('div', undefined, 'counter');
     const tableNode = element('table');
-    tableNode.append(element('caption', `${counter.name}, ${spokenDay(day)}: ${countText(counter.appointments.length)}`));
+    tableNode.append(
+      element(
+        'caption',
+        t('day.caption', { counter: counter.name, day: spokenDay(day), appointments: countText(counter.appointments.length) }),
+      ),
+    );
     const head = element('thead');
     const headRow = element('tr');
-    for (const title of ['Tijd', 'Naam', 'Dienst', 'Code']) {
-      const cell = element('th', title);
+    for (const column of ['time', 'name', 'service', 'code']) {
+      const cell = element('th', t(`day.columns.${column}`));
       cell.scope = 'col';
       headRow.append(cell);
     }
@@ -87,17 +94,17 @@ export function setUpDayAppointments({ api, element, onSignedOut }) {
     const quiet = view.counters.filter((counter) => counter.appointments.length === 0);
     const nodes = busy.map((counter) => table(counter, view.day));
     if (busy.length > 0 && quiet.length > 0) {
-      nodes.push(element('p', `Geen afspraken aan ${listFormat.format(quiet.map((counter) => counter.name))}.`, 'quiet'));
+      nodes.push(element('p', t('day.quietCounters', { counters: listFormat.format(quiet.map((counter) => counter.name)) }), 'quiet'));
     }
     $('day-counters').replaceChildren(...nodes);
-    $('day-empty').textContent = `Er zijn geen afspraken op ${spokenDay(view.day)}.`;
+    $('day-empty').textContent = t('day.none', { day: spokenDay(view.day) });
     $('day-empty').hidden = busy.length > 0;
     return busy.reduce((sum, counter) => sum + counter.appointments.length, 0);
   }
 
   async function load(day) {
     if (!DAY.test(day)) {
-      problem('Kies een geldige dag.');
+      problem(t('day.invalid'));
       return;
     }
     const request = ++latest;
@@ -118,11 +125,11 @@ export function setUpDayAppointments({ api, element, onSignedOut }) {
     if (!response.ok || !data || !Array.isArray(data.counters)) {
       $('day-counters').replaceChildren();
       $('day-empty').hidden = true;
-      problem('De afspraken konden niet geladen worden. Probeer het opnieuw.');
+      problem(t('day.loadFailed'));
       return;
     }
     const count = render(data);
-    say(`${countText(count)} op ${spokenDay(data.day)}.`);
+    say(t('day.summary', { appointments: countText(count), day: spokenDay(data.day) }));
   }
 
   function show(day = $('day').value || todayInBrussels()) {

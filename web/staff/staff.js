@@ -1,37 +1,17 @@
 // The phone staff's console: sign in, list the open callback requests, set their status, and
 // see the day's appointments per counter (dayAppointments.js).
-// Everything from the server is written with textContent, never as HTML.
+// Everything from the server is written with textContent, never as HTML; the texts are
+// locales/<lang>/staff.json (staffTexts.js).
 
 import { setUpDayAppointments } from './dayAppointments.js';
+import { dateLocale, labelOf, t } from './staffTexts.js';
 
-const STATUS_LABELS = {
-  open: 'Nieuw',
-  reached: 'Bereikt',
-  notReached: 'Niet bereikt',
-  done: 'Afgehandeld',
-  cancelledByResident: 'Geannuleerd door de inwoner',
-};
-const ACTIONS = [
-  { status: 'reached', label: 'Bereikt', done: 'bereikt' },
-  { status: 'notReached', label: 'Niet bereikt, later opnieuw', done: 'niet bereikt. Het blijft in de lijst' },
-  { status: 'done', label: 'Afgehandeld', done: 'afgehandeld' },
-];
-const TOPICS = {
-  'thuisloket.info': 'Digitaal thuisloket',
-  'document.request': 'Document aanvragen',
-  'appointment.book': 'Afspraak maken',
-  'appointment.cancel': 'Afspraak annuleren',
-  'appointment.reschedule': 'Afspraak verplaatsen',
-  'info.hours': 'Openingsuren',
-  'info.contact': 'Contact',
-};
-const PARTS = { morning: 'voormiddag', afternoon: 'namiddag' };
-const LANGUAGES = { nl: 'Nederlands', en: 'Engels' };
-// Who changed a status, when it was not a staff member.
-const ACTORS = { assistant: 'digitale assistent', resident: 'inwoner' };
-// "Ongedaan maken" stays on screen this long after "Bereikt" or "Afgehandeld"; the server takes a
-// close back within its own window (services/callback/callbackStatus.ts, UNDO_WINDOW_MS).
-const UNDO_MS = 60_000;
+// The statuses staff set; their labels are `actions.<status>` in the texts.
+const ACTIONS = ['reached', 'notReached', 'done'].map((status) => ({
+  status,
+  label: t(`actions.${status}.label`),
+  done: t(`actions.${status}.done`),
+}));
 // New requests show up without a reload.
 const POLL_MS = 30_000;
 
@@ -48,8 +28,8 @@ export function dialFormat(e164) {
   return national.replace(/^(\d{3})(\d{2})(\d{2})(\d{2})$/, '$1 $2 $3 $4');
 }
 
-const dayFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+const dayFormat = new Intl.DateTimeFormat(dateLocale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+const timeFormat = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
 
 const $ = (id) => document.getElementById(id);
 
@@ -93,14 +73,14 @@ function element(tag, text, className) {
 
 function moment(preferredMoment) {
   const day = dayFormat.format(new Date(`${preferredMoment.day}T12:00:00Z`));
-  return `${day}, ${PARTS[preferredMoment.partOfDay] ?? preferredMoment.partOfDay}`;
+  return `${day}, ${labelOf('partOfDay', preferredMoment.partOfDay)}`;
 }
 
 function topic(value) {
   const parts = [];
-  if (value.intent) parts.push(TOPICS[value.intent] ?? value.intent);
+  if (value.intent) parts.push(labelOf('topics', value.intent));
   if (value.document) parts.push(value.document.replaceAll('-', ' '));
-  return parts.length > 0 ? parts.join(': ') : 'Onbekend';
+  return parts.length > 0 ? parts.join(': ') : t('request.unknownTopic');
 }
 
 const days = setUpDayAppointments({
@@ -108,7 +88,7 @@ const days = setUpDayAppointments({
   element,
   onSignedOut() {
     showLogin();
-    problem('U bent afgemeld. Meld u opnieuw aan.');
+    problem(t('messages.signedOutAgain'));
     $('login-title').focus();
   },
 });
@@ -128,35 +108,39 @@ function renderRequest(request) {
   article.setAttribute('aria-labelledby', headingId);
   const heading = element('h3', `${request.reference} – ${moment(request.preferredMoment)}`);
   heading.id = headingId;
-  if (request.attempts > 0) heading.append(element('span', `Niet bereikt (${request.attempts}×): opnieuw proberen`, 'flag'));
+  if (request.attempts > 0) heading.append(element('span', t('request.notReachedFlag', { attempts: request.attempts }), 'flag'));
   article.append(heading);
 
   const details = element('dl');
   // What the resident said the call is about: the first thing staff read before they call.
-  row(details, 'Waarover', request.subject ?? 'Niet gezegd (liever aan de telefoon)');
+  row(details, t('request.subject'), request.subject ?? t('request.noSubject'));
   const phone = element('a', dialFormat(request.phone));
   phone.href = `tel:${request.phone}`;
-  row(details, 'Telefoon', phone);
-  row(details, 'Onderwerp', topic(request.topic));
+  row(details, t('request.phone'), phone);
+  row(details, t('request.topic'), topic(request.topic));
   const excerpt = element('ul', undefined, 'excerpt');
   for (const line of request.excerpt) excerpt.append(element('li', line));
-  row(details, 'Vraag', request.excerpt.length > 0 ? excerpt : 'Geen tekst');
-  row(details, 'Taal', LANGUAGES[request.language] ?? request.language);
+  row(details, t('request.question'), request.excerpt.length > 0 ? excerpt : t('request.noText'));
+  row(details, t('request.language'), labelOf('languages', request.language));
   const history = element('ol', undefined, 'history');
   for (const change of request.history) {
     history.append(
       element(
         'li',
-        `${timeFormat.format(new Date(change.at))}: ${STATUS_LABELS[change.status] ?? change.status} (${ACTORS[change.staffMember] ?? change.staffMember})`,
+        t('request.historyEntry', {
+          time: timeFormat.format(new Date(change.at)),
+          status: labelOf('status', change.status),
+          actor: labelOf('actors', change.staffMember),
+        }),
       ),
     );
   }
-  row(details, 'Historiek', history);
+  row(details, t('request.history'), history);
   article.append(details);
 
   const actions = element('div', undefined, 'actions');
   actions.setAttribute('role', 'group');
-  actions.setAttribute('aria-label', `Status van ${request.reference}`);
+  actions.setAttribute('aria-label', t('request.statusOf', { reference: request.reference }));
   for (const action of ACTIONS) {
     const button = element('button', action.label);
     button.type = 'button';
@@ -185,13 +169,13 @@ async function loadRequests({ announceNew = false } = {}) {
     return false;
   }
   if (!response.ok || !data) {
-    problem('De lijst kon niet geladen worden. Probeer het opnieuw.');
+    problem(t('messages.listFailed'));
     return false;
   }
   showConsole(data.staffMember);
-  const shown = data.callbacks;
+  const requests = data.callbacks;
   const focused = document.activeElement?.dataset ?? {};
-  $('requests').replaceChildren(...shown.map(renderRequest));
+  $('requests').replaceChildren(...requests.map(renderRequest));
   if (focused.reference) {
     document
       .querySelector(
@@ -199,42 +183,48 @@ async function loadRequests({ announceNew = false } = {}) {
       )
       ?.focus();
   }
-  $('empty').hidden = shown.length > 0;
-  const references = shown.map((request) => request.reference);
+  $('empty').hidden = requests.length > 0;
+  const references = requests.map((request) => request.reference);
   if (announceNew && shownReferences) {
     const arrived = references.filter((reference) => !shownReferences.includes(reference));
-    if (arrived.length === 1) announce(`Nieuw verzoek: ${arrived[0]}.`);
-    if (arrived.length > 1) announce(`${arrived.length} nieuwe verzoeken: ${arrived.join(', ')}.`);
+    if (arrived.length > 0) announce(t('messages.newRequests', { count: arrived.length, references: arrived.join(', ') }));
   }
   shownReferences = references;
-  return shown.length;
+  return requests.length;
 }
 
-/** Sends a status change (`status`) or its undo (`undo`) of one request; false when it was not saved. */
-async function sendChange(reference, change, failure) {
-  const path = `/api/staff/callbacks/${encodeURIComponent(reference)}/${change.status ? 'status' : 'undo'}`;
-  const { response } = await api(path, change.status ? { status: change.status } : {});
+function callbackPath(reference, route) {
+  return `/api/staff/callbacks/${encodeURIComponent(reference)}/${route}`;
+}
+
+/**
+ * Posts one change of a request (`callbackPath(reference, 'status' | 'undo')`); the server's answer
+ * (`{ callback, undoableForMs }`), or null when it was not saved.
+ */
+async function sendChange(path, body, failure) {
+  const { response, data } = await api(path, body);
   if (response.status === 401) {
     showLogin();
-    problem('U bent afgemeld. Meld u opnieuw aan.');
-    return false;
+    problem(t('messages.signedOutAgain'));
+    return null;
   }
   if (!response.ok) {
     problem(failure);
-    return false;
+    return null;
   }
-  return true;
+  return data ?? {};
 }
 
-function showUndo(reference, action) {
+/** "Ongedaan maken" for a closed request, shown as long as the server still takes the close back. */
+function showUndo(reference, action, undoableForMs) {
   const bar = $('undo');
-  const button = element('button', `Ongedaan maken: ${reference} ${action.done}`);
+  const button = element('button', t('messages.undo', { reference, done: action.done }));
   button.type = 'button';
   button.addEventListener('click', () => undo(reference));
   bar.replaceChildren(button);
   bar.hidden = false;
   clearTimeout(undoTimer);
-  undoTimer = setTimeout(() => hideUndo(reference), UNDO_MS);
+  undoTimer = setTimeout(() => hideUndo(reference), undoableForMs);
 }
 
 function hideUndo(reference) {
@@ -244,33 +234,30 @@ function hideUndo(reference) {
   bar.hidden = true;
 }
 
+/**
+ * Saves a status at once. "Niet bereikt" keeps the request in the list; "Bereikt" and "Afgehandeld"
+ * close it, and the server says how long "Ongedaan maken" can still take that back.
+ */
 async function setStatus(reference, action) {
-  // "Niet bereikt" keeps the request in the list: it is sent at once.
-  const failure = `De status van ${reference} kon niet opgeslagen worden.`;
-  if (action.status === 'notReached') {
-    if (!(await sendChange(reference, { status: action.status }, failure))) return;
-    await loadRequests();
-    announce(`Verzoek ${reference} is ${action.done}.`);
-    $('console-title').focus();
-    return;
-  }
-  // "Bereikt" and "Afgehandeld" close the request at once; "Ongedaan maken" asks the server to take it back.
-  if (!(await sendChange(reference, { status: action.status }, failure))) {
-    await loadRequests();
-    return;
-  }
+  const saved = await sendChange(callbackPath(reference, 'status'), { status: action.status }, t('messages.statusNotSaved', { reference }));
   await loadRequests();
-  showUndo(reference, action);
-  announce(`Verzoek ${reference} is ${action.done}. U kunt dit nog ongedaan maken.`);
+  if (!saved) return;
+  const undoableForMs = saved.undoableForMs ?? 0;
+  if (undoableForMs > 0) {
+    showUndo(reference, action, undoableForMs);
+    announce(t('messages.changedUndoable', { reference, done: action.done }));
+  } else {
+    announce(t('messages.changed', { reference, done: action.done }));
+  }
   $('console-title').focus();
 }
 
 async function undo(reference) {
   hideUndo(reference);
-  const saved = await sendChange(reference, {}, `${reference} kon niet meer ongedaan gemaakt worden.`);
+  const saved = await sendChange(callbackPath(reference, 'undo'), {}, t('messages.undoFailed', { reference }));
   await loadRequests();
   if (!saved) return;
-  announce(`Verzoek ${reference} staat weer open.`);
+  announce(t('messages.reopened', { reference }));
   document.querySelector(`#requests button[data-reference="${CSS.escape(reference)}"]`)?.focus();
 }
 
@@ -283,28 +270,29 @@ $('login-form').addEventListener('submit', async (event) => {
   const name = $('name').value.trim();
   const password = $('password').value;
   if (!name || !password) {
-    problem('Vul uw naam en wachtwoord in.');
+    problem(t('messages.credentialsMissing'));
     return;
   }
   const { response } = await api('/api/staff/login', { name, password });
   $('password').value = '';
   if (response.status === 429) {
-    problem(`Te veel mislukte pogingen. Probeer het over ${response.headers.get('Retry-After') ?? 'enkele'} seconden opnieuw.`);
+    const seconds = response.headers.get('Retry-After');
+    problem(seconds ? t('messages.tooManyAttempts', { seconds }) : t('messages.tooManyAttemptsLater'));
     return;
   }
   if (!response.ok) {
-    problem('Naam of wachtwoord klopt niet.');
+    problem(t('messages.credentialsWrong'));
     return;
   }
   const count = await loadRequests();
   if (count !== false) void days.show();
-  announce(`U bent aangemeld. ${count === 1 ? 'Er is 1 open verzoek.' : `Er zijn ${count || 0} open verzoeken.`}`);
+  announce(`${t('messages.signedIn')} ${t('messages.openCount', { count: count || 0 })}`);
   $('console-title').focus();
 });
 
 $('refresh').addEventListener('click', async () => {
   const count = await loadRequests();
-  if (count !== false) announce(count === 1 ? 'Er is 1 open verzoek.' : `Er zijn ${count} open verzoeken.`);
+  if (count !== false) announce(t('messages.openCount', { count }));
 });
 
 $('logout').addEventListener('click', async () => {
@@ -312,7 +300,7 @@ $('logout').addEventListener('click', async () => {
   await api('/api/staff/logout', {});
   $('requests').replaceChildren();
   showLogin();
-  announce('U bent afgemeld.');
+  announce(t('messages.signedOut'));
   $('login-title').focus();
 });
 

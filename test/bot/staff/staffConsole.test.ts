@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UNDO_WINDOW_MS } from '../../../services/callback/callbackStatus.js';
 import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
 import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../stores/callbacks/embeddedCallbackStore.js';
@@ -86,6 +87,8 @@ describe('staff console API', () => {
       cookie,
     });
     expect(notReached.status).toBe(200);
+    // "Niet bereikt" closes nothing: there is nothing to take back.
+    expect((notReached.body as { undoableForMs: number }).undoableForMs).toBe(0);
     let list = (await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie })).body as {
       callbacks: { reference: string; attempts: number }[];
     };
@@ -109,13 +112,14 @@ describe('staff console API', () => {
   it('takes back "Afgehandeld" on the server: the request is open and listed again; an open one cannot be taken back', async () => {
     const cookie = await login(server.baseUrl);
     expect((await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/undo', { cookie })).status).toBe(409);
-    expect((await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/status', { json: { status: 'done' }, cookie })).status).toBe(
-      200,
-    );
+    const done = await send(server.baseUrl, 'POST', '/api/staff/callbacks/MNP-234/status', { json: { status: 'done' }, cookie });
+    expect(done.status).toBe(200);
+    // The page shows "Ongedaan maken" for the store's whole undo window, told by the server.
+    expect((done.body as { undoableForMs: number }).undoableForMs).toBe(UNDO_WINDOW_MS);
     expect((await callbacks.get('MNP-234'))?.status).toBe('done');
     const undone = await send(server.baseUrl, 'POST', '/api/staff/callbacks/mnp-234/undo', { cookie });
     expect(undone.status).toBe(200);
-    expect((undone.body as { callback: { status: string } }).callback.status).toBe('open');
+    expect(undone.body).toMatchObject({ callback: { status: 'open' }, undoableForMs: 0 });
     expect((await callbacks.get('MNP-234'))?.closedAt).toBeNull();
     const list = (await send(server.baseUrl, 'GET', '/api/staff/callbacks', { cookie })).body as { callbacks: { reference: string }[] };
     expect(list.callbacks.map((callback) => callback.reference)).toContain('MNP-234');
@@ -230,7 +234,7 @@ describe('staff console API', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(String(page.body)).toContain('<html lang="nl">');
+    expect(String(page.body)).toContain('<html lang="nl" data-texts="{&quot;page&quot;');
     expect((await send(server.baseUrl, 'GET', '/staff/staff.js')).headers['content-type']).toMatch(/^text\/javascript/);
     expect((await send(server.baseUrl, 'GET', '/staff/staff.css')).headers['content-type']).toMatch(/^text\/css/);
   });

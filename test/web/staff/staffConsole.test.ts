@@ -1,10 +1,22 @@
 import type { BrowserContext } from 'playwright-core';
 import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLocaleResources } from '../../../bot/i18n.js';
+import { UNDO_WINDOW_MS } from '../../../services/callback/callbackStatus.js';
 import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
 import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
 import { createEmbeddedCallbackStore, EMPTY_CALLBACK_DOCUMENT } from '../../../stores/callbacks/embeddedCallbackStore.js';
 import { startStaffServer, STAFF_PASSWORD } from '../../bot/staff/staffFixtures.js';
+
+// The texts the console shows, as locales/<lang>/staff.json has them.
+type StaffTexts = {
+  page: Record<'title' | 'heading' | 'signIn' | 'name' | 'password', string>;
+  messages: Record<'signedIn' | 'openCount_other', string>;
+  request: Record<'phone' | 'topic' | 'question' | 'history' | 'statusOf', string>;
+};
+const texts = readLocaleResources() as unknown as Record<'nl' | 'en', { staff: StaffTexts }>;
+const nl = texts.nl.staff;
+const en = texts.en.staff;
 
 let callbacks: CallbackStore;
 let server: Awaited<ReturnType<typeof startStaffServer>>;
@@ -55,6 +67,9 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     await page.goto(`${server.baseUrl}/staff`);
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
+    // The page's texts are the Dutch locale's.
+    expect(await page.title()).toBe(nl.page.title);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(nl.page.heading);
     expect(await wcagViolations(page)).toEqual([]);
 
     await page.getByLabel('Wachtwoord').fill('fout wachtwoord');
@@ -76,6 +91,9 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     const mnp = page.getByRole('article', { name: /^MNP-234/ });
     expect(await mnp.locator('dt', { hasText: 'Waarover' }).locator('+ dd').textContent()).toBe('Niet gezegd (liever aan de telefoon)');
     await expect.poll(() => page.locator('#status').textContent()).toContain('Er zijn 2 open verzoeken.');
+    expect(await page.locator('#status').textContent()).toBe(
+      `${nl.messages.signedIn} ${nl.messages.openCount_other.replace('{{count}}', '2')}`,
+    );
 
     await page.getByRole('group', { name: 'Status van MNP-234' }).getByRole('button', { name: 'Niet bereikt, later opnieuw' }).click();
     await page.getByRole('heading', { name: /^MNP-234.*Niet bereikt \(1×\)/ }).waitFor();
@@ -99,11 +117,13 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     await page.clock.runFor(15_000);
     expect((await callbacks.get('KDR-482'))?.status).toBe('open');
 
-    // Closing for real: saved at once, and the undo button goes after a minute.
+    // Closing for real: saved at once, and the undo button stays as long as the server's undo window.
     await page.getByRole('group', { name: 'Status van KDR-482' }).getByRole('button', { name: 'Bereikt', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: /^KDR-482/ }).count()).toBe(0);
     await expect.poll(async () => (await callbacks.get('KDR-482'))?.status).toBe('reached');
-    await page.clock.runFor(61_000);
+    await page.clock.runFor(UNDO_WINDOW_MS - 30_000);
+    expect(await page.getByRole('button', { name: /^Ongedaan maken: KDR-482/ }).count()).toBe(1);
+    await page.clock.runFor(31_000);
     expect(await page.getByRole('button', { name: /^Ongedaan maken/ }).count()).toBe(0);
 
     // A new request shows up without a reload, announced politely, focus left where it was.
@@ -128,6 +148,30 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     expect(stored?.status).toBe('reached');
     expect(stored?.history.at(-1)).toMatchObject({ status: 'reached', staffMember: 'an' });
     expect(scriptErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('in English (?lang=en) every text comes from locales/en/staff.json, without WCAG 2.1 AA violations', async () => {
+    // Signed out: the Dutch test above left its session behind.
+    await context.clearCookies();
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/staff?lang=en`);
+    await page.getByRole('heading', { name: en.page.signIn }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.title()).toBe(en.page.title);
+    await page.getByLabel(en.page.name).fill('an');
+    await page.getByLabel(en.page.password).fill(STAFF_PASSWORD);
+    await page.getByRole('button', { name: en.page.signIn }).click();
+    await page.getByRole('heading', { name: /^MNP-234/ }).waitFor();
+    const group = page.getByRole('group', { name: en.request.statusOf.replace('{{reference}}', 'MNP-234') });
+    expect(await group.getByRole('button').allTextContents()).toEqual(['Reached', 'Not reached, try again later', 'Done']);
+    const shown = await page.locator('main').innerText();
+    for (const label of [en.request.phone, en.request.topic, en.request.question, en.request.history, 'Request a document', 'Dutch']) {
+      expect(shown).toContain(label);
+    }
+    // No Dutch left on the English page.
+    expect(shown).not.toMatch(/Telefoon|Onderwerp|Historiek|verzoek|Afgehandeld|Nederlands|digitale assistent/);
+    expect(await wcagViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
 });
