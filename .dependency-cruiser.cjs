@@ -3,72 +3,77 @@
  * Data flows one way: channel → HTTP → adapter → bot → recognizer → dialog → services/stores.
  * A rule names what may not be imported; the comment says which convention it keeps.
  */
+/**
+ * One forbidden import: `from` may not import `to`. Every rule is an error; the comment is what a
+ * failing lint prints, so it says which convention the import breaks.
+ * @param {string} name
+ * @param {string} comment
+ * @param {import('dependency-cruiser').IFromRestriction} from
+ * @param {import('dependency-cruiser').IToRestriction} to
+ * @returns {import('dependency-cruiser').IForbiddenRuleType}
+ */
+function forbid(name, comment, from, to) {
+  return { name, severity: 'error', comment, from, to };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'An import cycle means two modules are one responsibility split badly: give the shared part a home.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'dialogs-not-to-runtime',
-      severity: 'error',
-      comment: 'Dialogs never touch HTTP or the composition root: the bot hands them what they need through their constructor.',
-      from: { path: '^dialogs/' },
-      to: { path: '^bot/(http|directLine|staff|app|server|main|adapter|assistant|assistantBot|config)(/|\\.ts$)' },
-    },
-    {
-      name: 'dialogs-only-store-types',
-      severity: 'error',
-      comment: 'Dialogs know a store by its interface (a type), never by an implementation or a value from stores/.',
-      from: { path: '^dialogs/' },
-      to: { path: '^stores/', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'dialogs-no-io',
-      severity: 'error',
-      comment: 'Dialogs never touch HTTP, files or SQL.',
-      from: { path: '^dialogs/' },
-      to: { dependencyTypes: ['core', 'npm'], path: '^(node:)?(fs|fs/promises|http|https|net)$|^(restify|pg|lowdb)(/|$)' },
-    },
-    {
-      name: 'stores-not-to-conversation',
-      severity: 'error',
-      comment: 'Stores never know about dialogs, the recognizer or the HTTP side.',
-      from: { path: '^stores/' },
-      to: { path: '^(dialogs|nlu|bot/(http|directLine|staff|channels|app|assistant|assistantBot))(/|\\.ts$)' },
-    },
-    {
-      name: 'services-not-to-conversation',
-      severity: 'error',
-      comment: 'Services decide for dialogs and routes alike: they never import a dialog or the bot runtime.',
-      from: { path: '^services/' },
-      to: { path: '^(dialogs|bot)/' },
-    },
-    {
-      name: 'nlu-not-to-conversation',
-      severity: 'error',
-      comment: 'The recognizer reads text; it knows no dialog and no store.',
-      from: { path: '^nlu/' },
-      to: { path: '^(dialogs|stores)/' },
-    },
-    {
-      name: 'source-not-to-tests',
-      severity: 'error',
-      comment: 'Code that runs in production never imports tests, benchmarks or command-line tools.',
-      from: { path: '^(bot|dialogs|services|stores|nlu|teams)/' },
-      to: { path: '^(test|bench|cli)/' },
-    },
-    {
-      name: 'not-to-unresolvable',
-      severity: 'error',
-      comment: 'An import that resolves to nothing.',
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    forbid(
+      'no-circular',
+      'An import cycle means two modules are one responsibility split badly: give the shared part a home.',
+      {},
+      { circular: true },
+    ),
+    forbid(
+      'dialogs-not-to-runtime',
+      'Dialogs never touch HTTP or the composition root: the bot hands them what they need through their constructor.',
+      { path: '^dialogs/' },
+      { path: '^bot/(http|directLine|staff|app|server|main|adapter|assistant|assistantBot|config)(/|\\.ts$)' },
+    ),
+    forbid(
+      'dialogs-only-store-types',
+      'Dialogs know a store by its interface (a type), never by an implementation or a value from stores/.',
+      { path: '^dialogs/' },
+      { path: '^stores/', dependencyTypesNot: ['type-only'] },
+    ),
+    forbid(
+      'dialogs-no-io',
+      'Dialogs never touch HTTP, files or SQL.',
+      { path: '^dialogs/' },
+      { dependencyTypes: ['core', 'npm'], path: '^(node:)?(fs|fs/promises|http|https|net)$|^(restify|pg|lowdb)(/|$)' },
+    ),
+    forbid(
+      'stores-not-to-conversation',
+      'Stores never know about dialogs, the recognizer or the HTTP side.',
+      { path: '^stores/' },
+      { path: '^(dialogs|nlu|bot/(http|directLine|staff|channels|app|assistant|assistantBot))(/|\\.ts$)' },
+    ),
+    forbid(
+      'services-not-to-conversation',
+      'Services decide for dialogs and routes alike: they never import a dialog or the bot runtime.',
+      { path: '^services/' },
+      { path: '^(dialogs|bot)/' },
+    ),
+    forbid(
+      'nlu-not-to-conversation',
+      'The recognizer reads text; it knows no dialog and no store.',
+      { path: '^nlu/' },
+      { path: '^(dialogs|stores)/' },
+    ),
+    forbid(
+      'source-not-to-tests',
+      'Code that runs in production never imports tests, benchmarks or command-line tools.',
+      { path: '^(bot|dialogs|services|stores|nlu|teams)/' },
+      { path: '^(test|bench|cli)/' },
+    ),
+    forbid(
+      'domain-is-a-leaf',
+      'Domain types are the words every part shares: they import nothing of ours, so anything may import them.',
+      { path: '^domain/' },
+      { path: '^(bot|dialogs|services|stores|nlu|teams|cli|bench|test)/' },
+    ),
+    forbid('not-to-unresolvable', 'An import that resolves to nothing.', {}, { couldNotResolve: true }),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

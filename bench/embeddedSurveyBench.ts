@@ -15,6 +15,7 @@ import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { storedSurveyReport } from '../services/survey/storedSurveyReport.js';
 import { newSurveyResponseId, type SurveyAnswers, type SurveyResponse } from '../services/survey/surveyResponse.js';
 import { generateSyntheticSurveyRows } from '../services/survey/syntheticSurvey.js';
+import { silentLogger } from '../bot/logger.js';
 
 export interface EmbeddedSurveyFigures {
   storedRows: number;
@@ -43,8 +44,6 @@ const REPORT_RANGE = { from: STORED_FROM, to: TODAY };
 /** The generator makes at most 100,000 rows per seed. */
 const ROWS_PER_SEED = 100_000;
 
-const silent = { info() {}, warn() {}, error() {} };
-
 export async function benchEmbeddedSurvey(
   sizes: readonly number[] = [0, 100_000, 1_000_000],
   options: EmbeddedSurveyBenchOptions = {},
@@ -56,7 +55,7 @@ export async function benchEmbeddedSurvey(
 
 async function measureSize(size: number, surveys: number, reportRuns: number): Promise<EmbeddedSurveyFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-survey-'));
-  const files = await openEmbeddedFiles(dataDir, { logger: silent });
+  const files = await openEmbeddedFiles(dataDir, { logger: silentLogger });
   try {
     const stores = await openEmbeddedSurveyStores(files, { now: () => NOW });
     const fillStarted = performance.now();

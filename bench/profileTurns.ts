@@ -52,6 +52,16 @@ const nameOf = (node: ProfileNode) => {
   const where = url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*?\/(bot|dialogs|nlu|stores|services|bench)\//, '$1/');
   return `${functionName || '(anonymous)'} ${where}`;
 };
+/** Where a function lives: its package, our source file, or the runtime's own name. */
+const placeOf = (node: ProfileNode) => {
+  const { functionName, url } = node.callFrame;
+  if (!url) return functionName || '(native)';
+  const inPackage = /\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (inPackage) return inPackage[1]!;
+  if (url.startsWith('node:')) return 'node (runtime)';
+  return url.replace(/^file:\/\/.*?\/(bot|dialogs|nlu|stores|services|bench)\//, '$1/');
+};
+const selfByPlace = new Map<string, number>();
 const selfTime = new Map<string, number>();
 const totalTime = new Map<string, number>();
 let counted = 0;
@@ -62,6 +72,7 @@ profile.samples.forEach((id, index) => {
   counted += 1;
   const leaf = byId.get(id)!;
   selfTime.set(nameOf(leaf), (selfTime.get(nameOf(leaf)) ?? 0) + 1);
+  selfByPlace.set(placeOf(leaf), (selfByPlace.get(placeOf(leaf)) ?? 0) + 1);
   const onStack = new Set<string>();
   for (let node: ProfileNode | undefined = leaf; node; node = byId.get(parentOf.get(node.id) ?? -1)) onStack.add(nameOf(node));
   for (const name of onStack) totalTime.set(name, (totalTime.get(name) ?? 0) + 1);
@@ -72,5 +83,6 @@ const top = (times: Map<string, number>, count: number) =>
     .slice(0, count)
     .map(([name, hits]) => `${((hits / counted) * 100).toFixed(1).padStart(5)}%  ${name}`);
 console.log(`profile: ${join(directory, file)} (${counted} samples while measured)`);
+console.log(`self time by package or source file, top 25:\n${top(selfByPlace, 25).join('\n')}`);
 console.log(`self time, top 30:\n${top(selfTime, 30).join('\n')}`);
 console.log(`total time (on the stack), top 60:\n${top(totalTime, 60).join('\n')}`);

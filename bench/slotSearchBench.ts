@@ -8,7 +8,6 @@
 import { performance } from 'node:perf_hooks';
 import { percentile } from '../nlu/evaluation.js';
 import { seededRandom } from '../services/seededRandom.js';
-import { brusselsInstant, brusselsIso, addDays, weekdayOf } from '../services/appointments/brusselsTime.js';
 import type { Booking } from '../stores/bookings/bookingStore.js';
 import type { BookingRules } from '../services/appointments/serviceCatalog.js';
 import {
@@ -19,6 +18,7 @@ import {
   type SlotService,
   type WeeklyHours,
 } from '../services/appointments/slots.js';
+import { brusselsInstant, brusselsIso, addDays, weekdayOf } from '../services/brusselsTime.js';
 
 const HORIZON_DAYS = 42;
 const COUNTERS = Array.from({ length: 12 }, (_, i) => `loket-${i + 1}`);

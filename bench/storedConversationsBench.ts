@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreItems } from 'botbuilder';
 import { openStores } from '../stores/openStores.js';
+import { silentLogger } from '../bot/logger.js';
 import {
   BENCH_MESSAGES,
   DEFAULT_TURN_LOAD,
@@ -35,7 +36,6 @@ export interface StateTemplate {
   user?: Record<string, unknown>;
 }
 
-const silent = { info() {}, warn() {}, error() {} };
 /** Conversations written per `Storage.write` call while filling. */
 const FILL_CHUNK = 1_000;
 
@@ -52,7 +52,7 @@ export async function captureStateTemplate(): Promise<StateTemplate> {
     } finally {
       await stopServer(server.child);
     }
-    const stores = await openStores({ storage: 'lowdb', dataDir }, silent);
+    const stores = await openStores({ storage: 'lowdb', dataDir }, silentLogger);
     try {
       const conversation = 'webchat/conversations/template-conversation-0/';
       const user = 'webchat/users/template-user-0/';
@@ -74,7 +74,7 @@ function withoutETag(item: unknown): Record<string, unknown> {
 
 /** Writes `count` conversations (conversation and user state each) into the embedded store in `dataDir`. */
 export async function fillStoredConversations(dataDir: string, count: number, template: StateTemplate): Promise<void> {
-  const stores = await openStores({ storage: 'lowdb', dataDir }, silent);
+  const stores = await openStores({ storage: 'lowdb', dataDir }, silentLogger);
   try {
     for (let first = 0; first < count; first += FILL_CHUNK) {
       const items: StoreItems = {};

@@ -14,6 +14,7 @@ import { buildSurveyReport } from '../services/survey/surveyReport.js';
 import type { SurveyResponse } from '../services/survey/surveyResponse.js';
 import { generateSyntheticSurveyRows } from '../services/survey/syntheticSurvey.js';
 import { createBenchDatabase } from './benchDatabase.js';
+import { silentLogger } from '../bot/logger.js';
 
 export interface SurveyReportFigures {
   rows: number;
@@ -30,8 +31,6 @@ const RANGE = { from: '2025-01-01', to: '2025-12-31' };
 /** The generator makes at most 100,000 rows per seed: more rows are more seeds over the same year. */
 const ROWS_PER_SEED = 100_000;
 const RUNS = 5;
-
-const silent = { info() {}, warn() {}, error() {} };
 
 async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
   await work(); // warm-up: plans, caches, JIT
@@ -52,7 +51,7 @@ export async function benchSurveyReport(
   const runs = options.runs ?? RUNS;
   const bench = await createBenchDatabase();
   if ('skipped' in bench) return bench;
-  const database = await openPostgresDatabase(bench.url, { logger: silent, poolSize: 2, lockPoolSize: 1 });
+  const database = await openPostgresDatabase(bench.url, { logger: silentLogger, poolSize: 2, lockPoolSize: 1 });
   try {
     const context = { pool: database.pool, database: database.name };
     const now = () => new Date('2026-02-01T10:00:00Z');

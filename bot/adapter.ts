@@ -9,7 +9,7 @@ import {
 import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
 import type { i18n } from 'i18next';
 import type { BotAuthConfig } from './config.js';
-import { errorCode } from './errorCodes.js';
+import { errorCode } from '../services/errorCatalogue.js';
 import { resolveLanguage } from './i18n.js';
 import type { Logger } from './logger.js';
 

@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
+import { copyAsJson } from '../stores/embedded/jsonValueCopy.js';
 
 /**
  * What a conversation remembers of the messages it answered, so that a channel's resend of one
@@ -52,8 +53,9 @@ export function withAnswer(log: readonly AnsweredActivity[], id: string, sent: r
   return kept.map((other, index) => (index < kept.length - REPLAYED_ANSWERS ? { id: other.id } : other));
 }
 
+/** A JSON copy of the reply without its envelope; the envelope (a Date among it) is left out before copying. */
 function withoutEnvelope(reply: Partial<Activity>): Partial<Activity> {
-  const copy: Partial<Activity> = JSON.parse(JSON.stringify(reply));
-  for (const field of ENVELOPE_FIELDS) delete copy[field];
-  return copy;
+  const content: Record<string, unknown> = { ...reply };
+  for (const field of ENVELOPE_FIELDS) delete content[field];
+  return copyAsJson(content) as Partial<Activity>;
 }

@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { i18n } from 'i18next';
 import { recordConversationOutcome } from '../dialogs/conversationOutcome.js';
 import { DocumentRequestDialog } from '../dialogs/documents/documentRequestDialog.js';
@@ -12,6 +12,8 @@ import { outOfScopeAnswer } from '../dialogs/information/outOfScopeAnswer.js';
 import { QuickAnswers } from '../dialogs/information/quickAnswers.js';
 import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js';
 import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
+import { counterVisitWish } from '../dialogs/appointments/counterVisitWish.js';
+import { DocumentFactsAnswer } from '../dialogs/documents/documentFacts.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -21,6 +23,8 @@ import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js
 import type { Recognizer } from '../nlu/recognizer.js';
 import { readingEveryPart } from '../nlu/requestAmongParts.js';
 import type { MunicipalityData } from '../services/municipality/municipalityData.js';
+import { counterHoursAt, markingOpeningHours } from '../services/survey/conversationOpeningHours.js';
+import { TrackedConversationState, TrackedUserState } from '../stores/botState/changeTrackedState.js';
 import { AssistantBot } from './assistantBot.js';
 import { ConversationMemory } from './conversationMemory.js';
 
@@ -59,11 +63,13 @@ export interface AssistantDeps {
 /** Wires the dialogs into the bot. The one place that knows every capability. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
   const { facts, now } = deps;
-  const conversationState = new ConversationState(deps.storage);
-  const userState = new UserState(deps.storage);
+  // Tells a changed state without hashing its JSON twice a turn (botbuilder's way); saves only what changed.
+  const conversationState = new TrackedConversationState(deps.storage);
+  const userState = new TrackedUserState(deps.storage);
   const memory = new ConversationMemory(conversationState, { now });
   const surveyNow = deps.survey?.now ?? now;
-  const outcomes = deps.survey?.outcomeStore;
+  // Each conversation is counted with whether it started outside the counter's opening hours.
+  const outcomes = deps.survey && markingOpeningHours(deps.survey.outcomeStore, () => counterHoursAt(facts.municipality, surveyNow()));
 
   let handoffDeps: HandoffDialogDeps | undefined;
   if (deps.handoff) {
@@ -73,6 +79,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       now,
       recall: memory,
       requested: conversationState.createProperty<RequestedCallback | undefined>('callbackRequested'),
+      documentName: (document, language) => facts.documents.find((entry) => entry.id === document)?.name[language],
       // A hand-off to staff makes the conversation count as escalated in the outcome figures.
       onEscalated: async (context, escalation) => {
         await services.onEscalated?.(context, escalation);
@@ -81,7 +88,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     };
   }
   const handoff = new HandoffDialog(deps.phone, handoffDeps);
-  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone };
+  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone, documentFacts: new DocumentFactsAnswer(facts) };
 
   const survey = deps.survey
     ? new SurveyDialog({
@@ -107,7 +114,11 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     handoff,
     deps.phone,
     { survey, outcomes, now: surveyNow },
-    { misunderstandings: conversationState.createProperty<number>('misunderstandings'), outOfScope: outOfScopeAnswer(facts) },
+    {
+      misunderstandings: conversationState.createProperty<number>('misunderstandings'),
+      outOfScope: outOfScopeAnswer(facts),
+      wantsTheCounter: counterVisitWish(facts.cues),
+    },
     new QuickAnswers(facts, now),
   );
   return new AssistantBot({

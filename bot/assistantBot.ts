@@ -10,7 +10,7 @@ import {
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import type { i18n } from 'i18next';
 import type { MainDialogOptions } from '../dialogs/mainDialog.js';
-import type { Intent } from '../nlu/contract.js';
+import { isNoRequest } from '../domain/nluContract.js';
 import type { Recognition, Recognizer } from '../nlu/recognizer.js';
 import { answeredBefore, withAnswer, type AnsweredActivity } from './answeredActivities.js';
 import type { TurnObserver } from './conversationMemory.js';
@@ -28,10 +28,6 @@ export interface AssistantBotDeps {
   observers?: readonly TurnObserver[];
 }
 
-/**
- * The turn loop: resolves the language and the meaning of the message once, runs the main
- * dialog, and saves conversation and user state at the end of every turn.
- */
 /** Words common in English and not in Dutch: two of them, and more than Dutch ones, make a message English. */
 const ENGLISH_WORDS = new Set([
   'i',
@@ -112,15 +108,21 @@ function looksEnglish(text: string): boolean {
   return english >= 2 && english > dutch;
 }
 
-/** What a message about the language may ask besides: anything but greeting, thanks, help or nothing. */
-const NOT_A_REQUEST: readonly Intent[] = ['greeting', 'goodbye', 'help', 'none'];
 /** From this score a request in a message about the language is answered: more likely meant than not. */
 const REQUEST_MIN_SCORE = 0.5;
 
+/** What a message about the language may ask besides: anything but greeting, thanks, help or nothing. */
 function asksSomethingElse(recognition: Recognition | null | undefined): boolean {
-  return !!recognition && !NOT_A_REQUEST.includes(recognition.intent) && recognition.score >= REQUEST_MIN_SCORE;
+  return !!recognition && !isNoRequest(recognition.intent, ['help']) && recognition.score >= REQUEST_MIN_SCORE;
 }
 
+/**
+ * The turn loop. A resend of a message already answered gets that answer again and runs nothing;
+ * otherwise it resolves the language (saved choice, then the activity's locale, then the default) and
+ * the meaning of the message once, lets the observers see the turn, answers a switch of language or
+ * offers English, runs the main dialog, remembers the answer for resends, and saves conversation and
+ * user state at the end of every turn.
+ */
 export class AssistantBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly savedLanguage: StatePropertyAccessor<Language | undefined>;

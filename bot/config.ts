@@ -2,10 +2,11 @@ import type { HandoffMode } from '../services/callback/handoffMode.js';
 import { DEFAULT_BOOKING_RETENTION_DAYS } from '../services/appointments/bookingRetention.js';
 import { isProxyAddressOrRange, type TrustedProxies } from './http/clientAddress.js';
 import { parseStaffAccounts, type StaffAccount } from './staff/staffPassword.js';
+import { CodedError } from '../services/errorCatalogue.js';
 
 /**
  * The process configuration, read and validated once at start-up from the environment.
- * Names follow shared/contract/http.md. A wrong value stops the start with a one-line reason.
+ * Names follow docs/contract/http.md. A wrong value stops the start with a one-line reason.
  */
 export interface Config {
   port: number;
@@ -52,8 +53,10 @@ export interface LuisConfig {
   endpoint: string;
 }
 
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends CodedError {
+  constructor(message: string) {
+    super('CONFIG_INVALID', message);
+  }
 }
 
 type Env = Record<string, string | undefined>;

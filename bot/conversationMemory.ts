@@ -1,6 +1,6 @@
 import { ActivityTypes, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { scrubPersonalData } from '../services/callback/scrubPersonalData.js';
-import type { Intent } from '../nlu/contract.js';
+import type { Intent } from '../domain/nluContract.js';
 import { turnServices } from './turnState.js';
 
 /** One message of the conversation as the assistant remembers it: scrubbed of personal data. */

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 
-/** The languages the assistant speaks; Dutch is the source of every text. */
-export const LANGUAGES = ['nl', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../domain/language.js';
+
+// Most of the bot reads the languages from here, next to the texts.
+export { LANGUAGES, type Language };
 export const SOURCE_LANGUAGE: Language = 'nl';
 
 /** What a resident types to choose a language: its own name, in either language. */

@@ -12,6 +12,9 @@ export interface Logger {
 
 type Level = 'info' | 'warn' | 'error';
 
+/** A logger that writes nothing: for CLIs and benchmarks whose output is their result. */
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
 /** Writes JSON lines to stdout (info) and stderr (warn, error). */
 export function createConsoleLogger(write: (level: Level, line: string) => void = writeToConsole): Logger {
   const log =

@@ -1,6 +1,6 @@
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
-import { errorCode } from './errorCodes.js';
+import { errorCode } from '../services/errorCatalogue.js';
 import { createConsoleLogger } from './logger.js';
 
 /** After SIGTERM the process is gone by then, whatever still hangs. */

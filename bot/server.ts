@@ -1,6 +1,6 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { AssistantAdapter } from './adapter.js';
-import { errorCode } from './errorCodes.js';
+import { errorCode } from '../services/errorCatalogue.js';
 import { trustForwardedFor, type TrustedProxies } from './http/clientAddress.js';
 import { registerHealthRoutes } from './http/healthRoutes.js';
 import { jsonBodyParser } from './http/jsonBody.js';

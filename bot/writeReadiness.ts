@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { errorCode } from './errorCodes.js';
+import { errorCode } from '../services/errorCatalogue.js';
 
 /** Failures that say the storage cannot take writes (a full disk, a database refusing), not a lost race. */
 const WRITE_FAILURE_CODES = new Set(['STORE_WRITE_FAILED', 'STORE_QUERY_FAILED', 'STORAGE_UNAVAILABLE']);

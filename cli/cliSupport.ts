@@ -1,16 +1,19 @@
 /** What the survey CLIs share: argument parsing, opening the configured store, and one-line errors. */
-import type { Logger } from '../bot/logger.js';
+import { silentLogger } from '../bot/logger.js';
 import { openEmbeddedFiles, type EmbeddedFiles } from '../stores/embedded/embeddedFiles.js';
 import { openPostgresDatabase } from '../stores/postgres/postgresDatabase.js';
 import { createPostgresOutcomeStore } from '../stores/survey/postgresOutcomeStore.js';
 import { createPostgresSurveyStore } from '../stores/survey/postgresSurveyStore.js';
 import { isStoreError } from '../stores/storeErrors.js';
 import { openEmbeddedSurveyStores, type SurveyStores } from '../stores/survey/openSurveyStores.js';
+import { CodedError } from '../services/errorCatalogue.js';
 
 /** A wrong command line: printed as one line, exit code 2. */
-export class UsageError extends Error {}
-
-const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+export class UsageError extends CodedError {
+  constructor(message: string) {
+    super('USAGE_INVALID', message);
+  }
+}
 
 export interface ParsedArgs {
   values: Map<string, string>;

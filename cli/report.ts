@@ -4,8 +4,9 @@
  *   tsx cli/report.ts [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json | --csv]
  * A readable summary by default (the last 12 months when no dates are given). Exit 2 for bad arguments.
  */
+import { csvLabels } from '../bot/http/dashboard/dashboardTexts.js';
 import { readReportRange } from '../bot/http/reportsAccess.js';
-import { brusselsDay, wholeMonths } from '../services/calendarDay.js';
+import { createI18n } from '../bot/i18n.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { AGE_BRACKET_CODES, APPOINTMENT_PREFERENCE_CODES, AWARENESS_CODES, BOOKING_CHANNEL_CODES } from '../services/survey/surveyCodes.js';
 import { surveyReportToCsv } from '../services/survey/surveyCsv.js';
@@ -13,6 +14,7 @@ import { storedSurveyReport } from '../services/survey/storedSurveyReport.js';
 import type { ShareBlock, SurveyReport } from '../services/survey/surveyReport.js';
 import { CONVERSATION_OUTCOMES } from '../services/survey/surveyResponse.js';
 import { openSurveyStoresFor, parseArgs, runCli, UsageError } from './cliSupport.js';
+import { brusselsDay, wholeMonths } from '../services/brusselsTime.js';
 
 const USAGE = 'usage: tsx cli/report.ts [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json | --csv]';
 const TOO_FEW = 'too few answers';
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
       leaveOutSmallCells: true,
     });
     if (args.flags.has('json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    else if (args.flags.has('csv')) process.stdout.write(surveyReportToCsv(report));
+    else if (args.flags.has('csv')) process.stdout.write(surveyReportToCsv(report, csvLabels(createI18n())));
     else process.stdout.write(formatSummary(report));
   } finally {
     await opened.close();

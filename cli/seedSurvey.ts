@@ -5,9 +5,9 @@
  * Rows are spread over a year starting at --from (default: a year before today, so they fill
  * the dashboard's default range).
  */
-import { addDays, brusselsDay, isCalendarDay } from '../services/calendarDay.js';
 import { generateSyntheticSurveyRows } from '../services/survey/syntheticSurvey.js';
 import { openSurveyStoresFor, parseArgs, runCli, UsageError } from './cliSupport.js';
+import { addDays, brusselsDay, isCalendarDay } from '../services/brusselsTime.js';
 
 const USAGE = 'usage: tsx cli/seedSurvey.ts --count N [--from YYYY-MM-DD] [--seed S] | --remove';
 const MAX_COUNT = 100_000;

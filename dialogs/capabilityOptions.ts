@@ -1,4 +1,4 @@
-import type { DocumentId } from '../nlu/contract.js';
+import type { DocumentId } from '../domain/nluContract.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import type { VisitWhen } from './appointments/firstMessageWish.js';
 import type { HandOver } from './mainDialog.js';

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { brusselsDay } from '../services/calendarDay.js';
 import type { ConversationMark, OutcomeStore } from '../stores/survey/surveyStores.js';
 import type { ConversationOutcome, SurveyedOutcome } from '../services/survey/surveyResponse.js';
+import { brusselsDay } from '../services/brusselsTime.js';
 
 /** What dialogs need of the outcome store. */
 export type ConversationOutcomes = Pick<OutcomeStore, 'start' | 'record'>;

@@ -8,14 +8,6 @@ export function euroAmount(price: number, language: Language): string {
   return price.toLocaleString(NUMBER_LOCALES[language], { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-/** A wall-clock time "HH:MM" as residents read it before "uur": "8.30", "12" (nl); "8:30", "12:00" (en). */
-export function clockLabel(time: string, language: Language): string {
-  const [hours = '0', minutes = '00'] = time.split(':');
-  const hour = String(Number(hours));
-  if (language === 'nl') return minutes === '00' ? hour : `${hour}.${minutes}`;
-  return `${hour}:${minutes}`;
-}
-
 /** The same text with a capital first letter, for names from data used as a button label. */
 export function capitalised(text: string): string {
   return text.charAt(0).toLocaleUpperCase('nl-BE') + text.slice(1);

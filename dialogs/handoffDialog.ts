@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { EventFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
-  TextPrompt,
   WaterfallDialog,
   type DialogTurnResult,
   type PromptValidatorContext,
@@ -22,12 +20,13 @@ import { normaliseBelgianPhone } from '../nlu/belgianPhone.js';
 import { parseCallbackMoment, type PhoneAvailability } from '../services/callback/phoneAvailability.js';
 import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallback } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
-import { clockLabel } from './displayFormats.js';
-import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
-import { isWithdrawal } from './prompts/freeTextPrompt.js';
-import type { OpenQuestion, OpenQuestionReading } from './prompts/openQuestion.js';
+import { requestIdOf } from './requestId.js';
+import { CallbackSubjectDialog, type CallbackSubjectOptions, type CallbackSubjectResult } from './callbackSubjectDialog.js';
+import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence, subjectProposal } from './handoffWording.js';
+import { FreeTextPrompt, isWithdrawal } from './prompts/freeTextPrompt.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
+import { clockLabel } from '../services/brusselsTime.js';
 
 /** How a conversation was escalated to a person: for the outcome figures. */
 export interface Escalation {
@@ -36,7 +35,7 @@ export interface Escalation {
   reference?: string;
 }
 
-/** What the handoff needs from the rest of the bot; the lead wires these in `bot/main.ts`. */
+/** What the handoff needs from the rest of the bot; the composition root wires these (`bot/composition/assistantRuntime.ts`). */
 export interface HandoffServices {
   mode: HandoffMode;
   availability: PhoneAvailability;
@@ -57,6 +56,8 @@ export interface HandoffDialogDeps extends HandoffServices {
   recall: ConversationRecall;
   /** The callback request this conversation made, so asking again tells about it instead of making a second. */
   requested?: StatePropertyAccessor<RequestedCallback | undefined>;
+  /** A document's name in a language ("rijbewijs"), to propose what the callback is about; undefined for an unknown id. */
+  documentName?: (document: string, language: Language) => string | undefined;
 }
 
 /** Begin options: start with cancelling a callback request instead of the offer. */
@@ -82,6 +83,8 @@ interface HandoffValues {
   topic: ConversationTopic;
   excerpt: string[];
   moment?: { day: string; partOfDay: 'morning' | 'afternoon' };
+  /** What the call is about, already scrubbed and short (CallbackSubjectDialog); null when left out. */
+  subject?: string | null;
 }
 
 /**
@@ -105,12 +108,14 @@ export class HandoffDialog extends ComponentDialog {
         this.introStep.bind(this),
         this.offerAnsweredStep.bind(this),
         this.momentChosenStep.bind(this),
+        this.subjectAnsweredStep.bind(this),
         this.storeRequestStep.bind(this),
       ]),
     );
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
     this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
-    const phoneQuestion = new CallbackPhonePrompt(DialogIds.callbackPhone, (prompt) => this.validatePhone(prompt));
+    this.addDialog(new CallbackSubjectDialog());
+    const phoneQuestion = new FreeTextPrompt(DialogIds.callbackPhone, answersPhoneQuestion, (prompt) => this.validatePhone(prompt));
     this.addDialog(
       new SenderNumberQuestion(DialogIds.callbackPhoneQuestion, phoneQuestion, (text, context) => this.checkPhone(text, context)),
     );
@@ -206,10 +211,25 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async momentChosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnServices(step.context);
+    const { t, language } = turnServices(step.context);
     const moment = parseCallbackMoment(String(step.result));
     if (!moment) return this.declined(step);
-    (step.values as HandoffValues).moment = moment;
+    const values = step.values as HandoffValues;
+    values.moment = moment;
+    const document = values.topic.document ? this.deps!.documentName?.(values.topic.document, language) : undefined;
+    const proposal = subjectProposal(t, values.topic, document);
+    return step.beginDialog(DialogIds.callbackSubject, (proposal ? { proposal } : {}) satisfies CallbackSubjectOptions);
+  }
+
+  /** The subject is known (or left out): the consent, then the number, asked last. */
+  private async subjectAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    const answer = step.result as CallbackSubjectResult | undefined;
+    if (!answer || 'withdrawn' in answer) {
+      await step.context.sendActivity(t('handoff:callback.withdrawn', { phone: this.phone.display }));
+      return this.declined(step);
+    }
+    (step.values as HandoffValues).subject = answer.subject;
     await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
     const question: SenderNumberQuestionOptions = {
       offerKey: 'handoff:callback.senderNumber',
@@ -239,6 +259,7 @@ export class HandoffDialog extends ComponentDialog {
       preferredMoment: values.moment,
       topic: values.topic,
       excerpt: values.excerpt,
+      subject: values.subject ?? null,
       language,
       at: now,
     });
@@ -247,6 +268,7 @@ export class HandoffDialog extends ComponentDialog {
       created,
       day: request.preferredMoment.day,
       partOfDay: request.preferredMoment.partOfDay,
+      withSubject: request.subject !== null,
       channel: step.context.activity.channelId,
     });
     await step.context.sendActivity(
@@ -319,22 +341,9 @@ export class HandoffDialog extends ComponentDialog {
 }
 
 /**
- * The idempotency key of a callback request: Direct Line and Teams retry a turn with the same
- * activity id, and that retry must find the request stored by the first attempt.
- */
-function requestIdOf(context: TurnContext): string {
-  const { channelId, conversation, id } = context.activity;
-  return `${channelId}:${conversation?.id ?? 'unknown'}:${id ?? randomUUID()}`;
-}
-
-/**
- * The callback's phone-number question: a number is its answer, and so is "laat maar, ik bel zelf
+ * What answers the callback's phone-number question: a number, and also "laat maar, ik bel zelf
  * wel" or "toch niet", which withdraws only the callback, not what the resident was doing before.
  */
-class CallbackPhonePrompt extends TextPrompt implements OpenQuestion {
-  readOpenAnswer(context: TurnContext): OpenQuestionReading {
-    const text = context.activity.text ?? '';
-    const answers = /\d/.test(text) || isWithdrawal(text, turnServices(context).language);
-    return { kind: answers ? 'answer' : 'notAnswer' };
-  }
+function answersPhoneQuestion(text: string, context: TurnContext): boolean {
+  return /\d/.test(text) || isWithdrawal(text, turnServices(context).language);
 }

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
-import type { Intent } from '../nlu/contract.js';
+import type { Intent } from '../domain/nluContract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import { readOpenQuestion } from './prompts/openQuestion.js';
+import { heardAside, readOpenQuestion } from './prompts/openQuestion.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
 import { sendHelp } from './replies.js';
@@ -46,6 +46,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     }
+    // A dialog that hears this message itself (a question about the booking's document) goes first.
+    if (heardAside(innerDc)) return undefined;
     const { recognition, t } = turnServices(innerDc.context);
     const reading = readOpenQuestion(innerDc);
     if (reading?.kind === 'answer') return undefined;
@@ -56,6 +58,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     const intent =
       reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    // "ik ga toch liever naar het gemeentehuis" at the thuisloket topics: a request the recognizer reads as another;
+    // at a question of the booking itself it changes nothing (switchCapability keeps a capability under way).
+    // Not in the survey, whose questions end only on stop (its preference question is about the counter too).
+    const wished = reading?.kind === 'notAnswer' && !reading.stopOnlyByStopWord ? this.requestReadOtherwise(innerDc.context) : undefined;
+    if (wished) {
+      const switched = await this.switchCapability(innerDc, wished);
+      if (switched) return switched;
+    }
     // An answer found among other words is never taken for another question ("de uren van het loket").
     if (intent && QUESTIONS_ASIDE.includes(intent)) {
       // Where a new request is welcome, the question itself routes it: no "we carry on where we were".
@@ -81,6 +91,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       default:
         return this.handOff(innerDc);
     }
+  }
+
+  /** A request this root reads in the message where the recognizer reads another ("kan ik niet gewoon langskomen?"). */
+  protected requestReadOtherwise(_context: TurnContext): Intent | undefined {
+    return undefined;
   }
 
   /** The dialog that handles a request for `intent`, where this root routes it; undefined for none. */

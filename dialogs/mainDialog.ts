@@ -5,7 +5,7 @@ import { channelStyle } from '../bot/channels/channelStyle.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import type { ButtonValue } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { INTENTS, isIntent, type Intent } from '../nlu/contract.js';
+import { INTENTS, isIntent, isNoRequest, type Intent } from '../domain/nluContract.js';
 import { parseDutchNumber } from '../nlu/dutchNumbers.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
@@ -13,6 +13,7 @@ import { callbackCancellationIn } from '../services/callback/callbackReference.j
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import { ANSWER_NO, ANSWER_YES, yesNoOptions } from './prompts/yesNoOptions.js';
 import type { HandoffOptions, HandoffResult } from './handoffDialog.js';
 import type { PhoneLine } from '../services/municipality/phoneLine.js';
 import { menuOptions } from './replies.js';
@@ -54,6 +55,8 @@ export interface Understanding {
   misunderstandings: StatePropertyAccessor<number>;
   /** Answers what the assistant understood but cannot handle (waste, permits, …); true when it did. */
   outOfScope?: (context: TurnContext) => Promise<boolean>;
+  /** Whether the resident would rather come to the counter ("kan ik niet gewoon naar het gemeentehuis komen?"): a booking. */
+  wantsTheCounter?: (context: TurnContext) => boolean;
 }
 
 /** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */
@@ -61,8 +64,7 @@ const CLARIFY_MARGIN = 0.3;
 /** After this many misunderstandings in a row the assistant offers a person instead of guessing again. */
 const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
 /** Intents worth a clarifying question: requests the assistant can act on, not small talk or `none`. */
-const NOT_CLARIFIABLE: readonly Intent[] = ['greeting', 'goodbye', 'help', 'cancel', 'none'];
-const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !NOT_CLARIFIABLE.includes(intent));
+const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !isNoRequest(intent, ['help', 'cancel']));
 
 /** What the main steps remember between turns. */
 interface MainValues {
@@ -74,8 +76,6 @@ const MENU_PROMPT = 'main.menu';
 /** Questions whose options are capabilities: their buttons mean the same later. */
 const OLD_BUTTONS_THAT_ROUTE: readonly string[] = ['menu', 'clarify'];
 const CLARIFY_PROMPT = 'main.clarify';
-const ANSWER_YES = 'yes';
-const ANSWER_NO = 'no';
 
 /**
  * The root of every conversation: offers the menu, routes each request on its intent to a
@@ -120,12 +120,16 @@ export class MainDialog extends InterruptibleDialog {
     this.initialDialogId = DialogIds.mainWaterfall;
   }
 
+  protected override requestReadOtherwise(context: TurnContext): Intent | undefined {
+    return this.understanding?.wantsTheCounter?.(context) ? 'appointment.book' : undefined;
+  }
+
   protected override capabilityFor(intent: Intent): string | undefined {
     return intent === 'handoff.human' ? undefined : this.routes.get(intent);
   }
 
-  private async offerMenuStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { menu } = (step.options ?? {}) as MainDialogOptions;
+  private async offerMenuStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    const { menu }: MainDialogOptions = step.options ?? {};
     if (!menu) return step.next();
     const { t } = turnServices(step.context);
     // Key words off: "ik wil mijn afspraak annuleren" shares "afspraak" with "Een afspraak maken"; the recognizer reads requests.
@@ -134,19 +138,24 @@ export class MainDialog extends InterruptibleDialog {
       prompt: t(`common:${menu}.text`),
       options: menuOptions(step.context),
       keyWords: false,
+      // "wanneer zijn jullie open" at the welcome is the resident's request, routed, not a question in passing.
+      newRequestsWelcome: true,
     };
     return step.prompt(MENU_PROMPT, prompt);
   }
 
   /** When two requests are about equally likely, ask which one the resident means instead of guessing. */
-  private async clarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (isIntent(step.result) || (step.options as MainDialogOptions | undefined)?.handOver) return step.next(step.result);
+  private async clarifyStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+    if (isIntent(step.result) || step.options?.handOver) return step.next(step.result);
     const pressed = buttonValueOf(step.context.activity);
     if (pressed?.question !== undefined) return this.oldButton(step, pressed);
     // On SMS a bare "2" answers a numbered list; with no question open, it answers one that is closed.
     if (channelStyle(step.context.activity.channelId) === 'plainText' && parseDutchNumber(step.context.activity.text ?? '') !== undefined) {
       return this.oldButton(step, { answer: '' });
     }
+    // After the thuisloket or the address: "kan ik dan niet gewoon langskomen?" asks for an appointment.
+    const wished = this.requestReadOtherwise(step.context);
+    if (wished) return step.next(wished);
     const recognition = turnServices(step.context).recognition;
     const runnerUp = recognition?.runnerUp;
     const unsure =
@@ -162,6 +171,7 @@ export class MainDialog extends InterruptibleDialog {
     const prompt: OptionPromptOptions = {
       id: 'clarify',
       keyWords: false,
+      newRequestsWelcome: true,
       prompt: t('common:clarify.question'),
       options: [recognition.intent, runnerUp.intent].map((intent) => ({ value: intent, label: t(`common:clarify.options.${intent}`) })),
     };
@@ -172,16 +182,16 @@ export class MainDialog extends InterruptibleDialog {
    * A button pressed while no question is open belongs to an earlier one: an old menu still routes
    * to its capability; an old slot, survey or yes/no button gets a word that it is from earlier, and the menu.
    */
-  private async oldButton(step: WaterfallStepContext, pressed: ButtonValue): Promise<DialogTurnResult> {
+  private async oldButton(step: WaterfallStepContext<MainDialogOptions>, pressed: ButtonValue): Promise<DialogTurnResult> {
     if (isIntent(pressed.answer) && OLD_BUTTONS_THAT_ROUTE.includes(pressed.question ?? '')) return step.next(pressed.answer);
     await step.context.sendActivity(turnServices(step.context).t('common:oldButtonClosed'));
     return step.replaceDialog(this.id, { menu: 'help' } satisfies MainDialogOptions);
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async routeStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     // A resident asked something: the conversation has started (abandoned unless it ends well).
     await this.closing.outcomes?.start(conversationMark(step.context, this.now()));
-    const { handOver } = (step.options ?? {}) as MainDialogOptions;
+    const { handOver }: MainDialogOptions = step.options ?? {};
     const handedTo = handOver && this.routes.get(handOver.intent);
     if (handedTo) return step.beginDialog(handedTo, handOver.options);
     const picked = isIntent(step.result) ? step.result : undefined;
@@ -193,13 +203,15 @@ export class MainDialog extends InterruptibleDialog {
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     const dialogId = this.routes.get(intent);
-    const recognition = (step.values as MainValues).clarified ?? turnServices(step.context).recognition;
+    // The clarified message counts only when "which one?" was answered: a new request there has its own recognition.
+    const clarified = picked ? (step.values as MainValues).clarified : undefined;
+    const recognition = clarified ?? turnServices(step.context).recognition;
     if (dialogId) return step.beginDialog(dialogId, { recognition: picked && recognition ? { ...recognition, intent } : recognition });
     return this.answerDirectly(step, intent);
   }
 
   /** Intents that need no capability dialog: answered in one message. */
-  private async answerDirectly(step: WaterfallStepContext, intent: Intent): Promise<DialogTurnResult> {
+  private async answerDirectly(step: WaterfallStepContext<MainDialogOptions>, intent: Intent): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     switch (intent) {
       case 'greeting':
@@ -217,7 +229,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   /** Says what the assistant can help with; after repeated misunderstandings, offers a person instead. */
-  private async notUnderstood(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async notUnderstood(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const accessor = this.understanding?.misunderstandings;
     // Understood, but not ours: "daarvoor kan ik u niet helpen" and where to go, not "dat begrijp ik niet".
@@ -236,7 +248,7 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  private async anythingElseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async anythingElseStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     if (isHandOver(step.result)) {
       // Start over with the next capability; "anything else?" comes when that one is done.
       return step.replaceDialog(this.id, step.result satisfies MainDialogOptions);
@@ -248,15 +260,12 @@ export class MainDialog extends InterruptibleDialog {
       id: 'anythingElse',
       prompt: t('common:anythingElse.question'),
       newRequestsWelcome: true,
-      options: [
-        { value: ANSWER_YES, label: t('common:answer.yes') },
-        { value: ANSWER_NO, label: t('common:answer.no') },
-      ],
+      options: yesNoOptions(step.context),
     };
     return step.prompt(DialogIds.anythingElsePrompt, prompt);
   }
 
-  private async closeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async closeStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     if (step.result === ANSWER_NO) return step.replaceDialog(DialogIds.mainClosing);
     // "ja, ik wil nog een afspraak maken": yes, and the request itself; route it.

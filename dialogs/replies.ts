@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Option } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import type { Intent } from '../nlu/contract.js';
+import type { Intent } from '../domain/nluContract.js';
 
 /** The main menu: what the assistant can do, offered at welcome, on help and after a greeting. */
 const MENU_INTENTS = [

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { brusselsDay, daysBetween, isCalendarDay } from '../services/calendarDay.js';
 import {
   isSurveyAnswerCode,
   ROTATING_SURVEY_QUESTIONS,
@@ -17,7 +15,9 @@ import { newSurveyResponseId } from '../services/survey/surveyResponse.js';
 import type { SurveyStore } from '../stores/survey/surveyStores.js';
 import { channelKind } from './conversationOutcome.js';
 import { DialogIds } from './dialogIds.js';
+import { requestIdOf } from './requestId.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import { brusselsDay, daysBetween, isCalendarDay } from '../services/brusselsTime.js';
 
 /** What the bot remembers about a resident's surveys (user state): days only, never answers. */
 export interface SurveyMemory {
@@ -113,9 +113,9 @@ export class SurveyDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.surveyStart;
   }
 
-  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async startStep(step: WaterfallStepContext<Partial<SurveyDialogOptions>>): Promise<DialogTurnResult> {
     const { context } = step;
-    const { outcome } = (step.options ?? {}) as Partial<SurveyDialogOptions>;
+    const { outcome }: Partial<SurveyDialogOptions> = step.options ?? {};
     const today = brusselsDay(this.deps.now());
     const memory: SurveyMemory = { ...(await this.deps.userMemory.get(context, {})) };
     if ((await this.deps.askedInConversation.get(context, false)) || isRecent(memory.lastSurveyDay, today, this.surveyIntervalDays)) {
@@ -148,8 +148,8 @@ export class SurveyDialog extends ComponentDialog {
     return step.replaceDialog(DialogIds.surveyQuestion, progress);
   }
 
-  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const progress = step.options as SurveyProgress;
+  private async askStep(step: WaterfallStepContext<SurveyProgress>): Promise<DialogTurnResult> {
+    const progress = step.options;
     const question = progress.questions[progress.index]!;
     const { t } = turnServices(step.context);
     // Contract order: the option's number is the answer, so this order must never change.
@@ -168,8 +168,8 @@ export class SurveyDialog extends ComponentDialog {
     return step.prompt(DialogIds.surveyQuestionPrompt, prompt);
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const progress = step.options as SurveyProgress;
+  private async answerStep(step: WaterfallStepContext<SurveyProgress>): Promise<DialogTurnResult> {
+    const progress = step.options;
     const question = progress.questions[progress.index]!;
     const code = toAnswerCode(question, step.result);
     const answers: SurveyAnswers = { ...progress.answers };
@@ -208,14 +208,4 @@ function toAnswerCode(question: SurveyQuestion, value: unknown): string | number
   if (typeof value !== 'string' || value === SKIP) return undefined;
   const code = question === 'satisfaction' ? Number(value) : value;
   return isSurveyAnswerCode(question, code) ? code : undefined;
-}
-
-/**
- * The activity id makes a retried turn store once. Channels promise unique ids per conversation,
- * so the conversation is part of the key (the store keeps only a hash of it, for a day).
- * Without an id there is nothing to retry against.
- */
-function requestIdOf(context: TurnContext): string {
-  const { channelId, conversation, id } = context.activity;
-  return id ? `${channelId ?? ''}|${conversation?.id ?? ''}|${id}` : randomUUID();
 }

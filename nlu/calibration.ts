@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { INTENTS, type Intent } from './contract.js';
+import { INTENTS, type Intent } from '../domain/nluContract.js';
 import { DocumentFinder, loadDocumentSynonyms } from './documentEntity.js';
 import { LINEAR_SETTINGS, readText, trainLinearModel, withNoneBias } from './linearRecognizer.js';
 import { textFeatures } from './textFeatures.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { isDocumentId, type DocumentId } from './contract.js';
+import { isDocumentId, type DocumentId } from '../domain/nluContract.js';
 import { withinEdits, wordsOf } from './plainText.js';
+import { CodedError } from '../services/errorCatalogue.js';
 
 /** The names residents use for one document, as listed in `data/nlu/documents.json`. */
 export interface DocumentSynonyms {
@@ -76,8 +77,10 @@ interface Name {
   order: number;
 }
 
-class DocumentCatalogError extends Error {
-  readonly code = 'nlu.documentCatalogInvalid';
+class DocumentCatalogError extends CodedError {
+  constructor(message: string) {
+    super('DOCUMENT_CATALOG_INVALID', message);
+  }
 }
 
 /** Reads and checks the synonyms file; throws `DocumentCatalogError` when it does not fit the contract. */

@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { dutchNumberWord } from './dutchNumbers.js';
 import { namedDayIn } from './namedDays.js';
 import { withinOneEdit } from './plainText.js';
+import { addDays, calendarDay, formatTime, toBrussels } from '../services/brusselsTime.js';
 
 /** voormiddag = morning (until 12:00), namiddag = afternoon (from 12:00). */
 type PartOfDay = 'morning' | 'afternoon';
@@ -19,7 +20,6 @@ export interface DateTimeWish {
   partOfDay?: PartOfDay;
 }
 
-const TIME_ZONE = 'Europe/Brussels';
 const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
 /** The counter is open in daytime: "om 3 uur" means 15:00 unless the resident says morning. */
 const LAST_HOUR_READ_AS_AFTERNOON = 7;
@@ -115,10 +115,11 @@ const BEFORE_WORDS = /\b(?:voor|ten laatste om|ten laatste|uiterlijk om|uiterlij
  */
 export function parseDutchDateTime(text: string, now: Date): DateTimeWish | undefined {
   const wish: DateTimeWish = {};
-  const today = brusselsWallClock(now);
+  const { day: todayDay, minutes: nowMinutes } = toBrussels(now.getTime());
+  const [year, month, day] = todayDay.split('-').map(Number) as [number, number, number];
   let rest = ` ${prepare(text)} `;
 
-  if (THIS_PART_OF_DAY.test(rest)) wish.day = isoDay(today.year, today.month, today.day);
+  if (THIS_PART_OF_DAY.test(rest)) wish.day = todayDay;
   if (LUNCH.test(rest)) {
     Object.assign(wish, LUNCH_SPAN);
     rest = rest.replace(LUNCH, ' ');
@@ -136,31 +137,31 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   rest = takeTimes(rest, wish);
 
   if (/\bovermorgen\b/.test(rest)) {
-    wish.day ??= addDays(today, 2);
+    wish.day ??= addDays(todayDay, 2);
     rest = rest.replace(/\bovermorgen\b/g, ' ');
   }
   const ordinal = wish.day === undefined ? ORDINAL_DAY.exec(rest) : null;
   if (ordinal) {
     const day = ordinal[1] !== undefined ? Number(ordinal[1]) : ORDINAL_WORDS.indexOf(ordinal[2]!) + 1;
-    const resolved = dayOfMonth(day, today, ordinal[3] !== undefined && ordinal[3] !== 'deze');
+    const resolved = dayOfMonth(day, todayDay, ordinal[3] !== undefined && ordinal[3] !== 'deze');
     if (resolved) wish.day = resolved;
     rest = rest.replace(ordinal[0], ' ');
   }
-  const named = wish.day === undefined ? namedDayIn(rest, isoDay(today.year, today.month, today.day)) : undefined;
+  const named = wish.day === undefined ? namedDayIn(rest, todayDay) : undefined;
   if (named) {
     wish.day = named.day;
     rest = rest.replace(named.words, ' ');
   }
   if (wish.day === undefined) {
     // chrono works in the machine's time zone: give it Brussels wall-clock time as a local date.
-    const reference = new Date(today.year, today.month - 1, today.day, today.hour, today.minute);
+    const reference = new Date(year, month - 1, day, Math.floor(nowMinutes / 60), nowMinutes % 60);
     for (const { start, text: found } of chrono.nl.parse(rest, reference, { forwardDate: true })) {
       if (WHOLE_PERIOD.test(found.trim())) continue;
       if (start.isCertain('day') || start.isCertain('weekday')) {
-        wish.day = isoDay(start.get('year') ?? today.year, start.get('month') ?? today.month, start.get('day') ?? today.day);
+        wish.day = calendarDay(start.get('year') ?? year, start.get('month') ?? month, start.get('day') ?? day);
       }
       if (wish.time === undefined && wish.after === undefined && wish.before === undefined && start.isCertain('hour')) {
-        wish.time = clock(start.get('hour') ?? 0, start.get('minute') ?? 0);
+        wish.time = formatTime((start.get('hour') ?? 0) * 60 + (start.get('minute') ?? 0));
       }
       if (wish.day !== undefined) break;
     }
@@ -235,13 +236,14 @@ function prepare(text: string): string {
 }
 
 /** The next day numbered `day` of a month, from today on (this month or the next); `nextMonth` skips this month. */
-function dayOfMonth(day: number, today: WallClock, nextMonth: boolean): string | undefined {
+function dayOfMonth(day: number, today: string, nextMonth: boolean): string | undefined {
   if (day < 1 || day > 31) return undefined;
+  const [year, month] = today.split('-').map(Number) as [number, number];
   for (let ahead = nextMonth ? 1 : 0; ahead <= 2; ahead += 1) {
-    const date = new Date(Date.UTC(today.year, today.month - 1 + ahead, day));
+    const date = new Date(Date.UTC(year, month - 1 + ahead, day));
     if (date.getUTCDate() !== day) continue;
     const iso = date.toISOString().slice(0, 10);
-    if (iso >= isoDay(today.year, today.month, today.day)) return iso;
+    if (iso >= today) return iso;
   }
   return undefined;
 }
@@ -283,47 +285,5 @@ function readHour(hourText: string, minutes: number, partOfDay: PartOfDay | unde
   if (hour >= 1 && hour <= LAST_HOUR_READ_AS_AFTERNOON && partOfDay !== 'morning') hour += 12;
   const total = hour * 60 + minutes;
   if (total < 0 || total >= 24 * 60) return undefined;
-  return clock(Math.floor(total / 60), total % 60);
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-const BRUSSELS_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  hourCycle: 'h23',
-});
-
-function brusselsWallClock(now: Date): WallClock {
-  const parts = Object.fromEntries(BRUSSELS_PARTS.formatToParts(now).map((part) => [part.type, part.value]));
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-  };
-}
-
-function addDays(date: WallClock, days: number): string {
-  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return isoDay(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
-}
-
-function isoDay(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function clock(hour: number, minute: number): string {
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return formatTime(total);
 }

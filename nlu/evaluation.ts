@@ -1,4 +1,4 @@
-import type { DocumentId, Intent } from './contract.js';
+import type { DocumentId, Intent } from '../domain/nluContract.js';
 import type { LabeledUtterance } from './labeledUtterances.js';
 import type { Recognizer } from './recognizer.js';
 import { trainingFolds, type IntentTrainingData } from './trainingData.js';
@@ -22,7 +22,7 @@ interface EvaluationError {
 }
 
 /**
- * The contract's evaluation report (shared/contract/nlu.md, "Evaluation format"), extended with
+ * The contract's evaluation report (docs/contract/nlu.md, "Evaluation format"), extended with
  * per-intent scores and the misclassified utterances.
  */
 export interface EvaluationReport {

@@ -1,4 +1,5 @@
-import { isDocumentId, isIntent, type DocumentId, type Intent } from './contract.js';
+import { isDocumentId, isIntent, type DocumentId, type Intent } from '../domain/nluContract.js';
+import { CodedError } from '../services/errorCatalogue.js';
 
 /** One line of a test set in the contract's JSON Lines format. */
 export interface LabeledUtterance {
@@ -7,13 +8,12 @@ export interface LabeledUtterance {
   entities?: { document?: DocumentId };
 }
 
-export class LabeledUtteranceError extends Error {
-  readonly code = 'nlu.labeledUtteranceInvalid';
+export class LabeledUtteranceError extends CodedError {
   constructor(
     readonly line: number,
     reason: string,
   ) {
-    super(`line ${line}: ${reason}`);
+    super('LABELED_UTTERANCE_INVALID', `line ${line}: ${reason}`);
   }
 }
 

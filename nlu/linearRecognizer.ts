@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isUnderKidsIdAge } from './childAge.js';
 import { standardWords } from './colloquialDutch.js';
-import { INTENTS, type DocumentId, type Intent } from './contract.js';
+import { INTENTS, type DocumentId, type Intent } from '../domain/nluContract.js';
 import { negatedPart, withoutNegatedPart } from './contrast.js';
 import { DocumentFinder, loadDocumentSynonyms, type DocumentMention } from './documentEntity.js';
 import { withoutStretchedLetters, wordsOf } from './plainText.js';

@@ -1,7 +1,8 @@
 import { LUISRuntimeClient, type LUISRuntimeModels } from '@azure/cognitiveservices-luis-runtime';
 import type { Logger } from '../bot/logger.js';
-import { isDocumentId, isIntent, type DocumentId, type Intent } from './contract.js';
+import { isDocumentId, isIntent, type DocumentId, type Intent } from '../domain/nluContract.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
+import { CodedError } from '../services/errorCatalogue.js';
 
 export interface LuisRecognizerOptions {
   appId: string;
@@ -25,12 +26,12 @@ type FailureReason = 'timeout' | 'http' | 'network' | 'badResponse';
 const MAX_QUERY_LENGTH = 500;
 const DOCUMENT_ENTITY = 'document';
 
-class LuisUnavailable extends Error {
+class LuisUnavailable extends CodedError {
   constructor(
     readonly reason: FailureReason,
     readonly status?: number,
   ) {
-    super(`LUIS unavailable: ${reason}${status === undefined ? '' : ` ${status}`}`);
+    super('LUIS_UNAVAILABLE', `LUIS unavailable: ${reason}${status === undefined ? '' : ` ${status}`}`);
   }
 }
 

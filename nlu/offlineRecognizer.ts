@@ -1,6 +1,6 @@
 import { LangNl } from '@nlpjs/lang-nl';
 import { Nlp, type NlpClassification } from '@nlpjs/nlp';
-import { INTENTS, isIntent, type Intent } from './contract.js';
+import { INTENTS, isIntent, type Intent } from '../domain/nluContract.js';
 import { isColloquialForm, standardWords } from './colloquialDutch.js';
 import { DocumentFinder, loadDocumentSynonyms } from './documentEntity.js';
 import { KnownWords } from './knownWords.js';

@@ -1,4 +1,4 @@
-import type { DocumentId, Intent } from './contract.js';
+import type { DocumentId, Intent } from '../domain/nluContract.js';
 
 export interface ScoredIntent {
   intent: Intent;

@@ -1,4 +1,4 @@
-import type { Intent } from './contract.js';
+import { CAPABILITY_INTENTS, isNoRequest, type Intent } from '../domain/nluContract.js';
 import type { Recognition, Recognizer } from './recognizer.js';
 
 /**
@@ -8,26 +8,26 @@ import type { Recognition, Recognizer } from './recognizer.js';
  */
 export const LONGEST_READ_MESSAGE = 2000;
 
-/** What a message says when it only greets, thanks or says nothing the assistant can act on. */
-const NO_REQUEST: readonly Intent[] = ['greeting', 'goodbye', 'none'];
 /**
  * What a part may win with: a request for a capability. Not help or cancel: a fragment such as
  * "nee" or "laat maar" in "nee, dank u" at a question must never turn into a cancel.
  */
-const PART_REQUESTS: readonly Intent[] = [
-  'thuisloket.info',
-  'document.request',
-  'appointment.book',
-  'appointment.cancel',
-  'appointment.reschedule',
-  'info.hours',
-  'info.contact',
-  'handoff.human',
-];
+const PART_REQUESTS: readonly Intent[] = CAPABILITY_INTENTS;
 /** A whole message read below this score is read part by part too. */
 const CONFIDENT = 0.6;
 /** A part wins only with this score: one sure request among the greeting and the story. */
 const PART_CONFIDENT = 0.6;
+
+/** A question sentence after a story counts only this sure of a capability request. */
+const ASKED_CONFIDENT = 0.8;
+
+/** The sentences of a message, trimmed, without empty ones. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?\n])/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => /\p{L}/u.test(sentence));
+}
 
 /** The sentences and comma-separated parts of a message, trimmed, without empty ones. */
 export function messageParts(text: string): string[] {
@@ -49,7 +49,9 @@ export function readingEveryPart(recognizer: Recognizer): Recognizer {
     async recognize(text, locale) {
       if (text.length > LONGEST_READ_MESSAGE) return { intent: 'none', score: 1, entities: {} };
       const whole = await recognizer.recognize(text, locale);
-      if (!NO_REQUEST.includes(whole.intent) && whole.score >= CONFIDENT) return whole;
+      const asked = await askedAfterStory(recognizer, text, locale, whole);
+      if (asked) return asked;
+      if (!isNoRequest(whole.intent) && whole.score >= CONFIDENT) return whole;
       const parts = messageParts(text);
       if (parts.length < 2) return whole;
       let best: Recognition | undefined;
@@ -58,9 +60,29 @@ export function readingEveryPart(recognizer: Recognizer): Recognizer {
         if (!PART_REQUESTS.includes(read.intent) || read.score < PART_CONFIDENT) continue;
         if (!best || read.score > best.score) best = read;
       }
-      if (!best || (!NO_REQUEST.includes(whole.intent) && best.score <= whole.score)) return whole;
+      if (!best || (!isNoRequest(whole.intent) && best.score <= whole.score)) return whole;
       const document = whole.entities.document ?? best.entities.document;
       return { ...best, entities: { ...best.entities, ...(document ? { document } : {}) } };
     },
   };
+}
+
+/**
+ * A story, then the question ("Mijn kaart is vervallen. Ik heb geen kaartlezer. Kan ik daarvoor een
+ * afspraak maken? Alvast bedankt."): the last sentence that asks something is what the resident
+ * wants, when it surely asks for a capability, even if the story reads as another one. The document
+ * named anywhere in the message stays ("daarvoor" points back to it).
+ */
+async function askedAfterStory(recognizer: Recognizer, text: string, locale: string, whole: Recognition): Promise<Recognition | undefined> {
+  const sentences = sentencesOf(text);
+  const question = sentences.length > 1 ? [...sentences].reverse().find((sentence) => sentence.endsWith('?')) : undefined;
+  if (question === undefined) return undefined;
+  const read = await recognizer.recognize(question, locale);
+  if (!PART_REQUESTS.includes(read.intent) || read.score < ASKED_CONFIDENT || read.intent === whole.intent) return undefined;
+  let document = read.entities.document ?? whole.entities.document;
+  for (const sentence of sentences) {
+    if (document) break;
+    document = (await recognizer.recognize(sentence, locale)).entities.document;
+  }
+  return { ...read, entities: { ...read.entities, ...(document ? { document } : {}) } };
 }

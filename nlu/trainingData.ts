@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isIntent, type Intent } from './contract.js';
+import { isIntent, type Intent } from '../domain/nluContract.js';
+import { CodedError } from '../services/errorCatalogue.js';
 
 /** Utterances per intent, as in `data/nlu/intents.json`. */
 export interface IntentTrainingData {
@@ -7,8 +8,10 @@ export interface IntentTrainingData {
   intents: Partial<Record<Intent, string[]>>;
 }
 
-class IntentTrainingDataError extends Error {
-  readonly code = 'nlu.intentTrainingDataInvalid';
+class IntentTrainingDataError extends CodedError {
+  constructor(message: string) {
+    super('INTENT_TRAINING_DATA_INVALID', message);
+  }
 }
 
 const DEFAULT_TRAINING_DATA_URL = new URL('../data/nlu/intents.json', import.meta.url);

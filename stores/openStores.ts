@@ -1,7 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { BookingStore } from './bookings/bookingStore.js';
 import { createEmbeddedBookingStore, type BookingDocument } from './bookings/embeddedBookingStore.js';
-import type { Config } from '../bot/config.js';
+import { ConfigError, type Config } from '../bot/config.js';
 import type { Logger } from '../bot/logger.js';
 import { openEmbeddedFiles } from './embedded/embeddedFiles.js';
 import type { CallbackStore } from './callbacks/callbackStore.js';
@@ -18,7 +18,8 @@ import { startRetentionJob } from './retentionJob.js';
 import { createPostgresSurveyStore } from './survey/postgresSurveyStore.js';
 import { PostgresTurnLock } from './turnLock/postgresTurnLock.js';
 import { openEmbeddedSurveyStores, type SurveyStores } from './survey/openSurveyStores.js';
-import { InProcessTurnLock, type TurnLock } from './turnLock/turnLock.js';
+import { InProcessTurnLock } from './turnLock/inProcessTurnLock.js';
+import type { TurnLock } from './turnLock/turnLock.js';
 import type { SessionStore } from './sessions/sessionStore.js';
 import {
   createEmbeddedSessionStore,
@@ -70,7 +71,7 @@ export async function openStores(
 ): Promise<Stores> {
   if (config.storage === 'postgres') {
     if (!config.databaseUrl) {
-      throw Object.assign(new Error('STORAGE=postgres requires DATABASE_URL.'), { code: 'CONFIG_INVALID' });
+      throw new ConfigError('STORAGE=postgres requires DATABASE_URL.');
     }
     return openPostgresStores(config.databaseUrl, logger);
   }

@@ -1,4 +1,4 @@
-import { errorCode } from '../bot/errorCodes.js';
+import { errorCode } from '../services/errorCatalogue.js';
 import type { Logger } from '../bot/logger.js';
 
 /** Deletes what has expired by `now`; returns how many. */

@@ -3,6 +3,7 @@
  * files and directories and say what to do, and never carry a storage key or item contents
  * (keys can hold channel user ids such as phone numbers).
  */
+import { CodedError } from '../services/errorCatalogue.js';
 export type StoreErrorCode =
   | 'DATA_DIR_LOCKED'
   | 'DATA_DIR_UNUSABLE'
@@ -16,15 +17,11 @@ export type StoreErrorCode =
   | 'MIGRATION_CHANGED'
   | 'MIGRATION_FAILED';
 
-export class StoreError extends Error {
-  override readonly name = 'StoreError';
+export class StoreError extends CodedError {
+  declare readonly code: StoreErrorCode;
 
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
   }
 }
 

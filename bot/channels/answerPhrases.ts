@@ -115,9 +115,12 @@ export function phraseWordSetOf(language: Language, list: PhraseList): ReadonlyS
   return set;
 }
 
+/** Words shorter than this must be typed exactly: one typo apart, they are often other words. */
+export const TYPO_MIN_LENGTH = 5;
+
 /** Two words are the same answer word: equal, or one typo apart when both are long enough to tell. */
 export function sameWord(said: string, known: string): boolean {
-  return said === known || (said.length >= 5 && known.length >= 5 && withinOneEdit(said, known));
+  return said === known || (said.length >= TYPO_MIN_LENGTH && known.length >= TYPO_MIN_LENGTH && withinOneEdit(said, known));
 }
 
 /** Where `phrase` occurs in `words` as whole words, or -1. */
@@ -168,14 +171,26 @@ export function onlyFillerAround(words: Words, start: number, length: number, la
   return words.every((word, index) => (index >= start && index < start + length) || filler.has(word));
 }
 
-const fillers = new Map<Language, ReadonlySet<string>>();
-
+/** "dank u", "ik", "het" and the like: the politeness and stopword lists together. */
 function fillerWords(language: Language): ReadonlySet<string> {
-  let set = fillers.get(language);
+  return derivedWordSet(`${language}/filler`, () => [
+    ...phraseWordSetOf(language, 'politeness'),
+    ...phraseWordSetOf(language, 'stopwords'),
+  ]);
+}
+
+/** "nee" and "neen", the no list's first two phrases: a first "nee" answers a question, it does not turn the rest around. */
+export function noParticles(language: Language): ReadonlySet<string> {
+  return derivedWordSet(`${language}/noParticles`, () => phraseListOf(language, 'no').slice(0, 2).flat());
+}
+
+const derivedWordSets = new Map<string, ReadonlySet<string>>();
+
+function derivedWordSet(key: string, words: () => readonly string[]): ReadonlySet<string> {
+  let set = derivedWordSets.get(key);
   if (!set) {
-    const phrases = answerPhrases(language);
-    set = new Set([...phrases.politeness, ...phrases.stopwords].flatMap(phraseWords));
-    fillers.set(language, set);
+    set = new Set(words());
+    derivedWordSets.set(key, set);
   }
   return set;
 }

@@ -5,7 +5,7 @@ import {
   answerWords,
   longestPhrase,
   onlyFillerAround,
-  phraseListOf,
+  noParticles,
   phrasesIn,
   phraseWords,
   phraseWordSetOf,
@@ -118,8 +118,8 @@ function meaningfulPhrases(
 ): PhraseMatch<Option>[] {
   const negations = phraseWordSetOf(language, 'negations');
   // A first "nee" answers the question; it does not turn the rest around ("nee, de naam is fout").
-  const noParticles = new Set(phraseListOf(language, 'no').slice(0, 2).flat());
-  const negatedAt = words.flatMap((word, index) => (negations.has(word) && !(index === 0 && noParticles.has(word)) ? [index] : []));
+  const first = noParticles(language);
+  const negatedAt = words.flatMap((word, index) => (negations.has(word) && !(index === 0 && first.has(word)) ? [index] : []));
   const found = phrasesIn(words, candidates).filter((match) => {
     const span = words.slice(match.start, match.start + match.length);
     if (span.some((word) => negations.has(word))) return true;

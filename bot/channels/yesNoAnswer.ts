@@ -1,5 +1,14 @@
 import type { Language } from '../i18n.js';
-import { answerWords, onlyFillerAround, phraseListOf, phraseWords, phraseWordSetOf, sameWord, type Words } from './answerPhrases.js';
+import {
+  answerWords,
+  onlyFillerAround,
+  phraseListOf,
+  phraseWords,
+  phraseWordSetOf,
+  sameWord,
+  TYPO_MIN_LENGTH,
+  type Words,
+} from './answerPhrases.js';
 
 export type YesNo = 'yes' | 'no';
 
@@ -87,25 +96,63 @@ function isBareNo(phrase: Words, language: Language): boolean {
   return phrase.every((word) => no.includes(word) || politeness.has(word));
 }
 
+/** One known yes/no phrase, in the order the lists are read: agreement, yes, no, unsure. */
+interface KnownPhrase {
+  meaning: Said;
+  words: Words;
+}
+
+/** A language's yes/no phrases, with where to look for the ones that can start at a given word. */
+interface PhraseIndex {
+  phrases: readonly KnownPhrase[];
+  /** Positions in `phrases` by their exact first word. */
+  byFirstWord: ReadonlyMap<string, readonly number[]>;
+  /** Positions of phrases whose first word is long enough for `sameWord` to allow a typo in it. */
+  typoTolerant: readonly number[];
+}
+
+const phraseIndexes = new Map<Language, PhraseIndex>();
+
+/** Built once per language: every answer would otherwise try each of the ~130 phrases at each word. */
+function phraseIndexOf(language: Language): PhraseIndex {
+  let index = phraseIndexes.get(language);
+  if (index) return index;
+  // Agreement first: "klopt" is also a yes, and of two phrases as long the first list wins.
+  const phrases = (['agree', 'yes', 'no', 'unsure'] as const).flatMap((meaning) =>
+    phraseListOf(language, meaning)
+      .filter((words) => words.length > 0)
+      .map((words) => ({ meaning, words })),
+  );
+  const byFirstWord = new Map<string, number[]>();
+  const typoTolerant: number[] = [];
+  phrases.forEach(({ words }, position) => {
+    const first = words[0]!;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), position]);
+    if (first.length >= TYPO_MIN_LENGTH) typoTolerant.push(position);
+  });
+  index = { phrases, byFirstWord, typoTolerant };
+  phraseIndexes.set(language, index);
+  return index;
+}
+
 /** Left to right, the longest agreement, yes, no or unsure phrase at each place; words in between are skipped. */
 function yesNoPhrasesIn(words: Words, language: Language): Found[] {
-  // Agreement first: "klopt" is also a yes, and of two phrases as long the first list wins.
-  const lists: Array<[Said, readonly Words[]]> = [
-    ['agree', phraseListOf(language, 'agree')],
-    ['yes', phraseListOf(language, 'yes')],
-    ['no', phraseListOf(language, 'no')],
-    ['unsure', phraseListOf(language, 'unsure')],
-  ];
+  const { phrases, byFirstWord, typoTolerant } = phraseIndexOf(language);
   const found: Found[] = [];
   let index = 0;
   while (index < words.length) {
+    const word = words[index]!;
+    const exact = byFirstWord.get(word) ?? [];
+    const typo = word.length >= TYPO_MIN_LENGTH ? typoTolerant : [];
     let best: Found | undefined;
-    for (const [meaning, list] of lists) {
-      for (const phrase of list) {
-        if (phrase.length === 0 || (best && phrase.length <= best.length)) continue;
-        if (phrase.every((word, offset) => words[index + offset] !== undefined && sameWord(words[index + offset]!, word))) {
-          best = { meaning, start: index, length: phrase.length };
-        }
+    // The candidates in list order (both lists are sorted), so that of two as long the first wins;
+    // one in both lists is tried twice, which changes nothing.
+    for (let e = 0, t = 0; e < exact.length || t < typo.length;) {
+      const position = t >= typo.length || (e < exact.length && exact[e]! <= typo[t]!) ? exact[e++]! : typo[t++]!;
+      const { meaning, words: phrase } = phrases[position]!;
+      if (best && phrase.length <= best.length) continue;
+      if (phrase.every((known, offset) => words[index + offset] !== undefined && sameWord(words[index + offset]!, known))) {
+        best = { meaning, start: index, length: phrase.length };
       }
     }
     if (best) {

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { CodedError } from '../../services/errorCatalogue.js';
 
 /**
  * The local Direct Line endpoint's conversations, kept in memory.
@@ -61,18 +62,16 @@ const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = {
 };
 
 /** Thrown by `start` when every conversation is in active use and none may be removed. */
-export class ConversationLimitError extends Error {
-  readonly code = 'ConversationLimit';
+export class ConversationLimitError extends CodedError {
   constructor() {
-    super('every conversation slot is in active use');
+    super('CONVERSATION_LIMIT', 'every conversation slot is in active use');
   }
 }
 
 /** Thrown by `enqueueTurn` when a conversation already has too many turns waiting. */
-export class TurnQueueFullError extends Error {
-  readonly code = 'TurnQueueFull';
+export class TurnQueueFullError extends CodedError {
   constructor() {
-    super('too many turns waiting in this conversation');
+    super('TURN_QUEUE_FULL', 'too many turns waiting in this conversation');
   }
 }
 

@@ -1,9 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 
 /**
  * Per-conversation tokens for the local Direct Line endpoint.
  *
- * A token is a compact JWT signed with HMAC-SHA256, because Web Chat and botframework-directlinejs
+ * A token is a compact JWT signed with HMAC-SHA256 (the `jose` library), because Web Chat and botframework-directlinejs
  * decode the token (without verifying it) to read the `user` claim: a user id fixed in the token
  * cannot be forged by the page. The secret is random per process, so a restart invalidates every
  * token, just as it forgets every in-memory conversation.
@@ -30,16 +31,16 @@ type TokenCheck = { ok: true; claims: ConversationTokenClaims } | { ok: false; r
 
 export interface ConversationTokenService {
   /** A token for a new, random conversation and user id. */
-  issueForNewConversation(): DirectLineTokenGrant;
+  issueForNewConversation(): Promise<DirectLineTokenGrant>;
   /** A fresh token (new expiry) for the same conversation and user. */
-  reissue(claims: Pick<ConversationTokenClaims, 'conv' | 'user'>): DirectLineTokenGrant;
-  /** Checks an `Authorization` header value (`Bearer <token>`). */
-  check(authorizationHeader: string | undefined): TokenCheck;
+  reissue(claims: Pick<ConversationTokenClaims, 'conv' | 'user'>): Promise<DirectLineTokenGrant>;
+  /** Checks an `Authorization` header value (`Bearer <token>`): signature (HS256 only), expiry, claims. */
+  check(authorizationHeader: string | undefined): Promise<TokenCheck>;
 }
 
 const DEFAULT_TOKEN_TTL_SECONDS = 30 * 60;
 
-const HEADER_SEGMENT = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+const ALGORITHM = 'HS256';
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_TOKEN_LENGTH = 1024;
 
@@ -61,52 +62,48 @@ export function createConversationTokenService(options: {
   const now = options.now ?? Date.now;
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
 
-  const sign = (payloadSegment: string): string =>
-    createHmac('sha256', tokenSecret).update(`${HEADER_SEGMENT}.${payloadSegment}`).digest('base64url');
-
-  const reissue = ({ conv, user }: Pick<ConversationTokenClaims, 'conv' | 'user'>): DirectLineTokenGrant => {
+  const reissue = async ({ conv, user }: Pick<ConversationTokenClaims, 'conv' | 'user'>): Promise<DirectLineTokenGrant> => {
     const iat = Math.floor(now() / 1000);
-    const claims: ConversationTokenClaims = { conv, user, iat, exp: iat + ttlSeconds };
-    const payloadSegment = base64url(JSON.stringify(claims));
-    return { token: `${HEADER_SEGMENT}.${payloadSegment}.${sign(payloadSegment)}`, conversationId: conv, expires_in: ttlSeconds };
+    const token = await new SignJWT({ conv, user })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + ttlSeconds)
+      .sign(tokenSecret);
+    return { token, conversationId: conv, expires_in: ttlSeconds };
   };
 
   return {
     issueForNewConversation: () => reissue({ conv: randomId(), user: `dl_${randomId(12)}` }),
     reissue,
-    check(authorizationHeader) {
+    async check(authorizationHeader) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorizationHeader?.trim() ?? '');
       if (!match) return { ok: false, reason: 'missing' };
       const token = match[1]!;
       if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'invalid' };
-      const [header, payload, signature, ...rest] = token.split('.');
-      if (header !== HEADER_SEGMENT || !payload || !signature || rest.length > 0) return { ok: false, reason: 'invalid' };
-      const expected = Buffer.from(sign(payload));
-      const given = Buffer.from(signature);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
-      const claims = parseClaims(payload);
-      if (!claims) return { ok: false, reason: 'invalid' };
-      if (claims.exp * 1000 <= now()) return { ok: false, reason: 'expired' };
-      return { ok: true, claims };
+      let payload: unknown;
+      try {
+        ({ payload } = await jwtVerify(token, tokenSecret, {
+          algorithms: [ALGORITHM],
+          typ: 'JWT',
+          requiredClaims: ['iat', 'exp'],
+          currentDate: new Date(now()),
+        }));
+      } catch (error) {
+        // Expired only once the signature holds: a forged token is invalid, whatever its expiry says.
+        return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
+      }
+      const claims = readClaims(payload);
+      return claims ? { ok: true, claims } : { ok: false, reason: 'invalid' };
     },
   };
 }
 
-function parseClaims(payloadSegment: string): ConversationTokenClaims | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(payloadSegment, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
+/** The claims of a verified token, when they have our shape (ids safe in URLs and activity ids). */
+function readClaims(value: unknown): ConversationTokenClaims | null {
   if (typeof value !== 'object' || value === null) return null;
   const { conv, user, iat, exp } = value as Record<string, unknown>;
   if (typeof conv !== 'string' || !ID_PATTERN.test(conv)) return null;
   if (typeof user !== 'string' || !ID_PATTERN.test(user)) return null;
   if (typeof iat !== 'number' || typeof exp !== 'number' || !Number.isFinite(exp)) return null;
   return { conv, user, iat, exp };
-}
-
-function base64url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
 }

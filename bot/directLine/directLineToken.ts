@@ -13,7 +13,7 @@ import { sendJson, sendJsonError } from './jsonAnswer.js';
  * Direct Line secret server-side (`tokens/generate`) so the secret never reaches the page.
  */
 export type DirectLineTokenSource =
-  | { mode: 'local'; issueToken: () => DirectLineTokenGrant }
+  | { mode: 'local'; issueToken: () => Promise<DirectLineTokenGrant> }
   | {
       mode: 'azure';
       secret: string;
@@ -33,7 +33,7 @@ const DEFAULT_TIMEOUT_MS = 5000;
  * a limited number; the limiter is optional so tests of the exchange itself need none.
  */
 export function registerDirectLineTokenRoute(server: Server, source: DirectLineTokenSource, limiter?: AttemptLimiter): void {
-  const issue = source.mode === 'local' ? async () => source.issueToken() : createAzureTokenExchange(source);
+  const issue = source.mode === 'local' ? source.issueToken : createAzureTokenExchange(source);
 
   server.post('/api/directline/token', async (req, res) => {
     const address = clientAddress(req);

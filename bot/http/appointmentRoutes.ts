@@ -4,16 +4,16 @@
  */
 import type { i18n } from 'i18next';
 import type { Request, Response, Server } from 'restify';
-import type { CalendarLinks } from '../../dialogs/appointments/appointmentDeps.js';
+import type { CalendarLinks } from '../../services/appointments/calendarLinks.js';
 import type { BookingProvider } from '../../services/appointments/bookingProvider.js';
 import type { Booking } from '../../stores/bookings/bookingStore.js';
-import { formatTime, isDay, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
 import { counterAddress } from '../../services/appointments/counterCalendar.js';
 import { bookingToIcs } from '../../services/appointments/ics.js';
-import { findService, type ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
+import { findService, knownService, type ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import { readCalendarToken, signCalendarToken } from './calendarLinkToken.js';
 import { sendError } from './httpErrors.js';
+import { formatTime, isCalendarDay, parseInstant, toBrussels } from '../../services/brusselsTime.js';
 
 const CALENDAR_FILE_PATH = '/api/appointments/ics';
 const STAFF_APPOINTMENTS_PATH = '/api/staff/appointments';
@@ -104,7 +104,7 @@ export function registerAppointmentRoutes(server: Server, deps: AppointmentRoute
     const allowed = await isStaff(deps, req);
     if (!allowed) return sendError(res, 401, 'unauthorized', 'Sign in as counter staff to see the appointments.');
     const day = (req.query as Record<string, unknown> | undefined)?.day;
-    if (typeof day !== 'string' || !isDay(day)) {
+    if (typeof day !== 'string' || !isCalendarDay(day)) {
       return sendError(res, 400, 'day_invalid', 'Give the day as ?day=YYYY-MM-DD.');
     }
     const view = await staffDayView(deps, day);
@@ -142,8 +142,7 @@ async function staffDayView(deps: AppointmentRoutesDeps, day: string): Promise<S
 }
 
 function calendarFile(booking: Booking, deps: AppointmentRoutesDeps, language: 'nl' | 'en', now: Date): string {
-  const service = findService(deps.catalog, booking.service);
-  if (!service) throw new RangeError(`booking for an unknown service: ${booking.service}`);
+  const service = knownService(deps.catalog, booking.service);
   const place = { name: deps.municipality.name, address: counterAddress(deps.municipality) };
   if (!deps.i18n) return bookingToIcs(booking, service, place, { now });
   const t = deps.i18n.getFixedT(language);

@@ -1,4 +1,5 @@
 import type { Response } from 'restify';
+import { CodedError } from '../../services/errorCatalogue.js';
 
 /** Every HTTP error answer: a status and `{ "error": { "code", "message" } }`, never a stack or an internal message. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
@@ -7,13 +8,13 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.json({ error: { code, message } });
 }
 
-/** An expected request failure that a route turns into its status and short JSON reason. */
-export class HttpError extends Error {
+/** An expected request failure that a route turns into its status and short JSON reason (`answer`, snake_case: docs/contract/http.md). */
+export class HttpError extends CodedError {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly answer: string,
     message: string,
   ) {
-    super(message);
+    super('REQUEST_INVALID', message);
   }
 }

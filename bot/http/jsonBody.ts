@@ -110,7 +110,7 @@ export function jsonBodyParser(maxBytes = MAX_BODY_BYTES) {
       (error: unknown) => {
         if (!(error instanceof HttpError)) return next(error as Error);
         if (error.status === 413) res.setHeader('Connection', 'close');
-        sendError(res, error.status, error.code, error.message);
+        sendError(res, error.status, error.answer, error.message);
         next(false);
       },
     );

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { AssistantAdapter } from '../adapter.js';
 import type { Request, Response, Server } from 'restify';
-import { errorCode } from '../errorCodes.js';
+import { errorCode } from '../../services/errorCatalogue.js';
 import type { Logger } from '../logger.js';
 import { HttpError, sendError } from './httpErrors.js';
 
@@ -19,7 +19,7 @@ export function registerMessagesRoute(server: Server, deps: { adapter: Assistant
       activity = toActivity(req.body);
       if (!deps.adapter.authenticates) requireLoopbackServiceUrl(activity);
     } catch (error) {
-      if (error instanceof HttpError) return sendError(res, error.status, error.code, error.message);
+      if (error instanceof HttpError) return sendError(res, error.status, error.answer, error.message);
       throw error;
     }
     try {

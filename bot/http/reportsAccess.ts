@@ -4,11 +4,11 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { addDays, brusselsDay, daysBetween, isCalendarDay } from '../../services/calendarDay.js';
 import type { ReportRange } from '../../services/survey/surveyReport.js';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { clientAddress } from './clientAddress.js';
 import { readCookie, type Sessions } from './sessions.js';
+import { addDays, brusselsDay, daysBetween, isCalendarDay } from '../../services/brusselsTime.js';
 
 export const REPORTS_SESSION_COOKIE = 'reports_session';
 export const REPORTS_SESSION_SUBJECT = 'reports';
@@ -66,7 +66,7 @@ export async function hasReportsSession(req: IncomingMessage, sessions: Sessions
   return (await sessions.get(readCookie(req, REPORTS_SESSION_COOKIE)))?.subject === REPORTS_SESSION_SUBJECT;
 }
 
-export type RangeProblem = 'date_invalid' | 'range_reversed' | 'range_too_long' | 'range_out_of_bounds';
+type RangeProblem = 'date_invalid' | 'range_reversed' | 'range_too_long' | 'range_out_of_bounds';
 export type RangeDecision = { ok: true; range: ReportRange } | { ok: false; code: RangeProblem; message: string };
 
 /** The default range: the last 12 calendar months, this one included, up to today. */

@@ -16,7 +16,7 @@ export type { SurveyReportRoutesDeps } from './dashboard/reportsContext.js';
 /** Registers the report API and the dashboard on `server`. */
 export function registerSurveyReportRoutes(server: Server, deps: SurveyReportRoutesDeps): void {
   const context = createReportsContext(deps);
-  const loginPage = createLoginPage();
+  const loginPage = createLoginPage(context);
   registerReportApi(server, context);
   registerDashboardPage(server, context, loginPage);
   registerSignIn(server, context, loginPage);

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CodedError } from '../../services/errorCatalogue.js';
 
 /** One resident turn: typed text, or a tap on a button (by its locale key, or its position counted from 1). */
 export interface ResidentTurn {
@@ -31,7 +32,11 @@ export interface ResidentConversation {
 const CONVERSATIONS_DIR = new URL('../../test/conversations/', import.meta.url).pathname;
 
 /** A conversation file that does not say what a conversation needs. */
-class ConversationScriptError extends Error {}
+class ConversationScriptError extends CodedError {
+  constructor(message: string) {
+    super('CONVERSATION_SCRIPT_INVALID', message);
+  }
+}
 
 /** Every conversation in the directory's JSON files, checked for shape and unique ids. */
 export function loadConversations(dir = CONVERSATIONS_DIR): ResidentConversation[] {

@@ -36,22 +36,27 @@ export class LocaleKeys {
 
   private matchesSentence(text: string, key: string): boolean {
     const flat = text.replace(/\s+/g, ' ');
-    if ((this.patternsOf(key) ?? []).some((pattern) => pattern.test(flat))) return true;
-    // A sentence that only names another key ("$t(ns:key)") is carried where that key's sentence is.
-    return (this.sentences.get(key) ?? []).some((sentence) => {
-      const target = ONLY_A_REFERENCE.exec(sentence.trim())?.[1];
-      return target !== undefined && target !== key && this.matchesSentence(text, target);
-    });
+    return (this.patternsOf(key) ?? []).some((pattern) => pattern.test(flat));
   }
 
+  /**
+   * The patterns of a key's sentences, built once. A sentence that only names another key ("$t(ns:key)")
+   * is carried where that key's sentence is, so it brings that key's patterns, followed through any
+   * chain of such references; a key met twice (a cycle in the locale files) is followed once.
+   */
   private patternsOf(key: string): RegExp[] | undefined {
     const cached = this.patterns.get(key);
     if (cached) return cached;
-    const sentences = this.sentences.get(key);
-    if (!sentences) return undefined;
-    const built = sentences
-      .filter((sentence) => /\p{L}{2}/u.test(sentence.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, '')))
-      .map(sentencePattern);
+    if (!this.sentences.has(key)) return undefined;
+    const reached = new Set([key]);
+    const built: RegExp[] = [];
+    for (const current of reached) {
+      for (const sentence of this.sentences.get(current) ?? []) {
+        const target = ONLY_A_REFERENCE.exec(sentence.trim())?.[1];
+        if (target !== undefined) reached.add(target);
+        else if (/\p{L}{2}/u.test(sentence.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, ''))) built.push(sentencePattern(sentence));
+      }
+    }
     this.patterns.set(key, built);
     return built;
   }

@@ -3,7 +3,7 @@
  * `deliveryMode: "expectReplies"`, turn by turn, and says where the replies differ from the script.
  */
 import { randomUUID } from 'node:crypto';
-import { BOOKING_CODE_ALPHABET } from '../../services/appointments/bookingCode.js';
+import { BOOKING_CODE_PATTERN } from '../../services/appointments/bookingCode.js';
 import type { ResidentConversation, ResidentTurn } from './conversationScript.js';
 import type { LocaleKeys } from './localeKeys.js';
 
@@ -120,7 +120,7 @@ function messageFor(
 
 /** In a turn's `say`, the booking code the assistant gave last in this conversation (a resident reads it from the confirmation). */
 const BOOKING_CODE_PLACEHOLDER = '{{bookingCode}}';
-const BOOKING_CODE = new RegExp(`\\b[${BOOKING_CODE_ALPHABET}]{3}-[${BOOKING_CODE_ALPHABET}]{3}\\b`, 'g');
+const BOOKING_CODE = new RegExp(`\\b${BOOKING_CODE_PATTERN}\\b`, 'g');
 
 /** The last booking code in the replies of a confirmation. */
 function lastBookingCode(replies: string): string | undefined {

@@ -1,13 +1,18 @@
-import type { Language } from '../../bot/i18n.js';
+import type { TurnContext } from 'botbuilder';
+import type { DocumentId } from '../../domain/nluContract.js';
 import type { BookingProvider } from '../../services/appointments/bookingProvider.js';
-import type { Booking } from '../../stores/bookings/bookingStore.js';
+import type { CalendarLinks } from '../../services/appointments/calendarLinks.js';
 import type { ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
-import type { Municipality } from '../../services/municipality/municipalityData.js';
+import type { Municipality, Requester } from '../../services/municipality/municipalityData.js';
+import type { DocumentFact } from '../../services/municipality/questionCues.js';
 import type { PhoneLine } from '../../services/municipality/phoneLine.js';
 
-/** Makes the link under which a resident downloads an appointment's calendar file. */
-export interface CalendarLinks {
-  linkFor(booking: Booking, language: Language): string;
+/** Questions about the document of a booking, asked in passing ("wat kost dat eigenlijk?"), answered from data/. */
+export interface DocumentFacts {
+  /** The facts the message asks about (price, delivery, what to bring, validity); empty when it asks none. */
+  asked(text: string | undefined): readonly DocumentFact[];
+  /** Sends those facts of the document, for the counter route of this requester. */
+  answer(context: TurnContext, document: DocumentId, requester: Requester | undefined, asked: readonly DocumentFact[]): Promise<void>;
 }
 
 /** What the appointment dialogs work with; tests hand in an in-memory provider and a fixed clock. */
@@ -19,4 +24,6 @@ export interface AppointmentDeps {
   phone: PhoneLine;
   /** "Now" for reading date wishes such as "morgen"; the provider has its own clock. */
   clock: () => Date;
+  /** Without it, a question about the document during a booking is not answered in passing. */
+  documentFacts?: DocumentFacts;
 }

@@ -1,5 +1,4 @@
 /** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a name, a booking code. */
-import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
@@ -8,14 +7,11 @@ import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeT
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { PhoneLine } from '../../services/municipality/phoneLine.js';
 import { readContact } from './contactAnswer.js';
+import { TYPED_CONTACT } from '../prompts/senderNumberQuestion.js';
 
-/**
- * The request id of a booking, cancel or move: the turn's activity id, so a retried turn changes
- * things once. Activity ids are unique within a conversation only, hence the conversation id.
- */
-export function requestIdOf(context: TurnContext): string {
-  const { id, conversation } = context.activity;
-  return `${conversation?.id ?? 'unknown-conversation'}/${id ?? randomUUID()}`;
+/** "Bel ons op …": what a resident reads after repeated failed tries to reach a booking. */
+export function callUsLine(context: TurnContext, phone: PhoneLine): string {
+  return turnServices(context).t('appointments:access.callUs', { phone: phone.display });
 }
 
 /** Whether a typed contact is usable; if not, the question again with why (a foreign number, or neither). */
@@ -33,7 +29,7 @@ export function contactPrompt(dialogId: string): FreeTextPrompt {
   // Digits or an @ are meant as a contact: the validator says what is wrong with it.
   return new FreeTextPrompt(
     dialogId,
-    (text) => /[\d@]/.test(text),
+    (text) => TYPED_CONTACT.test(text),
     async (prompt: PromptValidatorContext<string>) => {
       if (!prompt.recognized.succeeded) return false;
       const checked = checkContact(prompt.recognized.value ?? '', prompt.context);
@@ -86,8 +82,7 @@ export function bookingCodePrompt(dialogId: string, phone: PhoneLine): FreeTextP
     if (prompt.attemptCount >= CODE_ATTEMPTS || saysCodeIsLost(text)) return true;
     const { t } = turnServices(prompt.context);
     const why = t(resemblesBookingCode(text) ? 'appointments:access.codeUnknown' : 'appointments:access.codeRetry');
-    prompt.options.retryPrompt =
-      prompt.attemptCount >= REPEATED_FAILURES ? [why, t('appointments:access.callUs', { phone: phone.display })].join('\n') : why;
+    prompt.options.retryPrompt = prompt.attemptCount >= REPEATED_FAILURES ? [why, callUsLine(prompt.context, phone)].join('\n') : why;
     return false;
   });
 }

@@ -6,13 +6,11 @@ import type { Language, Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
 import { normaliseBelgianPhone } from '../../nlu/belgianPhone.js';
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
-import { toBrussels, parseInstant, formatTime } from '../../services/appointments/brusselsTime.js';
 import { counterAddress, counterClosureOn } from '../../services/appointments/counterCalendar.js';
-import { findService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import { knownService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot, Unbookable } from '../../services/appointments/slots.js';
-import { dayLabel, shortDayLabel } from '../../services/municipality/openingHours.js';
-import { clockLabel } from '../displayFormats.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
+import { toBrussels, parseInstant, formatTime, dayLabel, shortDayLabel, clockLabel } from '../../services/brusselsTime.js';
 
 export function serviceName(service: AppointmentService, language: Language): string {
   return service.name[language];
@@ -98,8 +96,7 @@ export function bookedCard(
   titleKey: 'appointments:booked.title' | 'appointments:moved.title',
 ): Partial<Activity> {
   const { t, language } = turnServices(context);
-  const service = findService(deps.catalog, booking.service);
-  if (!service) throw new RangeError(`booking for an unknown service: ${booking.service}`);
+  const service = knownService(deps.catalog, booking.service);
   const { day, time } = bookingMoment(booking);
   const lines = [
     t('appointments:booked.code', { code: booking.code }),

@@ -11,14 +11,13 @@ import {
 import { turnServices } from '../../bot/turnState.js';
 import type { AccessFailure, ClosedBookingFailure } from '../../services/appointments/bookingProvider.js';
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
-import { formatTime, parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
-import { clockLabel } from '../displayFormats.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { REPEATED_FAILURES, bookingCodePrompt, checkContact, contactPrompt, findBookingCode } from './appointmentPrompts.js';
+import { REPEATED_FAILURES, bookingCodePrompt, callUsLine, checkContact, contactPrompt, findBookingCode } from './appointmentPrompts.js';
 import { readContact } from './contactAnswer.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
+import { formatTime, parseInstant, toBrussels, clockLabel } from '../../services/brusselsTime.js';
 
 /** Proof that the resident owns the booking, and its current state: what cancel and move go on with. */
 export interface BookingAccessResult {
@@ -61,10 +60,12 @@ export class BookingAccessDialog extends ComponentDialog {
     const failures = reason === DialogReason.cancelCalled ? failuresIn(instance) : 0;
     await super.endDialog(context, instance, reason);
     if (failures < REPEATED_FAILURES) return;
-    await context.sendActivity(turnServices(context).t('appointments:access.callUs', { phone: this.deps.phone.display }));
+    await context.sendActivity(callUsLine(context, this.deps.phone));
   }
 
-  private async codeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async codeStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
+    // Carried over from the try before (replaceDialog starts with fresh values); from here on values hold it.
+    remembered(step).lookupFailures = step.options?.lookupFailures ?? 0;
     const { t } = turnServices(step.context);
     return step.prompt(DialogIds.appointmentCodePrompt, {
       prompt: t('appointments:access.codeQuestion'),
@@ -72,7 +73,7 @@ export class BookingAccessDialog extends ComponentDialog {
     });
   }
 
-  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async contactStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
     const code = findBookingCode(String(step.result));
     const { t } = turnServices(step.context);
     if (code === undefined) {
@@ -87,7 +88,7 @@ export class BookingAccessDialog extends ComponentDialog {
     return step.beginDialog(DialogIds.appointmentAccessContactQuestion, question);
   }
 
-  private async checkStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async checkStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
     const answer = readContact(String(step.result));
     if (!answer.ok) throw new Error('the contact prompt let an unreadable contact through');
     const code = remembered(step).code!;
@@ -98,8 +99,8 @@ export class BookingAccessDialog extends ComponentDialog {
         await sendTooManyAttempts(step, this.deps, found.failure);
         return step.endDialog();
       }
-      const failures = (remembered(step).lookupFailures = lookupFailuresBefore(step) + 1);
-      const callUs = failures >= REPEATED_FAILURES ? [t('appointments:access.callUs', { phone: this.deps.phone.display })] : [];
+      const failures = (remembered(step).lookupFailures = (remembered(step).lookupFailures ?? 0) + 1);
+      const callUs = failures >= REPEATED_FAILURES ? [callUsLine(step.context, this.deps.phone)] : [];
       const prompt: OptionPromptOptions = {
         id: 'appointments.tryAgain',
         prompt: [t('appointments:access.notFound'), ...callUs, t('appointments:access.tryAgainQuestion')].join('\n'),
@@ -122,7 +123,7 @@ export class BookingAccessDialog extends ComponentDialog {
     return step.endDialog({ code, contact: answer.contact, booking } satisfies BookingAccessResult);
   }
 
-  private async tryAgainStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async tryAgainStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
     if (step.result === TRY_AGAIN) {
       return step.replaceDialog(DialogIds.appointmentAccessSteps, {
         lookupFailures: remembered(step).lookupFailures,
@@ -181,18 +182,14 @@ interface AccessAttempt {
   lookupFailures?: number;
 }
 
-function lookupFailuresBefore(step: WaterfallStepContext): number {
-  return (step.options as AccessAttempt | undefined)?.lookupFailures ?? 0;
-}
-
 /** Failed tries so far in an active access dialog: bookings not found, plus wrong answers to the open code question. */
 function failuresIn(instance: DialogInstance): number {
   const stack = (instance.state as { dialogs?: DialogState }).dialogs?.dialogStack ?? [];
   const steps = stack.find((dialog) => dialog.id === DialogIds.appointmentAccessSteps);
   const code = stack.find((dialog) => dialog.id === DialogIds.appointmentCodePrompt);
-  const lookups = (steps?.state as { values?: Remembered; options?: AccessAttempt } | undefined) ?? {};
+  const lookups = (steps?.state as { values?: Remembered } | undefined) ?? {};
   const wrongCodes = (code?.state as { state?: { attemptCount?: number } } | undefined)?.state?.attemptCount ?? 0;
-  return (lookups.values?.lookupFailures ?? lookups.options?.lookupFailures ?? 0) + wrongCodes;
+  return (lookups.values?.lookupFailures ?? 0) + wrongCodes;
 }
 
 function remembered(step: WaterfallStepContext): Remembered {

@@ -1,14 +1,27 @@
 import type { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
+import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
+import { documentDetails } from '../../nlu/documentDetails.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import type { BookingContact } from '../../stores/bookings/bookingStore.js';
-import { findService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import { findService, knownService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
+import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
+import { readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
+import type { Requester } from '../../services/municipality/municipalityData.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
-import type { AppointmentDeps } from './appointmentDeps.js';
-import { checkContact, cleanName, contactPrompt, namePrompt, requestIdOf } from './appointmentPrompts.js';
+import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
+import { checkContact, cleanName, contactPrompt, namePrompt } from './appointmentPrompts.js';
+import { requestIdOf } from '../requestId.js';
 import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
@@ -29,6 +42,10 @@ export interface BookingDialogOptions {
 /** What the resident chose so far; carried over when the dialog starts again after a slot was taken. */
 interface BookingDraft {
   service?: string;
+  /** The document the booking is for, when said ("afspraak voor een reispas"): facts asked in passing are about it. */
+  document?: DocumentId;
+  /** For whom, when said outright ("voor mijn zoon van 15"): the price asked in passing is that requester's. */
+  requester?: Requester;
   /** What the resident said about when before the slot question. */
   when?: VisitWhen;
   proposal?: FreeSlot[];
@@ -47,7 +64,7 @@ interface StepsOptions {
  * the resident's name and one contact, a yes/no check, then the booking code, what to bring and
  * the calendar entry. A retried turn books once: the activity id is the request id.
  */
-export class BookingDialog extends ComponentDialog {
+export class BookingDialog extends ComponentDialog implements HearsAside {
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.bookAppointment);
     this.addDialog(
@@ -110,7 +127,6 @@ export class BookingDialog extends ComponentDialog {
     // No slot: nothing was free, and the resident was told whom to call.
     if (!slot) return step.endDialog();
     draft.slot = slot;
-    delete draft.when;
     delete draft.proposal;
     delete draft.intro;
     if (draft.name) return step.next();
@@ -186,12 +202,80 @@ export class BookingDialog extends ComponentDialog {
     return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft: next } satisfies StepsOptions);
   }
 
+  hearsAside(innerDc: DialogContext): boolean {
+    return this.asideIn(innerDc) !== undefined;
+  }
+
+  /**
+   * Before the open question reads the message: a question about the booking's document ("wat kost
+   * dat eigenlijk?") is answered and the same question asked again; another document's service
+   * ("niet voor een paspoort maar voor mijn identiteitskaart") becomes the booking's, with new moments.
+   */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const aside = this.asideIn(innerDc);
+    if (!aside) return super.onContinueDialog(innerDc);
+    const { context } = innerDc;
+    const { t, language } = turnServices(context);
+    if (aside.kind === 'facts') {
+      await this.deps.documentFacts?.answer(context, aside.document, aside.requester, aside.asked);
+      await context.sendActivity(t('common:resume.carryOn'));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    // The moment was for the other service (its counters and length differ): choose again; name and contact stay.
+    const draft: BookingDraft = { ...aside.draft, service: aside.service.id, document: aside.document };
+    delete draft.slot;
+    delete draft.proposal;
+    delete draft.requester;
+    draft.intro = [t('appointments:service.switched', { service: serviceName(aside.service, language) })];
+    await innerDc.cancelAllDialogs();
+    return innerDc.beginDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
+  }
+
+  /** What the message asks besides the open question, if anything (see onContinueDialog). */
+  private asideIn(innerDc: DialogContext): BookingAside | undefined {
+    const draft = (innerDc.stack.find((instance) => instance.id === DialogIds.bookAppointmentSteps)?.state as StepsState | undefined)
+      ?.values?.draft;
+    if (!draft?.service || leafDialogId(innerDc) === DialogIds.appointmentServicePrompt) return undefined;
+    const reading = readOpenQuestion(innerDc);
+    const answered = reading !== undefined && reading.kind !== 'notAnswer' && reading.kind !== 'likelyAnswer';
+    // "hoelang is zo'n reispas geldig": a question about the document, though a day might be read in it.
+    if (answered && !reading.wishOnly) return undefined;
+    const { context } = innerDc;
+    const { recognition } = turnServices(context);
+    // "ik wil een medewerker spreken over de prijs", "stop": those go first.
+    if (recognition && ['handoff.human', 'cancel'].includes(recognition.intent) && recognition.score >= INTERRUPTION_MIN_SCORE) {
+      return undefined;
+    }
+    const named = recognition?.entities.document;
+    const asked = this.deps.documentFacts?.asked(context.activity.text) ?? [];
+    if (asked.length === 0 && answered) return undefined;
+    if (asked.length > 0) {
+      const document = named ?? draft.document ?? this.onlyDocumentOf(draft.service);
+      if (!document) return undefined;
+      return { kind: 'facts', document, requester: named === undefined || named === draft.document ? draft.requester : undefined, asked };
+    }
+    const service = named === undefined ? undefined : serviceForDocument(this.deps.catalog, named);
+    if (!named || !service || service.id === draft.service) return undefined;
+    return { kind: 'switch', draft, service, document: named };
+  }
+
+  private onlyDocumentOf(serviceId: string): DocumentId | undefined {
+    const documents = findService(this.deps.catalog, serviceId)?.documents ?? [];
+    const [only] = documents;
+    return documents.length === 1 && isDocumentId(only) ? only : undefined;
+  }
+
   /** The service and any date wish from how the dialog was started. */
   private firstDraft(context: TurnContext, options: BookingDialogOptions): BookingDraft {
     const draft: BookingDraft = {};
     const handedOver = options.service === undefined ? undefined : this.serviceFromId(options.service);
     const service = handedOver ?? this.serviceFromRecognition(options.recognition);
     if (service) draft.service = service.id;
+    const document = isDocumentId(options.service) ? options.service : options.recognition?.entities.document;
+    if (document) draft.document = document;
+    const forWhom = documentDetails(context.activity.text ?? '').requester;
+    if (forWhom?.explicit) draft.requester = forWhom.who;
     // Only a message that itself asked for an appointment carries a wish ("afspraak morgen in de namiddag");
     // a hand-over brings the wish of the message that started the conversation.
     const text = context.activity.text;
@@ -210,9 +294,8 @@ export class BookingDialog extends ComponentDialog {
   }
 
   private knownService(id: string | undefined): AppointmentService {
-    const service = id === undefined ? undefined : findService(this.deps.catalog, id);
-    if (!service) throw new RangeError(`the catalog has no service ${id}`);
-    return service;
+    if (id === undefined) throw new RangeError('the booking has no service');
+    return knownService(this.deps.catalog, id);
   }
 }
 
@@ -223,6 +306,23 @@ const CORRECTED_FIELD: Record<Correction, 'name' | 'contact' | 'slot'> = { fixNa
 
 function isCorrection(value: unknown): value is Correction {
   return (CORRECTIONS as readonly unknown[]).includes(value);
+}
+
+/** What the booking hears besides the open question. */
+type BookingAside =
+  | { kind: 'facts'; document: DocumentId; requester: Requester | undefined; asked: ReturnType<DocumentFacts['asked']> }
+  | { kind: 'switch'; draft: BookingDraft; service: AppointmentService; document: DocumentId };
+
+/** The booking steps' waterfall state, as another turn's message finds it. */
+interface StepsState {
+  values?: Partial<Remembered>;
+}
+
+/** The id of the innermost active dialog. */
+function leafDialogId(dc: DialogContext): string | undefined {
+  let leaf = dc;
+  for (let child = leaf.child; child; child = leaf.child) leaf = child;
+  return leaf.activeDialog?.id;
 }
 
 /** What the steps remember between turns. */

@@ -1,10 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import { findService } from '../../services/appointments/serviceCatalog.js';
+import { knownService } from '../../services/appointments/serviceCatalog.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { requestIdOf } from './appointmentPrompts.js';
+import { requestIdOf } from '../requestId.js';
 import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
@@ -34,8 +34,7 @@ export class CancelBookingDialog extends ComponentDialog {
     if (!access) return step.endDialog();
     remembered(step).access = access;
     const { t, language } = turnServices(step.context);
-    const service = findService(this.deps.catalog, access.booking.service);
-    if (!service) throw new RangeError(`booking for an unknown service: ${access.booking.service}`);
+    const service = knownService(this.deps.catalog, access.booking.service);
     const prompt: OptionPromptOptions = {
       id: 'appointments.cancel',
       prompt: [...summaryLines(t, language, { service, ...bookingMoment(access.booking) }), t('appointments:cancel.question')].join('\n'),

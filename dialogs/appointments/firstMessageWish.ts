@@ -6,9 +6,9 @@
  * left is read as the slot question reads an answer (momentWish.ts). A journey or an expiry date is not
  * turned into "before that day": the earliest free slots, offered without a wish, already come first.
  */
-import { brusselsDay } from '../../services/calendarDay.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
+import { brusselsDay } from '../../services/brusselsTime.js';
 
 /** What a first message says about when, as the slot question's search: a wish, a period, days refused, or ask the day. */
 export type VisitWhen = Pick<SlotChoiceOptions, 'wish' | 'period' | 'avoid' | 'askDay'>;

@@ -5,8 +5,8 @@
  * ("dinsdag om 9 uur", nlu/dutchDateTime.ts) or a vague one ("zo snel mogelijk", vagueWish.ts).
  */
 import { parseDutchDateTime, plainDutch, type DateTimeWish } from '../../nlu/dutchDateTime.js';
-import { addDays, dayOfWeek } from '../../services/calendarDay.js';
 import { readDayBounds, readVagueWish, type VagueWish } from './vagueWish.js';
+import { addDays, dayOfWeek } from '../../services/brusselsTime.js';
 
 /** Days the resident cannot come. */
 export interface AvoidedDays {

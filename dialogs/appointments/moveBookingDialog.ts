@@ -1,12 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import type { Recognition } from '../../nlu/recognizer.js';
-import { findService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import { knownService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { requestIdOf } from './appointmentPrompts.js';
+import { requestIdOf } from '../requestId.js';
 import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
@@ -25,6 +25,9 @@ interface MoveState {
   proposal?: FreeSlot[];
   intro?: string[];
 }
+
+/** The steps' options: the dialog's own, and when they start again, what they carry over. */
+type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
 
 /**
  * Moves a booked appointment to a new slot after the code-and-contact check. The old slot stays
@@ -47,8 +50,8 @@ export class MoveBookingDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.moveAppointmentSteps;
   }
 
-  private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as MoveBookingDialogOptions & { state?: MoveState };
+  private async accessStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
+    const options: MoveStepsOptions = step.options ?? {};
     if (options.state) return step.next(options.state.access);
     // Only the message that asked to move carries a wish; read it now, before the code and contact answers.
     const text = step.context.activity.text;
@@ -59,10 +62,10 @@ export class MoveBookingDialog extends ComponentDialog {
     return step.beginDialog(DialogIds.appointmentAccess);
   }
 
-  private async slotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async slotStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
     const access = step.result as BookingAccessResult | undefined;
     if (!access) return step.endDialog();
-    const { state } = (step.options ?? {}) as { state?: MoveState };
+    const { state }: MoveStepsOptions = step.options ?? {};
     const { t, language } = turnServices(step.context);
     const service = this.serviceOf(access);
     remembered(step).access = access;
@@ -88,7 +91,7 @@ export class MoveBookingDialog extends ComponentDialog {
     return step.beginDialog(DialogIds.appointmentSlotChoice, choice);
   }
 
-  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async confirmStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
     const slot = step.result as FreeSlot | undefined;
     if (!slot) return step.endDialog();
     remembered(step).slot = slot;
@@ -106,7 +109,7 @@ export class MoveBookingDialog extends ComponentDialog {
     return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
   }
 
-  private async moveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async moveStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
     const { t, language } = turnServices(step.context);
     if (step.result !== ANSWER_YES) {
       await step.context.sendActivity(t('appointments:move.kept'));
@@ -149,9 +152,7 @@ export class MoveBookingDialog extends ComponentDialog {
   }
 
   private serviceOf(access: BookingAccessResult): AppointmentService {
-    const service = findService(this.deps.catalog, access.booking.service);
-    if (!service) throw new RangeError(`booking for an unknown service: ${access.booking.service}`);
-    return service;
+    return knownService(this.deps.catalog, access.booking.service);
   }
 }
 

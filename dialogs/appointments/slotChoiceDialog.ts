@@ -15,11 +15,10 @@ import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { OpenQuestion, OpenQuestionReading } from '../prompts/openQuestion.js';
 import { OptionQuestion, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { brusselsDay } from '../../services/calendarDay.js';
-import { parseInstant } from '../../services/appointments/brusselsTime.js';
 import { explainUnbookable, slotOption } from './appointmentTexts.js';
 import { avoidBoth, isAvoided, readMomentWish, resolveRelative, type AvoidedDays, type MomentWish } from './momentWish.js';
 import { readSlotAnswer } from './slotAnswer.js';
+import { brusselsDay, parseInstant } from '../../services/brusselsTime.js';
 
 export interface SlotChoiceOptions {
   service: string;
@@ -108,7 +107,8 @@ class SlotPrompt extends OptionQuestion<SlotReply> {
   override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
     const reading = super.readOpenAnswer(context, options);
     if (reading.kind !== 'notAnswer' || asksTheHours(context)) return reading;
-    return this.reply(context, options).kind === 'unclear' ? reading : { ...reading, kind: 'answer' };
+    const reply = this.reply(context, options).kind;
+    return reply === 'unclear' ? reading : { ...reading, kind: 'answer', ...(reply === 'wish' ? { wishOnly: true } : {}) };
   }
 
   protected override async onRecognize(
@@ -148,7 +148,7 @@ class WishPrompt extends Prompt<SlotReply> implements OpenQuestion {
   }
 
   readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
-    return { kind: this.reply(context, options).kind === 'wish' ? 'answer' : 'notAnswer' };
+    return this.reply(context, options).kind === 'wish' ? { kind: 'answer', wishOnly: true } : { kind: 'notAnswer' };
   }
 
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

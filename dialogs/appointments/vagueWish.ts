@@ -4,7 +4,7 @@
  * days and times ("donderdag na 16 uur") are the Dutch date reader's (nlu/dutchDateTime.ts).
  */
 import { parseDutchDateTime, plainDutch } from '../../nlu/dutchDateTime.js';
-import { addDays, brusselsDay, dayOfWeek } from '../../services/calendarDay.js';
+import { addDays, brusselsDay, dayOfWeek } from '../../services/brusselsTime.js';
 
 export type VagueWish =
   /** Any moment will do: the earliest free slots. */

@@ -1,4 +1,4 @@
-import type { DocumentId } from '../../nlu/contract.js';
+import type { DocumentId } from '../../domain/nluContract.js';
 
 /**
  * Fourteen documents are too many options for one question on SMS or a phone screen, so residents

@@ -1,8 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
-import type { Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
-import { isDocumentId, type DocumentId } from '../../nlu/contract.js';
+import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails, type ModelMention, type RequesterMention } from '../../nlu/documentDetails.js';
 import {
   documentRoute,
@@ -17,7 +16,7 @@ import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
-import { askOptions } from '../prompts/askOptions.js';
+import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
 import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
@@ -30,6 +29,7 @@ import {
   type RouteCircumstances,
   type RouteMessageContext,
 } from './routeMessages.js';
+import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
@@ -59,8 +59,6 @@ interface FirstMessage {
   noComputer: boolean;
 }
 
-const YES = 'yes';
-const NO = 'no';
 /** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
 const NO_COMPUTER = 'noComputer';
 
@@ -98,8 +96,8 @@ export class DocumentRequestDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.documentRequestSteps;
   }
 
-  private async groupStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as DocumentRequestOptions;
+  private async groupStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
+    const options: DocumentRequestOptions = step.options ?? {};
     const text = step.context.activity.text;
     const { cues } = this.facts;
     state(step).said = {
@@ -117,20 +115,27 @@ export class DocumentRequestDialog extends ComponentDialog {
     }
     const { t } = turnServices(step.context);
     const groups: Option[] = DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group');
+    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group', FOLLOW_UP);
   }
 
-  private async documentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async documentStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     if (state(step).document) return step.next();
     hear(step);
     const ids: readonly DocumentId[] = DOCUMENT_GROUPS[step.result as DocumentGroup];
     if (ids.length === 1) return step.next(ids[0]);
     const { t, language } = turnServices(step.context);
     const documents: Option[] = ids.map((id) => ({ value: id, label: capitalised(this.document(id).name[language]) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.documentAsk'), documents, 'documents.document');
+    return askOptions(
+      step,
+      DialogIds.documentRequestQuestion,
+      t('documents:choose.documentAsk'),
+      documents,
+      'documents.document',
+      FOLLOW_UP,
+    );
   }
 
-  private async modelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async modelStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const request = state(step);
     if (!request.document) {
       request.document = step.result as DocumentId;
@@ -154,7 +159,7 @@ export class DocumentRequestDialog extends ComponentDialog {
     return askOptions(step, DialogIds.documentRequestQuestion, t('documents:questions.model.ask'), options, 'documents.model');
   }
 
-  private async requesterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async requesterStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const request = state(step);
     const document = this.document(request.document!);
     if (typeof step.result === 'string') request.model = step.result;
@@ -174,10 +179,10 @@ export class DocumentRequestDialog extends ComponentDialog {
     return askOptions(step, DialogIds.documentRequesterQuestion, t('documents:questions.requester.ask'), options, 'documents.requester');
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async answerStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const request = state(step);
-    if (step.result === NO_COMPUTER) request.said = { ...(request.said ?? { collect: false, bereaved: false }), noComputer: true };
-    else if (typeof step.result === 'string') request.requester = step.result as Requester;
+    // NO_COMPUTER is read from this turn's text, which the noComputer circumstance below reads too.
+    if (typeof step.result === 'string' && step.result !== NO_COMPUTER) request.requester = step.result as Requester;
     const document = this.document(request.document!);
     const said = request.said ?? { collect: false, bereaved: false, noComputer: false };
     const ctx = this.messageContext(step);
@@ -208,8 +213,9 @@ export class DocumentRequestDialog extends ComponentDialog {
           step,
           DialogIds.documentRequestQuestion,
           ctx.t('documents:online.canLogIn.ask'),
-          yesNo(ctx.t, 'documents:online.canLogIn.no'),
+          yesNoOptions(step.context, 'documents:online.canLogIn.no'),
           'documents.canLogIn',
+          FOLLOW_UP,
         );
       case 'inPerson':
         await send(step, inPersonRouteMessages(document, route, ctx, { notOnline: true }, circumstances));
@@ -221,7 +227,7 @@ export class DocumentRequestDialog extends ComponentDialog {
   }
 
   /** Offers to book this service now; without a service (no appointment needed) the answer is complete. */
-  private async offerVisit(step: WaterfallStepContext, service: string | undefined): Promise<DialogTurnResult> {
+  private async offerVisit(step: WaterfallStepContext<DocumentRequestOptions>, service: string | undefined): Promise<DialogTurnResult> {
     if (!service) return step.endDialog();
     const { t } = turnServices(step.context);
     state(step).offered = { kind: 'visit', service };
@@ -229,29 +235,31 @@ export class DocumentRequestDialog extends ComponentDialog {
       step,
       DialogIds.documentRequestQuestion,
       t('documents:inPerson.appointment.offer'),
-      yesNo(t, 'common:answer.no'),
+      yesNoOptions(step.context),
       'documents.bookOffer',
+      FOLLOW_UP,
     );
   }
 
   /** Online: can the resident log in? A visit: book now? */
-  private async nextStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async nextStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const offered = state(step).offered;
     if (offered?.kind === 'online') {
-      if (step.result === YES) return step.endDialog();
+      if (step.result === ANSWER_YES) return step.endDialog();
       const route = this.route(step);
       return step.beginDialog(DialogIds.loginAlternatives, {
         appointmentPossible: route.kind === 'online' && route.inPersonAlternative !== null,
       } satisfies LoginAlternativesOptions);
     }
-    if (offered?.kind === 'visit' && step.result === YES) return step.endDialog(handOverToBooking(offered.service, state(step).when));
+    if (offered?.kind === 'visit' && step.result === ANSWER_YES)
+      return step.endDialog(handOverToBooking(offered.service, state(step).when));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
   }
 
   /** Without itsme or a card reader the resident chose the counter: what to bring, then booking. */
-  private async alternativeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async alternativeStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const route = this.route(step);
     const alternative = route.kind === 'online' ? route.inPersonAlternative : null;
     if ((step.result as LoginAlternative) !== 'appointment' || !alternative) return step.endDialog();
@@ -297,13 +305,6 @@ function routeRequest(request: RequestState): RouteRequest {
     ...(request.model !== undefined ? { model: request.model } : {}),
     ...(request.requester !== undefined ? { requester: request.requester } : {}),
   };
-}
-
-function yesNo(t: Translate, noKey: string): Option[] {
-  return [
-    { value: YES, label: t('common:answer.yes') },
-    { value: NO, label: t(noKey) },
-  ];
 }
 
 async function send(step: WaterfallStepContext, messages: readonly Message[]): Promise<void> {

@@ -83,7 +83,8 @@ export function inPersonRouteMessages(
     : t('documents:inPerson.introAlternative');
   const lines = [route.appointmentNeeded ? t('documents:inPerson.appointment.needed') : t('documents:inPerson.appointment.notNeeded')];
   if (options.notOnline) lines.push(t('documents:inPerson.notOnline'));
-  lines.push(...(route.notes ?? []).map((note) => t(`documents:inPerson.notes.${note}`)), ...priceAndDelivery(route, ctx));
+  const phone = { phone: ctx.municipality.phone.display };
+  lines.push(...(route.notes ?? []).map((note) => t(`documents:inPerson.notes.${note}`, phone)), ...priceAndDelivery(route, ctx));
   if (route.collection) lines.push(collectionLine(route.collection, t));
   if (route.urgentProcedures && route.urgentProcedures.length > 0) {
     lines.push(
@@ -128,21 +129,28 @@ export function notAvailableMessages(ctx: RouteMessageContext): Message[] {
 
 /** Price and delay from the data; what the data does not know, the resident hears at the counter or by phone. */
 function priceAndDelivery(route: InPersonRoute, ctx: RouteMessageContext): string[] {
+  if (route.price === null && route.deliveryDays === null) {
+    return [ctx.t('documents:inPerson.unknown.priceAndDelivery', { phone: ctx.municipality.phone.display })];
+  }
+  return [priceLine(route, ctx), deliveryLine(route, ctx)];
+}
+
+/** What the counter route costs; when the data does not know, where to hear it. */
+export function priceLine(route: InPersonRoute, ctx: RouteMessageContext): string {
   const { t, language } = ctx;
-  const phone = { phone: ctx.municipality.phone.display };
-  if (route.price === null && route.deliveryDays === null) return [t('documents:inPerson.unknown.priceAndDelivery', phone)];
-  return [
-    route.price === null
-      ? t('documents:inPerson.unknown.price', phone)
-      : route.price === 0
-        ? t('documents:inPerson.price.free')
-        : t('documents:inPerson.price.paid', { price: euroAmount(route.price, language) }),
-    route.deliveryDays === null
-      ? t('documents:inPerson.unknown.delivery', phone)
-      : route.deliveryDays === 0
-        ? t('documents:inPerson.delivery.now')
-        : t('documents:inPerson.delivery.days', { count: route.deliveryDays }),
-  ];
+  if (route.price === null) return t('documents:inPerson.unknown.price', { phone: ctx.municipality.phone.display });
+  return route.price === 0
+    ? t('documents:inPerson.price.free')
+    : t('documents:inPerson.price.paid', { price: euroAmount(route.price, language) });
+}
+
+/** When the document is ready; when the data does not know, where to hear it. */
+export function deliveryLine(route: InPersonRoute, ctx: RouteMessageContext): string {
+  const { t } = ctx;
+  if (route.deliveryDays === null) return t('documents:inPerson.unknown.delivery', { phone: ctx.municipality.phone.display });
+  return route.deliveryDays === 0
+    ? t('documents:inPerson.delivery.now')
+    : t('documents:inPerson.delivery.days', { count: route.deliveryDays });
 }
 
 function collectionLine(collection: Collection, t: Translate): string {

@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import { isDocumentId } from '../../nlu/contract.js';
+import { isDocumentId } from '../../domain/nluContract.js';
+import { documentDetails } from '../../nlu/documentDetails.js';
 import { documentRoute } from '../../services/municipality/documentRoute.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
@@ -25,8 +26,8 @@ export class VisitAdviceDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.visitAdviceSteps;
   }
 
-  private async adviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as BookingDialogOptions;
+  private async adviceStep(step: WaterfallStepContext<BookingDialogOptions>): Promise<DialogTurnResult> {
+    const options: BookingDialogOptions = step.options ?? {};
     const id = options.recognition?.entities.document;
     const document = options.service === undefined && isDocumentId(id) ? this.facts.documentById.get(id) : undefined;
     if (!document) return step.beginDialog(this.booking.id, options);
@@ -38,6 +39,13 @@ export class VisitAdviceDialog extends ComponentDialog {
       if (!collection.appointmentNeeded || !collection.appointmentService) return step.endDialog();
       return step.beginDialog(this.booking.id, { ...options, service: collection.appointmentService } satisfies BookingDialogOptions);
     }
+    // "een eID voor mijn moeder van 85": what that person must know (she comes herself) before the moments.
+    const forWhom = documentDetails(step.context.activity.text ?? '').requester;
+    const notes = forWhom?.explicit ? document.counter.byRequester?.[forWhom.who]?.notes : undefined;
+    if (notes && notes.length > 0) {
+      const phone = { phone: this.facts.municipality.phone.display };
+      await step.context.sendActivity(notes.map((note) => t(`documents:inPerson.notes.${note}`, phone)).join('\n'));
+    }
     const route = documentRoute(document);
     if (route.kind === 'online') {
       const kind = route.price > 0 ? 'paid' : route.deliveryDays === 0 ? 'freeNow' : 'free';
@@ -47,7 +55,7 @@ export class VisitAdviceDialog extends ComponentDialog {
     return step.beginDialog(this.booking.id, options);
   }
 
-  private async doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async doneStep(step: WaterfallStepContext<BookingDialogOptions>): Promise<DialogTurnResult> {
     return step.endDialog(step.result);
   }
 }

@@ -1,17 +1,8 @@
 import type { InfoCard } from '../../bot/channels/renderer.js';
 import type { Language, Translate } from '../../bot/i18n.js';
 import { SERVICES, type Interval, type Municipality, type Service } from '../../services/municipality/municipalityData.js';
-import { addDays } from '../../services/calendarDay.js';
-import {
-  brusselsDateTime,
-  closuresOf,
-  dayLabel,
-  hoursOnDay,
-  openingStatus,
-  weekdayOf,
-  type DayHours,
-} from '../../services/municipality/openingHours.js';
-import { clockLabel } from '../displayFormats.js';
+import { closuresOf, hoursOnDay, openingStatus, type DayHours } from '../../services/municipality/openingHours.js';
+import { addDays, brusselsDateTime, dayLabel, weekdayOf, clockLabel } from '../../services/brusselsTime.js';
 
 /** What the answers need: the sentences, the language and the municipality's hours. */
 export interface HoursContext {

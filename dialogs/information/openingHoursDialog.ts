@@ -4,12 +4,12 @@ import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
-import { brusselsDateTime } from '../../services/municipality/openingHours.js';
 import { DialogIds } from '../dialogIds.js';
-import { askOptions } from '../prompts/askOptions.js';
+import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { closingDaysCard, weekCard, type HoursContext } from './openingHoursAnswers.js';
 import { hoursMessages } from './quickAnswers.js';
+import { brusselsDateTime } from '../../services/brusselsTime.js';
 
 /** What a resident can ask after the first answer about the hours. */
 const MORE_ABOUT_HOURS = ['weekLoket', 'weekTelefoon', 'closingDays', 'done'] as const;
@@ -38,7 +38,7 @@ export class OpeningHoursDialog extends ComponentDialog {
     await step.context.sendActivity(hoursMessages(step.context, this.municipality, this.now()).join('\n'));
     const { t } = this.hoursContext(step);
     const options: Option[] = MORE_ABOUT_HOURS.map((value) => ({ value, label: t(`info:hours.more.options.${value}`) }));
-    return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options, 'info.hoursMore');
+    return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options, 'info.hoursMore', FOLLOW_UP);
   }
 
   private async moreStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -9,8 +9,8 @@ import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Municipality, MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { CONTACT_TOPICS, mentions, type ContactTopic } from '../../services/municipality/questionCues.js';
-import { brusselsDateTime } from '../../services/municipality/openingHours.js';
 import { dayMessages, openNowMessages } from './openingHoursAnswers.js';
+import { brusselsDateTime } from '../../services/brusselsTime.js';
 
 /** The hours now, or on the day the message names ("zaterdag", "morgen"). */
 export function hoursMessages(context: TurnContext, municipality: Municipality, now: Date): string[] {
@@ -45,21 +45,19 @@ export function contactCard(context: TurnContext, facts: MunicipalityData): Part
     website: { label: t('info:contact.websiteButton'), url: website },
   };
   const asked = CONTACT_TOPICS.filter((topic) => mentions(context.activity.text, facts.cues.contact[topic]));
-  if (asked.length > 0 && asked.length < CONTACT_TOPICS.length) {
-    return renderInfoCard(context.activity.channelId, {
-      title: t('info:contact.title'),
-      lines: asked.flatMap((topic) => lines[topic]),
-      links: asked.flatMap((topic) => (topic === 'phone' || topic === 'email' ? [links[topic]] : [])),
-    });
-  }
+  const onlyAsked = asked.length > 0 && asked.length < CONTACT_TOPICS.length;
   return renderInfoCard(context.activity.channelId, {
     title: t('info:contact.title'),
-    lines: [
-      ...CONTACT_TOPICS.flatMap((topic) => lines[topic]),
-      t('info:contact.appointment', { url: appointmentUrl }),
-      t('info:contact.website', { url: website }),
-    ],
-    links: [links.phone, links.email, links.website],
+    lines: onlyAsked
+      ? asked.flatMap((topic) => lines[topic])
+      : [
+          ...CONTACT_TOPICS.flatMap((topic) => lines[topic]),
+          t('info:contact.appointment', { url: appointmentUrl }),
+          t('info:contact.website', { url: website }),
+        ],
+    links: onlyAsked
+      ? asked.flatMap((topic) => (topic === 'phone' || topic === 'email' ? [links[topic]] : []))
+      : [links.phone, links.email, links.website],
   });
 }
 

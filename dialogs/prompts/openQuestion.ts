@@ -22,6 +22,8 @@ export interface OpenQuestionReading {
   stopOnlyByStopWord?: boolean;
   newRequestsWelcome?: boolean;
   otherRequestsLeave?: boolean;
+  /** An answer only as a wish about when ("volgende week"), no option picked: a question in passing may still go first. */
+  wishOnly?: boolean;
 }
 
 /** A prompt that can say how it reads a message before it is continued. */
@@ -46,4 +48,28 @@ export function readOpenQuestion(dc: DialogContext): OpenQuestionReading | undef
   if (!isOpenQuestion(dialog)) return undefined;
   const options = (instance.state as { options?: PromptOptions }).options ?? {};
   return dialog.readOpenAnswer(dc.context, options);
+}
+
+/**
+ * A dialog that hears some messages itself while one of its questions is open, before any
+ * interruption: the booking answers a question about its document ("wat moet ik meebrengen?",
+ * which the recognizer may take for help) and hears a change of service.
+ */
+export interface HearsAside {
+  /** Whether this dialog handles the message itself; `innerDc` is the dialog's own inner context. */
+  hearsAside(innerDc: DialogContext): boolean;
+}
+
+function hearsAside(dialog: unknown): dialog is HearsAside {
+  return typeof (dialog as Partial<HearsAside> | undefined)?.hearsAside === 'function';
+}
+
+/** Whether a dialog active under `dc` handles this turn's message itself (see HearsAside). */
+export function heardAside(dc: DialogContext): boolean {
+  for (let level: DialogContext | undefined = dc; level?.activeDialog; level = level.child) {
+    const dialog = level.findDialog(level.activeDialog.id);
+    const inner = level.child;
+    if (inner && hearsAside(dialog) && dialog.hearsAside(inner)) return true;
+  }
+  return false;
 }

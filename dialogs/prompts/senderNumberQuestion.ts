@@ -5,14 +5,12 @@ import {
   type Dialog,
   type DialogTurnResult,
   type PromptOptions,
-  type PromptRecognizerResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderQuestion } from '../../bot/channels/renderer.js';
 import { senderNumberOf } from '../../bot/channels/senderNumber.js';
 import { turnServices } from '../../bot/turnState.js';
 import { DialogIds } from '../dialogIds.js';
-import type { OpenQuestionReading } from './openQuestion.js';
 import { OptionPrompt, type OptionPromptOptions } from './optionPrompt.js';
 import { ANSWER_NO, ANSWER_YES, yesNoOptions } from './yesNoOptions.js';
 
@@ -20,7 +18,10 @@ import { ANSWER_NO, ANSWER_YES, yesNoOptions } from './yesNoOptions.js';
 export type NumberCheck = (text: string, context: TurnContext) => { ok: true } | { ok: false; retry: string };
 
 /** Digits or an @: meant as a number or contact, not as yes or no. */
-const TYPED_CONTACT = /[\d@]/;
+export const TYPED_CONTACT = /[\d@]/;
+
+/** The offer's answer when the resident typed a number or address instead of yes or no: the message is the answer. */
+const TYPED = 'typed';
 
 /** What a dialog passes when it needs a number (or contact) from the resident. */
 export interface SenderNumberQuestionOptions {
@@ -48,50 +49,42 @@ export class SenderNumberQuestion extends ComponentDialog {
   ) {
     super(dialogId);
     this.addDialog(ask);
-    this.addDialog(new SenderNumberOffer(DialogIds.senderNumberOffer));
     this.addDialog(
-      new WaterfallDialog(DialogIds.senderNumberSteps, [
-        this.offerStep.bind(this),
-        this.offerAnsweredStep.bind(this),
-        this.askedStep.bind(this),
-      ]),
+      new SenderNumberOffer(DialogIds.senderNumberOffer, undefined, {
+        value: TYPED,
+        reads: (context) => TYPED_CONTACT.test(context.activity.text ?? ''),
+      }),
     );
+    // The answer to the question asked instead ends the waterfall, and so this dialog, with it.
+    this.addDialog(new WaterfallDialog(DialogIds.senderNumberSteps, [this.offerStep.bind(this), this.offerAnsweredStep.bind(this)]));
     this.initialDialogId = DialogIds.senderNumberSteps;
   }
 
-  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as SenderNumberQuestionOptions;
+  private async offerStep(step: WaterfallStepContext<SenderNumberQuestionOptions>): Promise<DialogTurnResult> {
+    const { options } = step;
     if (!senderNumberOf(step.context.activity)) return step.prompt(this.ask.id, options.ask);
     (step.values as { offered?: boolean }).offered = true;
     const offer: OfferOptions = { id: 'contact.senderNumber', prompt: '', offerKey: options.offerKey, options: yesNoOptions(step.context) };
     return step.prompt(DialogIds.senderNumberOffer, offer);
   }
 
-  private async offerAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async offerAnsweredStep(step: WaterfallStepContext<SenderNumberQuestionOptions>): Promise<DialogTurnResult> {
     if (!(step.values as { offered?: boolean }).offered) return step.endDialog(step.result);
     if (step.result === ANSWER_YES) return step.endDialog(senderNumberOf(step.context.activity)?.e164);
-    const { ask } = step.options as SenderNumberQuestionOptions;
+    const { ask } = step.options;
     if (step.result === ANSWER_NO) return step.prompt(this.ask.id, ask);
     // Another number typed instead of yes or no: taken when usable, else the question asked instead, with why.
-    const checked = this.check(String(step.result), step.context);
-    return checked.ok ? step.endDialog(step.result) : step.prompt(this.ask.id, { ...ask, prompt: checked.retry });
-  }
-
-  private async askedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.endDialog(step.result);
+    const typed = step.context.activity.text ?? '';
+    const checked = this.check(typed, step.context);
+    return checked.ok ? step.endDialog(typed) : step.prompt(this.ask.id, { ...ask, prompt: checked.retry });
   }
 }
 
 /**
  * "Op dit nummer: 0470 12 34 56?" with yes and no. The text is made when it is sent, so the
- * number stays out of the prompt's saved options; a number or address typed instead is the answer.
+ * number stays out of the prompt's saved options; a number or address typed instead is the answer (the TYPED other answer).
  */
 class SenderNumberOffer extends OptionPrompt {
-  override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
-    const reading = super.readOpenAnswer(context, options);
-    return reading.kind === 'notAnswer' && typedContact(context) !== undefined ? { kind: 'answer' } : reading;
-  }
-
   protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
     const { id, offerKey, options: choices } = options as OfferOptions;
     const { t } = turnServices(context);
@@ -99,19 +92,4 @@ class SenderNumberOffer extends OptionPrompt {
     const text = isRetry ? t('common:choice.retry', { question }) : question;
     await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
   }
-
-  protected override async onRecognize(
-    context: TurnContext,
-    state: object,
-    options: PromptOptions,
-  ): Promise<PromptRecognizerResult<string>> {
-    const picked = await super.onRecognize(context, state, options);
-    const typed = typedContact(context);
-    return picked.succeeded || typed === undefined ? picked : { succeeded: true, value: typed };
-  }
-}
-
-function typedContact(context: TurnContext): string | undefined {
-  const text = context.activity.text;
-  return typeof text === 'string' && TYPED_CONTACT.test(text) ? text : undefined;
 }

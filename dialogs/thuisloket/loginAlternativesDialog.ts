@@ -3,7 +3,7 @@ import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import { DialogIds } from '../dialogIds.js';
-import { askOptions } from '../prompts/askOptions.js';
+import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 
 /** What a resident who cannot log in chose; the caller handles `appointment` (it knows the service). */
@@ -27,16 +27,23 @@ export class LoginAlternativesDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.loginAlternativesSteps;
   }
 
-  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async offerStep(step: WaterfallStepContext<LoginAlternativesOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
-    const { appointmentPossible = true } = (step.options ?? {}) as LoginAlternativesOptions;
+    const { appointmentPossible = true }: LoginAlternativesOptions = step.options ?? {};
     await step.context.sendActivity(t('thuisloket:alternatives.intro'));
     const choices = LOGIN_ALTERNATIVES.filter((choice) => appointmentPossible || choice !== 'appointment');
     const options: Option[] = choices.map((choice) => ({ value: choice, label: t(`thuisloket:alternatives.options.${choice}`) }));
-    return askOptions(step, DialogIds.loginAlternativesQuestion, t('thuisloket:alternatives.ask'), options, 'thuisloket.alternatives');
+    return askOptions(
+      step,
+      DialogIds.loginAlternativesQuestion,
+      t('thuisloket:alternatives.ask'),
+      options,
+      'thuisloket.alternatives',
+      FOLLOW_UP,
+    );
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async answerStep(step: WaterfallStepContext<LoginAlternativesOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const choice = step.result as LoginAlternative;
     if (choice === 'phone') {

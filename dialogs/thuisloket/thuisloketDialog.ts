@@ -5,7 +5,7 @@ import type { MunicipalityData } from '../../services/municipality/municipalityD
 import { firstMentioned, THUISLOKET_QUESTIONS, type ThuisloketQuestion } from '../../services/municipality/questionCues.js';
 import { handOverToBooking, handOverToDocument, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
-import { askOptions } from '../prompts/askOptions.js';
+import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from './loginAlternativesDialog.js';
 
@@ -46,9 +46,9 @@ export class ThuisloketDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.thuisloketSteps;
   }
 
-  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async introStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
-    const { topic, answered } = (step.options ?? {}) as ThuisloketOptions;
+    const { topic, answered }: ThuisloketOptions = step.options ?? {};
     if (topic) return step.next(topic);
     if (!answered) {
       // A first message that asks one specific thing gets that answer, not the introduction.
@@ -69,11 +69,11 @@ export class ThuisloketDialog extends ComponentDialog {
     options.push({ value: DONE, label: t(answered ? 'thuisloket:topics.options.done' : 'thuisloket:topics.options.elsewhere') });
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
     // A menu of its own: another request leaves it ("ik wil een afspraak maken"), as "Iets anders vragen" does.
-    const question: OptionPromptOptions = { id: 'thuisloket.topics', prompt, options, otherRequestsLeave: true };
+    const question: OptionPromptOptions = { id: 'thuisloket.topics', prompt, options, ...FOLLOW_UP };
     return step.prompt(DialogIds.thuisloketQuestion, question);
   }
 
-  private async topicStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async topicStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const topic = step.result as ThuisloketTopic | ThuisloketQuestion | typeof DONE;
     (step.values as { topic?: string }).topic = topic;
@@ -107,7 +107,7 @@ export class ThuisloketDialog extends ComponentDialog {
       case 'problems': {
         await step.context.sendActivity(t('thuisloket:problems.intro'));
         const options: Option[] = LOGIN_PROBLEMS.map((value) => ({ value, label: t(`thuisloket:problems.options.${value}`) }));
-        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.ask'), options, 'thuisloket.problems');
+        return askOptions(step, DialogIds.thuisloketQuestion, t('thuisloket:problems.ask'), options, 'thuisloket.problems', FOLLOW_UP);
       }
       case 'noLogin':
         return step.beginDialog(DialogIds.loginAlternatives, { appointmentPossible: true } satisfies LoginAlternativesOptions);
@@ -115,7 +115,7 @@ export class ThuisloketDialog extends ComponentDialog {
   }
 
   /** After a login problem was chosen, or after the alternatives. */
-  private async followUpStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async followUpStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     if ((step.values as { topic?: string }).topic === 'noLogin') {
       return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
@@ -139,13 +139,13 @@ export class ThuisloketDialog extends ComponentDialog {
   }
 
   /** The alternatives' choice after another problem. */
-  private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async bookStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
   }
 
   /** The menu again, remembering the topic just answered (if it is one of the menu's). */
-  private async offerMore(step: WaterfallStepContext, topic?: ThuisloketTopic): Promise<DialogTurnResult> {
-    const { answered = [] } = (step.options ?? {}) as ThuisloketOptions;
+  private async offerMore(step: WaterfallStepContext<ThuisloketOptions>, topic?: ThuisloketTopic): Promise<DialogTurnResult> {
+    const { answered = [] }: ThuisloketOptions = step.options ?? {};
     return step.replaceDialog(DialogIds.thuisloketSteps, { answered: topic ? [...answered, topic] : answered } satisfies ThuisloketOptions);
   }
 

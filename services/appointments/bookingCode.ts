@@ -12,6 +12,8 @@ import { randomInt } from 'node:crypto';
  */
 export const BOOKING_CODE_ALPHABET = '34679AFHJKMRTUVX';
 const BOOKING_CODE_LENGTH = 6;
+/** A formatted code as a regular-expression source, without anchors: for finding codes in a text. */
+export const BOOKING_CODE_PATTERN = `[${BOOKING_CODE_ALPHABET}]{3}-[${BOOKING_CODE_ALPHABET}]{3}`;
 
 /** A fresh random code, formatted like K7M-4QT (crypto randomness, no modulo bias). */
 export function newBookingCode(random: (max: number) => number = randomInt): string {

@@ -5,7 +5,7 @@
  * (PostgreSQL: `coalesce(closed_at, end_at)`, as closed_at is set exactly when a record is no longer booked).
  */
 import type { Booking } from '../../stores/bookings/bookingStore.js';
-import { parseInstant } from './brusselsTime.js';
+import { parseInstant } from '../brusselsTime.js';
 
 export const DEFAULT_BOOKING_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -11,10 +11,19 @@ import type {
   StaffDay,
 } from './bookingProvider.js';
 import type { Booking, BookingContact, BookingStore, OccupiedTime, RoomRule } from '../../stores/bookings/bookingStore.js';
-import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from './brusselsTime.js';
-import { findService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
-import { checkBookableStart, generateFreeSlots, matchWish, planSearch, type FreeSlot, type SlotSearch, type WeeklyHours } from './slots.js';
+import { findService, knownService, type AppointmentService, type ServiceCatalog } from './serviceCatalog.js';
+import {
+  checkBookableStart,
+  freeSlots,
+  generateFreeSlots,
+  matchWish,
+  planSearch,
+  type FreeSlot,
+  type SlotSearch,
+  type WeeklyHours,
+} from './slots.js';
 import { createWrongAttemptLimiter, type WrongAttemptLimiter } from './wrongAttemptLimiter.js';
+import { addDays, brusselsInstant, brusselsIso, dayNumber, parseInstant } from '../brusselsTime.js';
 
 export interface BuiltInBookingProviderOptions {
   store: BookingStore;
@@ -57,20 +66,7 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
   }
 
   async function nextFree(service: AppointmentService, now: Date, from?: string, ignore?: Booking): Promise<FreeSlot[]> {
-    const found: FreeSlot[] = [];
-    if (nextFreeCount <= 0) return found;
-    for (const slot of generateFreeSlots(await searchFor(service, now, from, ignore))) {
-      found.push(slot);
-      if (found.length >= nextFreeCount) break;
-    }
-    return found;
-  }
-
-  /** Searching an id that is not in the catalog is a bug in the caller, not a resident's mistake. */
-  function knownService(id: string): AppointmentService {
-    const service = findService(catalog, id);
-    if (!service) throw new RangeError(`unknown appointment type: ${id}`);
-    return service;
+    return freeSlots({ ...(await searchFor(service, now, from, ignore)), limit: nextFreeCount });
   }
 
   function roomFor(service: AppointmentService): RoomRule {
@@ -100,19 +96,12 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
 
   return {
     async freeSlots({ service: serviceId, from, limit }) {
-      const service = knownService(serviceId);
-      const found: FreeSlot[] = [];
-      const wanted = limit ?? 10;
-      if (wanted <= 0) return found;
-      for (const slot of generateFreeSlots(await searchFor(service, clock(), from))) {
-        found.push(slot);
-        if (found.length >= wanted) break;
-      }
-      return found;
+      const search = await searchFor(knownService(catalog, serviceId), clock(), from);
+      return freeSlots(limit === undefined ? search : { ...search, limit });
     },
 
     async matchWish({ service: serviceId, wish, limit, alternatives }) {
-      const service = knownService(serviceId);
+      const service = knownService(catalog, serviceId);
       const now = clock();
       const search = await searchFor(service, now);
       return matchWish(generateFreeSlots(search), wish, context(service, now), {

@@ -4,8 +4,8 @@
  * code; never the resident's name or contact details.
  */
 import type { Booking } from '../../stores/bookings/bookingStore.js';
-import { BRUSSELS_TIME_ZONE, parseInstant, toBrussels } from './brusselsTime.js';
 import type { AppointmentService } from './serviceCatalog.js';
+import { BRUSSELS_TIME_ZONE, parseInstant, toBrussels } from '../brusselsTime.js';
 
 export interface IcsMunicipality {
   name: string;

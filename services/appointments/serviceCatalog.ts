@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { CodedError } from '../errorCatalogue.js';
 
 /** A name in each language the assistant speaks. */
 interface LocalisedName {
@@ -45,14 +46,13 @@ export interface ServiceCatalog {
 }
 
 /** The catalog file is wrong; the message names the file, the field and the reason. */
-export class ServiceCatalogError extends Error {
-  override readonly name = 'ServiceCatalogError';
+export class ServiceCatalogError extends CodedError {
   constructor(
     readonly file: string,
     readonly field: string,
     readonly reason: string,
   ) {
-    super(`${file}: ${field || '(root)'} ${reason}`);
+    super('SERVICE_CATALOG_INVALID', `${file}: ${field || '(root)'} ${reason}`);
   }
 }
 
@@ -157,6 +157,16 @@ function reasonOf(error: ErrorObject | undefined): string {
 /** The service with this id, or undefined. */
 export function findService(catalog: ServiceCatalog, id: string): AppointmentService | undefined {
   return catalog.services.find((service) => service.id === id);
+}
+
+/**
+ * The service a booking, a draft or a search names. One the catalog does not have is a bug (the
+ * catalog and the bookings disagree), not a resident's mistake: a RangeError.
+ */
+export function knownService(catalog: ServiceCatalog, id: string): AppointmentService {
+  const service = findService(catalog, id);
+  if (!service) throw new RangeError(`the catalog has no service ${id}`);
+  return service;
 }
 
 /** The appointment type a contract document id leads to, or undefined when none does. */

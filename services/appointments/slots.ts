@@ -13,14 +13,14 @@ import {
   dayFromNumber,
   dayNumber,
   formatTime,
-  isDay,
+  isCalendarDay,
   parseInstant,
   parseTime,
   toBrussels,
   weekdayOf,
   WEEKDAYS,
   type Weekday,
-} from './brusselsTime.js';
+} from '../brusselsTime.js';
 
 const MINUTE_MS = 60_000;
 
@@ -204,7 +204,7 @@ export function planSearch(search: SlotSearch): SearchPlan {
   let fromMs = Number.NEGATIVE_INFINITY;
   let fromDay = today;
   if (search.from !== undefined) {
-    if (isDay(search.from)) {
+    if (isCalendarDay(search.from)) {
       fromDay = search.from;
     } else {
       fromMs = parseInstant(search.from);

@@ -1,5 +1,4 @@
-import { addDays } from '../calendarDay.js';
-import { brusselsDateTime } from '../municipality/openingHours.js';
+import { addDays, brusselsDateTime } from '../brusselsTime.js';
 
 /**
  * When the municipality's phone line is staffed, as the handoff dialog needs it. The lead plugs

@@ -1,4 +1,4 @@
-import type { DocumentId } from '../../nlu/contract.js';
+import type { DocumentId } from '../../domain/nluContract.js';
 import {
   REQUESTERS,
   type AppointmentService,
@@ -83,6 +83,7 @@ export function documentRoute(document: DocumentEntry, request: RouteRequest = {
   const allowedByModel = (r: Requester): boolean => !model?.requesters || model.requesters.includes(r);
 
   const counter = document.counter;
+  const atCounter = overlay(COUNTER_FIELDS, counter, model?.counter, counter.byRequester?.[requester]);
   const inPerson: InPersonRoute | null =
     counter.requesters.includes(requester) && allowedByModel(requester)
       ? {
@@ -90,31 +91,25 @@ export function documentRoute(document: DocumentEntry, request: RouteRequest = {
           document: document.id,
           requester,
           ...modelPart,
-          bring: model?.counter?.bring ?? counter.byRequester?.[requester]?.bring ?? counter.bring,
-          price: model?.counter?.price ?? counter.byRequester?.[requester]?.price ?? counter.price,
+          bring: atCounter.bring,
+          price: atCounter.price,
           appointmentService: counter.appointmentService,
           appointmentNeeded: counter.appointmentNeeded,
-          deliveryDays: model?.counter?.deliveryDays ?? counter.byRequester?.[requester]?.deliveryDays ?? counter.deliveryDays,
+          deliveryDays: atCounter.deliveryDays,
           ...(counter.collection ? { collection: counter.collection } : {}),
           ...(counter.urgentProcedures ? { urgentProcedures: counter.urgentProcedures } : {}),
-          ...(counter.notes ? { notes: counter.notes } : {}),
+          ...(atCounter.notes ? { notes: atCounter.notes } : {}),
         }
       : null;
 
   const online = document.online;
   if (online && online.requesters.includes(requester) && allowedByModel(requester)) {
-    const own = online.byRequester?.[requester];
-    const fromModel = model?.online;
     return {
       kind: 'online',
       document: document.id,
       requester,
       ...modelPart,
-      channels: fromModel?.channels ?? own?.channels ?? online.channels,
-      url: fromModel?.url ?? own?.url ?? online.url,
-      price: fromModel?.price ?? own?.price ?? online.price,
-      deliveryDays: fromModel?.deliveryDays ?? own?.deliveryDays ?? online.deliveryDays,
-      deliveryForm: fromModel?.deliveryForm ?? own?.deliveryForm ?? online.deliveryForm,
+      ...overlay(ONLINE_FIELDS, online, model?.online, online.byRequester?.[requester]),
       inPersonAlternative: inPerson,
     };
   }
@@ -140,6 +135,26 @@ export function questionsFor(document: DocumentEntry, known: RouteRequest = {}):
   });
   if (requesterMatters) questions.push({ question: 'requester', options: requesterOptions(document, known.model) });
   return questions;
+}
+
+const COUNTER_FIELDS = ['bring', 'price', 'deliveryDays', 'notes'] as const;
+const ONLINE_FIELDS = ['channels', 'url', 'price', 'deliveryDays', 'deliveryForm'] as const;
+
+/**
+ * The one precedence rule of data/documents.json, for online and counter alike: a model's value wins
+ * over the requester's (byRequester), which wins over the document's own. Fields no layer sets stay unset.
+ */
+function overlay<Base extends object, Field extends keyof Base>(
+  fields: readonly Field[],
+  base: Base,
+  ...layers: (Partial<Pick<Base, Field>> | undefined)[]
+): Pick<Base, Field> {
+  const values: Partial<Pick<Base, Field>> = {};
+  for (const field of fields) {
+    const value = layers.find((layer) => layer?.[field] !== undefined)?.[field] ?? base[field];
+    if (value !== undefined) values[field] = value as Base[Field];
+  }
+  return values as Pick<Base, Field>;
 }
 
 function routeFingerprint(route: DocumentRoute): string {

@@ -2,11 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { DOCUMENT_IDS, isDocumentId, type DocumentId } from '../../nlu/contract.js';
+import { DOCUMENT_IDS, isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import type { OutOfScopeTopic, QuestionCues } from './questionCues.js';
-
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS, type Weekday } from '../brusselsTime.js';
+import { CodedError } from '../errorCatalogue.js';
 
 /** loket = the counter (visits, appointments); telefoon = when phone staff answer. */
 export const SERVICES = ['loket', 'telefoon'] as const;
@@ -110,6 +109,8 @@ interface CounterFields {
   readonly price?: number;
   readonly bring?: readonly string[];
   readonly deliveryDays?: number;
+  /** Keys of documents:inPerson.notes.<key>; replace the route's notes for this requester or model. */
+  readonly notes?: readonly string[];
 }
 
 export interface Collection {
@@ -175,8 +176,7 @@ export interface DataFileProblem {
 }
 
 /** A data file is missing, unreadable or wrong; the message names file, field and reason on one line. */
-export class DataFileError extends Error {
-  readonly code = 'DATA_FILE_INVALID';
+export class DataFileError extends CodedError {
   readonly file: string;
   readonly pointer: string;
   readonly reason: string;
@@ -185,8 +185,7 @@ export class DataFileError extends Error {
   constructor(file: string, problems: readonly DataFileProblem[]) {
     const first = problems[0] ?? { pointer: '', reason: 'is invalid' };
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    super(`${file}: ${first.pointer || '/'}: ${first.reason}${more}`);
-    this.name = 'DataFileError';
+    super('DATA_FILE_INVALID', `${file}: ${first.pointer || '/'}: ${first.reason}${more}`);
     this.file = file;
     this.pointer = first.pointer;
     this.reason = first.reason;

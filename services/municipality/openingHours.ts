@@ -1,7 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, dayOfWeek } from '../calendarDay.js';
 import {
-  WEEKDAYS,
   type ClosingDay,
   type HolidaySettings,
   type HolidayType,
@@ -11,8 +9,8 @@ import {
   type OpeningHours,
   type Service,
   type TimeOfDay,
-  type Weekday,
 } from './municipalityData.js';
+import { addDays, brusselsDateTime, weekdayOf, type Weekday } from '../brusselsTime.js';
 
 /** Everything that can close a service on a day that normally has hours. */
 export interface Closures {
@@ -58,31 +56,7 @@ export type OpeningStatus =
       readonly today: DayHours;
     };
 
-const TIME_ZONE = 'Europe/Brussels';
 const SEARCH_LIMIT_DAYS = 370;
-
-const localFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The date ("YYYY-MM-DD"), time ("HH:MM") and weekday in Brussels at `now`, whatever the host's zone. */
-export function brusselsDateTime(now: Date): { date: string; time: TimeOfDay; weekday: Weekday } {
-  const parts: Record<string, string> = {};
-  for (const part of localFormat.formatToParts(now)) parts[part.type] = part.value;
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  return { date, time: `${parts.hour}:${parts.minute}`, weekday: weekdayOf(date) };
-}
-
-export function weekdayOf(date: string): Weekday {
-  // dayOfWeek: 0 = Sunday; WEEKDAYS starts on Monday.
-  return WEEKDAYS[(dayOfWeek(date) + 6) % 7] as Weekday;
-}
 
 function minutesOf(time: TimeOfDay): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
@@ -150,6 +124,17 @@ export function nextWorkingDay(hours: OpeningHours, closures: Closures, service:
   return null;
 }
 
+/** The interval of `today` that `minutes` (since Brussels midnight) falls in, if any. */
+function currentInterval(today: DayHours, minutes: number): Interval | undefined {
+  return today.open ? today.intervals.find(([from, to]) => minutesOf(from) <= minutes && minutes < minutesOf(to)) : undefined;
+}
+
+/** Whether `service` is open at `now` (Brussels time; public holidays and closing days are closed). */
+export function isOpenAt(hours: OpeningHours, closures: Closures, service: Service, now: Date): boolean {
+  const local = brusselsDateTime(now);
+  return currentInterval(hoursOnDay(hours, closures, service, local.date), minutesOf(local.time)) !== undefined;
+}
+
 /** Whether `service` is open at `now` and until when, or when it opens next. */
 export function openingStatus(hours: OpeningHours, closures: Closures, service: Service, now: Date): OpeningStatus {
   const local = brusselsDateTime(now);
@@ -160,7 +145,7 @@ export function openingStatus(hours: OpeningHours, closures: Closures, service: 
   if (!today.open) {
     if (today.reason.kind !== 'notOpenOnWeekday') reason = today.reason;
   } else {
-    const current = today.intervals.find(([from, to]) => minutesOf(from) <= minutes && minutes < minutesOf(to));
+    const current = currentInterval(today, minutes);
     if (current) return { open: true, service, until: current[1], today };
     const { shortened } = today;
     const inShortenedPart =
@@ -204,25 +189,4 @@ function holidaysOfYear(settings: HolidaySettings, types: readonly HolidayType[]
     if (!names.has(date)) names.set(date, { nl: holiday.name, en: english.get(date) ?? holiday.name });
   }
   return names;
-}
-
-const dayLabelFormats = {
-  nl: new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
-};
-
-/** How residents read a date ("YYYY-MM-DD") in `{{day}}`: "maandag 30 maart", "Monday 30 March". */
-export function dayLabel(date: string, language: 'nl' | 'en'): string {
-  // The date is a calendar day, so format it at UTC noon to keep it on the same day.
-  return dayLabelFormats[language].format(new Date(`${date}T12:00:00Z`));
-}
-
-const shortDayLabelFormats = {
-  nl: new Intl.DateTimeFormat('nl-BE', { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }),
-};
-
-/** A date on a button that must stay short: "ma 30/3", "Mon 30/03". */
-export function shortDayLabel(date: string, language: 'nl' | 'en'): string {
-  return shortDayLabelFormats[language].format(new Date(`${date}T12:00:00Z`));
 }

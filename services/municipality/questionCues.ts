@@ -24,6 +24,10 @@ export type OutOfScopeTopic = (typeof OUT_OF_SCOPE_TOPICS)[number];
 export const CONTACT_TOPICS = ['address', 'phone', 'email', 'parking'] as const;
 export type ContactTopic = (typeof CONTACT_TOPICS)[number];
 
+/** What a question about a document's facts can ask, in the order the answer gives them. */
+export const DOCUMENT_FACTS = ['price', 'delivery', 'bring', 'validity'] as const;
+export type DocumentFact = (typeof DOCUMENT_FACTS)[number];
+
 /** Phrases per language; both languages are tried, whatever the resident's language. */
 export interface CueSet {
   readonly nl: readonly string[];
@@ -38,6 +42,8 @@ export interface QuestionCues {
   readonly thuisloket: Readonly<Record<ThuisloketQuestion, CueSet>>;
   readonly outOfScope: Readonly<Record<OutOfScopeTopic, CueSet>>;
   readonly contact: Readonly<Record<ContactTopic, CueSet>>;
+  readonly documentFacts: Readonly<Record<DocumentFact, CueSet>>;
+  readonly counterVisit: CueSet;
 }
 
 /** Most words that may stand between two words of a cue ("ik kom mijn reispas halen"). */

@@ -1,9 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { monthSlices } from '../calendarDay.js';
 import type { SurveyBaseline } from './surveyBaseline.js';
 import { addMonthWithoutSmallCells, emptySurveyCounts } from './surveyCounts.js';
 import { MIN_ANSWERS_PER_CELL, surveyReportFromCounts, type ReportRange, type SurveyReport } from './surveyReport.js';
 import type { OutcomeStore, SurveyStore } from '../../stores/survey/surveyStores.js';
+import { monthSlices } from '../brusselsTime.js';
 
 /** The stores a report reads: counts of the survey rows and the closed days' outcome counts. */
 export interface SurveyReportStores {

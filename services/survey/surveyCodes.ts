@@ -1,5 +1,5 @@
 /**
- * Survey questions and answer codes from shared/contract/http.md ("Survey answers").
+ * Survey questions and answer codes from docs/contract/http.md ("Survey answers").
  * The order is the order in which options are offered: a resident may answer with an
  * option's number, so reordering a table changes what "2" means. Extend, never rename.
  */

@@ -4,7 +4,6 @@
  * are (in memory with `countSurveyRows`, or with GROUP BY queries in PostgreSQL), and
  * `surveyReportFromCounts` (surveyReport.ts) turns them into figures, the same way for every store.
  */
-import { monthOf } from '../calendarDay.js';
 import {
   AGE_BRACKET_CODES,
   APPOINTMENT_PREFERENCE_CODES,
@@ -17,6 +16,7 @@ import {
   type BookingChannelCode,
 } from './surveyCodes.js';
 import type { SurveyResponse } from './surveyResponse.js';
+import { monthOf } from '../brusselsTime.js';
 
 type Each<C extends string, V> = { [K in C]: V };
 
@@ -120,7 +120,7 @@ function addCellIfLarge<C extends string>(into: CodeCounts<C>, part: CodeCounts<
  * (a question, a booking channel per age bracket) with fewer than `minAnswers` answers. A range's
  * figures are then sums of whole months' cells that are large enough to be shown on their own, so
  * subtracting two reports of overlapping whole-month ranges can only ever give such cells, never a
- * suppressed one (reports offered outside cover whole months: see wholeMonths in calendarDay.ts). The month itself is kept whole for its own period figures,
+ * suppressed one (reports offered outside cover whole months: see wholeMonths in brusselsTime.ts). The month itself is kept whole for its own period figures,
  * which are suppressed by the same rule.
  */
 export function addMonthWithoutSmallCells(into: SurveyCounts, month: SurveyCounts, minAnswers: number): void {

@@ -2,7 +2,8 @@
  * The survey report as CSV for Excel with Belgian (nl-BE) settings: UTF-8 with a BOM (else
  * Excel guesses Windows-1252), `;` between fields and a decimal comma (Excel's list and
  * decimal separators in nl-BE), CRLF line ends. One row per figure, so a pivot table can
- * slice it; answer and question values stay the contract's codes so files can be joined.
+ * slice it; answer and question values stay the contract's codes so files can be joined, and each
+ * code column has a `_tekst` column beside it with its Dutch words (from locales/, passed in).
  */
 import { AGE_BRACKET_CODES, APPOINTMENT_PREFERENCE_CODES, AWARENESS_CODES, BOOKING_CHANNEL_CODES } from './surveyCodes.js';
 import { CONVERSATION_OUTCOMES } from './surveyResponse.js';
@@ -10,8 +11,11 @@ import type { BaselineComparison, Interval, ShareBlock, SurveyReport } from './s
 
 export const SURVEY_CSV_COLUMNS = [
   'vraag', // question code
+  'vraag_tekst', // the question in words
   'antwoord', // answer code
+  'antwoord_tekst', // the answer in words
   'leeftijd', // age bracket, for the booking channel by age
+  'leeftijd_tekst', // the age bracket in words
   'periode', // from/to, YYYY-MM or YYYY-MM-DD
   'maat', // which figure: see SURVEY_CSV_MEASURES
   'n', // answers (or conversations) the figure is computed from
@@ -41,6 +45,7 @@ const CSV_LINE_END = '\r\n';
 const UTF8_BOM = '\uFEFF';
 const SUPPRESSED = 'onderdrukt';
 const OUTCOME_QUESTION = 'outcome';
+const OPENING_HOURS_QUESTION = 'outsideOpeningHours';
 
 type Cell = string | number | boolean | null;
 type CsvRow = Partial<Record<SurveyCsvColumn, Cell>>;
@@ -168,6 +173,20 @@ function reportRows(report: SurveyReport): CsvRow[] {
 
   if (report.outcomes !== null) {
     rows.push(...shareRows(OUTCOME_QUESTION, CONVERSATION_OUTCOMES, report.outcomes, whole));
+    const hours = report.outcomes.outsideOpeningHours;
+    rows.push(
+      {
+        vraag: OPENING_HOURS_QUESTION,
+        antwoord: 'outside',
+        periode: whole,
+        maat: SURVEY_CSV_MEASURES.share,
+        n: hours.n,
+        waarde: hours.outside,
+        onderdrukt: hours.suppressed ? SUPPRESSED : null,
+      },
+      // Conversations counted before the flag was kept: neither inside nor outside.
+      { vraag: OPENING_HOURS_QUESTION, antwoord: 'unknown', periode: whole, maat: SURVEY_CSV_MEASURES.count, waarde: hours.unknown },
+    );
     for (const day of report.outcomes.days) {
       for (const outcome of CONVERSATION_OUTCOMES) {
         rows.push({
@@ -185,11 +204,31 @@ function reportRows(report: SurveyReport): CsvRow[] {
   return rows;
 }
 
-/** The report as a CSV text for Excel (nl-BE), starting with a BOM. */
-export function surveyReportToCsv(report: SurveyReport): string {
+/**
+ * The words for a code, from locales/<lang>/dashboard.json under `labels.`: `questions.<question>`,
+ * `<question>.<answer>` and `ageBracket.<bracket>`.
+ */
+export type CsvLabel = (key: string) => string;
+
+/** Puts the words next to each code; rows without a code get no words. */
+function withLabels(row: CsvRow, label: CsvLabel): CsvRow {
+  const question = typeof row.vraag === 'string' ? row.vraag : null;
+  return {
+    ...row,
+    vraag_tekst: question && label(`questions.${question}`),
+    antwoord_tekst: question && row.antwoord !== undefined && row.antwoord !== null ? label(`${question}.${String(row.antwoord)}`) : null,
+    leeftijd_tekst: typeof row.leeftijd === 'string' ? label(`ageBracket.${row.leeftijd}`) : null,
+  };
+}
+
+/** The report as a CSV text for Excel (nl-BE), starting with a BOM; codes in their columns, their words beside them. */
+export function surveyReportToCsv(report: SurveyReport, label: CsvLabel): string {
   const lines = [
     SURVEY_CSV_COLUMNS.join(CSV_SEPARATOR),
-    ...reportRows(report).map((row) => SURVEY_CSV_COLUMNS.map((column) => formatCsvField(row[column] ?? null)).join(CSV_SEPARATOR)),
+    ...reportRows(report).map((row) => {
+      const labelled = withLabels(row, label);
+      return SURVEY_CSV_COLUMNS.map((column) => formatCsvField(labelled[column] ?? null)).join(CSV_SEPARATOR);
+    }),
   ];
   return UTF8_BOM + lines.map((line) => line + CSV_LINE_END).join('');
 }

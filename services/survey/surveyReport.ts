@@ -1,7 +1,7 @@
 /**
  * Survey figures for the communications team: pure functions to the report shape of
- * shared/contract/http.md ("Survey report shape"), plus extensions (`suppressed`, `synthetic`,
- * `ageBracket`, `vsBaseline`, `outcomes`). Two halves: the counts of the rows (surveyCounts.ts,
+ * docs/contract/http.md ("Survey report shape"), plus extensions (`suppressed`, `synthetic`,
+ * `ageBracket`, `vsBaseline`, `outcomes` with `outsideOpeningHours`). Two halves: the counts of the rows (surveyCounts.ts,
  * or a store's GROUP BY queries) and the figures from those counts (`surveyReportFromCounts`),
  * so a report from PostgreSQL and one from rows in memory are made by the same code.
  *
@@ -20,7 +20,6 @@
  * - Rows outside from..to (inclusive) are ignored. Synthetic (demo) rows are counted like
  *   real ones; `synthetic` says how many of the responses were generated.
  */
-import { isCalendarDay, monthsCovering } from '../calendarDay.js';
 import { twoProportionZTest, wilsonInterval } from './statistics.js';
 import {
   countSurveyRows,
@@ -36,12 +35,21 @@ import {
   APPOINTMENT_PREFERENCE_CODES,
   AWARENESS_CODES,
   BOOKING_CHANNEL_CODES,
+  SATISFACTION_CODES,
   type AgeBracketCode,
   type AppointmentPreferenceCode,
   type AwarenessCode,
   type BookingChannelCode,
+  type SatisfactionCode,
 } from './surveyCodes.js';
-import { CONVERSATION_OUTCOMES, type ConversationOutcome, type ConversationOutcomeCount, type SurveyResponse } from './surveyResponse.js';
+import {
+  CONVERSATION_OUTCOMES,
+  type ConversationOutcome,
+  type ConversationOutcomeCount,
+  type OpeningHoursFlag,
+  type SurveyResponse,
+} from './surveyResponse.js';
+import { isCalendarDay, monthsCovering } from '../brusselsTime.js';
 
 /** Cells computed from fewer answers than this are suppressed. */
 export const MIN_ANSWERS_PER_CELL = 10;
@@ -127,11 +135,38 @@ type OutcomeDay =
   | ({ day: string; n: number; suppressed: false } & Each<ConversationOutcome, number>)
   | ({ day: string; n: number; suppressed: true } & Each<ConversationOutcome, null>);
 
-type OutcomeBlock = ShareBlock<ConversationOutcome> & { days: OutcomeDay[] };
+/**
+ * Conversations that started outside the counter's opening hours, as a share of those whose start
+ * is known (`n`); `unknown` counts the ones recorded before the flag existed, never as inside.
+ */
+type OpeningHoursBlock =
+  { n: number; unknown: number; suppressed: false; outside: number } | { n: number; unknown: number; suppressed: true; outside: null };
+
+type OutcomeBlock = ShareBlock<ConversationOutcome> & { days: OutcomeDay[]; outsideOpeningHours: OpeningHoursBlock };
+
+/** The answer and outcome codes in contract order, so readers (the dashboard) need no copy of them. */
+interface ReportCodes {
+  awareness: readonly AwarenessCode[];
+  satisfaction: readonly SatisfactionCode[];
+  appointmentPreference: readonly AppointmentPreferenceCode[];
+  bookingChannel: readonly BookingChannelCode[];
+  ageBracket: readonly AgeBracketCode[];
+  outcome: readonly ConversationOutcome[];
+}
+
+const REPORT_CODES: ReportCodes = {
+  awareness: AWARENESS_CODES,
+  satisfaction: SATISFACTION_CODES,
+  appointmentPreference: APPOINTMENT_PREFERENCE_CODES,
+  bookingChannel: BOOKING_CHANNEL_CODES,
+  ageBracket: AGE_BRACKET_CODES,
+  outcome: CONVERSATION_OUTCOMES,
+};
 
 export interface SurveyReport {
   from: string;
   to: string;
+  codes: ReportCodes;
   /** Survey rows in the range (including synthetic ones). */
   responses: number;
   /** How many of `responses` were generated demo rows. */
@@ -267,28 +302,47 @@ function periods(counts: SurveyCounts, range: ReportRange): SurveyPeriod[] {
  */
 function outcomeBlock(counts: readonly ConversationOutcomeCount[], range: ReportRange, totalsOfShownDaysOnly: boolean): OutcomeBlock {
   const perDay = new Map<string, Each<ConversationOutcome, number>>();
+  const hoursPerDay = new Map<string, HoursCounts>();
   const totals = eachCode(CONVERSATION_OUTCOMES, () => 0);
+  const hoursTotals: HoursCounts = { inside: 0, outside: 0, unknown: 0 };
   for (const count of counts) {
     if (count.day < range.from || count.day > range.to) continue;
     let day = perDay.get(count.day);
     if (!day) {
       day = eachCode(CONVERSATION_OUTCOMES, () => 0);
       perDay.set(count.day, day);
+      hoursPerDay.set(count.day, { inside: 0, outside: 0, unknown: 0 });
     }
-    // Several rows for one day and outcome (per channel, or per increment) add up.
+    // Several rows for one day and outcome (per channel, opening hours, or increment) add up.
     day[count.outcome] += count.count;
+    hoursPerDay.get(count.day)![count.openingHours ?? 'unknown'] += count.count;
   }
   const days: OutcomeDay[] = [...perDay.keys()].sort().map((day) => {
     const dayCounts = perDay.get(day) as Each<ConversationOutcome, number>;
     const dayN = CONVERSATION_OUTCOMES.reduce((sum, outcome) => sum + dayCounts[outcome], 0);
     const shown = dayN >= MIN_ANSWERS_PER_CELL;
-    if (shown || !totalsOfShownDaysOnly) for (const outcome of CONVERSATION_OUTCOMES) totals[outcome] += dayCounts[outcome];
+    if (shown || !totalsOfShownDaysOnly) {
+      for (const outcome of CONVERSATION_OUTCOMES) totals[outcome] += dayCounts[outcome];
+      const hours = hoursPerDay.get(day)!;
+      for (const flag of HOURS_KEYS) hoursTotals[flag] += hours[flag];
+    }
     if (!shown) return { day, n: dayN, suppressed: true, ...eachCode(CONVERSATION_OUTCOMES, () => null) };
     return { day, n: dayN, suppressed: false, ...dayCounts };
   });
   const n = CONVERSATION_OUTCOMES.reduce((sum, outcome) => sum + totals[outcome], 0);
-  if (n < MIN_ANSWERS_PER_CELL) return { n, suppressed: true, ...eachCode(CONVERSATION_OUTCOMES, () => null), days };
-  return { n, suppressed: false, ...eachCode(CONVERSATION_OUTCOMES, (outcome) => share(totals[outcome] / n)), days };
+  const outsideOpeningHours = openingHoursBlock(hoursTotals);
+  if (n < MIN_ANSWERS_PER_CELL) return { n, suppressed: true, ...eachCode(CONVERSATION_OUTCOMES, () => null), days, outsideOpeningHours };
+  return { n, suppressed: false, ...eachCode(CONVERSATION_OUTCOMES, (outcome) => share(totals[outcome] / n)), days, outsideOpeningHours };
+}
+
+type HoursCounts = Record<OpeningHoursFlag | 'unknown', number>;
+const HOURS_KEYS = ['inside', 'outside', 'unknown'] as const;
+
+/** The share outside the opening hours of the conversations whose start is known; unknown ones apart. */
+function openingHoursBlock(counts: HoursCounts): OpeningHoursBlock {
+  const n = counts.inside + counts.outside;
+  if (n < MIN_ANSWERS_PER_CELL) return { n, unknown: counts.unknown, suppressed: true, outside: null };
+  return { n, unknown: counts.unknown, suppressed: false, outside: share(counts.outside / n) };
 }
 
 function checkRange(range: ReportRange): void {
@@ -311,6 +365,14 @@ export function surveyReportFromCounts(
   return {
     from: range.from,
     to: range.to,
+    codes: {
+      awareness: [...REPORT_CODES.awareness],
+      satisfaction: [...REPORT_CODES.satisfaction],
+      appointmentPreference: [...REPORT_CODES.appointmentPreference],
+      bookingChannel: [...REPORT_CODES.bookingChannel],
+      ageBracket: [...REPORT_CODES.ageBracket],
+      outcome: [...REPORT_CODES.outcome],
+    },
     responses: counts.responses,
     synthetic: counts.synthetic,
     awareness: awarenessBlock(counts.awareness, baseline),

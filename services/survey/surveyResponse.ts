@@ -7,7 +7,6 @@
  * `toSurveyResponse` is the gate every row passes before it is stored or read back.
  */
 import { randomUUID } from 'node:crypto';
-import { isCalendarDay } from '../calendarDay.js';
 import {
   isAgeBracketCode,
   isAppointmentPreferenceCode,
@@ -19,6 +18,8 @@ import {
   type SurveyAnswerCodes,
   type SurveyQuestionnaireVersion,
 } from './surveyCodes.js';
+import { isCalendarDay } from '../brusselsTime.js';
+import { CodedError } from '../errorCatalogue.js';
 
 const SURVEYED_OUTCOMES = ['resolved', 'escalated'] as const;
 /** How the surveyed conversation ended; abandoned conversations never reach the survey. */
@@ -45,12 +46,18 @@ export interface SurveyResponse {
   synthetic?: true;
 }
 
+const OPENING_HOURS_FLAGS = ['inside', 'outside'] as const;
+/** Whether a conversation started inside or outside the counter's opening hours (holidays and closing days count as closed). */
+export type OpeningHoursFlag = (typeof OPENING_HOURS_FLAGS)[number];
+
 /** Conversations that ended with `outcome` on `day` on `channel`. */
 export interface ConversationOutcomeCount {
   day: string;
   channel: string;
   outcome: ConversationOutcome;
   count: number;
+  /** When they started; absent for conversations counted before this was recorded (unknown, never "inside"). */
+  openingHours?: OpeningHoursFlag;
 }
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -58,7 +65,7 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const CHANNEL_ID = /^[a-z][a-z0-9_.-]{0,31}$/;
 
 const RESPONSE_KEYS = new Set(['id', 'day', 'questionnaireVersion', 'channel', 'outcome', 'answers', 'synthetic']);
-const OUTCOME_COUNT_KEYS = new Set(['day', 'channel', 'outcome', 'count']);
+const OUTCOME_COUNT_KEYS = new Set(['day', 'channel', 'outcome', 'count', 'openingHours']);
 
 const ANSWER_GUARDS: { [Q in keyof SurveyAnswerCodes]: (value: unknown) => value is SurveyAnswerCodes[Q] } = {
   awareness: isAwarenessCode,
@@ -69,11 +76,9 @@ const ANSWER_GUARDS: { [Q in keyof SurveyAnswerCodes]: (value: unknown) => value
 };
 
 /** A row that does not have exactly the stored shape; `problems` name fields, never values. */
-export class InvalidSurveyRowError extends Error {
-  readonly code = 'SURVEY_ROW_INVALID';
+export class InvalidSurveyRowError extends CodedError {
   constructor(readonly problems: readonly string[]) {
-    super(`invalid survey row: ${problems.join('; ')}`);
-    this.name = 'InvalidSurveyRowError';
+    super('SURVEY_ROW_INVALID', `invalid survey row: ${problems.join('; ')}`);
   }
 }
 
@@ -90,6 +95,10 @@ function isSurveyedOutcome(value: unknown): value is SurveyedOutcome {
 
 function isConversationOutcome(value: unknown): value is ConversationOutcome {
   return (CONVERSATION_OUTCOMES as readonly unknown[]).includes(value);
+}
+
+function isOpeningHoursFlag(value: unknown): value is OpeningHoursFlag {
+  return (OPENING_HOURS_FLAGS as readonly unknown[]).includes(value);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -161,6 +170,7 @@ function checkConversationOutcomeCount(input: unknown): SurveyRowCheck<Conversat
   if (typeof input.count !== 'number' || !Number.isSafeInteger(input.count) || input.count < 0) {
     problems.push('count must be a whole number from 0');
   }
+  if (input.openingHours !== undefined && !isOpeningHoursFlag(input.openingHours)) problems.push('openingHours must be inside or outside');
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -169,6 +179,7 @@ function checkConversationOutcomeCount(input: unknown): SurveyRowCheck<Conversat
       channel: input.channel as string,
       outcome: input.outcome as ConversationOutcome,
       count: input.count as number,
+      ...(isOpeningHoursFlag(input.openingHours) ? { openingHours: input.openingHours } : {}),
     },
   };
 }

@@ -9,7 +9,6 @@
  * bracket (skippable), because the report breaks booking channel down by age.
  */
 import { seededRandom } from '../seededRandom.js';
-import { addDays, dayOfWeek, isCalendarDay } from '../calendarDay.js';
 import {
   AGE_BRACKET_CODES,
   APPOINTMENT_PREFERENCE_CODES,
@@ -22,6 +21,7 @@ import {
   type BookingChannelCode,
 } from './surveyCodes.js';
 import type { SurveyAnswers, SurveyResponse, SurveyedOutcome } from './surveyResponse.js';
+import { addDays, dayOfWeek, isCalendarDay } from '../brusselsTime.js';
 
 export interface SyntheticSurveyOptions {
   /** Rows to make (0 to 100 000). */

@@ -16,9 +16,9 @@ import type {
   OccupiedTime,
   RoomRule,
 } from './bookingStore.js';
-import { parseInstant } from '../../services/appointments/brusselsTime.js';
 import { countersWithRoom, type OccupiedPlace } from '../../services/appointments/counterRoom.js';
 import { isBookingExpired } from '../../services/appointments/bookingRetention.js';
+import { parseInstant } from '../../services/brusselsTime.js';
 
 export interface BookingDocument {
   bookings: Booking[];

@@ -11,10 +11,10 @@ import type {
   OccupiedTime,
   RoomRule,
 } from './bookingStore.js';
-import { parseInstant, toBrussels } from '../../services/appointments/brusselsTime.js';
 import { countersWithRoom, type OccupiedPlace } from '../../services/appointments/counterRoom.js';
 import { sqlState } from '../postgres/postgresPool.js';
 import { inTransaction, runQuery, storableText, UNIQUE_VIOLATION, type PostgresStoreContext } from '../postgres/postgresQueries.js';
+import { parseInstant, toBrussels } from '../../services/brusselsTime.js';
 
 interface BookingRow {
   code: string;

@@ -69,11 +69,16 @@ export class EmbeddedStateStorage implements Storage {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
         throw new TypeError('EmbeddedStateStorage.write: every item must be an object');
       }
-      return [key, copyAsJson(item) as StateItem] as const;
+      // Not copied here: the stored value is copied from it (and checked) by KeyedDocuments.update.
+      return [key, item as StateItem] as const;
     });
     if (entries.length === 0) return;
     const groups = this.byCollection(entries.map(([key]) => key));
-    if (groups.size > 1) await this.checkETags(entries);
+    if (groups.size > 1) {
+      // Across collections: what JSON cannot hold is refused before either collection is written.
+      for (const [, item] of entries) copyAsJson(item);
+      await this.checkETags(entries);
+    }
     await Promise.all(
       [...groups].map(([collection, keys]) =>
         collection.update(keys, (stored) => {
@@ -81,7 +86,8 @@ export class EmbeddedStateStorage implements Storage {
           for (const [key, item] of entries) {
             if (keys.includes(key) && !eTagMatches(item, stored.get(key))) throw etagConflict();
           }
-          for (const [key, item] of entries) if (keys.includes(key)) stored.set(key, { ...item, eTag: this.newETag() });
+          // The eTag first: the next write's "did anything change?" check stops at it at once.
+          for (const [key, item] of entries) if (keys.includes(key)) stored.set(key, { eTag: this.newETag(), ...withoutETag(item) });
         }),
       ),
     );
@@ -114,6 +120,11 @@ export class EmbeddedStateStorage implements Storage {
 /** The collection a key's state lives in (stateExpiry.ts tells user state from conversation state). */
 export function stateCollectionOf(collections: StateCollections, key: string): KeyedDocuments<StateItem> {
   return collections[stateCollectionNameOf(key)];
+}
+
+function withoutETag(item: StateItem): StateItem {
+  const { eTag: _eTag, ...rest } = item;
+  return rest;
 }
 
 function eTagMatches(item: StateItem, stored: StateItem | undefined): boolean {

@@ -1,5 +1,6 @@
 import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
 import type { CallbackStatus, StatusChange, StaffStatus } from '../../services/callback/callbackStatus.js';
+import { CodedError } from '../../services/errorCatalogue.js';
 
 // The status rules are a pure function (services/callback/callbackStatus.ts); the contract names their types.
 export { STAFF_STATUSES, type StaffStatus } from '../../services/callback/callbackStatus.js';
@@ -27,6 +28,11 @@ export interface CallbackRequest {
   topic: CallbackTopic;
   /** The resident's last few messages before the handoff, scrubbed of personal data. */
   excerpt: string[];
+  /**
+   * What the resident said the call is about ("waarover gaat het?"), or the topic they agreed to;
+   * scrubbed and short (services/callback/callbackSubject.ts). Null when they would rather say it on the phone.
+   */
+  subject: string | null;
   /** The conversation language, so staff know which language to call in. */
   language: string;
   createdAt: string;
@@ -42,18 +48,18 @@ export interface NewCallbackRequest {
   preferredMoment: { day: string; partOfDay: PartOfDay };
   topic: CallbackTopic;
   excerpt: string[];
+  /** Scrubbed and cut short by the store, whatever is passed; null or blank for none. */
+  subject: string | null;
   language: string;
   at: Date;
 }
 
 type ResidentCancellation = 'cancelled' | 'notFound' | 'alreadyClosed';
 
-export class CallbackStoreError extends Error {
-  constructor(
-    readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED' | 'CALLBACK_NOT_UNDOABLE',
-    message: string,
-  ) {
-    super(message);
+export class CallbackStoreError extends CodedError {
+  declare readonly code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED' | 'CALLBACK_NOT_UNDOABLE';
+  constructor(code: 'CALLBACK_NOT_FOUND' | 'CALLBACK_CLOSED' | 'CALLBACK_NOT_UNDOABLE', message: string) {
+    super(code, message);
   }
 }
 
@@ -76,7 +82,7 @@ export interface CallbackStore {
   undoClose(reference: string, change: { at: Date; staffMember: string }): Promise<CallbackRequest>;
   /** The resident withdraws an open request with its reference. */
   cancelByResident(reference: string, at: Date): Promise<ResidentCancellation>;
-  /** Deletes requests closed more than `retentionDays` ago, with their excerpts; returns how many. */
+  /** Deletes requests closed more than `retentionDays` ago, with their excerpts and subjects; returns how many. */
   deleteExpired(now: Date, retentionDays: number): Promise<number>;
 }
 

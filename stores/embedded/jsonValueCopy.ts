@@ -92,3 +92,52 @@ export function sameJsonValue(a: unknown, b: unknown): boolean {
     (key) => Object.hasOwn(b, key) && sameJsonValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
   );
 }
+
+/**
+ * Whether `live` would be written as JSON exactly as `json` (a `copyAsJson` result) holds it,
+ * without writing either out; stops at the first difference. Key order does not count;
+ * `ignoredKey` (e.g. an eTag) is left out of the comparison at the top level. Anything JSON would
+ * write in a way this does not follow (dates, class instances, toJSON) counts as changed.
+ */
+export function unchangedAsJson(json: unknown, live: unknown, ignoredKey?: string): boolean {
+  switch (typeof live) {
+    case 'string':
+    case 'boolean':
+      return json === live;
+    case 'number':
+      return Number.isFinite(live) ? json === live : json === null;
+    case 'object':
+      break;
+    default:
+      return false; // undefined, functions and symbols are handled where they sit: in objects and lists.
+  }
+  if (live === null) return json === null;
+  if (typeof json !== 'object' || json === null) return false;
+  if (Array.isArray(live)) {
+    if (!Array.isArray(json) || json.length !== live.length) return false;
+    for (let index = 0; index < live.length; index++) {
+      const item: unknown = live[index];
+      if (isOmittedByJson(item) ? json[index] !== null : !unchangedAsJson(json[index], item)) return false;
+    }
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(live) as unknown;
+  if ((prototype !== Object.prototype && prototype !== null) || Array.isArray(json)) return false;
+  const liveObject = live as Record<string, unknown>;
+  const jsonObject = json as Record<string, unknown>;
+  let written = 0;
+  for (const key of Object.keys(liveObject)) {
+    if (key === ignoredKey) continue;
+    const value = liveObject[key];
+    if (isOmittedByJson(value)) continue;
+    if (!Object.hasOwn(jsonObject, key) || !unchangedAsJson(jsonObject[key], value)) return false;
+    written += 1;
+  }
+  let held = 0;
+  for (const key of Object.keys(jsonObject)) if (key !== ignoredKey) held += 1;
+  return written === held;
+}
+
+function isOmittedByJson(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}

@@ -17,16 +17,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DurableDocument } from '../embedded/durableDocument.js';
 import { memoryDocument } from '../embedded/durableDocument.js';
-import { brusselsDay, daysBetween } from '../../services/calendarDay.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
 import { finalOutcome, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
-import { toConversationOutcomeCount, type ConversationOutcomeCount } from '../../services/survey/surveyResponse.js';
+import { toConversationOutcomeCount, type ConversationOutcomeCount, type OpeningHoursFlag } from '../../services/survey/surveyResponse.js';
+import { brusselsDay, daysBetween } from '../../services/brusselsTime.js';
 
 interface OpenOutcomeDay {
   day: string;
   salt: string;
-  conversations: Record<string, { channel: string; state: OutcomeMarkerState }>;
+  /** `openingHours` absent: marked before the flag was recorded, counted as unknown. */
+  conversations: Record<string, { channel: string; state: OutcomeMarkerState; openingHours?: OpeningHoursFlag }>;
 }
 
 export interface OpenOutcomeDocument {
@@ -60,10 +61,10 @@ export interface OutcomeDocuments {
 /** The counts of one open day's markers. Pure. */
 function countOpenDay(open: OpenOutcomeDay): ConversationOutcomeCount[] {
   const counted = new Map<string, ConversationOutcomeCount>();
-  for (const { channel, state } of Object.values(open.conversations)) {
+  for (const { channel, state, openingHours } of Object.values(open.conversations)) {
     const outcome = finalOutcome(state);
-    const key = `${channel}\u0000${outcome}`;
-    const count = counted.get(key) ?? { day: open.day, channel, outcome, count: 0 };
+    const key = `${channel}\u0000${outcome}\u0000${openingHours ?? ''}`;
+    const count = counted.get(key) ?? { day: open.day, channel, outcome, count: 0, ...(openingHours ? { openingHours } : {}) };
     count.count += 1;
     counted.set(key, count);
   }
@@ -73,7 +74,10 @@ function countOpenDay(open: OpenOutcomeDay): ConversationOutcomeCount[] {
 const bucketId = (open: OpenOutcomeDay) => createHash('sha256').update(open.salt).digest('base64url').slice(0, 22);
 
 function addCount(counts: ConversationOutcomeCount[], add: ConversationOutcomeCount): void {
-  const existing = counts.find((count) => count.day === add.day && count.channel === add.channel && count.outcome === add.outcome);
+  const existing = counts.find(
+    (count) =>
+      count.day === add.day && count.channel === add.channel && count.outcome === add.outcome && count.openingHours === add.openingHours,
+  );
   if (existing) existing.count += add.count;
   else counts.push({ ...add });
 }
@@ -97,7 +101,7 @@ function openDay(draft: OpenOutcomeDocument, day: string): OpenOutcomeDay {
 
 function mark(
   draft: OpenOutcomeDocument,
-  { day, channel, conversationKey }: ConversationMark,
+  { day, channel, conversationKey, openingHours }: ConversationMark,
   state: OutcomeMarkerState,
 ): OutcomeMarkerState {
   const existing = findMarker(draft, conversationKey);
@@ -106,13 +110,19 @@ function mark(
     return existing.state;
   }
   const open = openDay(draft, day);
-  open.conversations[markerHash(open.salt, conversationKey)] = { channel, state };
+  open.conversations[markerHash(open.salt, conversationKey)] = { channel, state, ...(openingHours ? { openingHours } : {}) };
   return state;
 }
 
 function checkMark(markToCheck: ConversationMark): void {
   // The same validator as stored counts: a day and a channel id, never free text.
-  toConversationOutcomeCount({ day: markToCheck.day, channel: markToCheck.channel, outcome: 'resolved', count: 0 });
+  toConversationOutcomeCount({
+    day: markToCheck.day,
+    channel: markToCheck.channel,
+    outcome: 'resolved',
+    count: 0,
+    ...(markToCheck.openingHours === undefined ? {} : { openingHours: markToCheck.openingHours }),
+  });
   if (typeof markToCheck.conversationKey !== 'string' || markToCheck.conversationKey === '') {
     throw new RangeError('conversationKey is required');
   }

@@ -21,12 +21,12 @@ import type { DurableDocument } from '../embedded/durableDocument.js';
 import type { EmbeddedFiles } from '../embedded/embeddedFiles.js';
 import { memoryDocument } from '../embedded/durableDocument.js';
 import { memoryKeyedDocuments, namedLayout, openKeyedDocuments, type KeyedDocuments } from '../embedded/keyedDocuments.js';
-import { brusselsDay, daysBetween } from '../../services/calendarDay.js';
 import { addMarker, hasMarker, pruneMarkerBuckets, type RequestMarkerBucket } from './requestMarkers.js';
 import { addSurveyCounts, countSurveyRows, emptySurveyCounts, type SurveyCounts } from '../../services/survey/surveyCounts.js';
 import type { SurveyStore } from './surveyStores.js';
 import { toSurveyResponse, type SurveyResponse } from '../../services/survey/surveyResponse.js';
 import type { Logger } from '../../bot/logger.js';
+import { brusselsDay, daysBetween } from '../../services/brusselsTime.js';
 
 /** One part of one day's rows. */
 export interface SurveyDayPart {

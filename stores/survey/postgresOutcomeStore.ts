@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, brusselsDay } from '../../services/calendarDay.js';
 import { CLOSE_AFTER_DAYS } from './embeddedOutcomeStore.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
 import { toConversationOutcomeCount, type ConversationOutcomeCount } from '../../services/survey/surveyResponse.js';
 import { finalOutcome, OUTCOME_MARKER_STATES, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
 import { inTransaction, runQuery, type PostgresStoreContext } from '../postgres/postgresQueries.js';
+import { addDays, brusselsDay } from '../../services/brusselsTime.js';
+
+/** A count's opening-hours flag for conversations marked before the flag was recorded (migration 007). */
+const UNKNOWN_HOURS = 'unknown';
 
 /**
  * Closes the open days up to $1 in one statement: deletes their salts and markers and adds the
@@ -16,18 +19,24 @@ import { inTransaction, runQuery, type PostgresStoreContext } from '../postgres/
 const CLOSE_DAYS_SQL = `
   with closing as (delete from outcome_day where day <= $1::date returning day),
        moved as (delete from conversation_marker marker using closing where marker.day = closing.day
-                 returning marker.day, marker.channel, marker.state),
+                 returning marker.day, marker.channel, marker.state, coalesce(marker.opening_hours, '${UNKNOWN_HOURS}') as opening_hours),
        final as (select * from unnest($2::text[], $3::text[]) as rule(state, outcome))
-  insert into conversation_outcome_count (day, channel, outcome, count)
-  select moved.day, moved.channel, final.outcome, count(*)
+  insert into conversation_outcome_count (day, channel, outcome, opening_hours, count)
+  select moved.day, moved.channel, final.outcome, moved.opening_hours, count(*)
     from moved join final on final.state = moved.state
-   group by 1, 2, 3
-  on conflict (day, channel, outcome) do update set count = conversation_outcome_count.count + excluded.count`;
+   group by 1, 2, 3, 4
+  on conflict (day, channel, outcome, opening_hours) do update set count = conversation_outcome_count.count + excluded.count`;
 const FINAL_OUTCOMES = [OUTCOME_MARKER_STATES, OUTCOME_MARKER_STATES.map(finalOutcome)];
 
 function checkMark(mark: ConversationMark): void {
   // The same validator as stored counts: a day and a channel id, never free text.
-  toConversationOutcomeCount({ day: mark.day, channel: mark.channel, outcome: 'resolved', count: 0 });
+  toConversationOutcomeCount({
+    day: mark.day,
+    channel: mark.channel,
+    outcome: 'resolved',
+    count: 0,
+    ...(mark.openingHours === undefined ? {} : { openingHours: mark.openingHours }),
+  });
   if (typeof mark.conversationKey !== 'string' || mark.conversationKey === '') throw new RangeError('conversationKey is required');
 }
 
@@ -48,7 +57,10 @@ export function createPostgresOutcomeStore(context: PostgresStoreContext, option
    * state that stands. The marker is read under a row lock and written in the same transaction, so
    * two instances recording at once both end at the stronger state.
    */
-  async function mark({ day, channel, conversationKey }: ConversationMark, state: OutcomeMarkerState): Promise<OutcomeMarkerState> {
+  async function mark(
+    { day, channel, conversationKey, openingHours }: ConversationMark,
+    state: OutcomeMarkerState,
+  ): Promise<OutcomeMarkerState> {
     await closeFinishedDays(today());
     await runQuery(context, 'insert into outcome_day (day, salt) values ($1::date, $2) on conflict (day) do nothing', [
       day,
@@ -72,8 +84,9 @@ export function createPostgresOutcomeStore(context: PostgresStoreContext, option
         // The day's salt was just made sure of; only a close that ran in between removes it (a day two days old).
         if (!salt) throw new RangeError(`outcome day ${day} is already closed`);
         const inserted = await client.query(
-          `insert into conversation_marker (day, hash, channel, state) values ($1::date, $2, $3, $4) on conflict (day, hash) do nothing`,
-          [day, markerHash(salt.salt, conversationKey), channel, state],
+          `insert into conversation_marker (day, hash, channel, state, opening_hours) values ($1::date, $2, $3, $4, $5)
+           on conflict (day, hash) do nothing`,
+          [day, markerHash(salt.salt, conversationKey), channel, state, openingHours ?? null],
         );
         if ((inserted.rowCount ?? 0) > 0) return state;
         // Another instance added it just now: raise theirs.
@@ -100,13 +113,15 @@ export function createPostgresOutcomeStore(context: PostgresStoreContext, option
 
     async counts({ from, to }): Promise<ConversationOutcomeCount[]> {
       await closeFinishedDays(today());
-      const { rows } = await runQuery<{ day: string; channel: string; outcome: string; count: number }>(
+      const { rows } = await runQuery<{ day: string; channel: string; outcome: string; count: number; opening_hours: string }>(
         context,
-        `select day::text as day, channel, outcome, count from conversation_outcome_count
-          where day between $1::date and $2::date order by day, channel, outcome`,
+        `select day::text as day, channel, outcome, count, opening_hours from conversation_outcome_count
+          where day between $1::date and $2::date order by day, channel, outcome, opening_hours`,
         [from, to],
       );
-      return rows.map((row) => toConversationOutcomeCount({ ...row }));
+      return rows.map(({ opening_hours: openingHours, ...row }) =>
+        toConversationOutcomeCount(openingHours === UNKNOWN_HOURS ? row : { ...row, openingHours }),
+      );
     },
   };
 }

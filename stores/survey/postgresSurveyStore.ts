@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, brusselsDay, monthOf } from '../../services/calendarDay.js';
 import { markerHash } from './requestMarkers.js';
 import { emptyMonthCounts, emptySurveyCounts, type SatisfactionKey, type SurveyCounts } from '../../services/survey/surveyCounts.js';
 import type { AgeBracketCode, AppointmentPreferenceCode, AwarenessCode, BookingChannelCode } from '../../services/survey/surveyCodes.js';
 import { toSurveyResponse, type SurveyAnswers, type SurveyResponse } from '../../services/survey/surveyResponse.js';
 import type { SurveyStore } from './surveyStores.js';
 import { inTransaction, runQuery, type PostgresStoreContext } from '../postgres/postgresQueries.js';
+import { addDays, brusselsDay, monthOf } from '../../services/brusselsTime.js';
 
 interface ResponseRow {
   id: string;

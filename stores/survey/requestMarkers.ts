@@ -5,7 +5,7 @@
  * once its day is over, so nobody can later test an id from a log against the file.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { daysBetween } from '../../services/calendarDay.js';
+import { daysBetween } from '../../services/brusselsTime.js';
 
 export interface RequestMarkerBucket {
   day: string;

@@ -10,6 +10,7 @@ import type {
   ConversationOutcome,
   ConversationOutcomeCount,
   SurveyResponse,
+  OpeningHoursFlag,
   SurveyedOutcome,
 } from '../../services/survey/surveyResponse.js';
 
@@ -46,6 +47,11 @@ export interface ConversationMark {
   channel: string;
   /** Something unique to the conversation, e.g. channel id + conversation id. */
   conversationKey: string;
+  /**
+   * Whether the counter was open at this moment. The conversation keeps the flag of its first mark
+   * (when it started); without one it counts as unknown.
+   */
+  openingHours?: OpeningHoursFlag;
 }
 
 interface OutcomeRecord extends ConversationMark {
@@ -61,6 +67,9 @@ export interface OutcomeStore {
    * that now stands for the conversation.
    */
   record(record: OutcomeRecord): Promise<ConversationOutcome>;
-  /** Outcome counts of the closed days in from..to. Days still open (today, yesterday) are not in it yet. */
+  /**
+   * Outcome counts of the closed days in from..to, per day, channel, outcome and opening-hours flag
+   * (rows without a flag: unknown). Days still open (today, yesterday) are not in it yet.
+   */
   counts(range: ReportRange): Promise<ConversationOutcomeCount[]>;
 }

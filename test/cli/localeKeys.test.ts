@@ -35,6 +35,18 @@ describe('finding locale keys in what a live assistant says', () => {
     expect(keys.carries(nl('documents:inPerson.bring.photo'), 'appointments:bring.passportPhoto')).toBe(true);
   });
 
+  it('follows a chain of references once, and a cycle of references without looping', () => {
+    const looped = new LocaleKeys({
+      nl: { t: { a: '$t(t:b)', b: '$t(t:c)', c: 'De balie is open.', x: '$t(t:y)', y: '$t(t:x)' } },
+      en: { t: { a: '$t(t:b)', b: 'The counter is open.', c: 'Open.', x: '$t(t:x)', y: 'Closed today.' } },
+    });
+    expect(looped.carries('De balie is open.', 't:a')).toBe(true);
+    expect(looped.carries('The counter is open.', 't:a')).toBe(true);
+    expect(looped.carries('Gesloten.', 't:a')).toBe(false);
+    expect(looped.carries('Closed today.', 't:x')).toBe(true);
+    expect(looped.carries('De balie is open.', 't:x')).toBe(false);
+  });
+
   it('knows which keys exist, so a typo in a script is reported', () => {
     expect(keys.exists('appointments:slots.earliest')).toBe(true);
     expect(keys.exists('documents:online.delivery.email.days')).toBe(true);

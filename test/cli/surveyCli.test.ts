@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readLocaleResources } from '../../bot/i18n.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { openEmbeddedFiles } from '../../stores/embedded/embeddedFiles.js';
 import { openEmbeddedSurveyStores } from '../../stores/survey/openSurveyStores.js';
@@ -49,8 +50,11 @@ describe('seedSurvey and report CLIs', () => {
     expect(report.periods).toHaveLength(12);
 
     const csv = await run('report.ts', ['--from', '2026-01-01', '--to', '2026-12-31', '--csv'], dataDir);
-    expect(csv.stdout.startsWith('\uFEFFvraag;antwoord;')).toBe(true);
-    expect(csv.stdout).toContain(';;;2026-01-01/2026-12-31;synthetisch;;200;');
+    expect(csv.stdout.startsWith('\uFEFFvraag;vraag_tekst;antwoord;antwoord_tekst;')).toBe(true);
+    expect(csv.stdout).toContain(';;;;;;2026-01-01/2026-12-31;synthetisch;;200;');
+    // The words beside the codes, from locales/nl.
+    const words = (readLocaleResources().nl.dashboard as { labels: { questions: Record<string, string> } }).labels.questions;
+    expect(csv.stdout).toContain(`\r\nawareness;${words.awareness};used;`);
 
     const summary = await run('report.ts', ['--from=2026-01-01', '--to=2026-12-31'], dataDir);
     expect(summary.stdout).toContain('Survey report 2026-01-01 to 2026-12-31');

@@ -5,7 +5,7 @@ import { DocumentRequestDialog } from '../../dialogs/documents/documentRequestDi
 import { HandoffDialog } from '../../dialogs/handoffDialog.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { ThuisloketDialog } from '../../dialogs/thuisloket/thuisloketDialog.js';
-import { DOCUMENT_IDS, type Intent } from '../../nlu/contract.js';
+import { DOCUMENT_IDS, type Intent } from '../../domain/nluContract.js';
 import type { Recognition, Recognizer } from '../../nlu/recognizer.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { expectAnswered, readable, TEST_PHONE, testFacts } from '../support/conversation.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capitalised, clockLabel, euroAmount } from '../../dialogs/displayFormats.js';
+import { capitalised, euroAmount } from '../../dialogs/displayFormats.js';
 
-describe('how amounts and times read', () => {
+describe('how amounts read', () => {
   it.each([
     [90, 'nl', '90'],
     [2.5, 'nl', '2,50'],
@@ -9,15 +9,6 @@ describe('how amounts and times read', () => {
     [1250, 'nl', '1.250'],
   ] as const)('%s euro in %s reads "%s"', (price, language, expected) => {
     expect(euroAmount(price, language)).toBe(expected);
-  });
-
-  it.each([
-    ['08:30', 'nl', '8.30'],
-    ['12:00', 'nl', '12'],
-    ['08:30', 'en', '8:30'],
-    ['12:00', 'en', '12:00'],
-  ] as const)('%s in %s reads "%s"', (time, language, expected) => {
-    expect(clockLabel(time, language)).toBe(expected);
   });
 
   it('capitalises a name from the data for a button', () => {

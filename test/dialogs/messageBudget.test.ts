@@ -9,7 +9,7 @@
 import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../bot/i18n.js';
-import { DOCUMENT_IDS, type Intent } from '../../nlu/contract.js';
+import { DOCUMENT_IDS, type Intent } from '../../domain/nluContract.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import { createConversation } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';

@@ -11,6 +11,12 @@ const recognizer = fakeRecognizer({
   'waar is het gemeentehuis?': { intent: 'info.contact', score: 0.9, entities: {} },
   'wat is jullie adres ongeveer': { intent: 'info.contact', score: 0.5, entities: {} },
   daag: 'goodbye',
+  'iets met mijn afspraak': {
+    intent: 'appointment.cancel',
+    score: 0.55,
+    runnerUp: { intent: 'appointment.reschedule', score: 0.45 },
+    entities: {},
+  },
 });
 
 /** Steps that bring the conversation to an open question; the key of that question. */
@@ -79,6 +85,30 @@ describe.each(['webchat', 'sms'])('a question about the town hall in the middle 
     const again = readable(await conversation.say('zijn jullie zaterdag open'));
     expect(again).toContain('«info:hours.onDay.');
     expect(again).not.toContain('«common:resume.carryOn»');
+  });
+
+  it('at the welcome the hours or the address are a new request, not an aside: no "we carry on" and no welcome again', async () => {
+    for (const [said, answered] of [
+      ['tot hoe laat zijn jullie open?', '«info:hours.now.'],
+      ['waar is het gemeentehuis?', '«info:contact.title»'],
+    ] as const) {
+      const conversation = createConversation({ recognizer, channelId });
+      expect(readable(await conversation.join())).toContain('«common:welcome.text»');
+      const reply = readable(await conversation.say(said));
+      expect(reply).toContain(answered);
+      expect(reply).not.toContain('«common:resume.carryOn»');
+      expect(reply).not.toContain('«common:welcome.text»');
+    }
+  });
+
+  it('at "which one do you mean?" the hours are a new request, answered as such', async () => {
+    const conversation = createConversation({ recognizer, channelId });
+    expect(readable(await conversation.say('iets met mijn afspraak'))).toContain('«common:clarify.question»');
+    const reply = readable(await conversation.say('tot hoe laat zijn jullie open?'));
+    expect(reply).toContain('«info:hours.now.');
+    expect(reply).not.toContain('«common:resume.carryOn»');
+    expect(reply).not.toContain('«common:clarify.question»');
+    expect(reply).not.toContain('«appointments:');
   });
 
   it('an unsure recognition is left to the open question', async () => {

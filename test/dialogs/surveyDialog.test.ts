@@ -329,8 +329,19 @@ describe('survey dialog', () => {
     expect(handoff.escalations).toEqual([{ via: 'phone' }]); // the handoff's own hook still runs
     expect(fixture.rows()[0]).toMatchObject({ outcome: 'escalated', answers: { awareness: 'used' } });
     fixture.setNow('2026-03-05T10:00:00Z');
+    // Monday 10:00: the counter was open when the conversation started.
     expect(await fixture.deps.outcomeStore.counts({ from: '2026-03-01', to: '2026-03-31' })).toEqual([
-      { day: '2026-03-02', channel: 'webchat', outcome: 'escalated', count: 1 },
+      { day: '2026-03-02', channel: 'webchat', outcome: 'escalated', count: 1, openingHours: 'inside' },
+    ]);
+  });
+
+  it('counts a conversation that starts on a Sunday as outside the opening hours', async () => {
+    const fixture = createSurveyFixture({ now: '2026-03-08T15:00:00Z' });
+    const talk = talkWith(fixture);
+    await talk.say('wanneer zijn jullie open?');
+    fixture.setNow('2026-03-11T10:00:00Z');
+    expect(await fixture.deps.outcomeStore.counts({ from: '2026-03-01', to: '2026-03-31' })).toEqual([
+      { day: '2026-03-08', channel: 'webchat', outcome: 'abandoned', count: 1, openingHours: 'outside' },
     ]);
   });
 

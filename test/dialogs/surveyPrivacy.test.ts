@@ -12,6 +12,8 @@ import { createMemoryLogger } from '../../bot/logger.js';
 import { openEmbeddedFiles } from '../../stores/embedded/embeddedFiles.js';
 import { openEmbeddedSurveyStores } from '../../stores/survey/openSurveyStores.js';
 import { surveyReportToCsv } from '../../services/survey/surveyCsv.js';
+import { createI18n } from '../../bot/i18n.js';
+import { csvLabels } from '../../bot/http/dashboard/dashboardTexts.js';
 import { buildSurveyReport } from '../../services/survey/surveyReport.js';
 import { baseline } from '../services/survey/surveyFixtures.js';
 import { createConversation } from '../support/conversation.js';
@@ -62,7 +64,7 @@ describe('survey privacy', () => {
       const rows = await stores.surveyStore.list({ from: '2026-01-01', to: '2026-12-31' });
       const counts = await stores.outcomeStore.counts({ from: '2026-01-01', to: '2026-12-31' });
       const report = buildSurveyReport(rows, { from: '2026-01-01', to: '2026-12-31' }, baseline, counts);
-      texts.push(JSON.stringify(rows), JSON.stringify(report), surveyReportToCsv(report));
+      texts.push(JSON.stringify(rows), JSON.stringify(report), surveyReportToCsv(report, csvLabels(createI18n())));
       const everything = texts.join('\n');
       for (const [what, value] of Object.entries(IDENTIFIERS)) {
         expect(everything, `${what} found ${when}`).not.toContain(value);

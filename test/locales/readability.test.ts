@@ -7,10 +7,10 @@ import { flattenStrings, readabilityFindings } from './readability.js';
 // the words residents type ("jawel", "liever niet"), which the bot matches and never says.
 const NL_DIR = join(import.meta.dirname, '../../locales/nl');
 const TYPED_BY_RESIDENTS = 'answers.json';
-// The staff console's labels are the staff's own working words ("Afgehandeld", "Terugbelverzoeken"):
+// The staff console's and the dashboard's labels are the staff's own working words ("Afgehandeld", "Terugbelverzoeken"):
 // one- or two-word labels that a syllable formula cannot judge. Its sentences still keep to 20 words.
 const STAFF_LIMITS = { maxWordsPerSentence: 20, minReadingEase: Number.NEGATIVE_INFINITY };
-const LIMITS: Record<string, typeof STAFF_LIMITS | undefined> = { 'staff.json': STAFF_LIMITS };
+const LIMITS: Record<string, typeof STAFF_LIMITS | undefined> = { 'staff.json': STAFF_LIMITS, 'dashboard.json': STAFF_LIMITS };
 const namespaces = readdirSync(NL_DIR)
   .filter((file) => file.endsWith('.json') && file !== TYPED_BY_RESIDENTS)
   .sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_IDS } from '../../nlu/contract.js';
+import { DOCUMENT_IDS } from '../../domain/nluContract.js';
 import { DocumentFinder, findDocument, loadDocumentSynonyms } from '../../nlu/documentEntity.js';
 
 describe('findDocument', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Intent } from '../../nlu/contract.js';
+import type { Intent } from '../../domain/nluContract.js';
 import { crossValidate, evaluate, percentile } from '../../nlu/evaluation.js';
 import { LabeledUtteranceError, parseLabeledUtterances } from '../../nlu/labeledUtterances.js';
 import type { Recognition, Recognizer } from '../../nlu/recognizer.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrationInputsHash } from '../../nlu/calibration.js';
-import { DOCUMENT_IDS, INTENTS } from '../../nlu/contract.js';
+import { DOCUMENT_IDS, INTENTS } from '../../domain/nluContract.js';
 import { evaluate } from '../../nlu/evaluation.js';
 import { parseLabeledUtterances } from '../../nlu/labeledUtterances.js';
 import { createLinearRecognizer } from '../../nlu/linearRecognizer.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_IDS, INTENTS } from '../../nlu/contract.js';
+import { DOCUMENT_IDS, INTENTS } from '../../domain/nluContract.js';
 import { evaluate } from '../../nlu/evaluation.js';
 import { parseLabeledUtterances } from '../../nlu/labeledUtterances.js';
 import { createOfflineRecognizer } from '../../nlu/offlineRecognizer.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Intent } from '../../nlu/contract.js';
+import type { Intent } from '../../domain/nluContract.js';
 import { createLinearRecognizer } from '../../nlu/linearRecognizer.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE, messageParts, readingEveryPart } from '../../nlu/requestAmongParts.js';
@@ -38,6 +38,20 @@ describe('readingEveryPart with the offline recognizer', () => {
     ],
     ['Hallo', 'greeting'],
     ['Alvast bedankt', 'goodbye'],
+    // A story that reads as the thuisloket (no card reader), then the question: the question is what is asked.
+    [
+      `${STORY}Mijn identiteitskaart is vervallen. Ik heb ook geen kaartlezer. Kan ik daarvoor een afspraak maken aan het loket? Dank u.`,
+      'appointment.book',
+      'identiteitskaart',
+    ],
+    [
+      'Mijn kaartlezer doet niets meer en itsme heb ik niet. Ik heb een attest van gezinssamenstelling nodig. Mag ik dan een afspraak maken?',
+      'appointment.book',
+      'attest-gezinssamenstelling',
+    ],
+    ['Ik heb een afspraak op dinsdag voor mijn rijbewijs. Kan ik die verplaatsen naar later?', 'appointment.reschedule', 'rijbewijs'],
+    // A question that asks no capability leaves the whole message as it was read.
+    ['Mijn kaartlezer werkt niet meer. Wat moet ik nu doen?', 'thuisloket.info'],
   ])('%j → %s', async (text, intent, document) => {
     const read = await recognizer.recognize(text, 'nl');
     expect(typeof intent === 'string' ? [intent] : intent).toContain(read.intent);

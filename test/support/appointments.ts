@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { createCalendarLinks } from '../../bot/http/appointmentRoutes.js';
 import { memoryDocument } from '../../stores/embedded/durableDocument.js';
 import type { Booking } from '../../stores/bookings/bookingStore.js';
-import { brusselsInstant } from '../../services/appointments/brusselsTime.js';
 import { createBuiltInBookingProvider } from '../../services/appointments/builtInBookingProvider.js';
 import { counterCalendar } from '../../services/appointments/counterCalendar.js';
 import { createEmbeddedBookingStore, type BookingDocument } from '../../stores/bookings/embeddedBookingStore.js';
 import { loadServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import { createWrongAttemptLimiter } from '../../services/appointments/wrongAttemptLimiter.js';
 import { loadMunicipalityData } from '../../services/municipality/municipalityData.js';
+import { brusselsInstant } from '../../services/brusselsTime.js';
 
 /** The instant Brussels clocks show `time` ('HH:MM') on `day`. */
 export function brussels(day: string, time: string): Date {

@@ -1,4 +1,4 @@
-import type { Intent } from '../../nlu/contract.js';
+import type { Intent } from '../../domain/nluContract.js';
 import type { Recognition, Recognizer } from '../../nlu/recognizer.js';
 
 /**

@@ -1,13 +1,16 @@
 import type { TFunction } from 'i18next';
 import type { Question } from '../../bot/channels/renderer.js';
+import { ANSWER_NO, ANSWER_YES } from '../../dialogs/prompts/yesNoOptions.js';
+import { REQUESTERS } from '../../services/municipality/municipalityData.js';
+import { AGE_BRACKET_CODES } from '../../services/survey/surveyCodes.js';
 
 type Build = (t: TFunction) => Question['options'];
 
 const yesNo =
   (noKey = 'common:answer.no'): Build =>
   (t) => [
-    { value: 'yes', label: t('common:answer.yes') },
-    { value: 'no', label: t(noKey) },
+    { value: ANSWER_YES, label: t('common:answer.yes') },
+    { value: ANSWER_NO, label: t(noKey) },
   ];
 const keyed =
   (prefix: string, values: readonly string[]): Build =>
@@ -21,7 +24,7 @@ const keyed =
 const OPTION_QUESTIONS = {
   'documents.canLogIn': yesNo('documents:online.canLogIn.no'),
   'documents.bookOffer': yesNo(),
-  'documents.requester': keyed('documents:questions.requester.options', ['self', 'child', 'deceased', 'other']),
+  'documents.requester': keyed('documents:questions.requester.options', REQUESTERS),
   'documents.model': keyed('documents:questions.model.options', ['model-1', 'model-2']),
   anythingElse: yesNo(),
   'appointments.confirm': (t) => [...yesNo()(t), ...keyed('appointments:confirm', ['fixName', 'fixContact', 'fixMoment'])(t)],
@@ -41,7 +44,7 @@ const OPTION_QUESTIONS = {
     { value: 'cancelCallback', label: t('handoff:offer.cancelCallback') },
   ],
   'info.hoursMore': keyed('info:hours.more.options', ['weekLoket', 'weekTelefoon', 'closingDays', 'done']),
-  'survey.ageBracket': keyed('survey:ageBracket', ['18-34', '35-49', '50-64', '65+']),
+  'survey.ageBracket': keyed('survey:ageBracket', AGE_BRACKET_CODES),
 } satisfies Record<string, Build>;
 
 export type OptionQuestionId = keyof typeof OPTION_QUESTIONS;

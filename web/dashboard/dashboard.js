@@ -1,6 +1,13 @@
 // The dashboard page: fetches the survey report with the session cookie and draws each chart
 // as inline SVG, with a table under it that says the same in words and numbers.
-import { dashboardModel, formatCount, formatMean, formatShare, NO_CONVERSATIONS_TEXT, SUPPRESSED_TEXT } from './dashboardModel.js';
+import { dashboardModel, formatters, translator } from './dashboardModel.js';
+
+// The page's words, from locales/<lang>/dashboard.json: the server puts them on <html data-texts>.
+const root = document.documentElement;
+const texts = JSON.parse(root.dataset.texts || '{}');
+const language = root.lang || 'nl';
+const t = translator(texts);
+const format = formatters(language, t);
 
 const SVG = 'http://www.w3.org/2000/svg';
 // Charts are drawn at the width they are shown (one SVG unit = one CSS pixel), so their text stays
@@ -20,8 +27,8 @@ function svgElement(name, attributes = {}, text) {
   return element;
 }
 
-function formatValue(format, value) {
-  return format === 'mean' ? formatMean(value) : formatShare(value);
+function formatValue(kind, value) {
+  return kind === 'mean' ? format.mean(value) : format.share(value);
 }
 
 function chartFrame(titleText, descriptionText, height = HEIGHT) {
@@ -61,9 +68,7 @@ function monthAxis(svg, categories, x, height) {
 
 function lineChart(chart, title, series = chart.series, height = HEIGHT) {
   const described =
-    series.length === 1 && series[0].reference !== undefined
-      ? `Lijngrafiek per maand: ${series[0].label}. De grijze stippellijn is het inwonerspanel. De tabel hieronder toont dezelfde cijfers.`
-      : 'Lijngrafiek per maand. De tabel hieronder toont dezelfde cijfers.';
+    series.length === 1 && series[0].reference !== undefined ? t('script.lineChartOne', { label: series[0].label }) : t('script.lineChart');
   const svg = chartFrame(title, described, height);
   const min = chart.yMin ?? 0;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
@@ -119,10 +124,7 @@ function lineChart(chart, title, series = chart.series, height = HEIGHT) {
 }
 
 function barChart(chart, title) {
-  const svg = chartFrame(
-    title,
-    chart.emptyText ? `Staafgrafiek: ${chart.emptyText}.` : 'Staafgrafiek. De tabel hieronder toont dezelfde cijfers.',
-  );
+  const svg = chartFrame(title, chart.emptyText ? t('script.barChartEmpty', { text: chart.emptyText }) : t('script.barChart'));
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const y = (value) => MARGIN.top + plotHeight * (1 - value);
@@ -164,7 +166,7 @@ function barChart(chart, title) {
           svgElement(
             'text',
             { x: left + barWidth / 2, y: y(bar.value) - 4, 'text-anchor': 'middle', class: 'bar-value' },
-            formatShare(bar.value),
+            format.share(bar.value),
           ),
         );
     });
@@ -193,7 +195,7 @@ function legend(chart) {
   if (chart.layout === 'perSeries') {
     const note = document.createElement('p');
     note.className = 'legend';
-    note.textContent = 'Volle lijn: deze enquête. Grijze stippellijn: het inwonerspanel. Open bolletje: maand nog niet volledig.';
+    note.textContent = t('script.legendPerSeries');
     return note;
   }
   const items = chart.kind === 'lines' ? chart.series.map((series) => series.label) : (chart.groups[0]?.bars ?? []).map((bar) => bar.label);
@@ -209,7 +211,7 @@ function legend(chart) {
   });
   if (chart.kind === 'lines' && chart.incomplete?.some(Boolean)) {
     const item = document.createElement('li');
-    item.textContent = 'Open bolletje (*): maand nog niet volledig';
+    item.textContent = t('script.legendIncomplete');
     list.append(item);
   }
   return list;
@@ -235,7 +237,7 @@ function table(model, captionText) {
       const cell = document.createElement(index === 0 ? 'th' : 'td');
       if (index === 0) cell.scope = 'row';
       cell.textContent = value;
-      if (value === SUPPRESSED_TEXT || value === NO_CONVERSATIONS_TEXT) cell.className = 'suppressed';
+      if (value === format.suppressed || value === format.noConversations) cell.className = 'suppressed';
       tableRow.append(cell);
     });
     body.append(tableRow);
@@ -247,19 +249,21 @@ function table(model, captionText) {
 function render(report) {
   // Today in Brussels, as YYYY-MM-DD (the Swedish format is ISO).
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels' }).format(new Date());
-  const model = dashboardModel(report, { today });
+  const model = dashboardModel(report, { today, texts, language });
   const summary = document.getElementById('summary');
   summary.textContent = '';
+  const term = (key) => t(`labels.summary.${key}`);
   const facts = [
-    ['Periode', model.summary.period],
-    ['Ingevulde enquêtes', formatCount(model.summary.responses)],
-    ['Afgesloten gesprekken', formatCount(model.summary.conversations)],
+    [term('period'), model.summary.period],
+    [term('responses'), format.count(model.summary.responses)],
+    [term('conversations'), format.count(model.summary.conversations)],
+    [term('responseRate'), model.summary.responseRate === null ? term('noConversations') : format.share(model.summary.responseRate)],
     [
-      'Gesprekken met een ingevulde enquête',
-      model.summary.responseRate === null ? 'nog geen gesprekken' : formatShare(model.summary.responseRate),
+      term('outsideOpeningHours'),
+      model.summary.outsideOpeningHours === null ? term('tooFewConversations') : format.share(model.summary.outsideOpeningHours),
     ],
   ];
-  if (model.summary.synthetic > 0) facts.push(['Waarvan demogegevens', formatCount(model.summary.synthetic)]);
+  if (model.summary.synthetic > 0) facts.push([term('synthetic'), format.count(model.summary.synthetic)]);
   for (const [term, value] of facts) {
     const dt = document.createElement('dt');
     dt.textContent = term;
@@ -288,7 +292,7 @@ function render(report) {
         panel.className = 'small-chart';
         const caption = document.createElement('figcaption');
         caption.textContent = line.label;
-        panel.append(caption, lineChart(chart, `${title}: ${line.label}`, [line], SMALL_HEIGHT));
+        panel.append(caption, lineChart(chart, t('labels.columns.chartPart', { title, label: line.label }), [line], SMALL_HEIGHT));
         figure.append(panel);
       }
       figure.append(legend(chart));
@@ -302,8 +306,9 @@ function render(report) {
     scroller.className = 'table-scroll';
     scroller.tabIndex = 0;
     scroller.setAttribute('role', 'region');
-    scroller.setAttribute('aria-label', `${title}: cijfers`);
-    scroller.append(table(chart.table, `${title}: cijfers`));
+    const caption = t('labels.columns.tableCaption', { title });
+    scroller.setAttribute('aria-label', caption);
+    scroller.append(table(chart.table, caption));
     tableHolder.append(scroller);
   }
 }
@@ -315,15 +320,15 @@ async function load() {
   try {
     const response = await fetch(`/api/reports/survey?${query}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
     if (response.status === 401) {
-      window.location.assign('/dashboard');
+      window.location.assign(language === 'nl' ? '/dashboard' : `/dashboard?lang=${language}`);
       return;
     }
     if (!response.ok) throw new Error(String(response.status));
     render(await response.json());
-    status.textContent = 'De cijfers zijn geladen.';
+    status.textContent = t('script.loaded');
     main.setAttribute('aria-busy', 'false');
   } catch {
-    status.textContent = 'De cijfers konden niet geladen worden. Probeer het later opnieuw.';
+    status.textContent = t('script.failed');
     status.setAttribute('role', 'alert');
   }
 }

@@ -1,9 +1,21 @@
 // Types of dashboardModel.js, for the TypeScript tests that check what the dashboard shows.
 import type { SurveyReport } from '../../services/survey/surveyReport.js';
 
-export declare const SUPPRESSED_TEXT: string;
-export declare const NO_CONVERSATIONS_TEXT: string;
-export declare const LABELS: Record<string, unknown>;
+/** The dashboard namespace of locales/<lang>/dashboard.json. */
+export type DashboardTexts = object;
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export interface DashboardFormat {
+  suppressed: string;
+  noConversations: string;
+  share(value: number | null | undefined): string;
+  mean(value: number | null | undefined): string;
+  count(value: number): string;
+  month(period: string): string;
+  longMonth(period: string): string;
+  day(day: string): string;
+  shortDay(day: string): string;
+}
 
 export interface DashboardTable {
   columns: string[];
@@ -41,6 +53,7 @@ export interface DashboardBarChart {
 }
 
 export interface DashboardModel {
+  format: DashboardFormat;
   summary: {
     responses: number;
     synthetic: number;
@@ -49,13 +62,15 @@ export interface DashboardModel {
     period: string;
     responseRate: number | null;
     conversations: number;
+    /** Share of the conversations that started outside the counter's opening hours; null when too few are known. */
+    outsideOpeningHours: number | null;
   };
   charts: (DashboardLineChart | DashboardBarChart)[];
 }
 
-export declare function formatShare(value: number | null | undefined): string;
-export declare function formatMean(value: number | null | undefined): string;
-export declare function formatCount(value: number): string;
-export declare function formatMonth(period: string): string;
-export declare function formatDay(day: string): string;
-export declare function dashboardModel(report: SurveyReport, options?: { today?: string }): DashboardModel;
+export declare function translator(texts: DashboardTexts): Translate;
+export declare function formatters(language: string, t: Translate): DashboardFormat;
+export declare function dashboardModel(
+  report: SurveyReport,
+  options: { today?: string; texts: DashboardTexts; language?: string },
+): DashboardModel;

@@ -1,83 +1,49 @@
 // What the dashboard shows, computed from the survey report JSON (GET /api/reports/survey).
 // Pure: no DOM, so the server's tests check exactly the figures and words the page shows.
-// Dutch words of the dashboard live here and in the HTML templates next to this file.
+// Every word comes from the texts passed in (locales/<lang>/dashboard.json), every code from the
+// report's `codes`.
 
-export const SUPPRESSED_TEXT = 'te weinig antwoorden';
-export const NO_CONVERSATIONS_TEXT = 'nog geen gesprekken';
-
-export const LABELS = {
-  awareness: { used: 'Kent het en gebruikt het', awareNotUsed: 'Kent het, gebruikt het niet', unaware: 'Kende het niet' },
-  appointmentPreference: { appointment: 'Liefst met afspraak', indifferent: 'Maakt niet uit', walkIn: 'Liefst zonder afspraak' },
-  bookingChannel: { online: 'Online', phone: 'Telefoon', counter: 'Loket' },
-  ageBracket: { '18-34': '18 tot 34 jaar', '35-49': '35 tot 49 jaar', '50-64': '50 tot 64 jaar', '65+': '65 jaar of ouder' },
-  outcomes: { resolved: 'Opgelost door de assistent', escalated: 'Doorverbonden met een medewerker', abandoned: 'Afgebroken' },
-  month: 'Maand',
-  answers: 'Antwoorden',
-  answer: 'Antwoord',
-  survey: 'Enquête',
-  panel: 'Inwonerspanel',
-  baseline: 'Basislijn',
-  whole: 'Hele periode',
-  age: 'Leeftijd',
-  allAges: 'Alle leeftijden',
-  mean: 'Gemiddelde (1 tot 5)',
-  satisfied: 'Tevreden (4 of 5)',
-  outcome: 'Uitkomst',
-  share: 'Aandeel',
-  conversations: 'Gesprekken',
-  interval: '95%-betrouwbaarheidsinterval',
-  incomplete: 'onvolledig',
-};
-
-// How each answer reads inside a sentence ("18,0% kende het thuisloket niet").
-const AWARENESS_PHRASES = {
-  used: 'kent het digitaal thuisloket en gebruikt het',
-  awareNotUsed: 'kent het digitaal thuisloket maar gebruikt het niet',
-  unaware: 'kende het digitaal thuisloket niet',
-};
-const APPOINTMENT_PHRASES = {
-  appointment: 'komt liefst met een afspraak',
-  indifferent: 'vindt het om het even',
-  walkIn: 'komt liefst zonder afspraak',
-};
-const BOOKING_PHRASES = { online: 'online', phone: 'via de telefoon', counter: 'aan het loket' };
-
-export const AWARENESS_CODES = ['used', 'awareNotUsed', 'unaware'];
-export const APPOINTMENT_CODES = ['appointment', 'indifferent', 'walkIn'];
-export const BOOKING_CODES = ['online', 'phone', 'counter'];
-export const AGE_CODES = ['18-34', '35-49', '50-64', '65+'];
-export const OUTCOME_CODES = ['resolved', 'escalated', 'abandoned'];
-
-// One decimal everywhere, always shown, so figures line up and compare: "18,0%", "4,2".
-const percent = new Intl.NumberFormat('nl-BE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const decimal = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 0 });
-const monthName = new Intl.DateTimeFormat('nl-BE', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longMonthName = new Intl.DateTimeFormat('nl-BE', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dayName = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortDayName = new Intl.DateTimeFormat('nl-BE', { day: 'numeric', month: 'long', timeZone: 'UTC' });
-
-/** A share as a Dutch percentage, or "te weinig antwoorden" for a suppressed (null) cell. */
-export function formatShare(value) {
-  return value === null || value === undefined ? SUPPRESSED_TEXT : percent.format(value);
+/**
+ * `t(key, values)` over the dashboard's texts (locales/<lang>/dashboard.json, which the server puts on
+ * `<html data-texts>`): the text with its `{{placeholders}}` filled in. A missing key shows itself.
+ */
+export function translator(texts) {
+  return (key, values = {}) => {
+    const text = key.split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), texts);
+    if (typeof text !== 'string') return key;
+    return text.replace(/\{\{(\w+)\}\}/g, (placeholder, name) => (name in values ? String(values[name]) : placeholder));
+  };
 }
 
-export function formatMean(value) {
-  return value === null || value === undefined ? SUPPRESSED_TEXT : decimal.format(value);
-}
-
-export function formatCount(value) {
-  return whole.format(value);
-}
-
-/** "mrt 2026" for "2026-03". */
-export function formatMonth(period) {
-  return monthName.format(new Date(`${period}-01T00:00:00Z`));
-}
-
-/** "15 maart 2026" for "2026-03-15": dates in sentences are Dutch, not ISO. */
-export function formatDay(day) {
-  return dayName.format(new Date(`${day}T00:00:00Z`));
+/**
+ * How figures and dates read in `language`, with `t` for the words of a missing figure. One decimal
+ * everywhere, always shown, so figures line up and compare: "18,0%", "4,2".
+ */
+export function formatters(language, t) {
+  const locale = `${language}-BE`;
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const longMonthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dayName = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const shortDayName = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const suppressed = t('labels.cells.suppressed');
+  const utc = (day) => new Date(`${day}T00:00:00Z`);
+  return {
+    suppressed,
+    noConversations: t('labels.cells.noConversations'),
+    /** A share as a percentage, or "te weinig antwoorden" for a suppressed (null) cell. */
+    share: (value) => (value === null || value === undefined ? suppressed : percent.format(value)),
+    mean: (value) => (value === null || value === undefined ? suppressed : decimal.format(value)),
+    count: (value) => whole.format(value),
+    /** "mrt 2026" for "2026-03". */
+    month: (period) => monthName.format(utc(`${period}-01`)),
+    longMonth: (period) => longMonthName.format(utc(`${period}-01`)),
+    /** "15 maart 2026" for "2026-03-15": dates in sentences are words, not ISO. */
+    day: (day) => dayName.format(utc(day)),
+    shortDay: (day) => shortDayName.format(utc(day)),
+  };
 }
 
 /** The last day of a YYYY-MM month, as YYYY-MM-DD. */
@@ -90,50 +56,59 @@ function lastDayOf(period) {
  * A month the range cuts short (the current month, or a range that starts or ends mid-month) is
  * marked as such, so a part-month with few answers does not read as a trend.
  */
-function monthLabel(period, range, today) {
+function monthLabel(period, range, today, format, t) {
   const first = `${period}-01`;
   const last = lastDayOf(period);
   const end = today && today < range.to ? today : range.to;
   const from = range.from > first ? range.from : first;
   const to = end < last ? end : last;
-  if (from === first && to === last)
-    return { short: formatMonth(period), long: longMonthName.format(new Date(`${first}T00:00:00Z`)), incomplete: false };
-  const days = `${shortDayName.format(new Date(`${from}T00:00:00Z`))} tot ${shortDayName.format(new Date(`${to}T00:00:00Z`))}`;
+  if (from === first && to === last) return { short: format.month(period), long: format.longMonth(period), incomplete: false };
   return {
-    short: `${formatMonth(period)}*`,
-    long: `${longMonthName.format(new Date(`${first}T00:00:00Z`))} (${LABELS.incomplete}: ${days})`,
+    short: `${format.month(period)}*`,
+    long: t('labels.columns.monthIncomplete', { month: format.longMonth(period), from: format.shortDay(from), to: format.shortDay(to) }),
     incomplete: true,
   };
-}
-
-/** Whether a difference with the panel is beyond chance, in words. */
-function certainty(comparison) {
-  return comparison.significant ? 'dat verschil is statistisch zeker' : 'het verschil is nog niet zeker';
-}
-
-function tooFewSentence(n) {
-  return `Te weinig antwoorden om iets te besluiten: ${formatCount(n)}, we tonen een cijfer vanaf 10.`;
-}
-
-function shareWithInterval(share, interval) {
-  if (share === null || share === undefined) return SUPPRESSED_TEXT;
-  if (!interval) return formatShare(share);
-  return `${formatShare(share)} (${formatShare(interval[0])} tot ${formatShare(interval[1])})`;
 }
 
 /**
  * Everything the page draws: per chart the series for the SVG and the table that says the same in
  * words. `today` (YYYY-MM-DD) marks the running month incomplete: the report covers whole months.
+ * `texts` is the dashboard namespace of the page's `language`.
  */
-export function dashboardModel(report, { today } = {}) {
+export function dashboardModel(report, { today, texts, language = 'nl' }) {
+  const t = translator(texts);
+  const format = formatters(language, t);
+  const codes = report.codes;
+  const label = (group, code) => t(`labels.${group}.${code}`);
+  const column = (name) => t(`labels.columns.${name}`);
+  const certainty = (comparison) => t(comparison.significant ? 'sentences.certain' : 'sentences.notYetCertain');
+  const tooFew = (n) => t('sentences.tooFew', { n: format.count(n) });
+  const shareWithInterval = (value, interval) => {
+    if (value === null || value === undefined) return format.suppressed;
+    if (!interval) return format.share(value);
+    return t('labels.cells.shareWithInterval', {
+      share: format.share(value),
+      low: format.share(interval[0]),
+      high: format.share(interval[1]),
+    });
+  };
+
   const periods = report.periods ?? [];
-  const months = periods.map((period) => monthLabel(period.period, report, today));
+  const months = periods.map((period) => monthLabel(period.period, report, today, format, t));
   const source = report.baseline.source;
   const awarenessSentences = report.awareness.suppressed
-    ? [tooFewSentence(report.awareness.n)]
-    : AWARENESS_CODES.map((code) => {
+    ? [tooFew(report.awareness.n)]
+    : codes.awareness.map((code) => {
         const [low, high] = report.awareness.ci95[code];
-        return `${formatShare(report.awareness[code])} ${AWARENESS_PHRASES[code]} (tussen ${formatShare(low)} en ${formatShare(high)}); in het ${source} was dat ${formatShare(report.baseline.awareness[code])}: ${certainty(report.awareness.vsBaseline[code])}.`;
+        return t('sentences.awareness', {
+          share: format.share(report.awareness[code]),
+          phrase: t(`phrases.awareness.${code}`),
+          low: format.share(low),
+          high: format.share(high),
+          source,
+          baseline: format.share(report.baseline.awareness[code]),
+          certainty: certainty(report.awareness.vsBaseline[code]),
+        });
       });
   const awareness = {
     id: 'awareness',
@@ -145,26 +120,30 @@ export function dashboardModel(report, { today } = {}) {
     sentences: awarenessSentences,
     categories: months.map((month) => month.short),
     incomplete: months.map((month) => month.incomplete),
-    series: AWARENESS_CODES.map((code) => ({
+    series: codes.awareness.map((code) => ({
       code,
-      label: LABELS.awareness[code],
+      label: label('awareness', code),
       values: periods.map((period) => period.awareness[code]),
       reference: report.baseline.awareness[code],
     })),
     table: {
-      columns: [LABELS.month, LABELS.answers, ...AWARENESS_CODES.map((code) => LABELS.awareness[code])],
+      columns: [column('month'), column('answers'), ...codes.awareness.map((code) => label('awareness', code))],
       rows: [
         ...periods.map((period, index) => [
           months[index].long,
-          formatCount(period.awareness.n),
-          ...AWARENESS_CODES.map((code) => formatShare(period.awareness[code])),
+          format.count(period.awareness.n),
+          ...codes.awareness.map((code) => format.share(period.awareness[code])),
         ]),
         [
-          LABELS.whole,
-          formatCount(report.awareness.n),
-          ...AWARENESS_CODES.map((code) => shareWithInterval(report.awareness[code], report.awareness.ci95?.[code])),
+          column('whole'),
+          format.count(report.awareness.n),
+          ...codes.awareness.map((code) => shareWithInterval(report.awareness[code], report.awareness.ci95?.[code])),
         ],
-        [`${LABELS.baseline}: ${source}`, '', ...AWARENESS_CODES.map((code) => formatShare(report.baseline.awareness[code]))],
+        [
+          t('labels.columns.baselineSource', { source }),
+          '',
+          ...codes.awareness.map((code) => format.share(report.baseline.awareness[code])),
+        ],
       ],
     },
   };
@@ -174,15 +153,20 @@ export function dashboardModel(report, { today } = {}) {
   const responseRate = conversations > 0 ? Math.min(1, surveyed / conversations) : null;
   const satisfactionSentences = [
     report.satisfaction.suppressed
-      ? tooFewSentence(report.satisfaction.n)
-      : `Inwoners gaven het gesprek gemiddeld ${formatMean(report.satisfaction.mean)} op 5; ${formatShare(report.satisfaction.satisfied)} was tevreden (4 of 5).`,
+      ? tooFew(report.satisfaction.n)
+      : t('sentences.satisfaction', {
+          mean: format.mean(report.satisfaction.mean),
+          satisfied: format.share(report.satisfaction.satisfied),
+        }),
     responseRate === null
-      ? 'Hoeveel gesprekken een enquête kregen, tonen we zodra er afgesloten gesprekken zijn.'
-      : `${formatShare(responseRate)} van de gesprekken kreeg een ingevulde enquête (${formatCount(surveyed)} van ${formatCount(conversations)}).`,
+      ? t('sentences.responseRateUnknown')
+      : t('sentences.responseRate', {
+          share: format.share(responseRate),
+          surveyed: format.count(surveyed),
+          conversations: format.count(conversations),
+        }),
   ];
-  if (months.some((month) => month.incomplete)) {
-    satisfactionSentences.push('Een maand met * is niet volledig: lees daar nog geen stijging of daling uit.');
-  }
+  if (months.some((month) => month.incomplete)) satisfactionSentences.push(t('sentences.incompleteMonth'));
   const satisfaction = {
     id: 'satisfaction',
     kind: 'lines',
@@ -193,21 +177,21 @@ export function dashboardModel(report, { today } = {}) {
     responseRate,
     categories: months.map((month) => month.short),
     incomplete: months.map((month) => month.incomplete),
-    series: [{ code: 'mean', label: LABELS.mean, values: periods.map((period) => period.satisfaction.mean) }],
+    series: [{ code: 'mean', label: column('mean'), values: periods.map((period) => period.satisfaction.mean) }],
     table: {
-      columns: [LABELS.month, LABELS.answers, LABELS.mean, LABELS.satisfied],
+      columns: [column('month'), column('answers'), column('mean'), column('satisfied')],
       rows: [
         ...periods.map((period, index) => [
           months[index].long,
-          formatCount(period.satisfaction.n),
-          formatMean(period.satisfaction.mean),
-          formatShare(period.satisfaction.satisfied),
+          format.count(period.satisfaction.n),
+          format.mean(period.satisfaction.mean),
+          format.share(period.satisfaction.satisfied),
         ]),
         [
-          LABELS.whole,
-          formatCount(report.satisfaction.n),
-          formatMean(report.satisfaction.mean),
-          formatShare(report.satisfaction.satisfied),
+          column('whole'),
+          format.count(report.satisfaction.n),
+          format.mean(report.satisfaction.mean),
+          format.share(report.satisfaction.satisfied),
         ],
       ],
     },
@@ -219,92 +203,125 @@ export function dashboardModel(report, { today } = {}) {
     kind: 'bars',
     yFormat: 'share',
     sentences: appointment.suppressed
-      ? [tooFewSentence(appointment.n)]
-      : APPOINTMENT_CODES.map(
-          (code) =>
-            `${formatShare(appointment[code])} ${APPOINTMENT_PHRASES[code]}; in het ${source} was dat ${formatShare(report.baseline.appointmentPreference[code])}: ${certainty(appointment.vsBaseline[code])}.`,
+      ? [tooFew(appointment.n)]
+      : codes.appointmentPreference.map((code) =>
+          t('sentences.appointmentPreference', {
+            share: format.share(appointment[code]),
+            phrase: t(`phrases.appointmentPreference.${code}`),
+            source,
+            baseline: format.share(report.baseline.appointmentPreference[code]),
+            certainty: certainty(appointment.vsBaseline[code]),
+          }),
         ),
-    groups: APPOINTMENT_CODES.map((code) => ({
-      label: LABELS.appointmentPreference[code],
+    groups: codes.appointmentPreference.map((code) => ({
+      label: label('appointmentPreference', code),
       bars: [
-        { label: LABELS.survey, value: appointment[code] },
-        { label: LABELS.panel, value: report.baseline.appointmentPreference[code] },
+        { label: column('survey'), value: appointment[code] },
+        { label: column('panel'), value: report.baseline.appointmentPreference[code] },
       ],
     })),
     table: {
       columns: [
-        LABELS.answer,
-        `${LABELS.survey} (${formatCount(appointment.n)} ${LABELS.answers.toLowerCase()})`,
-        `${LABELS.panel} ${report.baseline.source}`,
+        column('answer'),
+        t('labels.columns.surveyAnswers', { n: format.count(appointment.n) }),
+        t('labels.columns.panelSource', { source }),
       ],
-      rows: APPOINTMENT_CODES.map((code) => [
-        LABELS.appointmentPreference[code],
-        formatShare(appointment[code]),
-        formatShare(report.baseline.appointmentPreference[code]),
+      rows: codes.appointmentPreference.map((code) => [
+        label('appointmentPreference', code),
+        format.share(appointment[code]),
+        format.share(report.baseline.appointmentPreference[code]),
       ]),
     },
   };
 
   const booking = report.bookingChannel;
   const bookingRows = [
-    { label: LABELS.allAges, block: booking },
-    ...AGE_CODES.map((age) => ({ label: LABELS.ageBracket[age], block: booking.byAge?.[age] ?? { n: 0, suppressed: true } })),
+    { label: column('allAges'), block: booking },
+    ...codes.ageBracket.map((age) => ({ label: label('ageBracket', age), block: booking.byAge?.[age] ?? { n: 0, suppressed: true } })),
   ];
   const bookingChannelByAge = {
     id: 'bookingChannelByAge',
     kind: 'bars',
     yFormat: 'share',
-    sentences: bookingRows.map(({ label, block }) => {
-      if (block.suppressed) return `${label}: te weinig antwoorden (${formatCount(block.n)}).`;
-      const top = BOOKING_CODES.reduce((best, code) => (block[code] > block[best] ? code : best), BOOKING_CODES[0]);
-      const who = block[top] > 0.5 ? 'de meesten maken' : 'de grootste groep maakt';
-      return `${label}: ${who} een afspraak ${BOOKING_PHRASES[top]} (${formatShare(block[top])}).`;
+    sentences: bookingRows.map(({ label: who, block }) => {
+      if (block.suppressed) return t('sentences.bookingTooFew', { label: who, n: format.count(block.n) });
+      const top = codes.bookingChannel.reduce((best, code) => (block[code] > block[best] ? code : best), codes.bookingChannel[0]);
+      return t(block[top] > 0.5 ? 'sentences.bookingMost' : 'sentences.bookingLargest', {
+        label: who,
+        channel: t(`phrases.bookingChannel.${top}`),
+        share: format.share(block[top]),
+      });
     }),
-    groups: bookingRows.map(({ label, block }) => ({
-      label,
-      bars: BOOKING_CODES.map((code) => ({ label: LABELS.bookingChannel[code], value: block[code] ?? null })),
+    groups: bookingRows.map(({ label: who, block }) => ({
+      label: who,
+      bars: codes.bookingChannel.map((code) => ({ label: label('bookingChannel', code), value: block[code] ?? null })),
     })),
     table: {
-      columns: [LABELS.age, LABELS.answers, ...BOOKING_CODES.map((code) => LABELS.bookingChannel[code])],
-      rows: bookingRows.map(({ label, block }) => [label, formatCount(block.n), ...BOOKING_CODES.map((code) => formatShare(block[code]))]),
+      columns: [column('age'), column('answers'), ...codes.bookingChannel.map((code) => label('bookingChannel', code))],
+      rows: bookingRows.map(({ label: who, block }) => [
+        who,
+        format.count(block.n),
+        ...codes.bookingChannel.map((code) => format.share(block[code])),
+      ]),
     },
   };
 
   const outcomeBlock = report.outcomes ?? { n: 0, suppressed: true, resolved: null, escalated: null, abandoned: null };
+  const hours = outcomeBlock.outsideOpeningHours ?? { n: 0, unknown: outcomeBlock.n, suppressed: true, outside: null };
   // Zero conversations is not "too few answers": there is nothing yet.
-  const outcomeCell = (value) => (outcomeBlock.n === 0 ? NO_CONVERSATIONS_TEXT : formatShare(value));
+  const outcomeCell = (value) => (outcomeBlock.n === 0 ? format.noConversations : format.share(value));
+  const outcomeSentences =
+    outcomeBlock.n === 0
+      ? [t('sentences.outcomesNone')]
+      : [
+          outcomeBlock.suppressed
+            ? t('sentences.outcomesTooFew', { n: format.count(outcomeBlock.n) })
+            : t('sentences.outcomes', {
+                resolved: format.share(outcomeBlock.resolved),
+                n: format.count(outcomeBlock.n),
+                escalated: format.share(outcomeBlock.escalated),
+                abandoned: format.share(outcomeBlock.abandoned),
+              }),
+          openingHoursSentence(hours, format, t),
+        ];
   const outcomes = {
     id: 'outcomes',
     kind: 'bars',
     yFormat: 'share',
-    emptyText: outcomeBlock.n === 0 ? NO_CONVERSATIONS_TEXT : undefined,
-    sentences:
-      outcomeBlock.n === 0
-        ? ['Nog geen gesprekken in deze periode.']
-        : outcomeBlock.suppressed
-          ? [`Te weinig gesprekken om iets te besluiten: ${formatCount(outcomeBlock.n)}, we tonen een cijfer vanaf 10.`]
-          : [
-              `De assistent loste ${formatShare(outcomeBlock.resolved)} van de ${formatCount(outcomeBlock.n)} gesprekken zelf op; ${formatShare(outcomeBlock.escalated)} ging naar een medewerker en ${formatShare(outcomeBlock.abandoned)} werd afgebroken.`,
-            ],
+    emptyText: outcomeBlock.n === 0 ? format.noConversations : undefined,
+    sentences: outcomeSentences,
     groups: [
-      { label: LABELS.conversations, bars: OUTCOME_CODES.map((code) => ({ label: LABELS.outcomes[code], value: outcomeBlock[code] })) },
+      {
+        label: column('conversations'),
+        bars: codes.outcome.map((code) => ({ label: label('outcome', code), value: outcomeBlock[code] })),
+      },
     ],
     table: {
-      columns: [LABELS.outcome, `${LABELS.share} (${formatCount(outcomeBlock.n)} ${LABELS.conversations.toLowerCase()})`],
-      rows: OUTCOME_CODES.map((code) => [LABELS.outcomes[code], outcomeCell(outcomeBlock[code])]),
+      columns: [column('outcome'), t('labels.columns.shareOfConversations', { n: format.count(outcomeBlock.n) })],
+      rows: codes.outcome.map((code) => [label('outcome', code), outcomeCell(outcomeBlock[code])]),
     },
   };
 
   return {
+    format,
     summary: {
       responses: report.responses,
       synthetic: report.synthetic ?? 0,
       from: report.from,
       to: report.to,
-      period: `${formatDay(report.from)} tot en met ${formatDay(report.to)}`,
+      period: t('labels.cells.period', { from: format.day(report.from), to: format.day(report.to) }),
       responseRate,
       conversations,
+      outsideOpeningHours: hours.suppressed ? null : hours.outside,
     },
     charts: [awareness, satisfaction, appointmentPreference, bookingChannelByAge, outcomes],
   };
+}
+
+/** The share of conversations that started while the counter was closed, in one sentence (and the unknown ones). */
+function openingHoursSentence(hours, format, t) {
+  const figure = hours.suppressed
+    ? t('sentences.outsideOpeningHoursTooFew', { n: format.count(hours.n) })
+    : t('sentences.outsideOpeningHours', { share: format.share(hours.outside), n: format.count(hours.n) });
+  return hours.unknown > 0 ? `${figure} ${t('sentences.outsideOpeningHoursUnknown', { unknown: format.count(hours.unknown) })}` : figure;
 }

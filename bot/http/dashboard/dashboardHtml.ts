@@ -4,42 +4,25 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { escapeHtml, rawHtml, type RawHtml } from '../htmlTemplate.js';
+import { sendPage, type PagePolicy } from '../pageResponse.js';
 
-const DASHBOARD_DIR = new URL('../../../web/dashboard/', import.meta.url);
-// The page loads only its own script and style: no CDN, no inline script.
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const DASHBOARD_DIR = new URL('../../../web/dashboard/', import.meta.url);
+/** Behind the reports sign-in: nothing cached; the page loads only its own script and style. */
+export const DASHBOARD_POLICY: PagePolicy = { cache: 'no-store', referrer: 'same-origin' };
 
 /** A file of web/dashboard/, read once at start-up. */
 export function readDashboardFile(name: string): string {
   return readFileSync(new URL(name, DASHBOARD_DIR), 'utf8');
 }
 
-export function escapeHtml(text: string): string {
-  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-  return text.replace(/[&<>"']/g, (char) => entities[char]!);
-}
-
-/** Fills `{{name}}` placeholders; values are HTML already (escape text before passing it). */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => values[name] ?? '');
-}
-
 /** A message paragraph the screen reader announces, or nothing. */
-export function messageBlock(text: string | undefined, id = 'message'): string {
-  return text ? `<p class="message" role="alert" id="${id}">${escapeHtml(text)}</p>` : '';
+export function messageBlock(text: string | undefined, id = 'message'): RawHtml {
+  return rawHtml(text ? `<p class="message" role="alert" id="${escapeHtml(id)}">${escapeHtml(text)}</p>` : '');
 }
 
-export function sendHtml(res: ServerResponse, status: number, html: string, extraHeaders: Record<string, string | string[]> = {}): void {
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'same-origin',
-    ...extraHeaders,
-  });
-  res.end(html);
+export function sendHtml(res: ServerResponse, status: number, html: string, extraHeaders: Record<string, string> = {}): void {
+  sendPage(res, status, html, DASHBOARD_POLICY, extraHeaders);
 }
 
 /** 303 to `location`, optionally setting a cookie. */

@@ -1,12 +1,13 @@
 /** `GET /api/reports/survey` (JSON) and `GET /api/reports/survey.csv` (Excel nl-BE), with the token or a dashboard session. */
 import type { Request, Response, Server } from 'restify';
-import { brusselsDay, wholeMonths } from '../../../services/calendarDay.js';
-import { surveyReportToCsv } from '../../../services/survey/surveyCsv.js';
+import { surveyReportToCsv, type CsvLabel } from '../../../services/survey/surveyCsv.js';
 import type { ReportRange, SurveyReport } from '../../../services/survey/surveyReport.js';
-import { errorCode } from '../../errorCodes.js';
+import { errorCode } from '../../../services/errorCatalogue.js';
 import { sendError } from '../httpErrors.js';
 import { checkReportsAccess, readReportRange } from '../reportsAccess.js';
+import { csvLabels, languageOf } from './dashboardTexts.js';
 import type { ReportsContext } from './reportsContext.js';
+import { brusselsDay, wholeMonths } from '../../../services/brusselsTime.js';
 
 function csvFileName(range: ReportRange): string {
   return `enquete-digitale-assistent-${range.from}-tot-${range.to}.csv`;
@@ -32,14 +33,14 @@ async function authorisedRange(req: Request, res: Response, context: ReportsCont
   return wholeMonths(range.range, brusselsDay(now));
 }
 
-function sendCsv(res: Response, range: ReportRange, figures: SurveyReport): void {
+function sendCsv(res: Response, range: ReportRange, figures: SurveyReport, label: CsvLabel): void {
   res.writeHead(200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${csvFileName(range)}"`,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
-  res.end(surveyReportToCsv(figures));
+  res.end(surveyReportToCsv(figures, label));
 }
 
 export function registerReportApi(server: Server, context: ReportsContext): void {
@@ -53,7 +54,7 @@ export function registerReportApi(server: Server, context: ReportsContext): void
       context.logger?.error('reports.failed', { code: errorCode(error) });
       return sendError(res, 500, 'internal', 'The report could not be made.');
     }
-    if (format === 'csv') return sendCsv(res, range, figures);
+    if (format === 'csv') return sendCsv(res, range, figures, csvLabels(context.i18n, languageOf(req)));
     res.setHeader('Cache-Control', 'no-store');
     res.json(figures);
   }

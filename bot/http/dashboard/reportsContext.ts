@@ -10,9 +10,11 @@ import type { AttemptStore } from '../../../stores/attempts/attemptStore.js';
 import type { SessionStore } from '../../../stores/sessions/sessionStore.js';
 import type { OutcomeStore, SurveyStore } from '../../../stores/survey/surveyStores.js';
 import type { Logger } from '../../logger.js';
-import type { RangeProblem, ReportsAccessDeps } from '../reportsAccess.js';
+import type { i18n } from 'i18next';
+import { createI18n, LANGUAGES, type Language } from '../../i18n.js';
+import type { ReportsAccessDeps } from '../reportsAccess.js';
 import { createSessions } from '../sessions.js';
-import { readDashboardFile } from './dashboardHtml.js';
+import { pageTextValues } from './dashboardTexts.js';
 
 export interface SurveyReportRoutesDeps {
   /** Counts its rows for the report where they are (in memory or in SQL). */
@@ -32,16 +34,18 @@ export interface SurveyReportRoutesDeps {
   sessionStore?: SessionStore;
   /** Where wrong-token attempts are counted (default: in memory), when no limiter is given. */
   attemptStore?: AttemptStore;
+  /** The texts (locales/<lang>/dashboard.json); default: read from locales/. */
+  i18n?: i18n;
 }
-
-type DashboardMessages = Record<'loginWrong' | 'loginMissing' | 'loginTooMany' | 'reportsDisabled' | RangeProblem, string>;
 
 export interface ReportsContext {
   access: ReportsAccessDeps & { reportsToken: string | null; limiter: AttemptLimiter };
   now: () => Date;
   logger?: Logger;
   secureCookies: boolean;
-  messages: DashboardMessages;
+  i18n: i18n;
+  /** Per language, the placeholders every dashboard page fills (dashboardTexts.ts). */
+  pageValues: ReadonlyMap<Language, Readonly<Record<string, string>>>;
   /** The report offered outside: whole months, small cells left out of every total. */
   report(range: ReportRange): Promise<SurveyReport>;
 }
@@ -50,6 +54,7 @@ export interface ReportsContext {
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
 export function createReportsContext(deps: SurveyReportRoutesDeps): ReportsContext {
+  const texts = deps.i18n ?? createI18n();
   const limiter =
     deps.limiter ?? createAttemptLimiter({ scope: 'reports-token', maxAttempts: 5, windowMs: 15 * 60 * 1000, store: deps.attemptStore });
   return {
@@ -61,7 +66,8 @@ export function createReportsContext(deps: SurveyReportRoutesDeps): ReportsConte
     now: deps.now ?? (() => new Date()),
     logger: deps.logger,
     secureCookies: deps.secureCookies ?? false,
-    messages: JSON.parse(readDashboardFile('messages.json')) as DashboardMessages,
+    i18n: texts,
+    pageValues: new Map(LANGUAGES.map((language) => [language, pageTextValues(texts, language)])),
     report: (range) => storedSurveyReport(deps, range, deps.baseline, { leaveOutSmallCells: true }),
   };
 }

@@ -5,6 +5,7 @@ import { clientAddress } from '../clientAddress.js';
 import { REPORTS_SESSION_COOKIE, REPORTS_SESSION_SUBJECT, tokensMatch } from '../reportsAccess.js';
 import { clearedCookie, readCookie, sessionCookie } from '../sessions.js';
 import { redirect } from './dashboardHtml.js';
+import { dashboardT, languageOf, languageQuery } from './dashboardTexts.js';
 import type { LoginPage } from './loginPage.js';
 import { SESSION_TTL_MS, type ReportsContext } from './reportsContext.js';
 
@@ -32,23 +33,24 @@ function readFormBody(req: IncomingMessage, maxBytes = LOGIN_BODY_MAX_BYTES): Pr
 
 export function registerSignIn(server: Server, context: ReportsContext, loginPage: LoginPage): void {
   const { reportsToken, limiter, sessions } = context.access;
-  const { messages } = context;
 
   server.post('/dashboard/login', async (req: Request, res: Response) => {
-    if (!reportsToken) return loginPage(res, 503, messages.reportsDisabled);
+    const language = languageOf(req);
+    const t = dashboardT(context.i18n, language);
+    if (!reportsToken) return loginPage(res, language, 503, t('login.disabled'));
     const address = clientAddress(req);
     if (!(await limiter.allows(address))) {
       const seconds = await limiter.retryAfterSeconds(address);
-      return loginPage(res, 429, messages.loginTooMany.replace('{{minutes}}', String(Math.max(1, Math.ceil(seconds / 60)))), {
+      return loginPage(res, language, 429, t('login.tooMany', { minutes: Math.max(1, Math.ceil(seconds / 60)) }), {
         'Retry-After': String(seconds),
       });
     }
     const form = await readFormBody(req);
     const token = form?.get('token') ?? '';
-    if (!token) return loginPage(res, 400, messages.loginMissing);
+    if (!token) return loginPage(res, language, 400, t('login.missing'));
     if (!tokensMatch(token, reportsToken)) {
       await limiter.record(address);
-      return loginPage(res, 401, messages.loginWrong);
+      return loginPage(res, language, 401, t('login.wrong'));
     }
     await limiter.reset(address);
     await sessions.destroy(readCookie(req, REPORTS_SESSION_COOKIE));
@@ -59,11 +61,11 @@ export function registerSignIn(server: Server, context: ReportsContext, loginPag
       secure: context.secureCookies,
       maxAgeSeconds: SESSION_TTL_MS / 1000,
     });
-    redirect(res, '/dashboard', cookie);
+    redirect(res, `/dashboard${languageQuery(language)}`, cookie);
   });
 
   server.post('/dashboard/logout', async (req: Request, res: Response) => {
     await sessions.destroy(readCookie(req, REPORTS_SESSION_COOKIE));
-    redirect(res, '/dashboard', clearedCookie(REPORTS_SESSION_COOKIE, '/'));
+    redirect(res, `/dashboard${languageQuery(languageOf(req))}`, clearedCookie(REPORTS_SESSION_COOKIE, '/'));
   });
 }

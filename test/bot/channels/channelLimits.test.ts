@@ -8,7 +8,7 @@ import { askAndAnswer, messageSize, renderedButtons, tappedButton } from '../../
 import { createConversation } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { createSurveyFixture } from '../../support/survey.js';
-import type { Intent } from '../../../nlu/contract.js';
+import type { Intent } from '../../../domain/nluContract.js';
 import type { Recognition } from '../../../nlu/recognizer.js';
 
 // Every question the dialogs ask goes through renderQuestion: record them while walking the conversation.

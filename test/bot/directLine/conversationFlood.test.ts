@@ -21,7 +21,7 @@ describe('a flood of new web chat conversations', () => {
     expect((await h.postMessage(resident.token, resident.conversationId, 'hallo')).status).toBe(200);
 
     for (let flood = 0; flood < 40; flood += 1) {
-      const grant = h.directLine.issueToken();
+      const grant = await h.directLine.issueToken();
       await h.request('POST', '/v3/directline/conversations', grant.token, {});
     }
 
@@ -37,7 +37,7 @@ describe('a flood of new web chat conversations', () => {
     const residents = [await h.startConversation(), await h.startConversation(), await h.startConversation()];
     for (const resident of residents) expect((await h.postMessage(resident.token, resident.conversationId, 'vraag')).status).toBe(200);
 
-    const refused = await h.request('POST', '/v3/directline/conversations', h.directLine.issueToken().token, {});
+    const refused = await h.request('POST', '/v3/directline/conversations', (await h.directLine.issueToken()).token, {});
     expect(refused.status).toBe(503);
     expect(refused.json.error.code).toBe('TooManyConversations');
     for (const resident of residents) expect((await h.request('GET', path(resident.conversationId), resident.token)).status).toBe(200);
@@ -46,7 +46,7 @@ describe('a flood of new web chat conversations', () => {
     await h.postMessage(residents[1]!.token, residents[1]!.conversationId, 'nog iets');
     await h.postMessage(residents[2]!.token, residents[2]!.conversationId, 'nog iets');
     h.clock.advanceMinutes(10); // the first is idle for 20 minutes now, the others for 10
-    const admitted = await h.request('POST', '/v3/directline/conversations', h.directLine.issueToken().token, {});
+    const admitted = await h.request('POST', '/v3/directline/conversations', (await h.directLine.issueToken()).token, {});
     expect(admitted.status).toBe(201);
     expect((await h.request('GET', path(residents[0]!.conversationId), residents[0]!.token)).status).toBe(404);
     expect((await h.request('GET', path(residents[1]!.conversationId), residents[1]!.token)).status).toBe(200);

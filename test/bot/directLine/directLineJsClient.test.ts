@@ -66,7 +66,7 @@ describe('botframework-directlinejs against the local endpoint', () => {
     const { DirectLine, ConnectionStatus } = requireFromClient('botframework-directlinejs');
     const { Observable } = requireFromClient('rxjs/Observable');
     harness = await startLocalDirectLine();
-    const grant = harness.directLine.issueToken();
+    const grant = await harness.directLine.issueToken();
     const domain = `${harness.baseUrl}/v3/directline`;
 
     const connect = (extra: Record<string, unknown>) => {

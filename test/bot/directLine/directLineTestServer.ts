@@ -151,7 +151,7 @@ export async function startLocalDirectLine(
     clock,
     request,
     async startConversation() {
-      const grant = directLine.issueToken();
+      const grant = await directLine.issueToken();
       const started = await request('POST', '/v3/directline/conversations', grant.token, {});
       if (started.status !== 201) throw new Error(`start failed: ${started.status}`);
       return { token: grant.token, conversationId: grant.conversationId };

@@ -22,7 +22,7 @@ const conversationPath = (id: string) => `/v3/directline/conversations/${id}`;
 describe('starting a conversation', () => {
   it('starts the conversation bound to the token and lets the bot welcome the resident', async () => {
     const h = await start({ bot: { id: 'gemeente-bot', name: 'Gemeente' }, serviceUrl: 'http://127.0.0.1:3978/v3/directline' });
-    const grant = h.directLine.issueToken();
+    const grant = await h.directLine.issueToken();
 
     const started = await h.request('POST', '/v3/directline/conversations', grant.token, { locale: 'nl-BE' });
 
@@ -60,7 +60,7 @@ describe('starting a conversation', () => {
 
   it('resumes instead of starting twice when the same token starts again', async () => {
     const h = await start();
-    const grant = h.directLine.issueToken();
+    const grant = await h.directLine.issueToken();
     await h.request('POST', '/v3/directline/conversations', grant.token, {});
 
     const again = await h.request('POST', '/v3/directline/conversations', grant.token, {});
@@ -159,7 +159,7 @@ describe('posting and polling', () => {
 
   it('uses the locale given at the start when an activity has none', async () => {
     const h = await start();
-    const grant = h.directLine.issueToken();
+    const grant = await h.directLine.issueToken();
     await h.request('POST', '/v3/directline/conversations', grant.token, { locale: 'en-GB' });
 
     await h.postMessage(grant.token, grant.conversationId, 'hello');
@@ -239,7 +239,7 @@ describe('tokens', () => {
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const forgedPayload = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 3600 })).toString('base64url');
-    const foreign = createConversationTokenService({ tokenSecret: randomBytes(32), now: h.clock.now }).reissue(claims).token;
+    const foreign = (await createConversationTokenService({ tokenSecret: randomBytes(32), now: h.clock.now }).reissue(claims)).token;
     const path = `${conversationPath(conversationId)}/activities`;
 
     const missing = await h.request('GET', path);
@@ -286,7 +286,7 @@ describe('tokens', () => {
 
   it('answers 404 for a conversation that was never started', async () => {
     const h = await start();
-    const grant = h.directLine.issueToken();
+    const grant = await h.directLine.issueToken();
 
     const answer = await h.request('GET', `${conversationPath(grant.conversationId)}/activities`, grant.token);
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
-import { monthsCovering } from '../../../services/calendarDay.js';
 import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
 import { emptySurveyCounts, type SurveyCounts } from '../../../services/survey/surveyCounts.js';
 import type { ReportRange } from '../../../services/survey/surveyReport.js';
 import { startTestServer } from '../../support/testServer.js';
 import { baseline } from '../../services/survey/surveyFixtures.js';
+import { monthsCovering } from '../../../services/brusselsTime.js';
 
 const TOKEN = 'reports-token-for-tests-0123456789';
 const NOW = new Date('2026-03-15T10:00:00Z');

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
-import { wholeMonths } from '../../../services/calendarDay.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
 import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { startTestServer } from '../../support/testServer.js';
 import { baseline, rows } from '../../services/survey/surveyFixtures.js';
+import { wholeMonths } from '../../../services/brusselsTime.js';
 
 const TOKEN = 'reports-token-for-tests-0123456789';
 const NOW = new Date('2026-12-20T10:00:00Z');

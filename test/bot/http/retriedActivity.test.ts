@@ -4,6 +4,7 @@ import { recognition } from '../../dialogs/appointments/support.js';
 import { createTestAppointments } from '../../support/appointments.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
+import { BOOKING_CODE_PATTERN } from '../../../services/appointments/bookingCode.js';
 
 // The whole bot over real HTTP (`deliveryMode: expectReplies`), as a channel that resends a message it got no answer to.
 const recognizer = fakeRecognizer({
@@ -41,7 +42,7 @@ function shown(replies: Partial<Activity>[]) {
   }));
 }
 
-const bookingCode = (replies: Partial<Activity>[]) => /code=([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(JSON.stringify(replies))?.[1];
+const bookingCode = (replies: Partial<Activity>[]) => new RegExp(`code=(${BOOKING_CODE_PATTERN})`).exec(JSON.stringify(replies))?.[1];
 
 describe('a channel resending an activity that was already answered', () => {
   it('gets the stored replies of the first answer, booking code included, and books nothing twice', async () => {

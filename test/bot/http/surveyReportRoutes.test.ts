@@ -5,6 +5,7 @@ import { registerSurveyReportRoutes, type SurveyReportRoutesDeps } from '../../.
 import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
 import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { SURVEY_CSV_COLUMNS } from '../../../services/survey/surveyCsv.js';
+import { readLocaleResources } from '../../../bot/i18n.js';
 import { startTestServer } from '../../support/testServer.js';
 import { baseline, rows } from '../../services/survey/surveyFixtures.js';
 
@@ -129,7 +130,13 @@ describe('survey report API', () => {
       .replace(/^\uFEFF/, '')
       .split('\r\n');
     expect(lines[0]).toBe(SURVEY_CSV_COLUMNS.join(';'));
-    expect(lines).toContain('awareness;used;;2026-01-01/2026-01-31;aandeel;20;0,6;0,3866;0,7812;0,23;0,37;0,0002;ja;');
+    // Codes in their columns, the Dutch words from locales/nl beside them.
+    const words = (
+      readLocaleResources().nl.dashboard as { labels: { questions: Record<string, string>; awareness: Record<string, string> } }
+    ).labels;
+    expect(lines).toContain(
+      `awareness;${words.questions.awareness};used;${words.awareness.used};;;2026-01-01/2026-01-31;aandeel;20;0,6;0,3866;0,7812;0,23;0,37;0,0002;ja;`,
+    );
   });
 
   it('signs in on the dashboard with the token, and the session cookie opens both report endpoints', async () => {

@@ -6,6 +6,7 @@ import { readable } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
 import { offeredSlots, placeholder, recognition } from './support.js';
+import { BOOKING_CODE_PATTERN } from '../../../services/appointments/bookingCode.js';
 
 // The whole bot over real HTTP with `deliveryMode: expectReplies`, at Monday 2 March 2026, 07:00 in Brussels.
 const recognizer = fakeRecognizer({
@@ -173,7 +174,7 @@ describe('booking over HTTP', () => {
     await say('An Peeters');
     await say('an.peeters@voorbeeld.be');
     const [first, second] = await Promise.all([say('1', 'confirm-activity'), say('1', 'confirm-activity')]);
-    const codeIn = (replies: Partial<Activity>[]) => /code=([A-Z0-9]{3}-[A-Z0-9]{3})/.exec(JSON.stringify(replies))?.[1];
+    const codeIn = (replies: Partial<Activity>[]) => new RegExp(`code=(${BOOKING_CODE_PATTERN})`).exec(JSON.stringify(replies))?.[1];
     expect(codeIn(first!)).toBeDefined();
     expect(calls).toBe(2);
     expect(codeIn(second!)).toBe(codeIn(first!));

@@ -1,7 +1,7 @@
 /** Reading the appointment dialogs' keyed replies in tests. */
 import type { Activity } from 'botbuilder';
 import type { Recognition } from '../../../nlu/recognizer.js';
-import type { DocumentId, Intent } from '../../../nlu/contract.js';
+import type { DocumentId, Intent } from '../../../domain/nluContract.js';
 import { readable } from '../../support/conversation.js';
 
 export function recognition(intent: Intent, document?: DocumentId): Recognition {

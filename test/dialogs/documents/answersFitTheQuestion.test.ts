@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentId, Intent } from '../../../nlu/contract.js';
+import type { DocumentId, Intent } from '../../../domain/nluContract.js';
 import type { Recognition } from '../../../nlu/recognizer.js';
 import { createConversation, readable, testFacts } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';

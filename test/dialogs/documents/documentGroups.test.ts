@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_GROUPS } from '../../../dialogs/documents/documentGroups.js';
-import { DOCUMENT_IDS } from '../../../nlu/contract.js';
+import { DOCUMENT_IDS } from '../../../domain/nluContract.js';
 
 describe('document groups for the two-step choice', () => {
   it('hold every document of the contract exactly once', () => {

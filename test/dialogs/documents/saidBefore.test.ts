@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_IDS, type DocumentId } from '../../../nlu/contract.js';
+import { DOCUMENT_IDS, type DocumentId } from '../../../domain/nluContract.js';
 import type { Recognizer } from '../../../nlu/recognizer.js';
 import { documentRoute, type RouteRequest } from '../../../services/municipality/documentRoute.js';
 import { createConversation, readable, testFacts } from '../../support/conversation.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Intent } from '../../../nlu/contract.js';
+import type { Intent } from '../../../domain/nluContract.js';
 import { createConversation, readable, testFacts } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 
@@ -170,6 +170,19 @@ describe('contact: only what was asked', () => {
       }
     }
   });
+});
+
+describe('contact: one card', () => {
+  it.each(['hoe kan ik jullie bereiken?', 'welk nummer moet ik bellen'])(
+    '"%s" is answered in one message with the card',
+    async (question) => {
+      for (const channelId of ['webchat', 'sms']) {
+        const replies = await createConversation({ recognizer, channelId }).say(question);
+        const cards = replies.filter((reply) => readable([reply]).includes('«info:contact.title»'));
+        expect(cards, channelId).toHaveLength(1);
+      }
+    },
+  );
 });
 
 describe('opening hours: another day at the follow-up question', () => {

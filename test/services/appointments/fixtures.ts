@@ -1,12 +1,12 @@
 /** Shared facts for the appointment tests: fixed hours, closing days and a movable clock. */
 import { memoryDocument } from '../../../stores/embedded/durableDocument.js';
-import { brusselsInstant } from '../../../services/appointments/brusselsTime.js';
 import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { createBuiltInBookingProvider } from '../../../services/appointments/builtInBookingProvider.js';
 import { createEmbeddedBookingStore, type BookingDocument } from '../../../stores/bookings/embeddedBookingStore.js';
 import { findService, loadServiceCatalog, type AppointmentService } from '../../../services/appointments/serviceCatalog.js';
 import type { SlotSearch, WeeklyHours } from '../../../services/appointments/slots.js';
 import { createWrongAttemptLimiter } from '../../../services/appointments/wrongAttemptLimiter.js';
+import { brusselsInstant } from '../../../services/brusselsTime.js';
 
 const catalog = loadServiceCatalog();
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_IDS } from '../../../nlu/contract.js';
+import { DOCUMENT_IDS } from '../../../domain/nluContract.js';
 import {
   DEFAULT_SERVICES_FILE,
   loadServiceCatalog,

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { brusselsInstant, brusselsIso } from '../../../services/appointments/brusselsTime.js';
 import { countersWithRoom } from '../../../services/appointments/counterRoom.js';
 import {
   checkBookableStart,
@@ -10,6 +9,7 @@ import {
   type FreeSlot,
 } from '../../../services/appointments/slots.js';
 import { brussels, LOKET_HOURS, searchFor, storedBooking } from './fixtures.js';
+import { brusselsInstant, brusselsIso } from '../../../services/brusselsTime.js';
 
 // Monday 2 March 2026, 07:00 in Brussels (winter time, UTC+1). Lead time 2 h, horizon 42 days.
 const MONDAY_7 = brussels('2026-03-02', '07:00');

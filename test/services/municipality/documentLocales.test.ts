@@ -35,7 +35,15 @@ describe.each(['nl', 'en'] as const)('documents data and %s sentences agree', (l
   });
 
   it('has a sentence for every note of a route in the data', () => {
-    const notes = [...new Set(data.documents.flatMap((document) => document.counter.notes ?? []))];
+    const notes = [
+      ...new Set(
+        data.documents.flatMap((document) => [
+          ...(document.counter.notes ?? []),
+          ...Object.values(document.counter.byRequester ?? {}).flatMap((fields) => fields.notes ?? []),
+          ...(document.models ?? []).flatMap((model) => model.counter?.notes ?? []),
+        ]),
+      ),
+    ];
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.filter((key) => typeof ns.inPerson.notes?.[key] !== 'string')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_IDS, type DocumentId } from '../../../nlu/contract.js';
+import { DOCUMENT_IDS, type DocumentId } from '../../../domain/nluContract.js';
 import { documentRoute, questionsFor, requesterOptions } from '../../../services/municipality/documentRoute.js';
 import { loadMunicipalityData, type DocumentEntry } from '../../../services/municipality/municipalityData.js';
 import { REPO_DATA_DIR } from './dataCopy.js';
@@ -166,7 +166,7 @@ describe('questionsFor', () => {
   });
 
   it('asks for whom when the answer depends on it', () => {
-    expect(questionsFor(doc('reispas'))).toEqual([{ question: 'requester', options: ['self', 'child'] }]);
+    expect(questionsFor(doc('reispas'))).toEqual([{ question: 'requester', options: ['self', 'child', 'other'] }]);
     expect(questionsFor(doc('akte-overlijden'))).toEqual([{ question: 'requester', options: ['deceased', 'other'] }]);
   });
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DOCUMENT_IDS } from '../../../nlu/contract.js';
+import { DOCUMENT_IDS } from '../../../domain/nluContract.js';
 import { DataFileError, loadMunicipalityData } from '../../../services/municipality/municipalityData.js';
 import { dataCopy, documentIndex, REPO_DATA_DIR, repoJson } from './dataCopy.js';
 

@@ -1,17 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OpeningHours } from '../../../services/municipality/municipalityData.js';
-import { addDays } from '../../../services/calendarDay.js';
 import {
-  brusselsDateTime,
-  dayLabel,
   hoursOnDay,
   isClosedDay,
   nextWorkingDay,
   openingStatus,
   publicHolidayOn,
-  weekdayOf,
   type Closures,
 } from '../../../services/municipality/openingHours.js';
+import { brusselsDateTime } from '../../../services/brusselsTime.js';
 
 // A fixture of its own, so the municipality can change its real hours without breaking these tests.
 const HOURS: OpeningHours = {
@@ -74,16 +71,7 @@ const CLOSURES: Closures = {
 const at = (iso: string): Date => new Date(iso);
 const loketAt = (iso: string) => openingStatus(HOURS, CLOSURES, 'loket', at(iso));
 
-describe('brusselsDateTime', () => {
-  it('gives Brussels wall-clock time in winter (UTC+1) and summer (UTC+2)', () => {
-    expect(brusselsDateTime(at('2026-01-15T07:30:00Z'))).toEqual({ date: '2026-01-15', time: '08:30', weekday: 'thursday' });
-    expect(brusselsDateTime(at('2026-07-15T06:30:00Z'))).toEqual({ date: '2026-07-15', time: '08:30', weekday: 'wednesday' });
-  });
-
-  it('puts late UTC evenings on the next Brussels day', () => {
-    expect(brusselsDateTime(at('2026-12-31T23:30:00Z')).date).toBe('2027-01-01');
-  });
-
+describe('opening status', () => {
   describe('whatever the host time zone is', () => {
     const original = process.env.TZ;
     afterEach(() => {
@@ -96,20 +84,6 @@ describe('brusselsDateTime', () => {
       expect(brusselsDateTime(at('2026-03-02T07:30:00Z')).time).toBe('08:30');
       expect(loketAt('2026-03-02T07:30:00Z')).toMatchObject({ open: true, until: '12:00' });
     });
-  });
-});
-
-describe('calendar helpers', () => {
-  it('finds weekdays and adds days across month, year and DST boundaries', () => {
-    expect(weekdayOf('2026-03-29')).toBe('sunday');
-    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-  });
-
-  it('labels a day the way residents read it', () => {
-    expect(dayLabel('2026-03-30', 'nl')).toBe('maandag 30 maart');
-    expect(dayLabel('2026-03-30', 'en')).toBe('Monday 30 March');
   });
 });
 

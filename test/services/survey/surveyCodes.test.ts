@@ -18,7 +18,7 @@ import {
 } from '../../../services/survey/surveyCodes.js';
 
 describe('survey codes', () => {
-  // Copied from shared/contract/http.md: answering with an option's number depends on this order.
+  // Copied from docs/contract/http.md: answering with an option's number depends on this order.
   it('lists the contract codes in the contract order', () => {
     expect(SURVEY_QUESTIONS).toEqual(['awareness', 'satisfaction', 'appointmentPreference', 'bookingChannel', 'ageBracket']);
     expect(AWARENESS_CODES).toEqual(['used', 'awareNotUsed', 'unaware']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationOutcomeCount, SurveyAnswers, SurveyResponse } from '../../../services/survey/surveyResponse.js';
-import { buildSurveyReport, roundTo, type SurveyReport } from '../../../services/survey/surveyReport.js';
+import { buildSurveyReport, roundTo, surveyReportFromCounts, type SurveyReport } from '../../../services/survey/surveyReport.js';
+import { countSurveyRows } from '../../../services/survey/surveyCounts.js';
 import { baseline, januaryAndFebruary, januaryAndFebruaryRows, rows } from './surveyFixtures.js';
 
 describe('buildSurveyReport on the January-February fixture', () => {
@@ -99,7 +100,7 @@ describe('buildSurveyReport on the January-February fixture', () => {
     expect(report.outcomes).toBeNull();
   });
 
-  it('has every field of the contract shape (shared/contract/http.md)', () => {
+  it('has every field of the contract shape (docs/contract/http.md)', () => {
     expect(Object.keys(report)).toEqual(
       expect.arrayContaining([
         'from',
@@ -197,6 +198,30 @@ describe('conversation outcomes', () => {
         { day: '2026-01-15', n: 16, suppressed: false, resolved: 10, escalated: 2, abandoned: 4 },
         { day: '2026-01-16', n: 5, suppressed: true, resolved: null, escalated: null, abandoned: null },
       ],
+      // None of these counts says when its conversations started: unknown, not inside.
+      outsideOpeningHours: { n: 0, unknown: 21, suppressed: true, outside: null },
+    });
+  });
+
+  it('gives the share that started outside the opening hours of those whose start is known, over the shown days only', () => {
+    const flagged: ConversationOutcomeCount[] = [
+      { day: '2026-01-15', channel: 'webchat', outcome: 'resolved', count: 6, openingHours: 'inside' },
+      { day: '2026-01-15', channel: 'webchat', outcome: 'abandoned', count: 3, openingHours: 'outside' },
+      { day: '2026-01-15', channel: 'sms', outcome: 'resolved', count: 2, openingHours: 'outside' },
+      { day: '2026-01-15', channel: 'webchat', outcome: 'escalated', count: 4 }, // before the flag existed
+      { day: '2026-01-16', channel: 'webchat', outcome: 'resolved', count: 5, openingHours: 'outside' }, // a small day
+    ];
+    const offered = surveyReportFromCounts(countSurveyRows([], januaryAndFebruary), januaryAndFebruary, baseline, flagged, {
+      totalsOfShownDaysOnly: true,
+    });
+    // 15 conversations on the shown day: 11 with a known start, 5 of them outside (0.4545).
+    expect(offered.outcomes!.outsideOpeningHours).toEqual({ n: 11, unknown: 4, suppressed: false, outside: 0.4545 });
+    // Counting every day, the small day's 5 outside come in: 10 of 16.
+    expect(buildSurveyReport([], januaryAndFebruary, baseline, flagged).outcomes!.outsideOpeningHours).toEqual({
+      n: 16,
+      unknown: 4,
+      suppressed: false,
+      outside: 0.625,
     });
   });
 
@@ -208,15 +233,19 @@ describe('conversation outcomes', () => {
       escalated: null,
       abandoned: null,
       days: [],
+      outsideOpeningHours: { n: 0, unknown: 0, suppressed: true, outside: null },
     });
   });
 });
 
 /** Every figure in a cell except its n and labels. */
 function figuresOf(cell: object): unknown[] {
-  return Object.entries(cell)
-    .filter(([key]) => !['n', 'suppressed', 'day', 'period', 'responses', 'synthetic', 'byAge', 'days'].includes(key))
-    .flatMap(([, value]) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? figuresOf(value) : [value]));
+  return (
+    Object.entries(cell)
+      // `unknown` is a count of conversations like `n` (outcomes.n minus outsideOpeningHours.n), shown with it.
+      .filter(([key]) => !['n', 'unknown', 'suppressed', 'day', 'period', 'responses', 'synthetic', 'byAge', 'days'].includes(key))
+      .flatMap(([, value]) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? figuresOf(value) : [value]))
+  );
 }
 
 const JUNE = { from: '2026-06-01', to: '2026-06-30' };
@@ -255,9 +284,21 @@ describe('suppression at 9 versus 10 answers, in every kind of cell', () => {
           channel: 'webchat',
           outcome: 'resolved' as const,
           count: 1,
+          openingHours: 'inside' as const,
         })),
       }),
       (r) => r.outcomes!,
+    ],
+    [
+      'outside opening hours',
+      // 30 conversations in all, so only the cell of those with a known start crosses the threshold.
+      (n) => ({
+        counts: [
+          { day: '2026-06-10', channel: 'webchat', outcome: 'resolved', count: n, openingHours: 'outside' },
+          { day: '2026-06-10', channel: 'webchat', outcome: 'resolved', count: 30 - n },
+        ],
+      }),
+      (r) => r.outcomes!.outsideOpeningHours,
     ],
     [
       'outcome day',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyAsJson, sameJsonValue } from '../../../stores/embedded/jsonValueCopy.js';
+import { copyAsJson, sameJsonValue, unchangedAsJson } from '../../../stores/embedded/jsonValueCopy.js';
 
 const throughText = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
@@ -93,5 +93,35 @@ describe('sameJsonValue', () => {
   it.each(cases)('%s', (_name, a, b, expected) => {
     expect(sameJsonValue(a, b)).toBe(expected);
     expect(sameJsonValue(b, a)).toBe(expected);
+  });
+});
+
+describe('unchangedAsJson', () => {
+  const saved = { a: 1, list: [1, null, { c: 'x' }], eTag: 'one' };
+  const cases: Array<[string, unknown, boolean]> = [
+    ['the same data, keys in another order', { list: [1, null, { c: 'x' }], a: 1, eTag: 'one' }, true],
+    ['another value of the ignored key', { a: 1, list: [1, null, { c: 'x' }], eTag: '*' }, true],
+    ['the ignored key gone', { a: 1, list: [1, null, { c: 'x' }] }, true],
+    ['a key set to undefined, which JSON leaves out', { a: 1, list: [1, null, { c: 'x' }], gone: undefined }, true],
+    ['undefined and NaN in a list, which JSON writes as null', { a: 1, list: [1, undefined, { c: 'x' }] }, true],
+    ['a nested difference', { a: 1, list: [1, null, { c: 'y' }] }, false],
+    ['a key added', { a: 1, list: [1, null, { c: 'x' }], b: 2 }, false],
+    ['a key removed', { list: [1, null, { c: 'x' }] }, false],
+    ['an item added to a list', { a: 1, list: [1, null, { c: 'x' }, 4] }, false],
+    ['a number turned into its text', { a: '1', list: [1, null, { c: 'x' }] }, false],
+    ['a date where JSON would write its text', { a: new Date(0), list: [1, null, { c: 'x' }] }, false],
+    ['a class instance', { a: 1, list: [1, null, new Slot('x', 1)] }, false],
+  ];
+  it.each(cases)('%s', (_name, live, expected) => {
+    expect(unchangedAsJson(saved, live, 'eTag')).toBe(expected);
+  });
+
+  it('agrees with comparing the JSON text, eTag aside', () => {
+    const live: Record<string, unknown> = { a: 1, b: [NaN, -0, 'x'], c: { d: undefined, e: true } };
+    const json = copyAsJson(live);
+    expect(unchangedAsJson(json, live)).toBe(true);
+    expect(JSON.stringify(json)).toBe(JSON.stringify(live));
+    (live.c as Record<string, unknown>).e = false;
+    expect(unchangedAsJson(json, live)).toBe(false);
   });
 });

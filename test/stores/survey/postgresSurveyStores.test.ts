@@ -67,6 +67,21 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL survey and outcome sto
     ]);
   });
 
+  it('reads counts and markers written before migration 007 (no opening-hours flag) as unknown, never as inside', async () => {
+    const now = new Date('2026-03-12T10:00:00Z');
+    const { store } = await open(() => now);
+    // Written as the store wrote them before the flag existed: without the column.
+    await database.query(
+      `insert into conversation_outcome_count (day, channel, outcome, count) values ('2026-03-09', 'webchat', 'resolved', 4)`,
+    );
+    await database.query(`insert into outcome_day (day, salt) values ('2026-03-10', 'old-salt')`);
+    await database.query(`insert into conversation_marker (day, hash, channel, state) values ('2026-03-10', 'old-hash', 'sms', 'started')`);
+    expect(await store.outcomeStore.counts({ from: '2026-03-01', to: '2026-03-31' })).toEqual([
+      { day: '2026-03-09', channel: 'webchat', outcome: 'resolved', count: 4 },
+      { day: '2026-03-10', channel: 'sms', outcome: 'abandoned', count: 1 },
+    ]);
+  });
+
   it('has no column for a time of day, an id of a person or conversation, or free text in a survey row', async () => {
     const { rows: columns } = await database.query(
       `select column_name, data_type from information_schema.columns where table_name = 'survey_response' order by ordinal_position`,

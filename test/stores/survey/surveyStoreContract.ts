@@ -201,6 +201,31 @@ export function describeSurveyStores(name: string, make: (now: () => Date) => Pr
       expect(await store.outcomeStore.counts({ from: '2026-03-10', to: '2026-03-10' })).toHaveLength(1);
     });
 
+    it('counts conversations apart by whether they started outside the opening hours; the first mark decides, none is unknown', async () => {
+      const clock = movableClock('2026-03-10T10:00:00Z');
+      const { store, twin } = await make(clock.now);
+      await store.outcomeStore.start({ ...mark('evening'), openingHours: 'outside' });
+      // A later mark at another hour does not move the conversation: it started outside.
+      expect(await twin.outcomeStore.record({ ...mark('evening'), openingHours: 'inside', outcome: 'resolved' })).toBe('resolved');
+      await store.outcomeStore.start({ ...mark('morning'), openingHours: 'inside' });
+      await store.outcomeStore.record({ ...mark('sunday'), openingHours: 'outside', outcome: 'escalated' });
+      await store.outcomeStore.start(mark('unflagged')); // as marked before the flag existed
+      clock.set('2026-03-12T10:00:00Z');
+      const counts = await twin.outcomeStore.counts({ from: '2026-03-10', to: '2026-03-10' });
+      expect(counts).toEqual(
+        expect.arrayContaining([
+          { day: '2026-03-10', channel: 'webchat', outcome: 'resolved', count: 1, openingHours: 'outside' },
+          { day: '2026-03-10', channel: 'webchat', outcome: 'escalated', count: 1, openingHours: 'outside' },
+          { day: '2026-03-10', channel: 'webchat', outcome: 'abandoned', count: 1, openingHours: 'inside' },
+          { day: '2026-03-10', channel: 'webchat', outcome: 'abandoned', count: 1 },
+        ]),
+      );
+      expect(counts).toHaveLength(4);
+      await expect(store.outcomeStore.start({ ...mark('x'), openingHours: 'evening' as unknown as 'inside' })).rejects.toBeInstanceOf(
+        InvalidSurveyRowError,
+      );
+    });
+
     it('refuses a channel that is not a channel id, and an empty conversation key', async () => {
       const {
         store: { outcomeStore: store },

@@ -6,10 +6,17 @@ import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { generateSyntheticSurveyRows } from '../../../services/survey/syntheticSurvey.js';
 import { dashboardModel } from '../../../web/dashboard/dashboardModel.js';
+import { readLocaleResources } from '../../../bot/i18n.js';
 import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
 import { startTestServer } from '../../support/testServer.js';
 
 const TOKEN = 'dashboard-browser-test-token-42';
+/** The page's words: locales/nl/dashboard.json, as the server hands them to the page. */
+const DUTCH = readLocaleResources().nl.dashboard!;
+const labels = (DUTCH as { labels: Record<string, Record<string, string>> }).labels;
+const page_ = (DUTCH as { page: Record<string, string> & { charts: Record<string, { title: string }> } }).page;
+/** Where to save screenshots to look at (not committed); unset: none. */
+const SHOTS = process.env.DASHBOARD_SHOTS;
 const NOW = new Date('2026-03-15T10:00:00Z');
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -24,8 +31,11 @@ beforeAll(async () => {
   await surveyStore.addSynthetic(
     generateSyntheticSurveyRows({ count: 700, from: '2025-03-01', seed: 11 }).filter((row) => row.day < '2026-02-20' || row.id < '3'),
   );
+  // 4 started while the counter was closed, 6 while it was open, 2 before the flag was kept.
+  const hoursOf = (index: number) =>
+    index < 4 ? { openingHours: 'outside' as const } : index < 10 ? { openingHours: 'inside' as const } : {};
   for (let index = 0; index < 12; index += 1) {
-    await outcomeStore.start({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}` });
+    await outcomeStore.start({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}`, ...hoursOf(index) });
     if (index < 9) await outcomeStore.record({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}`, outcome: 'resolved' });
   }
   outcomeNow = NOW; // 2 March is closed by now
@@ -80,7 +90,7 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     const report = (await page.evaluate(async () =>
       (await fetch('/api/reports/survey?from=2025-04-01&to=2026-03-15')).json(),
     )) as SurveyReport;
-    const model = dashboardModel(report, { today: '2026-03-15' });
+    const model = dashboardModel(report, { today: '2026-03-15', texts: DUTCH });
     // Awareness: one small chart per answer; the others one chart each.
     expect(await page.locator('svg.chart-svg').count()).toBe(7);
     expect(await page.locator('#chart-awareness svg.chart-svg').count()).toBe(3);
@@ -107,10 +117,43 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     const awarenessText = await page.locator('#chart-awareness table').textContent();
     expect(awarenessText).toContain('te weinig antwoorden'); // the thin last month
     expect(await page.locator('#chart-outcomes table').textContent()).toContain('75,0%'); // 9 of 12 resolved
+    // Outside the opening hours: 4 of the 10 whose start is known; the 2 older ones are unknown, not inside.
+    expect(report.outcomes!.outsideOpeningHours).toEqual({ n: 10, unknown: 2, suppressed: false, outside: 0.4 });
+    expect(await page.locator('#chart-outcomes .findings li').last().textContent()).toMatch(
+      /^40,0% van de gesprekken begon buiten de openingsuren van het loket \(van 10 gesprekken\)\. Van 2 oudere gesprekken weten we dat niet\.$/,
+    );
+    expect(await page.locator('#summary').textContent()).toContain('Gesprekken buiten de openingsuren40,0%');
+    // The response rate stands beside satisfaction: surveys answered per closed conversation.
+    expect(await page.locator('#chart-satisfaction .findings').textContent()).toMatch(/van de gesprekken kreeg een ingevulde enquête/);
 
     // The CSV link carries the range and downloads with the session.
     const href = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');
     expect(href).toBe('/api/reports/survey.csv?from=2025-04-01&to=2026-03-15');
+
+    // The CSV, downloaded with the session: codes in their columns, Dutch words from locales/nl beside them.
+    const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href!);
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header!.split(';').slice(0, 6)).toEqual(['vraag', 'vraag_tekst', 'antwoord', 'antwoord_tekst', 'leeftijd', 'leeftijd_tekst']);
+    const csvRow = (vraag: string, antwoord: string) =>
+      lines.find((line) => line.startsWith(`${vraag};`) && line.split(';')[2] === antwoord);
+    expect(csvRow('outcome', 'resolved')!.split(';').slice(0, 4)).toEqual([
+      'outcome',
+      labels.questions!.outcome,
+      'resolved',
+      labels.outcome!.resolved,
+    ]);
+    expect(csvRow('outsideOpeningHours', 'outside')!.split(';').slice(0, 4)).toEqual([
+      'outsideOpeningHours',
+      labels.questions!.outsideOpeningHours,
+      'outside',
+      labels.outsideOpeningHours!.outside,
+    ]);
+    // The page's headings are the locale's, as the server filled them in.
+    expect(await page.locator('#chart-outcomes h2').textContent()).toBe(page_.charts.outcomes!.title);
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/after-desktop-top.png` });
+      await page.locator('#chart-outcomes').screenshot({ path: `${SHOTS}/after-desktop-outcomes.png` });
+    }
 
     // Focus is visible on the first element reached with the keyboard.
     await page.keyboard.press('Tab');
@@ -119,6 +162,38 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
 
     expect(await wcagViolations(page)).toEqual([]);
     expect(scriptErrors).toEqual([]);
+  }, 60_000);
+
+  it('without its script the page still reads: headings, range form and CSV link from the locale, axe clean', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/dashboard/assets/dashboard.js', (route) => route.abort());
+    await page.goto(`${server.baseUrl}/dashboard`);
+    // Signed in by the first test: the browser keeps its session cookie.
+    await page.getByRole('heading', { level: 1, name: page_.heading }).waitFor();
+    expect(await page.title()).toBe(page_.title);
+    expect(await page.locator('h2').allTextContents()).toEqual([
+      page_.summaryTitle,
+      ...['awareness', 'satisfaction', 'appointmentPreference', 'bookingChannelByAge', 'outcomes'].map((id) => page_.charts[id]!.title),
+    ]);
+    expect(await page.locator('#status').textContent()).toBe(page_.loading);
+    expect(await page.getByRole('link', { name: page_.csv }).getAttribute('href')).toMatch(/^\/api\/reports\/survey\.csv\?from=/);
+    expect(await page.getByRole('button', { name: page_.show }).count()).toBe(1);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('serves the page in English with ?lang=en, texts from locales/en', async () => {
+    const page = await browser.context.newPage();
+    const english = readLocaleResources().en.dashboard as { page: { heading: string }; script: { loaded: string } };
+    await page.goto(`${server.baseUrl}/dashboard?lang=en`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('heading', { level: 1, name: english.page.heading }).waitFor();
+    await expect.poll(() => page.locator('#status').textContent()).toBe(english.script.loaded);
+    expect(await page.locator('#chart-outcomes .findings').textContent()).toMatch(
+      /of the conversations started outside the counter's opening hours/,
+    );
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it('stays readable on a phone: chart text at least 11 px, no label cut off, no sideways scrolling', async () => {
@@ -155,7 +230,11 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
         .slice(0, 5),
     );
     expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(', ')).toBeLessThanOrEqual(360);
-    await page.screenshot({ path: process.env.DASHBOARD_SCREENSHOT ?? '/dev/null', fullPage: true }).catch(() => undefined);
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/after-phone.png`, fullPage: true });
+      await page.locator('#chart-outcomes').screenshot({ path: `${SHOTS}/after-phone-outcomes.png` });
+      await page.locator('#summary').screenshot({ path: `${SHOTS}/after-phone-summary.png` });
+    }
     expect(await wcagViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, readLocaleResources } from '../../../bot/i18n.js';
 import { CLOSED_STATUSES, STAFF_STATUSES } from '../../../services/callback/callbackStatus.js';
-import { INTENTS } from '../../../nlu/contract.js';
+import { INTENTS } from '../../../domain/nluContract.js';
 
 // Every text the staff console shows is in locales/<lang>/staff.json, in Dutch and in English.
 const STAFF_DIR = new URL('../../../web/staff/', import.meta.url);

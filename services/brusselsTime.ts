@@ -1,7 +1,12 @@
 /**
- * Europe/Brussels wall-clock time, computed with Intl so the host's own zone never matters.
- * Days are 'YYYY-MM-DD', times of day are minutes since local midnight.
+ * Time as residents and staff read it, in one place: instants in Europe/Brussels (computed with
+ * Intl, so the host's own zone never matters), calendar-day arithmetic, and the labels residents
+ * read. Days are 'YYYY-MM-DD' (a calendar day has no zone: only "which day is it in Brussels" has
+ * one); times of day are 'HH:MM' or minutes since local midnight. The slot search calls this
+ * thousands of times, hence the integer day numbers and the caches.
  */
+import type { Language } from '../domain/language.js';
+
 export const BRUSSELS_TIME_ZONE = 'Europe/Brussels';
 
 const MINUTE_MS = 60_000;
@@ -58,6 +63,17 @@ export function toBrussels(instantMs: number): BrusselsMoment {
   const local = instantMs + brusselsOffsetMinutes(instantMs) * MINUTE_MS;
   const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
   return { day: dayFromNumber(dayStart / DAY_MS), minutes: Math.floor((local - dayStart) / MINUTE_MS) };
+}
+
+/** The calendar day in Brussels at `moment` (residents' day, whatever the server's time zone). */
+export function brusselsDay(moment: Date): string {
+  return toBrussels(moment.getTime()).day;
+}
+
+/** The day ("YYYY-MM-DD"), time ("HH:MM") and weekday in Brussels at `now`. */
+export function brusselsDateTime(now: Date): { date: string; time: string; weekday: Weekday } {
+  const { day, minutes } = toBrussels(now.getTime());
+  return { date: day, time: formatTime(minutes), weekday: weekdayOf(day) };
 }
 
 /**
@@ -161,7 +177,9 @@ export function dayNumber(day: string): number {
   return ms / DAY_MS;
 }
 
-export function isDay(value: string): boolean {
+/** Whether `value` is a real calendar day written as YYYY-MM-DD (rejects 2026-02-30). */
+export function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
   try {
     dayNumber(value);
     return true;
@@ -172,6 +190,7 @@ export function isDay(value: string): boolean {
 
 const dayNames = new Map<number, string>();
 
+/** The day `days` after 1970-01-01. */
 export function dayFromNumber(days: number): string {
   const cached = dayNames.get(days);
   if (cached !== undefined) return cached;
@@ -181,13 +200,75 @@ export function dayFromNumber(days: number): string {
   return name;
 }
 
+/** The day `count` days after `day` (negative goes back). */
 export function addDays(day: string, count: number): string {
   return dayFromNumber(dayNumber(day) + count);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Day of the week as a number, 0 = Sunday … 6 = Saturday (as in data that lists weekdays by number). */
+export function dayOfWeek(day: string): number {
+  // 1970-01-01 was a Thursday.
+  return (((dayNumber(day) + 4) % 7) + 7) % 7;
+}
+
+/** Day of the week by name, as the opening hours in data/ list them. */
 export function weekdayOf(day: string): Weekday {
-  // 1970-01-01 was a Thursday (index 3 in WEEKDAYS).
-  return WEEKDAYS[(((dayNumber(day) + 3) % 7) + 7) % 7]!;
+  // dayOfWeek: 0 = Sunday; WEEKDAYS starts on Monday.
+  return WEEKDAYS[(dayOfWeek(day) + 6) % 7]!;
+}
+
+/** 'YYYY-MM-DD' of a year, month (1-12) and day of the month. */
+export function calendarDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** 'YYYY-MM' of a day. */
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** Every 'YYYY-MM' that overlaps from..to, in order. */
+export function monthsCovering(from: string, to: string): string[] {
+  return monthSlices(from, to).map((slice) => monthOf(slice.from));
+}
+
+/**
+ * from..to cut at month ends: one slice per month it touches, the first and last clipped to the
+ * range. Months are counted as numbers, not compared as text ("10000-01" sorts before "9999-12").
+ */
+export function monthSlices(from: string, to: string): { from: string; to: string }[] {
+  dayNumber(from);
+  dayNumber(to);
+  const monthIndex = (day: string) => Number(day.slice(0, -6)) * 12 + Number(day.slice(-5, -3)) - 1;
+  const slices: { from: string; to: string }[] = [];
+  for (let index = monthIndex(from); index <= monthIndex(to); index += 1) {
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    const first = calendarDay(year, month, 1);
+    const last = calendarDay(year, month, daysInMonth(year, month));
+    slices.push({ from: first < from ? from : first, to: last > to ? to : last });
+  }
+  return slices;
+}
+
+/**
+ * The whole calendar months from..to touches: from the first of from's month to the last day of to's,
+ * but not past `today` (no answers exist after it, and the running month stays visibly incomplete).
+ * Survey reports are offered for whole months only, so no range can cut a month in two and single
+ * out the days of one part by subtraction.
+ */
+export function wholeMonths(range: { from: string; to: string }, today: string): { from: string; to: string } {
+  dayNumber(range.from);
+  dayNumber(range.to);
+  const year = Number(range.to.slice(0, -6));
+  const month = Number(range.to.slice(-5, -3));
+  const monthEnd = `${range.to.slice(0, -2)}${pad2(daysInMonth(year, month))}`;
+  return { from: `${range.from.slice(0, -2)}01`, to: monthEnd > today && range.to <= today ? today : monthEnd };
 }
 
 /** 'HH:MM' → minutes since midnight; throws on anything else. */
@@ -200,6 +281,34 @@ export function parseTime(time: string): number {
 /** Minutes since midnight → 'HH:MM' (24:00 allowed for an end of day). */
 export function formatTime(minutes: number): string {
   return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+/** A wall-clock time "HH:MM" as residents read it before "uur": "8.30", "12" (nl); "8:30", "12:00" (en). */
+export function clockLabel(time: string, language: Language): string {
+  const [hours = '0', minutes = '00'] = time.split(':');
+  const hour = String(Number(hours));
+  if (language === 'nl') return minutes === '00' ? hour : `${hour}.${minutes}`;
+  return `${hour}:${minutes}`;
+}
+
+// A calendar day is formatted at UTC noon, so no zone can move it to another day.
+const dayLabelFormats = {
+  nl: new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }),
+};
+const shortDayLabelFormats = {
+  nl: new Intl.DateTimeFormat('nl-BE', { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }),
+};
+
+/** How residents read a day ("YYYY-MM-DD") in `{{day}}`: "maandag 30 maart", "Monday 30 March". */
+export function dayLabel(day: string, language: Language): string {
+  return dayLabelFormats[language].format(dayNumber(day) * DAY_MS + 12 * HOUR_MS);
+}
+
+/** A day on a button that must stay short: "ma 30/3", "Mon 30/03". */
+export function shortDayLabel(day: string, language: Language): string {
+  return shortDayLabelFormats[language].format(dayNumber(day) * DAY_MS + 12 * HOUR_MS);
 }
 
 function pad2(value: number): string {

@@ -1,0 +1,50 @@
+import type { TurnContext } from 'botbuilder';
+import { renderInfoCard } from '../../bot/channels/renderer.js';
+import { turnServices } from '../../bot/turnState.js';
+import type { DocumentId } from '../../domain/nluContract.js';
+import { documentRoute, type InPersonRoute } from '../../services/municipality/documentRoute.js';
+import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
+import { DOCUMENT_FACTS, mentions, type DocumentFact } from '../../services/municipality/questionCues.js';
+import type { DocumentFacts } from '../appointments/appointmentDeps.js';
+import { deliveryLine, priceLine, type RouteMessageContext } from './routeMessages.js';
+
+/**
+ * Answers a question about a document's facts asked in passing ("wat kost dat eigenlijk?", "wat moet
+ * ik meebrengen?"): price, when it is ready and what to bring come from `data/documents.json` for
+ * the counter route of that requester; how long it stays valid is not in the data, so the phone.
+ */
+export class DocumentFactsAnswer implements DocumentFacts {
+  constructor(private readonly facts: MunicipalityData) {}
+
+  asked(text: string | undefined): readonly DocumentFact[] {
+    return DOCUMENT_FACTS.filter((fact) => mentions(text, this.facts.cues.documentFacts[fact]));
+  }
+
+  async answer(context: TurnContext, id: DocumentId, requester: Requester | undefined, asked: readonly DocumentFact[]): Promise<void> {
+    const document = this.facts.documentById.get(id);
+    if (!document) throw new Error(`documents.json has no document "${id}"`);
+    const { t, language } = turnServices(context);
+    const ctx: RouteMessageContext = { t, language, channelId: context.activity.channelId, municipality: this.facts.municipality };
+    const phone = { phone: this.facts.municipality.phone.display };
+    const route = counterRoute(document, requester);
+    const lines: string[] = [];
+    for (const fact of asked) {
+      if (fact === 'price') lines.push(route ? priceLine(route, ctx) : t('documents:inPerson.unknown.price', phone));
+      if (fact === 'delivery') lines.push(route ? deliveryLine(route, ctx) : t('documents:inPerson.unknown.delivery', phone));
+      if (fact === 'validity') lines.push(t('documents:inPerson.unknown.validity', phone));
+    }
+    if (lines.length > 0) await context.sendActivity(lines.join('\n'));
+    if (asked.includes('bring') && route) {
+      const bring = route.bring.map((item) => t(`documents:inPerson.bring.${item}`));
+      await context.sendActivity(renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }));
+    }
+  }
+}
+
+/** The counter route for this requester, or for the usual one when that requester has none. */
+function counterRoute(document: DocumentEntry, requester: Requester | undefined): InPersonRoute | undefined {
+  const route = documentRoute(document, requester ? { requester } : {});
+  if (route.kind === 'inPerson') return route;
+  if (route.kind === 'online' && route.inPersonAlternative) return route.inPersonAlternative;
+  return requester ? counterRoute(document, undefined) : undefined;
+}

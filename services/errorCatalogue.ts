@@ -1,0 +1,66 @@
+/**
+ * The catalogue of coded errors (ARCHITECTURE.md, convention 7). An expected failure is a
+ * `CodedError` with one of these codes, which a dialog, route or start-up check handles; logs carry
+ * only the code, never the message (it may quote a resident's words or name a file).
+ * Here in services/ because stores, the recognizer, services and the bot all throw them.
+ */
+export const ERROR_CODES = {
+  UNEXPECTED: 'anything that is not a coded error: a bug or an outage nothing handles',
+  // Start-up: a wrong setting or data file stops the start with a one-line reason.
+  CONFIG_INVALID: 'an environment variable is missing or wrong',
+  DATA_FILE_INVALID: 'a file in data/ is missing, unreadable or does not match its schema',
+  SERVICE_CATALOG_INVALID: 'data/services.json does not describe the appointment types correctly',
+  DOCUMENT_CATALOG_INVALID: 'the document synonyms do not fit the NLU contract',
+  INTENT_TRAINING_DATA_INVALID: 'data/nlu/intents.json does not fit the NLU contract',
+  LABELED_UTTERANCE_INVALID: 'a labelled test utterance does not fit the NLU contract',
+  // Requests and channels.
+  REQUEST_INVALID: 'an HTTP request the routes refuse (the answer carries its own snake_case reason)',
+  CONVERSATION_LIMIT: 'the local Direct Line has no free conversation slot',
+  TURN_QUEUE_FULL: 'too many turns are waiting in one conversation',
+  LUIS_UNAVAILABLE: 'LUIS did not answer in time or answered wrongly; the offline recognizer answers instead',
+  // Survey rows.
+  SURVEY_ROW_INVALID: 'a survey row does not have exactly the stored shape',
+  // Callback requests.
+  CALLBACK_NOT_FOUND: 'no callback request with that reference',
+  CALLBACK_CLOSED: 'the callback request is already closed',
+  CALLBACK_NOT_UNDOABLE: 'the last status change of the callback request can no longer be undone',
+  // Stores.
+  DATA_DIR_LOCKED: 'another process uses the embedded data directory',
+  DATA_DIR_UNUSABLE: 'the embedded data directory cannot be created or written',
+  STORE_FILE_CORRUPT: 'an embedded store file cannot be read',
+  STORE_WRITE_FAILED: 'an embedded store file could not be written',
+  STORE_CLOSED: 'a write reached a store that was closed',
+  ETAG_CONFLICT: 'bot state was changed by another writer after it was read',
+  STORAGE_UNAVAILABLE: 'PostgreSQL is not reachable',
+  STORE_QUERY_FAILED: 'a PostgreSQL query failed',
+  TURN_LOCK_TIMEOUT: 'another turn of the conversation held its lock too long',
+  MIGRATION_CHANGED: 'an applied PostgreSQL migration was changed afterwards',
+  MIGRATION_FAILED: 'a PostgreSQL migration failed and was rolled back',
+  // Command-line tools.
+  USAGE_INVALID: 'a command line the CLI does not accept',
+  CONVERSATION_SCRIPT_INVALID: 'a resident conversation file in test/conversations/ is malformed',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The one base class of expected failures: a code from the catalogue and a one-line message. */
+export abstract class CodedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/**
+ * The code to log for `error`: a coded error's code; for a foreign error (Node, pg, botbuilder) its
+ * own upper-case code (`ENOSPC`, `ERR_STREAM_PREMATURE_CLOSE`), which names no resident; UNEXPECTED for anything else.
+ */
+export function errorCode(error: unknown): string {
+  if (error instanceof CodedError) return error.code;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code) ? code : 'UNEXPECTED';
+}
