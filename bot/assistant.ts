@@ -79,6 +79,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       now,
       recall: memory,
       requested: conversationState.createProperty<RequestedCallback | undefined>('callbackRequested'),
+      documentName: (document, language) => facts.documents.find((entry) => entry.id === document)?.name[language],
       // A hand-off to staff makes the conversation count as escalated in the outcome figures.
       onEscalated: async (context, escalation) => {
         await services.onEscalated?.(context, escalation);

@@ -21,7 +21,8 @@ import { parseCallbackMoment, type PhoneAvailability } from '../services/callbac
 import { CallbackCancelDialog, type CallbackCancelOptions, type RequestedCallback } from './callbackCancelDialog.js';
 import { DialogIds } from './dialogIds.js';
 import { requestIdOf } from './requestId.js';
-import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence } from './handoffWording.js';
+import { CallbackSubjectDialog, type CallbackSubjectOptions, type CallbackSubjectResult } from './callbackSubjectDialog.js';
+import { momentInSentence, momentLabel, shortMomentLabel, staffBackSentence, subjectProposal } from './handoffWording.js';
 import { FreeTextPrompt, isWithdrawal } from './prompts/freeTextPrompt.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
@@ -55,6 +56,8 @@ export interface HandoffDialogDeps extends HandoffServices {
   recall: ConversationRecall;
   /** The callback request this conversation made, so asking again tells about it instead of making a second. */
   requested?: StatePropertyAccessor<RequestedCallback | undefined>;
+  /** A document's name in a language ("rijbewijs"), to propose what the callback is about; undefined for an unknown id. */
+  documentName?: (document: string, language: Language) => string | undefined;
 }
 
 /** Begin options: start with cancelling a callback request instead of the offer. */
@@ -80,6 +83,8 @@ interface HandoffValues {
   topic: ConversationTopic;
   excerpt: string[];
   moment?: { day: string; partOfDay: 'morning' | 'afternoon' };
+  /** What the call is about, already scrubbed and short (CallbackSubjectDialog); null when left out. */
+  subject?: string | null;
 }
 
 /**
@@ -103,11 +108,13 @@ export class HandoffDialog extends ComponentDialog {
         this.introStep.bind(this),
         this.offerAnsweredStep.bind(this),
         this.momentChosenStep.bind(this),
+        this.subjectAnsweredStep.bind(this),
         this.storeRequestStep.bind(this),
       ]),
     );
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
     this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
+    this.addDialog(new CallbackSubjectDialog());
     const phoneQuestion = new FreeTextPrompt(DialogIds.callbackPhone, answersPhoneQuestion, (prompt) => this.validatePhone(prompt));
     this.addDialog(
       new SenderNumberQuestion(DialogIds.callbackPhoneQuestion, phoneQuestion, (text, context) => this.checkPhone(text, context)),
@@ -204,10 +211,25 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async momentChosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnServices(step.context);
+    const { t, language } = turnServices(step.context);
     const moment = parseCallbackMoment(String(step.result));
     if (!moment) return this.declined(step);
-    (step.values as HandoffValues).moment = moment;
+    const values = step.values as HandoffValues;
+    values.moment = moment;
+    const document = values.topic.document ? this.deps!.documentName?.(values.topic.document, language) : undefined;
+    const proposal = subjectProposal(t, values.topic, document);
+    return step.beginDialog(DialogIds.callbackSubject, (proposal ? { proposal } : {}) satisfies CallbackSubjectOptions);
+  }
+
+  /** The subject is known (or left out): the consent, then the number, asked last. */
+  private async subjectAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    const answer = step.result as CallbackSubjectResult | undefined;
+    if (!answer || 'withdrawn' in answer) {
+      await step.context.sendActivity(t('handoff:callback.withdrawn', { phone: this.phone.display }));
+      return this.declined(step);
+    }
+    (step.values as HandoffValues).subject = answer.subject;
     await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
     const question: SenderNumberQuestionOptions = {
       offerKey: 'handoff:callback.senderNumber',
@@ -237,6 +259,7 @@ export class HandoffDialog extends ComponentDialog {
       preferredMoment: values.moment,
       topic: values.topic,
       excerpt: values.excerpt,
+      subject: values.subject ?? null,
       language,
       at: now,
     });
@@ -245,6 +268,7 @@ export class HandoffDialog extends ComponentDialog {
       created,
       day: request.preferredMoment.day,
       partOfDay: request.preferredMoment.partOfDay,
+      withSubject: request.subject !== null,
       channel: step.context.activity.channelId,
     });
     await step.context.sendActivity(

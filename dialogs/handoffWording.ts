@@ -1,3 +1,4 @@
+import type { ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
 import type { CallbackMoment } from '../services/callback/phoneAvailability.js';
 import { inSentence } from './displayFormats.js';
@@ -33,4 +34,27 @@ export function shortMomentLabel(t: Translate, language: Language, now: Date, mo
   return t(`shortLabels:formats.callbackMoment.${relativeDay(now, moment.day)}.${moment.partOfDay}`, {
     date: shortDayLabel(moment.day, language),
   });
+}
+
+/** The topics a callback's subject can be proposed from, and the phrase for each ("het verplaatsen van uw afspraak"). */
+const PROPOSED_TOPICS: Readonly<Partial<Record<NonNullable<ConversationTopic['intent']>, string>>> = {
+  'appointment.book': 'handoff:subject.about.appointment.book',
+  'appointment.cancel': 'handoff:subject.about.appointment.cancel',
+  'appointment.reschedule': 'handoff:subject.about.appointment.reschedule',
+  'document.request': 'handoff:subject.about.document.request',
+  'thuisloket.info': 'handoff:subject.about.thuisloket.info',
+};
+
+/**
+ * What the resident was doing before asking for a person, as a phrase to propose as the callback's
+ * subject ("een afspraak voor een rijbewijs", "een reispas"); undefined when nothing says it.
+ * `documentName` is the document's name in the resident's language, when one was named.
+ */
+export function subjectProposal(t: Translate, topic: ConversationTopic, documentName: string | undefined): string | undefined {
+  if (documentName) {
+    const key = topic.intent === 'appointment.book' ? 'handoff:subject.about.appointmentFor' : 'handoff:subject.about.documentNamed';
+    return t(key, { document: documentName });
+  }
+  const key = topic.intent ? PROPOSED_TOPICS[topic.intent] : undefined;
+  return key ? t(key) : undefined;
 }

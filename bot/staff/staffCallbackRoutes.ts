@@ -105,6 +105,7 @@ function forStaff(request: CallbackRequest) {
     preferredMoment: request.preferredMoment,
     topic: request.topic,
     excerpt: request.excerpt,
+    subject: request.subject,
     language: request.language,
     createdAt: request.createdAt,
     status: request.status,

@@ -16,13 +16,14 @@ export function excerptForStaff(lines: readonly string[]): string[] {
     .map((line) => scrubPersonalData(line).replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')
     .slice(-EXCERPT_LINES)
-    .map(shortened);
+    .map((line) => cutAtWord(line, EXCERPT_LINE_CHARACTERS));
 }
 
-function shortened(line: string): string {
-  if (line.length <= EXCERPT_LINE_CHARACTERS) return line;
-  const cut = line.slice(0, EXCERPT_LINE_CHARACTERS - 1);
+/** `line` within `max` characters: cut at a word with "…" when longer. */
+export function cutAtWord(line: string, max: number): string {
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
   // Cut at the last word boundary unless that throws away most of the line (one very long word).
-  return `${(lastSpace > EXCERPT_LINE_CHARACTERS / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }

@@ -28,6 +28,11 @@ export interface CallbackRequest {
   topic: CallbackTopic;
   /** The resident's last few messages before the handoff, scrubbed of personal data. */
   excerpt: string[];
+  /**
+   * What the resident said the call is about ("waarover gaat het?"), or the topic they agreed to;
+   * scrubbed and short (services/callback/callbackSubject.ts). Null when they would rather say it on the phone.
+   */
+  subject: string | null;
   /** The conversation language, so staff know which language to call in. */
   language: string;
   createdAt: string;
@@ -43,6 +48,8 @@ export interface NewCallbackRequest {
   preferredMoment: { day: string; partOfDay: PartOfDay };
   topic: CallbackTopic;
   excerpt: string[];
+  /** Scrubbed and cut short by the store, whatever is passed; null or blank for none. */
+  subject: string | null;
   language: string;
   at: Date;
 }
@@ -75,7 +82,7 @@ export interface CallbackStore {
   undoClose(reference: string, change: { at: Date; staffMember: string }): Promise<CallbackRequest>;
   /** The resident withdraws an open request with its reference. */
   cancelByResident(reference: string, at: Date): Promise<ResidentCancellation>;
-  /** Deletes requests closed more than `retentionDays` ago, with their excerpts; returns how many. */
+  /** Deletes requests closed more than `retentionDays` ago, with their excerpts and subjects; returns how many. */
   deleteExpired(now: Date, retentionDays: number): Promise<number>;
 }
 

@@ -7,6 +7,7 @@ import {
   type StatusChangeDecision,
   type StatusChangeRequest,
 } from '../../services/callback/callbackStatus.js';
+import { subjectForStaff } from '../../services/callback/callbackSubject.js';
 import { excerptForStaff } from '../../services/callback/staffExcerpt.js';
 import { byPreferredMoment, CallbackStoreError, type CallbackRequest, type CallbackStore } from './callbackStore.js';
 import type { DurableDocument } from '../embedded/durableDocument.js';
@@ -33,6 +34,8 @@ export function createEmbeddedCallbackStore(
 ): CallbackStore {
   const newReference = options.newReference ?? (() => newCallbackReference());
   const find = (requests: readonly CallbackRequest[], reference: string) => requests.find((request) => request.reference === reference);
+  // Requests stored before subjects were asked have none.
+  const copy = (request: CallbackRequest): CallbackRequest => ({ ...structuredClone(request), subject: request.subject ?? null });
 
   /** Applies the decided change inside one update: the check and the write are atomic. */
   const changeStatus = (reference: string, change: StatusChangeRequest) =>
@@ -47,14 +50,14 @@ export function createEmbeddedCallbackStore(
       request.status = decision.status;
       request.history.push(decision.entry);
       request.closedAt = decision.closedAt;
-      return structuredClone(request);
+      return copy(request);
     });
 
   return {
     create(input) {
       return document.update((draft) => {
         const earlier = draft.requests.find((request) => request.requestId === input.requestId);
-        if (earlier) return { request: structuredClone(earlier), created: false };
+        if (earlier) return { request: copy(earlier), created: false };
         const opened = openedStatus(input.at);
         const request: CallbackRequest = {
           requestId: input.requestId,
@@ -63,6 +66,7 @@ export function createEmbeddedCallbackStore(
           preferredMoment: { ...input.preferredMoment },
           topic: { ...input.topic },
           excerpt: excerptForStaff(input.excerpt),
+          subject: subjectForStaff(input.subject),
           language: input.language,
           createdAt: opened.at,
           status: opened.status,
@@ -70,7 +74,7 @@ export function createEmbeddedCallbackStore(
           closedAt: null,
         };
         draft.requests.push(request);
-        return { request: structuredClone(request), created: true };
+        return { request: copy(request), created: true };
       });
     },
 
@@ -78,13 +82,13 @@ export function createEmbeddedCallbackStore(
       return document
         .read()
         .requests.filter((request) => !isClosed(request.status))
-        .map((request) => structuredClone(request))
+        .map(copy)
         .sort(byPreferredMoment);
     },
 
     async get(reference) {
       const request = find(document.read().requests, reference);
-      return request ? structuredClone(request) : undefined;
+      return request ? copy(request) : undefined;
     },
 
     async setStatus(reference, status, change) {

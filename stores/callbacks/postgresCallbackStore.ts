@@ -10,6 +10,7 @@ import {
   type StatusChangeRequest,
 } from '../../services/callback/callbackStatus.js';
 import type { PartOfDay } from '../../services/callback/phoneAvailability.js';
+import { subjectForStaff } from '../../services/callback/callbackSubject.js';
 import { excerptForStaff } from '../../services/callback/staffExcerpt.js';
 import { byPreferredMoment, CallbackStoreError, type CallbackRequest, type CallbackStore } from './callbackStore.js';
 import { sqlState } from '../postgres/postgresPool.js';
@@ -24,6 +25,7 @@ interface CallbackRow {
   topic_intent: string | null;
   topic_document: string | null;
   excerpt: string[];
+  subject: string | null;
   language: string;
   created_at: Date;
   status: CallbackStatus;
@@ -32,11 +34,16 @@ interface CallbackRow {
 }
 
 const COLUMNS = `request_id, reference, phone, preferred_day, preferred_part, topic_intent, topic_document,
-  excerpt, language, created_at, status, history, closed_at`;
+  excerpt, subject, language, created_at, status, history, closed_at`;
 
 /** A clash of random references is rare; a few tries make it practically impossible (as in the embedded store). */
 const REFERENCE_ATTEMPTS = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+function subjectOf(text: string | null): string | null {
+  const subject = subjectForStaff(text);
+  return subject === null ? null : storableText(subject);
+}
 
 function toRequest(row: CallbackRow): CallbackRequest {
   return {
@@ -46,6 +53,7 @@ function toRequest(row: CallbackRow): CallbackRequest {
     preferredMoment: { day: row.preferred_day, partOfDay: row.preferred_part },
     topic: { intent: row.topic_intent, document: row.topic_document },
     excerpt: row.excerpt,
+    subject: row.subject,
     language: row.language,
     createdAt: row.created_at.toISOString(),
     status: row.status,
@@ -108,8 +116,8 @@ export function createPostgresCallbackStore(context: PostgresStoreContext, optio
           const { rows } = await runQuery<CallbackRow>(
             context,
             `insert into callback_request (request_id, reference, phone, preferred_day, preferred_part, topic_intent,
-               topic_document, excerpt, language, created_at, status, history)
-             values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12::jsonb)
+               topic_document, excerpt, subject, language, created_at, status, history)
+             values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb)
              on conflict (request_id) do nothing
              returning ${COLUMNS}`,
             [
@@ -121,6 +129,7 @@ export function createPostgresCallbackStore(context: PostgresStoreContext, optio
               input.topic.intent,
               input.topic.document,
               JSON.stringify(excerptForStaff(input.excerpt).map(storableText)),
+              subjectOf(input.subject),
               input.language,
               opened.at,
               opened.status,

@@ -33,6 +33,7 @@ async function requestCallback(say: (text: string) => Promise<string>, callback:
   await say('ik wil iemand spreken');
   await say(callback);
   await say('1');
+  await say('maakt niet uit');
   const reference = referenceIn(await say('0470 12 34 56'));
   expect(reference).toBeDefined();
   return reference!;
@@ -58,6 +59,8 @@ describe.each(CHANNELS)('a person asked for in the middle of a booking, on $chan
     await say('kan ik iemand spreken');
     await say(callback);
     await say('1');
+    // What it is about: the booking the resident was in is proposed.
+    expect(await say('ja')).toContain('«handoff:callback.phoneQuestion»');
     const confirmed = await say('0470 12 34 56');
     expect(confirmed).toContain('«handoff:callback.reference»');
     expect(confirmed).not.toContain('«appointments:slots.');

@@ -46,7 +46,9 @@ describe('callback request over HTTP with expectReplies', () => {
     expect(offer.some((reply) => reply.attachments?.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive'))).toBe(true);
     const moments = await turn('webchat', 'conv-webchat', button(offer, '«handoff:offer.callback»'));
     expect(texts(moments)).toContain('«handoff:callback.momentQuestion»');
-    const phoneQuestion = await turn('webchat', 'conv-webchat', button(moments, '«handoff:moment.tomorrow.'));
+    const subjectQuestion = await turn('webchat', 'conv-webchat', button(moments, '«handoff:moment.tomorrow.'));
+    expect(texts(subjectQuestion)).toContain('«handoff:subject.question»');
+    const phoneQuestion = await turn('webchat', 'conv-webchat', 'mijn parkeerkaart is verlopen');
     expect(texts(phoneQuestion)).toContain('«handoff:callback.phoneQuestion»');
     const confirmation = texts(await turn('webchat', 'conv-webchat', '0470 12 34 56'));
     const reference = referenceIn(confirmation);
@@ -54,6 +56,7 @@ describe('callback request over HTTP with expectReplies', () => {
     expect(await fixture.callbacks.get(reference!)).toMatchObject({
       phone: '+32470123456',
       preferredMoment: { day: '2026-03-03', partOfDay: 'morning' },
+      subject: 'mijn parkeerkaart is verlopen',
       requestId: expect.stringMatching(/^webchat:conv-webchat:activity-\d+$/),
     });
   });
@@ -64,10 +67,16 @@ describe('callback request over HTTP with expectReplies', () => {
     expect(offer).toContain('«common:choice.answerWithNumber»');
     const moments = texts(await turn('sms', 'conv-sms', '1'));
     expect(moments).toContain('2. «handoff:moment.today.afternoon»');
-    expect(texts(await turn('sms', 'conv-sms', '2'))).toContain('«handoff:callback.phoneQuestion»');
+    expect(texts(await turn('sms', 'conv-sms', '2'))).toContain('1. «handoff:subject.skip»');
+    // The skip option by its number.
+    expect(texts(await turn('sms', 'conv-sms', '1'))).toContain('«handoff:callback.phoneQuestion»');
     expect(texts(await turn('sms', 'conv-sms', '+33 6 12 34 56 78'))).toContain('«handoff:callback.phoneForeign»');
     const reference = referenceIn(texts(await turn('sms', 'conv-sms', '050 12 34 57')));
-    expect(await fixture.callbacks.get(reference!)).toMatchObject({ phone: '+3250123457', preferredMoment: { partOfDay: 'afternoon' } });
+    expect(await fixture.callbacks.get(reference!)).toMatchObject({
+      phone: '+3250123457',
+      preferredMoment: { partOfDay: 'afternoon' },
+      subject: null,
+    });
     const logs = [...server.logger.lines, ...fixture.logger.lines].join('\n');
     expect(logs).toContain(reference!);
     expect(logs).not.toMatch(/470|50123457|12 34 5/);

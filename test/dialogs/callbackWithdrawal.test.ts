@@ -28,12 +28,32 @@ describe.each([
     return { talk, handoff };
   }
 
-  async function atPhoneQuestion(talk: ReturnType<typeof createConversation>) {
+  async function atSubjectQuestion(talk: ReturnType<typeof createConversation>) {
     expect(readable(await talk.say('kan ik met iemand spreken?'))).toContain('«handoff:offer.question»');
     expect(readable(await talk.say('ja bel mij terug'))).toContain('«handoff:callback.momentQuestion»');
-    await talk.say('1');
+    expect(readable(await talk.say('1'))).toMatch(/«handoff:subject\.(question|proposal)»/);
+  }
+
+  async function atPhoneQuestion(talk: ReturnType<typeof createConversation>) {
+    await atSubjectQuestion(talk);
+    await talk.say('maakt niet uit');
     for (const answer of beforeNumber) await talk.say(answer);
   }
+
+  it.each(['laat maar, ik bel zelf wel', 'toch niet', 'nee dank u, laat maar'])(
+    '"%s" at the question what it is about, in the middle of a booking, ends the callback and asks the slot question again',
+    async (answer) => {
+      const { talk, handoff } = conversation();
+      expect(readable(await talk.say('afspraak rijbewijs'))).toContain('«appointments:slots.earliest»');
+      await atSubjectQuestion(talk);
+      const reply = readable(await talk.say(answer));
+      expect(reply).toContain('«handoff:callback.withdrawn»');
+      expect(reply).toContain('«common:resume.carryOn»');
+      expect(reply).toContain('«appointments:slots.');
+      expect(reply).not.toContain('«handoff:callback.phoneQuestion»');
+      expect(await handoff.services.callbacks.listOpen()).toHaveLength(0);
+    },
+  );
 
   it.each(['laat maar, ik bel zelf wel', 'toch niet', 'nee dank u, laat maar'])(
     '"%s" in the middle of a booking ends the callback politely and asks the slot question again',

@@ -94,6 +94,7 @@ async function requestCallback(say: (text: string) => Promise<string>) {
   await say('ik wil iemand spreken');
   await say('1');
   await say('2');
+  await say('1');
   const confirmation = await say(RESIDENT_PHONE);
   return { confirmation, reference: referenceIn(confirmation) };
 }
@@ -147,7 +148,11 @@ describe('callback request', () => {
     await say('1');
     await say('ik wil iemand spreken');
     await say('1');
-    const phoneQuestion = await say('2');
+    // What it is about: the document the resident was asking about is proposed, before the consent and the number.
+    const subjectQuestion = await say('2');
+    expect(subjectQuestion).toContain('«handoff:subject.proposal» about=«handoff:subject.about.document.request»');
+    expect(subjectQuestion).not.toContain('«handoff:callback.phoneQuestion»');
+    const phoneQuestion = await say('1');
     expect(phoneQuestion).toContain('«handoff:callback.consent» days=30');
     expect(phoneQuestion).toContain('«handoff:callback.phoneQuestion»');
     const confirmation = await say(RESIDENT_PHONE);
@@ -164,6 +169,7 @@ describe('callback request', () => {
       preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' },
       topic: { intent: 'document.request', document: 'reispas' },
       excerpt: ['ik wil een reispas, bel me op [verwijderd]', 'ik wil iemand spreken'],
+      subject: '«handoff:subject.about.document.request»',
       language: 'nl',
       status: 'open',
     });
@@ -191,6 +197,7 @@ describe('callback request', () => {
     await say('ik wil iemand spreken');
     await say('1');
     await say('3');
+    await say('zeg ik liever aan de telefoon');
     const foreign = await say('+31 6 12345678');
     expect(foreign).toContain(`«handoff:callback.phoneForeign» phone=${TEST_PHONE.display}`);
     expect(foreign).not.toContain('«handoff:callback.confirmed»');
@@ -211,7 +218,12 @@ describe('callback request', () => {
     await say('ik wil iemand spreken');
     const moments = (await raw('1')).flatMap((reply) => renderedButtons(reply));
     expect(moments.length).toBeGreaterThan(1);
-    expect(await send({ type: ActivityTypes.Message, ...tappedButton(moments[0]!) })).toContain('«handoff:callback.phoneQuestion»');
+    expect(await send({ type: ActivityTypes.Message, ...tappedButton(moments[0]!) })).toContain('«handoff:subject.question»');
+    // At the subject question too, an old moment is no subject: the question again.
+    const atSubject = await send({ type: ActivityTypes.Message, ...tappedButton(moments[2]!) });
+    expect(atSubject).toContain('«common:oldButton»');
+    expect(atSubject).toContain('«handoff:subject.question»');
+    expect(await say('maakt niet uit')).toContain('«handoff:callback.phoneQuestion»');
     const replies = await send({ type: ActivityTypes.Message, ...tappedButton(moments[1]!) });
     expect(replies).toContain('«common:oldButton»');
     expect(replies).toContain('«handoff:callback.phoneQuestion»');
@@ -226,6 +238,7 @@ describe('callback request', () => {
     await say('ik wil iemand spreken');
     await say('1');
     await say('1');
+    await say('maakt niet uit');
     await say('abc');
     await say('123');
     const last = await say('+44 20 7946 0958');
@@ -240,6 +253,7 @@ describe('callback request', () => {
     await say('ik wil iemand spreken');
     await say('1');
     await say('1');
+    await say('over mijn afvalkalender');
     // The retry arrives while the first attempt's state is not saved yet: both start from the same state.
     const before = structuredClone(memory);
     const phoneTurn = { type: ActivityTypes.Message, text: RESIDENT_PHONE, id: 'activity-retried' };

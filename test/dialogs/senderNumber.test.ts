@@ -82,7 +82,8 @@ describe('the callback number on sms from a gsm', () => {
     const talk = createConversation({ recognizer, channelId: 'sms', handoff: services, ...(user ? { user } : {}) });
     await talk.say('ik wil iemand spreken');
     await talk.say('1');
-    return { talk, callbacks, question: readable(await talk.say('1')) };
+    await talk.say('1');
+    return { talk, callbacks, question: readable(await talk.say('maakt niet uit')) };
   }
 
   it('offers the number, and stores it after yes in that same turn', async () => {

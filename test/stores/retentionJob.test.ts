@@ -18,6 +18,7 @@ async function storeWithOpenAndDone() {
       preferredMoment: { day: '2026-03-02', partOfDay: 'morning' },
       topic: { intent: null, document: null },
       excerpt: ['mijn vraag'],
+      subject: null,
       language: 'nl',
       at: CREATED,
     });

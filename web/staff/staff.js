@@ -112,6 +112,8 @@ function renderRequest(request) {
   article.append(heading);
 
   const details = element('dl');
+  // What the resident said the call is about: the first thing staff read before they call.
+  row(details, t('request.subject'), request.subject ?? t('request.noSubject'));
   const phone = element('a', dialFormat(request.phone));
   phone.href = `tel:${request.phone}`;
   row(details, t('request.phone'), phone);

@@ -12,9 +12,9 @@ let server: Awaited<ReturnType<typeof startStaffServer>>;
 beforeEach(async () => {
   const references = ['KDR-482', 'MNP-234'];
   callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
-  for (const [requestId, day] of [
-    ['later', '2026-03-03'],
-    ['sooner', '2026-03-02'],
+  for (const [requestId, day, subject] of [
+    ['later', '2026-03-03', null],
+    ['sooner', '2026-03-02', 'Een reispas voor mijn zoon van 8'],
   ] as const) {
     await callbacks.create({
       requestId,
@@ -22,6 +22,7 @@ beforeEach(async () => {
       preferredMoment: { day, partOfDay: 'morning' },
       topic: { intent: 'document.request', document: 'reispas' },
       excerpt: ['ik wil een reispas'],
+      subject,
       language: 'nl',
       at: new Date('2026-03-02T09:00:00Z'),
     });
@@ -62,7 +63,7 @@ describe('staff console API', () => {
     expect(list.headers['cache-control']).toBe('no-store');
     const body = list.body as {
       staffMember: string;
-      callbacks: { reference: string; phone: string; topic: unknown; excerpt: string[]; history: unknown[] }[];
+      callbacks: { reference: string; phone: string; topic: unknown; excerpt: string[]; subject: string | null; history: unknown[] }[];
     };
     expect(body.staffMember).toBe('an');
     expect(body.callbacks.map((callback) => callback.reference)).toEqual(['MNP-234', 'KDR-482']);
@@ -70,10 +71,13 @@ describe('staff console API', () => {
       phone: '+32470123456',
       topic: { intent: 'document.request', document: 'reispas' },
       excerpt: ['ik wil een reispas'],
+      subject: 'Een reispas voor mijn zoon van 8',
       status: 'open',
       attempts: 0,
       history: [{ status: 'open', staffMember: 'assistant' }],
     });
+    // Staff read before they call what the resident said it is about; null when it was kept for the phone.
+    expect(body.callbacks.map((callback) => callback.subject)).toEqual(['Een reispas voor mijn zoon van 8', null]);
   });
 
   it('records status changes with time and staff member: notReached stays flagged, reached leaves the list', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SUBJECT_CHARACTERS } from '../../../services/callback/callbackSubject.js';
 import { UNDO_WINDOW_MS } from '../../../services/callback/callbackStatus.js';
 import type { CallbackStore, NewCallbackRequest } from '../../../stores/callbacks/callbackStore.js';
 
@@ -11,6 +12,7 @@ export function callbackRequest(requestId: string, overrides: Partial<NewCallbac
     preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' },
     topic: { intent: 'document.request', document: 'reispas' },
     excerpt: ['ik wil een reispas'],
+    subject: 'Een reispas voor mijn zoon',
     language: 'nl',
     at: AT,
     ...overrides,
@@ -43,6 +45,7 @@ export function describeCallbackStore(name: string, make: (options: { references
         preferredMoment: { day: '2026-03-02', partOfDay: 'afternoon' },
         topic: { intent: 'document.request', document: 'reispas' },
         excerpt: ['ik wil een reispas'],
+        subject: 'Een reispas voor mijn zoon',
         language: 'nl',
         createdAt: AT.toISOString(),
         status: 'open',
@@ -216,6 +219,35 @@ export function describeCallbackStore(name: string, make: (options: { references
       expect(await callbacks.deleteExpired(new Date(AT.getTime() + 30 * 24 * 60 * 60 * 1000), 30)).toBe(1);
       expect(await callbacks.get('XRP-200')).toBeUndefined();
       expect(JSON.stringify(await callbacks.listOpen())).not.toContain('afvalkalender');
+    });
+
+    it('keeps a request without a subject (the resident would rather say it on the phone) with subject null', async () => {
+      const callbacks = await store(['SBJ-100', 'SBJ-200']);
+      await callbacks.create(callbackRequest('skipped', { subject: null }));
+      await callbacks.create(callbackRequest('blank', { subject: '   ' }));
+      expect(await callbacks.get('SBJ-100')).toMatchObject({ subject: null });
+      expect(await callbacks.get('SBJ-200')).toMatchObject({ subject: null });
+      expect((await callbacks.listOpen()).map((request) => request.subject)).toEqual([null, null]);
+    });
+
+    it('keeps the subject short and scrubbed of personal data, whatever the caller passes', async () => {
+      const callbacks = await store(['SBJ-300']);
+      const subject = `mijn rijksregisternummer is 85.07.30-033.28 en  ${'ik heb een vraag over mijn verhuis '.repeat(10)}`;
+      const { request } = await callbacks.create(callbackRequest('long', { subject }));
+      const kept = (await callbacks.get('SBJ-300'))!.subject!;
+      expect(request.subject).toBe(kept);
+      expect(kept.length).toBeLessThanOrEqual(SUBJECT_CHARACTERS);
+      expect(kept).toMatch(/^mijn rijksregisternummer is \[verwijderd\] en ik heb een vraag over mijn verhuis/);
+      expect(kept.endsWith('…')).toBe(true);
+      expect(kept).not.toContain('85.07');
+    });
+
+    it('deletes the subject with its request', async () => {
+      const callbacks = await store(['SBJ-400']);
+      await callbacks.create(callbackRequest('gone', { subject: 'vraag over de afvalkalender' }));
+      await callbacks.cancelByResident('SBJ-400', AT);
+      expect(await callbacks.deleteExpired(new Date(AT.getTime() + 30 * 24 * 60 * 60 * 1000), 30)).toBe(1);
+      expect(await callbacks.get('SBJ-400')).toBeUndefined();
     });
 
     it('shares no objects with callers', async () => {

@@ -27,9 +27,9 @@ beforeAll(async () => {
   if (chromiumUnavailable) return;
   const references = ['KDR-482', 'MNP-234', 'TVW-915'];
   callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
-  for (const [requestId, partOfDay] of [
-    ['a', 'morning'],
-    ['b', 'afternoon'],
+  for (const [requestId, partOfDay, subject] of [
+    ['a', 'morning', 'Verlopen reispas, ik vertrek volgende week'],
+    ['b', 'afternoon', null],
   ] as const) {
     await callbacks.create({
       requestId,
@@ -37,6 +37,7 @@ beforeAll(async () => {
       preferredMoment: { day: '2026-03-02', partOfDay },
       topic: { intent: 'document.request', document: 'reispas' },
       excerpt: ['ik wil een reispas aanvragen', 'ik wil iemand spreken'],
+      subject,
       language: 'nl',
       at: new Date('2026-03-02T09:00:00Z'),
     });
@@ -82,6 +83,13 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
     // Numbers as staff dial them; the link still dials the full international number.
     expect(await page.getByRole('link', { name: '0470 12 34 56' }).first().getAttribute('href')).toBe('tel:+32470123456');
     expect(await page.locator('#requests').textContent()).not.toMatch(/\+32|\(assistant\)|\(resident\)/);
+    // What the call is about, as the resident said it, next to its term; a request without one says so.
+    const kdr = page.getByRole('article', { name: /^KDR-482/ });
+    expect(await kdr.locator('dt', { hasText: 'Waarover' }).locator('+ dd').textContent()).toBe(
+      'Verlopen reispas, ik vertrek volgende week',
+    );
+    const mnp = page.getByRole('article', { name: /^MNP-234/ });
+    expect(await mnp.locator('dt', { hasText: 'Waarover' }).locator('+ dd').textContent()).toBe('Niet gezegd (liever aan de telefoon)');
     await expect.poll(() => page.locator('#status').textContent()).toContain('Er zijn 2 open verzoeken.');
     expect(await page.locator('#status').textContent()).toBe(
       `${nl.messages.signedIn} ${nl.messages.openCount_other.replace('{{count}}', '2')}`,
@@ -126,6 +134,7 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
       preferredMoment: { day: '2026-03-03', partOfDay: 'morning' },
       topic: { intent: 'info.hours', document: null },
       excerpt: ['wanneer is het stadhuis open'],
+      subject: null,
       language: 'nl',
       at: new Date('2026-03-02T10:00:00Z'),
     });
