@@ -35,6 +35,58 @@ const MORNING =
   /(?<!\p{L})(?:voormiddag|voormiddags|ochtend|ochtends|'s morgens|smorgens|in de morgen|deze morgen|in the morning|morning)(?!\p{L})/gu;
 const AFTERNOON = /(?<!\p{L})(?:namiddag|namiddags|'s middags|smiddags|na de middag|middag|in the afternoon|afternoon)(?!\p{L})/gu;
 const THIS_PART_OF_DAY = /\bdeze\s+(?:voormiddag|ochtend|morgen|namiddag|middag)\b/;
+/** "tussen de middag": around lunch, read as 12:00 to 14:00; not the whole afternoon. */
+const LUNCH = /\b(?:tussen|over|rond|tijdens) de middag\b|\b(?:middagpauze|lunchpauze|lunchtijd|over de noen|tussen de noen)\b/;
+const LUNCH_SPAN = { after: '12:00', before: '14:00' };
+/** A greeting names a part of the day that is no wish: "goede morgen", "goeie middag", "good morning". */
+const GREETING = /(?<!\p{L})(?:goe(?:de|ie|i|ede)n?\s*(?:morgen|middag|namiddag|avond)|good (?:morning|afternoon|evening))(?!\p{L})/gu;
+const MONTH_START = '(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)';
+/** "tussen 10 en 12 uur", "tussen 9u en 11u": a span of hours (not "tussen 6 en 10 april", a span of days). */
+const HOUR_SPAN = new RegExp(
+  `\\btussen\\s+(\\d{1,2}(?:[.:u]\\d\\d)?)\\s*(?:u|uur|h)?\\s+en\\s+(\\d{1,2}(?:[.:u]\\d\\d)?)\\s*(?:u|uur|h)?\\b(?!\\s*${MONTH_START})`,
+  'g',
+);
+/** Ordinals that name a day of the month after "op de", "na de", "vanaf de" ("op de twintigste"). */
+const ORDINAL_WORDS = [
+  'eerste',
+  'tweede',
+  'derde',
+  'vierde',
+  'vijfde',
+  'zesde',
+  'zevende',
+  'achtste',
+  'negende',
+  'tiende',
+  'elfde',
+  'twaalfde',
+  'dertiende',
+  'veertiende',
+  'vijftiende',
+  'zestiende',
+  'zeventiende',
+  'achttiende',
+  'negentiende',
+  'twintigste',
+  'eenentwintigste',
+  'tweeentwintigste',
+  'drieentwintigste',
+  'vierentwintigste',
+  'vijfentwintigste',
+  'zesentwintigste',
+  'zevenentwintigste',
+  'achtentwintigste',
+  'negenentwintigste',
+  'dertigste',
+  'eenendertigste',
+];
+/**
+ * "de 25ste", "den 12e", "op de twintigste", "de 2de van volgende maand": a day of the month without the
+ * month. Digits need "de"/"den" before them; a word needs a preposition too, as "de tweede" alone is an option.
+ */
+const ORDINAL_DAY = new RegExp(
+  `\\b(?:(?:de|den|d')\\s+(\\d{1,2})(?:ste|de|e|st)|(?:op|na|vanaf|voor|tegen|ten vroegste|ten laatste|uiterlijk|nog voor)\\s+(?:de|den)\\s+(${ORDINAL_WORDS.join('|')}))\\b(?:\\s+van\\s+(?:de\\s+)?(deze|volgende|komende)\\s+maand)?(?!\\s+(?:${MONTH_START}|week|verdieping))`,
+);
 
 const HOUR_WORD = '(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)';
 const HOUR = `(\\d{1,2}|${HOUR_WORD.slice(1, -1)})`;
@@ -68,6 +120,14 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   let rest = ` ${prepare(text)} `;
 
   if (THIS_PART_OF_DAY.test(rest)) wish.day = todayDay;
+  if (LUNCH.test(rest)) {
+    Object.assign(wish, LUNCH_SPAN);
+    rest = rest.replace(LUNCH, ' ');
+  }
+  rest = rest.replace(
+    HOUR_SPAN,
+    (_span, from: string, until: string) => ` vanaf ${from.replace(/[.u]/, ':')} uur voor ${until.replace(/[.u]/, ':')} uur `,
+  );
   const morning = countMatches(rest, MORNING) > 0;
   const afternoon = countMatches(rest, AFTERNOON) > 0;
   if (morning !== afternoon) wish.partOfDay = morning ? 'morning' : 'afternoon';
@@ -79,6 +139,13 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   if (/\bovermorgen\b/.test(rest)) {
     wish.day ??= addDays(todayDay, 2);
     rest = rest.replace(/\bovermorgen\b/g, ' ');
+  }
+  const ordinal = wish.day === undefined ? ORDINAL_DAY.exec(rest) : null;
+  if (ordinal) {
+    const day = ordinal[1] !== undefined ? Number(ordinal[1]) : ORDINAL_WORDS.indexOf(ordinal[2]!) + 1;
+    const resolved = dayOfMonth(day, todayDay, ordinal[3] !== undefined && ordinal[3] !== 'deze');
+    if (resolved) wish.day = resolved;
+    rest = rest.replace(ordinal[0], ' ');
   }
   const named = wish.day === undefined ? namedDayIn(rest, todayDay) : undefined;
   if (named) {
@@ -137,8 +204,19 @@ function spellOutDays(text: string): string {
     .join(' ');
 }
 
+/**
+ * The text as the date readers read it: lower case, no accents, day names spelled out ("dnsdg",
+ * "di 9u"), a day glued to a part of the day split ("donderdagnamiddag"), greetings left out, and
+ * "vóór" (before, with accents) as "nog voor", as the accents go.
+ */
+export function plainDutch(text: string): string {
+  return prepare(text);
+}
+
 function prepare(text: string): string {
   const plain = text
+    .normalize('NFC')
+    .replace(/(?<!\p{L})v[óò]{2}r(?!\p{L})/giu, 'nog voor')
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -146,7 +224,8 @@ function prepare(text: string): string {
     .replace(/[^\p{L}\p{N}'/:.\s]+/gu, ' ')
     .replace(/\.(?!\d)/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(GREETING, ' ');
   return spellOutDays(plain)
     .replace(GLUED_PART_OF_DAY, (_glued, day: string, part: string) => {
       const partOfDay = MORNING_PARTS.has(part) ? 'voormiddag' : part === 'avond' ? 'avond' : 'namiddag';
@@ -154,6 +233,19 @@ function prepare(text: string): string {
     })
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The next day numbered `day` of a month, from today on (this month or the next); `nextMonth` skips this month. */
+function dayOfMonth(day: number, today: string, nextMonth: boolean): string | undefined {
+  if (day < 1 || day > 31) return undefined;
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  for (let ahead = nextMonth ? 1 : 0; ahead <= 2; ahead += 1) {
+    const date = new Date(Date.UTC(year, month - 1 + ahead, day));
+    if (date.getUTCDate() !== day) continue;
+    const iso = date.toISOString().slice(0, 10);
+    if (iso >= today) return iso;
+  }
+  return undefined;
 }
 
 function countMatches(text: string, pattern: RegExp): number {

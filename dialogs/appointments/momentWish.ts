@@ -4,8 +4,8 @@
  * appointment being moved ("later in de week", "een week later"), and what is left: an exact wish
  * ("dinsdag om 9 uur", nlu/dutchDateTime.ts) or a vague one ("zo snel mogelijk", vagueWish.ts).
  */
-import { parseDutchDateTime, type DateTimeWish } from '../../nlu/dutchDateTime.js';
-import { readVagueWish, type VagueWish } from './vagueWish.js';
+import { parseDutchDateTime, plainDutch, type DateTimeWish } from '../../nlu/dutchDateTime.js';
+import { readDayBounds, readVagueWish, type VagueWish } from './vagueWish.js';
 import { addDays, dayOfWeek } from '../../services/brusselsTime.js';
 
 /** Days the resident cannot come. */
@@ -44,13 +44,17 @@ const WEEKDAY_NUMBERS: Record<string, number> = {
   friday: 5,
   saturday: 6,
 };
-const WEEKDAY = `(${Object.keys(WEEKDAY_NUMBERS).join('|')})s?`;
+const WEEKDAY_NAME = `(?:${Object.keys(WEEKDAY_NUMBERS).join('|')})s?`;
+/** One weekday or a few: "maandag of dinsdag", "woensdag en vrijdag", "maandag, dinsdag". */
+const WEEKDAY = `(${WEEKDAY_NAME}(?:\\s*(?:,|of|en|noch|or|and)\\s*(?:op\\s+)?${WEEKDAY_NAME})*)`;
 const THAT_DAY = '(die dag|deze dag|dan|that day)';
-const DAY = `(?:${WEEKDAY}|${THAT_DAY}|(morgen|overmorgen))`;
-const NOT = '(?:niet|nie|geen|not)';
+const DAY = `(?:(?:den\\s+|de\\s+)?${WEEKDAY}|${THAT_DAY}|(morgen|overmorgen))`;
+const NOT = '(?:niet|nie|ni|geen|nooit|not)';
 const CANNOT = '(?:past|passen|lukt|gaat|kan|kunnen|kun|kunt|ben|werk|lukken)';
 /** "niet op woensdag", "geen maandag", "behalve dinsdag", "liever niet op vrijdag". */
 const NOT_ON_DAY = new RegExp(`\\b(?:${NOT}|behalve|buiten)\\s+(?:meer\\s+)?(?:op\\s+|de\\s+|in\\s+de\\s+)?${DAY}\\b`, 'g');
+/** "den dinsdag nie", "woensdag niet": a day, then only the negation. */
+const DAY_NOT = new RegExp(`\\b(?:op\\s+)?(?:den\\s+|de\\s+)?${WEEKDAY}\\s+${NOT}(?:\\s+meer)?\\s*$`, 'g');
 /** "donderdag past mij helaas niet meer", "die dag kan ik niet", "woensdag ben ik er niet". */
 const DAY_CANNOT = new RegExp(`\\b(?:op\\s+)?${DAY}\\s+(?:\\w+\\s+){0,3}?${CANNOT}\\b(?:\\s+\\w+){0,4}?\\s+${NOT}\\b(?:\\s+meer)?`, 'g');
 /** "ik kan donderdag niet", "het past dinsdag niet". */
@@ -64,11 +68,23 @@ const RELATIVE: ReadonlyArray<[RegExp, RelativeWish]> = [
   [/\b(?:eerder|vroeger|sneller|earlier|sooner)\b/, 'earlier'],
 ];
 
+const WEEKDAY_NAMES = new RegExp(Object.keys(WEEKDAY_NUMBERS).join('|'), 'g');
+
+type PartOfDay = NonNullable<DateTimeWish['partOfDay']>;
+/** A part of the day as residents name it; "morgen" alone is tomorrow, so it needs "in de", "de" or "'s". */
+const PART =
+  "(?:in\\s+de\\s+|de\\s+|op\\s+de\\s+)?(voormiddag|voormiddags|ochtend|ochtends|'s\\s*morgens|smorgens|'s\\s*ochtends|(?<=\\bde\\s)morgen|namiddag|namiddags|'s\\s*middags|smiddags|middag|'s\\s*avonds|avond)";
+const MORNING_WORDS = /voormiddag|ochtend|morgen/;
+/** "niet in de voormiddag", "liever geen namiddag", "niet 's morgens". */
+const NOT_PART = new RegExp(`(?<!\\p{L})${NOT}\\s+${PART}(?!\\p{L})`, 'gu');
+/** "in de morgen kan ik niet", "'s middags niet", "de voormiddag past mij niet", "voormiddag gaat nie". */
+const PART_CANNOT = new RegExp(
+  `(?<!\\p{L})${PART}\\s+(?:(?:\\p{L}+\\s+){0,4}?${CANNOT}\\s+(?:\\p{L}+\\s+){0,3}?)?${NOT}(?!\\p{L})(?:\\s+meer)?`,
+  'gu',
+);
+
 function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
+  return plainDutch(text)
     .replace(/[^\p{L}\p{N}/:.\s']+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -80,9 +96,16 @@ export function readMomentWish(text: string, now: Date): MomentWish | undefined 
   const wish: MomentWish = {};
   const weekdays = new Set<number>();
   const days = new Set<string>();
-  for (const pattern of [DAY_CANNOT, CANNOT_DAY, NOT_ON_DAY]) {
+  const refusedParts = new Set<PartOfDay>();
+  for (const pattern of [PART_CANNOT, NOT_PART]) {
+    rest = rest.replace(pattern, (_match, part: string) => {
+      refusedParts.add(MORNING_WORDS.test(part) ? 'morning' : 'afternoon');
+      return ' ';
+    });
+  }
+  for (const pattern of [DAY_CANNOT, CANNOT_DAY, NOT_ON_DAY, DAY_NOT]) {
     rest = rest.replace(pattern, (_match, weekday?: string, thatDay?: string, nearDay?: string) => {
-      if (weekday) weekdays.add(WEEKDAY_NUMBERS[weekday]!);
+      if (weekday) for (const [name] of weekday.matchAll(WEEKDAY_NAMES)) weekdays.add(WEEKDAY_NUMBERS[name]!);
       else if (thatDay) wish.refusesThatDay = true;
       else if (nearDay) days.add(parseDutchDateTime(nearDay, now)?.day ?? '');
       return ' ';
@@ -94,19 +117,20 @@ export function readMomentWish(text: string, now: Date): MomentWish | undefined 
   const relative = RELATIVE.find(([pattern]) => pattern.test(rest));
   if (relative) wish.relative = relative[1];
   else {
-    const vague = readVagueWish(rest, now);
+    // "tussen 6 en 10 april", "vóór de 20ste": a span of days, not the one day named in it.
+    const bounds = readDayBounds(rest, now);
+    const vague = bounds ?? readVagueWish(rest, now);
     // "zo snel mogelijk" is no Sunday ("zo"): any-moment wishes are never read as a day.
-    const exact = vague?.kind === 'earliest' ? undefined : parseDutchDateTime(rest, now);
-    // "ten vroegste maandag", "vanaf 15 april": a day that opens a period is no wish for that day only.
-    const opensPeriod = vague?.kind === 'period' && vague.until === undefined && exact !== undefined && isDayOnly(exact);
-    if (exact && !opensPeriod) wish.exact = exact;
+    const exact = bounds || vague?.kind === 'earliest' ? undefined : parseDutchDateTime(rest, now);
+    if (exact) wish.exact = exact;
     else if (vague) wish.vague = vague;
   }
+  // "in de voormiddag kan ik niet": the other part of the day, unless the message names one itself.
+  if (refusedParts.size === 1 && !wish.vague) {
+    const other: PartOfDay = refusedParts.has('morning') ? 'afternoon' : 'morning';
+    wish.exact = { ...wish.exact, partOfDay: wish.exact?.partOfDay ?? other };
+  }
   return Object.keys(wish).length > 0 ? wish : undefined;
-}
-
-function isDayOnly(wish: DateTimeWish): boolean {
-  return Object.keys(wish).every((key) => key === 'day');
 }
 
 /** Whether a slot falls on a day the resident cannot come. */

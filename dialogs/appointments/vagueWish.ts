@@ -3,7 +3,7 @@
  * "maakt niet uit", "liefst volgende week", "begin januari", "na de zomer", "vanaf 15 april". Exact
  * days and times ("donderdag na 16 uur") are the Dutch date reader's (nlu/dutchDateTime.ts).
  */
-import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
+import { parseDutchDateTime, plainDutch } from '../../nlu/dutchDateTime.js';
 import { addDays, brusselsDay, dayOfWeek } from '../../services/brusselsTime.js';
 
 export type VagueWish =
@@ -66,14 +66,109 @@ const AFTER_KNOWN_HOLIDAY: readonly { pattern: RegExp; from: (year: number) => s
 ];
 const AFTER_OTHER_HOLIDAY = /\b(?:na|after) (?:de |het |the )?(?:\w+)?(?:vakantie|verlof|holidays?|vacation|pasen|feestdagen|examens?)\b/;
 const FROM_DAY = /\b(vanaf|na|pas na|ten vroegste|niet voor|from|after)\s+(.+)$/;
+/**
+ * "vóór vrijdag" (read as "nog voor"), "ten laatste de 25ste", "tegen vrijdag", "liefst voor 1 april": the
+ * last day that will do. "een afspraak voor vrijdag" is on Friday, so a bare "voor" counts only at the start
+ * or after a word of preference.
+ */
+const UNTIL_DAY =
+  /(?:^|\b(?:liefst|graag|best|ergens|wel|kan het|als het kan|bij voorkeur|zeker)\s+)(voor|before)\s+(.+)$|\b(nog voor|ten laatste|ten laatst|uiterlijk|tegen|niet later dan|by)\s+(.+)$/;
+/** A deadline said with these words includes the day itself; "voor" and "vóór" end the day before. */
+const UNTIL_INCLUDED = /^(?:ten laatste|ten laatst|uiterlijk|tegen|niet later dan|by)$/;
+/** "tussen 6 en 10 april", "van 7 tot 10 april", "van maandag tot woensdag": both days read, the first in the month of the second when only a number. */
+const DAY_SPAN = /\b(?:tussen|van|from|between)\s+(.+?)\s+(?:en|tot en met|tot|t\/m|and|to|until)\s+(.+)$/;
+const WEEK_OF_MONTH = new RegExp(
+  `\\b(eerste|1e|1ste|tweede|2e|2de|derde|3e|3de|vierde|4e|4de|laatste) week van (?:de maand )?(deze maand|volgende maand|komende maand|${Object.keys(MONTHS).join('|')})\\b`,
+);
+/** "in de week van 6 april": Monday to Sunday around that day. */
+const WEEK_OF_DAY = /\bweek van (.+)$/;
+const WEEKEND = /\b(?:het |dit |deze )?weekend\b/;
 
 function normalise(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
+  return plainDutch(text)
     .replace(/[^\p{L}\p{N}/]+/gu, ' ')
     .trim();
+}
+
+/**
+ * A wish bounded by days, which an exact day in it does not replace: a span ("tussen 6 en 10 april",
+ * "de eerste week van april"), a first day ("ten vroegste de 10de", "vanaf 15 april") or a last day
+ * ("vóór de 20ste", "ten laatste vrijdag").
+ */
+export function readDayBounds(text: string, now: Date): VagueWish | undefined {
+  const said = normalise(text);
+  const today = brusselsDay(now);
+  const dayIn = (words: string) => {
+    const wish = parseDutchDateTime(words, now);
+    return wish?.day && !wish.time && !wish.after && !wish.before ? wish.day : undefined;
+  };
+  const within = (from: string, until: string): VagueWish | undefined =>
+    until < today || until < from ? undefined : { kind: 'period', from: from < today ? today : from, until };
+
+  // "de komende dagen", "binnen de 14 dagen": from today; chrono would read one day in them.
+  if (/\b(?:de |een van de |in de )?(?:komende|volgende|eerstvolgende) dagen\b|\bcoming days\b/.test(said))
+    return { kind: 'period', from: today, until: addDays(today, 4) };
+  const withinDays = /\bbinnen (?:de |een |the )?(?:(\d{1,2}|\p{L}+) )?(dagen|dag|weken|week|maand)\b/u.exec(said);
+  if (withinDays) {
+    const count = withinDays[1] === undefined ? 1 : /^\d+$/.test(withinDays[1]) ? Number(withinDays[1]) : COUNTS[withinDays[1]];
+    const unit = withinDays[2]!.startsWith('dag') ? 1 : withinDays[2]!.startsWith('week') ? 7 : 30;
+    if (count !== undefined) return { kind: 'period', from: today, until: addDays(today, count * unit) };
+  }
+  const weekOfMonth = WEEK_OF_MONTH.exec(said);
+  if (weekOfMonth) {
+    const yearMonth = monthNamed(weekOfMonth[2]!, today);
+    const last = lastDay(yearMonth);
+    const week = { e: 0, t: 1, d: 2, v: 3, '1': 0, '2': 1, '3': 2, '4': 3 }[weekOfMonth[1]!.charAt(0)];
+    return week === undefined
+      ? within(addDays(last, -6), last)
+      : within(`${yearMonth}-${String(week * 7 + 1).padStart(2, '0')}`, `${yearMonth}-${String(week * 7 + 7).padStart(2, '0')}`);
+  }
+  const span = DAY_SPAN.exec(said);
+  if (span) {
+    const until = dayIn(span[2]!);
+    const first =
+      /^\d{1,2}(?:ste|de|e)?$/.test(span[1]!) && until
+        ? `${until.slice(0, 8)}${span[1]!.replace(/\D/g, '').padStart(2, '0')}`
+        : dayIn(span[1]!);
+    if (first && until && first <= until) return within(first, until);
+  }
+  const weekOf = WEEK_OF_DAY.exec(said);
+  const dayOfWeekOf = weekOf ? dayIn(weekOf[1]!) : undefined;
+  if (dayOfWeekOf) {
+    const monday = addDays(dayOfWeekOf, -((dayOfWeek(dayOfWeekOf) + 6) % 7));
+    return within(monday, addDays(monday, 6));
+  }
+  const untilDay = UNTIL_DAY.exec(said);
+  if (untilDay) {
+    const word = untilDay[1] ?? untilDay[3]!;
+    const words = untilDay[2] ?? untilDay[4]!;
+    const included = UNTIL_INCLUDED.test(word);
+    const day = WEEKEND.test(words) ? saturdayFrom(today) : dayIn(words);
+    if (day) return within(today, included ? day : addDays(day, -1));
+    // "voor eind maart": until the end of that period; "voor april": until the day before it starts.
+    const period = weekIn(words, today) ?? monthIn(words, today);
+    if (period?.kind === 'period' && period.until)
+      return within(today, /\b(?:eind|einde|end)\b/.test(words) ? period.until : addDays(period.from, -1));
+  }
+  if (/\bna (?:het |dit )?weekend\b/.test(said)) return { kind: 'period', from: addDays(saturdayFrom(today), 2) };
+  const fromDay = FROM_DAY.exec(said);
+  const from = fromDay ? dayIn(fromDay[2]!) : undefined;
+  // "na 15 april" starts the day after; "vanaf", "ten vroegste", "niet voor" on that day.
+  if (from) return { kind: 'period', from: /^(?:na|pas na|after)$/.test(fromDay![1]!) ? addDays(from, 1) : from };
+  return undefined;
+}
+
+/** The Saturday of this week (today when it is Saturday; next Saturday on a Sunday). */
+function saturdayFrom(today: string): string {
+  return addDays(today, (6 - dayOfWeek(today) + 7) % 7);
+}
+
+/** YYYY-MM of "deze maand", "volgende maand" or a month's name (this year, or next when it is past). */
+function monthNamed(name: string, today: string): string {
+  const [year, current] = today.split('-').map(Number) as [number, number];
+  const month = name === 'deze maand' ? current : /maand$/.test(name) ? current + 1 : MONTHS[name]!;
+  const shifted = month > 12 ? [year + 1, month - 12] : month < current ? [year + 1, month] : [year, month];
+  return `${shifted[0]}-${String(shifted[1]).padStart(2, '0')}`;
 }
 
 /** The vague wish in a message, read on the resident's calendar day; undefined when it names none. */
@@ -81,6 +176,8 @@ export function readVagueWish(text: string, now: Date): VagueWish | undefined {
   const said = normalise(text);
   const today = brusselsDay(now);
   if (EARLIEST.some((pattern) => pattern.test(said))) return { kind: 'earliest' };
+  const bounds = readDayBounds(text, now);
+  if (bounds) return bounds;
   const week = weekIn(said, today);
   if (week) return week;
   for (const holiday of AFTER_KNOWN_HOLIDAY) {
@@ -89,18 +186,50 @@ export function readVagueWish(text: string, now: Date): VagueWish | undefined {
     return { kind: 'period', from: thisYear >= today ? thisYear : holiday.from(Number(today.slice(0, 4)) + 1) };
   }
   if (AFTER_OTHER_HOLIDAY.test(said)) return { kind: 'askDay' };
-  const fromDay = FROM_DAY.exec(said);
-  if (fromDay) {
-    const wish = parseDutchDateTime(fromDay[2]!, now);
-    // "na 15 april" starts the day after; "vanaf", "ten vroegste", "niet voor" on that day.
-    if (wish?.day && !wish.time && !wish.after && !wish.before)
-      return { kind: 'period', from: /^(?:na|pas na|after)$/.test(fromDay[1]!) ? addDays(wish.day, 1) : wish.day };
-  }
   return monthIn(said, today);
 }
 
+/** Which days of a week "begin", "midden" and "eind" of the week stand for (0 = Monday). */
+const WEEK_PARTS: readonly [RegExp, number, number][] = [
+  [/^(?:begin|start|early)$/, 0, 2],
+  [/^(?:midden|half|mid)$/, 1, 3],
+  [/^(?:eind|einde|end|late)$/, 3, 6],
+];
+const COUNTS: Record<string, number> = {
+  een: 1,
+  twee: 2,
+  drie: 3,
+  vier: 4,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  acht: 8,
+  tien: 10,
+  veertien: 14,
+  paar: 2,
+};
+
 function weekIn(said: string, today: string): VagueWish | undefined {
   const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));
+  const clip = (from: string, until: string): VagueWish | undefined =>
+    until < today ? undefined : { kind: 'period', from: from < today ? today : from, until };
+  const weekPart =
+    /\b(begin|start|early|midden|half|mid|eind|einde|end|late) (?:van )?(?:de )?(deze|die|this|volgende|komende|next) week\b/.exec(said);
+  if (weekPart) {
+    const [, first, last] = WEEK_PARTS.find(([pattern]) => pattern.test(weekPart[1]!))!;
+    const start = /deze|die|this/.test(weekPart[2]!) ? monday : addDays(monday, 7);
+    return clip(addDays(start, first), addDays(start, last));
+  }
+  const monthPart =
+    /\b(?:(begin|start|early|half|midden|medio|mid|eind|einde|end|late) (?:van )?)?(?:de )?(deze|volgende|komende|next|this) (?:maand|month)\b/.exec(
+      said,
+    );
+  if (monthPart) {
+    const yearMonth = monthNamed(/deze|this/.test(monthPart[2]!) ? 'deze maand' : 'volgende maand', today);
+    return monthPartOf(yearMonth, monthPart[1] ?? '', today);
+  }
+  const weekOrTwo = /\b(?:over|in) (?:een )?week of (twee|drie|2|3)\b/.exec(said);
+  if (weekOrTwo) return { kind: 'period', from: addDays(today, (weekOrTwo[1] === 'drie' || weekOrTwo[1] === '3' ? 3 : 2) * 7) };
   if (/\b(?:deze|die|this) week\b/.test(said)) return { kind: 'period', from: today, until: addDays(monday, 6) };
   if (/\b(?:volgende|komende|next|de week erna) week\b|\bvolgende week\b/.test(said))
     return { kind: 'period', from: addDays(monday, 7), until: addDays(monday, 13) };
@@ -113,21 +242,17 @@ function weekIn(said: string, today: string): VagueWish | undefined {
     if (said.includes('binnen') || said.includes('within')) return { kind: 'period', from: today, until: addDays(today, weeks * 7) };
     return { kind: 'period', from: addDays(today, weeks * 7) };
   }
-  if (/\b(?:volgende|komende|next) maand\b|\bnext month\b/.test(said)) {
-    const [year, month] = today.split('-').map(Number) as [number, number];
-    const next = month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-    return { kind: 'period', from: `${next}-01`, until: lastDay(next) };
-  }
   return undefined;
 }
 
 function monthIn(said: string, today: string): VagueWish | undefined {
   const match = MONTH.exec(said);
   if (!match) return undefined;
-  const month = MONTHS[match[2]!]!;
-  const [year, current] = today.split('-').map(Number) as [number, number];
-  const yearMonth = `${month < current ? year + 1 : year}-${String(month).padStart(2, '0')}`;
-  const part = match[1] ?? '';
+  return monthPartOf(monthNamed(match[2]!, today), match[1] ?? '', today);
+}
+
+/** The days of a month that "begin", "half" or "eind" stand for, from today on; the whole month without a part. */
+function monthPartOf(yearMonth: string, part: string, today: string): VagueWish | undefined {
   const [from, until] = /begin|start|early/.test(part)
     ? [`${yearMonth}-01`, `${yearMonth}-10`]
     : /half|midden|medio|mid/.test(part)

@@ -188,7 +188,7 @@ describe.skipIf(postgresUnavailable !== null)('two instances on one PostgreSQL d
     const answers = await Promise.all(residents.map(({ index, say }) => say(instanceFor(index, 4), '1')));
     expect(answers.filter((reply) => reply.includes(booked))).toHaveLength(1);
     expect(answers.filter((reply) => reply.includes(slotTaken))).toHaveLength(7);
-    expect(await count(`select count(*)::int as n from booking where status = 'booked' and request_id like 'race-%'`)).toBe(1);
+    expect(await count(`select count(*)::int as n from booking where status = 'booked' and request_id like 'sms:race-%'`)).toBe(1);
   });
 
   it('book, take a callback request and store a survey answer once when one activity reaches both instances and is retried after a lost turn', async () => {
@@ -207,7 +207,7 @@ describe.skipIf(postgresUnavailable !== null)('two instances on one PostgreSQL d
     expect(replies.every((reply) => reply.includes(code!))).toBe(true);
     await loseTurnsSince(beforeBooking);
     expect(await booking(second, '1', 'confirm')).toContain(code);
-    expect(await count(`select count(*)::int as n from booking where request_id like 'retried-booking/%'`)).toBe(1);
+    expect(await count(`select count(*)::int as n from booking where request_id like 'sms:retried-booking:%'`)).toBe(1);
 
     // Callback request: the phone number is the answer that stores it.
     const callback = smsResident('retried-callback');

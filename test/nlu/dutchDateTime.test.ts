@@ -29,11 +29,18 @@ describe('parseDutchDateTime', () => {
     ['kwart voor 4', { time: '15:45' }],
     ['vrijdagmorgen om 9 uur', { day: '2026-11-27', time: '09:00', partOfDay: 'morning' }],
     ['op 12 januari om 9u', { day: '2027-01-12', time: '09:00' }],
+    ['de 3de', { day: '2026-12-03' }],
+    ['op de dertigste', { day: '2026-11-30' }],
+    ['den 27e van volgende maand', { day: '2026-12-27' }],
+    ['tussen de middag', { after: '12:00', before: '14:00' }],
+    ['tussen 10 en 12 uur', { after: '10:00', before: '12:00' }],
+    ['tussen 2 en 4', { after: '14:00', before: '16:00' }],
+    ['goeiemiddag, vrijdag graag', { day: '2026-11-27' }],
   ])('reads %j', (text, expected) => {
     expect(parseDutchDateTime(text, NOW)).toEqual(expected);
   });
 
-  it.each(['ik wil een afspraak', 'een afspraak voor een paspoort', '2', 'ergens volgende week', 'hallo'])(
+  it.each(['ik wil een afspraak', 'een afspraak voor een paspoort', '2', 'ergens volgende week', 'hallo', 'goede morgen', 'de tweede'])(
     'finds no wish in %j',
     (text) => {
       expect(parseDutchDateTime(text, NOW)).toBeUndefined();
