@@ -4,7 +4,9 @@ import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
+import { isNoRequest } from '../../domain/nluContract.js';
 import { DialogIds } from '../dialogIds.js';
+import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt } from '../prompts/optionPrompt.js';
 import { closingDaysCard, weekCard, type HoursContext } from './openingHoursAnswers.js';
@@ -27,7 +29,9 @@ export class OpeningHoursDialog extends ComponentDialog {
     private readonly now: () => Date,
   ) {
     super(DialogIds.openingHours);
-    const namesADay = (context: TurnContext) => parseDutchDateTime(context.activity.text ?? '', this.now())?.day !== undefined;
+    // "en dinsdag?" asks that day's hours; "een afspraak, liefst dinsdag" is another request that names a day.
+    const namesADay = (context: TurnContext) =>
+      !asksSomethingElse(context) && parseDutchDateTime(context.activity.text ?? '', this.now())?.day !== undefined;
     this.addDialog(new OptionPrompt(DialogIds.openingHoursQuestion, undefined, { value: ANOTHER_DAY, reads: namesADay }));
     this.addDialog(new WaterfallDialog(DialogIds.openingHoursSteps, [this.answerStep.bind(this), this.moreStep.bind(this)]));
     this.initialDialogId = DialogIds.openingHoursSteps;
@@ -62,4 +66,12 @@ export class OpeningHoursDialog extends ComponentDialog {
     const { t, language } = turnServices(step.context);
     return { t, language, municipality: this.municipality };
   }
+}
+
+/** The recognizer is sure the message asks for something other than the hours (a booking, a document). */
+function asksSomethingElse(context: TurnContext): boolean {
+  const { recognition } = turnServices(context);
+  return (
+    !!recognition && recognition.score >= INTERRUPTION_MIN_SCORE && recognition.intent !== 'info.hours' && !isNoRequest(recognition.intent)
+  );
 }
