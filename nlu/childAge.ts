@@ -1,32 +1,12 @@
+import { DUTCH_CARDINALS } from './dutchNumbers.js';
+
 /**
  * An identity document for a child under 12 is a Kids-ID; from 12 it is the identity card.
  * Finds the age a resident mentions ("mijn zoon van 8", "5 jaar", "onze baby").
  */
 
 const KIDS_ID_AGE_LIMIT = 12;
-const NUMBER_WORDS = new Map(
-  [
-    'nul',
-    'een',
-    'twee',
-    'drie',
-    'vier',
-    'vijf',
-    'zes',
-    'zeven',
-    'acht',
-    'negen',
-    'tien',
-    'elf',
-    'twaalf',
-    'dertien',
-    'veertien',
-    'vijftien',
-    'zestien',
-    'zeventien',
-    'achttien',
-  ].map((word, value) => [word, value]),
-);
+const NUMBER_WORDS = new Map(['nul', ...DUTCH_CARDINALS.slice(0, 18)].map((word, value) => [word, value]));
 /** Words that name a child too young to be asked: under 12 whatever else is said. */
 const YOUNG_CHILD_WORDS = new Set([
   'baby',

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import { dutchNumberWord } from './dutchNumbers.js';
+import { DUTCH_ORDINALS, dutchNumberWord } from './dutchNumbers.js';
 import { namedDayIn } from './namedDays.js';
 import { withinOneEdit } from './plainText.js';
 import { addDays, calendarDay, formatTime, toBrussels } from '../services/brusselsTime.js';
@@ -48,26 +48,7 @@ const HOUR_SPAN = new RegExp(
 );
 /** Ordinals that name a day of the month after "op de", "na de", "vanaf de" ("op de twintigste"). */
 const ORDINAL_WORDS = [
-  'eerste',
-  'tweede',
-  'derde',
-  'vierde',
-  'vijfde',
-  'zesde',
-  'zevende',
-  'achtste',
-  'negende',
-  'tiende',
-  'elfde',
-  'twaalfde',
-  'dertiende',
-  'veertiende',
-  'vijftiende',
-  'zestiende',
-  'zeventiende',
-  'achttiende',
-  'negentiende',
-  'twintigste',
+  ...DUTCH_ORDINALS,
   'eenentwintigste',
   'tweeentwintigste',
   'drieentwintigste',

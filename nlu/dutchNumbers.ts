@@ -3,7 +3,8 @@ import { normaliseForMatching } from './plainText.js';
 /** Options are numbered 1..20 at most; larger numbers are not an answer to "which one?". */
 const HIGHEST_OPTION = 20;
 
-const DUTCH_CARDINALS = [
+/** "een" … "twintig": the value is the index + 1. */
+export const DUTCH_CARDINALS = [
   'een',
   'twee',
   'drie',
@@ -25,7 +26,8 @@ const DUTCH_CARDINALS = [
   'negentien',
   'twintig',
 ];
-const DUTCH_ORDINALS = [
+/** "eerste" … "twintigste": the value is the index + 1. */
+export const DUTCH_ORDINALS = [
   'eerste',
   'tweede',
   'derde',
