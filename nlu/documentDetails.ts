@@ -198,82 +198,19 @@ const NON_RELATIVE_WORDS = new Set([
   'friend',
   'colleague',
 ]);
-/** Words that introduce a possessor ("mijn", "ons", "mijne", "de kleine"): an adult relative is only a person after one. */
-const DETERMINERS = new Set([
-  'mijn',
-  "m'n",
-  'mn',
-  'mijne',
-  'mijnen',
-  'men',
-  'min',
-  'onze',
-  'ons',
-  'onzen',
-  'de',
-  'het',
-  "'t",
-  'zijn',
-  "z'n",
-  'haar',
-  'hun',
-  'ne',
-  'nen',
-  'een',
-  'my',
-  'our',
-  'his',
-  'her',
-  'the',
-  'a',
-]);
-/** "iemand", "een ander": a person only as the one it is for ("voor iemand anders") or who died ("iemand die overleden is"). */
-const SOMEONE_WORDS = new Set(['iemand', 'ander', 'someone', 'somebody', 'another']);
-/** Possessives: the only determiners before an adult relative ("mijn man", not "de man aan het loket"). */
-const POSSESSIVES = new Set([
-  'mijn',
-  "m'n",
-  'mn',
-  'mijne',
-  'mijnen',
-  'men',
-  'min',
-  'onze',
-  'ons',
-  'onzen',
-  'zijn',
-  "z'n",
-  'haar',
-  'hun',
-  'my',
-  'our',
-  'his',
-  'her',
-  'their',
-]);
-/** Determiners that may stand before a plural or a vague child word ("mijn kinderen", not "een kind"). */
-const OWN_DETERMINERS = new Set([
-  'mijn',
-  "m'n",
-  'mn',
-  'mijne',
-  'mijnen',
-  'men',
-  'min',
-  'onze',
-  'ons',
-  'onzen',
-  'de',
-  'het',
-  "'t",
-  'my',
-  'our',
-  'the',
-]);
 /** First-person possessives, for "mijn identiteitskaart" (the resident's own document). */
 const MY = new Set(['mijn', "m'n", 'mn', 'mijne', 'mijnen', 'men', 'min', 'onze', 'ons', 'onzen', 'my', 'our']);
 /** Third-person possessives, for "zijn geboorteakte" (the document of the person just named). */
 const THEIRS = new Set(['zijn', "z'n", 'haar', "d'r", 'hun', 'his', 'her', 'their']);
+const DEFINITE_ARTICLES = ['de', 'het', "'t", 'the'];
+/** Possessives: the only determiners before an adult relative ("mijn man", not "de man aan het loket"). */
+const POSSESSIVES = new Set([...MY, ...THEIRS]);
+/** Determiners that may stand before a plural or a vague child word ("mijn kinderen", not "een kind"). */
+const OWN_DETERMINERS = new Set([...MY, ...DEFINITE_ARTICLES]);
+/** Words that introduce a possessor ("mijn", "ons", "mijne", "de kleine"): an adult relative is only a person after one. */
+const DETERMINERS = new Set([...POSSESSIVES, ...DEFINITE_ARTICLES, 'ne', 'nen', 'een', 'a']);
+/** "iemand", "een ander": a person only as the one it is for ("voor iemand anders") or who died ("iemand die overleden is"). */
+const SOMEONE_WORDS = new Set(['iemand', 'ander', 'someone', 'somebody', 'another']);
 /** Words between a determiner and its noun: "mijn 2 kinderen", "mijn overleden vader", "ons jongste dochter". */
 const MODIFIERS = new Set([
   'eigen',

@@ -32,6 +32,7 @@ const REQUESTERS: Array<[string, RequesterSaid | undefined, boolean?]> = [
   ['bewijs van woonst voor mijn buurvrouw, zij is 90', 'other'],
   ['ik vraag het voor een ander', 'other'],
   ['gezinssamenstelling voor mijn vrouw', 'other'],
+  ['a birth certificate for their father', 'other'],
   ['voor mezelf', 'self'],
   ['een uittreksel voor mij', 'self'],
   ['mijn identiteitskaart is vervallen', 'self'],
