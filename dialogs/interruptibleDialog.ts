@@ -77,6 +77,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (switched) return switched;
     }
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
+    // "laat maar, ik kom liever langs" where a new request is welcome: the stop is a leading no, the question routes the rest.
+    if (intent === 'cancel' && reading?.newRequestsWelcome && this.requestReadOtherwise(innerDc.context)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
     if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
     switch (intent) {
