@@ -7,7 +7,8 @@ import { createConversationAccess, guarded } from './conversationAccess.js';
 import { ConversationLimitError, ConversationRegistry, TurnQueueFullError, type ConversationLimits } from './conversationRegistry.js';
 import { createConversationTokenService, type DirectLineTokenGrant } from './conversationToken.js';
 import { createConversationTurns } from './conversationTurns.js';
-import { sendJson, sendJsonError } from './jsonAnswer.js';
+import { sendError } from '../http/httpErrors.js';
+import { sendJson } from './jsonAnswer.js';
 import { readActivityFields, readBody, readLocale } from './pageActivity.js';
 
 /**
@@ -92,7 +93,7 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
         if (!(error instanceof ConversationLimitError)) throw error;
         logger?.warn('directline.conversationLimit', { conversations: registry.size });
         res.header('Retry-After', '60');
-        return sendJsonError(res, 503, 'TooManyConversations', 'The chat is very busy right now. Please try again in a minute.');
+        return sendError(res, 'TooManyConversations', 'The chat is very busy right now. Please try again in a minute.');
       }
       if (started.created) await turns.welcome(started.conversation, originOf(req));
       sendJson(res, started.created ? 201 : 200, await tokens.reissue(auth.claims));
@@ -123,21 +124,21 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
       const access = await openConversation(req, res);
       if (!access) return;
       const body = readBody(req);
-      if (!body) return sendJsonError(res, 400, 'BadActivity', 'The activity must be a JSON object.');
+      if (!body) return sendError(res, 'BadActivity', 'The activity must be a JSON object.');
       if (Buffer.byteLength(JSON.stringify(body)) > maxActivityBytes) {
-        return sendJsonError(res, 413, 'ActivityTooLarge', 'The activity is too large.');
+        return sendError(res, 'ActivityTooLarge', 'The activity is too large.');
       }
       const fields = readActivityFields(body);
-      if (!fields) return sendJsonError(res, 400, 'BadActivity', 'Unsupported or malformed activity.');
+      if (!fields) return sendError(res, 'BadActivity', 'Unsupported or malformed activity.');
       let echoId: string;
       try {
         echoId = await turns.post(access.conversation, fields, originOf(req));
       } catch (error) {
         if (error instanceof TurnQueueFullError) {
-          return sendJsonError(res, 429, 'TurnQueueFull', 'Too many messages at once. Please wait for the answer.');
+          return sendError(res, 'TurnQueueFull', 'Too many messages at once. Please wait for the answer.');
         }
         logger?.error('directline.turnFailed', { conversationId: access.conversation.id, activityType: fields.type });
-        return sendJsonError(res, 502, 'BotError', 'The bot could not handle the activity.');
+        return sendError(res, 'BotError', 'The bot could not handle the activity.');
       }
       sendJson(res, 200, { id: echoId });
     }),
