@@ -17,7 +17,7 @@ import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
-import { OptionPrompt } from '../prompts/optionPrompt.js';
+import { ANSWER_YES, yesNoOptions, OptionPrompt } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
 import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
 import {
@@ -29,7 +29,6 @@ import {
   type RouteCircumstances,
   type RouteMessageContext,
 } from './routeMessages.js';
-import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
