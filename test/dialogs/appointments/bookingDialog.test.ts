@@ -3,7 +3,7 @@ import { createI18n } from '../../../bot/i18n.js';
 import { spelledCode } from '../../../dialogs/appointments/appointmentTexts.js';
 import { BookingDialog } from '../../../dialogs/appointments/bookingDialog.js';
 import { type HandOver } from '../../../dialogs/mainDialog.js';
-import { createTestAppointments } from '../../support/appointments.js';
+import { bookedBySomeoneElse, createTestAppointments } from '../../support/appointments.js';
 import { createConversation, readable, TEST_PHONE } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { stubCapability, talkToMainDialog } from '../../support/mainDialogTalk.js';
@@ -93,14 +93,7 @@ describe('booking: Dutch date wishes', () => {
 
   it('says a wished time is full and offers the free times around it', async () => {
     const appointments = createTestAppointments();
-    const taken = await appointments.provider.book({
-      service: 'rijbewijs',
-      start: '2026-03-05T16:00:00+01:00',
-      name: 'Iemand Anders',
-      contact: { kind: 'email', value: 'iemand@voorbeeld.be' },
-      requestId: 'earlier',
-    });
-    expect(taken.ok).toBe(true);
+    await bookedBySomeoneElse(appointments, '2026-03-05T16:00:00+01:00');
     const talk = smsConversation(appointments);
     await talk.say('afspraak rijbewijs');
     const replies = await talk.say('donderdag om 16 uur');
@@ -240,14 +233,7 @@ describe('booking: name, contact, confirmation', () => {
     await talk.say('An Peeters');
     await talk.say('an@voorbeeld.be');
     // Someone else books 09:00 while the resident reads the summary.
-    const other = await talk.appointments.provider.book({
-      service: 'rijbewijs',
-      start: '2026-03-02T09:00:00+01:00',
-      name: 'Iemand Anders',
-      contact: { kind: 'email', value: 'iemand@voorbeeld.be' },
-      requestId: 'someone-else',
-    });
-    expect(other.ok).toBe(true);
+    await bookedBySomeoneElse(talk.appointments, '2026-03-02T09:00:00+01:00');
     const taken = await talk.say('1');
     expect(readable(taken)).toContain('«appointments:booked.slotTaken»');
     expect(readable(taken)).toContain('«appointments:slots.pick»');
