@@ -5,6 +5,7 @@ import type { Intent } from '../domain/nluContract.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { heardAside, readOpenQuestion } from './prompts/openQuestion.js';
+import { QUESTIONS_ASIDE } from './prompts/questionInPassing.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
 import { sendHelp } from './replies.js';
@@ -13,8 +14,6 @@ import { sendHelp } from './replies.js';
 export const INTERRUPTION_MIN_SCORE = 0.8;
 
 const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
-/** Questions answered in passing: the open question is asked again right after. */
-const QUESTIONS_ASIDE: readonly Intent[] = ['info.hours', 'info.contact'];
 
 /** Answers a question in passing (the hours, the address); false when it has no answer for that intent. */
 export interface AnswersAside {
@@ -77,12 +76,15 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (switched) return switched;
     }
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
+    // "laat maar, ik kom liever langs" where a new request is welcome: the stop is a leading no, the question routes the rest.
+    if (intent === 'cancel' && reading?.newRequestsWelcome && this.requestReadOtherwise(innerDc.context)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
     if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
     switch (intent) {
       case 'help':
         await sendHelp(innerDc.context);
-        await innerDc.repromptDialog();
+        // The open question itself: from the root, a handoff begun on top of a booking's question is not found.
+        await (openQuestion(innerDc) ?? innerDc).repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'cancel':
         await innerDc.cancelAllDialogs();
@@ -117,10 +119,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   /** The hours or the address asked in the middle of a question: answered, then the same question again. */
   private async answerAside(innerDc: DialogContext, intent: Intent): Promise<DialogTurnResult | undefined> {
-    if (!this.aside || !openQuestion(innerDc)) return undefined;
+    const open = openQuestion(innerDc);
+    if (!this.aside || !open) return undefined;
     if (!(await this.aside.answer(innerDc.context, intent))) return undefined;
     await innerDc.context.sendActivity(turnServices(innerDc.context).t('common:resume.carryOn'));
-    await innerDc.repromptDialog();
+    await open.repromptDialog();
     return { status: DialogTurnStatus.waiting };
   }
 

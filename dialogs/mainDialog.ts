@@ -267,22 +267,28 @@ export class MainDialog extends InterruptibleDialog {
 
   private async closeStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
-    if (step.result === ANSWER_NO) return step.replaceDialog(DialogIds.mainClosing);
-    // "ja, ik wil nog een afspraak maken": yes, and the request itself; route it.
-    if (step.result === ANSWER_YES && !this.saysRequestToo(step.context)) {
+    // "ja, ik wil nog een afspraak maken", "nee, maar kan ik mijn afspraak verzetten?", "laat maar, ik kom liever
+    // langs": the yes or no comes with a new request; route it (the clarify step reads the counter visit).
+    const requestToo = this.saysRequestToo(step.context);
+    if (step.result === ANSWER_NO && !requestToo) return step.replaceDialog(DialogIds.mainClosing);
+    if (step.result === ANSWER_YES && !requestToo) {
       await step.context.sendActivity(t('common:anythingElse.whatElse'));
       return step.endDialog();
     }
-    // Neither yes nor no: the resident asked something new, route it.
+    // Neither yes nor no, or a request with it: the resident asked something new, route it.
     return step.replaceDialog(this.id);
   }
 
-  /** Whether a "yes" came with a request the assistant can route (more words than yes, and a confident intent). */
+  /**
+   * Whether a yes or no came with a request the assistant can route: more words than yes or no, and a
+   * confident intent, or a wish to come to the counter.
+   */
   private saysRequestToo(context: TurnContext): boolean {
     const { recognition, language } = turnServices(context);
     const text = context.activity.text ?? '';
-    const yesOnly = readYesNo(text, language)?.whole === true;
-    return !yesOnly && !!recognition && recognition.score >= INTERRUPTION_MIN_SCORE && this.routes.has(recognition.intent);
+    if (readYesNo(text, language)?.whole === true) return false;
+    if (this.requestReadOtherwise(context)) return true;
+    return !!recognition && recognition.score >= INTERRUPTION_MIN_SCORE && this.routes.has(recognition.intent);
   }
 
   /** The conversation ends well: record it as resolved, then offer the survey (it decides whether to ask). */

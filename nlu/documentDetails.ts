@@ -198,82 +198,19 @@ const NON_RELATIVE_WORDS = new Set([
   'friend',
   'colleague',
 ]);
-/** Words that introduce a possessor ("mijn", "ons", "mijne", "de kleine"): an adult relative is only a person after one. */
-const DETERMINERS = new Set([
-  'mijn',
-  "m'n",
-  'mn',
-  'mijne',
-  'mijnen',
-  'men',
-  'min',
-  'onze',
-  'ons',
-  'onzen',
-  'de',
-  'het',
-  "'t",
-  'zijn',
-  "z'n",
-  'haar',
-  'hun',
-  'ne',
-  'nen',
-  'een',
-  'my',
-  'our',
-  'his',
-  'her',
-  'the',
-  'a',
-]);
-/** "iemand", "een ander": a person only as the one it is for ("voor iemand anders") or who died ("iemand die overleden is"). */
-const SOMEONE_WORDS = new Set(['iemand', 'ander', 'someone', 'somebody', 'another']);
-/** Possessives: the only determiners before an adult relative ("mijn man", not "de man aan het loket"). */
-const POSSESSIVES = new Set([
-  'mijn',
-  "m'n",
-  'mn',
-  'mijne',
-  'mijnen',
-  'men',
-  'min',
-  'onze',
-  'ons',
-  'onzen',
-  'zijn',
-  "z'n",
-  'haar',
-  'hun',
-  'my',
-  'our',
-  'his',
-  'her',
-  'their',
-]);
-/** Determiners that may stand before a plural or a vague child word ("mijn kinderen", not "een kind"). */
-const OWN_DETERMINERS = new Set([
-  'mijn',
-  "m'n",
-  'mn',
-  'mijne',
-  'mijnen',
-  'men',
-  'min',
-  'onze',
-  'ons',
-  'onzen',
-  'de',
-  'het',
-  "'t",
-  'my',
-  'our',
-  'the',
-]);
 /** First-person possessives, for "mijn identiteitskaart" (the resident's own document). */
 const MY = new Set(['mijn', "m'n", 'mn', 'mijne', 'mijnen', 'men', 'min', 'onze', 'ons', 'onzen', 'my', 'our']);
 /** Third-person possessives, for "zijn geboorteakte" (the document of the person just named). */
 const THEIRS = new Set(['zijn', "z'n", 'haar', "d'r", 'hun', 'his', 'her', 'their']);
+const DEFINITE_ARTICLES = ['de', 'het', "'t", 'the'];
+/** Possessives: the only determiners before an adult relative ("mijn man", not "de man aan het loket"). */
+const POSSESSIVES = new Set([...MY, ...THEIRS]);
+/** Determiners that may stand before a plural or a vague child word ("mijn kinderen", not "een kind"). */
+const OWN_DETERMINERS = new Set([...MY, ...DEFINITE_ARTICLES]);
+/** Words that introduce a possessor ("mijn", "ons", "mijne", "de kleine"): an adult relative is only a person after one. */
+const DETERMINERS = new Set([...POSSESSIVES, ...DEFINITE_ARTICLES, 'ne', 'nen', 'een', 'a']);
+/** "iemand", "een ander": a person only as the one it is for ("voor iemand anders") or who died ("iemand die overleden is"). */
+const SOMEONE_WORDS = new Set(['iemand', 'ander', 'someone', 'somebody', 'another']);
 /** Words between a determiner and its noun: "mijn 2 kinderen", "mijn overleden vader", "ons jongste dochter". */
 const MODIFIERS = new Set([
   'eigen',
@@ -368,6 +305,11 @@ const DEATH_DEED = /^(?:overlijdens\w*|overlijden|death)$/;
 const DOCUMENT_NOUN =
   /^(?:e|kids)?-?id'?s?$|(?:kaart|pas|paspoort|bewijs|akte|attest|uittreksel|getuigschrift|handtekening|certificaat|boekje|document|papieren|papier|passport|certificate|card|licen[cs]e|record|extract)(?:en|s|je|ke)?$/;
 const SELF_WORDS = new Set(['mezelf', 'mijzelf', 'mijnzelf', 'ikzelf', 'myself']);
+/** "de mijne is vervallen", "den mijnen", "het mijne": the resident's own, said as a pronoun. */
+const MINE = new Set(['mijne', 'mijnen']);
+/** Before a noun that is a thing, not a person: "de school van", "het werk van", "the school of". */
+const DEFINITE = ['de', 'den', 'het', "'t"];
+const THING_DETERMINERS = new Set([...DEFINITE, 'een', 'ne', 'nen', 'the', 'a']);
 /** After "voor": the resident. "voor mij", "voor mij zelf", "for me". */
 const ME = new Set(['mij', 'me', 'mezelf', 'mijzelf', 'mijnzelf']);
 /** A person said after a death word this far on in the same clause died: "mijn man is vorige maand plots overleden". */
@@ -425,13 +367,24 @@ function personsIn(words: readonly Word[]): Person[] {
     if (WITH.has(before)) continue;
     const possessed = (THEIRS.has(plain[i + 1] ?? '') && DOCUMENT_NOUN.test(plain[i + 2] ?? '')) || word.endsWith("'s");
     const coordinated = AND.has(before) && lastTiedEnd === start - 2;
-    const tied = FOR.has(before) || possessed || coordinated;
+    const tied = (FOR.has(before) && !ofAnotherThing(plain, start)) || possessed || coordinated;
     const dead = saidToHaveDied(words, i, start, plain);
     if (SOMEONE_WORDS.has(word) && !tied && !dead) continue;
     if (tied) lastTiedEnd = i;
     persons.push({ kind, at: i, start, tied, dead });
   }
   return persons;
+}
+
+/**
+ * "voor de school van mijn zoon", "voor het werk van mijn vrouw": "van" ties the person to another
+ * thing than the document (a purpose), so the person is only mentioned. "de overlijdensakte van ons ma" still ties.
+ */
+function ofAnotherThing(words: readonly string[], start: number): boolean {
+  const preposition = words[start - 1];
+  const thing = words[start - 2];
+  if ((preposition !== 'van' && preposition !== 'of') || thing === undefined || DOCUMENT_NOUN.test(thing)) return false;
+  return THING_DETERMINERS.has(words[start - 3] ?? '');
 }
 
 /** Where the noun phrase of the word at `i` starts: its determiner, past modifiers and numbers ("mijn 2 kinderen"). */
@@ -498,10 +451,11 @@ function tieByPronouns(words: readonly string[], persons: Person[]): void {
   }
 }
 
-/** "voor mij", "voor mezelf", "mijn eigen", "for me": the resident asks for themselves. */
+/** "voor mij", "voor mezelf", "mijn eigen", "de mijne", "for me": the resident asks for themselves. */
 function saysForMe(words: readonly string[]): boolean {
   return words.some((word, i) => {
     if (SELF_WORDS.has(word)) return true;
+    if (MINE.has(word) && DEFINITE.includes(words[i - 1] ?? '')) return true;
     if ((word === 'eigen' || word === 'own') && MY.has(words[i - 1] ?? '')) return true;
     const next = words[i + 1] ?? '';
     return FOR.has(word) && word !== 'van' && word !== 'of' && ME.has(next) && (next !== 'mijn' || words[i + 2] === 'zelf');
