@@ -4,6 +4,7 @@ import { matchAnswer, type OptionAnswer } from '../../bot/channels/optionAnswer.
 import { buttonValueOf, optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { OpenQuestion, OpenQuestionReading } from './openQuestion.js';
+import { readOncePerTurn } from './readOncePerTurn.js';
 
 export const ANSWER_YES = 'yes';
 export const ANSWER_NO = 'no';
@@ -46,6 +47,9 @@ const OLD_BUTTON = 'oldButton';
  * recognisers know no Dutch.
  */
 export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestion {
+  /** This question's picks of the turn (see `readOncePerTurn`). */
+  private readonly picks = Symbol('optionPicks');
+
   constructor(
     dialogId: string,
     validator?: PromptValidator<T>,
@@ -80,11 +84,16 @@ export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestio
     return picked && picked !== OLD_BUTTON ? picked.option.value : undefined;
   }
 
-  /** The option the message picks; else, when it answers in its own way, the other answer's value. */
+  /**
+   * The option the message picks; else, when it answers in its own way, the other answer's value.
+   * Read once per turn: the open question's reading and the prompt's recognition both ask.
+   */
   private pickOrOther(context: TurnContext, question: OptionPromptOptions): OptionAnswer | typeof OLD_BUTTON | undefined {
-    const picked = pick(context, question);
-    if (picked || !this.otherAnswer?.reads(context)) return picked;
-    return { option: { value: this.otherAnswer.value, label: '' }, whole: true };
+    return readOncePerTurn(context, this.picks, question, () => {
+      const picked = pick(context, question);
+      if (picked || !this.otherAnswer?.reads(context)) return picked;
+      return { option: { value: this.otherAnswer.value, label: '' }, whole: true };
+    });
   }
 }
 
