@@ -9,7 +9,6 @@ import { heardAside, readOpenQuestion } from './prompts/openQuestion.js';
 import { QUESTIONS_ASIDE } from './prompts/questionInPassing.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
-import { sendHelp } from './replies.js';
 
 /** Interruptions win only when the recognizer is sure: a name or a phone number must not cancel a booking. Re-measured for the linear recognizer: dialogs/README.md. */
 export const INTERRUPTION_MIN_SCORE = 0.8;
@@ -91,7 +90,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
     switch (intent) {
       case 'help':
-        await sendHelp(innerDc.context);
+        // What the assistant can do, and that the question is still open.
+        await innerDc.context.sendActivity(t('common:help.inDialog'));
         // The open question itself: from the root, a handoff begun on top of a booking's question is not found.
         await (openQuestion(innerDc) ?? innerDc).repromptDialog();
         return { status: DialogTurnStatus.waiting };

@@ -190,4 +190,26 @@ describe('embedded outcome store', () => {
     ]);
     expect(open.read().openDays).toEqual([]);
   });
+
+  it('writes nothing when a conversation already stands as high as what is marked', async () => {
+    const now = new Date('2026-03-10T10:00:00Z');
+    const open = memoryDocument<OpenOutcomeDocument>(EMPTY_OUTCOME_DOCUMENT);
+    let updates = 0;
+    const counted: DurableDocument<OpenOutcomeDocument> = {
+      read: () => open.read(),
+      update: (change) => ((updates += 1), open.update(change)),
+    };
+    const store = createEmbeddedOutcomeStore({ open: counted, counts: memoryDocument(EMPTY_OUTCOME_COUNTS_DOCUMENT) }, { now: () => now });
+    await store.start(mark('a'));
+    await store.start(mark('a'));
+    expect(updates).toBe(1);
+    expect(await store.record({ ...mark('a'), outcome: 'escalated' })).toBe('escalated');
+    expect(updates).toBe(2);
+    // Every later request starts it again and a resolved end comes after the escalation: the marker stands.
+    await store.start(mark('a'));
+    expect(await store.record({ ...mark('a'), outcome: 'resolved' })).toBe('escalated');
+    expect(updates).toBe(2);
+    await store.start(mark('b'));
+    expect(updates).toBe(3);
+  });
 });
