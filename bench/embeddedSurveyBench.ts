@@ -2,20 +2,22 @@
  * The embedded survey store after 0, 100,000 and 1,000,000 stored rows (spread over the year
  * before "today"): how long one survey answer takes to be stored (a survey is saved answer by
  * answer, each save replacing the growing row), and how long the survey report over those rows
- * takes. The rows are loaded directly (`addSynthetic`); today's surveys start empty at every size,
- * so the figures show what the rows already held cost.
+ * takes. Today's surveys start empty at every size, so the figures show what the rows already
+ * held cost.
+ *
+ * Measured as residents would feel it: each size's DATA_DIR is filled by a process of its own
+ * (embeddedSurveyProcess.ts), and every measurement is a fresh process opening the filled directory
+ * as a restarted bot does, so no row of the fill sits in the measuring heap. The sizes are measured
+ * in rounds, one process per size per round, in a rotating order, so a load that changes during the
+ * run falls on every size alike; the figures pool every round's answers.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openEmbeddedFiles } from '../stores/embedded/embeddedFiles.js';
-import { openEmbeddedSurveyStores } from '../stores/survey/openSurveyStores.js';
 import { percentile } from '../nlu/evaluation.js';
-import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
-import { storedSurveyReport } from '../services/survey/storedSurveyReport.js';
-import { newSurveyResponseId, type SurveyAnswers, type SurveyResponse } from '../services/survey/surveyResponse.js';
-import { generateSyntheticSurveyRows } from '../services/survey/syntheticSurvey.js';
-import { silentLogger } from '../bot/logger.js';
+import type { FillFigures, MeasureFigures } from './embeddedSurveyProcess.js';
 
 export interface EmbeddedSurveyFigures {
   storedRows: number;
@@ -24,91 +26,85 @@ export interface EmbeddedSurveyFigures {
   answers: number;
   answerP50Ms: number;
   answerP99Ms: number;
+  /** CPU time of the bot process per answer saved (less distorted by a loaded machine than wall time). */
+  answerCpuMs: number;
   /** Median of the report over the stored rows and today's surveys. */
   reportMs: number;
-  /** Responses the report counted: the stored rows plus today's surveys. */
+  /** Responses the last report counted: the stored rows plus every round's surveys of today (warm-up ones too). */
   reportResponses: number;
+  /** Heap the measuring process used after its answers (median over the rounds). */
+  heapUsedMb: number;
 }
 
 export interface EmbeddedSurveyBenchOptions {
-  /** Surveys answered "today" at each size, each saved answer by answer. */
+  /** Measuring processes per size. */
+  rounds?: number;
+  /** Surveys saved unmeasured at the start of each measuring process (start-up, JIT). */
+  warmUpSurveys?: number;
+  /** Surveys answered "today" in each round, each saved answer by answer. */
   surveys?: number;
+  /** Reports timed in each round. */
   reportRuns?: number;
 }
-
-/** "Today" in the bench; the stored rows lie in the year before it. */
-const NOW = new Date('2026-02-01T10:00:00Z');
-const TODAY = '2026-02-01';
-const STORED_FROM = '2025-01-01';
-const REPORT_RANGE = { from: STORED_FROM, to: TODAY };
-/** The generator makes at most 100,000 rows per seed. */
-const ROWS_PER_SEED = 100_000;
 
 export async function benchEmbeddedSurvey(
   sizes: readonly number[] = [0, 100_000, 1_000_000],
   options: EmbeddedSurveyBenchOptions = {},
 ): Promise<EmbeddedSurveyFigures[]> {
-  const figures: EmbeddedSurveyFigures[] = [];
-  for (const size of sizes) figures.push(await measureSize(size, options.surveys ?? 40, options.reportRuns ?? 3));
-  return figures;
-}
-
-async function measureSize(size: number, surveys: number, reportRuns: number): Promise<EmbeddedSurveyFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'bench-survey-'));
-  const files = await openEmbeddedFiles(dataDir, { logger: silentLogger });
+  const { rounds = 6, warmUpSurveys = 10, surveys = 60, reportRuns = 3 } = options;
+  const dataDirs = await Promise.all(sizes.map(() => mkdtemp(join(tmpdir(), 'bench-survey-'))));
   try {
-    const stores = await openEmbeddedSurveyStores(files, { now: () => NOW });
-    const fillStarted = performance.now();
-    for (let seed = 1, loaded = 0; loaded < size; seed += 1) {
-      const rows = generateSyntheticSurveyRows({ count: Math.min(ROWS_PER_SEED, size - loaded), from: STORED_FROM, seed });
-      loaded += await stores.surveyStore.addSynthetic(rows);
-    }
-    const fillSeconds = Math.round((performance.now() - fillStarted) / 100) / 10;
-
-    const answerTimes: number[] = [];
-    for (const [index, answers] of todaysSurveys(surveys).entries()) {
-      const row: SurveyResponse = {
-        id: newSurveyResponseId(),
-        day: TODAY,
-        questionnaireVersion: 1,
-        channel: 'webchat',
-        outcome: 'resolved',
-        answers: {},
-      };
-      for (const [step, [question, code]] of Object.entries(answers).entries()) {
-        row.answers = { ...row.answers, [question]: code };
-        const started = performance.now();
-        await stores.surveyStore.add({ ...row }, `bench-survey-${index}-${step}`);
-        answerTimes.push(performance.now() - started);
+    const fills: FillFigures[] = [];
+    for (const [index, size] of sizes.entries()) fills.push(await runProcess<FillFigures>(['fill', dataDirs[index]!, String(size)]));
+    const measured: MeasureFigures[][] = sizes.map(() => []);
+    for (let round = 0; round < rounds; round += 1) {
+      for (let step = 0; step < sizes.length; step += 1) {
+        const index = (round + step) % sizes.length;
+        const args = ['measure', dataDirs[index]!, String(round), String(warmUpSurveys), String(surveys), String(reportRuns)];
+        measured[index]!.push(await runProcess<MeasureFigures>(args));
       }
     }
-
-    const baseline = loadSurveyBaseline();
-    const report = await storedSurveyReport(stores, REPORT_RANGE, baseline);
-    const reportTimes: number[] = [];
-    for (let run = 0; run < reportRuns; run += 1) {
-      const started = performance.now();
-      await storedSurveyReport(stores, REPORT_RANGE, baseline);
-      reportTimes.push(performance.now() - started);
-    }
-    return {
-      storedRows: size,
-      fillSeconds,
-      answers: answerTimes.length,
-      answerP50Ms: round(percentile(answerTimes, 50)),
-      answerP99Ms: round(percentile(answerTimes, 99)),
-      reportMs: round(percentile(reportTimes, 50)),
-      reportResponses: report.responses,
-    };
+    return sizes.map((size, index) => summarise(size, fills[index]!, measured[index]!));
   } finally {
-    await files.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await Promise.all(dataDirs.map((dataDir) => rm(dataDir, { recursive: true, force: true })));
   }
 }
 
-/** Answer sets as residents give them (taken from the generator's realistic mix), without the synthetic mark. */
-function todaysSurveys(count: number): SurveyAnswers[] {
-  return generateSyntheticSurveyRows({ count, from: STORED_FROM, seed: 9_999 }).map((row) => row.answers);
+function summarise(storedRows: number, fill: FillFigures, runs: readonly MeasureFigures[]): EmbeddedSurveyFigures {
+  const answerMs = runs.flatMap((run) => run.answerMs);
+  const cpuMs = runs.reduce((sum, run) => sum + run.answerCpuMs, 0);
+  return {
+    storedRows,
+    fillSeconds: fill.fillSeconds,
+    answers: answerMs.length,
+    answerP50Ms: round(percentile(answerMs, 50)),
+    answerP99Ms: round(percentile(answerMs, 99)),
+    answerCpuMs: round(answerMs.length === 0 ? 0 : cpuMs / answerMs.length),
+    reportMs: round(
+      percentile(
+        runs.flatMap((run) => run.reportMs),
+        50,
+      ),
+    ),
+    reportResponses: runs.at(-1)?.reportResponses ?? 0,
+    heapUsedMb: percentile(
+      runs.map((run) => run.heapUsedMb),
+      50,
+    ),
+  };
+}
+
+/** Runs embeddedSurveyProcess.ts with `args` and returns the JSON line it printed. */
+async function runProcess<T>(args: readonly string[]): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./embeddedSurveyProcess.ts', import.meta.url).pathname, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // 'close', not 'exit': by then all of stdout has been read.
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) throw new Error(`bench: embeddedSurveyProcess ${args[0]} exited with ${code}`);
+  return JSON.parse(output.trim().split('\n').at(-1)!) as T;
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -1,6 +1,6 @@
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { AssistantAdapter } from './adapter.js';
-import { errorCode } from '../services/errorCatalogue.js';
+import { errorCode, HTTP_ANSWERS, type HttpAnswerCode } from '../services/errorCatalogue.js';
 import { trustForwardedFor, type TrustedProxies } from './http/clientAddress.js';
 import { registerHealthRoutes } from './http/healthRoutes.js';
 import { jsonBodyParser } from './http/jsonBody.js';
@@ -41,9 +41,10 @@ export function createServer(deps: ServerDeps): Server {
   server.on('restifyError', (_req, res: Response, error: RestifyError, callback: () => void) => {
     if (!res.headersSent) {
       const answer = errorAnswer(error);
-      if (answer.status >= 500) deps.logger.error('http.failed', { code: errorCode(error), status: answer.status });
+      const status = HTTP_ANSWERS[answer.code];
+      if (status >= 500) deps.logger.error('http.failed', { code: errorCode(error), status });
       if (answer.retryAfterSeconds) res.header('Retry-After', String(answer.retryAfterSeconds));
-      sendError(res, answer.status, answer.code, answer.message);
+      sendError(res, answer.code, answer.message);
     }
     return callback();
   });
@@ -55,19 +56,21 @@ interface RestifyError extends Error {
 }
 
 interface ErrorAnswer {
-  status: number;
-  code: string;
+  code: HttpAnswerCode;
   message: string;
   retryAfterSeconds?: number;
 }
 
+/** Restify's router raises only these two below 500 (restify 11: lib/router.js). */
+const ROUTER_ANSWERS: Readonly<Record<number, HttpAnswerCode>> = { 404: 'resource_not_found', 405: 'method_not_allowed' };
+
 function errorAnswer(error: RestifyError): ErrorAnswer {
   if (isStoreError(error, 'STORAGE_UNAVAILABLE')) {
-    return { status: 503, code: 'storage_unavailable', message: 'The storage cannot be reached; try again shortly.', retryAfterSeconds: 5 };
+    return { code: 'storage_unavailable', message: 'The storage cannot be reached; try again shortly.', retryAfterSeconds: 5 };
   }
-  const status = error.statusCode ?? 500;
-  if (status >= 500) return { status, code: 'internal', message: 'Something went wrong on our side.' };
-  return { status, code: toSnakeCase(error.name), message: shortMessage(error) };
+  const code = ROUTER_ANSWERS[error.statusCode ?? 500];
+  if (!code) return { code: 'internal', message: 'Something went wrong on our side.' };
+  return { code, message: shortMessage(error) };
 }
 
 /** Headers on every answer: no MIME sniffing (JSON and scripts are never read as HTML), and HSTS in production. */
@@ -77,15 +80,6 @@ function securityHeaders(strictTransportSecurity: boolean) {
     if (strictTransportSecurity) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     next();
   };
-}
-
-function toSnakeCase(name: string): string {
-  return (
-    name
-      .replace(/Error$/, '')
-      .replace(/([a-z])([A-Z])/g, '$1_$2')
-      .toLowerCase() || 'error'
-  );
 }
 
 function shortMessage(error: RestifyError): string {

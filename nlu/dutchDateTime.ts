@@ -82,8 +82,8 @@ const WORD_CLOCK = `(?<=\\b${KEYWORD}\\s)${HOUR_WORD}\\s+uur\\b`;
 /** "half 3" is 2:30 in Dutch; "kwart na 2" 2:15; "kwart voor 3" 2:45. */
 const HALF = `half\\s+${HOUR}\\b`;
 const QUARTER = `kwart\\s+(na|over|voor)\\s+${HOUR}\\b`;
-/** A bare hour after a keyword ("om 10", "na 16"), unless a noun follows ("voor 2 personen"). */
-const BARE_HOUR = `(?<=\\b${KEYWORD}\\s)(\\d{1,2})\\b(?![./:]\\d)(?!\\s+(?:personen|mensen|kinderen|dagen|weken|maanden|jaar|minuten|documenten))`;
+/** A bare hour after a keyword ("om 10", "na 16"), unless a noun or a month follows ("voor 2 personen", "na 20 maart"). */
+const BARE_HOUR = `(?<=\\b${KEYWORD}\\s)(\\d{1,2})\\b(?![./:]\\d)(?!\\s+(?:personen|mensen|kinderen|dagen|weken|maanden|jaar|minuten|documenten|${MONTH_START}))`;
 const SPOKEN_TIME = new RegExp([DIGIT_CLOCK, DOTTED_CLOCK, WORD_CLOCK, HALF, QUARTER, BARE_HOUR].map((p) => `(?:${p})`).join('|'), 'g');
 /** "volgende week" names a week, not a day: chrono would pick a day a week from now. */
 const WHOLE_PERIOD = /^(?:volgende|komende|deze|later deze|over een) (?:week|maand|jaar)$/;
@@ -136,7 +136,7 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   if (wish.day === undefined) {
     // chrono works in the machine's time zone: give it Brussels wall-clock time as a local date.
     const reference = new Date(year, month - 1, day, Math.floor(nowMinutes / 60), nowMinutes % 60);
-    for (const { start, text: found } of chrono.nl.parse(rest, reference, { forwardDate: true })) {
+    for (const { start, text: found } of chrono.nl.parse(rest.replace(SHORT_WEEKDAY_WORD, ' '), reference, { forwardDate: true })) {
       if (WHOLE_PERIOD.test(found.trim())) continue;
       if (start.isCertain('day') || start.isCertain('weekday')) {
         wish.day = calendarDay(start.get('year') ?? year, start.get('month') ?? month, start.get('day') ?? day);
@@ -153,21 +153,60 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
 const WEEKDAY_NAMES = WEEKDAYS.split('|');
 const withoutVowels = (word: string) => word.replace(/[aeiouy]/g, '');
 const WEEKDAY_SKELETONS = new Map(WEEKDAY_NAMES.map((day) => [withoutVowels(day), day]));
-/** "di 9u", "do vm": short day names count only before a time or a part of the day ("vrij" is also "free"). */
+/**
+ * Short day names as residents type them ("di 9u", "wo of do", "ma nie, di wel"). They are short words too
+ * ("zo'n", "ons ma", "ik kom zo", "vrij snel"), so each counts as a day only where a day fits: before a time
+ * or a part of the day, next to another day name ("van ma tot wo"), or as the whole message. The ones that
+ * are no other word count also before a yes or no ("do is goed", "wo nie"); "ma" only when no "ons" or "mijn"
+ * makes it a mother. What is left is never read as a day (chrono knows them all).
+ */
 const SHORT_WEEKDAYS: Record<string, string> = {
   ma: 'maandag',
   di: 'dinsdag',
+  din: 'dinsdag',
   wo: 'woensdag',
   woe: 'woensdag',
   do: 'donderdag',
   don: 'donderdag',
+  dond: 'donderdag',
   vr: 'vrijdag',
   vrij: 'vrijdag',
   za: 'zaterdag',
   zat: 'zaterdag',
+  zo: 'zondag',
+  zon: 'zondag',
 };
+/** Short names that are no other Dutch word: a yes or no after them is enough ("do is goed"). */
+const ONLY_DAY_NAMES = new Set(['di', 'din', 'wo', 'woe', 'don', 'dond', 'vr', 'za', 'zat', 'do']);
 const SHORT_PARTS: Record<string, string> = { vm: 'voormiddag', nm: 'namiddag' };
 const BEFORE_SHORT_WEEKDAY = /^(?:\d|vm$|nm$|voormiddag|namiddag|ochtend|morgen|middag|om$|na$|vanaf$|rond$)/;
+/** "ma nie", "do is goed", "wo ok": a yes or no about the day. */
+const SAID_OF_A_DAY = /^(?:niet|nie|ni|wel|is|past|lukt|ok|oke|goed|liefst|graag|dan)$/;
+/** "ons ma", "mijn ma": a mother, not Monday. */
+const MOTHER = /^(?:ons|onze|mijn|mijne|m'n|mn|uw|je|jouw|zijn|z'n|haar|hun|de|met|bij|voor|naar|aan|van)$/;
+const DAY_LINKS = new Set(['of', 'en', 'tot', 't/m', 'tm', 'or', 'and', 'to', 'met']);
+/** chrono reads these as days: blanked before it reads the rest ("zo'n" is no Sunday). */
+const SHORT_WEEKDAY_WORD = new RegExp(`(?<![\\p{L}'])(?:${Object.keys(SHORT_WEEKDAYS).join('|')})(?:'\\p{L}+)?\\.?(?![\\p{L}'])`, 'gu');
+
+function isDayName(word: string | undefined): boolean {
+  return word !== undefined && (WEEKDAY_NAMES.includes(word) || SHORT_WEEKDAYS[word] !== undefined);
+}
+
+/** Whether a short day name at `index` stands for a day (see SHORT_WEEKDAYS). */
+function shortNameIsDay(words: readonly string[], index: number): boolean {
+  const word = words[index]!;
+  const next = words[index + 1];
+  const previous = words[index - 1];
+  if (words.length === 1) return true;
+  if (next !== undefined && BEFORE_SHORT_WEEKDAY.test(next) && word !== 'zo' && word !== 'zon') return true;
+  // "wo of do", "van ma tot wo", "di en do".
+  const linkedAfter = next !== undefined && DAY_LINKS.has(next) && isDayName(words[index + 2]);
+  const linkedBefore = previous !== undefined && DAY_LINKS.has(previous) && isDayName(words[index - 2]);
+  if (linkedAfter || linkedBefore) return true;
+  if (next === undefined || !SAID_OF_A_DAY.test(next)) return ONLY_DAY_NAMES.has(word) && next === undefined;
+  if (ONLY_DAY_NAMES.has(word)) return true;
+  return word === 'ma' && (previous === undefined || !MOTHER.test(previous));
+}
 
 /** SMS shorthand and typos of day names: "dnsdg", "donderag", "di 9u", "wo vm". */
 function spellOutDays(text: string): string {
@@ -175,8 +214,7 @@ function spellOutDays(text: string): string {
   return words
     .map((word, index) => {
       if (SHORT_PARTS[word]) return SHORT_PARTS[word];
-      const next = words[index + 1];
-      if (SHORT_WEEKDAYS[word] && next !== undefined && BEFORE_SHORT_WEEKDAY.test(next)) return SHORT_WEEKDAYS[word];
+      if (SHORT_WEEKDAYS[word]) return shortNameIsDay(words, index) ? SHORT_WEEKDAYS[word] : word;
       if (word.length < 4 || WEEKDAY_NAMES.includes(word) || !/^\p{L}+$/u.test(word)) return word;
       const skeleton = WEEKDAY_SKELETONS.get(word);
       if (skeleton && word === withoutVowels(word)) return skeleton;

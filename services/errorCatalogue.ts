@@ -43,6 +43,71 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Every code an HTTP error answer carries (`{ "error": { "code", "message" } }`), with its status:
+ * the table of docs/contract/http.md ("Error codes"), which a test keeps equal to this one. Codes of
+ * `/api/*` and the pages are snake_case; the local Direct Line keeps Direct Line's PascalCase names.
+ * Outside systems rely on these names: extend, never rename.
+ */
+export const HTTP_ANSWERS = {
+  // Request bodies (every JSON route).
+  json_malformed: 400,
+  body_missing: 400,
+  body_unreadable: 400,
+  json_too_deep: 400,
+  body_too_large: 413,
+  content_type_unsupported: 415,
+  encoding_unsupported: 415,
+  // POST /api/messages.
+  activity_invalid: 400,
+  activity_type_missing: 400,
+  service_url_not_local: 400,
+  auth_keys_unavailable: 503,
+  // Reports and the dashboard.
+  date_invalid: 400,
+  range_reversed: 400,
+  range_too_long: 400,
+  range_out_of_bounds: 400,
+  reports_disabled: 503,
+  // Staff console.
+  json_required: 400,
+  credentials_missing: 400,
+  credentials_too_long: 400,
+  credentials_invalid: 401,
+  status_invalid: 400,
+  day_invalid: 400,
+  callback_not_found: 404,
+  callback_closed: 409,
+  callback_not_undoable: 409,
+  // Any route.
+  unauthorized: 401,
+  link_expired: 403,
+  not_found: 404,
+  resource_not_found: 404,
+  method_not_allowed: 405,
+  too_many_attempts: 429,
+  internal: 500,
+  storage_unavailable: 503,
+  webchat_missing: 503,
+  // The local Direct Line (Direct Line's own names).
+  BadActivity: 400,
+  MissingToken: 401,
+  InvalidToken: 401,
+  TokenExpired: 403,
+  WrongConversation: 403,
+  ConversationNotFound: 404,
+  ActivityTooLarge: 413,
+  TurnQueueFull: 429,
+  TooManyRequests: 429,
+  InternalError: 500,
+  BotError: 502,
+  DirectLineUnavailable: 502,
+  TooManyConversations: 503,
+} as const satisfies Record<string, number>;
+
+/** A code of an HTTP error answer; its status is `HTTP_ANSWERS[code]`. */
+export type HttpAnswerCode = keyof typeof HTTP_ANSWERS;
+
 /** The one base class of expected failures: a code from the catalogue and a one-line message. */
 export abstract class CodedError extends Error {
   constructor(

@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../logger.js';
 import type { ConversationRegistry, LocalConversation } from './conversationRegistry.js';
 import type { ConversationTokenClaims, ConversationTokenService } from './conversationToken.js';
-import { sendJson, sendJsonError } from './jsonAnswer.js';
+import { sendError } from '../http/httpErrors.js';
 
 export type Authorised = { claims: ConversationTokenClaims };
 type ConversationAccess = Authorised & { conversation: LocalConversation };
@@ -13,9 +13,9 @@ export function createConversationAccess(tokens: ConversationTokenService, regis
   async function authorise(req: Request, res: Response): Promise<Authorised | undefined> {
     const check = await tokens.check(req.headers.authorization);
     if (check.ok) return { claims: check.claims };
-    if (check.reason === 'expired') sendJsonError(res, 403, 'TokenExpired', 'The token has expired.');
-    else if (check.reason === 'missing') sendJsonError(res, 401, 'MissingToken', 'A bearer token is required.');
-    else sendJsonError(res, 401, 'InvalidToken', 'The token is not valid.');
+    if (check.reason === 'expired') sendError(res, 'TokenExpired', 'The token has expired.');
+    else if (check.reason === 'missing') sendError(res, 'MissingToken', 'A bearer token is required.');
+    else sendError(res, 'InvalidToken', 'The token is not valid.');
     return undefined;
   }
 
@@ -24,12 +24,12 @@ export function createConversationAccess(tokens: ConversationTokenService, regis
     const auth = await authorise(req, res);
     if (!auth) return undefined;
     if (req.params?.conversationId !== auth.claims.conv) {
-      sendJsonError(res, 403, 'WrongConversation', 'The token is not valid for this conversation.');
+      sendError(res, 'WrongConversation', 'The token is not valid for this conversation.');
       return undefined;
     }
     const conversation = registry.find(auth.claims.conv);
     if (!conversation) {
-      sendJsonError(res, 404, 'ConversationNotFound', 'Unknown or expired conversation.');
+      sendError(res, 'ConversationNotFound', 'Unknown or expired conversation.');
       return undefined;
     }
     return { ...auth, conversation };
@@ -46,7 +46,7 @@ export function guarded(logger: Logger | undefined, handler: (req: Request, res:
     } catch (error) {
       logger?.error('directline.unexpected', { errorName: error instanceof Error ? error.name : 'unknown' });
       if (!res.headersSent) {
-        sendJson(res, 500, { error: { code: 'InternalError', message: 'Something went wrong.' } });
+        sendError(res, 'InternalError', 'Something went wrong.');
       }
     }
   };

@@ -4,7 +4,8 @@ import type { AttemptLimiter } from '../../services/attemptLimiter.js';
 import { clientAddress } from '../http/clientAddress.js';
 import type { Logger } from '../logger.js';
 import { randomId, type DirectLineTokenGrant } from './conversationToken.js';
-import { sendJson, sendJsonError } from './jsonAnswer.js';
+import { sendError } from '../http/httpErrors.js';
+import { sendJson } from './jsonAnswer.js';
 
 /**
  * `POST /api/directline/token`: gives the web page a token for one conversation.
@@ -39,7 +40,7 @@ export function registerDirectLineTokenRoute(server: Server, source: DirectLineT
     const address = clientAddress(req);
     if (limiter && !(await limiter.allows(address))) {
       res.header('Retry-After', String(await limiter.retryAfterSeconds(address)));
-      sendJsonError(res, 429, 'TooManyRequests', 'Too many new conversations from this address; try again later.');
+      sendError(res, 'TooManyRequests', 'Too many new conversations from this address; try again later.');
       return;
     }
     await limiter?.record(address);
@@ -50,7 +51,7 @@ export function registerDirectLineTokenRoute(server: Server, source: DirectLineT
       grant = undefined;
     }
     if (!grant) {
-      sendJsonError(res, 502, 'DirectLineUnavailable', 'The chat service is not available right now.');
+      sendError(res, 'DirectLineUnavailable', 'The chat service is not available right now.');
       return;
     }
     // Only these three fields: whatever else an upstream answer holds stays on the server.

@@ -82,15 +82,15 @@ export function registerAppointmentRoutes(server: Server, deps: AppointmentRoute
     const token = String((req.params as Record<string, unknown>).token ?? '');
     const checked = readCalendarToken(token, deps.secret, now());
     // A forged or mangled token gets the answer of an address that does not exist.
-    if (!checked.ok && checked.reason === 'invalid') return sendError(res, 404, 'not_found', 'There is no calendar file at this address.');
-    if (!checked.ok) return sendError(res, 403, 'link_expired', 'This calendar link has expired.');
+    if (!checked.ok && checked.reason === 'invalid') return sendError(res, 'not_found', 'There is no calendar file at this address.');
+    if (!checked.ok) return sendError(res, 'link_expired', 'This calendar link has expired.');
     const { claims } = checked;
     const day = await deps.provider.findForStaff(claims.day);
     const booking = day.counters
       .flatMap((counter) => counter.bookings)
       .find((candidate) => candidate.code === claims.code && candidate.revision === claims.revision);
     // Cancelled, or moved (a newer revision has its own link).
-    if (!booking) return sendError(res, 404, 'not_found', 'There is no calendar file at this address.');
+    if (!booking) return sendError(res, 'not_found', 'There is no calendar file at this address.');
     const body = calendarFile(booking, deps, claims.language, now());
     res.writeHead(200, {
       'content-type': 'text/calendar; charset=utf-8',
@@ -102,10 +102,10 @@ export function registerAppointmentRoutes(server: Server, deps: AppointmentRoute
 
   server.get(STAFF_APPOINTMENTS_PATH, async (req: Request, res: Response) => {
     const allowed = await isStaff(deps, req);
-    if (!allowed) return sendError(res, 401, 'unauthorized', 'Sign in as counter staff to see the appointments.');
+    if (!allowed) return sendError(res, 'unauthorized', 'Sign in as counter staff to see the appointments.');
     const day = (req.query as Record<string, unknown> | undefined)?.day;
     if (typeof day !== 'string' || !isCalendarDay(day)) {
-      return sendError(res, 400, 'day_invalid', 'Give the day as ?day=YYYY-MM-DD.');
+      return sendError(res, 'day_invalid', 'Give the day as ?day=YYYY-MM-DD.');
     }
     const view = await staffDayView(deps, day);
     res.header('cache-control', 'no-store, private');

@@ -1,20 +1,25 @@
 import type { Response } from 'restify';
-import { CodedError } from '../../services/errorCatalogue.js';
+import { CodedError, HTTP_ANSWERS, type HttpAnswerCode } from '../../services/errorCatalogue.js';
 
-/** Every HTTP error answer: a status and `{ "error": { "code", "message" } }`, never a stack or an internal message. */
-export function sendError(res: Response, status: number, code: string, message: string): void {
+/**
+ * Every HTTP error answer: the code's status from the catalogue and `{ "error": { "code", "message" } }`,
+ * never a stack or an internal message.
+ */
+export function sendError(res: Response, code: HttpAnswerCode, message: string): void {
   res.setHeader('Cache-Control', 'no-store');
-  res.status(status);
+  res.status(HTTP_ANSWERS[code]);
   res.json({ error: { code, message } });
 }
 
-/** An expected request failure that a route turns into its status and short JSON reason (`answer`, snake_case: docs/contract/http.md). */
+/** An expected request failure that a route answers with its code (snake_case: docs/contract/http.md). */
 export class HttpError extends CodedError {
+  readonly status: number;
+
   constructor(
-    readonly status: number,
-    readonly answer: string,
+    readonly answer: HttpAnswerCode,
     message: string,
   ) {
     super('REQUEST_INVALID', message);
+    this.status = HTTP_ANSWERS[answer];
   }
 }

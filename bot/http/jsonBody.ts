@@ -22,14 +22,14 @@ async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Pr
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readText(req, decoded(req), maxBytes);
-  if (!text.trim()) throw new HttpError(400, 'body_missing', 'The request body is empty.');
+  if (!text.trim()) throw new HttpError('body_missing', 'The request body is empty.');
   if (nestingDepthExceeds(text, MAX_JSON_DEPTH)) {
-    throw new HttpError(400, 'json_too_deep', `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} deep.`);
+    throw new HttpError('json_too_deep', `The request body nests objects or arrays more than ${MAX_JSON_DEPTH} deep.`);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'json_malformed', 'The request body is not valid JSON.');
+    throw new HttpError('json_malformed', 'The request body is not valid JSON.');
   }
 }
 
@@ -58,7 +58,7 @@ function decoded(req: IncomingMessage): Readable {
   if (encoding === 'gzip') return req.pipe(createGunzip());
   if (encoding === 'deflate') return req.pipe(createInflate());
   if (encoding === 'identity') return req;
-  throw new HttpError(415, 'encoding_unsupported', 'Content-Encoding must be gzip, deflate or identity.');
+  throw new HttpError('encoding_unsupported', 'Content-Encoding must be gzip, deflate or identity.');
 }
 
 function readText(req: IncomingMessage, stream: Readable, maxBytes: number): Promise<string> {
@@ -81,12 +81,12 @@ function readText(req: IncomingMessage, stream: Readable, maxBytes: number): Pro
       chunks.push(chunk);
     });
     stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    stream.on('error', () => reject(new HttpError(400, 'body_unreadable', 'The request body could not be read.')));
+    stream.on('error', () => reject(new HttpError('body_unreadable', 'The request body could not be read.')));
   });
 }
 
 function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(413, 'body_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+  return new HttpError('body_too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 }
 
 /**
@@ -99,7 +99,7 @@ export function jsonBodyParser(maxBytes = MAX_BODY_BYTES) {
     if (!carriesBody(req) || isFormBody(req)) return next();
     // Only JSON: a page elsewhere can post text/plain without a CORS preflight, but not application/json.
     if (!isJsonBody(req)) {
-      sendError(res, 415, 'content_type_unsupported', 'Send the body as application/json.');
+      sendError(res, 'content_type_unsupported', 'Send the body as application/json.');
       return next(false);
     }
     readJsonBody(req, maxBytes).then(
@@ -110,7 +110,7 @@ export function jsonBodyParser(maxBytes = MAX_BODY_BYTES) {
       (error: unknown) => {
         if (!(error instanceof HttpError)) return next(error as Error);
         if (error.status === 413) res.setHeader('Connection', 'close');
-        sendError(res, error.status, error.answer, error.message);
+        sendError(res, error.answer, error.message);
         next(false);
       },
     );

@@ -19,7 +19,7 @@ export function registerMessagesRoute(server: Server, deps: { adapter: Assistant
       activity = toActivity(req.body);
       if (!deps.adapter.authenticates) requireLoopbackServiceUrl(activity);
     } catch (error) {
-      if (error instanceof HttpError) return sendError(res, error.status, error.answer, error.message);
+      if (error instanceof HttpError) return sendError(res, error.answer, error.message);
       throw error;
     }
     try {
@@ -35,24 +35,24 @@ export function registerMessagesRoute(server: Server, deps: { adapter: Assistant
         if (!keysUnavailableLogged) deps.logger.error('auth.keysUnavailable', { reason: 'the channel signing keys could not be fetched' });
         keysUnavailableLogged = true;
         res.setHeader('Retry-After', '30');
-        return sendError(res, 503, 'auth_keys_unavailable', 'The request cannot be checked right now; try again later.');
+        return sendError(res, 'auth_keys_unavailable', 'The request cannot be checked right now; try again later.');
       }
       if (isAuthenticationFailure(error)) {
-        return sendError(res, 401, 'unauthorized', 'The request is not signed by a Bot Framework channel this bot accepts.');
+        return sendError(res, 'unauthorized', 'The request is not signed by a Bot Framework channel this bot accepts.');
       }
       deps.logger.error('messages.failed', { code: errorCode(error) });
-      return sendError(res, 500, 'internal', 'The message could not be processed.');
+      return sendError(res, 'internal', 'The message could not be processed.');
     }
   });
 }
 
 function toActivity(body: unknown): Record<string, unknown> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(400, 'activity_invalid', 'The body must be a Bot Framework activity object.');
+    throw new HttpError('activity_invalid', 'The body must be a Bot Framework activity object.');
   }
   const activity = body as Record<string, unknown>;
   if (typeof activity.type !== 'string' || !activity.type) {
-    throw new HttpError(400, 'activity_type_missing', 'The activity has no type.');
+    throw new HttpError('activity_type_missing', 'The activity has no type.');
   }
   return activity;
 }
@@ -64,7 +64,7 @@ function toActivity(body: unknown): Record<string, unknown> {
 function requireLoopbackServiceUrl(activity: Record<string, unknown>): void {
   if (activity.serviceUrl === undefined) return;
   if (typeof activity.serviceUrl !== 'string' || !isLoopbackUrl(activity.serviceUrl)) {
-    throw new HttpError(400, 'service_url_not_local', 'Without MicrosoftAppId only a serviceUrl on this machine is accepted.');
+    throw new HttpError('service_url_not_local', 'Without MicrosoftAppId only a serviceUrl on this machine is accepted.');
   }
 }
 

@@ -78,7 +78,7 @@ export function registerPageFiles(
   const headers = pageHeaders(options.policy);
   server.get(`${options.route}:file`, async (req: Request, res: Response) => {
     const file = files.get(String(req.params.file ?? ''));
-    if (!file) return sendError(res, 404, 'not_found', 'No such file.');
+    if (!file) return sendError(res, 'not_found', 'No such file.');
     res.writeHead(200, { ...headers, 'Content-Type': file.type, 'Content-Length': file.body.length });
     res.end(file.body);
   });

@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ReportRange } from '../../services/survey/surveyReport.js';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
+import type { HttpAnswerCode } from '../../services/errorCatalogue.js';
 import { clientAddress } from './clientAddress.js';
 import { readCookie, type Sessions } from './sessions.js';
 import { addDays, brusselsDay, daysBetween, isCalendarDay } from '../../services/brusselsTime.js';
@@ -26,8 +27,7 @@ export function tokensMatch(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export type AccessDecision =
-  { ok: true } | { ok: false; status: 401 | 429 | 503; code: string; message: string; retryAfterSeconds?: number };
+export type AccessDecision = { ok: true } | { ok: false; code: HttpAnswerCode; message: string; retryAfterSeconds?: number };
 
 export interface ReportsAccessDeps {
   reportsToken: string | null;
@@ -38,17 +38,16 @@ export interface ReportsAccessDeps {
 /** Whether this request may read reports: a signed-in dashboard session or `Authorization: Bearer <REPORTS_TOKEN>`. */
 export async function checkReportsAccess(req: IncomingMessage, deps: ReportsAccessDeps): Promise<AccessDecision> {
   if (!deps.reportsToken) {
-    return { ok: false, status: 503, code: 'reports_disabled', message: 'Reports are switched off: REPORTS_TOKEN is not configured.' };
+    return { ok: false, code: 'reports_disabled', message: 'Reports are switched off: REPORTS_TOKEN is not configured.' };
   }
   if (await hasReportsSession(req, deps.sessions)) return { ok: true };
   const header = req.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  if (!match) return { ok: false, status: 401, code: 'unauthorized', message: 'Send Authorization: Bearer <REPORTS_TOKEN>.' };
+  if (!match) return { ok: false, code: 'unauthorized', message: 'Send Authorization: Bearer <REPORTS_TOKEN>.' };
   const address = clientAddress(req);
   if (!(await deps.limiter.allows(address))) {
     return {
       ok: false,
-      status: 429,
       code: 'too_many_attempts',
       message: 'Too many wrong tokens from this address; try again later.',
       retryAfterSeconds: await deps.limiter.retryAfterSeconds(address),
@@ -56,7 +55,7 @@ export async function checkReportsAccess(req: IncomingMessage, deps: ReportsAcce
   }
   if (!tokensMatch(match[1]!, deps.reportsToken)) {
     await deps.limiter.record(address);
-    return { ok: false, status: 401, code: 'unauthorized', message: 'The reports token is not valid.' };
+    return { ok: false, code: 'unauthorized', message: 'The reports token is not valid.' };
   }
   await deps.limiter.reset(address);
   return { ok: true };
@@ -66,7 +65,7 @@ export async function hasReportsSession(req: IncomingMessage, sessions: Sessions
   return (await sessions.get(readCookie(req, REPORTS_SESSION_COOKIE)))?.subject === REPORTS_SESSION_SUBJECT;
 }
 
-type RangeProblem = 'date_invalid' | 'range_reversed' | 'range_too_long' | 'range_out_of_bounds';
+type RangeProblem = Extract<HttpAnswerCode, 'date_invalid' | 'range_reversed' | 'range_too_long' | 'range_out_of_bounds'>;
 export type RangeDecision = { ok: true; range: ReportRange } | { ok: false; code: RangeProblem; message: string };
 
 /** The default range: the last 12 calendar months, this one included, up to today. */

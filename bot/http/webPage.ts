@@ -39,7 +39,7 @@ export function registerWebPage(
   server.get('/', async (_req: Request, res: Response) => sendPage(res, 200, page, CHAT_PAGE_POLICY));
   server.get('/webchat.js', async (req: Request, res: Response) => {
     // Without the bundle the page says the chat cannot start and gives the phone number.
-    if (!bundle) return sendError(res, 503, 'webchat_missing', 'The Web Chat bundle is not installed: run npm install.');
+    if (!bundle) return sendError(res, 'webchat_missing', 'The Web Chat bundle is not installed: run npm install.');
     const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const body = acceptsGzip ? bundle.gzipped() : bundle.plain();
     res.writeHead(200, {

@@ -8,7 +8,7 @@ import {
   type CallbackStore,
   type StaffStatus,
 } from '../../stores/callbacks/callbackStore.js';
-import { errorCode } from '../../services/errorCatalogue.js';
+import { errorCode, type HttpAnswerCode } from '../../services/errorCatalogue.js';
 import { sendError } from '../http/httpErrors.js';
 import type { Sessions } from '../http/sessions.js';
 import type { Logger } from '../logger.js';
@@ -24,11 +24,10 @@ export interface StaffCallbackRoutesDeps {
 }
 
 /** How the console answers each refusal of the callback store. */
-const STORE_ERROR_ANSWERS: Record<CallbackStoreError['code'], { status: number; code: string; message: string }> = {
-  CALLBACK_NOT_FOUND: { status: 404, code: 'callback_not_found', message: 'No callback request with this reference.' },
-  CALLBACK_CLOSED: { status: 409, code: 'callback_closed', message: 'This callback request is already closed.' },
+const STORE_ERROR_ANSWERS: Record<CallbackStoreError['code'], { code: HttpAnswerCode; message: string }> = {
+  CALLBACK_NOT_FOUND: { code: 'callback_not_found', message: 'No callback request with this reference.' },
+  CALLBACK_CLOSED: { code: 'callback_closed', message: 'This callback request is already closed.' },
   CALLBACK_NOT_UNDOABLE: {
-    status: 409,
     code: 'callback_not_undoable',
     message: 'This callback request cannot be taken back (open, cancelled, or closed too long ago).',
   },
@@ -53,10 +52,10 @@ export function registerStaffCallbackRoutes(server: Server, deps: StaffCallbackR
     noStore(res);
     const staffMember = await requireStaffMember(req, res, deps);
     if (!staffMember) return;
-    if (!isJson(req)) return sendError(res, 400, 'json_required', 'Send the status as JSON.');
+    if (!isJson(req)) return sendError(res, 'json_required', 'Send the status as JSON.');
     const status = (req.body as { status?: unknown } | undefined)?.status;
     if (!STAFF_STATUSES.includes(status as StaffStatus)) {
-      return sendError(res, 400, 'status_invalid', `status must be one of ${STAFF_STATUSES.join(', ')}.`);
+      return sendError(res, 'status_invalid', `status must be one of ${STAFF_STATUSES.join(', ')}.`);
     }
     await changeRequest(
       req,
@@ -115,6 +114,6 @@ function forStaff(request: CallbackRequest) {
 }
 
 function sendStoreRefusal(res: Response, storeCode: CallbackStoreError['code']): void {
-  const { status, code, message } = STORE_ERROR_ANSWERS[storeCode];
-  sendError(res, status, code, message);
+  const { code, message } = STORE_ERROR_ANSWERS[storeCode];
+  sendError(res, code, message);
 }

@@ -34,7 +34,7 @@ export async function requireStaffMember(
   deps: { sessions: Sessions; staffAccounts: readonly StaffAccount[] },
 ): Promise<string | undefined> {
   const name = await signedInStaffMember(req, deps.sessions, deps.staffAccounts);
-  if (name === undefined) sendError(res, 401, 'unauthorized', 'Sign in first.');
+  if (name === undefined) sendError(res, 'unauthorized', 'Sign in first.');
   return name;
 }
 

@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { AttemptLimiter } from '../../services/attemptLimiter.js';
+import type { HttpAnswerCode } from '../../services/errorCatalogue.js';
 import { clientAddress } from '../http/clientAddress.js';
 import { sendError } from '../http/httpErrors.js';
 import { clearedCookie, readCookie, sessionCookie, type Sessions } from '../http/sessions.js';
@@ -28,7 +29,9 @@ export interface StaffLoginLimits {
 const MAX_NAME = 64;
 const MAX_PASSWORD = 256;
 
-type Credentials = { ok: true; name: string; password: string } | { ok: false; code: string; message: string };
+type Credentials =
+  | { ok: true; name: string; password: string }
+  | { ok: false; code: Extract<HttpAnswerCode, 'json_required' | 'credentials_missing' | 'credentials_too_long'>; message: string };
 
 /** `POST /api/staff/login` (JSON name and password; a session cookie) and `POST /api/staff/logout`. */
 export function registerStaffSignIn(server: Server, deps: StaffSignInDeps): void {
@@ -37,7 +40,7 @@ export function registerStaffSignIn(server: Server, deps: StaffSignInDeps): void
   server.post('/api/staff/login', async (req: Request, res: Response) => {
     noStore(res);
     const credentials = readCredentials(req);
-    if (!credentials.ok) return sendError(res, 400, credentials.code, credentials.message);
+    if (!credentials.ok) return sendError(res, credentials.code, credentials.message);
     const { name, password } = credentials;
     const address = clientAddress(req);
     const counted = [
@@ -48,7 +51,7 @@ export function registerStaffSignIn(server: Server, deps: StaffSignInDeps): void
     if (wait > 0) {
       deps.logger.warn('staff.loginLimited', {});
       res.setHeader('Retry-After', String(wait));
-      return sendError(res, 429, 'too_many_attempts', 'Too many failed logins. Try again later.');
+      return sendError(res, 'too_many_attempts', 'Too many failed logins. Try again later.');
     }
     const account = accounts.get(name);
     // Unknown names cost a hash too, so timing does not tell which accounts exist.
@@ -56,7 +59,7 @@ export function registerStaffSignIn(server: Server, deps: StaffSignInDeps): void
     if (!account || !matches) {
       await Promise.all(counted.map(({ limiter, key }) => limiter.record(key)));
       deps.logger.warn('staff.loginFailed', {});
-      return sendError(res, 401, 'credentials_invalid', 'The name or password is not right.');
+      return sendError(res, 'credentials_invalid', 'The name or password is not right.');
     }
     await deps.limits.perAddressAndAccount.reset(`${address}|${name}`);
     const sessionId = await deps.sessions.create(staffSubject(name));

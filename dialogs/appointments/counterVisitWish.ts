@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { readYesNo } from '../../bot/channels/yesNoAnswer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { Intent } from '../../domain/nluContract.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
@@ -16,9 +17,12 @@ export function counterVisitWish(cues: QuestionCues): (context: TurnContext) => 
   return (context) => {
     const text = context.activity.text;
     if (!mentions(text, cues.counterVisit) || mentions(text, cues.contact.address)) return false;
-    const recognition = turnServices(context).recognition;
-    // "laat maar, ik kom liever langs": not sure enough to stop, and it says where the resident goes instead.
+    const { recognition, language } = turnServices(context);
+    // "laat maar, ik kom liever langs", "nee merci, ik kom wel naar het loket": the stop or goodbye is the leading no, the rest
+    // says where the resident goes instead; a stop the recognizer is unsure of is no stop either.
+    const stopSaidFirst =
+      (recognition?.intent === 'cancel' || recognition?.intent === 'goodbye') && readYesNo(text ?? '', language)?.meaning === 'no';
     const unsureStop = recognition?.intent === 'cancel' && recognition.score < INTERRUPTION_MIN_SCORE;
-    return !recognition || unsureStop || READ_AS_OTHER.includes(recognition.intent);
+    return !recognition || stopSaidFirst || unsureStop || READ_AS_OTHER.includes(recognition.intent);
   };
 }

@@ -11,7 +11,8 @@ import { deliveryLine, priceLine, type RouteMessageContext } from './routeMessag
 /**
  * Answers a question about a document's facts asked in passing ("wat kost dat eigenlijk?", "wat moet
  * ik meebrengen?"): price, when it is ready and what to bring come from `data/documents.json` for
- * the counter route of that requester; how long it stays valid is not in the data, so the phone.
+ * the counter route of that requester; how long it stays valid is not in the data, so the phone;
+ * whether it can be done online ("kan dat online?") from that requester's fastest route.
  */
 export class DocumentFactsAnswer implements DocumentFacts {
   constructor(private readonly facts: MunicipalityData) {}
@@ -32,6 +33,7 @@ export class DocumentFactsAnswer implements DocumentFacts {
       if (fact === 'price') lines.push(route ? priceLine(route, ctx) : t('documents:inPerson.unknown.price', phone));
       if (fact === 'delivery') lines.push(route ? deliveryLine(route, ctx) : t('documents:inPerson.unknown.delivery', phone));
       if (fact === 'validity') lines.push(t('documents:inPerson.unknown.validity', phone));
+      if (fact === 'online') lines.push(onlineLine(document, requester, t));
     }
     if (lines.length > 0) await context.sendActivity(lines.join('\n'));
     if (asked.includes('bring') && route) {
@@ -39,6 +41,12 @@ export class DocumentFactsAnswer implements DocumentFacts {
       await context.sendActivity(renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }));
     }
   }
+}
+
+/** "Ja, dat kan ook online" with the link, or "nee, dat kan niet online": for this requester, or for the usual one. */
+function onlineLine(document: DocumentEntry, requester: Requester | undefined, t: RouteMessageContext['t']): string {
+  const route = documentRoute(document, requester ? { requester } : {});
+  return route.kind === 'online' ? t('documents:online.asked.possible', { url: route.url }) : t('documents:online.asked.notPossible');
 }
 
 /** The counter route for this requester, or for the usual one when that requester has none. */

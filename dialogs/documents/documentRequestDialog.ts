@@ -1,4 +1,11 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
@@ -17,8 +24,10 @@ import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
-import { OptionPrompt } from '../prompts/optionPrompt.js';
+import { readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
+import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
+import { DocumentFactsAnswer } from './documentFacts.js';
 import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
 import {
   collectionMessages,
@@ -29,7 +38,6 @@ import {
   type RouteCircumstances,
   type RouteMessageContext,
 } from './routeMessages.js';
-import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
@@ -59,6 +67,9 @@ interface FirstMessage {
   noComputer: boolean;
 }
 
+/** The offer to book the counter visit: a question about the document there ("wat kost da", "kan dat online?") is answered first. */
+const BOOK_OFFER = 'documents.bookOffer';
+
 /** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
 const NO_COMPUTER = 'noComputer';
 
@@ -67,12 +78,15 @@ const NO_COMPUTER = 'noComputer';
  * the questions that change the answer, then explains the online route (and what to do without
  * itsme or a card reader) or the counter route with the offer to book an appointment right away.
  */
-export class DocumentRequestDialog extends ComponentDialog {
+export class DocumentRequestDialog extends ComponentDialog implements HearsAside {
+  private readonly documentFacts: DocumentFactsAnswer;
+
   constructor(
     private readonly facts: MunicipalityData,
     private readonly clock: () => Date = () => new Date(),
   ) {
     super(DialogIds.documentRequest);
+    this.documentFacts = new DocumentFactsAnswer(facts);
     this.addDialog(new OptionPrompt(DialogIds.documentRequestQuestion));
     // "ik heb geen computer" at "voor wie?": she asks for herself and needs the counter, not the question again.
     this.addDialog(
@@ -226,6 +240,35 @@ export class DocumentRequestDialog extends ComponentDialog {
     }
   }
 
+  hearsAside(innerDc: DialogContext): boolean {
+    return this.factsAskedAtOffer(innerDc) !== undefined;
+  }
+
+  /** At the offer to book, a question about the document's facts is answered, then the offer is made again. */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const asked = this.factsAskedAtOffer(innerDc);
+    if (!asked) return super.onContinueDialog(innerDc);
+    const { context } = innerDc;
+    await this.documentFacts.answer(context, asked.request.document!, asked.request.requester, asked.facts);
+    await context.sendActivity(turnServices(context).t('common:resume.carryOn'));
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
+  }
+
+  /** The facts asked, when the offer to book is open and the message is no answer to it. */
+  private factsAskedAtOffer(
+    innerDc: DialogContext,
+  ): { request: RequestState; facts: ReturnType<DocumentFactsAnswer['asked']> } | undefined {
+    const question = (innerDc.activeDialog?.state as { options?: OptionPromptOptions } | undefined)?.options;
+    if (question?.id !== BOOK_OFFER) return undefined;
+    const reading = readOpenQuestion(innerDc);
+    if (reading && reading.kind !== 'notAnswer') return undefined;
+    const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
+    const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
+    const facts = this.documentFacts.asked(innerDc.context.activity.text);
+    return request?.document && facts.length > 0 ? { request, facts } : undefined;
+  }
+
   /** Offers to book this service now; without a service (no appointment needed) the answer is complete. */
   private async offerVisit(step: WaterfallStepContext<DocumentRequestOptions>, service: string | undefined): Promise<DialogTurnResult> {
     if (!service) return step.endDialog();
@@ -236,7 +279,7 @@ export class DocumentRequestDialog extends ComponentDialog {
       DialogIds.documentRequestQuestion,
       t('documents:inPerson.appointment.offer'),
       yesNoOptions(step.context),
-      'documents.bookOffer',
+      BOOK_OFFER,
       FOLLOW_UP,
     );
   }

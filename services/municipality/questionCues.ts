@@ -25,7 +25,7 @@ export const CONTACT_TOPICS = ['address', 'phone', 'email', 'parking'] as const;
 export type ContactTopic = (typeof CONTACT_TOPICS)[number];
 
 /** What a question about a document's facts can ask, in the order the answer gives them. */
-export const DOCUMENT_FACTS = ['price', 'delivery', 'bring', 'validity'] as const;
+export const DOCUMENT_FACTS = ['price', 'delivery', 'bring', 'validity', 'online'] as const;
 export type DocumentFact = (typeof DOCUMENT_FACTS)[number];
 
 /** Phrases per language; both languages are tried, whatever the resident's language. */

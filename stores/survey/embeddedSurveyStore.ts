@@ -47,6 +47,13 @@ export const EMPTY_SURVEY_DAY_COUNTS: SurveyDayCounts = { days: {} };
 /** A day is closed when this many days have passed since it (2: the day after it is over too). */
 const SURVEY_CLOSE_AFTER_DAYS = 2;
 const PARTS = '0123456789abcdef'.split('');
+/**
+ * Parts kept in memory: the open days' (today, yesterday) and room for closed days being counted.
+ * Writes and reports touch only those; a bulk write (demo rows, a migration) passes over every
+ * day, and a larger cache would keep all those rows in the heap, where every garbage collection
+ * of the bot goes over them again.
+ */
+const CACHED_PARTS = 4 * PARTS.length;
 /** Part documents written at once by a bulk operation (demo rows). */
 const BULK_WRITES = 16;
 
@@ -65,6 +72,7 @@ export async function openEmbeddedSurveyStore(
   const parts = await openKeyedDocuments<SurveyDayPart>(path.join(files.dataDir, SURVEY_DIRECTORY), {
     layout: namedLayout((key) => key.slice(0, 7)),
     now: options.now,
+    cacheEntries: CACHED_PARTS,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const dayCounts = await files.document<SurveyDayCounts>(SURVEY_DAY_COUNTS_DOCUMENT, EMPTY_SURVEY_DAY_COUNTS);

@@ -19,7 +19,22 @@ const recognizer = fakeRecognizer({
   'ik wil een reispas': recognition('document.request', 'reispas'),
   'mijn afspraak annuleren': recognition('appointment.cancel'),
   help: recognition('help'),
+  'hoe laat zijn jullie open?': recognition('info.hours'),
+  'tot hoe laat is het loket open vandaag': recognition('info.hours'),
+  'wnr zijn jullie open': recognition('info.hours'),
+  'zijt ge zaterdag open': recognition('info.hours'),
+  'waar is het gemeentehuis juist?': recognition('info.contact'),
+  'over de openingsuren van het containerpark': recognition('info.hours'),
 });
+
+/** Questions in passing, as a 70-year-old, a hurried parent and a teenager on SMS ask them at the subject question. */
+const QUESTIONS_IN_PASSING = [
+  'hoe laat zijn jullie open?',
+  'tot hoe laat is het loket open vandaag',
+  'wnr zijn jullie open',
+  'zijt ge zaterdag open',
+  'waar is het gemeentehuis juist?',
+];
 
 const CHANNELS = ['webchat', 'sms'] as const;
 
@@ -122,6 +137,26 @@ describe.each(CHANNELS)('on %s, without a topic so far', (channelId) => {
     expect(replies).toContain('«handoff:subject.question»');
   });
 
+  it.each(QUESTIONS_IN_PASSING)('answers "%s" in passing and asks what it is about again; the next words are the subject', async (said) => {
+    const { talk, callbacks } = talkTo(channelId);
+    await toSubject(talk);
+    const replies = readable(await talk.say(said));
+    expect(replies).toMatch(/«info:(hours|contact)\./);
+    expect(replies).toContain('«handoff:subject.question»');
+    expect(replies).not.toContain(PHONE_QUESTION);
+    expect(readable(await talk.say('over mijn verhuis'))).toContain(PHONE_QUESTION);
+    await talk.say('0470 12 34 56');
+    expect((await callbacks.listOpen())[0]?.subject).toBe('over mijn verhuis');
+  });
+
+  it('takes a subject about opening hours that asks nothing as the subject', async () => {
+    const { talk, callbacks } = talkTo(channelId);
+    await toSubject(talk);
+    expect(readable(await talk.say('over de openingsuren van het containerpark'))).toContain(PHONE_QUESTION);
+    await talk.say('0470 12 34 56');
+    expect((await callbacks.listOpen())[0]?.subject).toBe('over de openingsuren van het containerpark');
+  });
+
   it('keeps the subject short and without the phone number typed in it, also in conversation state', async () => {
     const storage = new MemoryStorage();
     const { talk, callbacks } = talkTo(channelId, { storage });
@@ -177,6 +212,26 @@ describe.each(CHANNELS)('on %s, after a topic', (channelId) => {
     expect(readable(await talk.say('nee, over mijn kiesbrief die niet aangekomen is'))).toContain(PHONE_QUESTION);
     await talk.say('0470 12 34 56');
     expect((await callbacks.listOpen())[0]?.subject).toBe('over mijn kiesbrief die niet aangekomen is');
+  });
+
+  it("answers help at the proposal, begun on top of the booking's slot question, and proposes the topic again", async () => {
+    const { talk } = talkTo(channelId);
+    await toSubject(talk, ['afspraak rijbewijs']);
+    const replies = readable(await talk.say('help'));
+    expect(replies).toMatch(/«common:help\./);
+    expect(replies).toContain('«handoff:subject.proposal»');
+  });
+
+  it.each(QUESTIONS_IN_PASSING)('answers "%s" in passing at the proposal and proposes the topic again', async (said) => {
+    const { talk, callbacks } = talkTo(channelId);
+    await toSubject(talk, ['afspraak rijbewijs']);
+    const replies = readable(await talk.say(said));
+    expect(replies).toMatch(/«info:(hours|contact)\./);
+    expect(replies).toContain('«handoff:subject.proposal»');
+    expect(replies).not.toContain(PHONE_QUESTION);
+    expect(readable(await talk.say('ja'))).toContain(PHONE_QUESTION);
+    await talk.say('0470 12 34 56');
+    expect((await callbacks.listOpen())[0]?.subject).toContain('rijbewijs');
   });
 
   it.each(['zeg ik liever aan de telefoon', 'maakt niet uit', '3'])('leaves the subject out on "%s"', async (said) => {

@@ -1,46 +1,12 @@
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ActivityTypes, ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { AssistantBot } from '../../bot/assistantBot.js';
 import { ConversationMemory } from '../../bot/conversationMemory.js';
 import { HandoffDialog, type HandoffServices } from '../../dialogs/handoffDialog.js';
-import { MainDialog } from '../../dialogs/mainDialog.js';
-import { OptionPrompt, type OptionPromptOptions } from '../../dialogs/prompts/optionPrompt.js';
 import { renderedButtons, tappedButton } from '../support/channelAnswers.js';
-import { expectAnswered, readable, TEST_PHONE } from '../support/conversation.js';
+import { readable, TEST_PHONE } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
-import { createKeyedI18n } from '../support/keyedLocales.js';
+import { talkToMainDialog, twoQuestionsCapability } from '../support/mainDialogTalk.js';
 import { handoffFixture, referenceIn, SATURDAY_11H } from './handoffFixtures.js';
-
-/** A document request two questions deep, so the handoff is tested from inside a nested dialog. */
-class DocumentQuestionsDialog extends ComponentDialog {
-  constructor() {
-    super('documentQuestions');
-    this.addDialog(new OptionPrompt('documentQuestions.prompt'));
-    this.addDialog(
-      new WaterfallDialog('documentQuestions.steps', [
-        (step: WaterfallStepContext) =>
-          step.prompt('documentQuestions.prompt', {
-            prompt: 'first?',
-            options: [
-              { value: 'a', label: 'Alpha' },
-              { value: 'b', label: 'Beta' },
-            ],
-          } as OptionPromptOptions),
-        (step: WaterfallStepContext) =>
-          step.prompt('documentQuestions.prompt', {
-            prompt: 'second?',
-            options: [
-              { value: 'c', label: 'Gamma' },
-              { value: 'd', label: 'Delta' },
-            ],
-          } as OptionPromptOptions),
-        async (step: WaterfallStepContext) => step.endDialog(),
-      ]),
-    );
-    this.initialDialogId = 'documentQuestions.steps';
-  }
-}
 
 const RESIDENT_PHONE = '0470 12 34 56';
 const RESIDENT_E164 = '+32470123456';
@@ -57,34 +23,21 @@ function converse(services: HandoffServices, options: { channelId?: string; memo
   const storage = new MemoryStorage(storageMemory);
   const conversationState = new ConversationState(storage);
   const memory = new ConversationMemory(conversationState, { now: services.now });
-  const bot = new AssistantBot({
-    conversationState,
-    userState: new UserState(storage),
-    mainDialog: new MainDialog(
-      { 'document.request': new DocumentQuestionsDialog() },
-      new HandoffDialog(TEST_PHONE, { ...services, recall: memory }),
-      TEST_PHONE,
-    ),
+  const talk = talkToMainDialog({
+    capabilities: { 'document.request': twoQuestionsCapability() },
+    handoff: new HandoffDialog(TEST_PHONE, { ...services, recall: memory }),
     recognizer,
-    i18n: createKeyedI18n(),
-    defaultLocale: 'nl-BE',
+    channelId: options.channelId,
+    storage,
+    conversationState,
     observers: [memory],
   });
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId: options.channelId ?? 'sms' } as Partial<Activity>);
-  const send = async (activity: Partial<Activity>) => {
-    await adapter.receiveActivity(activity);
-    const replies = adapter.activeQueue.splice(0);
-    expectAnswered(activity, replies);
-    return readable(replies);
+  return {
+    say: talk.say,
+    send: async (activity: Partial<Activity>) => readable(await talk.send(activity)),
+    raw: (text: string) => talk.send({ type: ActivityTypes.Message, text }),
+    storageMemory,
   };
-  const raw = async (text: string) => {
-    const activity = { type: ActivityTypes.Message, text };
-    await adapter.receiveActivity(activity);
-    const replies = adapter.activeQueue.splice(0);
-    expectAnswered(activity, replies);
-    return replies;
-  };
-  return { say: (text: string) => send({ type: ActivityTypes.Message, text }), send, raw, storageMemory };
 }
 
 /** Walks from inside the document dialog to a stored callback request; returns the reference. */
@@ -353,23 +306,5 @@ describe('without handoff services', () => {
 });
 
 function converseWithoutServices() {
-  const storage = new MemoryStorage();
-  const bot = new AssistantBot({
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
-    mainDialog: new MainDialog({}, new HandoffDialog(TEST_PHONE), TEST_PHONE),
-    recognizer: fakeRecognizer({ 'ik wil iemand spreken': 'handoff.human' }),
-    i18n: createKeyedI18n(),
-    defaultLocale: 'nl-BE',
-  });
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'sms' } as Partial<Activity>);
-  return {
-    say: async (text: string) => {
-      const activity = { type: ActivityTypes.Message, text };
-      await adapter.receiveActivity(activity);
-      const replies = adapter.activeQueue.splice(0);
-      expectAnswered(activity, replies);
-      return readable(replies);
-    },
-  };
+  return talkToMainDialog({ capabilities: {}, recognizer: fakeRecognizer({ 'ik wil iemand spreken': 'handoff.human' }) });
 }

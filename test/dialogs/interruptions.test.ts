@@ -1,47 +1,9 @@
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
-import { AssistantBot } from '../../bot/assistantBot.js';
-import { HandoffDialog } from '../../dialogs/handoffDialog.js';
-import { MainDialog } from '../../dialogs/mainDialog.js';
-import { OptionPrompt, type OptionPromptOptions } from '../../dialogs/prompts/optionPrompt.js';
-import { expectAnswered, readable, TEST_PHONE } from '../support/conversation.js';
+import { TEST_PHONE } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
-import { createKeyedI18n } from '../support/keyedLocales.js';
+import { talkToMainDialog, twoQuestionsCapability } from '../support/mainDialogTalk.js';
 
-/** A capability two questions deep, so interruptions are tested below the main dialog's own steps. */
-class TwoQuestionsDialog extends ComponentDialog {
-  constructor() {
-    super('twoQuestions');
-    this.addDialog(new OptionPrompt('twoQuestions.prompt'));
-    this.addDialog(
-      new WaterfallDialog('twoQuestions.steps', [
-        (step: WaterfallStepContext) =>
-          step.prompt('twoQuestions.prompt', {
-            prompt: 'first?',
-            options: [
-              { value: 'a', label: 'Alpha' },
-              { value: 'b', label: 'Beta' },
-            ],
-          } as OptionPromptOptions),
-        (step: WaterfallStepContext) =>
-          step.prompt('twoQuestions.prompt', {
-            prompt: 'second?',
-            options: [
-              { value: 'c', label: 'Gamma' },
-              { value: 'd', label: 'Delta' },
-            ],
-          } as OptionPromptOptions),
-        async (step: WaterfallStepContext) => {
-          await step.context.sendActivity(`done ${step.result}`);
-          return step.endDialog();
-        },
-      ]),
-    );
-    this.initialDialogId = 'twoQuestions.steps';
-  }
-}
-
+/** The main dialog over a capability two questions deep, so interruptions are tested below its own steps. */
 function converse(minScore = 1) {
   const recognizer = fakeRecognizer({
     start: 'document.request',
@@ -49,23 +11,7 @@ function converse(minScore = 1) {
     stop: { intent: 'cancel', score: minScore, entities: {} },
     'ik wil iemand spreken': { intent: 'handoff.human', score: minScore, entities: {} },
   });
-  const storage = new MemoryStorage();
-  const bot = new AssistantBot({
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
-    mainDialog: new MainDialog({ 'document.request': new TwoQuestionsDialog() }, new HandoffDialog(TEST_PHONE), TEST_PHONE),
-    recognizer,
-    i18n: createKeyedI18n(),
-    defaultLocale: 'nl-BE',
-  });
-  const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'sms' } as Partial<Activity>);
-  return async (text: string) => {
-    const activity = { type: ActivityTypes.Message, text };
-    await adapter.receiveActivity(activity);
-    const replies = adapter.activeQueue.splice(0);
-    expectAnswered(activity, replies);
-    return readable(replies);
-  };
+  return talkToMainDialog({ capabilities: { 'document.request': twoQuestionsCapability() }, recognizer }).say;
 }
 
 describe('interruptions from inside a capability', () => {

@@ -8,6 +8,7 @@ import { DOCUMENT_IDS, INTENTS } from '../../domain/nluContract.js';
 import { evaluate } from '../../nlu/evaluation.js';
 import { parseLabeledUtterances, type LabeledUtterance } from '../../nlu/labeledUtterances.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
+import type { IntentTrainingData } from '../../nlu/trainingData.js';
 
 /** A labelled set of this folder (`testset.jsonl`, `holdout3.jsonl`, ...). */
 export const readSet = (name: string) => parseLabeledUtterances(readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
@@ -35,7 +36,20 @@ export function itIsRecognized(recognizer: () => Recognizer, set: readonly Label
   });
 }
 
-/** Typos, nonsense, Flemish forms, a document name alone, stop versus cancel: call inside the recognizer's `describe`. */
+/** Three intents in a handful of utterances: a recognizer trains from the data it is given, not only from data/nlu. */
+export const SMALL_TRAINING_DATA: IntentTrainingData = {
+  locale: 'nl',
+  intents: {
+    greeting: ['hallo', 'goeiemorgen', 'dag'],
+    'info.hours': ['openingsuren', 'wanneer zijn jullie open'],
+    none: ['grofvuil', 'weerbericht'],
+  },
+};
+
+/**
+ * Typos, nonsense, Flemish forms, a document name alone, stop versus cancel, a runner-up when unsure:
+ * call inside the recognizer's `describe`.
+ */
 export function understandsResidents(recognizer: () => Recognizer): void {
   const intentOf = async (text: string) => (await recognizer().recognize(text, 'nl')).intent;
 
@@ -86,4 +100,14 @@ export function understandsResidents(recognizer: () => Recognizer): void {
       entities: { document: 'reispas' },
     });
   });
+
+  it.each(['ik wil mijn afspraak annuleren of verzetten', 'afspraak annuleren of verplaatsen, ik weet het nog niet'])(
+    'gives a runner-up that differs from the top intent and scores no higher: %j',
+    async (text) => {
+      const result = await recognizer().recognize(text, 'nl');
+      expect(result.runnerUp).toBeDefined();
+      expect(result.runnerUp?.intent).not.toBe(result.intent);
+      expect(result.runnerUp?.score ?? 1).toBeLessThanOrEqual(result.score);
+    },
+  );
 }

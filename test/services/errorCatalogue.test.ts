@@ -11,7 +11,7 @@ import { loadDocumentSynonyms } from '../../nlu/documentEntity.js';
 import { LabeledUtteranceError } from '../../nlu/labeledUtterances.js';
 import { loadIntentTrainingData } from '../../nlu/trainingData.js';
 import { ServiceCatalogError } from '../../services/appointments/serviceCatalog.js';
-import { CodedError, ERROR_CODES, errorCode, type ErrorCode } from '../../services/errorCatalogue.js';
+import { CodedError, ERROR_CODES, errorCode, HTTP_ANSWERS, type ErrorCode } from '../../services/errorCatalogue.js';
 import { DataFileError } from '../../services/municipality/municipalityData.js';
 import { InvalidSurveyRowError } from '../../services/survey/surveyResponse.js';
 import { CallbackStoreError } from '../../stores/callbacks/callbackStore.js';
@@ -75,6 +75,45 @@ describe('the error catalogue', () => {
   });
 });
 
+/** The status of every code in a table whose rows are `| status | \`code\`, \`code\` | when |`. */
+function documentedAnswers(markdown: string): [string, number][] {
+  const section = markdown.split('\n### Error codes\n')[1]?.split('\n### ')[0] ?? '';
+  return section
+    .split('\n')
+    .map((line) => /^\| (\d{3}) \| ([^|]+) \|/.exec(line))
+    .filter((row) => row !== null)
+    .flatMap((row) => [...row[2]!.matchAll(/`(\w+)`/g)].map((code): [string, number] => [code[1]!, Number(row[1])]));
+}
+
+describe('the HTTP answers of the catalogue', () => {
+  const answered = new Set<string>();
+  for (const { text } of sources.filter(({ path }) => path.startsWith('bot/'))) {
+    // sendError(res, 'code', ...), new HttpError('code', ...), { code: 'code', message } and { 404: 'code' }
+    const patterns = [/sendError\(\s*\w+,\s*'(\w+)'/g, /new HttpError\(\s*'(\w+)'/g, /\bcode: '(\w+)'/g, /\b\d{3}: '(\w+)'/g];
+    for (const pattern of patterns) for (const match of text.matchAll(pattern)) answered.add(match[1]!);
+  }
+
+  it('holds every code a route answers, and no code no route answers', () => {
+    expect(answered.size).toBeGreaterThan(40);
+    expect([...answered].filter((code) => !Object.hasOwn(HTTP_ANSWERS, code))).toEqual([]);
+    expect(Object.keys(HTTP_ANSWERS).filter((code) => !answered.has(code))).toEqual([]);
+  });
+
+  it('is the table of docs/contract/http.md, code by code and status by status', () => {
+    const documented = documentedAnswers(readFileSync(join(ROOT, 'docs/contract/http.md'), 'utf8'));
+    expect(new Set(documented.map(([code]) => code)).size, 'a code listed twice').toBe(documented.length);
+    expect(Object.fromEntries(documented)).toEqual({ ...HTTP_ANSWERS });
+  });
+
+  it('keeps codes snake_case, or PascalCase as Direct Line names them', () => {
+    for (const code of Object.keys(HTTP_ANSWERS)) expect(code).toMatch(/^(?:[a-z]+(?:_[a-z]+)*|(?:[A-Z][a-z]+)+)$/);
+  });
+
+  it('gives every code a status an HTTP client reads as an error', () => {
+    for (const status of Object.values(HTTP_ANSWERS)) expect(status).toBeGreaterThanOrEqual(400);
+  });
+});
+
 describe('errorCode', () => {
   const storeCodes: StoreErrorCode[] = [
     'DATA_DIR_LOCKED',
@@ -91,7 +130,7 @@ describe('errorCode', () => {
   ];
   const expected: [string, () => unknown, ErrorCode][] = [
     ['ConfigError', () => new ConfigError('PORT must be a number'), 'CONFIG_INVALID'],
-    ['HttpError', () => new HttpError(400, 'json_malformed', 'not JSON'), 'REQUEST_INVALID'],
+    ['HttpError', () => new HttpError('json_malformed', 'not JSON'), 'REQUEST_INVALID'],
     ['ConversationLimitError', () => new ConversationLimitError(), 'CONVERSATION_LIMIT'],
     ['TurnQueueFullError', () => new TurnQueueFullError(), 'TURN_QUEUE_FULL'],
     ['DataFileError', () => new DataFileError('municipality.json', [{ pointer: '/name', reason: 'is missing' }]), 'DATA_FILE_INVALID'],

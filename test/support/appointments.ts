@@ -53,3 +53,15 @@ export function createTestAppointments(options: TestAppointmentOptions = {}) {
 }
 
 export type TestAppointments = ReturnType<typeof createTestAppointments>;
+
+/** Another resident books the driving-licence slot at `start` (ISO with offset), as can happen while the one in the test reads. */
+export async function bookedBySomeoneElse(appointments: TestAppointments, start: string): Promise<void> {
+  const result = await appointments.provider.book({
+    service: 'rijbewijs',
+    start,
+    name: 'Iemand Anders',
+    contact: { kind: 'email', value: 'iemand@voorbeeld.be' },
+    requestId: `someone-else-${start}`,
+  });
+  if (!result.ok) throw new Error(`someone else could not book ${start}: ${JSON.stringify(result)}`);
+}

@@ -18,14 +18,14 @@ async function authorisedRange(req: Request, res: Response, context: ReportsCont
   const decision = await checkReportsAccess(req, context.access);
   if (!decision.ok) {
     if (decision.retryAfterSeconds) res.setHeader('Retry-After', String(decision.retryAfterSeconds));
-    if (decision.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="reports"');
-    sendError(res, decision.status, decision.code, decision.message);
+    if (decision.code === 'unauthorized') res.setHeader('WWW-Authenticate', 'Bearer realm="reports"');
+    sendError(res, decision.code, decision.message);
     return undefined;
   }
   const now = context.now();
   const range = readReportRange(req.query, now);
   if (!range.ok) {
-    sendError(res, 400, range.code, range.message);
+    sendError(res, range.code, range.message);
     return undefined;
   }
   // Whole months only: with the small cells of each month left out of every total, no two reports
@@ -52,7 +52,7 @@ export function registerReportApi(server: Server, context: ReportsContext): void
       figures = await context.report(range);
     } catch (error) {
       context.logger?.error('reports.failed', { code: errorCode(error) });
-      return sendError(res, 500, 'internal', 'The report could not be made.');
+      return sendError(res, 'internal', 'The report could not be made.');
     }
     if (format === 'csv') return sendCsv(res, range, figures, csvLabels(context.i18n, languageOf(req)));
     res.setHeader('Cache-Control', 'no-store');

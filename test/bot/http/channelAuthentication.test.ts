@@ -1,17 +1,16 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CallerIdConstants } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureConsole, startServerWithChannelAuth, TEST_APP_ID } from '../../support/channelAuthentication.js';
+import { messageActivity, postJson } from '../../support/testServer.js';
 
 /**
  * The channel's side of Bot Framework authentication, faked on loopback: an OpenID metadata
  * document and a key set with our own test key, so tests can sign tokens the way a channel does.
  */
-const APP_ID = '11111111-2222-3333-4444-555555555555';
 const CHANNEL_ISSUER = AuthenticationConstants.ToBotFromChannelTokenIssuer;
 const KEY_ID = 'test-key';
 
@@ -20,21 +19,13 @@ const strangerKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
 let metadataServer: HttpServer;
 let metadataUrl: string;
-let bot: Awaited<ReturnType<typeof startTestServer>>;
+let bot: Awaited<ReturnType<typeof startServerWithChannelAuth>>;
 let turnsRun = 0;
 
-/** What reaches the console; installed before the adapter is built, as the real console would be. */
-const consoleOutput: string[] = [];
-const consoleSpies: { mockRestore(): void }[] = [];
+let printed: ReturnType<typeof captureConsole>;
 
 beforeAll(async () => {
-  for (const level of ['error', 'warn', 'log'] as const) {
-    consoleSpies.push(
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        consoleOutput.push(args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(' '));
-      }),
-    );
-  }
+  printed = captureConsole();
   metadataServer = createHttpServer((req, res) => {
     const base = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}`;
     res.setHeader('content-type', 'application/json');
@@ -47,20 +38,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => metadataServer.listen(0, '127.0.0.1', resolve));
   metadataUrl = `http://127.0.0.1:${(metadataServer.address() as AddressInfo).port}/openid`;
-  bot = await startTestServer({
-    botAuth: { appId: APP_ID, appPassword: 'test-password', appType: 'MultiTenant', tenantId: null },
-    // Overriding one parameter makes botbuilder expect all of them: the public cloud's values but for the metadata.
-    authOverrides: {
-      ValidateAuthority: true,
-      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-      OAuthUrl: AuthenticationConstants.OAuthUrl,
-      CallerId: CallerIdConstants.PublicAzureChannel,
-      ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
-    },
-  });
+  bot = await startServerWithChannelAuth(metadataUrl);
   bot.adapter.use({
     onTurn: async (_context, next) => {
       turnsRun += 1;
@@ -70,7 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const spy of consoleSpies) spy.mockRestore();
+  printed.restore();
   await bot.close();
   await new Promise((resolve) => metadataServer.close(resolve));
 });
@@ -80,7 +58,7 @@ function channelToken(activity: { serviceUrl: string }, options: { key?: KeyObje
     algorithm: 'RS256',
     keyid: KEY_ID,
     issuer: CHANNEL_ISSUER,
-    audience: options.audience ?? APP_ID,
+    audience: options.audience ?? TEST_APP_ID,
     expiresIn: options.expiresIn ?? 300,
   });
 }
@@ -95,7 +73,7 @@ describe('channel authentication with MicrosoftAppId set', () => {
   });
 
   it('leaves no key or stack on the console for forged, expired and wrongly addressed tokens', async () => {
-    consoleOutput.length = 0;
+    printed.lines.length = 0;
     for (const options of [{ key: strangerKey.privateKey }, { expiresIn: -600 }, { audience: 'another-app' }]) {
       const activity = messageActivity('hallo');
       const response = await postJson(`${bot.baseUrl}/api/messages`, activity, {
@@ -103,7 +81,7 @@ describe('channel authentication with MicrosoftAppId set', () => {
       });
       expect(response.status).toBe(401);
     }
-    expect(consoleOutput).toEqual([]);
+    expect(printed.lines).toEqual([]);
   });
 
   it.each([

@@ -1,15 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import net from 'node:net';
-import { CallerIdConstants } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import jwt from 'jsonwebtoken';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureConsole, startServerWithChannelAuth, TEST_APP_ID } from '../../support/channelAuthentication.js';
+import { messageActivity, postJson } from '../../support/testServer.js';
 
-const APP_ID = '11111111-2222-3333-4444-555555555555';
 const forger = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
-let bot: Awaited<ReturnType<typeof startTestServer>>;
+let bot: Awaited<ReturnType<typeof startServerWithChannelAuth>>;
 
 /** A loopback port where nothing listens: the channel's signing keys cannot be fetched. */
 async function closedPort(): Promise<number> {
@@ -20,36 +19,15 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** What reaches the console; installed before the adapter is built, as the real console would be. */
-const consoleOutput: string[] = [];
-const consoleSpies: { mockRestore(): void }[] = [];
+let printed: ReturnType<typeof captureConsole>;
 
 beforeAll(async () => {
-  for (const level of ['error', 'warn', 'log'] as const) {
-    consoleSpies.push(
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        consoleOutput.push(args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(' '));
-      }),
-    );
-  }
-  const metadataUrl = `http://127.0.0.1:${await closedPort()}/openid`;
-  bot = await startTestServer({
-    botAuth: { appId: APP_ID, appPassword: 'test-password', appType: 'MultiTenant', tenantId: null },
-    authOverrides: {
-      ValidateAuthority: true,
-      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-      ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-      OAuthUrl: AuthenticationConstants.OAuthUrl,
-      CallerId: CallerIdConstants.PublicAzureChannel,
-      ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl,
-    },
-  });
+  printed = captureConsole();
+  bot = await startServerWithChannelAuth(`http://127.0.0.1:${await closedPort()}/openid`);
 });
 
 afterAll(async () => {
-  for (const spy of consoleSpies) spy.mockRestore();
+  printed.restore();
   await bot.close();
 });
 
@@ -58,14 +36,14 @@ function forgedToken(serviceUrl: string, issuer: string): string {
     algorithm: 'RS256',
     keyid: 'forged-key',
     issuer,
-    audience: APP_ID,
+    audience: TEST_APP_ID,
     expiresIn: 300,
   });
 }
 
 describe('a forged channel token while the signing keys cannot be fetched', () => {
   it('gets 503 (never 500), is logged once, and leaves no key or stack on the console', async () => {
-    consoleOutput.length = 0;
+    printed.lines.length = 0;
     for (const issuer of [
       AuthenticationConstants.ToBotFromChannelTokenIssuer,
       'https://sts.windows.net/forged/',
@@ -80,7 +58,7 @@ describe('a forged channel token while the signing keys cannot be fetched', () =
       expect(['unauthorized', 'auth_keys_unavailable']).toContain(body.error.code);
       expect(JSON.stringify(body)).not.toMatch(/at .*\.js|metadata|127\.0\.0\.1/);
     }
-    expect(consoleOutput).toEqual([]);
+    expect(printed.lines).toEqual([]);
     expect(bot.logger.lines.filter((line) => line.includes('auth.keysUnavailable')).length).toBe(1);
     expect(bot.logger.lines.filter((line) => line.includes('"messages.failed"'))).toEqual([]);
   });

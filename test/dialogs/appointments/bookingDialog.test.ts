@@ -1,16 +1,12 @@
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
-import { AssistantBot } from '../../../bot/assistantBot.js';
 import { createI18n } from '../../../bot/i18n.js';
 import { spelledCode } from '../../../dialogs/appointments/appointmentTexts.js';
 import { BookingDialog } from '../../../dialogs/appointments/bookingDialog.js';
-import { HandoffDialog } from '../../../dialogs/handoffDialog.js';
-import { MainDialog, type HandOver } from '../../../dialogs/mainDialog.js';
-import { createTestAppointments } from '../../support/appointments.js';
+import { type HandOver } from '../../../dialogs/mainDialog.js';
+import { bookedBySomeoneElse, createTestAppointments } from '../../support/appointments.js';
 import { createConversation, readable, TEST_PHONE } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
-import { createKeyedI18n } from '../../support/keyedLocales.js';
+import { stubCapability, talkToMainDialog } from '../../support/mainDialogTalk.js';
 import { numberedOptions, offeredSlots, placeholder, recognition } from './support.js';
 
 // Every test runs at Monday 2 March 2026, 07:00 in Brussels (TEST_NOW): "morgen" is Tuesday 3 March.
@@ -97,14 +93,7 @@ describe('booking: Dutch date wishes', () => {
 
   it('says a wished time is full and offers the free times around it', async () => {
     const appointments = createTestAppointments();
-    const taken = await appointments.provider.book({
-      service: 'rijbewijs',
-      start: '2026-03-05T16:00:00+01:00',
-      name: 'Iemand Anders',
-      contact: { kind: 'email', value: 'iemand@voorbeeld.be' },
-      requestId: 'earlier',
-    });
-    expect(taken.ok).toBe(true);
+    await bookedBySomeoneElse(appointments, '2026-03-05T16:00:00+01:00');
     const talk = smsConversation(appointments);
     await talk.say('afspraak rijbewijs');
     const replies = await talk.say('donderdag om 16 uur');
@@ -141,35 +130,20 @@ describe('booking: service', () => {
 
   it('takes the service from a hand-over without asking', async () => {
     const appointments = createTestAppointments();
-    const storage = new MemoryStorage();
     const handOver: HandOver = { handOver: { intent: 'appointment.book', options: { service: 'reispas' } } };
-    const documents = new ComponentDialog('documents');
-    documents.addDialog(new WaterfallDialog('documents.steps', [async (step: WaterfallStepContext) => step.endDialog(handOver)]));
-    const bot = new AssistantBot({
-      conversationState: new ConversationState(storage),
-      userState: new UserState(storage),
-      mainDialog: new MainDialog(
-        {
-          'document.request': documents,
-          'appointment.book': new BookingDialog({ ...appointments.deps, phone: TEST_PHONE, clock: appointments.now }),
-        },
-        new HandoffDialog(TEST_PHONE),
-        TEST_PHONE,
-      ),
+    const { say } = talkToMainDialog({
+      capabilities: {
+        'document.request': stubCapability('documents', () => handOver),
+        'appointment.book': new BookingDialog({ ...appointments.deps, phone: TEST_PHONE, clock: appointments.now }),
+      },
       recognizer,
-      i18n: createKeyedI18n(),
-      defaultLocale: 'nl-BE',
     });
-    const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'sms' } as Partial<Activity>);
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'paspoort' });
-    const replies = readable(adapter.activeQueue.splice(0));
+    const replies = await say('paspoort');
     expect(replies).not.toContain('«appointments:service.question»');
     expect(replies).toContain('«appointments:slots.earliest»');
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: '1' });
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'An Peeters' });
-    adapter.activeQueue.splice(0);
-    await adapter.receiveActivity({ type: ActivityTypes.Message, text: 'an@voorbeeld.be' });
-    expect(readable(adapter.activeQueue.splice(0))).toContain('service=Reispas aanvragen');
+    await say('1');
+    await say('An Peeters');
+    expect(await say('an@voorbeeld.be')).toContain('service=Reispas aanvragen');
   });
 });
 
@@ -259,14 +233,7 @@ describe('booking: name, contact, confirmation', () => {
     await talk.say('An Peeters');
     await talk.say('an@voorbeeld.be');
     // Someone else books 09:00 while the resident reads the summary.
-    const other = await talk.appointments.provider.book({
-      service: 'rijbewijs',
-      start: '2026-03-02T09:00:00+01:00',
-      name: 'Iemand Anders',
-      contact: { kind: 'email', value: 'iemand@voorbeeld.be' },
-      requestId: 'someone-else',
-    });
-    expect(other.ok).toBe(true);
+    await bookedBySomeoneElse(talk.appointments, '2026-03-02T09:00:00+01:00');
     const taken = await talk.say('1');
     expect(readable(taken)).toContain('«appointments:booked.slotTaken»');
     expect(readable(taken)).toContain('«appointments:slots.pick»');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../../stores/bookings/bookingStore.js';
-import { createTestAppointments, type TestAppointments } from '../../support/appointments.js';
+import { bookedBySomeoneElse, createTestAppointments, type TestAppointments } from '../../support/appointments.js';
 import { createConversation, readable } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { offeredSlots, recognition } from './support.js';
@@ -236,14 +236,7 @@ describe('moving', () => {
     const [first] = offeredSlots(offer);
     expect(first).toBe('maandag 2 maart 09:00');
     await talk.say('1');
-    const other = await appointments.provider.book({
-      service: 'rijbewijs',
-      start: '2026-03-02T09:00:00+01:00',
-      name: 'Iemand Anders',
-      contact: { kind: 'email', value: 'iemand@voorbeeld.be' },
-      requestId: 'someone-else',
-    });
-    expect(other.ok).toBe(true);
+    await bookedBySomeoneElse(appointments, '2026-03-02T09:00:00+01:00');
     const taken = await talk.say('1');
     expect(readable(taken)).toContain('«appointments:booked.slotTaken»');
     expect(offeredSlots(taken)).not.toContain('maandag 2 maart 09:00');

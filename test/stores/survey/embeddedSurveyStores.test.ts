@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../bot/logger.js';
@@ -15,6 +15,7 @@ import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js
 import { openEmbeddedSurveyStores } from '../../../stores/survey/openSurveyStores.js';
 import { rows } from '../../services/survey/surveyFixtures.js';
 import { makeTempDir } from '../embedded/storeTestSupport.js';
+import { addDays } from '../../../services/brusselsTime.js';
 import { describeSurveyStores } from './surveyStoreContract.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -120,6 +121,20 @@ describe('embedded survey store files', () => {
     expect((await stores.surveyStore.reportCounts(march)).responses).toBe(4);
   });
 
+  it('keeps only recently used day parts in memory, so a year of rows written in bulk does not stay in the heap', async () => {
+    const { dir, stores } = await openInDataDir(() => new Date('2026-03-10T10:00:00Z'));
+    // One row on each of 100 days: 100 part files, more than the open days' parts the store keeps.
+    const spread = Array.from({ length: 100 }, (_unused, index) => rows(1, addDays('2025-06-01', index), { satisfaction: 3 })[0]!);
+    await stores.surveyStore.addSynthetic(spread.map((row) => ({ ...row, synthetic: true as const })));
+
+    // The first day's part, emptied behind the store's back: a store that still held it would list the row.
+    const [firstPart] = (await surveyFiles(dir)).filter((name) => name.includes('2025-06-01-'));
+    const file = path.join(dir, 'survey', firstPart!);
+    const entry = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...entry, value: { ...entry.value, responses: [] } }));
+    expect(await stores.surveyStore.list({ from: '2025-06-01', to: '2025-06-01' })).toEqual([]);
+  });
+
   it('keeps rows and counts across a restart', async () => {
     const now = () => new Date('2026-03-12T10:00:00Z');
     const first = await openInDataDir(now);
@@ -179,5 +194,27 @@ describe('embedded outcome store', () => {
       { day: '2026-03-10', channel: 'webchat', outcome: 'escalated', count: 1 },
     ]);
     expect(open.read().openDays).toEqual([]);
+  });
+
+  it('writes nothing when a conversation already stands as high as what is marked', async () => {
+    const now = new Date('2026-03-10T10:00:00Z');
+    const open = memoryDocument<OpenOutcomeDocument>(EMPTY_OUTCOME_DOCUMENT);
+    let updates = 0;
+    const counted: DurableDocument<OpenOutcomeDocument> = {
+      read: () => open.read(),
+      update: (change) => ((updates += 1), open.update(change)),
+    };
+    const store = createEmbeddedOutcomeStore({ open: counted, counts: memoryDocument(EMPTY_OUTCOME_COUNTS_DOCUMENT) }, { now: () => now });
+    await store.start(mark('a'));
+    await store.start(mark('a'));
+    expect(updates).toBe(1);
+    expect(await store.record({ ...mark('a'), outcome: 'escalated' })).toBe('escalated');
+    expect(updates).toBe(2);
+    // Every later request starts it again and a resolved end comes after the escalation: the marker stands.
+    await store.start(mark('a'));
+    expect(await store.record({ ...mark('a'), outcome: 'resolved' })).toBe('escalated');
+    expect(updates).toBe(2);
+    await store.start(mark('b'));
+    expect(updates).toBe(3);
   });
 });
