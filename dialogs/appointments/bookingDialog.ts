@@ -18,14 +18,12 @@ import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
-import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
-import { checkContact, cleanName, contactPrompt, namePrompt } from './appointmentPrompts.js';
+import { checkContact, cleanName, contactPrompt, namePrompt, readContact } from './appointmentPrompts.js';
 import { requestIdOf } from '../requestId.js';
-import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
-import { readContact } from './contactAnswer.js';
 import { visitWhenIn, type VisitWhen } from './firstMessageWish.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
 

@@ -14,6 +14,7 @@ import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { OpenQuestion, OpenQuestionReading } from '../prompts/openQuestion.js';
 import { OptionQuestion, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { readOncePerTurn } from '../prompts/readOncePerTurn.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { explainUnbookable, slotOption } from './appointmentTexts.js';
 import { avoidBoth, isAvoided, readMomentWish, resolveRelative, type AvoidedDays, type MomentWish } from './momentWish.js';
@@ -70,18 +71,8 @@ type SlotReply =
   | { kind: 'wish'; wish: MomentWish }
   | { kind: 'unclear' };
 
+/** The slot and wish questions' replies, read at most once per turn, so the open question's reading and the steps act on the same parse. */
 const READ_REPLIES = Symbol('slotReplies');
-
-/** The reply the message gives to this question, read at most once per turn (keyed by the prompt's options). */
-function replyOnce(context: TurnContext, options: PromptOptions, read: () => SlotReply): SlotReply {
-  const replies: WeakMap<object, SlotReply> = context.turnState.get(READ_REPLIES) ?? new WeakMap();
-  context.turnState.set(READ_REPLIES, replies);
-  const known = replies.get(options);
-  if (known) return known;
-  const reply = read();
-  replies.set(options, reply);
-  return reply;
-}
 
 /** A wish about when, or nothing understood. */
 function wishReply(text: string | undefined, now: Date): SlotReply {
@@ -121,7 +112,7 @@ class SlotPrompt extends OptionQuestion<SlotReply> {
   }
 
   private reply(context: TurnContext, options: PromptOptions): SlotReply {
-    return replyOnce(context, options, () => {
+    return readOncePerTurn(context, READ_REPLIES, options, (): SlotReply => {
       const question = options as SlotQuestion;
       const slots = question.slots ?? [];
       const value = this.pickedValue(context, options);
@@ -165,7 +156,7 @@ class WishPrompt extends Prompt<SlotReply> implements OpenQuestion {
   }
 
   private reply(context: TurnContext, options: PromptOptions): SlotReply {
-    return replyOnce(context, options, () => wishReply(context.activity.text, this.clock()));
+    return readOncePerTurn(context, READ_REPLIES, options, () => wishReply(context.activity.text, this.clock()));
   }
 }
 

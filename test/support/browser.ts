@@ -28,7 +28,7 @@ export const chromiumUnavailable: string | null =
 if (chromiumUnavailable) process.stderr.write(`Skipping browser suites: ${chromiumUnavailable}.\n`);
 
 /** A headless Chromium with a fresh profile; pages run under their own Content-Security-Policy. `close` removes the profile too. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'assistent-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
