@@ -16,7 +16,7 @@ import { counterVisitWish } from '../dialogs/appointments/counterVisitWish.js';
 import { DocumentFactsAnswer } from '../dialogs/documents/documentFacts.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
-import { MainDialog } from '../dialogs/mainDialog.js';
+import { MainDialog, type CapabilityRoutes, type ConversationClosing } from '../dialogs/mainDialog.js';
 import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
 import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
 import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js';
@@ -60,75 +60,104 @@ export interface AssistantDeps {
   survey?: SurveyDeps;
 }
 
+/** Where a conversation's and a resident's state live, and what the bot remembers of the conversation. */
+interface BotState {
+  conversationState: TrackedConversationState;
+  userState: TrackedUserState;
+  memory: ConversationMemory;
+}
+
 /** Wires the dialogs into the bot. The one place that knows every capability. */
 export function createAssistant(deps: AssistantDeps): AssistantBot {
   const { facts, now } = deps;
-  // Tells a changed state without hashing its JSON twice a turn (botbuilder's way); saves only what changed.
-  const conversationState = new TrackedConversationState(deps.storage);
-  const userState = new TrackedUserState(deps.storage);
-  const memory = new ConversationMemory(conversationState, { now });
+  const state = botState(deps);
   const surveyNow = deps.survey?.now ?? now;
-  // Each conversation is counted with whether it started outside the counter's opening hours.
-  const outcomes = deps.survey && markingOpeningHours(deps.survey.outcomeStore, () => counterHoursAt(facts.municipality, surveyNow()));
-
-  let handoffDeps: HandoffDialogDeps | undefined;
-  if (deps.handoff) {
-    const services = deps.handoff;
-    handoffDeps = {
-      ...services,
-      now,
-      recall: memory,
-      requested: conversationState.createProperty<RequestedCallback | undefined>('callbackRequested'),
-      documentName: (document, language) => facts.documents.find((entry) => entry.id === document)?.name[language],
-      // A hand-off to staff makes the conversation count as escalated in the outcome figures.
-      onEscalated: async (context, escalation) => {
-        await services.onEscalated?.(context, escalation);
-        if (outcomes) await recordConversationOutcome(context, outcomes, 'escalated', surveyNow());
-      },
-    };
-  }
-  const handoff = new HandoffDialog(deps.phone, handoffDeps);
-  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone, documentFacts: new DocumentFactsAnswer(facts) };
-
-  const survey = deps.survey
-    ? new SurveyDialog({
-        store: deps.survey.surveyStore,
-        userMemory: userState.createProperty<SurveyMemory>('survey'),
-        askedInConversation: conversationState.createProperty<boolean>('surveyAsked'),
-        now: surveyNow,
-        random: deps.survey.random,
-        surveyIntervalDays: deps.survey.surveyIntervalDays,
-        awarenessIntervalDays: deps.survey.awarenessIntervalDays,
-      })
-    : undefined;
+  const outcomes = outcomeCounting(deps, surveyNow);
   const mainDialog = new MainDialog(
-    {
-      'thuisloket.info': new ThuisloketDialog(facts),
-      'document.request': new DocumentRequestDialog(facts, appointments.clock),
-      'info.hours': new OpeningHoursDialog(facts.municipality, now),
-      'info.contact': new ContactDialog(facts),
-      'appointment.book': new VisitAdviceDialog(facts, new BookingDialog(appointments)),
-      'appointment.cancel': new CancelBookingDialog(appointments),
-      'appointment.reschedule': new MoveBookingDialog(appointments),
-    },
-    handoff,
+    capabilities(deps),
+    handoffDialog(deps, state, outcomes, surveyNow),
     deps.phone,
-    { survey, outcomes, now: surveyNow },
+    { survey: surveyDialog(deps, state, surveyNow), outcomes, now: surveyNow },
     {
-      misunderstandings: conversationState.createProperty<number>('misunderstandings'),
+      misunderstandings: state.conversationState.createProperty<number>('misunderstandings'),
       outOfScope: outOfScopeAnswer(facts),
       wantsTheCounter: counterVisitWish(facts.cues),
     },
     new QuickAnswers(facts, now),
   );
   return new AssistantBot({
-    conversationState,
-    userState,
+    conversationState: state.conversationState,
+    userState: state.userState,
     mainDialog,
     // A greeting or a story before the request: the request counts.
     recognizer: readingEveryPart(deps.recognizer),
     i18n: deps.i18n,
     defaultLocale: deps.defaultLocale,
-    observers: [memory],
+    observers: [state.memory],
+  });
+}
+
+function botState(deps: AssistantDeps): BotState {
+  // Tells a changed state without hashing its JSON twice a turn (botbuilder's way); saves only what changed.
+  const conversationState = new TrackedConversationState(deps.storage);
+  const userState = new TrackedUserState(deps.storage);
+  return { conversationState, userState, memory: new ConversationMemory(conversationState, { now: deps.now }) };
+}
+
+/** Each conversation is counted with whether it started outside the counter's opening hours. */
+function outcomeCounting(deps: AssistantDeps, surveyNow: () => Date): ConversationClosing['outcomes'] {
+  return deps.survey && markingOpeningHours(deps.survey.outcomeStore, () => counterHoursAt(deps.facts.municipality, surveyNow()));
+}
+
+/** The dialog of each intent that has one of its own. */
+function capabilities(deps: AssistantDeps): CapabilityRoutes {
+  const { facts, now } = deps;
+  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone, documentFacts: new DocumentFactsAnswer(facts) };
+  return {
+    'thuisloket.info': new ThuisloketDialog(facts),
+    'document.request': new DocumentRequestDialog(facts, appointments.clock),
+    'info.hours': new OpeningHoursDialog(facts.municipality, now),
+    'info.contact': new ContactDialog(facts),
+    'appointment.book': new VisitAdviceDialog(facts, new BookingDialog(appointments)),
+    'appointment.cancel': new CancelBookingDialog(appointments),
+    'appointment.reschedule': new MoveBookingDialog(appointments),
+  };
+}
+
+/** Speak to a person: a callback request or the agent hub when configured, else only the phone number. */
+function handoffDialog(
+  deps: AssistantDeps,
+  state: BotState,
+  outcomes: ConversationClosing['outcomes'],
+  surveyNow: () => Date,
+): HandoffDialog {
+  const services = deps.handoff;
+  if (!services) return new HandoffDialog(deps.phone, undefined);
+  const handoffDeps: HandoffDialogDeps = {
+    ...services,
+    now: deps.now,
+    recall: state.memory,
+    requested: state.conversationState.createProperty<RequestedCallback | undefined>('callbackRequested'),
+    documentName: (document, language) => deps.facts.documents.find((entry) => entry.id === document)?.name[language],
+    // A hand-off to staff makes the conversation count as escalated in the outcome figures.
+    onEscalated: async (context, escalation) => {
+      await services.onEscalated?.(context, escalation);
+      if (outcomes) await recordConversationOutcome(context, outcomes, 'escalated', surveyNow());
+    },
+  };
+  return new HandoffDialog(deps.phone, handoffDeps);
+}
+
+/** The end-of-conversation survey, when the survey stores are given. */
+function surveyDialog(deps: AssistantDeps, state: BotState, surveyNow: () => Date): SurveyDialog | undefined {
+  if (!deps.survey) return undefined;
+  return new SurveyDialog({
+    store: deps.survey.surveyStore,
+    userMemory: state.userState.createProperty<SurveyMemory>('survey'),
+    askedInConversation: state.conversationState.createProperty<boolean>('surveyAsked'),
+    now: surveyNow,
+    random: deps.survey.random,
+    surveyIntervalDays: deps.survey.surveyIntervalDays,
+    awarenessIntervalDays: deps.survey.awarenessIntervalDays,
   });
 }

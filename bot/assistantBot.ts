@@ -14,7 +14,7 @@ import { isNoRequest } from '../domain/nluContract.js';
 import type { Recognition, Recognizer } from '../nlu/recognizer.js';
 import { answeredBefore, withAnswer, type AnsweredActivity } from './answeredActivities.js';
 import type { TurnObserver } from './conversationMemory.js';
-import { LANGUAGE_NAMES, LANGUAGES, resolveLanguage, type Language } from './i18n.js';
+import { LANGUAGE_NAMES, LANGUAGES, rememberingTranslator, resolveLanguage, type Language, type Translate } from './i18n.js';
 import { setTurnServices, turnServices } from './turnState.js';
 
 export interface AssistantBotDeps {
@@ -127,6 +127,8 @@ export class AssistantBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly savedLanguage: StatePropertyAccessor<Language | undefined>;
   private readonly answeredActivities: StatePropertyAccessor<AnsweredActivity[]>;
+  /** One translator per language for every turn: it remembers the texts it looked up. */
+  private readonly translators: Record<Language, Translate>;
 
   constructor(private readonly deps: AssistantBotDeps) {
     super();
@@ -134,6 +136,10 @@ export class AssistantBot extends ActivityHandler {
     this.dialogs = new DialogSet(dialogState).add(deps.mainDialog);
     this.savedLanguage = deps.userState.createProperty('language');
     this.answeredActivities = deps.conversationState.createProperty('answeredActivities');
+    this.translators = Object.fromEntries(LANGUAGES.map((language) => [language, rememberingTranslator(deps.i18n, language)])) as Record<
+      Language,
+      Translate
+    >;
 
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).filter((member) => member.id !== context.activity.recipient?.id);
@@ -190,7 +196,7 @@ export class AssistantBot extends ActivityHandler {
     const text = context.activity.type === ActivityTypes.Message ? context.activity.text?.trim() : undefined;
     setTurnServices(context, {
       language,
-      t: this.deps.i18n.getFixedT(language),
+      t: this.translators[language],
       recognition: text ? await this.deps.recognizer.recognize(text, language) : null,
     });
   }
@@ -218,7 +224,7 @@ export class AssistantBot extends ActivityHandler {
       return false;
     await this.savedLanguage.set(context, 'en');
     // The message was already understood: only the words of the answers change.
-    setTurnServices(context, { ...turnServices(context), language: 'en', t: this.deps.i18n.getFixedT('en') });
+    setTurnServices(context, { ...turnServices(context), language: 'en', t: this.translators.en });
     await context.sendActivity(this.deps.i18n.t('common:language.continuingInEnglish', { lng: 'en' }));
     // "do you speak English? I need a passport for my son": the request is answered too.
     return ASKS_ABOUT_ENGLISH.test(text.toLowerCase()) && !asksSomethingElse(turnServices(context).recognition);

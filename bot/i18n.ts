@@ -49,6 +49,33 @@ export function createI18n(resources = readLocaleResources()): i18n {
   return instance;
 }
 
+/** Far more than the bot's own keys: only bounds memory, should a key ever be built from something else. */
+const REMEMBERED_TEXTS = 10_000;
+
+/**
+ * `i18n.getFixedT(language)` that remembers the text of each key asked without values: i18next
+ * resolves every call anew (some 15 µs), a turn asks a dozen such texts (labels, titles), and the
+ * resources never change after start-up. A call with values (a time, a name) goes to i18next each
+ * time and is not kept.
+ */
+export function rememberingTranslator(instance: i18n, language: Language): Translate {
+  const fixed = instance.getFixedT(language) as unknown as (...args: unknown[]) => unknown;
+  const texts = new Map<string, string>();
+  const translate = (...args: unknown[]): unknown => {
+    const [key] = args;
+    if (args.length !== 1 || typeof key !== 'string') return fixed(...args);
+    const known = texts.get(key);
+    if (known !== undefined) return known;
+    const text = fixed(key);
+    if (typeof text === 'string') {
+      if (texts.size >= REMEMBERED_TEXTS) texts.clear();
+      texts.set(key, text);
+    }
+    return text;
+  };
+  return translate as unknown as Translate;
+}
+
 /** Maps a BCP 47 tag such as "nl-BE" or "en-US" to a language we speak, or null. */
 function toLanguage(tag: string | undefined | null): Language | null {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];

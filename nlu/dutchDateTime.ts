@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
+import Holidays from 'date-holidays';
 import { DUTCH_ORDINALS, dutchNumberWord } from './dutchNumbers.js';
-import { namedDayIn } from './namedDays.js';
 import { withinOneEdit } from './plainText.js';
 import { addDays, calendarDay, formatTime, toBrussels } from '../services/brusselsTime.js';
 
@@ -82,8 +82,8 @@ const WORD_CLOCK = `(?<=\\b${KEYWORD}\\s)${HOUR_WORD}\\s+uur\\b`;
 /** "half 3" is 2:30 in Dutch; "kwart na 2" 2:15; "kwart voor 3" 2:45. */
 const HALF = `half\\s+${HOUR}\\b`;
 const QUARTER = `kwart\\s+(na|over|voor)\\s+${HOUR}\\b`;
-/** A bare hour after a keyword ("om 10", "na 16"), unless a noun follows ("voor 2 personen"). */
-const BARE_HOUR = `(?<=\\b${KEYWORD}\\s)(\\d{1,2})\\b(?![./:]\\d)(?!\\s+(?:personen|mensen|kinderen|dagen|weken|maanden|jaar|minuten|documenten))`;
+/** A bare hour after a keyword ("om 10", "na 16"), unless a noun or a month follows ("voor 2 personen", "na 20 maart"). */
+const BARE_HOUR = `(?<=\\b${KEYWORD}\\s)(\\d{1,2})\\b(?![./:]\\d)(?!\\s+(?:personen|mensen|kinderen|dagen|weken|maanden|jaar|minuten|documenten|${MONTH_START}))`;
 const SPOKEN_TIME = new RegExp([DIGIT_CLOCK, DOTTED_CLOCK, WORD_CLOCK, HALF, QUARTER, BARE_HOUR].map((p) => `(?:${p})`).join('|'), 'g');
 /** "volgende week" names a week, not a day: chrono would pick a day a week from now. */
 const WHOLE_PERIOD = /^(?:volgende|komende|deze|later deze|over een) (?:week|maand|jaar)$/;
@@ -136,7 +136,7 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   if (wish.day === undefined) {
     // chrono works in the machine's time zone: give it Brussels wall-clock time as a local date.
     const reference = new Date(year, month - 1, day, Math.floor(nowMinutes / 60), nowMinutes % 60);
-    for (const { start, text: found } of chrono.nl.parse(rest, reference, { forwardDate: true })) {
+    for (const { start, text: found } of chrono.nl.parse(rest.replace(SHORT_WEEKDAY_WORD, ' '), reference, { forwardDate: true })) {
       if (WHOLE_PERIOD.test(found.trim())) continue;
       if (start.isCertain('day') || start.isCertain('weekday')) {
         wish.day = calendarDay(start.get('year') ?? year, start.get('month') ?? month, start.get('day') ?? day);
@@ -153,21 +153,60 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
 const WEEKDAY_NAMES = WEEKDAYS.split('|');
 const withoutVowels = (word: string) => word.replace(/[aeiouy]/g, '');
 const WEEKDAY_SKELETONS = new Map(WEEKDAY_NAMES.map((day) => [withoutVowels(day), day]));
-/** "di 9u", "do vm": short day names count only before a time or a part of the day ("vrij" is also "free"). */
+/**
+ * Short day names as residents type them ("di 9u", "wo of do", "ma nie, di wel"). They are short words too
+ * ("zo'n", "ons ma", "ik kom zo", "vrij snel"), so each counts as a day only where a day fits: before a time
+ * or a part of the day, next to another day name ("van ma tot wo"), or as the whole message. The ones that
+ * are no other word count also before a yes or no ("do is goed", "wo nie"); "ma" only when no "ons" or "mijn"
+ * makes it a mother. What is left is never read as a day (chrono knows them all).
+ */
 const SHORT_WEEKDAYS: Record<string, string> = {
   ma: 'maandag',
   di: 'dinsdag',
+  din: 'dinsdag',
   wo: 'woensdag',
   woe: 'woensdag',
   do: 'donderdag',
   don: 'donderdag',
+  dond: 'donderdag',
   vr: 'vrijdag',
   vrij: 'vrijdag',
   za: 'zaterdag',
   zat: 'zaterdag',
+  zo: 'zondag',
+  zon: 'zondag',
 };
+/** Short names that are no other Dutch word: a yes or no after them is enough ("do is goed"). */
+const ONLY_DAY_NAMES = new Set(['di', 'din', 'wo', 'woe', 'don', 'dond', 'vr', 'za', 'zat', 'do']);
 const SHORT_PARTS: Record<string, string> = { vm: 'voormiddag', nm: 'namiddag' };
 const BEFORE_SHORT_WEEKDAY = /^(?:\d|vm$|nm$|voormiddag|namiddag|ochtend|morgen|middag|om$|na$|vanaf$|rond$)/;
+/** "ma nie", "do is goed", "wo ok": a yes or no about the day. */
+const SAID_OF_A_DAY = /^(?:niet|nie|ni|wel|is|past|lukt|ok|oke|goed|liefst|graag|dan)$/;
+/** "ons ma", "mijn ma": a mother, not Monday. */
+const MOTHER = /^(?:ons|onze|mijn|mijne|m'n|mn|uw|je|jouw|zijn|z'n|haar|hun|de|met|bij|voor|naar|aan|van)$/;
+const DAY_LINKS = new Set(['of', 'en', 'tot', 't/m', 'tm', 'or', 'and', 'to', 'met']);
+/** chrono reads these as days: blanked before it reads the rest ("zo'n" is no Sunday). */
+const SHORT_WEEKDAY_WORD = new RegExp(`(?<![\\p{L}'])(?:${Object.keys(SHORT_WEEKDAYS).join('|')})(?:'\\p{L}+)?\\.?(?![\\p{L}'])`, 'gu');
+
+function isDayName(word: string | undefined): boolean {
+  return word !== undefined && (WEEKDAY_NAMES.includes(word) || SHORT_WEEKDAYS[word] !== undefined);
+}
+
+/** Whether a short day name at `index` stands for a day (see SHORT_WEEKDAYS). */
+function shortNameIsDay(words: readonly string[], index: number): boolean {
+  const word = words[index]!;
+  const next = words[index + 1];
+  const previous = words[index - 1];
+  if (words.length === 1) return true;
+  if (next !== undefined && BEFORE_SHORT_WEEKDAY.test(next) && word !== 'zo' && word !== 'zon') return true;
+  // "wo of do", "van ma tot wo", "di en do".
+  const linkedAfter = next !== undefined && DAY_LINKS.has(next) && isDayName(words[index + 2]);
+  const linkedBefore = previous !== undefined && DAY_LINKS.has(previous) && isDayName(words[index - 2]);
+  if (linkedAfter || linkedBefore) return true;
+  if (next === undefined || !SAID_OF_A_DAY.test(next)) return ONLY_DAY_NAMES.has(word) && next === undefined;
+  if (ONLY_DAY_NAMES.has(word)) return true;
+  return word === 'ma' && (previous === undefined || !MOTHER.test(previous));
+}
 
 /** SMS shorthand and typos of day names: "dnsdg", "donderag", "di 9u", "wo vm". */
 function spellOutDays(text: string): string {
@@ -175,8 +214,7 @@ function spellOutDays(text: string): string {
   return words
     .map((word, index) => {
       if (SHORT_PARTS[word]) return SHORT_PARTS[word];
-      const next = words[index + 1];
-      if (SHORT_WEEKDAYS[word] && next !== undefined && BEFORE_SHORT_WEEKDAY.test(next)) return SHORT_WEEKDAYS[word];
+      if (SHORT_WEEKDAYS[word]) return shortNameIsDay(words, index) ? SHORT_WEEKDAYS[word] : word;
       if (word.length < 4 || WEEKDAY_NAMES.includes(word) || !/^\p{L}+$/u.test(word)) return word;
       const skeleton = WEEKDAY_SKELETONS.get(word);
       if (skeleton && word === withoutVowels(word)) return skeleton;
@@ -267,4 +305,77 @@ function readHour(hourText: string, minutes: number, partOfDay: PartOfDay | unde
   const total = hour * 60 + minutes;
   if (total < 0 || total >= 24 * 60) return undefined;
   return formatTime(total);
+}
+
+/*
+ * Named days: days a resident names instead of a date: "kerstavond", "Nieuwjaar", "paasmaandag",
+ * "Allerheiligen". Each name resolves to its next occurrence, today included, so "en op
+ * kerstavond?" asked on 2 December means 24 December of this year, asked on 27 December the next.
+ * The text is expected in the plain form `parseDutchDateTime` prepares (lower case, no accents).
+ */
+
+/**
+ * Each named day as a date-holidays rule: "12-25" for a fixed day, "easter 39" for 39 days after
+ * Easter Sunday. The movable days are Belgium's own rules, so Easter is never computed here.
+ */
+const NAMED_DAYS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:kerstavond|christmas eve)\b/, '12-24'],
+  [/\b(?:tweede kerstdag|boxing day)\b/, '12-26'],
+  [/\b(?:kerstmis|kerstdag|kerst|christmas(?: day)?)\b/, '12-25'],
+  [/\b(?:oudejaarsavond|oudejaarsdag|oudjaar|oudejaar|new year'?s eve)\b/, '12-31'],
+  [/\b(?:nieuwjaarsdag|nieuwjaar|new year'?s day|new year)\b/, '01-01'],
+  [/\b(?:dag van de arbeid|feest van de arbeid|1 mei|labour day)\b/, '05-01'],
+  [/\b(?:vlaamse feestdag|11 juli)\b/, '07-11'],
+  [/\b(?:nationale feestdag|21 juli|belgian national day)\b/, '07-21'],
+  [/\b(?:onze lieve vrouw hemelvaart|olv hemelvaart|maria hemelvaart|15 augustus)\b/, '08-15'],
+  [/\b(?:allerheiligen|all saints'? day)\b/, '11-01'],
+  [/\b(?:allerzielen)\b/, '11-02'],
+  [/\b(?:wapenstilstand|11 november|armistice day)\b/, '11-11'],
+  [/\b(?:sinterklaas)\b/, '12-06'],
+  [/\b(?:paasmaandag|tweede paasdag|easter monday)\b/, 'easter 1'],
+  [/\b(?:pasen|paaszondag|easter(?: sunday)?)\b/, 'easter'],
+  [/\b(?:onze lieve heer hemelvaart|olh hemelvaart|hemelvaartsdag|hemelvaart|ascension day)\b/, 'easter 39'],
+  [/\b(?:pinkstermaandag|tweede pinksterdag|whit monday)\b/, 'easter 50'],
+  [/\b(?:pinksteren|pinksterzondag)\b/, 'easter 49'],
+];
+
+/** Belgium's holidays and observances, plus the named days it does not list (kerstavond, 11 juli nationally). */
+const calendar = new Holidays('BE');
+const listed = new Set(calendar.getHolidays(2000).map((holiday) => holiday.rule));
+for (const [, rule] of NAMED_DAYS) if (!listed.has(rule)) calendar.setHoliday(rule, { name: { nl: rule }, type: 'observance' });
+
+const daysByYear = new Map<number, ReadonlyMap<string, string>>();
+
+/** The date (YYYY-MM-DD) of each named day's rule in `year`. */
+function namedDaysOf(year: number): ReadonlyMap<string, string> {
+  let days = daysByYear.get(year);
+  if (!days) {
+    days = new Map(calendar.getHolidays(year).map((holiday) => [holiday.rule, holiday.date.slice(0, 10)]));
+    daysByYear.set(year, days);
+  }
+  return days;
+}
+
+/** A named day found in a text: its date (YYYY-MM-DD) and the words that named it. */
+export interface NamedDay {
+  day: string;
+  words: string;
+}
+
+/** The first named day in `text`, at its next occurrence on or after `today` (YYYY-MM-DD). */
+export function namedDayIn(text: string, today: string): NamedDay | undefined {
+  for (const [pattern, rule] of NAMED_DAYS) {
+    const found = pattern.exec(text);
+    if (!found) continue;
+    const year = Number(today.slice(0, 4));
+    const thisYear = dateOf(rule, year);
+    return { day: thisYear >= today ? thisYear : dateOf(rule, year + 1), words: found[0] };
+  }
+  return undefined;
+}
+
+function dateOf(rule: string, year: number): string {
+  const day = namedDaysOf(year).get(rule);
+  if (day === undefined) throw new RangeError(`no date for the named-day rule ${rule} in ${year}`);
+  return day;
 }

@@ -2,14 +2,18 @@ import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Server } from 'restify';
 
 import type { Logger } from '../logger.js';
-import { clientAddress } from '../http/clientAddress.js';
 import { createConversationAccess, guarded } from './conversationAccess.js';
-import { ConversationLimitError, ConversationRegistry, TurnQueueFullError, type ConversationLimits } from './conversationRegistry.js';
+import { ConversationRegistry, type ConversationLimits } from './conversationRegistry.js';
+import {
+  activitiesSince,
+  postActivity,
+  refreshToken,
+  resumeConversation,
+  startConversation,
+  type LocalDirectLineParts,
+} from './conversationRoutes.js';
 import { createConversationTokenService, type DirectLineTokenGrant } from './conversationToken.js';
 import { createConversationTurns } from './conversationTurns.js';
-import { sendError } from '../http/httpErrors.js';
-import { sendJson } from './jsonAnswer.js';
-import { readActivityFields, readBody, readLocale } from './pageActivity.js';
 
 /**
  * A Direct Line 3.0 subset on our own server, so Web Chat works without Azure (local mode,
@@ -54,15 +58,32 @@ export interface LocalDirectLine {
 const DEFAULT_MAX_ACTIVITY_BYTES = 32_000;
 const BASE = '/v3/directline';
 
+const ROUTES = [
+  ['post', `${BASE}/conversations`, startConversation],
+  ['get', `${BASE}/conversations/:conversationId`, resumeConversation],
+  ['get', `${BASE}/conversations/:conversationId/activities`, activitiesSince],
+  ['post', `${BASE}/conversations/:conversationId/activities`, postActivity],
+  ['post', `${BASE}/tokens/refresh`, refreshToken],
+] as const;
+
 /**
- * The routes: start or resume a conversation, poll and post activities, refresh the token. Tokens
- * (conversationToken.ts), access (conversationAccess.ts), turns (conversationTurns.ts) and what the
- * page may post (pageActivity.ts) each live in their own module.
+ * The routes: start or resume a conversation, poll and post activities, refresh the token. The
+ * handlers (conversationRoutes.ts), tokens (conversationToken.ts), access (conversationAccess.ts),
+ * turns (conversationTurns.ts) and what the page may post (pageActivity.ts) each live in their own module.
  */
 export function registerLocalDirectLine(server: Server, options: LocalDirectLineOptions): LocalDirectLine {
+  const parts = assembleParts(options);
+  for (const [method, path, handler] of ROUTES) server[method](path, guarded(parts.logger, handler(parts)));
+  return {
+    issueToken: () => parts.tokens.issueForNewConversation(),
+    conversationCount: () => parts.registry.size,
+    pendingTurns: (conversationId) => parts.registry.pendingTurns(conversationId),
+  };
+}
+
+/** The token service, the conversations in memory, their turns and who may open them, from the options and their defaults. */
+function assembleParts(options: LocalDirectLineOptions): LocalDirectLineParts {
   const now = options.now ?? Date.now;
-  const logger = options.logger;
-  const maxActivityBytes = options.maxActivityBytes ?? DEFAULT_MAX_ACTIVITY_BYTES;
   const tokens = createConversationTokenService({ tokenSecret: options.tokenSecret, now, ttlSeconds: options.tokenTtlSeconds });
   const registry = new ConversationRegistry(now, {
     ...options.limits,
@@ -75,86 +96,15 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     now,
     bot,
     serviceUrl: options.serviceUrl ?? 'http://127.0.0.1/v3/directline',
-    logger,
+    logger: options.logger,
   });
-  const { authorise, openConversation } = createConversationAccess(tokens, registry);
-  const originOf = (req: Request) => options.originOf?.(req);
-
-  server.post(
-    `${BASE}/conversations`,
-    guarded(logger, async (req, res) => {
-      const auth = await authorise(req, res);
-      if (!auth) return;
-      const locale = readLocale(readBody(req)?.['locale']);
-      let started: ReturnType<ConversationRegistry['start']>;
-      try {
-        started = registry.start(auth.claims.conv, auth.claims.user, locale, clientAddress(req));
-      } catch (error) {
-        if (!(error instanceof ConversationLimitError)) throw error;
-        logger?.warn('directline.conversationLimit', { conversations: registry.size });
-        res.header('Retry-After', '60');
-        return sendError(res, 'TooManyConversations', 'The chat is very busy right now. Please try again in a minute.');
-      }
-      if (started.created) await turns.welcome(started.conversation, originOf(req));
-      sendJson(res, started.created ? 201 : 200, await tokens.reissue(auth.claims));
-    }),
-  );
-
-  server.get(
-    `${BASE}/conversations/:conversationId`,
-    guarded(logger, async (req, res) => {
-      const access = await openConversation(req, res);
-      if (access) sendJson(res, 200, await tokens.reissue(access.claims));
-    }),
-  );
-
-  server.get(
-    `${BASE}/conversations/:conversationId/activities`,
-    guarded(logger, async (req, res) => {
-      const access = await openConversation(req, res);
-      if (!access) return;
-      const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark');
-      sendJson(res, 200, registry.activitiesSince(access.conversation, watermark));
-    }),
-  );
-
-  server.post(
-    `${BASE}/conversations/:conversationId/activities`,
-    guarded(logger, async (req, res) => {
-      const access = await openConversation(req, res);
-      if (!access) return;
-      const body = readBody(req);
-      if (!body) return sendError(res, 'BadActivity', 'The activity must be a JSON object.');
-      if (Buffer.byteLength(JSON.stringify(body)) > maxActivityBytes) {
-        return sendError(res, 'ActivityTooLarge', 'The activity is too large.');
-      }
-      const fields = readActivityFields(body);
-      if (!fields) return sendError(res, 'BadActivity', 'Unsupported or malformed activity.');
-      let echoId: string;
-      try {
-        echoId = await turns.post(access.conversation, fields, originOf(req));
-      } catch (error) {
-        if (error instanceof TurnQueueFullError) {
-          return sendError(res, 'TurnQueueFull', 'Too many messages at once. Please wait for the answer.');
-        }
-        logger?.error('directline.turnFailed', { conversationId: access.conversation.id, activityType: fields.type });
-        return sendError(res, 'BotError', 'The bot could not handle the activity.');
-      }
-      sendJson(res, 200, { id: echoId });
-    }),
-  );
-
-  server.post(
-    `${BASE}/tokens/refresh`,
-    guarded(logger, async (req, res) => {
-      const auth = await authorise(req, res);
-      if (auth) sendJson(res, 200, await tokens.reissue(auth.claims));
-    }),
-  );
-
   return {
-    issueToken: () => tokens.issueForNewConversation(),
-    conversationCount: () => registry.size,
-    pendingTurns: (conversationId) => registry.pendingTurns(conversationId),
+    tokens,
+    registry,
+    turns,
+    access: createConversationAccess(tokens, registry),
+    originOf: (req) => options.originOf?.(req),
+    maxActivityBytes: options.maxActivityBytes ?? DEFAULT_MAX_ACTIVITY_BYTES,
+    logger: options.logger,
   };
 }

@@ -52,13 +52,31 @@ const DAY = `(?:(?:den\\s+|de\\s+)?${WEEKDAY}|${THAT_DAY}|(morgen|overmorgen))`;
 const NOT = '(?:niet|nie|ni|geen|nooit|not)';
 const CANNOT = '(?:past|passen|lukt|gaat|kan|kunnen|kun|kunt|ben|werk|lukken)';
 /** "niet op woensdag", "geen maandag", "behalve dinsdag", "liever niet op vrijdag". */
-const NOT_ON_DAY = new RegExp(`\\b(?:${NOT}|behalve|buiten)\\s+(?:meer\\s+)?(?:op\\s+|de\\s+|in\\s+de\\s+)?${DAY}\\b`, 'g');
-/** "den dinsdag nie", "woensdag niet": a day, then only the negation. */
-const DAY_NOT = new RegExp(`\\b(?:op\\s+)?(?:den\\s+|de\\s+)?${WEEKDAY}\\s+${NOT}(?:\\s+meer)?\\s*$`, 'g');
+/**
+ * A word between a day and its negation; never another day, "wel" or "maar", which start the wanted part
+ * ("donderdag past wel, woensdag niet" refuses Wednesday only).
+ */
+const BETWEEN = `(?!${WEEKDAY_NAME}\\b|wel\\b|maar\\b|but\\b)\\w+`;
+/** "niet op woensdag", "geen maandag", "behalve dinsdag"; not the "niet" of the day before ("woensdag niet donderdag wel"). */
+const NOT_ON_DAY = new RegExp(
+  `(?<!\\b${WEEKDAY_NAME}\\s+)\\b(?:${NOT}|behalve|buiten)\\s+(?:meer\\s+)?(?:op\\s+|de\\s+|in\\s+de\\s+)?${DAY}\\b`,
+  'g',
+);
+/** "den dinsdag nie", "woensdag niet", "woensdag niet, donderdag wel": a day, then only the negation. */
+const DAY_NOT = new RegExp(
+  `\\b(?:op\\s+)?(?:den\\s+|de\\s+)?${WEEKDAY}\\s+${NOT}(?:\\s+meer)?(?=\\s*$|\\s*,|\\s+(?:maar|wel|of|liever|dan|but|${WEEKDAY_NAME})\\b)`,
+  'g',
+);
 /** "donderdag past mij helaas niet meer", "die dag kan ik niet", "woensdag ben ik er niet". */
-const DAY_CANNOT = new RegExp(`\\b(?:op\\s+)?${DAY}\\s+(?:\\w+\\s+){0,3}?${CANNOT}\\b(?:\\s+\\w+){0,4}?\\s+${NOT}\\b(?:\\s+meer)?`, 'g');
+const DAY_CANNOT = new RegExp(
+  `\\b(?:op\\s+)?${DAY}\\s+(?:${BETWEEN}\\s+){0,3}?${CANNOT}\\b(?:\\s+${BETWEEN}){0,4}?\\s+${NOT}\\b(?:\\s+meer)?`,
+  'g',
+);
 /** "ik kan donderdag niet", "het past dinsdag niet". */
-const CANNOT_DAY = new RegExp(`\\b${CANNOT}\\s+(?:\\w+\\s+){0,2}?(?:op\\s+)?${DAY}\\s+(?:\\w+\\s+){0,2}?${NOT}\\b(?:\\s+meer)?`, 'g');
+const CANNOT_DAY = new RegExp(
+  `\\b${CANNOT}\\s+(?:${BETWEEN}\\s+){0,2}?(?:op\\s+)?${DAY}\\s+(?:${BETWEEN}\\s+){0,2}?${NOT}\\b(?:\\s+meer)?`,
+  'g',
+);
 
 const RELATIVE: ReadonlyArray<[RegExp, RelativeWish]> = [
   [/\blater (?:in|op) de (?:dag|namiddag)\b|\bdezelfde dag (?:wat )?later\b/, 'laterSameDay'],
@@ -83,11 +101,18 @@ const PART_CANNOT = new RegExp(
   'gu',
 );
 
+/** The plain text, clause by clause: a comma stays, as it parts a refused day from a wanted one. */
 function normalise(text: string): string {
-  return plainDutch(text)
-    .replace(/[^\p{L}\p{N}/:.\s']+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text
+    .split(/[,;]/)
+    .map((clause) =>
+      plainDutch(clause)
+        .replace(/[^\p{L}\p{N}/:.\s']+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((clause) => clause !== '')
+    .join(' , ');
 }
 
 /** Everything the message says about when; undefined when it says nothing about it. */
@@ -121,16 +146,28 @@ export function readMomentWish(text: string, now: Date): MomentWish | undefined 
     const bounds = readDayBounds(rest, now);
     const vague = bounds ?? readVagueWish(rest, now);
     // "zo snel mogelijk" is no Sunday ("zo"): any-moment wishes are never read as a day.
-    const exact = bounds || vague?.kind === 'earliest' ? undefined : parseDutchDateTime(rest, now);
-    if (exact) wish.exact = exact;
+    const exact = vague?.kind === 'earliest' ? undefined : parseDutchDateTime(rest, now);
+    if (vague?.kind === 'period' && (bounds || exact?.day === undefined)) {
+      // "na de 15de in de namiddag", "volgende week na 14 uur": the days of the period, at that time of day.
+      wish.vague = vague;
+      const times = timeOfDayIn(exact);
+      if (times) wish.exact = times;
+    } else if (exact) wish.exact = exact;
     else if (vague) wish.vague = vague;
   }
   // "in de voormiddag kan ik niet": the other part of the day, unless the message names one itself.
-  if (refusedParts.size === 1 && !wish.vague) {
+  if (refusedParts.size === 1 && (wish.vague === undefined || wish.vague.kind === 'period')) {
     const other: PartOfDay = refusedParts.has('morning') ? 'afternoon' : 'morning';
     wish.exact = { ...wish.exact, partOfDay: wish.exact?.partOfDay ?? other };
   }
   return Object.keys(wish).length > 0 ? wish : undefined;
+}
+
+/** The time of day a wish names (an hour, a bound, a part of the day), without its day; undefined for none. */
+function timeOfDayIn(wish: DateTimeWish | undefined): DateTimeWish | undefined {
+  if (!wish) return undefined;
+  const { day: _day, ...times } = wish;
+  return Object.keys(times).length > 0 ? times : undefined;
 }
 
 /** Whether a slot falls on a day the resident cannot come. */

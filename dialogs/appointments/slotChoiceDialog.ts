@@ -9,11 +9,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import type { FreeSlot, SlotWish } from '../../services/appointments/slots.js';
+import { timeOfDayFilter, type FreeSlot, type SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { OpenQuestion, OpenQuestionReading } from '../prompts/openQuestion.js';
 import { OptionQuestion, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { readOncePerTurn } from '../prompts/readOncePerTurn.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { explainUnbookable, slotOption } from './appointmentTexts.js';
 import { avoidBoth, isAvoided, readMomentWish, resolveRelative, type AvoidedDays, type MomentWish } from './momentWish.js';
@@ -28,7 +29,7 @@ export interface SlotChoiceOptions {
   proposal?: FreeSlot[];
   /** Sentences to say first, already in the resident's language (why these slots). */
   intro?: string[];
-  /** A period the resident named ("volgende week", "begin april"): the earliest free slots in it. */
+  /** A period the resident named ("volgende week", "begin april"): the earliest free slots in it (at the `wish`'s time of day, if any). */
   period?: { from: string; until?: string };
   /** The resident named a period the assistant cannot place: ask from which day, offering nothing yet. */
   askDay?: boolean;
@@ -70,18 +71,8 @@ type SlotReply =
   | { kind: 'wish'; wish: MomentWish }
   | { kind: 'unclear' };
 
+/** The slot and wish questions' replies, read at most once per turn, so the open question's reading and the steps act on the same parse. */
 const READ_REPLIES = Symbol('slotReplies');
-
-/** The reply the message gives to this question, read at most once per turn (keyed by the prompt's options). */
-function replyOnce(context: TurnContext, options: PromptOptions, read: () => SlotReply): SlotReply {
-  const replies: WeakMap<object, SlotReply> = context.turnState.get(READ_REPLIES) ?? new WeakMap();
-  context.turnState.set(READ_REPLIES, replies);
-  const known = replies.get(options);
-  if (known) return known;
-  const reply = read();
-  replies.set(options, reply);
-  return reply;
-}
 
 /** A wish about when, or nothing understood. */
 function wishReply(text: string | undefined, now: Date): SlotReply {
@@ -121,7 +112,7 @@ class SlotPrompt extends OptionQuestion<SlotReply> {
   }
 
   private reply(context: TurnContext, options: PromptOptions): SlotReply {
-    return replyOnce(context, options, () => {
+    return readOncePerTurn(context, READ_REPLIES, options, (): SlotReply => {
       const question = options as SlotQuestion;
       const slots = question.slots ?? [];
       const value = this.pickedValue(context, options);
@@ -165,7 +156,7 @@ class WishPrompt extends Prompt<SlotReply> implements OpenQuestion {
   }
 
   private reply(context: TurnContext, options: PromptOptions): SlotReply {
-    return replyOnce(context, options, () => wishReply(context.activity.text, this.clock()));
+    return readOncePerTurn(context, READ_REPLIES, options, () => wishReply(context.activity.text, this.clock()));
   }
 }
 
@@ -191,11 +182,16 @@ export class SlotChoiceDialog extends ComponentDialog {
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as SlotChoiceOptions;
     const { t, language } = turnServices(step.context);
-    const avoiding = options.avoid !== undefined || options.moving !== undefined;
+    // "na de 15de in de namiddag": a period at a time of day.
+    const fitsTime = options.period && options.wish ? timeOfDayFilter(options.wish) : () => true;
+    const avoiding =
+      options.avoid !== undefined || options.moving !== undefined || (options.period !== undefined && options.wish !== undefined);
     const searchLimit = avoiding ? SEARCH_WHEN_AVOIDING : OFFERED_SLOTS;
     const movingStart = options.moving === undefined ? undefined : parseInstant(options.moving.start);
     const offerable = (found: FreeSlot[]) =>
-      found.filter((slot) => !isAvoided(slot.day, options.avoid) && parseInstant(slot.start) !== movingStart).slice(0, OFFERED_SLOTS);
+      found
+        .filter((slot) => !isAvoided(slot.day, options.avoid) && parseInstant(slot.start) !== movingStart && fitsTime(slot.time))
+        .slice(0, OFFERED_SLOTS);
     const said = [...(options.intro ?? [])];
     if (options.askDay) {
       remembered(step).slots = options.proposal ?? [];
@@ -311,9 +307,12 @@ export function slotChoiceFor(said: MomentWish, base: KeptChoice, offered: reado
   if (said.relative && reference && (said.relative !== 'earlier' || base.moving)) {
     return { ...next, ...resolveRelative(said.relative, reference, brusselsDay(now)) };
   }
-  if (said.exact) return { ...next, wish: said.exact };
   const vague = said.vague;
-  if (vague?.kind === 'period') return { ...next, period: { from: vague.from, ...(vague.until ? { until: vague.until } : {}) } };
+  if (vague?.kind === 'period') {
+    const period = { from: vague.from, ...(vague.until ? { until: vague.until } : {}) };
+    return { ...next, period, ...(said.exact ? { wish: said.exact } : {}) };
+  }
+  if (said.exact) return { ...next, wish: said.exact };
   if (vague?.kind === 'askDay') return { ...next, askDay: true, proposal: [...offered] };
   // Any moment, or only days refused: the earliest slots that are left.
   return next;

@@ -16,6 +16,9 @@ export type VagueWish =
 
 const EARLIEST = [
   /\bzo (?:snel|vlug|rap|gauw|vroeg|spoedig) (?:als )?mogelijk\b/,
+  // "zo snel het kan", "zo vlug als het kan", "zo rap ge kunt", "zsm".
+  /\bzo (?:snel|vlug|rap|gauw|vroeg|spoedig) (?:als |dat )?(?:het |ge |je |u )?(?:kan|kunt|gaat|lukt)\b/,
+  /\b(?:zsm|asap)\b/,
   /\b(?:maakt|make) (?:mij |me |ons |)(?:niet|niets|geen|weinig) (?:uit|verschil)\b/,
   /\b(?:om het even|eender wanneer|gelijk wanneer|wanneer (?:u|jullie|je) (?:wil|wilt|kunt|kan)|egaal)\b/,
   /\b(?:het|de) (?:eerst(?:e|volgende)?|vroegste) (?:moment|vrije|mogelijke|datum|plaats)\b/,
@@ -77,6 +80,16 @@ const UNTIL_DAY =
 const UNTIL_INCLUDED = /^(?:ten laatste|ten laatst|uiterlijk|tegen|niet later dan|by)$/;
 /** "tussen 6 en 10 april", "van 7 tot 10 april", "van maandag tot woensdag": both days read, the first in the month of the second when only a number. */
 const DAY_SPAN = /\b(?:tussen|van|from|between)\s+(.+?)\s+(?:en|tot en met|tot|t\/m|and|to|until)\s+(.+)$/;
+const WEEKDAY_WORD = '(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)';
+/**
+ * "van maandag tot woensdag", "maandag t/m woensdag", "tussen dinsdag en donderdag": from the first day to the
+ * next second one after it, also when today is the second ("van maandag tot woensdag" on a Wednesday is next week).
+ */
+const WEEKDAY_SPAN = new RegExp(
+  `\\b(?:(?:tussen|between)\\s+${WEEKDAY_WORD}\\s+(?:en|and)|(?:(?:van|from)\\s+)?${WEEKDAY_WORD}\\s+(?:tot en met|tot|t/m|tm|to|until))\\s+${WEEKDAY_WORD}\\b`,
+);
+/** "de 20ste na 14 uur": the day is what comes before the hour. */
+const HOUR_AFTER_DAY = /\s(?:na|om|vanaf|rond|tegen|tussen|voor)\s+\d.*$/;
 const WEEK_OF_MONTH = new RegExp(
   `\\b(eerste|1e|1ste|tweede|2e|2de|derde|3e|3de|vierde|4e|4de|laatste) week van (?:de maand )?(deze maand|volgende maand|komende maand|${Object.keys(MONTHS).join('|')})\\b`,
 );
@@ -99,7 +112,7 @@ export function readDayBounds(text: string, now: Date): VagueWish | undefined {
   const said = normalise(text);
   const today = brusselsDay(now);
   const dayIn = (words: string) => {
-    const wish = parseDutchDateTime(words, now);
+    const wish = parseDutchDateTime(words.replace(HOUR_AFTER_DAY, ''), now);
     return wish?.day && !wish.time && !wish.after && !wish.before ? wish.day : undefined;
   };
   const within = (from: string, until: string): VagueWish | undefined =>
@@ -122,6 +135,13 @@ export function readDayBounds(text: string, now: Date): VagueWish | undefined {
     return week === undefined
       ? within(addDays(last, -6), last)
       : within(`${yearMonth}-${String(week * 7 + 1).padStart(2, '0')}`, `${yearMonth}-${String(week * 7 + 7).padStart(2, '0')}`);
+  }
+  const weekdays = WEEKDAY_SPAN.exec(said);
+  const firstWeekday = weekdays ? dayIn(weekdays[1] ?? weekdays[2]!) : undefined;
+  let lastWeekday = weekdays ? dayIn(weekdays[3]!) : undefined;
+  if (firstWeekday && lastWeekday) {
+    while (lastWeekday < firstWeekday) lastWeekday = addDays(lastWeekday, 7);
+    return within(firstWeekday, lastWeekday);
   }
   const span = DAY_SPAN.exec(said);
   if (span) {

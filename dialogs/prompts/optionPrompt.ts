@@ -1,10 +1,22 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { matchAnswer, type OptionAnswer } from '../../bot/channels/optionAnswer.js';
-import { buttonValueOf } from '../../bot/channels/buttonValue.js';
-import { optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
+import { buttonValueOf, optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { OpenQuestion, OpenQuestionReading } from './openQuestion.js';
+import { readOncePerTurn } from './readOncePerTurn.js';
+
+export const ANSWER_YES = 'yes';
+export const ANSWER_NO = 'no';
+
+/** The options of a yes/no question, "Ja" first; `noKey` where "no" is said in the question's own words. */
+export function yesNoOptions(context: TurnContext, noKey = 'common:answer.no'): Option[] {
+  const { t } = turnServices(context);
+  return [
+    { value: ANSWER_YES, label: t('common:answer.yes') },
+    { value: ANSWER_NO, label: t(noKey) },
+  ];
+}
 
 /** What a dialog passes when it asks a question with options. */
 export interface OptionPromptOptions extends PromptOptions {
@@ -35,6 +47,9 @@ const OLD_BUTTON = 'oldButton';
  * recognisers know no Dutch.
  */
 export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestion {
+  /** This question's picks of the turn (see `readOncePerTurn`). */
+  private readonly picks = Symbol('optionPicks');
+
   constructor(
     dialogId: string,
     validator?: PromptValidator<T>,
@@ -69,11 +84,16 @@ export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestio
     return picked && picked !== OLD_BUTTON ? picked.option.value : undefined;
   }
 
-  /** The option the message picks; else, when it answers in its own way, the other answer's value. */
+  /**
+   * The option the message picks; else, when it answers in its own way, the other answer's value.
+   * Read once per turn: the open question's reading and the prompt's recognition both ask.
+   */
   private pickOrOther(context: TurnContext, question: OptionPromptOptions): OptionAnswer | typeof OLD_BUTTON | undefined {
-    const picked = pick(context, question);
-    if (picked || !this.otherAnswer?.reads(context)) return picked;
-    return { option: { value: this.otherAnswer.value, label: '' }, whole: true };
+    return readOncePerTurn(context, this.picks, question, () => {
+      const picked = pick(context, question);
+      if (picked || !this.otherAnswer?.reads(context)) return picked;
+      return { option: { value: this.otherAnswer.value, label: '' }, whole: true };
+    });
   }
 }
 

@@ -353,7 +353,8 @@ export function matchWish(slots: Iterable<FreeSlot>, wish: SlotWish, context: Wi
   return { kind: 'noMatch', reason, alternatives: nearest(before, after, target, wanted) };
 }
 
-function timeOfDayFilter(wish: SlotWish): (time: string) => boolean {
+/** Whether a slot's start time (HH:MM) fits the wish's time of day: its exact time, bounds and part of the day. */
+export function timeOfDayFilter(wish: SlotWish): (time: string) => boolean {
   const exact = wish.time === undefined ? undefined : formatTime(parseTime(wish.time));
   const after = wish.after === undefined ? undefined : formatTime(parseTime(wish.after));
   const before = wish.before === undefined ? undefined : formatTime(parseTime(wish.before));

@@ -63,24 +63,7 @@ export function isSurveyQuestion(value: unknown): value is SurveyQuestion {
 export function isSurveyQuestionnaireVersion(value: unknown): value is SurveyQuestionnaireVersion {
   return isOneOf(SURVEY_QUESTIONNAIRE_VERSIONS, value);
 }
-export function isAwarenessCode(value: unknown): value is AwarenessCode {
-  return isOneOf(AWARENESS_CODES, value);
-}
-/** Only the numbers 1 to 5; the dialog turns "4" or "vier" into a number before storing. */
-export function isSatisfactionCode(value: unknown): value is SatisfactionCode {
-  return isOneOf(SATISFACTION_CODES, value);
-}
-export function isAppointmentPreferenceCode(value: unknown): value is AppointmentPreferenceCode {
-  return isOneOf(APPOINTMENT_PREFERENCE_CODES, value);
-}
-export function isBookingChannelCode(value: unknown): value is BookingChannelCode {
-  return isOneOf(BOOKING_CHANNEL_CODES, value);
-}
-export function isAgeBracketCode(value: unknown): value is AgeBracketCode {
-  return isOneOf(AGE_BRACKET_CODES, value);
-}
-
-/** Whether `value` is one of `question`'s codes. */
+/** Whether `value` is one of `question`'s codes, type included: satisfaction takes the numbers 1 to 5 only (the dialog turns "4" or "vier" into a number before storing). */
 export function isSurveyAnswerCode<Q extends SurveyQuestion>(question: Q, value: unknown): value is SurveyAnswerCodes[Q] {
   return isOneOf(SURVEY_ANSWER_CODES[question] as readonly (string | number)[], value);
 }

@@ -8,11 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  isAgeBracketCode,
-  isAppointmentPreferenceCode,
-  isAwarenessCode,
-  isBookingChannelCode,
-  isSatisfactionCode,
+  isSurveyAnswerCode,
   isSurveyQuestion,
   isSurveyQuestionnaireVersion,
   type SurveyAnswerCodes,
@@ -66,14 +62,6 @@ const CHANNEL_ID = /^[a-z][a-z0-9_.-]{0,31}$/;
 
 const RESPONSE_KEYS = new Set(['id', 'day', 'questionnaireVersion', 'channel', 'outcome', 'answers', 'synthetic']);
 const OUTCOME_COUNT_KEYS = new Set(['day', 'channel', 'outcome', 'count', 'openingHours']);
-
-const ANSWER_GUARDS: { [Q in keyof SurveyAnswerCodes]: (value: unknown) => value is SurveyAnswerCodes[Q] } = {
-  awareness: isAwarenessCode,
-  satisfaction: isSatisfactionCode,
-  appointmentPreference: isAppointmentPreferenceCode,
-  bookingChannel: isBookingChannelCode,
-  ageBracket: isAgeBracketCode,
-};
 
 /** A row that does not have exactly the stored shape; `problems` name fields, never values. */
 export class InvalidSurveyRowError extends CodedError {
@@ -132,7 +120,7 @@ export function checkSurveyResponse(input: unknown): SurveyRowCheck<SurveyRespon
     for (const [question, code] of Object.entries(input.answers)) {
       if (!isSurveyQuestion(question)) {
         problems.push(`answers: unknown question ${JSON.stringify(question.slice(0, 40))}`);
-      } else if (!ANSWER_GUARDS[question](code)) {
+      } else if (!isSurveyAnswerCode(question, code)) {
         problems.push(`answers.${question}: unknown code`);
       } else {
         (answers as Record<string, unknown>)[question] = code;

@@ -82,7 +82,7 @@ function addCount(counts: ConversationOutcomeCount[], add: ConversationOutcomeCo
   else counts.push({ ...add });
 }
 
-function findMarker(draft: OpenOutcomeDocument, conversationKey: string) {
+function findMarker(draft: Readonly<OpenOutcomeDocument>, conversationKey: string) {
   for (const open of draft.openDays) {
     const marker = open.conversations[markerHash(open.salt, conversationKey)];
     if (marker) return marker;
@@ -173,20 +173,27 @@ export function createEmbeddedOutcomeStore(documents: OutcomeDocuments, options:
     });
   }
 
+  /**
+   * Raises the conversation's marker to `state` and returns the state that stands. A marker that
+   * already stands as high is left as it is without a write: every request of a conversation starts
+   * it again, and an update copies and rewrites the whole open document (all of the day's markers).
+   * Markers only ever rise, so one that stands high enough now still does in any later update.
+   */
+  async function raise(conversation: ConversationMark, state: OutcomeMarkerState): Promise<OutcomeMarkerState> {
+    checkMark(conversation);
+    await closeFinishedDays();
+    const standing = findMarker(documents.open.read(), conversation.conversationKey)?.state;
+    if (standing !== undefined && strongerOutcome(standing, state) === standing) return standing;
+    return documents.open.update((draft) => mark(draft, conversation, state));
+  }
+
   return {
     async start(conversation) {
-      checkMark(conversation);
-      await closeFinishedDays();
-      await documents.open.update((draft) => {
-        mark(draft, conversation, 'started');
-      });
+      await raise(conversation, 'started');
     },
 
     async record({ outcome, ...conversation }) {
-      checkMark(conversation);
-      await closeFinishedDays();
-      const state = await documents.open.update((draft) => mark(draft, conversation, outcome));
-      return finalOutcome(state);
+      return finalOutcome(await raise(conversation, outcome));
     },
 
     async counts({ from, to }) {

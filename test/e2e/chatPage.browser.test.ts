@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLocaleResources } from '../../bot/i18n.js';
 import { startApp } from '../support/appServer.js';
-import { chromiumUnavailable, launchBrowser, wcagViolations } from '../support/browser.js';
+import { chromiumUnavailable, serverInBrowser, wcagViolations } from '../support/browser.js';
 import { focusIndicator, type FocusIndicator } from '../support/focusIndicator.js';
 
 // What an auditor checks on the chat page: loading and no-script fallbacks, focus that can be seen and
@@ -12,23 +12,11 @@ const locales = readLocaleResources();
 const dutch = locales.nl.common as { welcome: { text: string } };
 const chatPage = locales.nl.chatPage as { problem: string; calendarDownloaded: string };
 
-let server: Awaited<ReturnType<typeof startApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  if (chromiumUnavailable) return;
-  server = await startApp();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = serverInBrowser(() => startApp());
 
 /** A new tab: its sessionStorage is empty, so the chat starts a new conversation. */
 function newTab(): Promise<Page> {
-  return browser.context.newPage();
+  return live.browser.context.newPage();
 }
 
 async function welcomed(page: Page): Promise<void> {
@@ -50,14 +38,14 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
   it('says so with the phone number, in the words of locales/nl/chatPage.json, when the chat cannot start', async () => {
     const page = await newTab();
     await page.route('**/webchat.js', (route) => route.abort());
-    await page.goto(server.baseUrl);
-    const phone = server.app.facts.municipality.phone;
+    await page.goto(live.server.baseUrl);
+    const phone = live.server.app.facts.municipality.phone;
     await expect.poll(() => page.locator('#chat-status').textContent()).toBe(chatPage.problem.replace('{{phoneDisplay}}', phone.display));
     await page.close();
   });
 
   it('says in Dutch at once that the chat is loading while the bundle is slow, and gives the phone number without JavaScript', async () => {
-    const page = await browser.context.newPage();
+    const page = await live.browser.context.newPage();
     let releaseBundle!: () => void;
     const bundleHeld = new Promise<void>((resolve) => (releaseBundle = resolve));
     await page.route('**/webchat.js', async (route) => {
@@ -65,7 +53,7 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
       await route.continue();
     });
     // Deferred scripts hold DOMContentLoaded back, so wait only for the page to arrive.
-    await page.goto(server.baseUrl, { waitUntil: 'commit' });
+    await page.goto(live.server.baseUrl, { waitUntil: 'commit' });
     const loading = page.locator('#webchat .webchat-loading');
     await expect.poll(() => loading.isVisible(), { timeout: 2000 }).toBe(true);
     expect(await loading.textContent()).toMatch(/geladen/);
@@ -77,22 +65,22 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     expect(await page.locator('#webchat').getAttribute('aria-busy')).toBe('false');
     await page.close();
 
-    const noScript = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(noScript);
+    const noScript = await live.browser.context.newPage();
+    const cdp = await live.browser.context.newCDPSession(noScript);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
-    await noScript.goto(server.baseUrl);
+    await noScript.goto(live.server.baseUrl);
     const fallback = noScript.locator('#webchat .webchat-noscript');
     expect(await fallback.isVisible()).toBe(true);
-    const phone = server.app.facts.municipality.phone;
+    const phone = live.server.app.facts.municipality.phone;
     expect(await fallback.getByRole('link', { name: phone.display }).getAttribute('href')).toBe(`tel:${phone.e164}`);
     expect(await noScript.locator('#webchat .webchat-loading').isVisible()).toBe(false);
     await noScript.close();
     // axe needs script: check the same page as a browser without JavaScript shows it (noscript unwrapped, no scripts).
-    const html = await (await fetch(server.baseUrl)).text();
+    const html = await (await fetch(live.server.baseUrl)).text();
     const asShownWithoutScript = html.replace(/<\/?noscript>/g, '').replace(/<script[^>]*><\/script>/g, '');
-    const page2 = await browser.context.newPage();
-    await page2.route(server.baseUrl + '/', (route) => route.fulfill({ body: asShownWithoutScript, contentType: 'text/html' }));
-    await page2.goto(server.baseUrl + '/');
+    const page2 = await live.browser.context.newPage();
+    await page2.route(live.server.baseUrl + '/', (route) => route.fulfill({ body: asShownWithoutScript, contentType: 'text/html' }));
+    await page2.goto(live.server.baseUrl + '/');
     expect(await page2.locator('#webchat .webchat-noscript').isVisible()).toBe(true);
     expect(await wcagViolations(page2)).toEqual([]);
     await page2.close();
@@ -100,7 +88,7 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
 
   it('shows a focus ring of at least 2 px and 3:1 on every element reached with the keyboard', async () => {
     const page = await newTab();
-    await page.goto(server.baseUrl);
+    await page.goto(live.server.baseUrl);
     await welcomed(page);
     await openOptions(page).first().waitFor();
     const seen: FocusIndicator[] = [];
@@ -144,7 +132,7 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
 
   it('disables answered options and moves focus to the new options or the send box', async () => {
     const page = await newTab();
-    await page.goto(server.baseUrl);
+    await page.goto(live.server.baseUrl);
     await welcomed(page);
     const welcomeOptions = await openOptions(page).count();
     expect(welcomeOptions).toBeGreaterThan(2);
@@ -188,9 +176,9 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
   }, 60_000);
 
   it('reflows at 320 px: no sideways scrolling and the send button in view', async () => {
-    const page = await browser.context.newPage();
+    const page = await live.browser.context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
-    await page.goto(server.baseUrl);
+    await page.goto(live.server.baseUrl);
     await welcomed(page);
     await sendBox(page).fill('ik wil een afspraak voor een identiteitskaart');
     await sendBox(page).press('Enter');
@@ -212,9 +200,9 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
 
   it('reads times in 24 hours and sizes card text in rem, following the browser font size', async () => {
     const page = await newTab();
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await live.browser.context.newCDPSession(page);
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
-    await page.goto(server.baseUrl);
+    await page.goto(live.server.baseUrl);
     await welcomed(page);
     const spokenTimes = await page.locator('#webchat .webchat__activity-status').allTextContents();
     expect(spokenTimes.length).toBeGreaterThan(0);
@@ -245,7 +233,7 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
         }
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(server.baseUrl);
+    await page.goto(live.server.baseUrl);
     await welcomed(page);
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { announced: string[] }).announced.join(' ')))
@@ -286,7 +274,7 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
           for (const action of attachment.content?.actions ?? []) if (action.url) cardLinks.push(action.url);
       }
     });
-    await page.goto(server.baseUrl);
+    await page.goto(live.server.baseUrl);
     await welcomed(page);
     const say = async (text: string) => {
       const count = await page.locator('#webchat .webchat__basic-transcript__activity').count();
@@ -321,17 +309,17 @@ describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit',
     );
     // Without PUBLIC_BASE_URL the link is absolute on the address the page used.
     const calendarLink = cardLinks.find((url) => url.includes('/api/appointments/ics/'));
-    expect(calendarLink?.startsWith(`${server.baseUrl}/api/appointments/ics/`), String(calendarLink)).toBe(true);
+    expect(calendarLink?.startsWith(`${live.server.baseUrl}/api/appointments/ics/`), String(calendarLink)).toBe(true);
     expect(await wcagViolations(page)).toEqual([]);
 
-    const tabsBefore = browser.context.pages().length;
+    const tabsBefore = live.browser.context.pages().length;
     const download = page.waitForEvent('download', { timeout: 15_000 });
     await calendarButton.first().click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.ics$/);
     const content = await readFile((await file.path())!, 'utf8');
     expect(content).toMatch(/^BEGIN:VCALENDAR/);
-    expect(browser.context.pages().length).toBe(tabsBefore);
+    expect(live.browser.context.pages().length).toBe(tabsBefore);
     await expect.poll(() => page.locator('#chat-status').textContent()).toBe(chatPage.calendarDownloaded);
     // Typing on leaves the calendar link usable; only answered options are disabled.
     await say('nee dank u');

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLocaleResources } from '../../bot/i18n.js';
 import { startApp } from '../support/appServer.js';
-import { chromiumUnavailable, launchBrowser, wcagViolations } from '../support/browser.js';
+import { chromiumUnavailable, serverInBrowser, wcagViolations } from '../support/browser.js';
 
 const dutch = readLocaleResources().nl.common as { welcome: { text: string }; greeting: { text: string } };
 
-let server: Awaited<ReturnType<typeof startApp>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  if (chromiumUnavailable) return;
-  server = await startApp();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = serverInBrowser(() => startApp());
 
 describe.skipIf(chromiumUnavailable)('the web chat page in Chromium', () => {
   it('welcomes in Dutch, answers "hallo", and keeps the transcript after a reload', async () => {
-    const { page } = browser;
-    await page.goto(server.baseUrl);
+    const { page } = live.browser;
+    await page.goto(live.server.baseUrl);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
 
     const transcript = page.locator('#webchat');
@@ -45,8 +33,8 @@ describe.skipIf(chromiumUnavailable)('the web chat page in Chromium', () => {
   }, 90_000);
 
   it('has no WCAG 2.1 AA violations that axe can find', async () => {
-    const { page } = browser;
-    await page.goto(server.baseUrl);
+    const { page } = live.browser;
+    await page.goto(live.server.baseUrl);
     await page.locator('#webchat').getByText(dutch.welcome.text).first().waitFor({ timeout: 20_000 });
     const violations = await wcagViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);

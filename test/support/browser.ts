@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Flags that keep Debian's Chromium quiet and working as root on a machine with no outside network. */
 const CHROMIUM_ARGS = [
@@ -27,7 +28,7 @@ export const chromiumUnavailable: string | null =
 if (chromiumUnavailable) process.stderr.write(`Skipping browser suites: ${chromiumUnavailable}.\n`);
 
 /** A headless Chromium with a fresh profile; pages run under their own Content-Security-Policy. `close` removes the profile too. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'assistent-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -42,6 +43,41 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+type TestBrowser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/**
+ * For a browser test file: before its tests, `start()` (the server the pages load from) and a headless
+ * Chromium; after them, both closed. Where Chromium is missing nothing starts, and the suites skip on
+ * `chromiumUnavailable`. Read `server` and `browser` inside the tests.
+ */
+export function serverInBrowser<S extends { close(): Promise<void> }>(
+  start: () => Promise<S>,
+): { readonly server: S; readonly browser: TestBrowser } {
+  let server: S | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    if (chromiumUnavailable) return;
+    server = await start();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('serverInBrowser: read inside a test, after beforeAll');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
     },
   };
 }

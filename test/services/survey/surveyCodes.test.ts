@@ -9,9 +9,6 @@ import {
   SURVEY_ANSWER_CODES,
   SURVEY_QUESTIONNAIRE_VERSION,
   SURVEY_QUESTIONS,
-  isAgeBracketCode,
-  isAwarenessCode,
-  isSatisfactionCode,
   isSurveyAnswerCode,
   isSurveyQuestion,
   isSurveyQuestionnaireVersion,
@@ -36,14 +33,14 @@ describe('survey codes', () => {
   });
 
   it('guards accept exactly the codes, case and type included', () => {
-    expect(isAwarenessCode('awareNotUsed')).toBe(true);
-    expect(isAwarenessCode('awarenotused')).toBe(false);
-    expect(isSatisfactionCode(5)).toBe(true);
-    expect(isSatisfactionCode('5')).toBe(false);
-    expect(isSatisfactionCode(0)).toBe(false);
-    expect(isSatisfactionCode(4.5)).toBe(false);
-    expect(isAgeBracketCode('65+')).toBe(true);
-    expect(isAgeBracketCode('65')).toBe(false);
+    expect(isSurveyAnswerCode('awareness', 'awareNotUsed')).toBe(true);
+    expect(isSurveyAnswerCode('awareness', 'awarenotused')).toBe(false);
+    expect(isSurveyAnswerCode('satisfaction', 5)).toBe(true);
+    expect(isSurveyAnswerCode('satisfaction', '5')).toBe(false);
+    expect(isSurveyAnswerCode('satisfaction', 0)).toBe(false);
+    expect(isSurveyAnswerCode('satisfaction', 4.5)).toBe(false);
+    expect(isSurveyAnswerCode('ageBracket', '65+')).toBe(true);
+    expect(isSurveyAnswerCode('ageBracket', '65')).toBe(false);
     expect(isSurveyQuestion('ageBracket')).toBe(true);
     expect(isSurveyQuestion('name')).toBe(false);
     expect(isSurveyAnswerCode('bookingChannel', 'phone')).toBe(true);

@@ -46,7 +46,7 @@ async function surveyFiles(dir: string): Promise<string[]> {
   const root = path.join(dir, 'survey');
   const found: string[] = [];
   for (const month of await readdir(root)) {
-    if (month === '.tmp') continue;
+    if (month === '.tmp' || month === '.journal') continue;
     for (const name of await readdir(path.join(root, month))) found.push(`${month}/${name}`);
   }
   return found.sort();
@@ -67,12 +67,18 @@ describeSurveyStores('embedded survey stores in memory', async (now) => {
 
 describe('embedded survey store files', () => {
   it('keeps rows in small documents per day, and neither the request id nor the order of arrival', async () => {
-    const { dir, stores, files } = await openInDataDir(() => new Date('2026-03-10T10:00:00Z'));
+    const { dir, stores, close } = await openInDataDir(() => new Date('2026-03-10T10:00:00Z'));
     const today = rows(12, '2026-03-10', { satisfaction: 5 });
     for (const [index, row] of today.entries()) await stores.surveyStore.add(row, `webchat|conv-${index}|act-${index}`);
     await stores.surveyStore.addSynthetic(
       rows(5, '2026-02-03', { awareness: 'used' }).map((row) => ({ ...row, synthetic: true as const })),
     );
+    // Until a checkpoint, the rows are in the tree's journal: no request id there either.
+    const journal = path.join(dir, 'survey', '.journal');
+    const journalled = await Promise.all((await readdir(journal)).map((name) => readFile(path.join(journal, name), 'utf8')));
+    expect(journalled.join('')).toContain('2026-03-10');
+    expect(journalled.join('')).not.toContain('conv-');
+    await close();
 
     const names = await surveyFiles(dir);
     expect(names.every((name) => /^2026-0[23]\/2026-0(3-10|2-03)-[0-9a-f]\.json$/.test(name))).toBe(true);
@@ -90,7 +96,6 @@ describe('embedded survey store files', () => {
       seen += part.responses.length;
     }
     expect(seen).toBe(17);
-    await files.close();
   });
 
   it('counts a closed day once and keeps its counts; a later write to that day counts it again', async () => {
@@ -189,5 +194,27 @@ describe('embedded outcome store', () => {
       { day: '2026-03-10', channel: 'webchat', outcome: 'escalated', count: 1 },
     ]);
     expect(open.read().openDays).toEqual([]);
+  });
+
+  it('writes nothing when a conversation already stands as high as what is marked', async () => {
+    const now = new Date('2026-03-10T10:00:00Z');
+    const open = memoryDocument<OpenOutcomeDocument>(EMPTY_OUTCOME_DOCUMENT);
+    let updates = 0;
+    const counted: DurableDocument<OpenOutcomeDocument> = {
+      read: () => open.read(),
+      update: (change) => ((updates += 1), open.update(change)),
+    };
+    const store = createEmbeddedOutcomeStore({ open: counted, counts: memoryDocument(EMPTY_OUTCOME_COUNTS_DOCUMENT) }, { now: () => now });
+    await store.start(mark('a'));
+    await store.start(mark('a'));
+    expect(updates).toBe(1);
+    expect(await store.record({ ...mark('a'), outcome: 'escalated' })).toBe('escalated');
+    expect(updates).toBe(2);
+    // Every later request starts it again and a resolved end comes after the escalation: the marker stands.
+    await store.start(mark('a'));
+    expect(await store.record({ ...mark('a'), outcome: 'resolved' })).toBe('escalated');
+    expect(updates).toBe(2);
+    await store.start(mark('b'));
+    expect(updates).toBe(3);
   });
 });

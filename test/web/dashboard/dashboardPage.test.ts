@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
 import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
 import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
@@ -7,7 +7,7 @@ import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { generateSyntheticSurveyRows } from '../../../services/survey/syntheticSurvey.js';
 import { dashboardModel } from '../../../web/dashboard/dashboardModel.js';
 import { readLocaleResources } from '../../../bot/i18n.js';
-import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
+import { chromiumUnavailable, serverInBrowser, wcagViolations } from '../../support/browser.js';
 import { startTestServer } from '../../support/testServer.js';
 
 const TOKEN = 'dashboard-browser-test-token-42';
@@ -19,11 +19,7 @@ const page_ = (DUTCH as { page: Record<string, string> & { charts: Record<string
 const SHOTS = process.env.DASHBOARD_SHOTS;
 const NOW = new Date('2026-03-15T10:00:00Z');
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  if (chromiumUnavailable) return;
+const live = serverInBrowser(async () => {
   const surveyStore = memorySurveyStore({ now: () => NOW });
   let outcomeNow = new Date('2026-03-02T10:00:00Z');
   const outcomeStore = memoryOutcomeStore({ now: () => outcomeNow });
@@ -39,7 +35,7 @@ beforeAll(async () => {
     if (index < 9) await outcomeStore.record({ day: '2026-03-02', channel: 'webchat', conversationKey: `c${index}`, outcome: 'resolved' });
   }
   outcomeNow = NOW; // 2 March is closed by now
-  server = await startTestServer({
+  return startTestServer({
     routes: [
       (http) =>
         registerSurveyReportRoutes(http, {
@@ -51,17 +47,11 @@ beforeAll(async () => {
         }),
     ],
   });
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
   it('signs in, draws every chart with its table from the API, and meets WCAG 2.1 AA', async () => {
-    const { page } = browser;
+    const { page } = live.browser;
     // The page's today is the test's: the running month is March 2026.
     await page.clock.setFixedTime(NOW);
     const scriptErrors: string[] = [];
@@ -71,7 +61,7 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
         scriptErrors.push(message.text());
     });
 
-    await page.goto(`${server.baseUrl}/dashboard`);
+    await page.goto(`${live.server.baseUrl}/dashboard`);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     expect(await wcagViolations(page)).toEqual([]);
 
@@ -165,9 +155,9 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
   }, 60_000);
 
   it('without its script the page still reads: headings, range form and CSV link from the locale, axe clean', async () => {
-    const page = await browser.context.newPage();
+    const page = await live.browser.context.newPage();
     await page.route('**/dashboard/assets/dashboard.js', (route) => route.abort());
-    await page.goto(`${server.baseUrl}/dashboard`);
+    await page.goto(`${live.server.baseUrl}/dashboard`);
     // Signed in by the first test: the browser keeps its session cookie.
     await page.getByRole('heading', { level: 1, name: page_.heading }).waitFor();
     expect(await page.title()).toBe(page_.title);
@@ -183,9 +173,9 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
   }, 60_000);
 
   it('serves the page in English with ?lang=en, texts from locales/en', async () => {
-    const page = await browser.context.newPage();
+    const page = await live.browser.context.newPage();
     const english = readLocaleResources().en.dashboard as { page: { heading: string }; script: { loaded: string } };
-    await page.goto(`${server.baseUrl}/dashboard?lang=en`);
+    await page.goto(`${live.server.baseUrl}/dashboard?lang=en`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByRole('heading', { level: 1, name: english.page.heading }).waitFor();
     await expect.poll(() => page.locator('#status').textContent()).toBe(english.script.loaded);
@@ -197,9 +187,9 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
   }, 60_000);
 
   it('stays readable on a phone: chart text at least 11 px, no label cut off, no sideways scrolling', async () => {
-    const page = await browser.context.newPage();
+    const page = await live.browser.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${server.baseUrl}/dashboard`);
+    await page.goto(`${live.server.baseUrl}/dashboard`);
     if (await page.getByLabel('Toegangscode').count()) {
       await page.getByLabel('Toegangscode').fill(TOKEN);
       await page.getByRole('button', { name: 'Aanmelden' }).click();

@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumUnavailable, serverInBrowser, wcagViolations } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../../stores/bookings/bookingStore.js';
 import { loadServiceCatalog } from '../../../services/appointments/serviceCatalog.js';
 import { startApp } from '../../support/appServer.js';
@@ -11,10 +11,7 @@ import { bookThroughChat, STAFF_PASSWORD, staffAccountsEnv } from '../../bot/sta
 
 const dayFormat = new Intl.DateTimeFormat('nl-BE', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-let app: Awaited<ReturnType<typeof startApp>>;
 let booking: Booking;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
 
 function brusselsDay(at: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -30,22 +27,15 @@ function spoken(day: string): string {
   return dayFormat.format(new Date(`${day}T12:00:00Z`));
 }
 
-beforeAll(async () => {
-  if (chromiumUnavailable) return;
-  app = await startApp({ STAFF_ACCOUNTS: await staffAccountsEnv() });
+const live = serverInBrowser(async () => {
+  const app = await startApp({ STAFF_ACCOUNTS: await staffAccountsEnv() });
   booking = await bookThroughChat(app.baseUrl, app.dataDir);
-  browser = await launchBrowser();
-  context = browser.context;
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  return app;
 });
 
 async function signIn(page: Page) {
-  await context.clearCookies();
-  await page.goto(`${app.baseUrl}/staff`);
+  await live.browser.context.clearCookies();
+  await page.goto(`${live.server.baseUrl}/staff`);
   await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
   await page.getByLabel('Naam').fill('an');
   await page.getByLabel('Wachtwoord').fill(STAFF_PASSWORD);
@@ -65,7 +55,7 @@ function watchErrors(page: Page): string[] {
 
 describe.skipIf(chromiumUnavailable)("the staff console's day view on the whole app", () => {
   it('opens on today in Brussels, shows the booked appointment at its counter, switches days, without WCAG 2.1 AA violations', async () => {
-    const page = await context.newPage();
+    const page = await live.browser.context.newPage();
     const errors = watchErrors(page);
     const before = brusselsDay(new Date());
     await signIn(page);
@@ -100,7 +90,7 @@ describe.skipIf(chromiumUnavailable)("the staff console's day view on the whole 
   }, 90_000);
 
   it('says so in Dutch when the appointments cannot be loaded, and goes back to the login when the session is gone', async () => {
-    const page = await context.newPage();
+    const page = await live.browser.context.newPage();
     await signIn(page);
     await page.getByRole('heading', { name: 'Afspraken van vandaag' }).waitFor();
 
@@ -115,7 +105,7 @@ describe.skipIf(chromiumUnavailable)("the staff console's day view on the whole 
     expect(await page.getByRole('table').count()).toBe(0);
     await page.unroute('**/api/staff/appointments?*');
 
-    await context.clearCookies();
+    await live.browser.context.clearCookies();
     await page.getByRole('button', { name: 'Vandaag' }).click();
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
     expect(await page.locator('#appointments').isHidden()).toBe(true);

@@ -1,6 +1,5 @@
-import type { BrowserContext } from 'playwright-core';
-import { chromiumUnavailable, launchBrowser, wcagViolations } from '../../support/browser.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumUnavailable, serverInBrowser, wcagViolations } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { readLocaleResources } from '../../../bot/i18n.js';
 import { UNDO_WINDOW_MS } from '../../../services/callback/callbackStatus.js';
 import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
@@ -19,12 +18,8 @@ const nl = texts.nl.staff;
 const en = texts.en.staff;
 
 let callbacks: CallbackStore;
-let server: Awaited<ReturnType<typeof startStaffServer>>;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
 
-beforeAll(async () => {
-  if (chromiumUnavailable) return;
+const live = serverInBrowser(async () => {
   const references = ['KDR-482', 'MNP-234', 'TVW-915'];
   callbacks = createEmbeddedCallbackStore(memoryDocument(EMPTY_CALLBACK_DOCUMENT), { newReference: () => references.shift()! });
   for (const [requestId, partOfDay, subject] of [
@@ -42,19 +37,12 @@ beforeAll(async () => {
       at: new Date('2026-03-02T09:00:00Z'),
     });
   }
-  server = await startStaffServer(callbacks);
-  browser = await launchBrowser();
-  context = browser.context;
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  return startStaffServer(callbacks);
 });
 
 describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
   it('signs in, shows the requests, marks one reached and announces it, without WCAG 2.1 AA violations', async () => {
-    const page = await context.newPage();
+    const page = await live.browser.context.newPage();
     // A fake clock, so the undo time and the 30-second refresh can be run through at once.
     await page.clock.install();
     const scriptErrors: string[] = [];
@@ -64,7 +52,7 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
       const expected = /401/.test(message.text()) || message.location().url.endsWith('/favicon.ico');
       if (message.type() === 'error' && !expected) scriptErrors.push(`${message.text()} ${message.location().url}`);
     });
-    await page.goto(`${server.baseUrl}/staff`);
+    await page.goto(`${live.server.baseUrl}/staff`);
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     // The page's texts are the Dutch locale's.
@@ -153,9 +141,9 @@ describe.skipIf(chromiumUnavailable)('staff console in a browser', () => {
 
   it('in English (?lang=en) every text comes from locales/en/staff.json, without WCAG 2.1 AA violations', async () => {
     // Signed out: the Dutch test above left its session behind.
-    await context.clearCookies();
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/staff?lang=en`);
+    await live.browser.context.clearCookies();
+    const page = await live.browser.context.newPage();
+    await page.goto(`${live.server.baseUrl}/staff?lang=en`);
     await page.getByRole('heading', { name: en.page.signIn }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.title()).toBe(en.page.title);
