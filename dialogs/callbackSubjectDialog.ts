@@ -23,10 +23,9 @@ import { subjectForStaff } from '../services/callback/callbackSubject.js';
 import { DialogIds } from './dialogIds.js';
 import { capitalised } from './displayFormats.js';
 import type { OpenQuestionReading } from './prompts/openQuestion.js';
-import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
+import { ANSWER_NO, ANSWER_YES, OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { asksInPassing } from './prompts/questionInPassing.js';
 import { isStopCommand } from './prompts/stopCommand.js';
-import { ANSWER_NO, ANSWER_YES } from './prompts/yesNoOptions.js';
 
 /** Begin options: what the resident was doing, as a phrase to propose ("een afspraak voor een rijbewijs"), if anything. */
 export interface CallbackSubjectOptions {

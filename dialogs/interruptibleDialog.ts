@@ -2,16 +2,23 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../domain/nluContract.js';
+import type { Recognition } from '../nlu/recognizer.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { activeLevels, heardAside, readOpenQuestion } from './prompts/openQuestion.js';
 import { QUESTIONS_ASIDE } from './prompts/questionInPassing.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
-import { sendHelp } from './replies.js';
 
 /** Interruptions win only when the recognizer is sure: a name or a phone number must not cancel a booking. Re-measured for the linear recognizer: dialogs/README.md. */
 export const INTERRUPTION_MIN_SCORE = 0.8;
+
+/**
+ * A question in passing (the hours, the address) is answered from this score: a wrong one costs an
+ * extra answer and the same question again, a missed one "niet begrepen" ("wanneer zijn jullie
+ * bereikbaar?" 0.64, "is er daar parking?" 0.77). Answers to the open question are read before it.
+ */
+export const ASIDE_MIN_SCORE = 0.6;
 
 const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
 
@@ -57,8 +64,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    const intent =
-      reading?.kind === 'withdraw' ? 'cancel' : recognition && recognition.score >= INTERRUPTION_MIN_SCORE ? recognition.intent : undefined;
+    const intent = reading?.kind === 'withdraw' ? 'cancel' : sureEnough(recognition);
     // "ik ga toch liever naar het gemeentehuis" at the thuisloket topics: a request the recognizer reads as another;
     // at a question of the booking itself it changes nothing (switchCapability keeps a capability under way).
     // Not in the survey, whose questions end only on stop (its preference question is about the counter too).
@@ -78,13 +84,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (switched) return switched;
     }
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
+    // "kunnen jullie mij dan terugbellen?" at the handoff's own callback question answers it: no new handoff.
+    if (intent === 'handoff.human' && reading?.kind === 'likelyAnswer' && activeIds(innerDc).includes(DialogIds.handoff)) return undefined;
     // "laat maar, ik kom liever langs" where a new request is welcome: the stop is a leading no, the question routes the rest.
     if (intent === 'cancel' && reading?.newRequestsWelcome && this.requestReadOtherwise(innerDc.context)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
     if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
     switch (intent) {
       case 'help':
-        await sendHelp(innerDc.context);
+        // What the assistant can do, and that the question is still open.
+        await innerDc.context.sendActivity(t('common:help.inDialog'));
         // The open question itself: from the root, a handoff begun on top of a booking's question is not found.
         await (openQuestion(levels) ?? innerDc).repromptDialog();
         return { status: DialogTurnStatus.waiting };
@@ -149,6 +158,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(DialogIds.handoff);
   }
+}
+
+/** The intent this message interrupts with: a command from INTERRUPTION_MIN_SCORE, a question in passing from ASIDE_MIN_SCORE. */
+function sureEnough(recognition: Recognition | null): Intent | undefined {
+  if (!recognition) return undefined;
+  const needed = QUESTIONS_ASIDE.includes(recognition.intent) ? ASIDE_MIN_SCORE : INTERRUPTION_MIN_SCORE;
+  return recognition.score >= needed ? recognition.intent : undefined;
 }
 
 /** The innermost dialog context, when what waits there is a question (a prompt re-asks itself when resumed). */

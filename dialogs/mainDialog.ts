@@ -1,9 +1,8 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { buttonValueOf } from '../bot/channels/buttonValue.js';
 import { channelStyle } from '../bot/channels/channelStyle.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
-import type { ButtonValue } from '../bot/channels/renderer.js';
+import { buttonValueOf, type ButtonValue, type Option } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
 import { INTENTS, isIntent, isNoRequest, type Intent } from '../domain/nluContract.js';
 import { parseDutchNumber } from '../nlu/dutchNumbers.js';
@@ -12,11 +11,9 @@ import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
-import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
-import { ANSWER_NO, ANSWER_YES, yesNoOptions } from './prompts/yesNoOptions.js';
+import { ANSWER_NO, ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import type { HandoffOptions, HandoffResult } from './handoffDialog.js';
 import type { PhoneLine } from '../services/municipality/phoneLine.js';
-import { menuOptions } from './replies.js';
 import { conversationMark, recordConversationOutcome, type ConversationOutcomes } from './conversationOutcome.js';
 import type { SurveyDialogOptions } from './surveyDialog.js';
 
@@ -57,6 +54,20 @@ export interface Understanding {
   outOfScope?: (context: TurnContext) => Promise<boolean>;
   /** Whether the resident would rather come to the counter ("kan ik niet gewoon naar het gemeentehuis komen?"): a booking. */
   wantsTheCounter?: (context: TurnContext) => boolean;
+}
+
+/** The main menu: what the assistant can do, offered at welcome, on help and after a greeting. */
+const MENU_INTENTS = [
+  'thuisloket.info',
+  'document.request',
+  'appointment.book',
+  'info.hours',
+  'handoff.human',
+] as const satisfies readonly Intent[];
+
+function menuOptions(context: TurnContext): Option[] {
+  const { t } = turnServices(context);
+  return MENU_INTENTS.map((intent) => ({ value: intent, label: t(`common:menu.${intent}`) }));
 }
 
 /** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */

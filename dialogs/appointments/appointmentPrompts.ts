@@ -1,4 +1,4 @@
-/** Prompts the appointment dialogs share: a contact (e-mail or Belgian phone), a name, a booking code. */
+/** Prompts the appointment dialogs share, with the readers behind them: a contact (e-mail or Belgian phone), a name, a booking code. */
 import type { TurnContext } from 'botbuilder';
 import type { PromptValidatorContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
@@ -6,8 +6,29 @@ import { BOOKING_CODE_ALPHABET, parseBookingCode, resemblesBookingCode } from '.
 import { FreeTextPrompt, isWithdrawal, startsAsQuestion } from '../prompts/freeTextPrompt.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import type { PhoneLine } from '../../services/municipality/phoneLine.js';
-import { readContact } from './contactAnswer.js';
 import { TYPED_CONTACT } from '../prompts/senderNumberQuestion.js';
+import { normaliseBelgianPhone } from '../../nlu/belgianPhone.js';
+import type { BookingContact } from '../../stores/bookings/bookingStore.js';
+
+/** A contact a resident typed: an e-mail address or a Belgian phone number (stored in E.164). */
+type ContactAnswer =
+  | { ok: true; contact: BookingContact; /** As the resident reads it back: the address, or "0470 12 34 56". */ display: string }
+  | { ok: false; reason: 'invalid' | 'foreign' };
+
+const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:.]{2,}/;
+
+/** Reads an e-mail address or a Belgian phone number from a sentence such as "mijn gsm is 0470 12 34 56". */
+export function readContact(text: string): ContactAnswer {
+  const email = EMAIL.exec(text)?.[0];
+  if (email) {
+    const value = email.toLowerCase();
+    return { ok: true, contact: { kind: 'email', value }, display: value };
+  }
+  if (!/\d/.test(text)) return { ok: false, reason: 'invalid' };
+  const phone = normaliseBelgianPhone(text);
+  if (!phone.ok) return phone;
+  return { ok: true, contact: { kind: 'phone', value: phone.e164 }, display: phone.national };
+}
 
 /** "Bel ons op …": what a resident reads after repeated failed tries to reach a booking. */
 export function callUsLine(context: TurnContext, phone: PhoneLine): string {

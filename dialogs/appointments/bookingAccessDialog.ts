@@ -14,8 +14,15 @@ import type { Booking, BookingContact } from '../../stores/bookings/bookingStore
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { REPEATED_FAILURES, bookingCodePrompt, callUsLine, checkContact, contactPrompt, findBookingCode } from './appointmentPrompts.js';
-import { readContact } from './contactAnswer.js';
+import {
+  REPEATED_FAILURES,
+  bookingCodePrompt,
+  callUsLine,
+  checkContact,
+  contactPrompt,
+  findBookingCode,
+  readContact,
+} from './appointmentPrompts.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { formatTime, parseInstant, toBrussels, clockLabel } from '../../services/brusselsTime.js';
 

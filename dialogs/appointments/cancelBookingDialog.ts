@@ -2,10 +2,9 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { turnServices } from '../../bot/turnState.js';
 import { knownService } from '../../services/appointments/serviceCatalog.js';
 import { DialogIds } from '../dialogIds.js';
-import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { requestIdOf } from '../requestId.js';
-import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
 

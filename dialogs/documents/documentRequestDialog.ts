@@ -25,7 +25,7 @@ import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
-import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
 import { DocumentFactsAnswer } from './documentFacts.js';
 import { DOCUMENT_GROUP_IDS, DOCUMENT_GROUPS, type DocumentGroup } from './documentGroups.js';
@@ -38,7 +38,6 @@ import {
   type RouteCircumstances,
   type RouteMessageContext,
 } from './routeMessages.js';
-import { ANSWER_YES, yesNoOptions } from '../prompts/yesNoOptions.js';
 
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */

@@ -2,8 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { TextPrompt, type PromptValidator } from 'botbuilder-dialogs';
 import { answerPhrases, answerWords, containsAnyPhrase } from '../../bot/channels/answerPhrases.js';
 import type { Language } from '../../bot/i18n.js';
-import { buttonValueOf } from '../../bot/channels/buttonValue.js';
 import { readYesNo } from '../../bot/channels/yesNoAnswer.js';
+import { buttonValueOf } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { OpenQuestion, OpenQuestionReading } from './openQuestion.js';
 

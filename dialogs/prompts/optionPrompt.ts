@@ -1,11 +1,22 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { matchAnswer, type OptionAnswer } from '../../bot/channels/optionAnswer.js';
-import { buttonValueOf } from '../../bot/channels/buttonValue.js';
-import { optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
+import { buttonValueOf, optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { OpenQuestion, OpenQuestionReading } from './openQuestion.js';
 import { readOncePerTurn } from './readOncePerTurn.js';
+
+export const ANSWER_YES = 'yes';
+export const ANSWER_NO = 'no';
+
+/** The options of a yes/no question, "Ja" first; `noKey` where "no" is said in the question's own words. */
+export function yesNoOptions(context: TurnContext, noKey = 'common:answer.no'): Option[] {
+  const { t } = turnServices(context);
+  return [
+    { value: ANSWER_YES, label: t('common:answer.yes') },
+    { value: ANSWER_NO, label: t(noKey) },
+  ];
+}
 
 /** What a dialog passes when it asks a question with options. */
 export interface OptionPromptOptions extends PromptOptions {

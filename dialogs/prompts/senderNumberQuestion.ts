@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -7,12 +7,30 @@ import {
   type PromptOptions,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { channelCapabilities } from '../../bot/channels/channelStyle.js';
 import { renderQuestion } from '../../bot/channels/renderer.js';
-import { senderNumberOf } from '../../bot/channels/senderNumber.js';
 import { turnServices } from '../../bot/turnState.js';
+import { normaliseBelgianPhone } from '../../nlu/belgianPhone.js';
 import { DialogIds } from '../dialogIds.js';
-import { OptionPrompt, type OptionPromptOptions } from './optionPrompt.js';
-import { ANSWER_NO, ANSWER_YES, yesNoOptions } from './yesNoOptions.js';
+import { ANSWER_NO, ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from './optionPrompt.js';
+
+/** The Belgian number a resident writes from, as stored (E.164) and as staff read it ("0470 12 34 56"). */
+export interface SenderNumber {
+  e164: string;
+  national: string;
+}
+
+/**
+ * The Belgian phone number the message came from, on channels whose sender id is a phone number
+ * (SMS: "+32470123456"); undefined elsewhere, and for a foreign or unreadable number.
+ */
+export function senderNumberOf(activity: Pick<Partial<Activity>, 'channelId' | 'from'>): SenderNumber | undefined {
+  if (!channelCapabilities(activity.channelId).senderIsPhoneNumber) return undefined;
+  const id = activity.from?.id;
+  if (typeof id !== 'string' || !id.trim()) return undefined;
+  const phone = normaliseBelgianPhone(id);
+  return phone.ok ? { e164: phone.e164, national: phone.national } : undefined;
+}
 
 /** Whether a typed answer is the number (or contact) asked for; if not, the question to ask instead (why it is not). */
 export type NumberCheck = (text: string, context: TurnContext) => { ok: true } | { ok: false; retry: string };

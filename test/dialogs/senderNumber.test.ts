@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { senderNumberOf } from '../../bot/channels/senderNumber.js';
+import { senderNumberOf } from '../../dialogs/prompts/senderNumberQuestion.js';
 import { createConversation, readable } from '../support/conversation.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
 import { recognition } from './appointments/support.js';

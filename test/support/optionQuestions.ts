@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Question } from '../../bot/channels/renderer.js';
-import { ANSWER_NO, ANSWER_YES } from '../../dialogs/prompts/yesNoOptions.js';
+import { ANSWER_NO, ANSWER_YES } from '../../dialogs/prompts/optionPrompt.js';
 import { REQUESTERS } from '../../services/municipality/municipalityData.js';
 import { AGE_BRACKET_CODES } from '../../services/survey/surveyCodes.js';
 

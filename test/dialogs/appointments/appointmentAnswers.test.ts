@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanName, findBookingCode } from '../../../dialogs/appointments/appointmentPrompts.js';
 import { spelledCode } from '../../../dialogs/appointments/appointmentTexts.js';
-import { readContact } from '../../../dialogs/appointments/contactAnswer.js';
+import { readContact } from '../../../dialogs/appointments/appointmentPrompts.js';
 
 describe('readContact', () => {
   it.each([
