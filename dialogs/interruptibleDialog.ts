@@ -85,7 +85,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
     // "kunnen jullie mij dan terugbellen?" at the handoff's own callback question answers it: no new handoff.
-    if (intent === 'handoff.human' && reading?.kind === 'likelyAnswer' && activeIds(innerDc).includes(DialogIds.handoff)) return undefined;
+    if (intent === 'handoff.human' && reading?.kind === 'likelyAnswer' && activeIds(levels).includes(DialogIds.handoff)) return undefined;
     // "laat maar, ik kom liever langs" where a new request is welcome: the stop is a leading no, the question routes the rest.
     if (intent === 'cancel' && reading?.newRequestsWelcome && this.requestReadOtherwise(innerDc.context)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
