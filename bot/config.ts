@@ -63,8 +63,10 @@ type Env = Record<string, string | undefined>;
 
 const SUPPORTED_LOCALES = ['nl-BE', 'nl', 'en', 'en-GB', 'en-US'];
 
+type Read = (name: string) => string | null;
+
 export function readConfig(env: Env): Config {
-  const value = (name: string): string | null => {
+  const value: Read = (name) => {
     const raw = env[name]?.trim();
     return raw ? raw : null;
   };
@@ -74,30 +76,12 @@ export function readConfig(env: Env): Config {
   if (production && !botAuth) {
     throw new ConfigError('NODE_ENV=production requires MicrosoftAppId: refusing to start without channel authentication.');
   }
-  const storage = value('STORAGE') ?? 'lowdb';
-  if (storage !== 'lowdb' && storage !== 'postgres') {
-    throw new ConfigError(`STORAGE must be "lowdb" or "postgres", not "${storage}".`);
-  }
-  const databaseUrl = value('DATABASE_URL');
-  if (storage === 'postgres' && !databaseUrl) {
-    throw new ConfigError('STORAGE=postgres requires DATABASE_URL.');
-  }
-  const defaultLocale = value('DEFAULT_LOCALE') ?? 'nl-BE';
-  if (!SUPPORTED_LOCALES.includes(defaultLocale)) {
-    throw new ConfigError(`DEFAULT_LOCALE must be one of ${SUPPORTED_LOCALES.join(', ')}, not "${defaultLocale}".`);
-  }
-  const calendarLinkSecret = value('CALENDAR_LINK_SECRET');
-  if (calendarLinkSecret !== null && calendarLinkSecret.length < 32) {
-    throw new ConfigError('CALENDAR_LINK_SECRET must be at least 32 characters long.');
-  }
-  const publicBaseUrl = value('PUBLIC_BASE_URL');
-  if (publicBaseUrl !== null && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(publicBaseUrl)) {
-    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address such as https://chat.gemeente.be, not "${publicBaseUrl}".`);
-  }
-  const reportsToken = value('REPORTS_TOKEN');
-  if (reportsToken !== null && reportsToken.length < 16) {
-    throw new ConfigError('REPORTS_TOKEN must be at least 16 characters long.');
-  }
+  // Checked in this order, so the first wrong setting is the one the start names.
+  const { storage, databaseUrl } = readStorage(value);
+  const defaultLocale = readDefaultLocale(value('DEFAULT_LOCALE'));
+  const calendarLinkSecret = readSecret('CALENDAR_LINK_SECRET', value('CALENDAR_LINK_SECRET'), 32);
+  const publicBaseUrl = readPublicBaseUrl(value('PUBLIC_BASE_URL'));
+  const reportsToken = readSecret('REPORTS_TOKEN', value('REPORTS_TOKEN'), 16);
   return {
     port: readPort(value('PORT')),
     host: value('HOST') ?? (botAuth ? '0.0.0.0' : '127.0.0.1'),
@@ -119,6 +103,39 @@ export function readConfig(env: Env): Config {
     bookingRetentionDays: readRetentionDays('BOOKING_RETENTION_DAYS', value('BOOKING_RETENTION_DAYS'), DEFAULT_BOOKING_RETENTION_DAYS),
     handoffMode: readHandoffMode(value('HANDOFF_MODE')),
   };
+}
+
+function readStorage(value: Read): Pick<Config, 'storage' | 'databaseUrl'> {
+  const storage = value('STORAGE') ?? 'lowdb';
+  if (storage !== 'lowdb' && storage !== 'postgres') {
+    throw new ConfigError(`STORAGE must be "lowdb" or "postgres", not "${storage}".`);
+  }
+  const databaseUrl = value('DATABASE_URL');
+  if (storage === 'postgres' && !databaseUrl) {
+    throw new ConfigError('STORAGE=postgres requires DATABASE_URL.');
+  }
+  return { storage, databaseUrl };
+}
+
+function readDefaultLocale(raw: string | null): string {
+  const defaultLocale = raw ?? 'nl-BE';
+  if (!SUPPORTED_LOCALES.includes(defaultLocale)) {
+    throw new ConfigError(`DEFAULT_LOCALE must be one of ${SUPPORTED_LOCALES.join(', ')}, not "${defaultLocale}".`);
+  }
+  return defaultLocale;
+}
+
+/** An optional secret: null when unset, refused when shorter than `minLength`. */
+function readSecret(name: string, raw: string | null, minLength: number): string | null {
+  if (raw !== null && raw.length < minLength) throw new ConfigError(`${name} must be at least ${minLength} characters long.`);
+  return raw;
+}
+
+function readPublicBaseUrl(raw: string | null): string | null {
+  if (raw !== null && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(raw)) {
+    throw new ConfigError(`PUBLIC_BASE_URL must be an http(s) address such as https://chat.gemeente.be, not "${raw}".`);
+  }
+  return raw;
 }
 
 const MAX_PROXY_HOPS = 10;
@@ -175,7 +192,7 @@ function readPort(raw: string | null): number {
   return port;
 }
 
-function readBotAuth(value: (name: string) => string | null): BotAuthConfig | null {
+function readBotAuth(value: Read): BotAuthConfig | null {
   const appId = value('MicrosoftAppId');
   if (!appId) return null;
   const appType = value('MicrosoftAppType') ?? 'MultiTenant';
@@ -193,7 +210,7 @@ function readBotAuth(value: (name: string) => string | null): BotAuthConfig | nu
   return { appId, appPassword, appType, tenantId };
 }
 
-function readLuis(value: (name: string) => string | null): LuisConfig | null {
+function readLuis(value: Read): LuisConfig | null {
   const names = ['LUIS_APP_ID', 'LUIS_API_KEY', 'LUIS_ENDPOINT'] as const;
   const set = names.filter((name) => value(name) !== null);
   if (set.length === 0) return null;

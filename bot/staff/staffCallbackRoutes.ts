@@ -33,66 +33,71 @@ const STORE_ERROR_ANSWERS: Record<CallbackStoreError['code'], { code: HttpAnswer
   },
 };
 
+type StaffHandler = (req: Request, res: Response) => Promise<void>;
+
 /**
  * `GET /api/staff/callbacks` (the open requests), `POST /api/staff/callbacks/:reference/status`
  * and `.../undo`: a signed-in staff member's view and changes of the callback requests.
  */
 export function registerStaffCallbackRoutes(server: Server, deps: StaffCallbackRoutesDeps): void {
-  const { now } = deps;
+  server.get('/api/staff/callbacks', signedIn(deps, listRequests));
+  server.post('/api/staff/callbacks/:reference/status', signedIn(deps, setStatus));
+  server.post('/api/staff/callbacks/:reference/undo', signedIn(deps, undoClose));
+}
 
-  server.get('/api/staff/callbacks', async (req: Request, res: Response) => {
+/** Runs a staff route for the signed-in staff member; without a session it answers 401 itself. */
+function signedIn(
+  deps: StaffCallbackRoutesDeps,
+  route: (req: Request, res: Response, staffMember: string, deps: StaffCallbackRoutesDeps) => Promise<void>,
+): StaffHandler {
+  return async (req, res) => {
     noStore(res);
     const staffMember = await requireStaffMember(req, res, deps);
-    if (!staffMember) return;
-    const requests = await deps.callbackStore.listOpen();
-    res.json({ staffMember, callbacks: requests.map(forStaff) });
-  });
+    if (staffMember) await route(req, res, staffMember, deps);
+  };
+}
 
-  server.post('/api/staff/callbacks/:reference/status', async (req: Request, res: Response) => {
-    noStore(res);
-    const staffMember = await requireStaffMember(req, res, deps);
-    if (!staffMember) return;
-    if (!isJson(req)) return sendError(res, 'json_required', 'Send the status as JSON.');
-    const status = (req.body as { status?: unknown } | undefined)?.status;
-    if (!STAFF_STATUSES.includes(status as StaffStatus)) {
-      return sendError(res, 'status_invalid', `status must be one of ${STAFF_STATUSES.join(', ')}.`);
-    }
-    await changeRequest(
-      req,
-      res,
-      (reference) => deps.callbackStore.setStatus(reference, status as StaffStatus, { at: now(), staffMember }),
-      staffMember,
-    );
-  });
+async function listRequests(_req: Request, res: Response, staffMember: string, deps: StaffCallbackRoutesDeps): Promise<void> {
+  const requests = await deps.callbackStore.listOpen();
+  res.json({ staffMember, callbacks: requests.map(forStaff) });
+}
 
-  // "Ongedaan maken" of "Bereikt" or "Afgehandeld": the store takes it back, within its undo window.
-  server.post('/api/staff/callbacks/:reference/undo', async (req: Request, res: Response) => {
-    noStore(res);
-    const staffMember = await requireStaffMember(req, res, deps);
-    if (!staffMember) return;
-    await changeRequest(req, res, (reference) => deps.callbackStore.undoClose(reference, { at: now(), staffMember }), staffMember);
-  });
+async function setStatus(req: Request, res: Response, staffMember: string, deps: StaffCallbackRoutesDeps): Promise<void> {
+  if (!isJson(req)) return sendError(res, 'json_required', 'Send the status as JSON.');
+  const status = (req.body as { status?: unknown } | undefined)?.status;
+  if (!STAFF_STATUSES.includes(status as StaffStatus)) {
+    return sendError(res, 'status_invalid', `status must be one of ${STAFF_STATUSES.join(', ')}.`);
+  }
+  await changeRequest(req, res, deps, staffMember, (reference) =>
+    deps.callbackStore.setStatus(reference, status as StaffStatus, { at: deps.now(), staffMember }),
+  );
+}
 
-  /** Applies a staff change to the request named in the path, and answers with it or with why not. */
-  async function changeRequest(
-    req: Request,
-    res: Response,
-    change: (reference: string) => Promise<CallbackRequest>,
-    staffMember: string,
-  ): Promise<void> {
-    const reference = String(req.params.reference ?? '').toUpperCase();
-    if (!isCallbackReference(reference)) return sendStoreRefusal(res, 'CALLBACK_NOT_FOUND');
-    try {
-      const request = await change(reference);
-      deps.logger.info('callback.status', { reference, status: request.status, staffMember });
-      // How long "Ongedaan maken" may stay on screen: the store's undo window, not a guess in the page.
-      res.json({ callback: forStaff(request), undoableForMs: undoTimeLeftMs(request, now()) });
-    } catch (error) {
-      if (error instanceof CallbackStoreError) return sendStoreRefusal(res, error.code);
-      deps.logger.error('callback.statusFailed', { reference, code: errorCode(error) });
-      // The server's error handler answers it: 503 storage_unavailable during an outage, else 500.
-      throw error;
-    }
+// "Ongedaan maken" of "Bereikt" or "Afgehandeld": the store takes it back, within its undo window.
+async function undoClose(req: Request, res: Response, staffMember: string, deps: StaffCallbackRoutesDeps): Promise<void> {
+  await changeRequest(req, res, deps, staffMember, (reference) => deps.callbackStore.undoClose(reference, { at: deps.now(), staffMember }));
+}
+
+/** Applies a staff change to the request named in the path, and answers with it or with why not. */
+async function changeRequest(
+  req: Request,
+  res: Response,
+  deps: StaffCallbackRoutesDeps,
+  staffMember: string,
+  change: (reference: string) => Promise<CallbackRequest>,
+): Promise<void> {
+  const reference = String(req.params.reference ?? '').toUpperCase();
+  if (!isCallbackReference(reference)) return sendStoreRefusal(res, 'CALLBACK_NOT_FOUND');
+  try {
+    const request = await change(reference);
+    deps.logger.info('callback.status', { reference, status: request.status, staffMember });
+    // How long "Ongedaan maken" may stay on screen: the store's undo window, not a guess in the page.
+    res.json({ callback: forStaff(request), undoableForMs: undoTimeLeftMs(request, deps.now()) });
+  } catch (error) {
+    if (error instanceof CallbackStoreError) return sendStoreRefusal(res, error.code);
+    deps.logger.error('callback.statusFailed', { reference, code: errorCode(error) });
+    // The server's error handler answers it: 503 storage_unavailable during an outage, else 500.
+    throw error;
   }
 }
 

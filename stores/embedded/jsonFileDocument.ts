@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import type { Logger } from '../../bot/logger.js';
 import type { DurableDocument } from './durableDocument.js';
-import { copyAsJson } from './jsonValueCopy.js';
+import { copyAsJson, sameJsonValue } from './jsonValueCopy.js';
 import { DurableJsonFileAdapter, serialise } from './durableFileAdapter.js';
 import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeClosed, storeWriteFailed } from '../storeErrors.js';
@@ -44,8 +44,10 @@ export async function openJsonFileDocument<T>(
     }
     logger?.info('store_file_created', { file: adapter.file });
   }
-  // The document as it stands on disk, in the file's format: each batch starts from a fresh parse of it.
-  let currentText = serialise(db.data);
+
+  // The document as it stands on disk, as a restart would read it (a JSON-value copy). Never handed
+  // out: changes get copies of it, and read() returns another, so no caller can change it behind the file's back.
+  let durable = copyAsJson(db.data) as T;
 
   // Group commit: changes that arrive while a write is in flight wait here and go into the next
   // batch, which is written with one temp file, fsync, rename and directory fsync.
@@ -80,17 +82,14 @@ export async function openJsonFileDocument<T>(
   // Not db.update(): it changes db.data in place before writing, so a failed write would leave
   // memory ahead of the disk. Here the changes run on copies; db.data is replaced only once the file is safe.
   async function commitBatch(batch: PendingChange<T>[]): Promise<void> {
-    const outcomes = applyInOrder(batch, JSON.parse(currentText) as T);
+    const outcomes = applyInOrder(batch, durable);
     let writeFailure: { cause: unknown } | null = null;
-    if (outcomes.accepted > 0) {
+    // A batch that left the document as it was (compared without writing it out) writes nothing.
+    if (outcomes.accepted > 0 && !sameJsonValue(outcomes.state, durable)) {
       try {
-        const text = serialise(outcomes.state);
-        if (text !== currentText) {
-          await adapter.writeText(text);
-          // Parsed back from the text written, so memory holds exactly what a restart would read.
-          db.data = JSON.parse(text) as T;
-          currentText = text;
-        }
+        await adapter.writeText(serialise(outcomes.state));
+        durable = outcomes.state;
+        db.data = copyAsJson(durable) as T;
       } catch (error) {
         logger?.error('store_write_failed', { file: adapter.file, reason: describeCause(error), changes: outcomes.accepted });
         writeFailure = { cause: error };

@@ -1,16 +1,23 @@
 /**
- * Many small documents in one directory tree, one per key: a write costs one small file, however
- * many keys the tree holds. Each key is a lowdb document (`Low` on DurableJsonFileAdapter) holding
- * `{ key, savedAt, value }`, so every write keeps the embedded store's guarantees: a temp file
- * (in `<root>/.tmp/`, same file system), fsync, rename over the old file, directory fsync, and a
- * file that cannot be read is refused with STORE_FILE_CORRUPT and never overwritten.
+ * Many small documents in one directory tree, one per key: a write costs one journal record,
+ * however many keys the tree holds. Each key is a lowdb document (`Low` on DurableJsonFileAdapter)
+ * holding `{ key, savedAt, value }`, in its own file.
  *
+ * - A write is durable once its record is in the tree's journal (`<root>/.journal/`, keyJournal.ts):
+ *   one append and one fdatasync, shared by every write under way at the time (group commit).
+ *   The journal's entries are written back into the keys' own files (a temp file in `<root>/.tmp/`,
+ *   fsync, rename, directory fsync) at each checkpoint: once the journal holds a few MB, and on
+ *   `close`. Reads see the journal's entry first, then the file.
+ * - A file that cannot be read is refused with STORE_FILE_CORRUPT and never overwritten; so is a
+ *   journal line that is damaged anywhere but at its torn tail.
  * - Where a key lives is the layout's choice: `hashedLayout` (bot state: a hash of the key in one
  *   of 256 directories, so no key, which can hold a channel user id, appears in a file name) or
  *   `namedLayout` (survey days: readable names, listable).
  * - Changes are serialised per key; a change over several keys holds all of them (taken in sorted
- *   order), so a check across them is atomic in this process. Writes of different keys run in parallel.
- * - Memory holds at most `cacheEntries` recently used values, only as they are on disk.
+ *   order), so a check across them is atomic in this process, and is one journal record, so it is
+ *   durable whole or not at all. Writes of different keys run in parallel.
+ * - Memory holds the journal's entries (until the next checkpoint) and at most `cacheEntries`
+ *   recently used values from the files, only as they are on disk.
  * - With `maxAgeMs`, an entry saved longer ago than that is gone by key: reads and changes see no
  *   value, whether or not the file was removed yet. `sweep` removes such files in the background,
  *   a directory at a time, never on the path of a turn.
@@ -21,6 +28,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFileAdapter, hasCode, syncDirectory } from './durableFileAdapter.js';
 import { copyAsJson, sameJsonValue } from './jsonValueCopy.js';
+import { openKeyJournal, type JournalChange } from './keyJournal.js';
 import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
 import type { Logger } from '../../bot/logger.js';
@@ -75,6 +83,14 @@ export interface KeyedDocumentsOptions {
   cacheEntries?: number;
   fileSystem?: StoreFileSystem;
   logger?: Logger;
+  /**
+   * False: every write goes straight to its key's own file (temp file, fsync, rename, directory
+   * fsync), and nothing is held beyond the cache. For trees written seldom whose values should
+   * leave the heap at once (survey day parts). Default true: writes go to the journal.
+   */
+  journal?: boolean;
+  /** How big the journal grows before its entries are written back into the keys' files. */
+  checkpointBytes?: number;
 }
 
 export interface KeyedDocuments<T> {
@@ -97,12 +113,17 @@ export interface KeyedDocuments<T> {
   keys(): Promise<string[]>;
   /** Removes the files of entries older than `maxAgeMs`; returns how many. Yields between directories; stops once closed. */
   sweep(): Promise<number>;
-  /** Refuses further updates (STORE_CLOSED) and waits for the ones under way. */
+  /** Writes the journal's entries back into the keys' files (done by itself as the journal grows, and on close). */
+  checkpoint(): Promise<void>;
+  /** Refuses further updates (STORE_CLOSED), waits for the ones under way and checkpoints. */
   close(): Promise<void>;
 }
 
 const TEMP_DIRECTORY = '.tmp';
+const JOURNAL_DIRECTORY = '.journal';
 const DEFAULT_CACHE_ENTRIES = 5_000;
+/** Key files written back at once by a checkpoint. */
+const WRITE_BACKS_AT_ONCE = 16;
 
 export async function openKeyedDocuments<T>(root: string, options: KeyedDocumentsOptions): Promise<KeyedDocuments<T>> {
   const directory = path.resolve(root);
@@ -111,6 +132,7 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
   const now = options.now ?? (() => new Date());
   const cacheLimit = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
   await fs.mkdir(tempDirectory, { recursive: true });
+  await fs.mkdir(path.join(directory, JOURNAL_DIRECTORY), { recursive: true });
   // Temp files of a process that died mid-write. Safe to remove: one process owns the data directory.
   for (const name of await fs.readdir(tempDirectory)) {
     await fs.unlink(path.join(tempDirectory, name)).catch(() => undefined);
@@ -124,6 +146,15 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
   let closed = false;
 
   const fileOf = (key: string) => path.join(directory, options.layout.fileOf(key));
+  const journal = await openKeyJournal<T>(path.join(directory, JOURNAL_DIRECTORY), {
+    fileSystem,
+    writeBack,
+    ...(options.checkpointBytes !== undefined ? { checkpointBytes: options.checkpointBytes } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+  const journalled = options.journal ?? true;
+  // A tree journalled before: its entries go to their files before writes bypass the journal.
+  if (!journalled) await journal.checkpoint();
   const isExpired = (entry: KeyedEntry<T>, at: number) =>
     options.maxAgeMs !== undefined && at - Date.parse(entry.savedAt) > options.maxAgeMs;
 
@@ -139,6 +170,8 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
   }
 
   async function load(key: string): Promise<KeyedEntry<T> | null> {
+    const journalled = journal.find(key);
+    if (journalled !== undefined) return journalled;
     if (cache.has(key)) {
       const cached = cache.get(key)!;
       remember(key, cached);
@@ -193,24 +226,47 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
     madeDirectories.add(parent);
   }
 
-  async function write(key: string, value: T | undefined, savedAt: string): Promise<void> {
+  /** Makes `changes` durable: one journal record for all of them (or, without a journal, their files). */
+  function write(changes: readonly JournalChange<T>[]): Promise<void> {
+    if (changes.length === 0) return Promise.resolve();
+    return journalled ? journal.write(changes) : writeBack(changes);
+  }
+
+  /** Writes journalled entries into their keys' own files, durably (the journal's checkpoint). */
+  async function writeBack(changes: readonly JournalChange<T>[]): Promise<void> {
+    const queue = [...changes];
+    const failures: unknown[] = [];
+    await Promise.all(
+      Array.from({ length: Math.min(WRITE_BACKS_AT_ONCE, queue.length) }, async () => {
+        for (let change = queue.shift(); change !== undefined; change = queue.shift()) {
+          await writeFile(change).catch((error: unknown) => failures.push(error));
+        }
+      }),
+    );
+    if (failures.length > 0) throw failures[0];
+  }
+
+  async function writeFile({ key, entry }: JournalChange<T>): Promise<void> {
     const file = fileOf(key);
     try {
-      if (value === undefined) {
-        await fileSystem.unlink(file).catch((error: unknown) => {
-          if (!hasCode(error, 'ENOENT')) throw error;
-        });
-        await syncDirectory(path.dirname(file), fileSystem);
-        remember(key, null);
-        return;
+      if (entry === null) {
+        const removed = await fileSystem.unlink(file).then(
+          () => true,
+          (error: unknown) => {
+            if (!hasCode(error, 'ENOENT')) throw error;
+            return false; // Written and removed again between two checkpoints: never had a file.
+          },
+        );
+        if (removed) await syncDirectory(path.dirname(file), fileSystem);
+      } else {
+        await ensureDirectory(file);
+        const document = documentOf(key);
+        document.data = entry;
+        await document.write();
       }
-      await ensureDirectory(file);
-      const document = documentOf(key);
-      document.data = { key, savedAt, value };
-      await document.write();
-      remember(key, document.data);
+      remember(key, entry);
     } catch (error) {
-      // Whether the file changed is not known: the next read goes to the disk.
+      // Whether the file changed is not known: the next read after the journal lets go goes to the disk.
       cache.delete(key);
       options.logger?.error('store_write_failed', { file, reason: describeCause(error) });
       throw storeWriteFailed(file, error);
@@ -239,22 +295,20 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
           throw new TypeError('KeyedDocuments.update: the change must be synchronous (an awaited check-then-write is not atomic)');
         }
         const savedAt = now().toISOString();
-        const writes: Promise<void>[] = [];
+        const changes: JournalChange<T>[] = [];
         for (const key of new Set(keys)) {
           const old = before.get(key);
           if (!values.has(key)) {
-            if (old) writes.push(write(key, undefined, savedAt));
+            if (old) changes.push({ key, entry: null });
             continue;
           }
           // Also the check that the value is something JSON can hold.
           const next = copyAsJson(values.get(key)) as T;
           // A change that left the value as it was writes nothing.
           if (old && sameJsonValue(next, old.value)) continue;
-          writes.push(write(key, next, savedAt));
+          changes.push({ key, entry: { key, savedAt, value: next } });
         }
-        const settled = await Promise.allSettled(writes);
-        const failed = settled.find((outcome) => outcome.status === 'rejected');
-        if (failed) throw (failed as PromiseRejectedResult).reason;
+        await write(changes);
         return result;
       });
     },
@@ -262,22 +316,31 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
     async importEntries(entries) {
       if (closed) throw storeClosed(directory);
       const at = now().getTime();
-      for (const entry of entries) {
-        if (isExpired(entry, at)) continue;
-        await withKeys([entry.key], () => write(entry.key, copyAsJson(entry.value) as T, entry.savedAt));
-      }
+      const live = entries.filter((entry) => !isExpired(entry, at));
+      // Written together, so that group commit shares the journal's appends among them.
+      await Promise.all(
+        live.map((entry) =>
+          withKeys([entry.key], () =>
+            write([{ key: entry.key, entry: { key: entry.key, savedAt: entry.savedAt, value: copyAsJson(entry.value) as T } }]),
+          ),
+        ),
+      );
     },
 
     async keys() {
-      const found: string[] = [];
+      const found = new Set<string>();
       for (const group of await readdirOrEmpty(directory)) {
-        if (group === TEMP_DIRECTORY) continue;
+        if (isOwnDirectory(group)) continue;
         for (const name of await readdirOrEmpty(path.join(directory, group))) {
           const key = options.layout.keyOf(path.join(group, name));
-          if (key !== null) found.push(key);
+          if (key !== null) found.add(key);
         }
       }
-      return found.sort();
+      for (const [key, entry] of journal.changes()) {
+        if (entry === null) found.delete(key);
+        else found.add(key);
+      }
+      return [...found].sort();
     },
 
     async sweep() {
@@ -285,7 +348,7 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
       let removed = 0;
       for (const group of await readdirOrEmpty(directory)) {
         if (closed) break;
-        if (group === TEMP_DIRECTORY) continue;
+        if (isOwnDirectory(group)) continue;
         const groupDirectory = path.join(directory, group);
         const cutoff = now().getTime() - options.maxAgeMs;
         for (const name of await readdirOrEmpty(groupDirectory)) {
@@ -297,12 +360,17 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
         }
         await new Promise((resolve) => setImmediate(resolve));
       }
+      // The removals are journalled; the checkpoint takes the files (and the personal data in them) off the disk.
+      if (removed > 0 && !closed) await journal.checkpoint();
       return removed;
     },
+
+    checkpoint: () => journal.checkpoint(),
 
     async close() {
       closed = true;
       while (locks.size > 0) await Promise.all([...locks.values()]);
+      await journal.close();
     },
   };
 
@@ -320,10 +388,15 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
     return withKeys([key], async () => {
       const entry = await load(key).catch(() => null);
       if (!entry || !isExpired(entry, now().getTime())) return false;
-      await write(key, undefined, entry.savedAt);
+      await write([{ key, entry: null }]);
       return true;
     });
   }
+}
+
+/** The tree's own directories (temp files, journal), not groups of keys. */
+function isOwnDirectory(name: string): boolean {
+  return name === TEMP_DIRECTORY || name === JOURNAL_DIRECTORY;
 }
 
 async function readdirOrEmpty(directory: string): Promise<string[]> {
@@ -370,6 +443,7 @@ export function memoryKeyedDocuments<T>(options: { now?: () => Date; maxAgeMs?: 
     /** Every stored value, by key (synchronous, for test assertions). */
     values: () => [...entries.keys()].sort().map((key) => entries.get(key)!.value),
     sweep: async () => 0,
+    checkpoint: async () => undefined,
     close: async () => {
       await queue;
     },

@@ -10,9 +10,9 @@ afterEach(async () => {
   running = undefined;
 });
 
-/** Makes every write of the bot state fail, as a full disk would: the temp directories become files. */
+/** Makes every write of the bot state fail, as a full disk would: the journal directories become files. */
 function breakStateFiles(dataDir: string): () => void {
-  const tempDirectories = ['conversations', 'users'].map((tree) => join(dataDir, 'botState', tree, '.tmp'));
+  const tempDirectories = ['conversations', 'users'].map((tree) => join(dataDir, 'botState', tree, '.journal'));
   for (const directory of tempDirectories) {
     rmSync(directory, { recursive: true });
     writeFileSync(directory, '');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createCalendarLinks } from '../../bot/http/appointmentRoutes.js';
+import type { Server } from 'restify';
+import { createCalendarLinks, registerAppointmentRoutes, type AppointmentRoutesDeps } from '../../bot/http/appointmentRoutes.js';
 import { memoryDocument } from '../../stores/embedded/durableDocument.js';
 import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { createBuiltInBookingProvider } from '../../services/appointments/builtInBookingProvider.js';
@@ -53,6 +54,19 @@ export function createTestAppointments(options: TestAppointmentOptions = {}) {
 }
 
 export type TestAppointments = ReturnType<typeof createTestAppointments>;
+
+/** The appointment routes (calendar files, the staff day view) over `appointments`, for startTestServer's `routes`; `authorize` says who is counter staff. */
+export function appointmentRoutesOf(appointments: TestAppointments, options: Pick<AppointmentRoutesDeps, 'authorize' | 'i18n'>) {
+  return (server: Server) =>
+    registerAppointmentRoutes(server, {
+      provider: appointments.provider,
+      catalog: appointments.catalog,
+      municipality: appointments.municipality,
+      secret: appointments.secret,
+      now: appointments.now,
+      ...options,
+    });
+}
 
 /** Another resident books the driving-licence slot at `start` (ISO with offset), as can happen while the one in the test reads. */
 export async function bookedBySomeoneElse(appointments: TestAppointments, start: string): Promise<void> {

@@ -1,9 +1,8 @@
 import type { Request } from 'restify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { registerAppointmentRoutes } from '../../../bot/http/appointmentRoutes.js';
 import { createI18n } from '../../../bot/i18n.js';
 import type { Booking } from '../../../stores/bookings/bookingStore.js';
-import { createTestAppointments, TEST_NOW } from '../../support/appointments.js';
+import { appointmentRoutesOf, createTestAppointments, TEST_NOW } from '../../support/appointments.js';
 import { startTestServer } from '../../support/testServer.js';
 
 const appointments = createTestAppointments();
@@ -14,18 +13,7 @@ let staffAnswer: (req: Request) => boolean | Promise<boolean> = () => false;
 beforeAll(async () => {
   server = await startTestServer({
     appointments,
-    routes: [
-      (http) =>
-        registerAppointmentRoutes(http, {
-          provider: appointments.provider,
-          catalog: appointments.catalog,
-          municipality: appointments.municipality,
-          secret: appointments.secret,
-          now: appointments.now,
-          i18n: createI18n(),
-          authorize: (req) => staffAnswer(req),
-        }),
-    ],
+    routes: [appointmentRoutesOf(appointments, { i18n: createI18n(), authorize: (req) => staffAnswer(req) })],
   });
 });
 afterAll(() => server.close());

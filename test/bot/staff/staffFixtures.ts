@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
-import { registerAppointmentRoutes } from '../../../bot/http/appointmentRoutes.js';
 import { createAttemptLimiter } from '../../../services/attemptLimiter.js';
 import { createSessions, readCookie } from '../../../bot/http/sessions.js';
 import { createMemoryLogger } from '../../../bot/logger.js';
@@ -9,7 +8,7 @@ import { registerStaffConsole, STAFF_SESSION_COOKIE } from '../../../bot/staff/s
 import { hashStaffPassword } from '../../../bot/staff/staffPassword.js';
 import type { CallbackStore } from '../../../stores/callbacks/callbackStore.js';
 import type { Booking } from '../../../stores/bookings/bookingStore.js';
-import { createTestAppointments } from '../../support/appointments.js';
+import { appointmentRoutesOf, createTestAppointments } from '../../support/appointments.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
 
 export const STAFF_PASSWORD = 'juist wachtwoord voor an';
@@ -43,15 +42,9 @@ export async function startStaffServer(callbackStore: CallbackStore, options: { 
     logger,
     appointments,
     routes: [
-      (restifyServer) =>
-        registerAppointmentRoutes(restifyServer, {
-          provider: appointments.provider,
-          catalog: appointments.catalog,
-          municipality: appointments.municipality,
-          secret: appointments.secret,
-          now: appointments.now,
-          authorize: async (req) => (await sessions.get(readCookie(req, STAFF_SESSION_COOKIE))) !== undefined,
-        }),
+      appointmentRoutesOf(appointments, {
+        authorize: async (req) => (await sessions.get(readCookie(req, STAFF_SESSION_COOKIE))) !== undefined,
+      }),
       (restifyServer) =>
         registerStaffConsole(restifyServer, {
           callbackStore,

@@ -1,7 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerAppointmentRoutes } from '../../../bot/http/appointmentRoutes.js';
-import { createTestAppointments, type TestAppointments } from '../../support/appointments.js';
+import { appointmentRoutesOf, createTestAppointments, type TestAppointments } from '../../support/appointments.js';
 import { readable } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
@@ -24,17 +23,7 @@ async function start(appointments: TestAppointments = createTestAppointments()) 
   server = await startTestServer({
     recognizer,
     appointments,
-    routes: [
-      (http) =>
-        registerAppointmentRoutes(http, {
-          provider: appointments.provider,
-          catalog: appointments.catalog,
-          municipality: appointments.municipality,
-          secret: appointments.secret,
-          now: appointments.now,
-          authorize: () => false,
-        }),
-    ],
+    routes: [appointmentRoutesOf(appointments, { authorize: () => false })],
   });
   return { server, appointments };
 }

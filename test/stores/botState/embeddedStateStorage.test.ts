@@ -50,7 +50,7 @@ async function conflictOf(promise: Promise<unknown>): Promise<unknown> {
 async function entryFiles(root: string): Promise<string[]> {
   const found: string[] = [];
   for (const group of await readdir(root)) {
-    if (group === '.tmp') continue;
+    if (group === '.tmp' || group === '.journal') continue;
     for (const name of await readdir(path.join(root, group))) found.push(path.join(group, name));
   }
   return found.sort();
@@ -99,6 +99,7 @@ describe('EmbeddedStateStorage files', () => {
     const collections = await open(dir);
     const store = new EmbeddedStateStorage(collections, numberedETags());
     await store.write({ 'sms/conversations/+32470123456/': { step: 1 }, 'sms/users/+32470123456/': { language: 'nl' } });
+    await Promise.all([collections.conversations.checkpoint(), collections.users.checkpoint()]);
 
     const conversations = await entryFiles(collections.conversations.root);
     const users = await entryFiles(collections.users.root);
@@ -117,6 +118,11 @@ describe('EmbeddedStateStorage files', () => {
       Array.from({ length: 300 }, (_, i) => [`webchat/conversations/other-${i}/`, { step: i, padding: 'x'.repeat(500) }]),
     );
     await store.write(others);
+    await collections.conversations.checkpoint();
+    const journal = path.join(collections.conversations.root, '.journal');
+    const journalled = async () =>
+      (await Promise.all((await readdir(journal)).map((name) => readFile(path.join(journal, name), 'utf8')))).join('');
+    expect(await journalled()).toBe('');
 
     const conversationState = new ConversationState(store);
     const userState = new UserState(store);
@@ -130,10 +136,16 @@ describe('EmbeddedStateStorage files', () => {
     });
     await adapter.send('hallo').assertReply('ok');
 
+    // The turn's write is one small journal record: this conversation only, not the 300 others.
     const conversationKey = 'test/conversations/Convo1/';
+    const record = await journalled();
+    expect(record.length).toBeLessThan(400);
+    expect(record).toContain(conversationKey);
+    expect(record).not.toContain('other-');
+
+    await Promise.all([collections.conversations.checkpoint(), collections.users.checkpoint()]);
     const file = path.join(collections.conversations.root, hashedLayout.fileOf(conversationKey));
     const text = await readFile(file, 'utf8');
-    // The file holds this conversation only, not the 300 others.
     expect(text.length).toBeLessThan(400);
     expect(JSON.parse(text)).toMatchObject({ key: conversationKey, value: { step: 1 } });
     expect(await entryFiles(collections.conversations.root)).toHaveLength(301);
@@ -146,6 +158,7 @@ describe('EmbeddedStateStorage files', () => {
     const store = new EmbeddedStateStorage(collections);
     const key = 'webchat/conversations/broken/';
     await store.write({ [key]: { step: 1 }, 'webchat/conversations/fine/': { step: 1 } });
+    await closeAll(collections);
     const file = path.join(collections.conversations.root, hashedLayout.fileOf(key));
 
     for (const damage of [
@@ -154,13 +167,15 @@ describe('EmbeddedStateStorage files', () => {
       JSON.stringify({ key: 'webchat/conversations/another/', savedAt: '2026-01-01T00:00:00Z', value: {} }),
     ]) {
       await writeFile(file, damage);
-      const restarted = await open(dir);
+      const restarted = await openStateCollections(dir);
       const reopened = new EmbeddedStateStorage(restarted);
       expect(isStoreError(await conflictOf(reopened.read([key])), 'STORE_FILE_CORRUPT')).toBe(true);
       expect(isStoreError(await conflictOf(reopened.write({ [key]: { step: 2 } })), 'STORE_FILE_CORRUPT')).toBe(true);
-      expect(await readFile(file, 'utf8')).toBe(damage);
       // Other residents are not affected.
       expect(Object.keys(await reopened.read(['webchat/conversations/fine/']))).toHaveLength(1);
+      await reopened.write({ 'webchat/conversations/fine/': { step: 2 } });
+      await closeAll(restarted);
+      expect(await readFile(file, 'utf8')).toBe(damage);
     }
   });
 });
@@ -180,6 +195,7 @@ describe('EmbeddedStateStorage expiry', () => {
     await store.write({ [userKey]: { language: 'nl' } });
     now += DAY + 60_000;
     await store.write({ 'webchat/conversations/fresh/': { step: 1 } });
+    await Promise.all([collections.conversations.checkpoint(), collections.users.checkpoint()]);
     // File times say when each file was written; make them match the test's clock.
     const written = [conversationKey, userKey];
     for (const key of written) {

@@ -46,7 +46,7 @@ async function surveyFiles(dir: string): Promise<string[]> {
   const root = path.join(dir, 'survey');
   const found: string[] = [];
   for (const month of await readdir(root)) {
-    if (month === '.tmp') continue;
+    if (month === '.tmp' || month === '.journal') continue;
     for (const name of await readdir(path.join(root, month))) found.push(`${month}/${name}`);
   }
   return found.sort();
