@@ -75,6 +75,8 @@ export async function openEmbeddedSurveyStore(
     layout: namedLayout((key) => key.slice(0, 7)),
     now: options.now,
     cacheEntries: CACHED_PARTS,
+    // An answer is written once per survey; a journal would hold the parts it wrote in the heap until its checkpoint.
+    journal: false,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const dayCounts = await files.document<SurveyDayCounts>(SURVEY_DAY_COUNTS_DOCUMENT, EMPTY_SURVEY_DAY_COUNTS);
