@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { answerPhrases, answerWords, containsAnyPhrase } from '../bot/channels/answerPhrases.js';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../domain/nluContract.js';
 import type { Recognition } from '../nlu/recognizer.js';
@@ -83,6 +84,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       const switched = await this.switchCapability(innerDc, levels, intent);
       if (switched) return switched;
     }
+    // "dank u wel, dan zal ik het eens proberen" at a follow-up that holds nothing unanswered: done, the root says goodbye.
+    // Only with a word of thanks or farewell: the recognizer also reads "k heb da nodig tegen volgende week" as goodbye.
+    if (intent === 'goodbye' && reading?.kind === 'notAnswer' && reading.otherRequestsLeave && saysThanks(innerDc.context)) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(this.initialDialogId);
+    }
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
     // "kunnen jullie mij dan terugbellen?" at the handoff's own callback question answers it: no new handoff.
     if (intent === 'handoff.human' && reading?.kind === 'likelyAnswer' && activeIds(levels).includes(DialogIds.handoff)) return undefined;
@@ -156,6 +163,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(DialogIds.handoff);
   }
+}
+
+/** Whether the message holds a word of thanks or farewell ("dank u wel", "merci", "tot ziens"). */
+function saysThanks(context: TurnContext): boolean {
+  const { language } = turnServices(context);
+  return containsAnyPhrase(answerWords(context.activity.text ?? ''), answerPhrases(language).thanks);
 }
 
 /** The intent this message interrupts with: a command from INTERRUPTION_MIN_SCORE, a question in passing from ASIDE_MIN_SCORE. */
