@@ -223,7 +223,8 @@ export async function createLinearRecognizer(options: LinearRecognizerOptions = 
       const read = readText(text, documentFinder);
       const entities = documentOf(read);
       if (read.modelWords.length === 0) return { intent: 'none', score: 1, entities };
-      const [top, runnerUp] = ranked(withNoneBias(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)), noneBias));
+      const ranking = ranked(withNoneBias(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)), noneBias));
+      const [top, runnerUp] = entities.document !== undefined && saysNeedsRenewal(read.words) ? asDocumentRequest(ranking) : ranking;
       if (top!.intent !== 'none' && top!.score < noneThreshold) {
         return { intent: 'none', score: 1 - top!.score, runnerUp: top!, entities: withoutLoginCard('none', entities) };
       }
@@ -257,6 +258,43 @@ function documentOf(read: ReadText): Recognition['entities'] {
   const young = isUnderKidsIdAge(read.words);
   if (young === undefined) return { document };
   return { document: young ? 'kids-id' : 'identiteitskaart' };
+}
+
+/** "vervallen", "kwijt", "kapot": a document said to need replacing (the contract: then it is asked for, not a login). */
+const NEEDS_RENEWAL = new Set([
+  'vervallen',
+  'vervalt',
+  'verlopen',
+  'verloopt',
+  'kwijt',
+  'verloren',
+  'gestolen',
+  'kapot',
+  'gebroken',
+  'beschadigd',
+  'ongeldig',
+  'vernieuwen',
+  'hernieuwen',
+  'expired',
+  'lost',
+  'stolen',
+  'broken',
+]);
+
+function saysNeedsRenewal(words: readonly string[]): boolean {
+  return words.some((word) => NEEDS_RENEWAL.has(word));
+}
+
+/**
+ * The contract: a document that is lost, broken or expired is `document.request`, also when the resident tells
+ * of the thuisloket ("mijn identiteitskaart is vervallen en ik heb geen kaartlezer"): the thuisloket's share of
+ * the reading is the request's.
+ */
+function asDocumentRequest(ranking: ScoredIntent[]): ScoredIntent[] {
+  const score = (intent: Intent) => ranking.find((scored) => scored.intent === intent)?.score ?? 0;
+  const request: ScoredIntent = { intent: 'document.request', score: score('document.request') + score('thuisloket.info') };
+  const others = ranking.filter((scored) => scored.intent !== 'document.request' && scored.intent !== 'thuisloket.info');
+  return [request, ...others].sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
 }
 
 /**
