@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { isUnderKidsIdAge } from './childAge.js';
 import { standardWords } from './colloquialDutch.js';
 import { INTENTS, type DocumentId, type Intent } from '../domain/nluContract.js';
-import { negatedPart, withoutNegatedPart } from './contrast.js';
 import { DocumentFinder, loadDocumentSynonyms, type DocumentMention } from './documentEntity.js';
 import { withoutStretchedLetters, wordsOf } from './plainText.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
@@ -69,6 +68,65 @@ export function withNoneBias(probabilities: Float64Array, bias: number): Float64
   const sum = result.reduce((a, b) => a + b, 0);
   for (let i = 0; i < result.length; i += 1) result[i]! /= sum;
   return result;
+}
+
+/*
+ * The negated part: "niet annuleren maar verschuiven", "geen paspoort maar een identiteitskaart": what a resident
+ * negates before a contrast is what they do not want. This finds that part.
+ */
+
+const NEGATIONS = new Set(['niet', 'geen']);
+const CONTRASTS = new Set(['maar', 'wel']);
+/** "laat maar", "bel mij maar terug": after these, "maar" softens a request instead of contrasting. */
+const SOFTENED_BY_MAAR = new Set([
+  'laat',
+  'mij',
+  'me',
+  'het',
+  'ze',
+  'hem',
+  'haar',
+  'u',
+  'dat',
+  'dan',
+  'gerust',
+  'zet',
+  'doe',
+  'ga',
+  'kom',
+  'vergeet',
+  'hou',
+  'stop',
+  'zeg',
+  'bel',
+]);
+/** A contrast further than this from its negation belongs to another clause. */
+const MAX_NEGATED_WORDS = 6;
+
+/** Word positions [start, end): the negation, the negated words and the contrast word. */
+interface NegatedPart {
+  start: number;
+  end: number;
+}
+
+/** The first "niet/geen X maar/wel Y" in the words, when Y follows; otherwise undefined. */
+function negatedPart(words: readonly string[]): NegatedPart | undefined {
+  for (let start = 0; start < words.length; start += 1) {
+    if (!NEGATIONS.has(words[start]!)) continue;
+    const last = Math.min(words.length - 2, start + MAX_NEGATED_WORDS + 1);
+    for (let at = start + 1; at <= last; at += 1) {
+      const word = words[at]!;
+      if (NEGATIONS.has(word)) break;
+      if (!CONTRASTS.has(word) || SOFTENED_BY_MAAR.has(words[at - 1]!)) continue;
+      return { start, end: at + 1 };
+    }
+  }
+  return undefined;
+}
+
+/** The words without the negated part: what the resident does want. */
+function withoutNegatedPart(words: readonly string[], part: NegatedPart | undefined): string[] {
+  return part === undefined ? [...words] : [...words.slice(0, part.start), ...words.slice(part.end)];
 }
 
 /** The words of a text as the linear model reads them, and what the resident negated. */
@@ -165,7 +223,8 @@ export async function createLinearRecognizer(options: LinearRecognizerOptions = 
       const read = readText(text, documentFinder);
       const entities = documentOf(read);
       if (read.modelWords.length === 0) return { intent: 'none', score: 1, entities };
-      const [top, runnerUp] = ranked(withNoneBias(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)), noneBias));
+      const ranking = ranked(withNoneBias(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)), noneBias));
+      const [top, runnerUp] = entities.document !== undefined && saysNeedsRenewal(read.words) ? asDocumentRequest(ranking) : ranking;
       if (top!.intent !== 'none' && top!.score < noneThreshold) {
         return { intent: 'none', score: 1 - top!.score, runnerUp: top!, entities: withoutLoginCard('none', entities) };
       }
@@ -199,6 +258,43 @@ function documentOf(read: ReadText): Recognition['entities'] {
   const young = isUnderKidsIdAge(read.words);
   if (young === undefined) return { document };
   return { document: young ? 'kids-id' : 'identiteitskaart' };
+}
+
+/** "vervallen", "kwijt", "kapot": a document said to need replacing (the contract: then it is asked for, not a login). */
+const NEEDS_RENEWAL = new Set([
+  'vervallen',
+  'vervalt',
+  'verlopen',
+  'verloopt',
+  'kwijt',
+  'verloren',
+  'gestolen',
+  'kapot',
+  'gebroken',
+  'beschadigd',
+  'ongeldig',
+  'vernieuwen',
+  'hernieuwen',
+  'expired',
+  'lost',
+  'stolen',
+  'broken',
+]);
+
+function saysNeedsRenewal(words: readonly string[]): boolean {
+  return words.some((word) => NEEDS_RENEWAL.has(word));
+}
+
+/**
+ * The contract: a document that is lost, broken or expired is `document.request`, also when the resident tells
+ * of the thuisloket ("mijn identiteitskaart is vervallen en ik heb geen kaartlezer"): the thuisloket's share of
+ * the reading is the request's.
+ */
+function asDocumentRequest(ranking: ScoredIntent[]): ScoredIntent[] {
+  const score = (intent: Intent) => ranking.find((scored) => scored.intent === intent)?.score ?? 0;
+  const request: ScoredIntent = { intent: 'document.request', score: score('document.request') + score('thuisloket.info') };
+  const others = ranking.filter((scored) => scored.intent !== 'document.request' && scored.intent !== 'thuisloket.info');
+  return [request, ...others].sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
 }
 
 /**

@@ -1,12 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import {
-  ComponentDialog,
-  DialogTurnStatus,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails } from '../../nlu/documentDetails.js';
@@ -16,7 +9,7 @@ import { findService, knownService, serviceForDocument, type AppointmentService 
 import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
-import { readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
+import { askAgainAfterAside, readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
 import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
@@ -216,9 +209,7 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     const { t, language } = turnServices(context);
     if (aside.kind === 'facts') {
       await this.deps.documentFacts?.answer(context, aside.document, aside.requester, aside.asked);
-      await context.sendActivity(t('common:resume.carryOn'));
-      await innerDc.repromptDialog();
-      return { status: DialogTurnStatus.waiting };
+      return askAgainAfterAside(innerDc);
     }
     // The moment was for the other service (its counters and length differ): choose again; name and contact stay.
     // A moment said with the change ("liever voor een identiteitskaart, en dan op vrijdag") is for the new service.
