@@ -7,6 +7,7 @@ import type { AppointmentDeps } from './appointmentDeps.js';
 import { requestIdOf } from '../requestId.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
 import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
+import { stepValues } from '../stepValues.js';
 
 /** Cancels a booked appointment after the code-and-contact check and a yes/no question. */
 export class CancelBookingDialog extends ComponentDialog {
@@ -70,5 +71,5 @@ interface Remembered {
 }
 
 function remembered(step: WaterfallStepContext): Remembered {
-  return step.values as Remembered;
+  return stepValues<Remembered>(step);
 }
