@@ -3,35 +3,38 @@
  * filled DATA_DIR does, without the rows of the fill in its heap:
  *
  * - `tsx bench/embeddedSurveyProcess.ts fill <dataDir> <rows>` loads `rows` demo rows (the year
- *   before the bench's "today") as `seed:survey` does, and exits.
- * - `tsx bench/embeddedSurveyProcess.ts measure <dataDir> <round> <warmUpSurveys> <surveys> <reportRuns>`
- *   opens the stores as the bot does (`openStores`), saves `warmUpSurveys` surveys unmeasured
- *   (start-up, JIT), then `surveys` surveys answer by answer and `reportRuns` reports, each timed.
- *
- * Each prints one JSON line on stdout (`FillFigures`, `MeasureFigures`).
+ *   before the bench's "today") as `seed:survey` does, prints `{"fillSeconds": …}` and exits.
+ * - `tsx bench/embeddedSurveyProcess.ts serve <dataDir>` (spawned with an IPC channel) opens the
+ *   stores as the bot does (`openStores`), says `ready`, then does what the bench asks, one request
+ *   at a time (`SurveyProcessRequest`), answering each with its figures, until `stop`.
  */
 import { openStores } from '../stores/openStores.js';
 import { loadSurveyBaseline } from '../services/survey/surveyBaselineFile.js';
 import { storedSurveyReport } from '../services/survey/storedSurveyReport.js';
 import { newSurveyResponseId, type SurveyAnswers, type SurveyResponse } from '../services/survey/surveyResponse.js';
 import { generateSyntheticSurveyRows } from '../services/survey/syntheticSurvey.js';
-import type { SurveyStore } from '../stores/survey/surveyStores.js';
 import { silentLogger } from '../bot/logger.js';
 
-export interface FillFigures {
-  fillSeconds: number;
+export type SurveyProcessRequest =
+  /** Save one survey as the dialog does, after every answer (each save replacing the growing row). */
+  | { type: 'survey'; answers: SurveyAnswers; requestPrefix: string }
+  /** Time `runs` survey reports over every stored row. */
+  | { type: 'report'; runs: number }
+  | { type: 'stop' };
+
+export interface SurveyFigures {
+  /** Milliseconds of each save. */
+  answerMs: number[];
+  /** CPU time of this process (every thread: GC, file-system pool) while saving. */
+  cpuMs: number;
+  /** Heap in use after the survey: what the opened store holds. */
+  heapUsedMb: number;
 }
 
-export interface MeasureFigures {
-  /** Milliseconds of each measured answer saved. */
-  answerMs: number[];
-  /** CPU time of this process (every thread: GC, file-system pool) while the answers were saved. */
-  answerCpuMs: number;
+export interface ReportFigures {
   reportMs: number[];
-  /** Responses the last report counted. */
-  reportResponses: number;
-  /** Heap in use after the measured answers: what the opened store holds. */
-  heapUsedMb: number;
+  /** Responses the report counted. */
+  responses: number;
 }
 
 /** "Today" in the bench; the stored rows lie in the year before it. */
@@ -44,7 +47,7 @@ const ROWS_PER_SEED = 100_000;
 
 const openBenchStores = (dataDir: string) => openStores({ storage: 'lowdb', dataDir }, silentLogger, { now: () => NOW });
 
-async function fill(dataDir: string, size: number): Promise<FillFigures> {
+async function fill(dataDir: string, size: number): Promise<{ fillSeconds: number }> {
   const stores = await openBenchStores(dataDir);
   try {
     const started = performance.now();
@@ -58,75 +61,61 @@ async function fill(dataDir: string, size: number): Promise<FillFigures> {
   }
 }
 
-interface MeasureOptions {
-  round: number;
-  warmUpSurveys: number;
-  surveys: number;
-  reportRuns: number;
-}
-
-async function measure(dataDir: string, { round, warmUpSurveys, surveys, reportRuns }: MeasureOptions): Promise<MeasureFigures> {
+async function serve(dataDir: string): Promise<void> {
   const stores = await openBenchStores(dataDir);
-  try {
-    const surveyStore = stores.survey.surveyStore;
-    const answerSets = todaysSurveys(warmUpSurveys + surveys);
-    for (const [index, answers] of answerSets.slice(0, warmUpSurveys).entries()) {
-      await saveAnswerByAnswer(surveyStore, answers, `bench-survey-${round}-warm-${index}`);
-    }
+  const baseline = loadSurveyBaseline();
+  const send = (message: unknown) =>
+    new Promise<void>((resolve, reject) => process.send!(message, (error) => (error ? reject(error) : resolve())));
+
+  async function survey(answers: SurveyAnswers, requestPrefix: string): Promise<SurveyFigures> {
+    const row: SurveyResponse = {
+      id: newSurveyResponseId(),
+      day: TODAY,
+      questionnaireVersion: 1,
+      channel: 'webchat',
+      outcome: 'resolved',
+      answers: {},
+    };
     const answerMs: number[] = [];
     const cpuBefore = process.cpuUsage();
-    for (const [index, answers] of answerSets.slice(warmUpSurveys).entries()) {
-      answerMs.push(...(await saveAnswerByAnswer(surveyStore, answers, `bench-survey-${round}-${index}`)));
+    for (const [step, [question, code]] of Object.entries(answers).entries()) {
+      row.answers = { ...row.answers, [question]: code };
+      const started = performance.now();
+      await stores.survey.surveyStore.add({ ...row }, `${requestPrefix}-${step}`);
+      answerMs.push(performance.now() - started);
     }
     const cpu = process.cpuUsage(cpuBefore);
-    const heapUsedMb = Math.round(process.memoryUsage().heapUsed / 1e5) / 10;
+    return { answerMs, cpuMs: (cpu.user + cpu.system) / 1000, heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1e5) / 10 };
+  }
 
-    const baseline = loadSurveyBaseline();
-    // The first report after a start counts the days closed since: left out, as the warm-up is.
-    let report = await storedSurveyReport(stores.survey, REPORT_RANGE, baseline);
+  async function report(runs: number): Promise<ReportFigures> {
     const reportMs: number[] = [];
-    for (let run = 0; run < reportRuns; run += 1) {
+    let responses = 0;
+    for (let run = 0; run < runs; run += 1) {
       const started = performance.now();
-      report = await storedSurveyReport(stores.survey, REPORT_RANGE, baseline);
+      responses = (await storedSurveyReport(stores.survey, REPORT_RANGE, baseline)).responses;
       reportMs.push(performance.now() - started);
     }
-    return { answerMs, answerCpuMs: (cpu.user + cpu.system) / 1000, reportMs, reportResponses: report.responses, heapUsedMb };
-  } finally {
-    await stores.close();
+    return { reportMs, responses };
   }
+
+  // One request at a time: the bench waits for each answer before it sends the next.
+  process.on('message', (request: SurveyProcessRequest) => {
+    const work =
+      request.type === 'survey'
+        ? survey(request.answers, request.requestPrefix).then(send)
+        : request.type === 'report'
+          ? report(request.runs).then(send)
+          : stores.close().then(() => process.disconnect());
+    work.catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+  });
+  await send('ready');
 }
 
-/** Saves one survey as the dialog does, after every answer (each save replacing the growing row); returns each save's time. */
-async function saveAnswerByAnswer(store: SurveyStore, answers: SurveyAnswers, requestPrefix: string): Promise<number[]> {
-  const row: SurveyResponse = {
-    id: newSurveyResponseId(),
-    day: TODAY,
-    questionnaireVersion: 1,
-    channel: 'webchat',
-    outcome: 'resolved',
-    answers: {},
-  };
-  const times: number[] = [];
-  for (const [step, [question, code]] of Object.entries(answers).entries()) {
-    row.answers = { ...row.answers, [question]: code };
-    const started = performance.now();
-    await store.add({ ...row }, `${requestPrefix}-${step}`);
-    times.push(performance.now() - started);
-  }
-  return times;
-}
-
-/** Answer sets as residents give them (taken from the generator's realistic mix), without the synthetic mark. */
-function todaysSurveys(count: number): SurveyAnswers[] {
-  return generateSyntheticSurveyRows({ count, from: STORED_FROM, seed: 9_999 }).map((row) => row.answers);
-}
-
-const [command, dataDir, ...numbers] = process.argv.slice(2);
-const [first = 0, warmUpSurveys = 0, surveys = 0, reportRuns = 0] = numbers.map(Number);
-if (command === 'fill' && dataDir) console.log(JSON.stringify(await fill(dataDir, first)));
-else if (command === 'measure' && dataDir)
-  console.log(JSON.stringify(await measure(dataDir, { round: first, warmUpSurveys, surveys, reportRuns })));
-else
-  throw new RangeError(
-    'usage: embeddedSurveyProcess.ts fill <dataDir> <rows> | measure <dataDir> <round> <warmUpSurveys> <surveys> <reportRuns>',
-  );
+const [command, dataDir, rows] = process.argv.slice(2);
+if (command === 'fill' && dataDir) console.log(JSON.stringify(await fill(dataDir, Number(rows))));
+else if (command === 'serve' && dataDir && process.send) await serve(dataDir);
+else throw new RangeError('usage: embeddedSurveyProcess.ts fill <dataDir> <rows> | serve <dataDir> (with an IPC channel)');

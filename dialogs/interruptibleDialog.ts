@@ -5,7 +5,7 @@ import type { Intent } from '../domain/nluContract.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import { heardAside, readOpenQuestion } from './prompts/openQuestion.js';
+import { askAgainAfterAside, heardAside, readOpenQuestion } from './prompts/openQuestion.js';
 import { QUESTIONS_ASIDE } from './prompts/questionInPassing.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
@@ -131,9 +131,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const open = openQuestion(innerDc);
     if (!this.aside || !open) return undefined;
     if (!(await this.aside.answer(innerDc.context, intent))) return undefined;
-    await innerDc.context.sendActivity(turnServices(innerDc.context).t('common:resume.carryOn'));
-    await open.repromptDialog();
-    return { status: DialogTurnStatus.waiting };
+    return askAgainAfterAside(open);
   }
 
   /**

@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { INTENTS, type Intent } from '../domain/nluContract.js';
 import { DocumentFinder, loadDocumentSynonyms } from './documentEntity.js';
-import { LINEAR_SETTINGS, readText, trainLinearModel, withNoneBias } from './linearRecognizer.js';
-import { textFeatures } from './textFeatures.js';
+import { LINEAR_SETTINGS, readText, textFeatures, trainLinearModel, withNoneBias } from './linearRecognizer.js';
 import { loadIntentTrainingData, trainingFolds, type IntentTrainingData } from './trainingData.js';
 
 const CALIBRATION_FOLDS = 5;

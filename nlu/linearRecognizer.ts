@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import { isUnderKidsIdAge } from './childAge.js';
 import { standardWords } from './colloquialDutch.js';
 import { INTENTS, type DocumentId, type Intent } from '../domain/nluContract.js';
-import { negatedPart, withoutNegatedPart } from './contrast.js';
 import { DocumentFinder, loadDocumentSynonyms, type DocumentMention } from './documentEntity.js';
 import { withoutStretchedLetters, wordsOf } from './plainText.js';
 import type { Recognition, Recognizer, ScoredIntent } from './recognizer.js';
-import { SoftmaxClassifier, type SoftmaxSettings } from './softmaxClassifier.js';
-import { textFeatures, type FeatureSettings } from './textFeatures.js';
+import { SoftmaxClassifier, type SoftmaxSettings, type SparseFeatures } from './softmaxClassifier.js';
 import { loadIntentTrainingData, type IntentTrainingData } from './trainingData.js';
 
 export interface LinearRecognizerOptions {
@@ -23,6 +21,14 @@ export interface LinearRecognizerOptions {
    * unseen word should not fall to `none` for that alone. Defaults to the calibrated one.
    */
   noneBias?: number;
+}
+
+interface FeatureSettings {
+  buckets: number;
+  minGram: number;
+  maxGram: number;
+  /** Weight of a word or word pair against one character gram, before length normalisation. */
+  wordWeight: number;
 }
 
 /** Settings of features and training; chosen by 5-fold cross-validation on the training data. */
@@ -64,6 +70,65 @@ export function withNoneBias(probabilities: Float64Array, bias: number): Float64
   return result;
 }
 
+/*
+ * The negated part: "niet annuleren maar verschuiven", "geen paspoort maar een identiteitskaart": what a resident
+ * negates before a contrast is what they do not want. This finds that part.
+ */
+
+const NEGATIONS = new Set(['niet', 'geen']);
+const CONTRASTS = new Set(['maar', 'wel']);
+/** "laat maar", "bel mij maar terug": after these, "maar" softens a request instead of contrasting. */
+const SOFTENED_BY_MAAR = new Set([
+  'laat',
+  'mij',
+  'me',
+  'het',
+  'ze',
+  'hem',
+  'haar',
+  'u',
+  'dat',
+  'dan',
+  'gerust',
+  'zet',
+  'doe',
+  'ga',
+  'kom',
+  'vergeet',
+  'hou',
+  'stop',
+  'zeg',
+  'bel',
+]);
+/** A contrast further than this from its negation belongs to another clause. */
+const MAX_NEGATED_WORDS = 6;
+
+/** Word positions [start, end): the negation, the negated words and the contrast word. */
+interface NegatedPart {
+  start: number;
+  end: number;
+}
+
+/** The first "niet/geen X maar/wel Y" in the words, when Y follows; otherwise undefined. */
+function negatedPart(words: readonly string[]): NegatedPart | undefined {
+  for (let start = 0; start < words.length; start += 1) {
+    if (!NEGATIONS.has(words[start]!)) continue;
+    const last = Math.min(words.length - 2, start + MAX_NEGATED_WORDS + 1);
+    for (let at = start + 1; at <= last; at += 1) {
+      const word = words[at]!;
+      if (NEGATIONS.has(word)) break;
+      if (!CONTRASTS.has(word) || SOFTENED_BY_MAAR.has(words[at - 1]!)) continue;
+      return { start, end: at + 1 };
+    }
+  }
+  return undefined;
+}
+
+/** The words without the negated part: what the resident does want. */
+function withoutNegatedPart(words: readonly string[], part: NegatedPart | undefined): string[] {
+  return part === undefined ? [...words] : [...words.slice(0, part.start), ...words.slice(part.end)];
+}
+
 /** The words of a text as the linear model reads them, and what the resident negated. */
 export interface ReadText {
   /** Flemish and chat forms as standard words, stretched letters shortened. */
@@ -100,6 +165,46 @@ export function readText(text: string, documentFinder: DocumentFinder): ReadText
 }
 
 /**
+ * What the linear recognizer sees of a text: hashed word 1–2-grams and character 3–6-grams of
+ * each word (with word boundaries, so "akte" at the end of "overlijdensakte" and the word "akte"
+ * share grams), scaled to length 1 so long and short messages weigh the same. Character grams carry compounds, inflections and typos ("terugbelverzoek",
+ * "herplannen", "afspaak") to the words the model was trained on; word grams carry the order.
+ */
+export function textFeatures(words: readonly string[], settings: FeatureSettings): SparseFeatures {
+  const features = new Map<number, number>();
+  const add = (key: string, weight: number) => {
+    const index = hash(key) % settings.buckets;
+    features.set(index, (features.get(index) ?? 0) + weight);
+  };
+  const bounded = ['<s>', ...words, '</s>'];
+  for (let i = 0; i < bounded.length; i += 1) {
+    const word = bounded[i]!;
+    if (i > 0) add(`b ${bounded[i - 1]} ${word}`, settings.wordWeight);
+    if (i === 0 || i === bounded.length - 1) continue;
+    add(`w ${word}`, settings.wordWeight);
+    const padded = `<${word}>`;
+    for (let n = settings.minGram; n <= settings.maxGram; n += 1) {
+      for (let start = 0; start + n <= padded.length; start += 1) add(`c ${padded.slice(start, start + n)}`, 1);
+    }
+  }
+  let norm = 0;
+  for (const value of features.values()) norm += value * value;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [index, value] of features) features.set(index, value / norm);
+  return features;
+}
+
+/** FNV-1a, 32 bits: the same index for the same text on every machine. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
  * The default offline recognizer: a linear softmax classifier over hashed word 1–2-grams and
  * character 3–6-grams of the normalised text, trained in memory at start-up (a fixed seed: the
  * same data gives the same model). The top intent below the calibrated threshold is `none`,
@@ -118,7 +223,8 @@ export async function createLinearRecognizer(options: LinearRecognizerOptions = 
       const read = readText(text, documentFinder);
       const entities = documentOf(read);
       if (read.modelWords.length === 0) return { intent: 'none', score: 1, entities };
-      const [top, runnerUp] = ranked(withNoneBias(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)), noneBias));
+      const ranking = ranked(withNoneBias(classifier.probabilities(textFeatures(read.modelWords, LINEAR_SETTINGS)), noneBias));
+      const [top, runnerUp] = entities.document !== undefined && saysNeedsRenewal(read.words) ? asDocumentRequest(ranking) : ranking;
       if (top!.intent !== 'none' && top!.score < noneThreshold) {
         return { intent: 'none', score: 1 - top!.score, runnerUp: top!, entities: withoutLoginCard('none', entities) };
       }
@@ -152,6 +258,43 @@ function documentOf(read: ReadText): Recognition['entities'] {
   const young = isUnderKidsIdAge(read.words);
   if (young === undefined) return { document };
   return { document: young ? 'kids-id' : 'identiteitskaart' };
+}
+
+/** "vervallen", "kwijt", "kapot": a document said to need replacing (the contract: then it is asked for, not a login). */
+const NEEDS_RENEWAL = new Set([
+  'vervallen',
+  'vervalt',
+  'verlopen',
+  'verloopt',
+  'kwijt',
+  'verloren',
+  'gestolen',
+  'kapot',
+  'gebroken',
+  'beschadigd',
+  'ongeldig',
+  'vernieuwen',
+  'hernieuwen',
+  'expired',
+  'lost',
+  'stolen',
+  'broken',
+]);
+
+function saysNeedsRenewal(words: readonly string[]): boolean {
+  return words.some((word) => NEEDS_RENEWAL.has(word));
+}
+
+/**
+ * The contract: a document that is lost, broken or expired is `document.request`, also when the resident tells
+ * of the thuisloket ("mijn identiteitskaart is vervallen en ik heb geen kaartlezer"): the thuisloket's share of
+ * the reading is the request's.
+ */
+function asDocumentRequest(ranking: ScoredIntent[]): ScoredIntent[] {
+  const score = (intent: Intent) => ranking.find((scored) => scored.intent === intent)?.score ?? 0;
+  const request: ScoredIntent = { intent: 'document.request', score: score('document.request') + score('thuisloket.info') };
+  const others = ranking.filter((scored) => scored.intent !== 'document.request' && scored.intent !== 'thuisloket.info');
+  return [request, ...others].sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
 }
 
 /**

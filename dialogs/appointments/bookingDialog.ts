@@ -1,12 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import {
-  ComponentDialog,
-  DialogTurnStatus,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails } from '../../nlu/documentDetails.js';
@@ -16,7 +9,7 @@ import { findService, knownService, serviceForDocument, type AppointmentService 
 import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
-import { readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
+import { askAgainAfterAside, readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
 import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
@@ -220,12 +213,12 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     const { t, language } = turnServices(context);
     if (aside.kind === 'facts') {
       await this.deps.documentFacts?.answer(context, aside.document, aside.requester, aside.asked);
-      await context.sendActivity(t('common:resume.carryOn'));
-      await innerDc.repromptDialog();
-      return { status: DialogTurnStatus.waiting };
+      return askAgainAfterAside(innerDc);
     }
     // The moment was for the other service (its counters and length differ): choose again; name and contact stay.
-    const draft: BookingDraft = { ...aside.draft, service: aside.service.id, document: aside.document };
+    // A moment said with the change ("liever voor een identiteitskaart, en dan op vrijdag") is for the new service.
+    const said = context.activity.text ? visitWhenIn(context.activity.text, this.deps.clock()) : undefined;
+    const draft: BookingDraft = { ...aside.draft, service: aside.service.id, document: aside.document, ...(said ? { when: said } : {}) };
     delete draft.slot;
     delete draft.proposal;
     delete draft.requester;
@@ -241,8 +234,10 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     if (!draft?.service || leafDialogId(innerDc) === DialogIds.appointmentServicePrompt) return undefined;
     const reading = readOpenQuestion(innerDc);
     const answered = reading !== undefined && reading.kind !== 'notAnswer' && reading.kind !== 'likelyAnswer';
-    // "hoelang is zo'n reispas geldig": a question about the document, though a day might be read in it.
-    if (answered && !reading.wishOnly) return undefined;
+    // An answer stays an answer ("hoelang is zo'n reispas geldig", a name), but at the question when, another
+    // document with a day ("liever voor een identiteitskaart, en dan op vrijdag") changes the service first.
+    const plainAnswer = answered && !reading.wishOnly;
+    if (plainAnswer && !WHEN_QUESTIONS.includes(leafDialogId(innerDc) ?? '')) return undefined;
     const { context } = innerDc;
     const { recognition } = turnServices(context);
     // "ik wil een medewerker spreken over de prijs", "stop": those go first.
@@ -251,7 +246,8 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     }
     const named = recognition?.entities.document;
     const asked = this.deps.documentFacts?.asked(context.activity.text) ?? [];
-    if (asked.length === 0 && answered) return undefined;
+    if (asked.length === 0 && answered && named === undefined) return undefined;
+    if (asked.length > 0 && plainAnswer) return undefined;
     if (asked.length > 0) {
       const document = named ?? draft.document ?? this.onlyDocumentOf(draft.service);
       if (!document) return undefined;
@@ -300,6 +296,9 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return knownService(this.deps.catalog, id);
   }
 }
+
+/** The questions about when: a day in their answer may come with a change of service. */
+const WHEN_QUESTIONS: readonly string[] = [DialogIds.appointmentSlotPrompt, DialogIds.appointmentWishPrompt];
 
 /** What a resident can correct at the summary, as options after yes and no. */
 const CORRECTIONS = ['fixName', 'fixContact', 'fixMoment'] as const;

@@ -1,11 +1,4 @@
-import {
-  ComponentDialog,
-  DialogTurnStatus,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
@@ -24,7 +17,7 @@ import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
-import { readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
+import { askAgainAfterAside, readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
 import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from '../thuisloket/loginAlternativesDialog.js';
 import { DocumentFactsAnswer } from './documentFacts.js';
@@ -251,9 +244,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     if (!asked) return super.onContinueDialog(innerDc);
     const { context } = innerDc;
     await this.documentFacts.answer(context, asked.request.document!, asked.request.requester, asked.facts);
-    await context.sendActivity(turnServices(context).t('common:resume.carryOn'));
-    await innerDc.repromptDialog();
-    return { status: DialogTurnStatus.waiting };
+    return askAgainAfterAside(innerDc);
   }
 
   /** The facts asked, when the offer to book is open and the message is no answer to it. */

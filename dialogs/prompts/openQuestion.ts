@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogContext, PromptOptions } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult, type PromptOptions } from 'botbuilder-dialogs';
+import { turnServices } from '../../bot/turnState.js';
 
 /**
  * How the question the bot just asked reads the resident's message, before anything else does:
@@ -58,6 +59,13 @@ export function readOpenQuestion(dc: DialogContext): OpenQuestionReading | undef
 export interface HearsAside {
   /** Whether this dialog handles the message itself; `innerDc` is the dialog's own inner context. */
   hearsAside(innerDc: DialogContext): boolean;
+}
+
+/** After a question in passing was answered: "to carry on" and the question open under `dc` again; the turn waits for its answer. */
+export async function askAgainAfterAside(dc: DialogContext): Promise<DialogTurnResult> {
+  await dc.context.sendActivity(turnServices(dc.context).t('common:resume.carryOn'));
+  await dc.repromptDialog();
+  return { status: DialogTurnStatus.waiting };
 }
 
 function hearsAside(dialog: unknown): dialog is HearsAside {

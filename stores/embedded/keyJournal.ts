@@ -206,7 +206,7 @@ export async function openKeyJournal<T>(directory: string, options: KeyJournalOp
     },
     checkpoint: async () => {
       while (checkpointing) await checkpointing;
-      await checkpoint();
+      if (held.size > 0 || files.size > 0) await checkpoint();
     },
     async close() {
       await fileWork;

@@ -83,6 +83,12 @@ export interface KeyedDocumentsOptions {
   cacheEntries?: number;
   fileSystem?: StoreFileSystem;
   logger?: Logger;
+  /**
+   * False: every write goes straight to its key's own file (temp file, fsync, rename, directory
+   * fsync), and nothing is held beyond the cache. For trees written seldom whose values should
+   * leave the heap at once (survey day parts). Default true: writes go to the journal.
+   */
+  journal?: boolean;
   /** How big the journal grows before its entries are written back into the keys' files. */
   checkpointBytes?: number;
 }
@@ -146,6 +152,9 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
     ...(options.checkpointBytes !== undefined ? { checkpointBytes: options.checkpointBytes } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
+  const journalled = options.journal ?? true;
+  // A tree journalled before: its entries go to their files before writes bypass the journal.
+  if (!journalled) await journal.checkpoint();
   const isExpired = (entry: KeyedEntry<T>, at: number) =>
     options.maxAgeMs !== undefined && at - Date.parse(entry.savedAt) > options.maxAgeMs;
 
@@ -217,9 +226,10 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
     madeDirectories.add(parent);
   }
 
-  /** Makes `changes` durable: one journal record for all of them. */
+  /** Makes `changes` durable: one journal record for all of them (or, without a journal, their files). */
   function write(changes: readonly JournalChange<T>[]): Promise<void> {
-    return changes.length === 0 ? Promise.resolve() : journal.write(changes);
+    if (changes.length === 0) return Promise.resolve();
+    return journalled ? journal.write(changes) : writeBack(changes);
   }
 
   /** Writes journalled entries into their keys' own files, durably (the journal's checkpoint). */

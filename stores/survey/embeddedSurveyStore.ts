@@ -11,6 +11,8 @@
  * - A write to a closed day (demo rows, a very late answer) first drops that day's counts, then writes,
  *   then counts the day again: a crash in between leaves the day uncounted, to be counted at the next
  *   report, never counts that miss a row.
+ * - Memory holds only the parts writes and reports use (the open days', CACHED_PARTS): an answer's
+ *   cost and the bot's heap stay the same however many rows the tree holds.
  * - Every check-then-write runs inside one synchronous change of the part's document, so a retried
  *   activity that arrives while the first is still being handled is still stored once. The request ids
  *   are kept as salted hashes per day (requestMarkers.ts), in the part the row lives in.
@@ -73,6 +75,8 @@ export async function openEmbeddedSurveyStore(
     layout: namedLayout((key) => key.slice(0, 7)),
     now: options.now,
     cacheEntries: CACHED_PARTS,
+    // An answer is written once per survey; a journal would hold the parts it wrote in the heap until its checkpoint.
+    journal: false,
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const dayCounts = await files.document<SurveyDayCounts>(SURVEY_DAY_COUNTS_DOCUMENT, EMPTY_SURVEY_DAY_COUNTS);

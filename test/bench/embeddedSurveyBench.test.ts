@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { benchEmbeddedSurvey } from '../../bench/embeddedSurveyBench.js';
 
 describe('benchEmbeddedSurvey', () => {
-  it('fills each size in its own process, then measures every size in fresh processes, round by round', async () => {
+  it('fills each size in its own process, then measures every size in fresh processes, survey by survey', async () => {
     const figures = await benchEmbeddedSurvey([0, 700], { rounds: 2, warmUpSurveys: 1, surveys: 3, reportRuns: 1 });
     expect(figures.map((row) => row.storedRows)).toEqual([0, 700]);
     // The last report counts the stored rows plus both rounds' surveys of today, warm-up ones too

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
-import { namedDayIn } from '../../nlu/namedDays.js';
+import { namedDayIn, parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 
 // Wednesday 2 December 2026, 11:00 in Brussels.
 const NOW = new Date('2026-12-02T10:00:00Z');

@@ -43,6 +43,17 @@ async function book(store: BookingStore, requestId: string, overrides: Partial<N
   return outcome.booking;
 }
 
+/** Cancels `booking` on 3 March 2026 (the resident's request); throws when it was not active. */
+async function cancelOn3March(store: BookingStore, booking: Booking): Promise<void> {
+  const outcome = await store.cancelActive({
+    code: booking.code,
+    expectedStart: booking.start,
+    requestId: `cancel-${booking.requestId}`,
+    cancelledAt: '2026-03-03T08:00:00.000Z',
+  });
+  if (outcome.kind !== 'cancelled') throw new Error(`expected a cancellation, got ${outcome.kind}`);
+}
+
 /** The BookingStore contract, run against every implementation; `make` returns stores on fresh, empty data. */
 export function describeBookingStore(name: string, make: () => Promise<BookingStores>): void {
   describe(`${name} (BookingStore contract)`, () => {
@@ -51,12 +62,7 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       // Appointments on 30 March 2026 (09:00-09:15 Brussels = 07:15 UTC end).
       const attended = await book(store, 'attended');
       const cancelled = await book(store, 'cancelled', { start: NINE_THIRTY, end: TEN });
-      await store.cancelActive({
-        code: cancelled.code,
-        expectedStart: cancelled.start,
-        requestId: 'cancel-it',
-        cancelledAt: '2026-03-03T08:00:00.000Z',
-      });
+      await cancelOn3March(store, cancelled);
       const later = await book(store, 'later', { start: '2026-05-04T09:00:00+02:00', end: '2026-05-04T09:15:00+02:00' });
 
       // 30 days after the cancellation (3 March) but not yet after the appointment (30 March).
@@ -145,12 +151,7 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       const ten = await book(store, 'ten', { start: TEN, end: TEN_FIFTEEN });
       const nine = await book(store, 'nine');
       const cancelled = await book(store, 'cancelled', { start: NINE_FIFTEEN, end: NINE_THIRTY });
-      await store.cancelActive({
-        code: cancelled.code,
-        expectedStart: cancelled.start,
-        requestId: 'cancel',
-        cancelledAt: '2026-03-03T08:00:00.000Z',
-      });
+      await cancelOn3March(store, cancelled);
       expect(await store.activeBetween(NINE, '2026-03-30T11:00:00+02:00')).toEqual([nine, ten]);
       expect(await store.activeBetween(NINE_FIFTEEN, TEN)).toEqual([]);
       // The end is exclusive, the start inclusive; instants compare whatever offset they are written in.

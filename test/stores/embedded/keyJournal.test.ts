@@ -215,6 +215,24 @@ describe('the keyed documents journal', () => {
   });
 });
 
+describe('keyed documents without a journal', () => {
+  it('write each change straight to its key file, after writing back what an earlier journalled run left', async () => {
+    const root = await tree();
+    const journalled = await openKeyedDocuments<Value>(root, { layout: hashedLayout });
+    await set(journalled, 'k-1', 1);
+    // Not closed: the entry is in the journal only, as after a crash.
+    expect(await keyFiles(root)).toEqual([]);
+
+    const direct = await open(root, { journal: false });
+    expect(await journalFiles(root)).toEqual([]);
+    expect(JSON.parse(await readFile(path.join(root, hashedLayout.fileOf('k-1')), 'utf8'))).toMatchObject({ value: { turn: 1 } });
+    await set(direct, 'k-2', 2);
+    expect(await journalFiles(root)).toEqual([]);
+    expect(JSON.parse(await readFile(path.join(root, hashedLayout.fileOf('k-2')), 'utf8'))).toMatchObject({ value: { turn: 2 } });
+    expect(await direct.get('k-1')).toEqual({ turn: 1 });
+  });
+});
+
 describe('the journal after a crash', () => {
   /** Runs the writer fixture until it acknowledged `turns` writes, then kills it. */
   async function crashedWriter(root: string, turns: number): Promise<number> {
