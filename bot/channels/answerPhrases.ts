@@ -26,6 +26,8 @@ export interface AnswerPhrases {
   but: readonly string[];
   /** Words that change nothing about an answer ("dank u", "hoor", "graag"). */
   politeness: readonly string[];
+  /** "dank u wel", "bedankt", "tot ziens": what a resident who is done says; a goodbye the recognizer reads needs one. */
+  thanks: readonly string[];
   /** At a question that wants a name, contact or code: the resident no longer wants to go on. */
   withdraw: readonly string[];
   /** Words a question starts with ("waar is…", "hoe laat…"): such a message is no name. */

@@ -88,21 +88,37 @@ export const REPEATED_FAILURES = 2;
  * findBookingCode.
  */
 /** "weet ik nie meer", "ben ik kwijt", "vergeten", "heb geen code": the resident has lost the code, not mistyped it. */
-const CODE_LOST = /\b(?:kwijt|vergeten|verloren|lost|forgot(?:ten)?)\b|\b(?:niet|nie|geen)\s+meer\b|\bgeen code\b|\bno code\b/i;
+const CODE_LOST =
+  /\b(?:kwijt|vergeten|verloren|lost|forgot(?:ten)?)\b|\b(?:niet|nie|geen)\s+meer\b|\bgeen code\b|\bno code\b|\bvind\w*\s+(?:\S+\s+){0,3}nie?t?\b|\bcan(?:no|')t find\b/i;
+/** "wacht, ik zoek mijn code even", "momentje": the resident is looking for it; no "a code has six characters" yet. */
+const LOOKING_FOR_CODE =
+  /^\s*(?:(?:wacht\w*|momentje|moment|ogenblikje|ogenblik|een moment|één moment|hold on|wait|one moment)(?:\s+(?:even|eens|ff|efkes|effe|a sec|please))?[\s,.!]*)?(?:(?:ik|'k|k|i'?m)\s+(?:zoek|kijk|ga\s+kijken|ben\s+aan\s+het\s+zoeken|looking|checking)\b[^?]*)?$/i;
+
+function looksForCode(text: string): boolean {
+  return text.trim() !== '' && LOOKING_FOR_CODE.test(text) && !resemblesBookingCode(text);
+}
 
 function saysCodeIsLost(text: string): boolean {
   return findBookingCode(text) === undefined && CODE_LOST.test(text);
 }
 
 export function bookingCodePrompt(dialogId: string, phone: PhoneLine): FreeTextPrompt {
-  const reads = (text: string) => findBookingCode(text) !== undefined || resemblesBookingCode(text) || saysCodeIsLost(text);
+  const reads = (text: string) =>
+    findBookingCode(text) !== undefined || resemblesBookingCode(text) || saysCodeIsLost(text) || looksForCode(text);
   return new FreeTextPrompt(dialogId, reads, async (prompt) => {
     const text = prompt.recognized.value ?? '';
     if (prompt.recognized.succeeded && findBookingCode(text) !== undefined) return true;
     // "weet ik nie meer", "kwijt": asking again will not bring the code back.
     if (prompt.attemptCount >= CODE_ATTEMPTS || saysCodeIsLost(text)) return true;
     const { t } = turnServices(prompt.context);
-    const why = t(resemblesBookingCode(text) ? 'appointments:access.codeUnknown' : 'appointments:access.codeRetry');
+    const looking = LOOKING_FOR_CODE.test(text) && !resemblesBookingCode(text);
+    const why = t(
+      looking
+        ? 'appointments:access.codeWait'
+        : resemblesBookingCode(text)
+          ? 'appointments:access.codeUnknown'
+          : 'appointments:access.codeRetry',
+    );
     prompt.options.retryPrompt = prompt.attemptCount >= REPEATED_FAILURES ? [why, callUsLine(prompt.context, phone)].join('\n') : why;
     return false;
   });

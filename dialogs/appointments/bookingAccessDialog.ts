@@ -75,8 +75,10 @@ export class BookingAccessDialog extends ComponentDialog {
     // Carried over from the try before (replaceDialog starts with fresh values); from here on values hold it.
     remembered(step).lookupFailures = step.options?.lookupFailures ?? 0;
     const { t } = turnServices(step.context);
+    const purpose = step.options?.purpose;
+    const question = t('appointments:access.codeQuestion');
     return step.prompt(DialogIds.appointmentCodePrompt, {
-      prompt: t('appointments:access.codeQuestion'),
+      prompt: purpose ? [t(`appointments:access.purpose.${purpose}`), question].join('\n') : question,
       retryPrompt: t('appointments:access.codeRetry'),
     });
   }
@@ -188,7 +190,15 @@ interface Remembered {
 /** What a new try carries over from the tries before it. */
 interface AccessAttempt {
   lookupFailures?: number;
+  /** What the resident is doing, said once before the first code question ("U wilt een afspraak annuleren."). */
+  purpose?: AccessPurpose;
 }
+
+/** Why the booking is looked up: the first code question says it, so "ik kan niet komen" read as cancel can be corrected. */
+type AccessPurpose = 'cancel' | 'move';
+
+/** What cancel and move pass when they start the access dialog. */
+export type AccessOptions = Pick<AccessAttempt, 'purpose'>;
 
 /** Failed tries so far in an active access dialog: bookings not found, plus wrong answers to the open code question. */
 function failuresIn(instance: DialogInstance): number {

@@ -6,7 +6,13 @@ import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { requestIdOf } from '../requestId.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
-import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
+import {
+  attemptKeyOf,
+  BookingAccessDialog,
+  sendAccessFailure,
+  type AccessOptions,
+  type BookingAccessResult,
+} from './bookingAccessDialog.js';
 import { stepValues } from '../stepValues.js';
 
 /** Cancels a booked appointment after the code-and-contact check and a yes/no question. */
@@ -26,7 +32,7 @@ export class CancelBookingDialog extends ComponentDialog {
   }
 
   private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(DialogIds.appointmentAccess);
+    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'cancel' } satisfies AccessOptions);
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -8,7 +8,13 @@ import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { requestIdOf } from '../requestId.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
-import { attemptKeyOf, BookingAccessDialog, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
+import {
+  attemptKeyOf,
+  BookingAccessDialog,
+  sendAccessFailure,
+  type AccessOptions,
+  type BookingAccessResult,
+} from './bookingAccessDialog.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
@@ -59,7 +65,7 @@ export class MoveBookingDialog extends ComponentDialog {
       const said = readMomentWish(text, this.deps.clock());
       if (said) remembered(step).said = said;
     }
-    return step.beginDialog(DialogIds.appointmentAccess);
+    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'move' } satisfies AccessOptions);
   }
 
   private async slotStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
