@@ -185,9 +185,11 @@ describe('EmbeddedStateStorage expiry', () => {
     const store = new EmbeddedStateStorage(collections, numberedETags());
     await store.write({ [conversationKey]: { step: 1 } });
     await store.write({ [userKey]: { language: 'nl' } });
+    // Into their files while still fresh (a checkpoint removes an entry that expired in the journal itself).
+    await Promise.all([collections.conversations.checkpoint(), collections.users.checkpoint()]);
     now += DAY + 60_000;
     await store.write({ 'webchat/conversations/fresh/': { step: 1 } });
-    await Promise.all([collections.conversations.checkpoint(), collections.users.checkpoint()]);
+    await collections.conversations.checkpoint();
     // File times say when each file was written; make them match the test's clock.
     const written = [conversationKey, userKey];
     for (const key of written) {
