@@ -6,7 +6,7 @@ import type { Intent } from '../domain/nluContract.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import { askAgainAfterAside, heardAside, readOpenQuestion } from './prompts/openQuestion.js';
+import { activeLevels, askAgainAfterAside, heardAside, readOpenQuestion } from './prompts/openQuestion.js';
 import { QUESTIONS_ASIDE } from './prompts/questionInPassing.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
@@ -59,10 +59,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
     }
+    // The active levels as they stand before anything changes: every check below reads them.
+    const levels = activeLevels(innerDc);
     // A dialog that hears this message itself (a question about the booking's document) goes first.
-    if (heardAside(innerDc)) return undefined;
+    if (heardAside(levels)) return undefined;
     const { recognition, t } = turnServices(innerDc.context);
-    const reading = readOpenQuestion(innerDc);
+    const reading = readOpenQuestion(innerDc, levels);
     if (reading?.kind === 'answer') return undefined;
     if (reading?.kind === 'oldButton') {
       await innerDc.context.sendActivity(t('common:oldButton'));
@@ -75,19 +77,19 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     // Not in the survey, whose questions end only on stop (its preference question is about the counter too).
     const wished = reading?.kind === 'notAnswer' && !reading.stopOnlyByStopWord ? this.requestReadOtherwise(innerDc.context) : undefined;
     if (wished) {
-      const switched = await this.switchCapability(innerDc, wished);
+      const switched = await this.switchCapability(innerDc, levels, wished);
       if (switched) return switched;
     }
     // An answer found among other words is never taken for another question ("de uren van het loket").
     if (intent && QUESTIONS_ASIDE.includes(intent)) {
       // Where a new request is welcome, the question itself routes it: no "we carry on where we were".
       if (reading?.kind === 'likelyAnswer' || reading?.newRequestsWelcome) return undefined;
-      return this.answerAside(innerDc, intent);
+      return this.answerAside(innerDc, levels, intent);
     }
     // A follow-up holds nothing unanswered: another request leaves it from LEAVE_MIN_SCORE ("k wil afspraak" 0.65).
     const leaving = reading?.kind === 'notAnswer' && reading.otherRequestsLeave && recognition && recognition.score >= LEAVE_MIN_SCORE;
-    if (leaving && reading?.kind !== 'withdraw') {
-      const switched = await this.switchCapability(innerDc, recognition.intent);
+    if (leaving) {
+      const switched = await this.switchCapability(innerDc, levels, recognition.intent);
       if (switched) return switched;
     }
     // "dank u wel, dan zal ik het eens proberen" at a follow-up that holds nothing unanswered: done, the root says goodbye.
@@ -98,7 +100,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
     // "kunnen jullie mij dan terugbellen?" at the handoff's own callback question answers it: no new handoff.
-    if (intent === 'handoff.human' && reading?.kind === 'likelyAnswer' && activeIds(innerDc).includes(DialogIds.handoff)) return undefined;
+    if (intent === 'handoff.human' && reading?.kind === 'likelyAnswer' && activeIds(levels).includes(DialogIds.handoff)) return undefined;
     // "laat maar, ik kom liever langs" where a new request is welcome: the stop is a leading no, the question routes the rest.
     if (intent === 'cancel' && reading?.newRequestsWelcome && this.requestReadOtherwise(innerDc.context)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
@@ -108,14 +110,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         // What the assistant can do, and that the question is still open.
         await innerDc.context.sendActivity(t('common:help.inDialog'));
         // The open question itself: from the root, a handoff begun on top of a booking's question is not found.
-        await (openQuestion(innerDc) ?? innerDc).repromptDialog();
+        await (openQuestion(levels) ?? innerDc).repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'cancel':
         await innerDc.cancelAllDialogs();
         await innerDc.context.sendActivity(t('common:cancel.done'));
         return { status: DialogTurnStatus.complete };
       default:
-        return this.handOff(innerDc);
+        return this.handOff(innerDc, levels);
     }
   }
 
@@ -134,16 +136,24 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * afspraak maken" at the thuisloket topics): the question is left and the request routed from the
    * start. Not when that capability is the one already under way.
    */
-  private async switchCapability(innerDc: DialogContext, intent: Intent): Promise<DialogTurnResult | undefined> {
+  private async switchCapability(
+    innerDc: DialogContext,
+    levels: readonly DialogContext[],
+    intent: Intent,
+  ): Promise<DialogTurnResult | undefined> {
     const capability = this.capabilityFor(intent);
-    if (!capability || activeIds(innerDc).includes(capability)) return undefined;
+    if (!capability || activeIds(levels).includes(capability)) return undefined;
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(this.initialDialogId);
   }
 
   /** The hours or the address asked in the middle of a question: answered, then the same question again. */
-  private async answerAside(innerDc: DialogContext, intent: Intent): Promise<DialogTurnResult | undefined> {
-    const open = openQuestion(innerDc);
+  private async answerAside(
+    innerDc: DialogContext,
+    levels: readonly DialogContext[],
+    intent: Intent,
+  ): Promise<DialogTurnResult | undefined> {
+    const open = openQuestion(levels);
     if (!this.aside || !open) return undefined;
     if (!(await this.aside.answer(innerDc.context, intent))) return undefined;
     return askAgainAfterAside(open);
@@ -153,9 +163,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * A person, asked for while a question is open: the handoff goes on top of that question, so
    * declining the callback asks it again. Asked again inside the handoff, the handoff starts over.
    */
-  private async handOff(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const open = openQuestion(innerDc);
-    if (open && !activeIds(innerDc).includes(DialogIds.handoff)) {
+  private async handOff(innerDc: DialogContext, levels: readonly DialogContext[]): Promise<DialogTurnResult> {
+    const open = openQuestion(levels);
+    if (open && !activeIds(levels).includes(DialogIds.handoff)) {
       return open.beginDialog(DialogIds.handoff, { interrupting: true } satisfies HandoffOptions);
     }
     await innerDc.cancelAllDialogs();
@@ -177,16 +187,13 @@ function sureEnough(recognition: Recognition | null): Intent | undefined {
 }
 
 /** The innermost dialog context, when what waits there is a question (a prompt re-asks itself when resumed). */
-function openQuestion(dc: DialogContext): DialogContext | undefined {
-  let leaf = dc;
-  for (let child = leaf.child; child; child = leaf.child) leaf = child;
+function openQuestion(levels: readonly DialogContext[]): DialogContext | undefined {
+  const leaf = levels[levels.length - 1]!;
   const active = leaf.activeDialog;
   return active && leaf.findDialog(active.id) instanceof Prompt ? leaf : undefined;
 }
 
-/** The ids of every active dialog from `dc` down. */
-function activeIds(dc: DialogContext): string[] {
-  const ids: string[] = [];
-  for (let current: DialogContext | undefined = dc; current?.activeDialog; current = current.child) ids.push(current.activeDialog.id);
-  return ids;
+/** The ids of every active dialog of the levels, outermost first. */
+function activeIds(levels: readonly DialogContext[]): string[] {
+  return levels.flatMap((level) => (level.activeDialog ? [level.activeDialog.id] : []));
 }

@@ -37,12 +37,21 @@ function isOpenQuestion(dialog: unknown): dialog is OpenQuestion {
 }
 
 /**
- * How the innermost active prompt under `dc` reads this turn's message; undefined when the
- * innermost dialog is not a question (or nothing is active).
+ * The dialog contexts from `dc` down to the innermost active one. botbuilder builds a new context
+ * (and its state manager) each time `child` is read: a turn walks the levels once and passes them on.
  */
-export function readOpenQuestion(dc: DialogContext): OpenQuestionReading | undefined {
-  let leaf = dc;
-  for (let child = leaf.child; child; child = leaf.child) leaf = child;
+export function activeLevels(dc: DialogContext): DialogContext[] {
+  const levels = [dc];
+  for (let child = dc.child; child; child = child.child) levels.push(child);
+  return levels;
+}
+
+/**
+ * How the innermost active prompt under `dc` reads this turn's message; undefined when the
+ * innermost dialog is not a question (or nothing is active). `levels`: `activeLevels(dc)`, when known.
+ */
+export function readOpenQuestion(dc: DialogContext, levels = activeLevels(dc)): OpenQuestionReading | undefined {
+  const leaf = levels[levels.length - 1]!;
   const instance = leaf.activeDialog;
   if (!instance) return undefined;
   const dialog = leaf.findDialog(instance.id);
@@ -72,12 +81,11 @@ function hearsAside(dialog: unknown): dialog is HearsAside {
   return typeof (dialog as Partial<HearsAside> | undefined)?.hearsAside === 'function';
 }
 
-/** Whether a dialog active under `dc` handles this turn's message itself (see HearsAside). */
-export function heardAside(dc: DialogContext): boolean {
-  for (let level: DialogContext | undefined = dc; level?.activeDialog; level = level.child) {
-    const dialog = level.findDialog(level.activeDialog.id);
-    const inner = level.child;
-    if (inner && hearsAside(dialog) && dialog.hearsAside(inner)) return true;
-  }
-  return false;
+/** Whether a dialog active under `dc` handles this turn's message itself (see HearsAside). `levels`: `activeLevels(dc)`. */
+export function heardAside(levels: readonly DialogContext[]): boolean {
+  return levels.some((level, index) => {
+    const inner = levels[index + 1];
+    const dialog = inner && level.activeDialog ? level.findDialog(level.activeDialog.id) : undefined;
+    return inner !== undefined && hearsAside(dialog) && dialog.hearsAside(inner);
+  });
 }

@@ -177,7 +177,8 @@ export async function openKeyJournal<T>(directory: string, options: KeyJournalOp
         const due = [...held].filter(([, held]) => held.generation <= last);
         await options.writeBack(due.map(([key, { entry }]) => ({ key, entry })));
         for (const [key, written] of due) if (held.get(key) === written) held.delete(key);
-        for (const old of [...files].filter((candidate) => candidate <= last)) {
+        // Oldest first: a crash in between leaves only newer files, whose entries win at replay anyway.
+        for (const old of [...files].filter((candidate) => candidate <= last).sort((a, b) => a - b)) {
           await fileSystem.unlink(path.join(directory, fileName(old))).catch((error: unknown) => {
             if (!hasCode(error, 'ENOENT')) throw error;
           });

@@ -124,6 +124,8 @@ const JOURNAL_DIRECTORY = '.journal';
 const DEFAULT_CACHE_ENTRIES = 5_000;
 /** Key files written back at once by a checkpoint. */
 const WRITE_BACKS_AT_ONCE = 16;
+/** Entries an import writes at once (a journal line holds at most what arrives together). */
+const IMPORT_CHUNK = 256;
 
 export async function openKeyedDocuments<T>(root: string, options: KeyedDocumentsOptions): Promise<KeyedDocuments<T>> {
   const directory = path.resolve(root);
@@ -146,6 +148,8 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
   let closed = false;
 
   const fileOf = (key: string) => path.join(directory, options.layout.fileOf(key));
+  const isExpired = (entry: KeyedEntry<T>, at: number) =>
+    options.maxAgeMs !== undefined && at - Date.parse(entry.savedAt) > options.maxAgeMs;
   const journal = await openKeyJournal<T>(path.join(directory, JOURNAL_DIRECTORY), {
     fileSystem,
     writeBack,
@@ -155,8 +159,6 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
   const journalled = options.journal ?? true;
   // A tree journalled before: its entries go to their files before writes bypass the journal.
   if (!journalled) await journal.checkpoint();
-  const isExpired = (entry: KeyedEntry<T>, at: number) =>
-    options.maxAgeMs !== undefined && at - Date.parse(entry.savedAt) > options.maxAgeMs;
 
   function remember(key: string, entry: KeyedEntry<T> | null): void {
     cache.delete(key);
@@ -234,12 +236,15 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
 
   /** Writes journalled entries into their keys' own files, durably (the journal's checkpoint). */
   async function writeBack(changes: readonly JournalChange<T>[]): Promise<void> {
-    const queue = [...changes];
+    const at = now().getTime();
     const failures: unknown[] = [];
+    let next = 0;
     await Promise.all(
-      Array.from({ length: Math.min(WRITE_BACKS_AT_ONCE, queue.length) }, async () => {
-        for (let change = queue.shift(); change !== undefined; change = queue.shift()) {
-          await writeFile(change).catch((error: unknown) => failures.push(error));
+      Array.from({ length: Math.min(WRITE_BACKS_AT_ONCE, changes.length) }, async () => {
+        for (let change = changes[next++]; change !== undefined; change = changes[next++]) {
+          // An entry that expired meanwhile is gone by key: its file goes instead of being written again.
+          const due = change.entry && isExpired(change.entry, at) ? { key: change.key, entry: null } : change;
+          await writeFile(due).catch((error: unknown) => failures.push(error));
         }
       }),
     );
@@ -317,14 +322,18 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
       if (closed) throw storeClosed(directory);
       const at = now().getTime();
       const live = entries.filter((entry) => !isExpired(entry, at));
-      // Written together, so that group commit shares the journal's appends among them.
-      await Promise.all(
-        live.map((entry) =>
-          withKeys([entry.key], () =>
-            write([{ key: entry.key, entry: { key: entry.key, savedAt: entry.savedAt, value: copyAsJson(entry.value) as T } }]),
-          ),
-        ),
-      );
+      // A chunk at a time, written together so that group commit shares the journal's appends among them.
+      for (let first = 0; first < live.length; first += IMPORT_CHUNK) {
+        await Promise.all(
+          live
+            .slice(first, first + IMPORT_CHUNK)
+            .map((entry) =>
+              withKeys([entry.key], () =>
+                write([{ key: entry.key, entry: { key: entry.key, savedAt: entry.savedAt, value: copyAsJson(entry.value) as T } }]),
+              ),
+            ),
+        );
+      }
     },
 
     async keys() {

@@ -99,6 +99,19 @@ export function createEmbeddedSurveyStore(
   const today = () => brusselsDay(options.now());
   const isClosed = (day: string) => daysBetween(day, today()) >= SURVEY_CLOSE_AFTER_DAYS;
 
+  /**
+   * The closed days' counts as last written. This store is their only writer, so it reads them once
+   * and after each of its writes, instead of a copy of the whole document per report month.
+   */
+  let closedCounts: Readonly<Record<string, SurveyCounts>> = dayCounts.read().days;
+  async function changeDayCounts(change: (days: Record<string, SurveyCounts>) => void): Promise<void> {
+    try {
+      await dayCounts.update((draft) => change(draft.days));
+    } finally {
+      closedCounts = dayCounts.read().days;
+    }
+  }
+
   // Work on closed days (closing them, writing to them) runs one at a time, so no count is made
   // from rows that a concurrent write is changing.
   let closedDayWork: Promise<unknown> = Promise.resolve();
@@ -122,13 +135,12 @@ export function createEmbeddedSurveyStore(
 
   /** Counts the closed days that have no counts yet. Writes only when there are such days. */
   function closeDueDays(): Promise<void> {
-    const stored = dayCounts.read().days;
-    if (![...knownDays].some((day) => isClosed(day) && !Object.hasOwn(stored, day))) return Promise.resolve();
+    if (![...knownDays].some((day) => isClosed(day) && !Object.hasOwn(closedCounts, day))) return Promise.resolve();
     return onClosedDays(async () => {
-      const due = [...knownDays].filter((day) => isClosed(day) && !Object.hasOwn(dayCounts.read().days, day));
+      const due = [...knownDays].filter((day) => isClosed(day) && !Object.hasOwn(closedCounts, day));
       if (due.length === 0) return;
       const counted = await countDays(due);
-      await dayCounts.update((draft) => Object.assign(draft.days, counted));
+      await changeDayCounts((days) => Object.assign(days, counted));
     });
   }
 
@@ -141,12 +153,12 @@ export function createEmbeddedSurveyStore(
     };
     if (closed.length === 0) return afterWrite(await write());
     return onClosedDays(async () => {
-      if (closed.some((day) => Object.hasOwn(dayCounts.read().days, day))) {
-        await dayCounts.update((draft) => closed.forEach((day) => delete draft.days[day]));
+      if (closed.some((day) => Object.hasOwn(closedCounts, day))) {
+        await changeDayCounts((days) => closed.forEach((day) => delete days[day]));
       }
       const result = afterWrite(await write());
       const counted = await countDays(closed);
-      await dayCounts.update((draft) => Object.assign(draft.days, counted));
+      await changeDayCounts((days) => Object.assign(days, counted));
       return result;
     });
   }
@@ -228,7 +240,6 @@ export function createEmbeddedSurveyStore(
     async reportCounts(range) {
       await closeDueDays();
       const counts = emptySurveyCounts();
-      const closedCounts = dayCounts.read().days;
       for (const day of daysIn(range)) {
         addSurveyCounts(counts, Object.hasOwn(closedCounts, day) ? closedCounts[day]! : countSurveyRows(await rowsOf(day), range));
       }

@@ -10,6 +10,8 @@ export interface PostgresStoreDatabase {
   readonly database: TestDatabase;
   /** Empties `tables` and returns two instances' contexts on it: each its own pool, as two processes would have. */
   fresh(tables: readonly string[]): Promise<{ first: PostgresStoreContext; second: PostgresStoreContext }>;
+  /** Empties `tables` and makes the store as two instances would, each on its own pool: for the store contracts' `store` and `twin`. */
+  twins<S>(tables: readonly string[], create: (context: PostgresStoreContext) => S): Promise<{ store: S; twin: S }>;
   /** A direct query, for tests that look at what the tables hold. */
   query<Row extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<Row>>;
 }
@@ -34,15 +36,21 @@ export function usePostgresStoreDatabase(): PostgresStoreDatabase {
     await database?.drop();
   });
 
+  const fresh: PostgresStoreDatabase['fresh'] = async (tables) => {
+    if (!database || !first || !second) throw new Error('the test database is made in beforeAll');
+    if (tables.length > 0) await first.query(`truncate ${tables.join(', ')}`);
+    return { first: { pool: first, database: database.name }, second: { pool: second, database: database.name } };
+  };
+
   return {
     get database() {
       if (!database) throw new Error('the test database is made in beforeAll');
       return database;
     },
-    async fresh(tables) {
-      if (!database || !first || !second) throw new Error('the test database is made in beforeAll');
-      if (tables.length > 0) await first.query(`truncate ${tables.join(', ')}`);
-      return { first: { pool: first, database: database.name }, second: { pool: second, database: database.name } };
+    fresh,
+    async twins(tables, create) {
+      const contexts = await fresh(tables);
+      return { store: create(contexts.first), twin: create(contexts.second) };
     },
     query(text, values) {
       if (!first) throw new Error('the test database is made in beforeAll');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readVagueWish } from '../../../dialogs/appointments/vagueWish.js';
+import { readVagueWish } from '../../../dialogs/appointments/momentWish.js';
 import { createLinearRecognizer } from '../../../nlu/linearRecognizer.js';
 import { createConversation, readable } from '../../support/conversation.js';
 import { brussels } from '../../support/appointments.js';

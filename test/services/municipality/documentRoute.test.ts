@@ -185,3 +185,24 @@ describe('questionsFor', () => {
     expect(questionsFor(doc('reispas'), { requester: 'child' })).toEqual([]);
   });
 });
+
+// Lines that speak of the resident's own card ("Uw huidige eID", "als u die kreeg"): wrong when the card is another's.
+const OWN_CARD_LINES = ['currentEid', 'photo', 'invitationLetter', 'oldPassport'];
+
+describe('what to bring for an identity card asked for someone else', () => {
+  it.each(['identiteitskaart', 'kids-id', 'reispas'] as const)(
+    "%s for a child or another person names their things, not the resident's own",
+    (id) => {
+      for (const requester of ['child', 'other'] as const) {
+        const route = documentRoute(doc(id), { requester });
+        if (route.kind !== 'inPerson') continue;
+        // For another adult the resident's own eID is not asked either; for a child the parent shows theirs.
+        const own = requester === 'other' ? [...OWN_CARD_LINES, 'eid'] : OWN_CARD_LINES;
+        expect(
+          route.bring.filter((item) => own.includes(item)),
+          `${id} for ${requester}`,
+        ).toEqual([]);
+      }
+    },
+  );
+});

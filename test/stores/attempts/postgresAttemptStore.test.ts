@@ -8,10 +8,7 @@ import { describeAttemptStore } from './attemptStoreContract.js';
 describe.skipIf(postgresUnavailable !== null)('PostgreSQL attempt store', () => {
   const database = usePostgresStoreDatabase();
 
-  describeAttemptStore('createPostgresAttemptStore', async () => {
-    const { first, second } = await database.fresh(['attempt']);
-    return { store: createPostgresAttemptStore(first), twin: createPostgresAttemptStore(second) };
-  });
+  describeAttemptStore('createPostgresAttemptStore', () => database.twins(['attempt'], (context) => createPostgresAttemptStore(context)));
 
   it('deletes expired attempts as it records new ones', async () => {
     const { first } = await database.fresh(['attempt']);

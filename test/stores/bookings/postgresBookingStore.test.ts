@@ -7,10 +7,7 @@ import { describeBookingStore, ID_CARD, newBooking } from './bookingStoreContrac
 describe.skipIf(postgresUnavailable !== null)('PostgreSQL booking store', () => {
   const database = usePostgresStoreDatabase();
 
-  describeBookingStore('createPostgresBookingStore', async () => {
-    const { first, second } = await database.fresh(['booking']);
-    return { store: createPostgresBookingStore(first), twin: createPostgresBookingStore(second) };
-  });
+  describeBookingStore('createPostgresBookingStore', () => database.twins(['booking'], (context) => createPostgresBookingStore(context)));
 
   it('refuses a second active record for one code, whatever the code path (a unique index)', async () => {
     const { first } = await database.fresh(['booking']);

@@ -8,10 +8,9 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL callback store', () =>
   const database = usePostgresStoreDatabase();
 
   describeCallbackStore('createPostgresCallbackStore', async ({ references }) => {
-    const { first, second } = await database.fresh(['callback_request']);
     const queue = [...(references ?? [])];
     const options = references ? { newReference: () => queue.shift()! } : {};
-    return { store: createPostgresCallbackStore(first, options), twin: createPostgresCallbackStore(second, options) };
+    return database.twins(['callback_request'], (context) => createPostgresCallbackStore(context, options));
   });
 
   it('saves a NUL character a resident typed as U+FFFD instead of failing', async () => {

@@ -143,6 +143,23 @@ describe('the keyed documents journal', () => {
     expect(await reopened.get('k-0')).toEqual({ turn: 58 });
   });
 
+  it('a checkpoint removes the file of an entry that expired in the journal instead of writing it', async () => {
+    const root = await tree();
+    let now = Date.parse('2026-03-02T10:00:00Z');
+    const documents = await open(root, { maxAgeMs: 60_000, now: () => new Date(now) });
+    await set(documents, 'k-old', 1);
+    await documents.checkpoint();
+    await set(documents, 'k-old', 2);
+    await set(documents, 'k-new', 1);
+    now += 50_000;
+    await set(documents, 'k-new', 2);
+    now += 20_000;
+    await documents.checkpoint();
+    expect(await keyFiles(root)).toEqual([path.basename(hashedLayout.fileOf('k-new'))]);
+    expect(await documents.get('k-old')).toBeUndefined();
+    expect(await documents.get('k-new')).toEqual({ turn: 2 });
+  });
+
   it('group commit: writes that arrive while a sync is in flight share the next append, and none hears back before its sync', async () => {
     const root = await tree();
     const gate = gatedJournal();

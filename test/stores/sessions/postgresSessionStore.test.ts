@@ -7,10 +7,9 @@ import { describeSessionStore } from './sessionStoreContract.js';
 describe.skipIf(postgresUnavailable !== null)('PostgreSQL session store', () => {
   const database = usePostgresStoreDatabase();
 
-  describeSessionStore('createPostgresSessionStore', async () => {
-    const { first, second } = await database.fresh(['web_session']);
-    return { store: createPostgresSessionStore(first), twin: createPostgresSessionStore(second) };
-  });
+  describeSessionStore('createPostgresSessionStore', () =>
+    database.twins(['web_session'], (context) => createPostgresSessionStore(context)),
+  );
 
   it('deletes ended sessions when a new one is made', async () => {
     const { first } = await database.fresh(['web_session']);

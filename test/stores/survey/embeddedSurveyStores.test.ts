@@ -116,12 +116,17 @@ describe('embedded survey store files', () => {
     expect((await stores.surveyStore.reportCounts(march)).responses).toBe(4);
   });
 
-  it('keeps only recently used day parts in memory, so a year of rows written in bulk does not stay in the heap', async () => {
-    const { dir, stores } = await openInDataDir(() => new Date('2026-03-10T10:00:00Z'));
+  it('keeps only recently used day parts in memory, so a year of rows read in bulk does not stay in the heap', async () => {
+    const now = () => new Date('2026-03-10T10:00:00Z');
+    const first = await openInDataDir(now);
     // One row on each of 100 days: 100 part files, more than the open days' parts the store keeps.
     const spread = Array.from({ length: 100 }, (_unused, index) => rows(1, addDays('2025-06-01', index), { satisfaction: 3 })[0]!);
-    await stores.surveyStore.addSynthetic(spread.map((row) => ({ ...row, synthetic: true as const })));
+    await first.stores.surveyStore.addSynthetic(spread.map((row) => ({ ...row, synthetic: true as const })));
+    await first.close(); // Checkpoints: every row is in its part's file.
 
+    const { dir, stores } = await openInDataDir(now, first.dir);
+    const everyDay = { from: '2025-06-01', to: addDays('2025-06-01', 99) };
+    expect(await stores.surveyStore.list(everyDay)).toHaveLength(100);
     // The first day's part, emptied behind the store's back: a store that still held it would list the row.
     const [firstPart] = (await surveyFiles(dir)).filter((name) => name.includes('2025-06-01-'));
     const file = path.join(dir, 'survey', firstPart!);
