@@ -45,13 +45,16 @@ export class CallbackCancelDialog extends ComponentDialog {
     super(DialogIds.callbackCancel);
     this.addDialog(new TextPrompt(DialogIds.callbackReference, referenceValidator));
     this.addDialog(
-      new WaterfallDialog(`${DialogIds.callbackCancel}.steps`, [this.askReferenceStep.bind(this), this.cancelStep.bind(this)]),
+      new WaterfallDialog<CallbackCancelOptions>(`${DialogIds.callbackCancel}.steps`, [
+        this.askReferenceStep.bind(this),
+        this.cancelStep.bind(this),
+      ]),
     );
     this.initialDialogId = `${DialogIds.callbackCancel}.steps`;
   }
 
-  private async askReferenceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { reference } = (step.options ?? { reference: null }) as CallbackCancelOptions;
+  private async askReferenceStep(step: WaterfallStepContext<CallbackCancelOptions>): Promise<DialogTurnResult> {
+    const { reference }: CallbackCancelOptions = step.options ?? { reference: null };
     if (reference) return step.next(reference);
     const { t } = turnServices(step.context);
     return step.prompt(DialogIds.callbackReference, {
@@ -60,7 +63,7 @@ export class CallbackCancelDialog extends ComponentDialog {
     });
   }
 
-  private async cancelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async cancelStep(step: WaterfallStepContext<CallbackCancelOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const reference = typeof step.result === 'string' ? parseCallbackReference(step.result) : undefined;
     if (!reference) {

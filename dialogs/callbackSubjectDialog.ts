@@ -51,7 +51,7 @@ export class CallbackSubjectDialog extends ComponentDialog {
     super(DialogIds.callbackSubject);
     this.addDialog(new SubjectPrompt(DialogIds.callbackSubjectQuestion));
     this.addDialog(
-      new WaterfallDialog(DialogIds.callbackSubjectSteps, [
+      new WaterfallDialog<CallbackSubjectOptions>(DialogIds.callbackSubjectSteps, [
         this.askStep.bind(this),
         this.answeredStep.bind(this),
         this.typedStep.bind(this),
@@ -60,8 +60,8 @@ export class CallbackSubjectDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.callbackSubjectSteps;
   }
 
-  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { proposal } = (step.options ?? {}) as CallbackSubjectOptions;
+  private async askStep(step: WaterfallStepContext<CallbackSubjectOptions>): Promise<DialogTurnResult> {
+    const { proposal }: CallbackSubjectOptions = step.options ?? {};
     const { t } = turnServices(step.context);
     if (!proposal) return this.askBlind(step);
     const question: OptionPromptOptions = {
@@ -77,20 +77,20 @@ export class CallbackSubjectDialog extends ComponentDialog {
     return step.prompt(DialogIds.callbackSubjectQuestion, question);
   }
 
-  private async answeredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async answeredStep(step: WaterfallStepContext<CallbackSubjectOptions>): Promise<DialogTurnResult> {
     if (step.result === ANSWER.other) return this.askBlind(step);
     if (step.result === ANSWER.proposed) {
-      const { proposal } = step.options as CallbackSubjectOptions;
+      const { proposal }: CallbackSubjectOptions = step.options ?? {};
       return step.endDialog({ subject: subjectForStaff(capitalised(proposal ?? '')) } satisfies CallbackSubjectResult);
     }
     return this.ended(step);
   }
 
-  private async typedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async typedStep(step: WaterfallStepContext<CallbackSubjectOptions>): Promise<DialogTurnResult> {
     return this.ended(step);
   }
 
-  private askBlind(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private askBlind(step: WaterfallStepContext<CallbackSubjectOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const question: OptionPromptOptions = {
       id: QUESTION_IDS.blind,
@@ -101,7 +101,7 @@ export class CallbackSubjectDialog extends ComponentDialog {
     return step.prompt(DialogIds.callbackSubjectQuestion, question);
   }
 
-  private ended(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private ended(step: WaterfallStepContext<CallbackSubjectOptions>): Promise<DialogTurnResult> {
     if (step.result === ANSWER.withdrawn) return step.endDialog({ withdrawn: true } satisfies CallbackSubjectResult);
     if (step.result !== ANSWER.typed) return step.endDialog({ subject: null } satisfies CallbackSubjectResult);
     // Read in the turn it was typed, and scrubbed before it goes into dialog state.

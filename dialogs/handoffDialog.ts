@@ -27,6 +27,7 @@ import { FreeTextPrompt, isWithdrawal } from './prompts/freeTextPrompt.js';
 import { OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from './prompts/senderNumberQuestion.js';
 import { clockLabel } from '../services/brusselsTime.js';
+import { stepValues } from './stepValues.js';
 
 /** How a conversation was escalated to a person: for the outcome figures. */
 export interface Escalation {
@@ -104,7 +105,7 @@ export class HandoffDialog extends ComponentDialog {
     super(DialogIds.handoff);
     this.now = deps?.now ?? (() => new Date());
     this.addDialog(
-      new WaterfallDialog(DialogIds.handoffSteps, [
+      new WaterfallDialog<HandoffOptions>(DialogIds.handoffSteps, [
         this.introStep.bind(this),
         this.offerAnsweredStep.bind(this),
         this.momentChosenStep.bind(this),
@@ -127,10 +128,10 @@ export class HandoffDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.handoffSteps;
   }
 
-  private async introStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as HandoffOptions;
+  private async introStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
+    const options: HandoffOptions = step.options ?? {};
     const deps = this.deps;
-    const values = step.values as HandoffValues;
+    const values = stepValues<HandoffValues>(step);
     values.interrupting = options.interrupting === true;
     const requested = deps ? await this.openRequest(step.context, deps) : undefined;
     if (deps && options.cancelCallback) {
@@ -172,7 +173,7 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   /** A second request for a person: the open callback request (code, moment) instead of a second one. */
-  private async offerAboutOpenRequest(step: WaterfallStepContext, requested: RequestedCallback): Promise<DialogTurnResult> {
+  private async offerAboutOpenRequest(step: WaterfallStepContext<HandoffOptions>, requested: RequestedCallback): Promise<DialogTurnResult> {
     const { t, language } = turnServices(step.context);
     await step.context.sendActivity(
       t('handoff:open.pending', { reference: requested.reference, moment: momentLabel(t, language, this.now(), requested.moment) }),
@@ -188,7 +189,7 @@ export class HandoffDialog extends ComponentDialog {
     return step.prompt(DialogIds.handoffOffer, offer);
   }
 
-  private async offerAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async offerAnsweredStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     if (step.result === OFFER.cancelCallback) {
       const requested = await this.openRequest(step.context, this.deps!);
       return step.replaceDialog(DialogIds.callbackCancel, { reference: requested?.reference ?? null } satisfies CallbackCancelOptions);
@@ -210,11 +211,11 @@ export class HandoffDialog extends ComponentDialog {
     return step.prompt(DialogIds.callbackMoment, question);
   }
 
-  private async momentChosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async momentChosenStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const { t, language } = turnServices(step.context);
     const moment = parseCallbackMoment(String(step.result));
     if (!moment) return this.declined(step);
-    const values = step.values as HandoffValues;
+    const values = stepValues<HandoffValues>(step);
     values.moment = moment;
     const document = values.topic.document ? this.deps!.documentName?.(values.topic.document, language) : undefined;
     const proposal = subjectProposal(t, values.topic, document);
@@ -222,14 +223,14 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   /** The subject is known (or left out): the consent, then the number, asked last. */
-  private async subjectAnsweredStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async subjectAnsweredStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const answer = step.result as CallbackSubjectResult | undefined;
     if (!answer || 'withdrawn' in answer) {
       await step.context.sendActivity(t('handoff:callback.withdrawn', { phone: this.phone.display }));
       return this.declined(step);
     }
-    (step.values as HandoffValues).subject = answer.subject;
+    stepValues<HandoffValues>(step).subject = answer.subject;
     await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
     const question: SenderNumberQuestionOptions = {
       offerKey: 'handoff:callback.senderNumber',
@@ -238,11 +239,11 @@ export class HandoffDialog extends ComponentDialog {
     return step.beginDialog(DialogIds.callbackPhoneQuestion, question);
   }
 
-  private async storeRequestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async storeRequestStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
     const deps = this.deps!;
     const { t, language } = turnServices(step.context);
     const phone = normaliseBelgianPhone(String(step.result ?? ''));
-    const values = step.values as HandoffValues;
+    const values = stepValues<HandoffValues>(step);
     if (!phone.ok && isWithdrawal(String(step.result ?? ''), language)) {
       // "laat maar, ik bel zelf wel": no callback, and back to what the resident was doing.
       await step.context.sendActivity(t('handoff:callback.withdrawn', { phone: this.phone.display }));
@@ -284,8 +285,9 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   /** No callback: back to the question the resident was answering, if there was one. */
-  private async declined(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.values as HandoffValues).interrupting) await step.context.sendActivity(turnServices(step.context).t('common:resume.carryOn'));
+  private async declined(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
+    if (stepValues<HandoffValues>(step).interrupting)
+      await step.context.sendActivity(turnServices(step.context).t('common:resume.carryOn'));
     return step.endDialog();
   }
 

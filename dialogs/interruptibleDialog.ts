@@ -21,6 +21,12 @@ export const INTERRUPTION_MIN_SCORE = 0.8;
  */
 export const ASIDE_MIN_SCORE = 0.6;
 
+/**
+ * Another capability's request leaves a follow-up question (FOLLOW_UP: "Welk document hebt u nodig?", "Kunt u zich
+ * aanmelden?") from this score: a wrong one starts another capability, a missed one "niet begrepen" again and again.
+ */
+export const LEAVE_MIN_SCORE = 0.55;
+
 const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
 
 /** Answers a question in passing (the hours, the address); false when it has no answer for that intent. */
@@ -80,8 +86,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       if (reading?.kind === 'likelyAnswer' || reading?.newRequestsWelcome) return undefined;
       return this.answerAside(innerDc, levels, intent);
     }
-    if (intent && reading?.kind === 'notAnswer' && reading.otherRequestsLeave) {
-      const switched = await this.switchCapability(innerDc, levels, intent);
+    // A follow-up holds nothing unanswered: another request leaves it from LEAVE_MIN_SCORE ("k wil afspraak" 0.65).
+    const leaving = reading?.kind === 'notAnswer' && reading.otherRequestsLeave && recognition && recognition.score >= LEAVE_MIN_SCORE;
+    if (leaving) {
+      const switched = await this.switchCapability(innerDc, levels, recognition.intent);
       if (switched) return switched;
     }
     // "dank u wel, dan zal ik het eens proberen" at a follow-up that holds nothing unanswered: done, the root says goodbye.

@@ -17,6 +17,7 @@ import type { HandoffOptions, HandoffResult } from './handoffDialog.js';
 import type { PhoneLine } from '../services/municipality/phoneLine.js';
 import { conversationMark, recordConversationOutcome, type ConversationOutcomes } from './conversationOutcome.js';
 import type { SurveyDialogOptions } from './surveyDialog.js';
+import { stepValues } from './stepValues.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
@@ -200,7 +201,7 @@ export class MainDialog extends InterruptibleDialog {
       recognition.score - runnerUp.score < CLARIFY_MARGIN;
     if (!unsure) return step.next();
     // The answer to "which one?" names no document or date: the routed dialog reads this message instead.
-    (step.values as MainValues).clarified = recognition;
+    stepValues<MainValues>(step).clarified = recognition;
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       id: 'clarify',
@@ -238,7 +239,7 @@ export class MainDialog extends InterruptibleDialog {
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     const dialogId = this.routes.get(intent);
     // The clarified message counts only when "which one?" was answered: a new request there has its own recognition.
-    const clarified = picked ? (step.values as MainValues).clarified : undefined;
+    const clarified = picked ? stepValues<MainValues>(step).clarified : undefined;
     const recognition = clarified ?? turnServices(step.context).recognition;
     if (dialogId) return step.beginDialog(dialogId, { recognition: picked && recognition ? { ...recognition, intent } : recognition });
     return this.answerDirectly(step, intent);

@@ -25,6 +25,7 @@ import {
 } from './appointmentPrompts.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { formatTime, parseInstant, toBrussels, clockLabel } from '../../services/brusselsTime.js';
+import { stepValues } from '../stepValues.js';
 
 /** Proof that the resident owns the booking, and its current state: what cancel and move go on with. */
 export interface BookingAccessResult {
@@ -210,5 +211,5 @@ function failuresIn(instance: DialogInstance): number {
 }
 
 function remembered(step: WaterfallStepContext): Remembered {
-  return step.values as Remembered;
+  return stepValues<Remembered>(step);
 }

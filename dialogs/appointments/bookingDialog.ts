@@ -19,6 +19,7 @@ import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../promp
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
 import { visitWhenIn, type VisitWhen } from './firstMessageWish.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
+import { stepValues } from '../stepValues.js';
 
 /** How the booking dialog is started: by the main dialog on intent, or by a hand-over with the service chosen. */
 export interface BookingDialogOptions {
@@ -50,6 +51,9 @@ interface StepsOptions {
   draft: BookingDraft;
 }
 
+/** A first start (the main dialog or a hand-over), or a start again with the draft so far. */
+type BookingStepsOptions = BookingDialogOptions & Partial<StepsOptions>;
+
 /**
  * Books a visit at the counter: the service, a free slot (earliest, or one that fits a Dutch wish),
  * the resident's name and one contact, a yes/no check, then the booking code, what to bring and
@@ -70,7 +74,7 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     );
     this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
     this.addDialog(
-      new WaterfallDialog(DialogIds.bookAppointmentSteps, [
+      new WaterfallDialog<BookingStepsOptions>(DialogIds.bookAppointmentSteps, [
         this.serviceStep.bind(this),
         this.slotStep.bind(this),
         this.nameStep.bind(this),
@@ -82,8 +86,8 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     this.initialDialogId = DialogIds.bookAppointmentSteps;
   }
 
-  private async serviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as BookingDialogOptions & Partial<StepsOptions>;
+  private async serviceStep(step: WaterfallStepContext<BookingStepsOptions>): Promise<DialogTurnResult> {
+    const options: BookingStepsOptions = step.options ?? {};
     const draft = options.draft ?? this.firstDraft(step.context, options);
     remembered(step).draft = draft;
     if (draft.service) return step.next();
@@ -96,7 +100,7 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return step.prompt(DialogIds.appointmentServicePrompt, prompt);
   }
 
-  private async slotStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async slotStep(step: WaterfallStepContext<BookingStepsOptions>): Promise<DialogTurnResult> {
     const draft = remembered(step).draft;
     // Back from a correction of the name or contact at the summary: the moment stands.
     if (draft.slot) return step.next(draft.slot);
@@ -112,7 +116,7 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return step.beginDialog(DialogIds.appointmentSlotChoice, choice);
   }
 
-  private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async nameStep(step: WaterfallStepContext<BookingStepsOptions>): Promise<DialogTurnResult> {
     const draft = remembered(step).draft;
     const slot = step.result as FreeSlot | undefined;
     // No slot: nothing was free, and the resident was told whom to call.
@@ -128,7 +132,7 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     });
   }
 
-  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async contactStep(step: WaterfallStepContext<BookingStepsOptions>): Promise<DialogTurnResult> {
     const draft = remembered(step).draft;
     if (typeof step.result === 'string') draft.name = cleanName(step.result);
     if (draft.contact) return step.next();
@@ -140,7 +144,7 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return step.beginDialog(DialogIds.appointmentContactQuestion, question);
   }
 
-  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async confirmStep(step: WaterfallStepContext<BookingStepsOptions>): Promise<DialogTurnResult> {
     const draft = remembered(step).draft;
     if (typeof step.result === 'string') {
       const answer = readContact(step.result);
@@ -158,7 +162,7 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
   }
 
-  private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async bookStep(step: WaterfallStepContext<BookingStepsOptions>): Promise<DialogTurnResult> {
     const draft = remembered(step).draft;
     const { t, language } = turnServices(step.context);
     if (isCorrection(step.result)) {
@@ -327,6 +331,6 @@ interface Remembered {
   draft: BookingDraft;
 }
 
-function remembered(step: WaterfallStepContext): Remembered {
-  return step.values as Remembered;
+function remembered(step: WaterfallStepContext<BookingStepsOptions>): Remembered {
+  return stepValues<Remembered>(step);
 }

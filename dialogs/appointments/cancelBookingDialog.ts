@@ -13,6 +13,7 @@ import {
   type AccessOptions,
   type BookingAccessResult,
 } from './bookingAccessDialog.js';
+import { stepValues } from '../stepValues.js';
 
 /** Cancels a booked appointment after the code-and-contact check and a yes/no question. */
 export class CancelBookingDialog extends ComponentDialog {
@@ -76,5 +77,5 @@ interface Remembered {
 }
 
 function remembered(step: WaterfallStepContext): Remembered {
-  return step.values as Remembered;
+  return stepValues<Remembered>(step);
 }

@@ -17,6 +17,7 @@ import {
 } from './bookingAccessDialog.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
+import { stepValues } from '../stepValues.js';
 
 interface MoveBookingDialogOptions {
   /** The message that asked to move: what it says about when is used ("kan het naar donderdag?", "donderdag past niet meer"). */
@@ -169,5 +170,5 @@ interface Remembered {
 }
 
 function remembered(step: WaterfallStepContext): Remembered {
-  return step.values as Remembered;
+  return stepValues<Remembered>(step);
 }

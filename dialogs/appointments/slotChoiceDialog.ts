@@ -20,6 +20,7 @@ import { explainUnbookable, slotOption } from './appointmentTexts.js';
 import { avoidBoth, isAvoided, readMomentWish, resolveRelative, type AvoidedDays, type MomentWish } from './momentWish.js';
 import { readSlotAnswer } from './slotAnswer.js';
 import { brusselsDay, parseInstant } from '../../services/brusselsTime.js';
+import { stepValues } from '../stepValues.js';
 
 export interface SlotChoiceOptions {
   service: string;
@@ -170,7 +171,7 @@ export class SlotChoiceDialog extends ComponentDialog {
     this.addDialog(new SlotPrompt(DialogIds.appointmentSlotPrompt, deps.clock));
     this.addDialog(new WishPrompt(DialogIds.appointmentWishPrompt, deps.clock));
     this.addDialog(
-      new WaterfallDialog(DialogIds.appointmentSlotChoiceSteps, [
+      new WaterfallDialog<SlotChoiceOptions>(DialogIds.appointmentSlotChoiceSteps, [
         this.offerStep.bind(this),
         this.pickStep.bind(this),
         this.wishStep.bind(this),
@@ -179,8 +180,8 @@ export class SlotChoiceDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.appointmentSlotChoiceSteps;
   }
 
-  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as SlotChoiceOptions;
+  private async offerStep(step: WaterfallStepContext<SlotChoiceOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
     const { t, language } = turnServices(step.context);
     // "na de 15de in de namiddag": a period at a time of day.
     const fitsTime = options.period && options.wish ? timeOfDayFilter(options.wish) : () => true;
@@ -254,7 +255,7 @@ export class SlotChoiceDialog extends ComponentDialog {
     return step.prompt(DialogIds.appointmentSlotPrompt, prompt);
   }
 
-  private async pickStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async pickStep(step: WaterfallStepContext<SlotChoiceOptions>): Promise<DialogTurnResult> {
     const reply = step.result as SlotReply;
     const slots = remembered(step).slots;
     switch (reply.kind) {
@@ -277,12 +278,16 @@ export class SlotChoiceDialog extends ComponentDialog {
     }
   }
 
-  private async wishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async wishStep(step: WaterfallStepContext<SlotChoiceOptions>): Promise<DialogTurnResult> {
     return this.followWish(step, step.result as SlotReply, remembered(step).slots);
   }
 
   /** Searches again for what the resident said about when, or says it was not understood and offers the same slots. */
-  private async followWish(step: WaterfallStepContext, reply: SlotReply, offered: FreeSlot[]): Promise<DialogTurnResult> {
+  private async followWish(
+    step: WaterfallStepContext<SlotChoiceOptions>,
+    reply: SlotReply,
+    offered: FreeSlot[],
+  ): Promise<DialogTurnResult> {
     const base = kept(step);
     if (reply.kind !== 'wish') {
       const { t } = turnServices(step.context);
@@ -319,8 +324,8 @@ export function slotChoiceFor(said: MomentWish, base: KeptChoice, offered: reado
 }
 
 /** What the next search keeps of this one. */
-function kept(step: WaterfallStepContext): KeptChoice {
-  const { service, avoid, moving } = step.options as SlotChoiceOptions;
+function kept(step: WaterfallStepContext<SlotChoiceOptions>): KeptChoice {
+  const { service, avoid, moving } = step.options;
   return { service, ...withAvoid(avoid), ...(moving ? { moving } : {}) };
 }
 
@@ -339,6 +344,6 @@ interface Remembered {
   slots: FreeSlot[];
 }
 
-function remembered(step: WaterfallStepContext): Remembered {
-  return step.values as Remembered;
+function remembered(step: WaterfallStepContext<SlotChoiceOptions>): Remembered {
+  return stepValues<Remembered>(step);
 }

@@ -31,6 +31,7 @@ import {
   type RouteCircumstances,
   type RouteMessageContext,
 } from './routeMessages.js';
+import { stepValues } from '../stepValues.js';
 
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
@@ -321,7 +322,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
 }
 
 function state(step: WaterfallStepContext): RequestState {
-  const values = step.values as { request?: RequestState };
+  const values = stepValues<{ request?: RequestState }>(step);
   values.request ??= {};
   return values.request;
 }

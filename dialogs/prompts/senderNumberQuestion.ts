@@ -13,6 +13,7 @@ import { turnServices } from '../../bot/turnState.js';
 import { normaliseBelgianPhone } from '../../nlu/belgianPhone.js';
 import { DialogIds } from '../dialogIds.js';
 import { ANSWER_NO, ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from './optionPrompt.js';
+import { stepValues } from '../stepValues.js';
 
 /** The Belgian number a resident writes from, as stored (E.164) and as staff read it ("0470 12 34 56"). */
 export interface SenderNumber {
@@ -81,13 +82,13 @@ export class SenderNumberQuestion extends ComponentDialog {
   private async offerStep(step: WaterfallStepContext<SenderNumberQuestionOptions>): Promise<DialogTurnResult> {
     const { options } = step;
     if (!senderNumberOf(step.context.activity)) return step.prompt(this.ask.id, options.ask);
-    (step.values as { offered?: boolean }).offered = true;
+    stepValues<{ offered?: boolean }>(step).offered = true;
     const offer: OfferOptions = { id: 'contact.senderNumber', prompt: '', offerKey: options.offerKey, options: yesNoOptions(step.context) };
     return step.prompt(DialogIds.senderNumberOffer, offer);
   }
 
   private async offerAnsweredStep(step: WaterfallStepContext<SenderNumberQuestionOptions>): Promise<DialogTurnResult> {
-    if (!(step.values as { offered?: boolean }).offered) return step.endDialog(step.result);
+    if (!stepValues<{ offered?: boolean }>(step).offered) return step.endDialog(step.result);
     if (step.result === ANSWER_YES) return step.endDialog(senderNumberOf(step.context.activity)?.e164);
     const { ask } = step.options;
     if (step.result === ANSWER_NO) return step.prompt(this.ask.id, ask);

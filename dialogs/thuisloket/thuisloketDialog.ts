@@ -8,6 +8,7 @@ import { DialogIds } from '../dialogIds.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import { LoginAlternativesDialog, type LoginAlternative, type LoginAlternativesOptions } from './loginAlternativesDialog.js';
+import { stepValues } from '../stepValues.js';
 
 /** What a resident can ask about the digital counter, in the order offered. */
 const THUISLOKET_TOPICS = ['documents', 'login', 'freeSafe', 'problems', 'noLogin'] as const;
@@ -76,7 +77,7 @@ export class ThuisloketDialog extends ComponentDialog {
   private async topicStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
     const topic = step.result as ThuisloketTopic | ThuisloketQuestion | typeof DONE;
-    (step.values as { topic?: string }).topic = topic;
+    stepValues<{ topic?: string }>(step).topic = topic;
     switch (topic) {
       case DONE:
         return step.endDialog();
@@ -84,7 +85,7 @@ export class ThuisloketDialog extends ComponentDialog {
       case 'cardReader':
       case 'pin':
         // A login problem named in the first message: its answer at once, without the problems menu.
-        (step.values as { topic?: string }).topic = 'problems';
+        stepValues<{ topic?: string }>(step).topic = 'problems';
         return step.next(topic);
       case 'safe':
         await step.context.sendActivity(t('thuisloket:safe'));
@@ -117,7 +118,7 @@ export class ThuisloketDialog extends ComponentDialog {
   /** After a login problem was chosen, or after the alternatives. */
   private async followUpStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
-    if ((step.values as { topic?: string }).topic === 'noLogin') {
+    if (stepValues<{ topic?: string }>(step).topic === 'noLogin') {
       return (step.result as LoginAlternative) === 'appointment' ? step.endDialog(handOverToBooking()) : step.endDialog();
     }
     switch (step.result as LoginProblem) {

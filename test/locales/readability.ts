@@ -153,6 +153,15 @@ export function readabilityFindings(
   return findings;
 }
 
+/**
+ * A label names a thing ("Afgehandeld", "Vorige maand", "{{count}} nieuwe verzoeken: {{references}}."):
+ * no sentence mark (. ! ? …), or fewer than three words of its own. A reading-ease formula cannot judge it.
+ */
+export function isLabel(text: string): boolean {
+  const prose = stripNonProse(text);
+  return !/[.!?…]/u.test(prose) || wordsOf(prose).length < 3;
+}
+
 /** Every string of a nested i18next resource, with its dotted key. */
 export function flattenStrings(resource: unknown, prefix = ''): Array<[string, string]> {
   if (typeof resource === 'string') return [[prefix, resource]];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fleschDouma,
   flattenStrings,
+  isLabel,
   readability,
   readabilityFindings,
   sentencesOf,
@@ -118,4 +119,19 @@ describe('readabilityFindings', () => {
       ['d', 'z'],
     ]);
   });
+});
+
+describe('isLabel', () => {
+  it.each([
+    'Afgehandeld',
+    'Niet bereikt, later opnieuw',
+    'Vorige maand',
+    'Staafgrafiek: {{text}}.',
+    '{{count}} nieuwe verzoeken: {{references}}.',
+  ])('takes "%s" for a label', (text) => expect(isLabel(text)).toBe(true));
+
+  it.each(['We laden de cijfers.', 'Buiten de uren van het loket?', 'Te vaak fout. Probeer het straks opnieuw.'])(
+    'takes "%s" for a sentence',
+    (text) => expect(isLabel(text)).toBe(false),
+  );
 });

@@ -6,7 +6,7 @@ import { EmbeddedStateStorage, openStateCollections, type StateCollections } fro
 import { hashedLayout } from '../../../stores/embedded/keyedDocuments.js';
 import { isStoreError } from '../../../stores/storeErrors.js';
 import { makeTempDir } from '../embedded/storeTestSupport.js';
-import { describeStateExpiry, describeStateStorage } from './stateStorageContract.js';
+import { describeStateExpiry, describeStateStorage, turnCountingBot } from './stateStorageContract.js';
 
 function numberedETags(): () => string {
   let next = 0;
@@ -71,15 +71,7 @@ describe('EmbeddedStateStorage', () => {
     const dir = await dataDir();
     const runBot = async () => {
       const collections = await openStateCollections(dir);
-      const conversationState = new ConversationState(new EmbeddedStateStorage(collections));
-      const turns = conversationState.createProperty<number>('turns');
-      const adapter = new TestAdapter(async (context) => {
-        const count = (await turns.get(context, 0)) + 1;
-        await turns.set(context, count);
-        await conversationState.saveChanges(context);
-        await context.sendActivity(`turn ${count}`);
-      });
-      return { adapter, collections };
+      return { adapter: turnCountingBot(new EmbeddedStateStorage(collections)), collections };
     };
 
     const first = await runBot();

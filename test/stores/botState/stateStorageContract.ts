@@ -16,6 +16,18 @@ function eTagOf(item: unknown): string {
   return eTag;
 }
 
+/** A bot that counts its turns in conversation state on `storage` and answers `turn <n>`. */
+export function turnCountingBot(storage: Storage): TestAdapter {
+  const conversationState = new ConversationState(storage);
+  const turns = conversationState.createProperty<number>('turns');
+  return new TestAdapter(async (context) => {
+    const count = (await turns.get(context, 0)) + 1;
+    await turns.set(context, count);
+    await conversationState.saveChanges(context);
+    await context.sendActivity(`turn ${count}`);
+  });
+}
+
 /**
  * The contract every botbuilder Storage of ours keeps, run against each implementation.
  * `makeStorage` returns a storage on fresh, empty data for each test.
@@ -140,14 +152,7 @@ export function describeStateStorage(name: string, makeStorage: () => Promise<St
     });
 
     it('carries conversation state from turn to turn through botbuilder', async () => {
-      const conversationState = new ConversationState(await makeStorage());
-      const turns = conversationState.createProperty<number>('turns');
-      const adapter = new TestAdapter(async (context) => {
-        const count = (await turns.get(context, 0)) + 1;
-        await turns.set(context, count);
-        await conversationState.saveChanges(context);
-        await context.sendActivity(`turn ${count}`);
-      });
+      const adapter = turnCountingBot(await makeStorage());
       await adapter.send('hallo').assertReply('turn 1').send('nog eens').assertReply('turn 2').send('en nog eens').assertReply('turn 3');
     });
   });

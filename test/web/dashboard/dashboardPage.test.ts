@@ -110,11 +110,11 @@ describe.skipIf(chromiumUnavailable)('dashboard in a browser', () => {
     // Outside the opening hours: 4 of the 10 whose start is known; the 2 older ones are unknown, not inside.
     expect(report.outcomes!.outsideOpeningHours).toEqual({ n: 10, unknown: 2, suppressed: false, outside: 0.4 });
     expect(await page.locator('#chart-outcomes .findings li').last().textContent()).toMatch(
-      /^40,0% van de gesprekken begon buiten de openingsuren van het loket \(van 10 gesprekken\)\. Van 2 oudere gesprekken weten we dat niet\.$/,
+      /^40,0% van de gesprekken begon toen het loket dicht was \(van 10 gesprekken\)\. Van 2 oudere gesprekken weten we dat niet\.$/,
     );
     expect(await page.locator('#summary').textContent()).toContain('Gesprekken buiten de openingsuren40,0%');
     // The response rate stands beside satisfaction: surveys answered per closed conversation.
-    expect(await page.locator('#chart-satisfaction .findings').textContent()).toMatch(/van de gesprekken kreeg een ingevulde enquête/);
+    expect(await page.locator('#chart-satisfaction .findings').textContent()).toMatch(/van de gesprekken is de enquête ingevuld/);
 
     // The CSV link carries the range and downloads with the session.
     const href = await page.getByRole('link', { name: /CSV/ }).getAttribute('href');

@@ -98,9 +98,7 @@ describe.skipIf(chromiumUnavailable)("the staff console's day view on the whole 
       route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }),
     );
     await page.getByRole('button', { name: 'Volgende dag' }).click();
-    await expect
-      .poll(() => page.locator('#day-problem').textContent())
-      .toBe('De afspraken konden niet geladen worden. Probeer het opnieuw.');
+    await expect.poll(() => page.locator('#day-problem').textContent()).toBe('De afspraken zijn niet geladen. Probeer het opnieuw.');
     expect(await page.locator('#day-problem').getAttribute('aria-live')).toBe('assertive');
     expect(await page.getByRole('table').count()).toBe(0);
     await page.unroute('**/api/staff/appointments?*');
