@@ -19,13 +19,13 @@ export const INTERRUPTION_MIN_SCORE = 0.8;
  * extra answer and the same question again, a missed one "niet begrepen" ("wanneer zijn jullie
  * bereikbaar?" 0.64, "is er daar parking?" 0.77). Answers to the open question are read before it.
  */
-export const ASIDE_MIN_SCORE = 0.6;
+const ASIDE_MIN_SCORE = 0.6;
 
 /**
  * Another capability's request leaves a follow-up question (FOLLOW_UP: "Welk document hebt u nodig?", "Kunt u zich
  * aanmelden?") from this score: a wrong one starts another capability, a missed one "niet begrepen" again and again.
  */
-export const LEAVE_MIN_SCORE = 0.55;
+const LEAVE_MIN_SCORE = 0.55;
 
 const INTERRUPTIONS: readonly Intent[] = ['help', 'cancel', 'handoff.human'];
 
