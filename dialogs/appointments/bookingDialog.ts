@@ -10,6 +10,7 @@ import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { askAgainAfterAside, readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
+import { asksInPassing } from '../prompts/questionInPassing.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
 import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
@@ -215,6 +216,15 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
       await this.deps.documentFacts?.answer(context, aside.document, aside.requester, aside.asked);
       return askAgainAfterAside(innerDc);
     }
+    if (aside.kind === 'moment') {
+      // "wacht, liever vrijdag" at the name or contact question: new moments for that wish; what was answered stays.
+      const draft: BookingDraft = { ...aside.draft, when: aside.when };
+      delete draft.slot;
+      delete draft.proposal;
+      delete draft.intro;
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
+    }
     // The moment was for the other service (its counters and length differ): choose again; name and contact stay.
     // A moment said with the change ("liever voor een identiteitskaart, en dan op vrijdag") is for the new service.
     const said = context.activity.text ? visitWhenIn(context.activity.text, this.deps.clock()) : undefined;
@@ -232,20 +242,30 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     const draft = (innerDc.stack.find((instance) => instance.id === DialogIds.bookAppointmentSteps)?.state as StepsState | undefined)
       ?.values?.draft;
     if (!draft?.service || leafDialogId(innerDc) === DialogIds.appointmentServicePrompt) return undefined;
+    const { context } = innerDc;
+    const { recognition } = turnServices(context);
+    const text = context.activity.text ?? '';
     const reading = readOpenQuestion(innerDc);
+    // After the moment was chosen, a message about when ("wacht, liever vrijdag", "woensdag niet, donderdag wel")
+    // is no name or contact, and no stop: it changes the moment. An earlier slot's button or a question
+    // in passing ("zijn jullie zaterdag open?") is not.
+    const wantsPerson = recognition?.intent === 'handoff.human' && recognition.score >= INTERRUPTION_MIN_SCORE;
+    const aboutWhen = !wantsPerson && reading?.kind !== 'oldButton' && !asksInPassing(context) && !readContact(text).ok;
+    if (aboutWhen && AFTER_MOMENT_QUESTIONS.includes(leafDialogId(innerDc) ?? '')) {
+      const when = visitWhenIn(text, this.deps.clock());
+      if (when) return { kind: 'moment', draft, when };
+    }
     const answered = reading !== undefined && reading.kind !== 'notAnswer' && reading.kind !== 'likelyAnswer';
     // An answer stays an answer ("hoelang is zo'n reispas geldig", a name), but at the question when, another
     // document with a day ("liever voor een identiteitskaart, en dan op vrijdag") changes the service first.
     const plainAnswer = answered && !reading.wishOnly;
     if (plainAnswer && !WHEN_QUESTIONS.includes(leafDialogId(innerDc) ?? '')) return undefined;
-    const { context } = innerDc;
-    const { recognition } = turnServices(context);
     // "ik wil een medewerker spreken over de prijs", "stop": those go first.
     if (recognition && ['handoff.human', 'cancel'].includes(recognition.intent) && recognition.score >= INTERRUPTION_MIN_SCORE) {
       return undefined;
     }
     const named = recognition?.entities.document;
-    const asked = this.deps.documentFacts?.asked(context.activity.text) ?? [];
+    const asked = this.deps.documentFacts?.asked(text) ?? [];
     if (asked.length === 0 && answered && named === undefined) return undefined;
     if (asked.length > 0 && plainAnswer) return undefined;
     if (asked.length > 0) {
@@ -300,6 +320,13 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
 /** The questions about when: a day in their answer may come with a change of service. */
 const WHEN_QUESTIONS: readonly string[] = [DialogIds.appointmentSlotPrompt, DialogIds.appointmentWishPrompt];
 
+/** The questions asked once the moment is chosen: a wish about when said there changes the moment. */
+const AFTER_MOMENT_QUESTIONS: readonly string[] = [
+  DialogIds.appointmentNamePrompt,
+  DialogIds.appointmentContactPrompt,
+  DialogIds.senderNumberOffer,
+];
+
 /** What a resident can correct at the summary, as options after yes and no. */
 const CORRECTIONS = ['fixName', 'fixContact', 'fixMoment'] as const;
 type Correction = (typeof CORRECTIONS)[number];
@@ -312,7 +339,8 @@ function isCorrection(value: unknown): value is Correction {
 /** What the booking hears besides the open question. */
 type BookingAside =
   | { kind: 'facts'; document: DocumentId; requester: Requester | undefined; asked: ReturnType<DocumentFacts['asked']> }
-  | { kind: 'switch'; draft: BookingDraft; service: AppointmentService; document: DocumentId };
+  | { kind: 'switch'; draft: BookingDraft; service: AppointmentService; document: DocumentId }
+  | { kind: 'moment'; draft: BookingDraft; when: VisitWhen };
 
 /** The booking steps' waterfall state, as another turn's message finds it. */
 interface StepsState {
