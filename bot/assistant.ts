@@ -81,6 +81,8 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       misunderstandings: state.conversationState.createProperty<number>('misunderstandings'),
       outOfScope: outOfScopeAnswer(facts),
       wantsTheCounter: counterVisitWish(facts.cues),
+      documentInContext: (context) => state.memory.documentInContext(context),
+      documentFacts: new DocumentFactsAnswer(facts),
     },
     new QuickAnswers(facts, now),
   );

@@ -19,6 +19,8 @@ export interface ConversationTopic {
 interface MemoryState {
   messages: RememberedMessage[];
   topic: ConversationTopic;
+  /** The document named last, whatever was asked since: what "wat kost dat?" and "morgen?" are about. */
+  lastDocument?: string;
 }
 
 /** Runs once per turn after language and recognition are resolved, before the dialogs. */
@@ -67,6 +69,7 @@ export class ConversationMemory implements TurnObserver, ConversationRecall {
     } else if (recognition?.entities.document) {
       state.topic = { ...state.topic, document: recognition.entities.document };
     }
+    if (recognition?.entities.document) state.lastDocument = recognition.entities.document;
     context.onSendActivities(async (_context, activities, next) => {
       for (const sent of activities) {
         // A card on its own carries its title in `summary`.
@@ -79,6 +82,11 @@ export class ConversationMemory implements TurnObserver, ConversationRecall {
 
   async topic(context: TurnContext): Promise<ConversationTopic> {
     return { ...(await this.state(context)).topic };
+  }
+
+  /** The document the conversation was about: named last, in this turn or before. */
+  async documentInContext(context: TurnContext): Promise<string | undefined> {
+    return (await this.state(context)).lastDocument;
   }
 
   async residentExcerpt(context: TurnContext, count = 3): Promise<string[]> {

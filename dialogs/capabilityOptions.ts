@@ -1,7 +1,15 @@
 import type { DocumentId } from '../domain/nluContract.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import type { VisitWhen } from './appointments/firstMessageWish.js';
-import type { HandOver } from './mainDialog.js';
+import type { Intent } from '../domain/nluContract.js';
+
+/**
+ * What a capability dialog may end with to pass the resident on to another capability, e.g. a
+ * document that needs a visit hands over to `appointment.book` with the service already chosen.
+ */
+export interface HandOver {
+  handOver: { intent: Intent; options?: object };
+}
 
 /** What the main dialog gives a capability it starts on an intent: the meaning of the message that started it. */
 export interface CapabilityOptions {

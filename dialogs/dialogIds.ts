@@ -46,6 +46,8 @@ export const DialogIds = {
   appointmentNamePrompt: 'appointments.namePrompt',
   appointmentContactPrompt: 'appointments.contactPrompt',
   appointmentConfirmPrompt: 'appointments.confirmPrompt',
+  bookingStopCheck: 'appointments.stopCheck',
+  bookingStopCheckSteps: 'appointments.stopCheck.steps',
   appointmentCodePrompt: 'appointments.codePrompt',
   appointmentTryAgainPrompt: 'appointments.tryAgainPrompt',
   senderNumberSteps: 'senderNumber.steps',

@@ -6,7 +6,17 @@ import type { Intent } from '../domain/nluContract.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
 import { DialogIds } from './dialogIds.js';
-import { activeLevels, askAgainAfterAside, heardAside, readOpenQuestion } from './prompts/openQuestion.js';
+import {
+  activeLevels,
+  askAgainAfterAside,
+  carriedOverTo,
+  heardAside,
+  listenForMisreadAgain,
+  misreadAgain,
+  readOpenQuestion,
+  type OpenQuestionReading,
+} from './prompts/openQuestion.js';
+import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import { QUESTIONS_ASIDE } from './prompts/questionInPassing.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
@@ -49,7 +59,28 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+    const interrupted = await this.interrupt(innerDc);
+    if (interrupted) return interrupted;
+    listenForMisreadAgain(innerDc.context);
+    const result = await super.onContinueDialog(innerDc);
+    return misreadAgain(innerDc.context) ? this.offerPersonAfterMisreads(innerDc) : result;
+  }
+
+  /**
+   * The open question was not understood a third time ("wa kost da" three times at "Voor wie vraagt u het
+   * aan?"): a person is offered on top of it, so declining the callback asks the question once more.
+   */
+  private async offerPersonAfterMisreads(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const levels = activeLevels(innerDc);
+    const open = openQuestion(levels);
+    if (!open) return { status: DialogTurnStatus.waiting };
+    // Inside the handoff itself the person is already on offer: its question once more.
+    if (activeIds(levels).includes(DialogIds.handoff)) {
+      await open.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    await innerDc.context.sendActivity(turnServices(innerDc.context).t('common:notUnderstoodAgain'));
+    return open.beginDialog(DialogIds.handoff, { interrupting: true } satisfies HandoffOptions);
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -71,6 +102,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
+    // "wat moet ik meebrengen?" after the passport, where a new request is welcome: the root reads it in context (not help).
+    if (reading?.newRequestsWelcome && (await this.readsInContext(innerDc.context))) return undefined;
+    const changed = await this.changeOfMind(innerDc, levels, reading, recognition);
+    if (changed) return changed;
     const intent = reading?.kind === 'withdraw' ? 'cancel' : sureEnough(recognition);
     // "ik ga toch liever naar het gemeentehuis" at the thuisloket topics: a request the recognizer reads as another;
     // at a question of the booking itself it changes nothing (switchCapability keeps a capability under way).
@@ -101,6 +136,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (!intent || !INTERRUPTIONS.includes(intent)) return undefined;
     // "kunnen jullie mij dan terugbellen?" at the handoff's own callback question answers it: no new handoff.
     if (intent === 'handoff.human' && reading?.kind === 'likelyAnswer' && activeIds(levels).includes(DialogIds.handoff)) return undefined;
+    // "nee, ik kom liever persoonlijk": a visit to the counter, not a call; the question reads the rest ("nee").
+    if (intent === 'handoff.human' && this.requestReadOtherwise(innerDc.context)) return undefined;
     // "laat maar, ik kom liever langs" where a new request is welcome: the stop is a leading no, the question routes the rest.
     if (intent === 'cancel' && reading?.newRequestsWelcome && this.requestReadOtherwise(innerDc.context)) return undefined;
     // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
@@ -119,6 +156,42 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       default:
         return this.handOff(innerDc, levels);
     }
+  }
+
+  /**
+   * The resident changes their mind to another capability at a question ("wacht nee toch niet, kan ik ze
+   * verzetten?" while cancelling, "nee, liever verplaatsen" at "Zal ik uw afspraak annuleren?"): that
+   * capability starts with what the one left knew (the code, the booking found). Without anything to carry
+   * over, only a withdrawal with the other request leaves ("nee toch niet, ik wil een attest"): else the
+   * question's own reading and the interruptions decide, as before.
+   */
+  private async changeOfMind(
+    innerDc: DialogContext,
+    levels: readonly DialogContext[],
+    reading: OpenQuestionReading | undefined,
+    recognition: Recognition | null,
+  ): Promise<DialogTurnResult | undefined> {
+    if (!reading || !recognition || recognition.score < LEAVE_MIN_SCORE) return undefined;
+    if (reading.stopOnlyByStopWord || reading.newRequestsWelcome) return undefined;
+    const { language } = turnServices(innerDc.context);
+    const saysNo = readYesNo(innerDc.context.activity.text ?? '', language)?.meaning === 'no';
+    const mindChanged = reading.kind === 'withdraw' || reading.kind === 'notAnswer' || (reading.kind === 'likelyAnswer' && saysNo);
+    const capability = this.capabilityFor(recognition.intent);
+    if (!mindChanged || !capability || activeIds(levels).includes(capability)) return undefined;
+    const carried = carriedOverTo(levels, recognition.intent);
+    if (!carried && reading.kind !== 'withdraw') return undefined;
+    await innerDc.cancelAllDialogs();
+    return this.restartFor(innerDc, recognition.intent, carried);
+  }
+
+  /** Starts this root again on this turn's request; `carried`: what the capability left handed to the one for `intent`. */
+  protected restartFor(innerDc: DialogContext, _intent: Intent, _carried: object | undefined): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(this.initialDialogId);
+  }
+
+  /** Whether this root reads the message as a follow-up on what was talked about before (see MainDialog). */
+  protected async readsInContext(_context: TurnContext): Promise<boolean> {
+    return false;
   }
 
   /** A request this root reads in the message where the recognizer reads another ("kan ik niet gewoon langskomen?"). */

@@ -1,10 +1,10 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { WaterfallDialog, type Dialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { channelStyle } from '../bot/channels/channelStyle.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import { buttonValueOf, type ButtonValue, type Option } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
-import { INTENTS, isIntent, isNoRequest, type Intent } from '../domain/nluContract.js';
+import { INTENTS, isDocumentId, isIntent, isNoRequest, type DocumentId, type Intent } from '../domain/nluContract.js';
 import { parseDutchNumber } from '../nlu/dutchNumbers.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
@@ -18,6 +18,10 @@ import type { PhoneLine } from '../services/municipality/phoneLine.js';
 import { conversationMark, recordConversationOutcome, type ConversationOutcomes } from './conversationOutcome.js';
 import type { SurveyDialogOptions } from './surveyDialog.js';
 import { stepValues } from './stepValues.js';
+import type { DocumentFacts } from './appointments/appointmentDeps.js';
+import { visitWhenIn, type VisitWhen } from './appointments/firstMessageWish.js';
+import { readMomentWish } from './appointments/momentWish.js';
+import { handOverToBooking, type HandOver } from './capabilityOptions.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
@@ -37,14 +41,6 @@ export interface ConversationClosing {
   now?: () => Date;
 }
 
-/**
- * What a capability dialog may end with to pass the resident on to another capability, e.g. a
- * document that needs a visit hands over to `appointment.book` with the service already chosen.
- */
-export interface HandOver {
-  handOver: { intent: Intent; options?: object };
-}
-
 function isHandOver(result: unknown): result is HandOver {
   return typeof result === 'object' && result !== null && isIntent((result as HandOver).handOver?.intent);
 }
@@ -56,7 +52,22 @@ export interface Understanding {
   outOfScope?: (context: TurnContext) => Promise<boolean>;
   /** Whether the resident would rather come to the counter ("kan ik niet gewoon naar het gemeentehuis komen?"): a booking. */
   wantsTheCounter?: (context: TurnContext) => boolean;
+  /** The document the conversation was about, named in this turn or before: follow-ups ("wat kost dat?", "morgen?") are about it. */
+  documentInContext?: (context: TurnContext) => Promise<string | undefined>;
+  /** Answers a question about a document's facts (price, delay, what to bring). */
+  documentFacts?: DocumentFacts;
 }
+
+/** A follow-up on the document talked about before: a question about its facts, or a moment to come for it. */
+type FollowUp =
+  | { kind: 'facts'; document: DocumentId; facts: ReturnType<DocumentFacts['asked']> }
+  | { kind: 'visit'; document: DocumentId; when: VisitWhen | undefined };
+
+/**
+ * What a follow-up may be read as by the recognizer ("wat kost dat eigenlijk?" reads as help, "morgen?" as
+ * nothing): other requests it is sure of ("hoe laat zijn jullie open?") are routed as asked.
+ */
+const FOLLOW_UP_READINGS: readonly Intent[] = ['document.request', 'appointment.book', 'help', 'none'];
 
 /** The main menu: what the assistant can do, offered at welcome, on help and after a greeting. */
 const MENU_INTENTS = [
@@ -72,8 +83,11 @@ function menuOptions(context: TurnContext): Option[] {
   return MENU_INTENTS.map((intent) => ({ value: intent, label: t(`common:menu.${intent}`) }));
 }
 
-/** What a wish to come to the counter is often read as: where we are, the online counter, or nothing. */
-const READ_AS_OTHER: readonly Intent[] = ['info.contact', 'thuisloket.info', 'none'];
+/**
+ * What a wish to come to the counter is often read as: where we are, the online counter, nothing, or a
+ * person ("ik kom liever persoonlijk" is a visit, not a phone call).
+ */
+const READ_AS_OTHER: readonly Intent[] = ['info.contact', 'thuisloket.info', 'handoff.human', 'none'];
 
 /**
  * "kan ik dan niet gewoon naar het gemeentehuis komen?", "ik kom liever langs aan het loket": the
@@ -159,6 +173,18 @@ export class MainDialog extends InterruptibleDialog {
     return this.understanding?.wantsTheCounter?.(context) ? 'appointment.book' : undefined;
   }
 
+  protected override restartFor(innerDc: DialogContext, intent: Intent, carried: object | undefined): Promise<DialogTurnResult> {
+    if (!carried) return super.restartFor(innerDc, intent, carried);
+    // The message that changed the mind may say more ("kan ik ze naar donderdag verzetten?"): the capability reads it too.
+    const recognition = turnServices(innerDc.context).recognition;
+    const handOver = { intent, options: { recognition, ...carried } };
+    return innerDc.beginDialog(this.initialDialogId, { handOver } satisfies MainDialogOptions);
+  }
+
+  protected override async readsInContext(context: TurnContext): Promise<boolean> {
+    return (await this.followUpInContext(context)) !== undefined;
+  }
+
   protected override capabilityFor(intent: Intent): string | undefined {
     return intent === 'handoff.human' ? undefined : this.routes.get(intent);
   }
@@ -191,6 +217,8 @@ export class MainDialog extends InterruptibleDialog {
     // After the thuisloket or the address: "kan ik dan niet gewoon langskomen?" asks for an appointment.
     const wished = this.requestReadOtherwise(step.context);
     if (wished) return step.next(wished);
+    // "wat kost dat eigenlijk?" after the passport: no "which one do you mean?", the route step answers it.
+    if (await this.followUpInContext(step.context)) return step.next();
     const recognition = turnServices(step.context).recognition;
     const runnerUp = recognition?.runnerUp;
     const unsure =
@@ -235,6 +263,8 @@ export class MainDialog extends InterruptibleDialog {
     }
     const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
     if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
+    const followUp = picked ? undefined : await this.followUpInContext(step.context);
+    if (followUp) return this.answerFollowUp(step, followUp);
     const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     const dialogId = this.routes.get(intent);
@@ -243,6 +273,34 @@ export class MainDialog extends InterruptibleDialog {
     const recognition = clarified ?? turnServices(step.context).recognition;
     if (dialogId) return step.beginDialog(dialogId, { recognition: picked && recognition ? { ...recognition, intent } : recognition });
     return this.answerDirectly(step, intent);
+  }
+
+  /**
+   * A message that names no document but follows up on the one talked about before: "wat kost dat
+   * eigenlijk?", "hoelang duurt da" (its facts), "morgen?" (a moment to come for it). Undefined otherwise.
+   */
+  private async followUpInContext(context: TurnContext): Promise<FollowUp | undefined> {
+    const document = await this.understanding?.documentInContext?.(context);
+    const { recognition } = turnServices(context);
+    if (!isDocumentId(document) || recognition?.entities.document !== undefined) return undefined;
+    if (recognition && recognition.score >= INTERRUPTION_MIN_SCORE && !FOLLOW_UP_READINGS.includes(recognition.intent)) return undefined;
+    const text = context.activity.text ?? '';
+    const facts = this.understanding?.documentFacts?.asked(text) ?? [];
+    if (facts.length > 0) return { kind: 'facts', document, facts };
+    const now = this.now();
+    return readMomentWish(text, now) ? { kind: 'visit', document, when: visitWhenIn(text, now) } : undefined;
+  }
+
+  /** The facts of the document in context, then "anything else?"; or a booking for it that follows the moment said. */
+  private async answerFollowUp(step: WaterfallStepContext<MainDialogOptions>, followUp: FollowUp): Promise<DialogTurnResult> {
+    await this.understanding?.misunderstandings.set(step.context, 0);
+    if (followUp.kind === 'facts') {
+      await this.understanding?.documentFacts?.answer(step.context, followUp.document, undefined, followUp.facts, 'fastest');
+      return step.next();
+    }
+    const booking = this.routes.get('appointment.book');
+    if (!booking) return this.notUnderstood(step);
+    return step.beginDialog(booking, handOverToBooking(followUp.document, followUp.when).handOver.options);
   }
 
   /** Intents that need no capability dialog: answered in one message. */

@@ -11,8 +11,14 @@ import type { PhoneLine } from '../../services/municipality/phoneLine.js';
 export interface DocumentFacts {
   /** The facts the message asks about (price, delivery, what to bring, validity); empty when it asks none. */
   asked(text: string | undefined): readonly DocumentFact[];
-  /** Sends those facts of the document, for the counter route of this requester. */
-  answer(context: TurnContext, document: DocumentId, requester: Requester | undefined, asked: readonly DocumentFact[]): Promise<void>;
+  /** Sends those facts of the document, for the counter route of this requester (or its fastest route: `route`). */
+  answer(
+    context: TurnContext,
+    document: DocumentId,
+    requester: Requester | undefined,
+    asked: readonly DocumentFact[],
+    route?: 'counter' | 'fastest',
+  ): Promise<void>;
 }
 
 /** What the appointment dialogs work with; tests hand in an in-memory provider and a fixed clock. */

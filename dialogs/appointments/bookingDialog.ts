@@ -11,8 +11,9 @@ import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { askAgainAfterAside, readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
 import { asksInPassing } from '../prompts/questionInPassing.js';
+import { isStopCommand } from '../prompts/stopCommand.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
-import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { ANSWER_NO, ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
 import { checkContact, cleanName, contactPrompt, namePrompt, readContact } from './appointmentPrompts.js';
 import { requestIdOf } from '../requestId.js';
@@ -74,6 +75,13 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
       new SenderNumberQuestion(DialogIds.appointmentContactQuestion, contactPrompt(DialogIds.appointmentContactPrompt), checkContact),
     );
     this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
+    this.addDialog(new OptionPrompt(DialogIds.bookingStopCheck));
+    this.addDialog(
+      new WaterfallDialog<StopCheckOptions>(DialogIds.bookingStopCheckSteps, [
+        this.stopCheckStep.bind(this),
+        this.stopCheckedStep.bind(this),
+      ]),
+    );
     this.addDialog(
       new WaterfallDialog<BookingStepsOptions>(DialogIds.bookAppointmentSteps, [
         this.serviceStep.bind(this),
@@ -198,6 +206,32 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft: next } satisfies StepsOptions);
   }
 
+  /** "nee toch niet" at the name or contact question: stop, another moment, or carry on? (It may be the moment that is wrong.) */
+  private async stopCheckStep(step: WaterfallStepContext<StopCheckOptions>): Promise<DialogTurnResult> {
+    const { t } = turnServices(step.context);
+    const prompt: OptionPromptOptions = {
+      id: 'appointments.stopCheck',
+      prompt: t('appointments:stopCheck.question'),
+      options: STOP_CHECK.map(({ value, key }) => ({ value, label: t(`appointments:stopCheck.${key}`) })),
+    };
+    return step.prompt(DialogIds.bookingStopCheck, prompt);
+  }
+
+  private async stopCheckedStep(step: WaterfallStepContext<StopCheckOptions>): Promise<DialogTurnResult> {
+    if (step.result === ANSWER_YES) {
+      await step.context.sendActivity(turnServices(step.context).t('appointments:confirm.notBooked'));
+      return step.cancelAllDialogs();
+    }
+    // Carry on: the question that was open is asked again.
+    if (step.result !== 'otherMoment') return step.endDialog();
+    const draft: BookingDraft = { ...step.options!.draft };
+    delete draft.slot;
+    delete draft.proposal;
+    delete draft.intro;
+    await step.cancelAllDialogs();
+    return step.beginDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
+  }
+
   hearsAside(innerDc: DialogContext): boolean {
     return this.asideIn(innerDc) !== undefined;
   }
@@ -216,6 +250,8 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
       await this.deps.documentFacts?.answer(context, aside.document, aside.requester, aside.asked);
       return askAgainAfterAside(innerDc);
     }
+    if (aside.kind === 'withdrawn')
+      return innerDc.beginDialog(DialogIds.bookingStopCheckSteps, { draft: aside.draft } satisfies StopCheckOptions);
     if (aside.kind === 'moment') {
       // "wacht, liever vrijdag" at the name or contact question: new moments for that wish; what was answered stays.
       const draft: BookingDraft = { ...aside.draft, when: aside.when };
@@ -254,6 +290,10 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     if (aboutWhen && AFTER_MOMENT_QUESTIONS.includes(leafDialogId(innerDc) ?? '')) {
       const when = visitWhenIn(text, this.deps.clock());
       if (when) return { kind: 'moment', draft, when };
+    }
+    // "nee toch niet" once the moment is chosen may be about the moment: asked, not stopped at once ("stop" stops).
+    if (reading?.kind === 'withdraw' && AFTER_MOMENT_QUESTIONS.includes(leafDialogId(innerDc) ?? '') && !isStopCommand(context)) {
+      return { kind: 'withdrawn', draft };
     }
     const answered = reading !== undefined && reading.kind !== 'notAnswer' && reading.kind !== 'likelyAnswer';
     // An answer stays an answer ("hoelang is zo'n reispas geldig", a name), but at the question when, another
@@ -340,7 +380,20 @@ function isCorrection(value: unknown): value is Correction {
 type BookingAside =
   | { kind: 'facts'; document: DocumentId; requester: Requester | undefined; asked: ReturnType<DocumentFacts['asked']> }
   | { kind: 'switch'; draft: BookingDraft; service: AppointmentService; document: DocumentId }
-  | { kind: 'moment'; draft: BookingDraft; when: VisitWhen };
+  | { kind: 'moment'; draft: BookingDraft; when: VisitWhen }
+  | { kind: 'withdrawn'; draft: BookingDraft };
+
+/** The answers to "Wilt u stoppen met deze afspraak?": "ja" stops, "nee" goes on. */
+const STOP_CHECK = [
+  { value: ANSWER_YES, key: 'stop' },
+  { value: 'otherMoment', key: 'otherMoment' },
+  { value: ANSWER_NO, key: 'goOn' },
+] as const;
+
+/** The stop check's options: the booking so far. */
+interface StopCheckOptions {
+  draft: BookingDraft;
+}
 
 /** The booking steps' waterfall state, as another turn's message finds it. */
 interface StepsState {

@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Intent } from '../../domain/nluContract.js';
 import { turnServices } from '../../bot/turnState.js';
 import { knownService } from '../../services/appointments/serviceCatalog.js';
 import { DialogIds } from '../dialogIds.js';
@@ -9,14 +10,20 @@ import { bookingMoment, summaryLines } from './appointmentTexts.js';
 import {
   attemptKeyOf,
   BookingAccessDialog,
+  bookingKnownIn,
   sendAccessFailure,
   type AccessOptions,
   type BookingAccessResult,
+  type ChangedMindOptions,
 } from './bookingAccessDialog.js';
+import type { CarriesOver } from '../prompts/openQuestion.js';
 import { stepValues } from '../stepValues.js';
 
-/** Cancels a booked appointment after the code-and-contact check and a yes/no question. */
-export class CancelBookingDialog extends ComponentDialog {
+/**
+ * Cancels a booked appointment after the code-and-contact check and a yes/no question. A change of mind to
+ * moving it ("wacht, kan ik ze verzetten?") hands the move the code or the booking found.
+ */
+export class CancelBookingDialog extends ComponentDialog implements CarriesOver {
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.cancelAppointment);
     this.addDialog(new BookingAccessDialog(deps));
@@ -31,8 +38,15 @@ export class CancelBookingDialog extends ComponentDialog {
     this.initialDialogId = DialogIds.cancelAppointmentSteps;
   }
 
-  private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'cancel' } satisfies AccessOptions);
+  carriedOver(innerDc: DialogContext, intent: Intent): object | undefined {
+    if (intent !== 'appointment.reschedule') return undefined;
+    return { known: bookingKnownIn(innerDc, DialogIds.cancelAppointmentSteps) } satisfies ChangedMindOptions;
+  }
+
+  private async accessStep(step: WaterfallStepContext<ChangedMindOptions>): Promise<DialogTurnResult> {
+    const known = step.options?.known;
+    if (known?.found) return step.next(known.found);
+    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'cancel', code: known?.code } satisfies AccessOptions);
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

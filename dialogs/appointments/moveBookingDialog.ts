@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Intent } from '../../domain/nluContract.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import { knownService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
@@ -11,15 +12,19 @@ import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines 
 import {
   attemptKeyOf,
   BookingAccessDialog,
+  bookingKnownIn,
   sendAccessFailure,
   type AccessOptions,
   type BookingAccessResult,
+  type ChangedMindOptions,
 } from './bookingAccessDialog.js';
+import type { CarriesOver } from '../prompts/openQuestion.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
 
-interface MoveBookingDialogOptions {
+/** How the move is started: on intent, or after a change of mind in a cancel (`known`: the code given or the booking found there). */
+interface MoveBookingOptions extends ChangedMindOptions {
   /** The message that asked to move: what it says about when is used ("kan het naar donderdag?", "donderdag past niet meer"). */
   recognition?: Recognition | null;
 }
@@ -33,13 +38,14 @@ interface MoveState {
 }
 
 /** The steps' options: the dialog's own, and when they start again, what they carry over. */
-type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
+type MoveStepsOptions = MoveBookingOptions & { state?: MoveState };
 
 /**
  * Moves a booked appointment to a new slot after the code-and-contact check. The old slot stays
- * booked until the resident confirms the new one; the provider then swaps them in one step.
+ * booked until the resident confirms the new one; the provider then swaps them in one step. A change of
+ * mind to cancelling it ("laat maar, annuleer ze maar") hands the cancel the code or the booking found.
  */
-export class MoveBookingDialog extends ComponentDialog {
+export class MoveBookingDialog extends ComponentDialog implements CarriesOver {
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.moveAppointment);
     this.addDialog(new BookingAccessDialog(deps));
@@ -65,7 +71,14 @@ export class MoveBookingDialog extends ComponentDialog {
       const said = readMomentWish(text, this.deps.clock());
       if (said) remembered(step).said = said;
     }
-    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'move' } satisfies AccessOptions);
+    const known = options.known;
+    if (known?.found) return step.next(known.found);
+    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'move', code: known?.code } satisfies AccessOptions);
+  }
+
+  carriedOver(innerDc: DialogContext, intent: Intent): object | undefined {
+    if (intent !== 'appointment.cancel') return undefined;
+    return { known: bookingKnownIn(innerDc, DialogIds.moveAppointmentSteps) } satisfies ChangedMindOptions;
   }
 
   private async slotStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {

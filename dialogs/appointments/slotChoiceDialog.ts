@@ -140,6 +140,8 @@ class WishPrompt extends Prompt<SlotReply> implements OpenQuestion {
   }
 
   readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
+    // "hoe laat zijn jullie open op zaterdag?" names a day, but asks the hours: answered in passing, then asked again.
+    if (asksTheHours(context)) return { kind: 'notAnswer' };
     return this.reply(context, options).kind === 'wish' ? { kind: 'answer', wishOnly: true } : { kind: 'notAnswer' };
   }
 

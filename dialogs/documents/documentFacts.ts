@@ -6,7 +6,7 @@ import { documentRoute, type InPersonRoute } from '../../services/municipality/d
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { DOCUMENT_FACTS, mentions, type DocumentFact } from '../../services/municipality/questionCues.js';
 import type { DocumentFacts } from '../appointments/appointmentDeps.js';
-import { deliveryLine, priceLine, type RouteMessageContext } from './routeMessages.js';
+import { deliveryLine, onlineDeliveryLine, onlinePriceLine, priceLine, type RouteMessageContext } from './routeMessages.js';
 
 /**
  * Answers a question about a document's facts asked in passing ("wat kost dat eigenlijk?", "wat moet
@@ -21,23 +21,41 @@ export class DocumentFactsAnswer implements DocumentFacts {
     return DOCUMENT_FACTS.filter((fact) => mentions(text, this.facts.cues.documentFacts[fact]));
   }
 
-  async answer(context: TurnContext, id: DocumentId, requester: Requester | undefined, asked: readonly DocumentFact[]): Promise<void> {
+  /**
+   * `route`: the counter route (the booking, the offer to book), or, before the route was told (at "voor wie?"),
+   * the fastest one: a birth certificate asked "wa kost da" costs what it costs online.
+   */
+  async answer(
+    context: TurnContext,
+    id: DocumentId,
+    requester: Requester | undefined,
+    asked: readonly DocumentFact[],
+    route: 'counter' | 'fastest' = 'counter',
+  ): Promise<void> {
     const document = this.facts.documentById.get(id);
     if (!document) throw new Error(`documents.json has no document "${id}"`);
     const { t, language } = turnServices(context);
     const ctx: RouteMessageContext = { t, language, channelId: context.activity.channelId, municipality: this.facts.municipality };
     const phone = { phone: this.facts.municipality.phone.display };
-    const route = counterRoute(document, requester);
+    const counter = counterRoute(document, requester);
+    const fastest = documentRoute(document, requester ? { requester } : {});
+    const online = route === 'fastest' && fastest.kind === 'online' ? fastest : undefined;
     const lines: string[] = [];
     for (const fact of asked) {
-      if (fact === 'price') lines.push(route ? priceLine(route, ctx) : t('documents:inPerson.unknown.price', phone));
-      if (fact === 'delivery') lines.push(route ? deliveryLine(route, ctx) : t('documents:inPerson.unknown.delivery', phone));
+      if (fact === 'price')
+        lines.push(
+          online ? onlinePriceLine(online, ctx) : counter ? priceLine(counter, ctx) : t('documents:inPerson.unknown.price', phone),
+        );
+      if (fact === 'delivery')
+        lines.push(
+          online ? onlineDeliveryLine(online, ctx) : counter ? deliveryLine(counter, ctx) : t('documents:inPerson.unknown.delivery', phone),
+        );
       if (fact === 'validity') lines.push(t('documents:inPerson.unknown.validity', phone));
       if (fact === 'online') lines.push(onlineLine(document, requester, t));
     }
     if (lines.length > 0) await context.sendActivity(lines.join('\n'));
-    if (asked.includes('bring') && route) {
-      const bring = route.bring.map((item) => t(`documents:inPerson.bring.${item}`));
+    if (asked.includes('bring') && counter) {
+      const bring = counter.bring.map((item) => t(`documents:inPerson.bring.${item}`));
       await context.sendActivity(renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }));
     }
   }

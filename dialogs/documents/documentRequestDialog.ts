@@ -1,4 +1,11 @@
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
@@ -13,6 +20,7 @@ import {
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
 import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js';
+import { readMomentWish } from '../appointments/momentWish.js';
 import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
@@ -63,6 +71,12 @@ interface FirstMessage {
 
 /** The offer to book the counter visit: a question about the document there ("wat kost da", "kan dat online?") is answered first. */
 const BOOK_OFFER = 'documents.bookOffer';
+
+/** The offer's own "now", no wish about when. */
+const OFFER_NOW = /(?<!\p{L})nu(?!\p{L})/giu;
+
+/** This dialog's own questions (not the login alternatives): a question about the document's facts is heard there. */
+const DOCUMENT_QUESTIONS: readonly string[] = [DialogIds.documentRequestQuestion, DialogIds.documentRequesterQuestion];
 
 /** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
 const NO_COMPUTER = 'noComputer';
@@ -201,7 +215,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     };
     const collection = document.counter.collection;
     if (said.collect && collection) {
-      await send(step, collectionMessages(document, collection, ctx));
+      await send(step, collectionMessages(document, collection, ctx, request.requester));
       return this.offerVisit(step, collection.appointmentNeeded ? collection.appointmentService : undefined);
     }
     const route = documentRoute(document, routeRequest(request));
@@ -235,30 +249,62 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   }
 
   hearsAside(innerDc: DialogContext): boolean {
-    return this.factsAskedAtOffer(innerDc) !== undefined;
+    return this.factsAsked(innerDc) !== undefined || this.wishAtOffer(innerDc) !== undefined;
   }
 
-  /** At the offer to book, a question about the document's facts is answered, then the offer is made again. */
+  /**
+   * Once the document is known, a question about its facts at any of this dialog's questions ("wa kost da" at
+   * "Voor wie vraagt u het aan?", "hoe lang duurt dat?" at the offer to book) is answered, then the question again.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const asked = this.factsAskedAtOffer(innerDc);
+    const wish = this.wishAtOffer(innerDc);
+    if (wish) {
+      // The whole dialog ends with the hand-over (not the offer's step, which would read the message as no).
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: handOverToBooking(wish.service, wish.when) };
+    }
+    const asked = this.factsAsked(innerDc);
     if (!asked) return super.onContinueDialog(innerDc);
-    const { context } = innerDc;
-    await this.documentFacts.answer(context, asked.request.document!, asked.request.requester, asked.facts);
+    const { request, facts, atOffer } = asked;
+    // At the offer to book the counter route was told; before the route, the fastest one is the answer.
+    await this.documentFacts.answer(innerDc.context, request.document!, request.requester, facts, atOffer ? 'counter' : 'fastest');
     return askAgainAfterAside(innerDc);
   }
 
-  /** The facts asked, when the offer to book is open and the message is no answer to it. */
-  private factsAskedAtOffer(
-    innerDc: DialogContext,
-  ): { request: RequestState; facts: ReturnType<DocumentFactsAnswer['asked']> } | undefined {
+  /**
+   * At the offer to book, a wish about when instead of yes or no ("k heb da nodig tegen volgende week", "we
+   * hebben het dringend nodig") is a yes: the booking follows that wish (none: the first free moments).
+   */
+  private wishAtOffer(innerDc: DialogContext): { service: string; when: VisitWhen | undefined } | undefined {
     const question = (innerDc.activeDialog?.state as { options?: OptionPromptOptions } | undefined)?.options;
-    if (question?.id !== BOOK_OFFER) return undefined;
+    if (question?.id !== BOOK_OFFER || readOpenQuestion(innerDc)?.kind !== 'notAnswer') return undefined;
+    const request = this.requestIn(innerDc);
+    const offered = request?.offered;
+    // "nu" echoes the question ("Wilt u nu een afspraak maken?"): "tja, dat weet ik nu niet" says nothing about when.
+    const text = (innerDc.context.activity.text ?? '').replace(OFFER_NOW, ' ');
+    const now = this.clock();
+    if (offered?.kind !== 'visit' || !readMomentWish(text, now) || this.documentFacts.asked(text).length > 0) return undefined;
+    return { service: offered.service, when: visitWhenIn(text, now) ?? request?.when };
+  }
+
+  /** The facts asked, when one of this dialog's questions is open, its document known, and the message no answer to it. */
+  private factsAsked(
+    innerDc: DialogContext,
+  ): { request: RequestState; facts: ReturnType<DocumentFactsAnswer['asked']>; atOffer: boolean } | undefined {
+    const active = innerDc.activeDialog;
+    if (!active || !DOCUMENT_QUESTIONS.includes(active.id)) return undefined;
+    const question = (active.state as { options?: OptionPromptOptions }).options;
     const reading = readOpenQuestion(innerDc);
     if (reading && reading.kind !== 'notAnswer') return undefined;
-    const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
-    const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
+    const request = this.requestIn(innerDc);
     const facts = this.documentFacts.asked(innerDc.context.activity.text);
-    return request?.document && facts.length > 0 ? { request, facts } : undefined;
+    return request?.document && facts.length > 0 ? { request, facts, atOffer: question?.id === BOOK_OFFER } : undefined;
+  }
+
+  /** What the steps know so far, read from another turn's inner context. */
+  private requestIn(innerDc: DialogContext): RequestState | undefined {
+    const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
+    return (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
   }
 
   /** Offers to book this service now; without a service (no appointment needed) the answer is complete. */

@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
 import type { Language, Translate } from '../../bot/i18n.js';
 import type { InPersonRoute, OnlineRoute } from '../../services/municipality/documentRoute.js';
-import type { Collection, DocumentEntry, Municipality } from '../../services/municipality/municipalityData.js';
+import type { Collection, DocumentEntry, Municipality, Requester } from '../../services/municipality/municipalityData.js';
 import { euroAmount } from '../displayFormats.js';
 
 /** What the messages of a route need from the turn. */
@@ -39,10 +39,8 @@ export function onlineRouteMessages(
   if (route.requester === 'child') lines.push(t('documents:online.forChild'));
   if (route.requester === 'deceased') lines.push(t('documents:online.forDeceased'));
   lines.push(
-    route.price === 0 ? t('documents:online.price.free') : t('documents:online.price.paid', { price: euroAmount(route.price, language) }),
-    route.deliveryDays === 0
-      ? t(`documents:online.delivery.${route.deliveryForm}.now`)
-      : t(`documents:online.delivery.${route.deliveryForm}.days`, { count: route.deliveryDays }),
+    onlinePriceLine(route, ctx),
+    onlineDeliveryLine(route, ctx),
     t('documents:online.steps.intro'),
     ...numbered([
       t('documents:online.steps.goTo', { url: route.url }),
@@ -58,6 +56,22 @@ export function onlineRouteMessages(
       { label: t('documents:online.linkButton'), url: route.url },
     ]),
   ];
+}
+
+/** What the online route costs. */
+export function onlinePriceLine(route: OnlineRoute, ctx: RouteMessageContext): string {
+  const { t, language } = ctx;
+  return route.price === 0
+    ? t('documents:online.price.free')
+    : t('documents:online.price.paid', { price: euroAmount(route.price, language) });
+}
+
+/** When and how the online route delivers. */
+export function onlineDeliveryLine(route: OnlineRoute, ctx: RouteMessageContext): string {
+  const { t } = ctx;
+  return route.deliveryDays === 0
+    ? t(`documents:online.delivery.${route.deliveryForm}.now`)
+    : t(`documents:online.delivery.${route.deliveryForm}.days`, { count: route.deliveryDays });
 }
 
 export interface InPersonMessageOptions {
@@ -97,29 +111,40 @@ export function inPersonRouteMessages(
   if (circumstances.bereaved && !circumstances.noComputer)
     lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
   const bring = route.bring.map((item) => t(`documents:inPerson.bring.${item}`));
-  if (route.collection) {
-    bring.push(
-      t('documents:inPerson.collection.bringIntro'),
-      ...route.collection.bring.map((item) => t(`documents:inPerson.bring.${item}`)),
-    );
-  }
+  if (route.collection) bring.push(t('documents:inPerson.collection.bringIntro'), ...collectionBring(route.collection, route.requester, t));
   return [
     card(ctx, title, lines, circumstances),
     renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }),
   ];
 }
 
-/** Collecting a document that is ready: whether on appointment, and what to bring, in one card. */
-export function collectionMessages(document: DocumentEntry, collection: Collection, ctx: RouteMessageContext): Message[] {
+/**
+ * Collecting a document that is ready: whether on appointment, and what to bring, in one card; for `requester`,
+ * when known (someone else's card: that person's eID, not "uw eID").
+ */
+export function collectionMessages(
+  document: DocumentEntry,
+  collection: Collection,
+  ctx: RouteMessageContext,
+  requester?: Requester,
+): Message[] {
   const { t, language } = ctx;
   const name = { document: document.name[language] };
   const lines = [
     collection.appointmentNeeded ? t('documents:collect.withAppointment', name) : t('documents:collect.withoutAppointment', name),
     t('documents:inPerson.collection.bringIntro'),
-    ...collection.bring.map((item) => t(`documents:inPerson.bring.${item}`)),
+    ...collectionBring(collection, requester, t),
   ];
   return [renderInfoCard(ctx.channelId, { title: t('documents:collect.title', name), lines })];
 }
+
+/** What to bring to collect it: for someone else, the card being replaced is that person's. */
+function collectionBring(collection: Collection, requester: Requester | undefined, t: Translate): string[] {
+  return collection.bring.map((item) => t(`documents:inPerson.bring.${requester === 'other' ? (FOR_SOMEONE_ELSE[item] ?? item) : item}`));
+}
+
+/** The items of a collection list as they read for someone else's document. */
+const FOR_SOMEONE_ELSE: Readonly<Record<string, string>> = { currentEid: 'holderEid' };
 
 /** This person may not request the document: say so and give the phone, staff find a way. */
 export function notAvailableMessages(ctx: RouteMessageContext): Message[] {

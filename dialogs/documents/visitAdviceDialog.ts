@@ -34,13 +34,13 @@ export class VisitAdviceDialog extends ComponentDialog {
     const { t, language } = turnServices(step.context);
     const ctx = { t, language, channelId: step.context.activity.channelId, municipality: this.facts.municipality };
     const collection = document.counter.collection;
+    const forWhom = documentDetails(step.context.activity.text ?? '').requester;
     if (collection && mentions(step.context.activity.text, this.facts.cues.collect)) {
-      for (const message of collectionMessages(document, collection, ctx)) await step.context.sendActivity(message);
+      for (const message of collectionMessages(document, collection, ctx, forWhom?.who)) await step.context.sendActivity(message);
       if (!collection.appointmentNeeded || !collection.appointmentService) return step.endDialog();
       return step.beginDialog(this.booking.id, { ...options, service: collection.appointmentService } satisfies BookingDialogOptions);
     }
     // "een eID voor mijn moeder van 85": what that person must know (she comes herself) before the moments.
-    const forWhom = documentDetails(step.context.activity.text ?? '').requester;
     const notes = forWhom?.explicit ? document.counter.byRequester?.[forWhom.who]?.notes : undefined;
     if (notes && notes.length > 0) {
       const phone = { phone: this.facts.municipality.phone.display };

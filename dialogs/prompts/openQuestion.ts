@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { DialogTurnStatus, type DialogContext, type DialogTurnResult, type PromptOptions } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
+import type { Intent } from '../../domain/nluContract.js';
 
 /**
  * How the question the bot just asked reads the resident's message, before anything else does:
@@ -88,4 +89,53 @@ export function heardAside(levels: readonly DialogContext[]): boolean {
     const dialog = inner && level.activeDialog ? level.findDialog(level.activeDialog.id) : undefined;
     return inner !== undefined && hearsAside(dialog) && dialog.hearsAside(inner);
   });
+}
+
+/** How often a question with options says "niet begrepen" before a person is offered instead (the third time). */
+export const RETRIES_BEFORE_PERSON = 2;
+
+const MISREAD_AGAIN = Symbol('misreadAgain');
+
+/**
+ * The root offers a person when a question is not understood again this turn (see InterruptibleDialog): it
+ * says so before the question reads the message; without it, the question keeps asking again by itself.
+ */
+export function listenForMisreadAgain(context: TurnContext): void {
+  context.turnState.set(MISREAD_AGAIN, false);
+}
+
+/** A question not understood once more: true when the root offers a person, so the question need not be asked again. */
+export function reportMisreadAgain(context: TurnContext): boolean {
+  if (context.turnState.get(MISREAD_AGAIN) === undefined) return false;
+  context.turnState.set(MISREAD_AGAIN, true);
+  return true;
+}
+
+/** Whether a question reported this turn that it was not understood once more. */
+export function misreadAgain(context: TurnContext): boolean {
+  return context.turnState.get(MISREAD_AGAIN) === true;
+}
+
+/**
+ * A capability that hands what it knows to another one when the resident changes their mind at one of
+ * its questions ("wacht nee toch niet, kan ik ze verzetten?" while cancelling: the move goes on with the code).
+ */
+export interface CarriesOver {
+  /** The options to start the capability for `intent` with; undefined when it does not go on from here. `innerDc`: this dialog's own. */
+  carriedOver(innerDc: DialogContext, intent: Intent): object | undefined;
+}
+
+function carriesOver(dialog: unknown): dialog is CarriesOver {
+  return typeof (dialog as Partial<CarriesOver> | undefined)?.carriedOver === 'function';
+}
+
+/** What an active capability under `levels` hands to the capability for `intent` (see CarriesOver). */
+export function carriedOverTo(levels: readonly DialogContext[], intent: Intent): object | undefined {
+  for (const [index, level] of levels.entries()) {
+    const inner = levels[index + 1];
+    const dialog = inner && level.activeDialog ? level.findDialog(level.activeDialog.id) : undefined;
+    const carried = inner !== undefined && carriesOver(dialog) ? dialog.carriedOver(inner, intent) : undefined;
+    if (carried) return carried;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptVal
 import { matchAnswer, type OptionAnswer } from '../../bot/channels/optionAnswer.js';
 import { buttonValueOf, optionsAsShown, renderQuestion, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
-import type { OpenQuestion, OpenQuestionReading } from './openQuestion.js';
+import { reportMisreadAgain, RETRIES_BEFORE_PERSON, type OpenQuestion, type OpenQuestionReading } from './openQuestion.js';
 import { readOncePerTurn } from './readOncePerTurn.js';
 
 export const ANSWER_YES = 'yes';
@@ -71,9 +71,14 @@ export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestio
     return { kind: picked.whole ? 'answer' : 'likelyAnswer', ...flags };
   }
 
-  protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const { id, prompt, retryPrompt, options: choices } = options as OptionPromptOptions;
+  protected override async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const { id, prompt, retryPrompt, options: choices, stopOnlyByStopWord } = options as OptionPromptOptions;
     const { t } = turnServices(context);
+    // Not understood a third time: the root offers a person (the phone, a callback) instead of the same question.
+    if (isRetry && !stopOnlyByStopWord && countRetry(state) > RETRIES_BEFORE_PERSON && reportMisreadAgain(context)) {
+      (state as RetryState).retries = 0;
+      return;
+    }
     const text = isRetry ? (retryPrompt ?? t('common:choice.retry', { question: prompt })) : prompt;
     await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
   }
@@ -95,6 +100,18 @@ export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestio
       return { option: { value: this.otherAnswer.value, label: '' }, whole: true };
     });
   }
+}
+
+/** What an option question keeps between turns besides botbuilder's own state. */
+interface RetryState {
+  retries?: number;
+}
+
+/** Counts one more "niet begrepen" of this question; the count so far, this one included. */
+function countRetry(state: object): number {
+  const kept = state as RetryState;
+  kept.retries = (kept.retries ?? 0) + 1;
+  return kept.retries;
 }
 
 /** A question with options that resolves to the value of the option chosen. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type HandOver } from '../../dialogs/mainDialog.js';
+import { type HandOver } from '../../dialogs/capabilityOptions.js';
 import { fakeRecognizer } from '../support/fakeRecognizer.js';
 import { stubCapability, talkToMainDialog } from '../support/mainDialogTalk.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../bot/i18n.js';
 import { spelledCode } from '../../../dialogs/appointments/appointmentTexts.js';
 import { BookingDialog } from '../../../dialogs/appointments/bookingDialog.js';
-import { type HandOver } from '../../../dialogs/mainDialog.js';
+import { type HandOver } from '../../../dialogs/capabilityOptions.js';
 import { bookedBySomeoneElse, createTestAppointments } from '../../support/appointments.js';
 import { createConversation, readable, TEST_PHONE } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';

@@ -1,5 +1,5 @@
 /**
- * Free-text questions (name, contact, code) take answers and nothing else: a withdrawal stops,
+ * Free-text questions (name, contact, code) take answers and nothing else: a withdrawal asks whether to stop,
  * a question is no name. A correction at the summary changes one field and confirms again.
  * Keyed texts, the real offline recognizer, on web chat and SMS.
  */
@@ -40,11 +40,12 @@ const WITHDRAWALS = ['nee toch niet', 'ik wil toch geen afspraak', 'laat maar', 
 const NAMES = ['An Peeters', 'jan de smet', 'Marie-Louise Van den Broeck', 'mijn naam is Rik Claes', 'Ahmed El Amrani', 'Ingrid Hoste.'];
 
 describe.each(CHANNELS)('on %s, the name question', (channelId) => {
-  it.each(WITHDRAWALS)('"%s" stops the booking instead of becoming a name', async (text) => {
+  it.each(WITHDRAWALS)('"%s" is no name: asked whether to stop, and "ja" stops the booking', async (text) => {
     const talk = await atNameQuestion(channelId);
     const replies = readable(await talk.say(text));
-    expect(replies).toContain('«common:cancel.done»');
+    expect(replies).toContain('«appointments:stopCheck.question»');
     expect(replies).not.toContain('«appointments:contact.question»');
+    expect(readable(await talk.say('ja'))).toContain('«appointments:confirm.notBooked»');
     expect(talk.appointments.document.read().bookings).toHaveLength(0);
   });
 
@@ -68,12 +69,13 @@ describe.each(CHANNELS)('on %s, the name question', (channelId) => {
 });
 
 describe.each(CHANNELS)('on %s, the contact question', (channelId) => {
-  it.each(WITHDRAWALS)('"%s" stops the booking', async (text) => {
+  it.each(WITHDRAWALS)('"%s" asks whether to stop, and "ja" stops the booking', async (text) => {
     const talk = await atNameQuestion(channelId);
     await talk.say('An Peeters');
     const replies = readable(await talk.say(text));
-    expect(replies).toContain('«common:cancel.done»');
+    expect(replies).toContain('«appointments:stopCheck.question»');
     expect(replies).not.toContain('«appointments:confirm.question»');
+    expect(readable(await talk.say('ja'))).toContain('«appointments:confirm.notBooked»');
   });
 });
 
