@@ -1,6 +1,6 @@
 /** What a channel posts to `POST /api/messages` when a resident types: shared by the CLIs, the benchmarks and the tests. */
 
-export interface ResidentMessageFields {
+interface ResidentMessageFields {
   /** The activity id; a channel that resends a message resends its id. */
   id: string;
   text: string;
