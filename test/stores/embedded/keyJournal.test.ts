@@ -121,6 +121,29 @@ describe('the keyed documents journal', () => {
     expect(await documents.get('k-1')).toEqual({ turn: 4 });
   });
 
+  it('replace shows the stored values themselves, writes copies of what it returns, and hands back what it stored', async () => {
+    const root = await tree();
+    const documents = await open(root);
+    await set(documents, 'k-1', 1);
+    const stored = await documents.get('k-1');
+    const given = { turn: 2 };
+    const held = await documents.replace(['k-1', 'k-2'], (current) => {
+      expect(current.get('k-1')).toBe(stored);
+      expect(current.has('k-2')).toBe(false);
+      return new Map([['k-1', given]]);
+    });
+    given.turn = 3;
+    expect(held.get('k-1')).toEqual({ turn: 2 });
+    expect(held.get('k-1')).toBe(await documents.get('k-1'));
+    expect(held.has('k-2')).toBe(false);
+    expect(stored).toEqual({ turn: 1 });
+
+    expect(await documents.replace(['k-1'], () => new Map([['k-1', null]]))).toEqual(new Map([['k-1', null]]));
+    expect(await documents.get('k-1')).toBeUndefined();
+    const [journal] = await journalFiles(root);
+    expect((await readFile(journal!, 'utf8')).trimEnd().split('\n')).toHaveLength(3);
+  });
+
   it('checkpoints by itself once the journal holds checkpointBytes, writing a key rewritten many times once', async () => {
     const root = await tree();
     let keyFileWrites = 0;
