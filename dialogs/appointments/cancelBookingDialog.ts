@@ -1,33 +1,18 @@
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Intent } from '../../domain/nluContract.js';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import { knownService } from '../../services/appointments/serviceCatalog.js';
 import { DialogIds } from '../dialogIds.js';
-import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { requestIdOf } from '../requestId.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
-import {
-  attemptKeyOf,
-  BookingAccessDialog,
-  bookingKnownIn,
-  sendAccessFailure,
-  type AccessOptions,
-  type BookingAccessResult,
-  type ChangedMindOptions,
-} from './bookingAccessDialog.js';
-import type { CarriesOver } from '../prompts/openQuestion.js';
+import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
+import { BookingChangeDialog } from './bookingChangeDialog.js';
 import { stepValues } from '../stepValues.js';
 
-/**
- * Cancels a booked appointment after the code-and-contact check and a yes/no question. A change of mind to
- * moving it ("wacht, kan ik ze verzetten?") hands the move the code or the booking found.
- */
-export class CancelBookingDialog extends ComponentDialog implements CarriesOver {
-  constructor(private readonly deps: AppointmentDeps) {
-    super(DialogIds.cancelAppointment);
-    this.addDialog(new BookingAccessDialog(deps));
-    this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
+/** Cancels a booked appointment after the code-and-contact check and a yes/no question; a change of mind moves it instead. */
+export class CancelBookingDialog extends BookingChangeDialog {
+  constructor(deps: AppointmentDeps) {
+    super(DialogIds.cancelAppointment, deps, { steps: DialogIds.cancelAppointmentSteps, changesTo: 'appointment.reschedule' });
     this.addDialog(
       new WaterfallDialog(DialogIds.cancelAppointmentSteps, [
         this.accessStep.bind(this),
@@ -38,15 +23,8 @@ export class CancelBookingDialog extends ComponentDialog implements CarriesOver 
     this.initialDialogId = DialogIds.cancelAppointmentSteps;
   }
 
-  carriedOver(innerDc: DialogContext, intent: Intent): object | undefined {
-    if (intent !== 'appointment.reschedule') return undefined;
-    return { known: bookingKnownIn(innerDc, DialogIds.cancelAppointmentSteps) } satisfies ChangedMindOptions;
-  }
-
-  private async accessStep(step: WaterfallStepContext<ChangedMindOptions>): Promise<DialogTurnResult> {
-    const known = step.options?.known;
-    if (known?.found) return step.next(known.found);
-    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'cancel', code: known?.code } satisfies AccessOptions);
+  private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.checkAccess(step, 'cancel');
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -55,12 +33,8 @@ export class CancelBookingDialog extends ComponentDialog implements CarriesOver 
     remembered(step).access = access;
     const { t, language } = turnServices(step.context);
     const service = knownService(this.deps.catalog, access.booking.service);
-    const prompt: OptionPromptOptions = {
-      id: 'appointments.cancel',
-      prompt: [...summaryLines(t, language, { service, ...bookingMoment(access.booking) }), t('appointments:cancel.question')].join('\n'),
-      options: yesNoOptions(step.context),
-    };
-    return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
+    const summary = summaryLines(t, language, { service, ...bookingMoment(access.booking) });
+    return this.confirm(step, 'appointments.cancel', [...summary, t('appointments:cancel.question')].join('\n'));
   }
 
   private async cancelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -70,12 +44,7 @@ export class CancelBookingDialog extends ComponentDialog implements CarriesOver 
       return step.endDialog();
     }
     const access = remembered(step).access!;
-    const result = await this.deps.provider.cancel({
-      code: access.code,
-      contact: access.contact,
-      attemptKey: attemptKeyOf(step),
-      requestId: requestIdOf(step.context),
-    });
+    const result = await this.deps.provider.cancel(bookingChangeRequest(step, access));
     if (result.ok) {
       await step.context.sendActivity(t('appointments:cancel.done'));
       return step.endDialog({ cancelled: result.booking.code });

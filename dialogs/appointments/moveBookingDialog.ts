@@ -1,30 +1,20 @@
-import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Intent } from '../../domain/nluContract.js';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import { knownService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
-import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { requestIdOf } from '../requestId.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
-import {
-  attemptKeyOf,
-  BookingAccessDialog,
-  bookingKnownIn,
-  sendAccessFailure,
-  type AccessOptions,
-  type BookingAccessResult,
-  type ChangedMindOptions,
-} from './bookingAccessDialog.js';
-import type { CarriesOver } from '../prompts/openQuestion.js';
+import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult, type ChangedMindOptions } from './bookingAccessDialog.js';
+import { BookingChangeDialog } from './bookingChangeDialog.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
 
 /** How the move is started: on intent, or after a change of mind in a cancel (`known`: the code given or the booking found there). */
-interface MoveBookingOptions extends ChangedMindOptions {
+interface MoveBookingDialogOptions extends ChangedMindOptions {
   /** The message that asked to move: what it says about when is used ("kan het naar donderdag?", "donderdag past niet meer"). */
   recognition?: Recognition | null;
 }
@@ -38,19 +28,17 @@ interface MoveState {
 }
 
 /** The steps' options: the dialog's own, and when they start again, what they carry over. */
-type MoveStepsOptions = MoveBookingOptions & { state?: MoveState };
+type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
 
 /**
  * Moves a booked appointment to a new slot after the code-and-contact check. The old slot stays
  * booked until the resident confirms the new one; the provider then swaps them in one step. A change of
- * mind to cancelling it ("laat maar, annuleer ze maar") hands the cancel the code or the booking found.
+ * mind to cancelling it hands the cancel the code or the booking found.
  */
-export class MoveBookingDialog extends ComponentDialog implements CarriesOver {
-  constructor(private readonly deps: AppointmentDeps) {
-    super(DialogIds.moveAppointment);
-    this.addDialog(new BookingAccessDialog(deps));
+export class MoveBookingDialog extends BookingChangeDialog {
+  constructor(deps: AppointmentDeps) {
+    super(DialogIds.moveAppointment, deps, { steps: DialogIds.moveAppointmentSteps, changesTo: 'appointment.cancel' });
     this.addDialog(new SlotChoiceDialog(deps));
-    this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
     this.addDialog(
       new WaterfallDialog(DialogIds.moveAppointmentSteps, [
         this.accessStep.bind(this),
@@ -71,14 +59,7 @@ export class MoveBookingDialog extends ComponentDialog implements CarriesOver {
       const said = readMomentWish(text, this.deps.clock());
       if (said) remembered(step).said = said;
     }
-    const known = options.known;
-    if (known?.found) return step.next(known.found);
-    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'move', code: known?.code } satisfies AccessOptions);
-  }
-
-  carriedOver(innerDc: DialogContext, intent: Intent): object | undefined {
-    if (intent !== 'appointment.cancel') return undefined;
-    return { known: bookingKnownIn(innerDc, DialogIds.moveAppointmentSteps) } satisfies ChangedMindOptions;
+    return this.checkAccess(step, 'move');
   }
 
   private async slotStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
@@ -117,15 +98,11 @@ export class MoveBookingDialog extends ComponentDialog implements CarriesOver {
     const access = remembered(step).access!;
     const { t, language } = turnServices(step.context);
     const current = bookingMoment(access.booking);
-    const prompt: OptionPromptOptions = {
-      id: 'appointments.move',
-      prompt: t('appointments:move.question', {
-        from: momentText(t, language, current.day, current.time),
-        to: momentText(t, language, slot.day, slot.time),
-      }),
-      options: yesNoOptions(step.context),
-    };
-    return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
+    const question = t('appointments:move.question', {
+      from: momentText(t, language, current.day, current.time),
+      to: momentText(t, language, slot.day, slot.time),
+    });
+    return this.confirm(step, 'appointments.move', question);
   }
 
   private async moveStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
@@ -136,13 +113,7 @@ export class MoveBookingDialog extends ComponentDialog implements CarriesOver {
     }
     const access = remembered(step).access!;
     const slot = remembered(step).slot!;
-    const result = await this.deps.provider.move({
-      code: access.code,
-      contact: access.contact,
-      attemptKey: attemptKeyOf(step),
-      newStart: slot.start,
-      requestId: requestIdOf(step.context),
-    });
+    const result = await this.deps.provider.move({ ...bookingChangeRequest(step, access), newStart: slot.start });
     if (result.ok) {
       await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:moved.title'));
       return step.endDialog({ moved: result.booking.code });
