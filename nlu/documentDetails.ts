@@ -214,6 +214,8 @@ const SOMEONE_WORDS = new Set(['iemand', 'ander', 'someone', 'somebody', 'anothe
 /** Words between a determiner and its noun: "mijn 2 kinderen", "mijn overleden vader", "ons jongste dochter". */
 const MODIFIERS = new Set([
   'eigen',
+  'andere',
+  'other',
   'lieve',
   'beide',
   'twee',
@@ -259,6 +261,11 @@ const AFTER_CHILD_ADJECTIVE = new Set([
   'een',
   'want',
   'omdat',
+  'aub',
+  'alstublieft',
+  'alstublief',
+  'asjeblieft',
+  'svp',
   'nog',
   'of',
   'jaar',

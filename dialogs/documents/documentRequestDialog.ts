@@ -13,7 +13,7 @@ import {
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
 import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js';
-import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
+import { handOverToBooking, type BookingFor, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
@@ -287,7 +287,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       } satisfies LoginAlternativesOptions);
     }
     if (offered?.kind === 'visit' && step.result === ANSWER_YES)
-      return step.endDialog(handOverToBooking(offered.service, state(step).when));
+      return step.endDialog(handOverToBooking(offered.service, state(step).when, bookingFor(state(step))));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
@@ -300,7 +300,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     if ((step.result as LoginAlternative) !== 'appointment' || !alternative) return step.endDialog();
     const document = this.document(route.document);
     await send(step, inPersonRouteMessages(document, alternative, this.messageContext(step), { notOnline: false }));
-    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when));
+    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when, bookingFor(state(step))));
   }
 
   private route(step: WaterfallStepContext): DocumentRoute {
@@ -333,6 +333,11 @@ function hear(step: WaterfallStepContext): void {
   const details = documentDetails(step.context.activity.text ?? '');
   if (details.requester && !request.requesterSaid) request.requesterSaid = details.requester;
   if (details.model && !request.modelSaid) request.modelSaid = details.model;
+}
+
+/** The document and requester the booking that follows is for. */
+function bookingFor(request: RequestState): BookingFor {
+  return { ...(request.document ? { document: request.document } : {}), ...(request.requester ? { requester: request.requester } : {}) };
 }
 
 function routeRequest(request: RequestState): RouteRequest {
