@@ -95,7 +95,10 @@ export interface KeyedDocumentsOptions {
 
 export interface KeyedDocuments<T> {
   readonly root: string;
-  /** The durable value under `key`, or undefined. Read-only: change it only through `update`. */
+  /**
+   * The durable value under `key`, or undefined: the store's own object, never changed in place
+   * (a write replaces it). Read-only for the caller too: change it only through `update`.
+   */
   get(key: string): Promise<Readonly<T> | undefined>;
   /**
    * Runs `change` on copies of the current values of `keys` (absent keys are not in the map) and
@@ -104,6 +107,16 @@ export interface KeyedDocuments<T> {
    * nothing is written. If a write fails, STORE_WRITE_FAILED (other keys of the call may be written).
    */
   update<R>(keys: readonly string[], change: (values: Map<string, T>) => R): Promise<R>;
+  /**
+   * `update` for a change that sets or removes whole values, without copying the old ones first:
+   * `decide` sees the stored values themselves (the store's own objects: it must not change them)
+   * and returns the keys to write, each with its new value (copied as JSON) or null to remove it.
+   * Resolves, once durable, with what those keys now hold: the store's own values, read-only (null: removed).
+   */
+  replace(
+    keys: readonly string[],
+    decide: (stored: ReadonlyMap<string, Readonly<T>>) => ReadonlyMap<string, T | null>,
+  ): Promise<Map<string, Readonly<T> | null>>;
   /**
    * Writes entries as given, with their own `savedAt` (moving data from an older format).
    * Overwrites what the keys hold; an entry already past `maxAgeMs` is not written.
@@ -278,6 +291,41 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
     }
   }
 
+  /** The core of `replace` and `update`: `decide` runs under the keys' locks on their stored values. */
+  const commit: Commit<T> = (keys, decide, answer) => {
+    if (closed) return Promise.reject(storeClosed(directory));
+    return withKeys(keys, async () => {
+      const before = new Map<string, T>();
+      for (const key of keys) {
+        const entry = await current(key);
+        if (entry) before.set(key, entry.value);
+      }
+      const writes = decide(before);
+      const savedAt = now().toISOString();
+      const changes: JournalChange<T>[] = [];
+      const held = new Map<string, Readonly<T> | null>();
+      for (const [key, value] of writes) {
+        const old = before.get(key);
+        if (value === null) {
+          if (old) changes.push({ key, entry: null });
+          held.set(key, null);
+          continue;
+        }
+        // Also the check that the value is something JSON can hold.
+        const next = copyAsJson(value) as T;
+        // A change that left the value as it was writes nothing.
+        if (old && sameJsonValue(next, old)) {
+          held.set(key, old);
+          continue;
+        }
+        changes.push({ key, entry: { key, savedAt, value: next } });
+        held.set(key, next);
+      }
+      await write(changes);
+      return answer(held);
+    });
+  };
+
   return {
     root: directory,
 
@@ -285,38 +333,9 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
       return (await current(key))?.value;
     },
 
-    update(keys, change) {
-      if (closed) return Promise.reject(storeClosed(directory));
-      return withKeys(keys, async () => {
-        const before = new Map<string, KeyedEntry<T>>();
-        for (const key of keys) {
-          const entry = await current(key);
-          if (entry) before.set(key, entry);
-        }
-        const values = new Map<string, T>();
-        for (const [key, entry] of before) values.set(key, copyAsJson(entry.value) as T);
-        const result = change(values);
-        if (typeof (result as { then?: unknown } | null)?.then === 'function') {
-          throw new TypeError('KeyedDocuments.update: the change must be synchronous (an awaited check-then-write is not atomic)');
-        }
-        const savedAt = now().toISOString();
-        const changes: JournalChange<T>[] = [];
-        for (const key of new Set(keys)) {
-          const old = before.get(key);
-          if (!values.has(key)) {
-            if (old) changes.push({ key, entry: null });
-            continue;
-          }
-          // Also the check that the value is something JSON can hold.
-          const next = copyAsJson(values.get(key)) as T;
-          // A change that left the value as it was writes nothing.
-          if (old && sameJsonValue(next, old.value)) continue;
-          changes.push({ key, entry: { key, savedAt, value: next } });
-        }
-        await write(changes);
-        return result;
-      });
-    },
+    update: (keys, change) => updateByCommit(commit, keys, change),
+
+    replace: (keys, decide) => commit(keys, decide, (held) => held),
 
     async importEntries(entries) {
       if (closed) throw storeClosed(directory);
@@ -403,6 +422,36 @@ export async function openKeyedDocuments<T>(root: string, options: KeyedDocument
   }
 }
 
+/**
+ * Runs `decide` on the stored values of `keys` and writes the values it returns (null: removes the
+ * key); resolves, once durable, with `answer` given what the keys now hold.
+ */
+type Commit<T> = <R>(
+  keys: readonly string[],
+  decide: (stored: ReadonlyMap<string, Readonly<T>>) => ReadonlyMap<string, T | null>,
+  answer: (held: Map<string, Readonly<T> | null>) => R,
+) => Promise<R>;
+
+/** `update` on a commit: the change works on copies, and every key it set or deleted is handed back to be written. */
+function updateByCommit<T, R>(commit: Commit<T>, keys: readonly string[], change: (values: Map<string, T>) => R): Promise<R> {
+  let result!: R;
+  return commit(
+    keys,
+    (stored) => {
+      const values = new Map<string, T>();
+      for (const [key, value] of stored) values.set(key, copyAsJson(value) as T);
+      result = change(values);
+      if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+        throw new TypeError('KeyedDocuments.update: the change must be synchronous (an awaited check-then-write is not atomic)');
+      }
+      const writes = new Map<string, T | null>();
+      for (const key of keys) writes.set(key, values.has(key) ? values.get(key)! : null);
+      return writes;
+    },
+    () => result,
+  );
+}
+
 /** The tree's own directories (temp files, journal), not groups of keys. */
 function isOwnDirectory(name: string): boolean {
   return name === TEMP_DIRECTORY || name === JOURNAL_DIRECTORY;
@@ -424,27 +473,31 @@ export function memoryKeyedDocuments<T>(options: { now?: () => Date; maxAgeMs?: 
   const live = (entry: KeyedEntry<T> | undefined) =>
     entry && (options.maxAgeMs === undefined || now().getTime() - Date.parse(entry.savedAt) <= options.maxAgeMs) ? entry : undefined;
   let queue: Promise<unknown> = Promise.resolve();
+  const commit: Commit<T> = (keys, decide, answer) => {
+    const run = queue.then(() => {
+      const stored = new Map<string, T>();
+      for (const key of keys) {
+        const entry = live(entries.get(key));
+        if (entry) stored.set(key, entry.value);
+      }
+      const savedAt = now().toISOString();
+      const held = new Map<string, Readonly<T> | null>();
+      for (const [key, value] of decide(stored)) {
+        const next = value === null ? null : (copyAsJson(value) as T);
+        if (next === null) entries.delete(key);
+        else entries.set(key, { key, savedAt, value: next });
+        held.set(key, next);
+      }
+      return answer(held);
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
   return {
     root: ':memory:',
     get: async (key) => live(entries.get(key))?.value,
-    update(keys, change) {
-      const run = queue.then(() => {
-        const values = new Map<string, T>();
-        for (const key of keys) {
-          const entry = live(entries.get(key));
-          if (entry) values.set(key, copyAsJson(entry.value) as T);
-        }
-        const result = change(values);
-        const savedAt = now().toISOString();
-        for (const key of keys) {
-          if (values.has(key)) entries.set(key, { key, savedAt, value: copyAsJson(values.get(key)) as T });
-          else entries.delete(key);
-        }
-        return result;
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    update: (keys, change) => updateByCommit(commit, keys, change),
+    replace: (keys, decide) => commit(keys, decide, (held) => held),
     async importEntries(imported) {
       for (const entry of imported) entries.set(entry.key, copyAsJson(entry) as KeyedEntry<T>);
     },
