@@ -36,6 +36,8 @@ import { stepValues } from '../stepValues.js';
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
   document?: DocumentId;
+  /** The request so far with another requester, after "nee, het is voor mezelf" at a question after the answer. */
+  corrected?: RequestState;
 }
 
 /** What the dialog knows so far; kept in the step values, the route is worked out again from it. */
@@ -106,6 +108,11 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
 
   private async groupStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const options: DocumentRequestOptions = step.options ?? {};
+    if (options.corrected) {
+      // What the resident said before stays; only for whom changed, so the route is worked out again.
+      stepValues<{ request?: RequestState }>(step).request = options.corrected;
+      return step.next();
+    }
     const text = step.context.activity.text;
     const { cues } = this.facts;
     state(step).said = {
@@ -151,7 +158,8 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     }
     const document = this.document(request.document);
     const question = questionsFor(document).find((q) => q.question === 'model');
-    if (!question) return step.next();
+    // Chosen before a correction of for whom: not asked again.
+    if (!question || request.model !== undefined) return step.next();
     const { t } = turnServices(step.context);
     const said = request.modelSaid;
     if (said && question.options.includes(said.id)) {
@@ -235,11 +243,19 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   }
 
   hearsAside(innerDc: DialogContext): boolean {
-    return this.factsAskedAtOffer(innerDc) !== undefined;
+    return this.factsAskedAtOffer(innerDc) !== undefined || this.requesterCorrected(innerDc) !== undefined;
   }
 
-  /** At the offer to book, a question about the document's facts is answered, then the offer is made again. */
+  /**
+   * At the offer to book, a question about the document's facts is answered, then the offer is made again. At a
+   * question after the answer, "nee, het is voor mezelf, niet voor de buurvrouw" corrects for whom: the answer again.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const corrected = this.requesterCorrected(innerDc);
+    if (corrected) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(DialogIds.documentRequestSteps, { corrected } satisfies DocumentRequestOptions);
+    }
     const asked = this.factsAskedAtOffer(innerDc);
     if (!asked) return super.onContinueDialog(innerDc);
     const { context } = innerDc;
@@ -259,6 +275,20 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
     const facts = this.documentFacts.asked(innerDc.context.activity.text);
     return request?.document && facts.length > 0 ? { request, facts } : undefined;
+  }
+
+  /** The request with the requester said now, when a question after the answer is open and it differs from the one answered for. */
+  private requesterCorrected(innerDc: DialogContext): RequestState | undefined {
+    if (innerDc.activeDialog?.id !== DialogIds.documentRequestQuestion) return undefined;
+    const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
+    const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
+    if (!request?.document || !request.offered) return undefined;
+    const said = documentDetails(innerDc.context.activity.text ?? '').requester;
+    const document = this.document(request.document);
+    if (!said?.explicit || said.who === request.requester || !requesterOptions(document, request.model).includes(said.who))
+      return undefined;
+    const { offered: _offered, ...rest } = request;
+    return { ...rest, requester: said.who, requesterSaid: said };
   }
 
   /** Offers to book this service now; without a service (no appointment needed) the answer is complete. */
