@@ -20,6 +20,7 @@ import { readConfig } from '../bot/config.js';
 import { createI18n } from '../bot/i18n.js';
 import { silentLogger } from '../bot/logger.js';
 import { BOOKING_CODE_PATTERN } from '../services/appointments/bookingCode.js';
+import { residentMessage } from './residentMessage.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The folders of the application's own code (tests, benchmarks and CLIs are not on a resident's path). */
@@ -76,22 +77,13 @@ async function playBooking(url: string): Promise<void> {
   const i18n = createI18n();
   let last = '';
   for (const [index, turn] of BOOKING.entries()) {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `booking-path-${index}`,
-        text: turn.text,
-        channelId: 'webchat',
-        serviceUrl: 'http://127.0.0.1:9/',
-        deliveryMode: 'expectReplies',
-        from: { id: 'booking-path-resident', role: 'user' },
-        recipient: { id: 'bot', role: 'bot' },
-        conversation: { id: 'booking-path' },
-        locale: 'nl-BE',
-      }),
+    const activity = residentMessage({
+      id: `booking-path-${index}`,
+      text: turn.text,
+      from: 'booking-path-resident',
+      conversation: 'booking-path',
     });
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     if (response.status !== 200) throw new Error(`turn ${index}: status ${response.status}`);
     last = await response.text();
     const expected = turn.expect && i18n.t(turn.expect, { lng: 'nl' });

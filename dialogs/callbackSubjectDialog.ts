@@ -3,7 +3,6 @@ import {
   ComponentDialog,
   WaterfallDialog,
   type DialogTurnResult,
-  type PromptOptions,
   type PromptRecognizerResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -117,21 +116,21 @@ export class CallbackSubjectDialog extends ComponentDialog {
  * no subject, so the interruptions handle them.
  */
 class SubjectPrompt extends OptionPrompt {
-  override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
-    const reading = super.readOpenAnswer(context, options);
+  override readOpenAnswer(context: TurnContext, question: OptionPromptOptions): OpenQuestionReading {
+    const reading = super.readOpenAnswer(context, question);
     if (reading.kind === 'oldButton') return reading;
     // "hoe laat zijn jullie open?" is no subject: the interruptions answer it in passing and ask what it is about again.
     if (reading.kind !== 'answer' && asksInPassing(context)) return { kind: 'notAnswer' };
-    return this.answerOf(context, options, reading) ? { kind: 'answer' } : reading;
+    return this.answerOf(context, question, reading) ? { kind: 'answer' } : reading;
   }
 
   protected override async onRecognize(
     context: TurnContext,
     state: object,
-    options: PromptOptions,
+    question: OptionPromptOptions,
   ): Promise<PromptRecognizerResult<string>> {
-    const picked = await super.onRecognize(context, state, options);
-    const value = this.answerOf(context, options, super.readOpenAnswer(context, options), picked.succeeded ? picked.value : undefined);
+    const picked = await super.onRecognize(context, state, question);
+    const value = this.answerOf(context, question, super.readOpenAnswer(context, question), picked.succeeded ? picked.value : undefined);
     return value ? { succeeded: true, value } : picked;
   }
 
@@ -141,13 +140,13 @@ class SubjectPrompt extends OptionPrompt {
    * a plain "nee" is the no option at the proposal), a whole option, else the resident's own words.
    * Undefined for "stop" and a short call for help, which the interruptions handle.
    */
-  private answerOf(context: TurnContext, options: PromptOptions, reading: OpenQuestionReading, picked?: string): string | undefined {
+  private answerOf(context: TurnContext, question: OptionPromptOptions, reading: OpenQuestionReading, picked?: string): string | undefined {
     const text = context.activity.text;
     if (picked === ANSWER.skip) return ANSWER.skip;
     if (typeof text !== 'string' || !/\p{L}{2}/u.test(text)) return reading.kind === 'answer' ? picked : undefined;
     const { language, recognition } = turnServices(context);
     const words = answerWords(text);
-    const id = (options as OptionPromptOptions).id ?? QUESTION_IDS.blind;
+    const id = question.id ?? QUESTION_IDS.blind;
     const skips = (answerPhrases(language).options[id]?.[ANSWER.skip] ?? []).filter((phrase) => phrase.includes(' '));
     if (containsAnyPhrase(words, skips)) return ANSWER.skip;
     if (isStopCommand(context)) return undefined;

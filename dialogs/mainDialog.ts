@@ -220,7 +220,7 @@ export class MainDialog extends InterruptibleDialog {
   private async oldButton(step: WaterfallStepContext<MainDialogOptions>, pressed: ButtonValue): Promise<DialogTurnResult> {
     if (isIntent(pressed.answer) && OLD_BUTTONS_THAT_ROUTE.includes(pressed.question ?? '')) return step.next(pressed.answer);
     await step.context.sendActivity(turnServices(step.context).t('common:oldButtonClosed'));
-    return step.replaceDialog(this.id, { menu: 'help' } satisfies MainDialogOptions);
+    return step.replaceDialog(DialogIds.mainWaterfall, { menu: 'help' } satisfies MainDialogOptions);
   }
 
   private async routeStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
@@ -231,7 +231,7 @@ export class MainDialog extends InterruptibleDialog {
     if (handedTo) return step.beginDialog(handedTo, handOver.options);
     const picked = isIntent(step.result) ? step.result : undefined;
     if (!picked && (step.context.activity.text ?? '').length > LONGEST_READ_MESSAGE) {
-      return step.replaceDialog(this.id, { menu: 'tooLong' } satisfies MainDialogOptions);
+      return step.replaceDialog(DialogIds.mainWaterfall, { menu: 'tooLong' } satisfies MainDialogOptions);
     }
     const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
     if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
@@ -250,9 +250,9 @@ export class MainDialog extends InterruptibleDialog {
     const { t } = turnServices(step.context);
     switch (intent) {
       case 'greeting':
-        return step.replaceDialog(this.id, { menu: 'greeting' } satisfies MainDialogOptions);
+        return step.replaceDialog(DialogIds.mainWaterfall, { menu: 'greeting' } satisfies MainDialogOptions);
       case 'help':
-        return step.replaceDialog(this.id, { menu: 'help' } satisfies MainDialogOptions);
+        return step.replaceDialog(DialogIds.mainWaterfall, { menu: 'help' } satisfies MainDialogOptions);
       case 'goodbye':
         return step.replaceDialog(DialogIds.mainClosing);
       case 'cancel':
@@ -286,7 +286,7 @@ export class MainDialog extends InterruptibleDialog {
   private async anythingElseStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     if (isHandOver(step.result)) {
       // Start over with the next capability; "anything else?" comes when that one is done.
-      return step.replaceDialog(this.id, step.result satisfies MainDialogOptions);
+      return step.replaceDialog(DialogIds.mainWaterfall, step.result satisfies MainDialogOptions);
     }
     // An agent hub took the conversation over: the assistant says nothing more.
     if ((step.result as HandoffResult | undefined)?.handedOver) return step.endDialog();
@@ -311,7 +311,7 @@ export class MainDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     // Neither yes nor no, or a request with it: the resident asked something new, route it.
-    return step.replaceDialog(this.id);
+    return step.replaceDialog(DialogIds.mainWaterfall);
   }
 
   /**

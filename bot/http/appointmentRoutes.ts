@@ -11,6 +11,7 @@ import { counterAddress } from '../../services/appointments/counterCalendar.js';
 import { bookingToIcs } from '../../services/appointments/ics.js';
 import { findService, knownService, type ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
+import type { StaffDayView } from '../staff/staffApi.js';
 import { readCalendarToken, signCalendarToken } from './calendarLinkToken.js';
 import { sendError } from './httpErrors.js';
 import { formatTime, isCalendarDay, parseInstant, toBrussels } from '../../services/brusselsTime.js';
@@ -58,21 +59,6 @@ export interface AppointmentRoutesDeps {
   authorize: (req: Request) => boolean | Promise<boolean>;
   /** Texts inside the calendar file in the resident's language; without it, the Dutch service name only. */
   i18n?: i18n;
-}
-
-/** One appointment in the staff view: who comes, for what and when; no contact details. */
-interface StaffAppointment {
-  time: string;
-  endTime: string;
-  name: string;
-  service: string;
-  serviceName: string;
-  code: string;
-}
-
-interface StaffDayView {
-  day: string;
-  counters: Array<{ counter: string; name: string; appointments: StaffAppointment[] }>;
 }
 
 export function registerAppointmentRoutes(server: Server, deps: AppointmentRoutesDeps): void {

@@ -12,6 +12,7 @@ import { errorCode, type HttpAnswerCode } from '../../services/errorCatalogue.js
 import { sendError } from '../http/httpErrors.js';
 import type { Sessions } from '../http/sessions.js';
 import type { Logger } from '../logger.js';
+import type { StaffCallback, StaffCallbackChange, StaffCallbackList } from './staffApi.js';
 import type { StaffAccount } from './staffPassword.js';
 import { isJson, noStore, requireStaffMember } from './staffSession.js';
 
@@ -59,7 +60,7 @@ function signedIn(
 
 async function listRequests(_req: Request, res: Response, staffMember: string, deps: StaffCallbackRoutesDeps): Promise<void> {
   const requests = await deps.callbackStore.listOpen();
-  res.json({ staffMember, callbacks: requests.map(forStaff) });
+  res.json({ staffMember, callbacks: requests.map(forStaff) } satisfies StaffCallbackList);
 }
 
 async function setStatus(req: Request, res: Response, staffMember: string, deps: StaffCallbackRoutesDeps): Promise<void> {
@@ -92,7 +93,7 @@ async function changeRequest(
     const request = await change(reference);
     deps.logger.info('callback.status', { reference, status: request.status, staffMember });
     // How long "Ongedaan maken" may stay on screen: the store's undo window, not a guess in the page.
-    res.json({ callback: forStaff(request), undoableForMs: undoTimeLeftMs(request, deps.now()) });
+    res.json({ callback: forStaff(request), undoableForMs: undoTimeLeftMs(request, deps.now()) } satisfies StaffCallbackChange);
   } catch (error) {
     if (error instanceof CallbackStoreError) return sendStoreRefusal(res, error.code);
     deps.logger.error('callback.statusFailed', { reference, code: errorCode(error) });
@@ -101,8 +102,8 @@ async function changeRequest(
   }
 }
 
-/** What the console shows of a request; `attempts` counts the calls that did not reach the resident. */
-function forStaff(request: CallbackRequest) {
+/** What the console shows of a request (staffApi.ts). */
+function forStaff(request: CallbackRequest): StaffCallback {
   return {
     reference: request.reference,
     phone: request.phone,

@@ -6,7 +6,7 @@ import { registerPageFiles, sendPage, type PagePolicy } from '../http/pageRespon
 import { LANGUAGES, SOURCE_LANGUAGE, type Language } from '../i18n.js';
 
 const PAGE_DIR = new URL('../../web/staff/', import.meta.url);
-const PAGE_FILES = ['staff.js', 'staffTexts.js', 'dayAppointments.js', 'staff.css'];
+const PAGE_FILES = ['staff.js', 'staffTexts.js', 'dayAppointments.js', 'pageElements.js', 'staff.css'];
 const TEXTS_NAMESPACE = 'staff';
 
 /** Behind a sign-in: nothing is cached; the page loads only its own files. */

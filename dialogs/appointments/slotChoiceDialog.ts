@@ -72,6 +72,9 @@ type SlotReply =
   | { kind: 'wish'; wish: MomentWish }
   | { kind: 'unclear' };
 
+/** What the slot and wish questions recognise: every message is a reply, the steps decide what it means. */
+type SlotRecognition = PromptRecognizerResult<SlotReply>;
+
 /** The slot and wish questions' replies, read at most once per turn, so the open question's reading and the steps act on the same parse. */
 const READ_REPLIES = Symbol('slotReplies');
 
@@ -88,7 +91,7 @@ function asksTheHours(context: TurnContext): boolean {
 }
 
 /** The slot question: a pick in words or a wish typed instead of an option is an answer too ("zo snel mogelijk" is no call for help). */
-class SlotPrompt extends OptionQuestion<SlotReply> {
+class SlotPrompt extends OptionQuestion<SlotReply, SlotQuestion> {
   constructor(
     dialogId: string,
     private readonly clock: () => Date,
@@ -96,27 +99,22 @@ class SlotPrompt extends OptionQuestion<SlotReply> {
     super(dialogId);
   }
 
-  override readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
-    const reading = super.readOpenAnswer(context, options);
+  override readOpenAnswer(context: TurnContext, question: SlotQuestion): OpenQuestionReading {
+    const reading = super.readOpenAnswer(context, question);
     if (reading.kind !== 'notAnswer' || asksTheHours(context)) return reading;
-    const reply = this.reply(context, options).kind;
+    const reply = this.reply(context, question).kind;
     return reply === 'unclear' ? reading : { ...reading, kind: 'answer', ...(reply === 'wish' ? { wishOnly: true } : {}) };
   }
 
-  protected override async onRecognize(
-    context: TurnContext,
-    _state: object,
-    options: PromptOptions,
-  ): Promise<PromptRecognizerResult<SlotReply>> {
+  protected override async onRecognize(context: TurnContext, _state: object, question: SlotQuestion): Promise<SlotRecognition> {
     // Not understood is an answer too: the steps say so and offer the same slots.
-    return { succeeded: true, value: this.reply(context, options) };
+    return { succeeded: true, value: this.reply(context, question) };
   }
 
-  private reply(context: TurnContext, options: PromptOptions): SlotReply {
-    return readOncePerTurn(context, READ_REPLIES, options, (): SlotReply => {
-      const question = options as SlotQuestion;
+  private reply(context: TurnContext, question: SlotQuestion): SlotReply {
+    return readOncePerTurn(context, READ_REPLIES, question, (): SlotReply => {
       const slots = question.slots ?? [];
-      const value = this.pickedValue(context, options);
+      const value = this.pickedValue(context, question);
       if (value === OTHER_MOMENT) return { kind: 'otherMoment' };
       const chosen = slots.find((slot) => slot.start === value);
       if (chosen) return { kind: 'slot', slot: chosen };
@@ -148,11 +146,7 @@ class WishPrompt extends Prompt<SlotReply> implements OpenQuestion {
     if (prompt) await context.sendActivity(prompt);
   }
 
-  protected override async onRecognize(
-    context: TurnContext,
-    _state: object,
-    options: PromptOptions,
-  ): Promise<PromptRecognizerResult<SlotReply>> {
+  protected override async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<SlotRecognition> {
     return { succeeded: true, value: this.reply(context, options) };
   }
 

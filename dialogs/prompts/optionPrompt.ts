@@ -44,9 +44,10 @@ const OLD_BUTTON = 'oldButton';
  * words, or a button's code. The open question comes first: its reading (`readOpenAnswer`) lets the
  * root dialog's interruptions defer to an answer. What an answer resolves to is the subclass's:
  * `OptionPrompt` gives the option's value. botbuilder's ChoicePrompt is not used because its
- * recognisers know no Dutch.
+ * recognisers know no Dutch. `O`: the options the dialogs ask it with; botbuilder hands a prompt back
+ * the options it was begun with, so its methods read them as `O`.
  */
-export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestion {
+export abstract class OptionQuestion<T, O extends OptionPromptOptions = OptionPromptOptions> extends Prompt<T> implements OpenQuestion {
   /** This question's picks of the turn (see `readOncePerTurn`). */
   private readonly picks = Symbol('optionPicks');
 
@@ -58,8 +59,7 @@ export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestio
     super(dialogId, validator);
   }
 
-  readOpenAnswer(context: TurnContext, options: PromptOptions): OpenQuestionReading {
-    const question = options as OptionPromptOptions;
+  readOpenAnswer(context: TurnContext, question: O): OpenQuestionReading {
     const picked = this.pickOrOther(context, question);
     const flags = {
       stopOnlyByStopWord: question.stopOnlyByStopWord === true,
@@ -71,16 +71,16 @@ export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestio
     return { kind: picked.whole ? 'answer' : 'likelyAnswer', ...flags };
   }
 
-  protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const { id, prompt, retryPrompt, options: choices } = options as OptionPromptOptions;
+  protected override async onPrompt(context: TurnContext, _state: object, question: O, isRetry: boolean): Promise<void> {
+    const { id, prompt, retryPrompt, options: choices } = question;
     const { t } = turnServices(context);
     const text = isRetry ? (retryPrompt ?? t('common:choice.retry', { question: prompt })) : prompt;
     await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
   }
 
   /** The value of the option the message picks (or of the other answer); undefined when it picks none, or is an old button. */
-  protected pickedValue(context: TurnContext, options: PromptOptions): string | undefined {
-    const picked = this.pickOrOther(context, options as OptionPromptOptions);
+  protected pickedValue(context: TurnContext, question: O): string | undefined {
+    const picked = this.pickOrOther(context, question);
     return picked && picked !== OLD_BUTTON ? picked.option.value : undefined;
   }
 
@@ -98,13 +98,9 @@ export abstract class OptionQuestion<T> extends Prompt<T> implements OpenQuestio
 }
 
 /** A question with options that resolves to the value of the option chosen. */
-export class OptionPrompt extends OptionQuestion<string> {
-  protected override async onRecognize(
-    context: TurnContext,
-    _state: object,
-    options: PromptOptions,
-  ): Promise<PromptRecognizerResult<string>> {
-    const value = this.pickedValue(context, options);
+export class OptionPrompt<O extends OptionPromptOptions = OptionPromptOptions> extends OptionQuestion<string, O> {
+  protected override async onRecognize(context: TurnContext, _state: object, question: O): Promise<PromptRecognizerResult<string>> {
+    const value = this.pickedValue(context, question);
     return value === undefined ? { succeeded: false } : { succeeded: true, value };
   }
 }
@@ -137,6 +133,8 @@ function pick(context: TurnContext, question: OptionPromptOptions): OptionAnswer
   if (picked?.whole) return picked;
   // A tapped button sends the label the channel showed, which may be the short form.
   const shown = optionsAsShown(context.activity.channelId, { id: question.id, text: '', options: question.options }, t);
+  // Every label shown as it is: matching what was shown would read the same again.
+  if (shown.every((option, index) => option.label === question.options[index]!.label)) return picked;
   const asShown = matchAnswer(text, shown, matching);
   return asShown?.whole ? asShown : (picked ?? asShown);
 }

@@ -103,9 +103,9 @@ export class SenderNumberQuestion extends ComponentDialog {
  * "Op dit nummer: 0470 12 34 56?" with yes and no. The text is made when it is sent, so the
  * number stays out of the prompt's saved options; a number or address typed instead is the answer (the TYPED other answer).
  */
-class SenderNumberOffer extends OptionPrompt {
-  protected override async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const { id, offerKey, options: choices } = options as OfferOptions;
+class SenderNumberOffer extends OptionPrompt<OfferOptions> {
+  protected override async onPrompt(context: TurnContext, _state: object, offer: OfferOptions, isRetry: boolean): Promise<void> {
+    const { id, offerKey, options: choices } = offer;
     const { t } = turnServices(context);
     const question = t(offerKey, { number: senderNumberOf(context.activity)?.national ?? '' });
     const text = isRetry ? t('common:choice.retry', { question }) : question;

@@ -4,8 +4,10 @@ import type {
   AccessFailure,
   BookingAccess,
   BookingProvider,
+  BookRequest,
   BookResult,
   CancelResult,
+  ClosedBookingFailure,
   LookupResult,
   MoveResult,
   StaffDay,
@@ -46,10 +48,61 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const MOVE_ATTEMPTS = 3;
 
 export function createBuiltInBookingProvider(options: BuiltInBookingProviderOptions): BookingProvider {
+  const { store, catalog } = options;
+  const parts: ProviderParts = {
+    store,
+    catalog,
+    clock: options.clock ?? (() => new Date()),
+    newCode: options.newCode ?? (() => newBookingCode()),
+    slots: slotSearches(options),
+    access: bookingAccess(store, options.limiter ?? createWrongAttemptLimiter()),
+  };
+  const { clock, slots } = parts;
+
+  return {
+    async freeSlots({ service: serviceId, from, limit }) {
+      const search = await slots.searchFor(knownService(catalog, serviceId), clock(), from);
+      return freeSlots(limit === undefined ? search : { ...search, limit });
+    },
+
+    async matchWish({ service: serviceId, wish, limit, alternatives }) {
+      const service = knownService(catalog, serviceId);
+      const now = clock();
+      const search = await slots.searchFor(service, now);
+      return matchWish(generateFreeSlots(search), wish, slots.context(service, now), {
+        ...(limit === undefined ? {} : { limit }),
+        ...(alternatives === undefined ? {} : { alternatives }),
+      });
+    },
+
+    book: (request) => bookAppointment(parts, request),
+
+    async lookup(access): Promise<LookupResult> {
+      const checked = await parts.access.check(access, clock());
+      return checked.ok ? { ok: true, booking: checked.latest } : checked;
+    },
+
+    cancel: (request) => cancelAppointment(parts, request),
+    move: (request) => moveAppointment(parts, request),
+    findForStaff: (day) => staffDay(store, catalog, day),
+  };
+}
+
+/** What the provider's operations work with. */
+interface ProviderParts {
+  store: BookingStore;
+  catalog: ServiceCatalog;
+  clock: () => Date;
+  newCode: () => string;
+  slots: SlotSearches;
+  access: BookingAccessCheck;
+}
+
+type SlotSearches = ReturnType<typeof slotSearches>;
+
+/** Slot searches on the counter's hours around the stored bookings. */
+function slotSearches(options: BuiltInBookingProviderOptions) {
   const { store, catalog, weeklyHours, isClosed, shortenedHours } = options;
-  const clock = options.clock ?? (() => new Date());
-  const limiter = options.limiter ?? createWrongAttemptLimiter();
-  const newCode = options.newCode ?? (() => newBookingCode());
   const nextFreeCount = options.nextFreeCount ?? 3;
   const rules = catalog.bookingRules;
 
@@ -65,164 +118,169 @@ export function createBuiltInBookingProvider(options: BuiltInBookingProviderOpti
     return { ...context(service, now), bookings, ...(from === undefined ? {} : { from }) };
   }
 
+  /** The next free slots offered with slotTaken and notBookable (nextFreeCount of them). */
   async function nextFree(service: AppointmentService, now: Date, from?: string, ignore?: Booking): Promise<FreeSlot[]> {
     return freeSlots({ ...(await searchFor(service, now, from, ignore)), limit: nextFreeCount });
   }
 
-  function roomFor(service: AppointmentService): RoomRule {
-    return { service: service.id, counters: service.counters, capacity: service.capacity };
-  }
+  return { context, searchFor, nextFree };
+}
 
-  type Access = { ok: true; records: Booking[]; latest: Booking } | { ok: false; failure: AccessFailure };
+type BookingAccessCheck = ReturnType<typeof bookingAccess>;
+type Access = { ok: true; records: Booking[]; latest: Booking } | { ok: false; failure: AccessFailure };
 
-  /** Code and contact must both match; any mismatch counts against the key and looks the same. */
-  async function checkAccess(access: BookingAccess, now: Date, records?: Booking[]): Promise<Access> {
-    const blocked = await limiter.blockedUntil(access.attemptKey, now);
-    if (blocked) return { ok: false, failure: { code: 'tooManyAttempts', retryAfter: blocked.toISOString() } };
-    const code = parseBookingCode(access.code);
-    const found = records ?? (code === undefined ? [] : await store.findByCode(code));
-    const latest = found.at(-1);
-    if (!latest || !sameContact(latest.contact, access.contact)) {
-      await limiter.recordWrongAttempt(access.attemptKey, now);
-      return { ok: false, failure: { code: 'notFound' } };
-    }
-    return { ok: true, records: found, latest };
-  }
-
-  async function recordsFor(access: BookingAccess): Promise<Booking[]> {
-    const code = parseBookingCode(access.code);
-    return code === undefined ? [] : store.findByCode(code);
-  }
-
+/** Who may see and change a booking: the code and the contact given when booking, with wrong attempts limited. */
+function bookingAccess(store: BookingStore, limiter: WrongAttemptLimiter) {
   return {
-    async freeSlots({ service: serviceId, from, limit }) {
-      const search = await searchFor(knownService(catalog, serviceId), clock(), from);
-      return freeSlots(limit === undefined ? search : { ...search, limit });
+    /** Every record of the booking code typed (none for a code that cannot be one), unchecked. */
+    async recordsFor(access: BookingAccess): Promise<Booking[]> {
+      const code = parseBookingCode(access.code);
+      return code === undefined ? [] : store.findByCode(code);
     },
 
-    async matchWish({ service: serviceId, wish, limit, alternatives }) {
-      const service = knownService(catalog, serviceId);
-      const now = clock();
-      const search = await searchFor(service, now);
-      return matchWish(generateFreeSlots(search), wish, context(service, now), {
-        ...(limit === undefined ? {} : { limit }),
-        ...(alternatives === undefined ? {} : { alternatives }),
-      });
-    },
-
-    async book(request): Promise<BookResult> {
-      const earlier = await store.findByRequestId(request.requestId);
-      if (earlier) return { ok: true, booking: earlier };
-      const service = findService(catalog, request.service);
-      if (!service) return { ok: false, failure: { code: 'unknownService' } };
-      const now = clock();
-      const bookable = checkBookableStart(context(service, now), request.start);
-      if (!bookable.ok) {
-        return { ok: false, failure: { code: 'notBookable', reason: bookable.reason, nextFree: await nextFree(service, now) } };
+    /** Code and contact must both match; any mismatch counts against the key and looks the same. */
+    async check(access: BookingAccess, now: Date, records?: Booking[]): Promise<Access> {
+      const blocked = await limiter.blockedUntil(access.attemptKey, now);
+      if (blocked) return { ok: false, failure: { code: 'tooManyAttempts', retryAfter: blocked.toISOString() } };
+      const code = parseBookingCode(access.code);
+      const found = records ?? (code === undefined ? [] : await store.findByCode(code));
+      const latest = found.at(-1);
+      if (!latest || !sameContact(latest.contact, access.contact)) {
+        await limiter.recordWrongAttempt(access.attemptKey, now);
+        return { ok: false, failure: { code: 'notFound' } };
       }
-      const outcome = await store.insertIfRoom(
-        {
-          service: service.id,
-          start: brusselsIso(bookable.startMs),
-          end: brusselsIso(bookable.endMs),
-          name: normaliseName(request.name),
-          contact: normaliseContact(request.contact),
-          createdAt: now.toISOString(),
-          requestId: request.requestId,
-        },
-        roomFor(service),
-        newCode,
-      );
-      if (outcome.kind === 'full') {
-        return { ok: false, failure: { code: 'slotTaken', nextFree: await nextFree(service, now, request.start) } };
-      }
-      return { ok: true, booking: outcome.booking };
+      return { ok: true, records: found, latest };
     },
+  };
+}
 
-    async lookup(access): Promise<LookupResult> {
-      const checked = await checkAccess(access, clock());
-      return checked.ok ? { ok: true, booking: checked.latest } : checked;
-    },
+function roomFor(service: AppointmentService): RoomRule {
+  return { service: service.id, counters: service.counters, capacity: service.capacity };
+}
 
-    async cancel(request): Promise<CancelResult> {
-      const now = clock();
-      const records = await recordsFor(request);
-      const replay = records.find((r) => r.closedByRequestId === request.requestId && r.status === 'cancelled');
-      if (replay && sameContact(replay.contact, request.contact)) return { ok: true, booking: replay };
-      const checked = await checkAccess(request, now, records);
-      if (!checked.ok) return checked;
-      const { latest } = checked;
-      if (latest.status !== 'booked') return { ok: false, failure: { code: 'alreadyCancelled' } };
-      if (parseInstant(latest.start) <= now.getTime()) return { ok: false, failure: { code: 'alreadyStarted' } };
-      const outcome = await store.cancelActive({
-        code: latest.code,
-        expectedStart: latest.start,
-        requestId: request.requestId,
-        cancelledAt: now.toISOString(),
-      });
-      // notActive: another turn cancelled or moved it a moment ago; it is no longer there to cancel.
-      if (outcome.kind === 'notActive') return { ok: false, failure: { code: 'alreadyCancelled' } };
-      return { ok: true, booking: outcome.booking };
-    },
+/** Why a booking can no longer be cancelled or moved at `now`; undefined when it still can. */
+function closedBookingFailure(latest: Booking, now: Date): ClosedBookingFailure | undefined {
+  if (latest.status !== 'booked') return { code: 'alreadyCancelled' };
+  if (parseInstant(latest.start) <= now.getTime()) return { code: 'alreadyStarted' };
+  return undefined;
+}
 
-    async move(request): Promise<MoveResult> {
-      for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt += 1) {
-        const now = clock();
-        const records = await recordsFor(request);
-        const moved = records.find((r) => r.requestId === request.requestId && r.revision > 0);
-        const previous = records.find((r) => r.closedByRequestId === request.requestId && r.status === 'moved');
-        if (moved && previous && sameContact(moved.contact, request.contact)) return { ok: true, booking: moved, previous };
-        const checked = await checkAccess(request, now, records);
-        if (!checked.ok) return checked;
-        const { latest } = checked;
-        if (latest.status !== 'booked') return { ok: false, failure: { code: 'alreadyCancelled' } };
-        if (parseInstant(latest.start) <= now.getTime()) return { ok: false, failure: { code: 'alreadyStarted' } };
-        const service = findService(catalog, latest.service);
-        if (!service) return { ok: false, failure: { code: 'unknownService' } };
-        const bookable = checkBookableStart(context(service, now), request.newStart);
-        if (!bookable.ok) {
-          const failure = {
-            code: 'notBookable' as const,
-            reason: bookable.reason,
-            nextFree: await nextFree(service, now, undefined, latest),
-          };
-          return { ok: false, failure };
-        }
-        const outcome = await store.moveIfRoom({
-          code: latest.code,
-          expectedStart: latest.start,
-          newStart: brusselsIso(bookable.startMs),
-          newEnd: brusselsIso(bookable.endMs),
-          requestId: request.requestId,
-          movedAt: now.toISOString(),
-          room: roomFor(service),
-        });
-        if (outcome.kind === 'moved' || outcome.kind === 'replayed') {
-          return { ok: true, booking: outcome.booking, previous: outcome.previous };
-        }
-        if (outcome.kind === 'full') {
-          return { ok: false, failure: { code: 'slotTaken', nextFree: await nextFree(service, now, request.newStart, latest) } };
-        }
-        // notActive: changed by a concurrent turn; read again and decide on the fresh state.
-      }
-      throw new Error('booking kept changing while moving it');
+async function bookAppointment({ store, catalog, clock, newCode, slots }: ProviderParts, request: BookRequest): Promise<BookResult> {
+  const earlier = await store.findByRequestId(request.requestId);
+  if (earlier) return { ok: true, booking: earlier };
+  const service = findService(catalog, request.service);
+  if (!service) return { ok: false, failure: { code: 'unknownService' } };
+  const now = clock();
+  const bookable = checkBookableStart(slots.context(service, now), request.start);
+  if (!bookable.ok) {
+    return { ok: false, failure: { code: 'notBookable', reason: bookable.reason, nextFree: await slots.nextFree(service, now) } };
+  }
+  const outcome = await store.insertIfRoom(
+    {
+      service: service.id,
+      start: brusselsIso(bookable.startMs),
+      end: brusselsIso(bookable.endMs),
+      name: normaliseName(request.name),
+      contact: normaliseContact(request.contact),
+      createdAt: now.toISOString(),
+      requestId: request.requestId,
     },
+    roomFor(service),
+    newCode,
+  );
+  if (outcome.kind === 'full') {
+    return { ok: false, failure: { code: 'slotTaken', nextFree: await slots.nextFree(service, now, request.start) } };
+  }
+  return { ok: true, booking: outcome.booking };
+}
 
-    async findForStaff(day): Promise<StaffDay> {
-      dayNumber(day);
-      const from = brusselsIso(brusselsInstant(day, 0));
-      const to = brusselsIso(brusselsInstant(addDays(day, 1), 0));
-      const bookings = await store.activeBetween(from, to);
-      const order = catalog.counters.map((counter) => counter.id);
-      for (const booking of bookings) if (!order.includes(booking.counter)) order.push(booking.counter);
-      return {
-        day,
-        counters: order.map((counter) => ({
-          counter,
-          bookings: bookings.filter((booking) => booking.counter === counter),
-        })),
-      };
-    },
+async function cancelAppointment(
+  { store, clock, access }: ProviderParts,
+  request: Parameters<BookingProvider['cancel']>[0],
+): Promise<CancelResult> {
+  const now = clock();
+  const records = await access.recordsFor(request);
+  const replay = records.find((r) => r.closedByRequestId === request.requestId && r.status === 'cancelled');
+  if (replay && sameContact(replay.contact, request.contact)) return { ok: true, booking: replay };
+  const checked = await access.check(request, now, records);
+  if (!checked.ok) return checked;
+  const { latest } = checked;
+  const closed = closedBookingFailure(latest, now);
+  if (closed) return { ok: false, failure: closed };
+  const outcome = await store.cancelActive({
+    code: latest.code,
+    expectedStart: latest.start,
+    requestId: request.requestId,
+    cancelledAt: now.toISOString(),
+  });
+  // notActive: another turn cancelled or moved it a moment ago; it is no longer there to cancel.
+  if (outcome.kind === 'notActive') return { ok: false, failure: { code: 'alreadyCancelled' } };
+  return { ok: true, booking: outcome.booking };
+}
+
+async function moveAppointment(parts: ProviderParts, request: Parameters<BookingProvider['move']>[0]): Promise<MoveResult> {
+  for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt += 1) {
+    const result = await tryMove(parts, request);
+    // undefined: changed by a concurrent turn; read again and decide on the fresh state.
+    if (result) return result;
+  }
+  throw new Error('booking kept changing while moving it');
+}
+
+/** One attempt at a move on the booking as it is stored now; undefined when a concurrent turn changed it meanwhile. */
+async function tryMove(
+  { store, catalog, clock, slots, access }: ProviderParts,
+  request: Parameters<BookingProvider['move']>[0],
+): Promise<MoveResult | undefined> {
+  const now = clock();
+  const records = await access.recordsFor(request);
+  const moved = records.find((r) => r.requestId === request.requestId && r.revision > 0);
+  const previous = records.find((r) => r.closedByRequestId === request.requestId && r.status === 'moved');
+  if (moved && previous && sameContact(moved.contact, request.contact)) return { ok: true, booking: moved, previous };
+  const checked = await access.check(request, now, records);
+  if (!checked.ok) return checked;
+  const { latest } = checked;
+  const closed = closedBookingFailure(latest, now);
+  if (closed) return { ok: false, failure: closed };
+  const service = findService(catalog, latest.service);
+  if (!service) return { ok: false, failure: { code: 'unknownService' } };
+  const bookable = checkBookableStart(slots.context(service, now), request.newStart);
+  if (!bookable.ok) {
+    return {
+      ok: false,
+      failure: { code: 'notBookable', reason: bookable.reason, nextFree: await slots.nextFree(service, now, undefined, latest) },
+    };
+  }
+  const outcome = await store.moveIfRoom({
+    code: latest.code,
+    expectedStart: latest.start,
+    newStart: brusselsIso(bookable.startMs),
+    newEnd: brusselsIso(bookable.endMs),
+    requestId: request.requestId,
+    movedAt: now.toISOString(),
+    room: roomFor(service),
+  });
+  if (outcome.kind === 'moved' || outcome.kind === 'replayed') return { ok: true, booking: outcome.booking, previous: outcome.previous };
+  if (outcome.kind === 'full') {
+    return { ok: false, failure: { code: 'slotTaken', nextFree: await slots.nextFree(service, now, request.newStart, latest) } };
+  }
+  return undefined;
+}
+
+/** One day's active bookings per counter: the catalog's counters in order, then any other counter a booking names. */
+async function staffDay(store: BookingStore, catalog: ServiceCatalog, day: string): Promise<StaffDay> {
+  dayNumber(day);
+  const from = brusselsIso(brusselsInstant(day, 0));
+  const to = brusselsIso(brusselsInstant(addDays(day, 1), 0));
+  const bookings = await store.activeBetween(from, to);
+  const order = catalog.counters.map((counter) => counter.id);
+  for (const booking of bookings) if (!order.includes(booking.counter)) order.push(booking.counter);
+  return {
+    day,
+    counters: order.map((counter) => ({
+      counter,
+      bookings: bookings.filter((booking) => booking.counter === counter),
+    })),
   };
 }
 

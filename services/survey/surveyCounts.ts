@@ -18,7 +18,13 @@ import {
 import type { SurveyResponse } from './surveyResponse.js';
 import { monthOf } from '../brusselsTime.js';
 
-type Each<C extends string, V> = { [K in C]: V };
+/** One value per answer code: a question's counts, shares or comparisons. */
+export type Each<C extends string, V> = { [K in C]: V };
+
+/** A value for every code, in code order. */
+export function eachCode<C extends string, V>(codes: readonly C[], valueOf: (code: C) => V): Each<C, V> {
+  return Object.fromEntries(codes.map((code) => [code, valueOf(code)])) as Each<C, V>;
+}
 
 /** Satisfaction scores as the keys of the report's `counts` ('1' … '5'). */
 export type SatisfactionKey = '1' | '2' | '3' | '4' | '5';
@@ -49,8 +55,13 @@ export interface SurveyCounts {
   months: Record<string, SurveyMonthCounts>;
 }
 
+/** The answers to one question (or the conversations of one outcome block), all its codes together. */
+export function answersIn<C extends string>(counts: CodeCounts<C>): number {
+  return (Object.values(counts) as number[]).reduce((sum, count) => sum + count, 0);
+}
+
 function zeroCounts<C extends string>(codes: readonly C[]): CodeCounts<C> {
-  return Object.fromEntries(codes.map((code) => [code, 0])) as CodeCounts<C>;
+  return eachCode(codes, () => 0);
 }
 
 export function emptyMonthCounts(): SurveyMonthCounts {
@@ -66,10 +77,7 @@ export function emptySurveyCounts(): SurveyCounts {
     appointmentPreference: zeroCounts(APPOINTMENT_PREFERENCE_CODES),
     bookingChannel: zeroCounts(BOOKING_CHANNEL_CODES),
     ageBracket: zeroCounts(AGE_BRACKET_CODES),
-    bookingChannelByAge: Object.fromEntries(AGE_BRACKET_CODES.map((age) => [age, zeroCounts(BOOKING_CHANNEL_CODES)])) as Each<
-      AgeBracketCode,
-      CodeCounts<BookingChannelCode>
-    >,
+    bookingChannelByAge: eachCode(AGE_BRACKET_CODES, () => zeroCounts(BOOKING_CHANNEL_CODES)),
     months: {},
   };
 }
@@ -111,8 +119,7 @@ function addCodeCounts<C extends string>(into: CodeCounts<C>, part: CodeCounts<C
 
 /** Adds a cell only when it holds at least `minAnswers` answers. */
 function addCellIfLarge<C extends string>(into: CodeCounts<C>, part: CodeCounts<C>, minAnswers: number): void {
-  const n = (Object.values(part) as number[]).reduce((sum, count) => sum + count, 0);
-  if (n >= minAnswers) addCodeCounts(into, part);
+  if (answersIn(part) >= minAnswers) addCodeCounts(into, part);
 }
 
 /**

@@ -22,10 +22,13 @@
  */
 import { twoProportionZTest, wilsonInterval } from './statistics.js';
 import {
+  answersIn,
   countSurveyRows,
+  eachCode,
   emptyMonthCounts,
   SATISFACTION_KEYS,
   type CodeCounts,
+  type Each,
   type SatisfactionKey,
   type SurveyCounts,
 } from './surveyCounts.js';
@@ -35,7 +38,7 @@ import {
   APPOINTMENT_PREFERENCE_CODES,
   AWARENESS_CODES,
   BOOKING_CHANNEL_CODES,
-  SATISFACTION_CODES,
+  SURVEY_ANSWER_CODES,
   type AgeBracketCode,
   type AppointmentPreferenceCode,
   type AwarenessCode,
@@ -64,7 +67,6 @@ export interface ReportRange {
 }
 
 export type Interval = [number, number];
-type Each<C extends string, V> = { [K in C]: V };
 
 /** Shares of each code, or all null when suppressed. */
 export type ShareBlock<C extends string> =
@@ -154,14 +156,7 @@ interface ReportCodes {
   outcome: readonly ConversationOutcome[];
 }
 
-const REPORT_CODES: ReportCodes = {
-  awareness: AWARENESS_CODES,
-  satisfaction: SATISFACTION_CODES,
-  appointmentPreference: APPOINTMENT_PREFERENCE_CODES,
-  bookingChannel: BOOKING_CHANNEL_CODES,
-  ageBracket: AGE_BRACKET_CODES,
-  outcome: CONVERSATION_OUTCOMES,
-};
+const REPORT_CODES: ReportCodes = { ...SURVEY_ANSWER_CODES, outcome: CONVERSATION_OUTCOMES };
 
 export interface SurveyReport {
   from: string;
@@ -191,18 +186,8 @@ export function roundTo(value: number, decimals: number): number {
 
 const share = (value: number) => roundTo(value, SHARE_DECIMALS);
 
-function total<C extends string>(counts: CodeCounts<C>): number {
-  let n = 0;
-  for (const code of Object.keys(counts) as C[]) n += counts[code];
-  return n;
-}
-
-function eachCode<C extends string, V>(codes: readonly C[], valueOf: (code: C) => V): Each<C, V> {
-  return Object.fromEntries(codes.map((code) => [code, valueOf(code)])) as Each<C, V>;
-}
-
 function shareBlock<C extends string>(codes: readonly C[], counts: CodeCounts<C>): ShareBlock<C> {
-  const n = total(counts);
+  const n = answersIn(counts);
   if (n < MIN_ANSWERS_PER_CELL) return { n, suppressed: true, ...eachCode(codes, () => null) };
   return { n, suppressed: false, ...eachCode(codes, (code) => share(counts[code] / n)) };
 }
@@ -213,7 +198,7 @@ function compareWithBaseline<C extends string>(
   baselineShares: Each<C, number>,
   baselineN: number,
 ): Each<C, BaselineComparison> {
-  const n = total(counts);
+  const n = answersIn(counts);
   return eachCode(codes, (code) => {
     const observed = counts[code] / n;
     const test = twoProportionZTest(observed, n, baselineShares[code], baselineN);
@@ -231,7 +216,7 @@ function awarenessBlock(counts: CodeCounts<AwarenessCode>, baseline: SurveyBasel
   if (block.suppressed) {
     return { ...block, ci95: eachCode(AWARENESS_CODES, () => null), vsBaseline: eachCode(AWARENESS_CODES, () => null) };
   }
-  const n = total(counts);
+  const n = answersIn(counts);
   return {
     ...block,
     ci95: eachCode(AWARENESS_CODES, (code) => {
@@ -252,7 +237,7 @@ function appointmentPreferenceBlock(counts: CodeCounts<AppointmentPreferenceCode
 }
 
 function satisfactionFigures(counts: CodeCounts<SatisfactionKey>) {
-  const n = total(counts);
+  const n = answersIn(counts);
   let sum = 0;
   for (const key of SATISFACTION_KEYS) sum += Number(key) * counts[key];
   const satisfied = counts['4'] + counts['5'];
@@ -319,7 +304,7 @@ function outcomeBlock(counts: readonly ConversationOutcomeCount[], range: Report
   }
   const days: OutcomeDay[] = [...perDay.keys()].sort().map((day) => {
     const dayCounts = perDay.get(day) as Each<ConversationOutcome, number>;
-    const dayN = CONVERSATION_OUTCOMES.reduce((sum, outcome) => sum + dayCounts[outcome], 0);
+    const dayN = answersIn(dayCounts);
     const shown = dayN >= MIN_ANSWERS_PER_CELL;
     if (shown || !totalsOfShownDaysOnly) {
       for (const outcome of CONVERSATION_OUTCOMES) totals[outcome] += dayCounts[outcome];
@@ -329,7 +314,7 @@ function outcomeBlock(counts: readonly ConversationOutcomeCount[], range: Report
     if (!shown) return { day, n: dayN, suppressed: true, ...eachCode(CONVERSATION_OUTCOMES, () => null) };
     return { day, n: dayN, suppressed: false, ...dayCounts };
   });
-  const n = CONVERSATION_OUTCOMES.reduce((sum, outcome) => sum + totals[outcome], 0);
+  const n = answersIn(totals);
   const outsideOpeningHours = openingHoursBlock(hoursTotals);
   if (n < MIN_ANSWERS_PER_CELL) return { n, suppressed: true, ...eachCode(CONVERSATION_OUTCOMES, () => null), days, outsideOpeningHours };
   return { n, suppressed: false, ...eachCode(CONVERSATION_OUTCOMES, (outcome) => share(totals[outcome] / n)), days, outsideOpeningHours };

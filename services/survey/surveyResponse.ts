@@ -6,7 +6,6 @@
  * day (it would let someone match a row to a conversation log), no name, phone or free text.
  * `toSurveyResponse` is the gate every row passes before it is stored or read back.
  */
-import { randomUUID } from 'node:crypto';
 import {
   isSurveyAnswerCode,
   isSurveyQuestion,
@@ -72,9 +71,12 @@ export class InvalidSurveyRowError extends CodedError {
 
 export type SurveyRowCheck<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
-/** A fresh random row id. */
+/**
+ * A fresh random row id, from the Web Crypto global rather than node:crypto: the dashboard's scripts
+ * type-check against this file's types (web/tsconfig.json), without Node's.
+ */
 export function newSurveyResponseId(): string {
-  return randomUUID();
+  return crypto.randomUUID();
 }
 
 function isSurveyedOutcome(value: unknown): value is SurveyedOutcome {

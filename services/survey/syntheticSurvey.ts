@@ -10,12 +10,8 @@
  */
 import { seededRandom } from '../seededRandom.js';
 import {
-  AGE_BRACKET_CODES,
-  APPOINTMENT_PREFERENCE_CODES,
-  AWARENESS_CODES,
-  BOOKING_CHANNEL_CODES,
   ROTATING_SURVEY_QUESTIONS,
-  SATISFACTION_CODES,
+  SURVEY_ANSWER_CODES,
   SURVEY_QUESTIONNAIRE_VERSION,
   type AgeBracketCode,
   type BookingChannelCode,
@@ -101,24 +97,24 @@ export function generateSyntheticSurveyRows(options: SyntheticSurveyOptions): Su
     if (random() < ANSWER_RATE.awareness) {
       const progress = (Date.parse(day) - Date.parse(from)) / (DAYS_IN_SPREAD * 86_400_000);
       const weights = AWARENESS_AT_START.map((start, code) => start + ((AWARENESS_AFTER_A_YEAR[code] ?? start) - start) * progress);
-      answers.awareness = pick(random, AWARENESS_CODES, weights);
+      answers.awareness = pick(random, SURVEY_ANSWER_CODES.awareness, weights);
     }
     if (random() < ANSWER_RATE.satisfaction) {
       answers.satisfaction = pick(
         random,
-        SATISFACTION_CODES,
+        SURVEY_ANSWER_CODES.satisfaction,
         outcome === 'resolved' ? SATISFACTION_WHEN_RESOLVED : SATISFACTION_WHEN_ESCALATED,
       );
     }
 
     // The bot rotates the third question per conversation; rows are in conversation order.
     const rotating = ROTATING_SURVEY_QUESTIONS[index % ROTATING_SURVEY_QUESTIONS.length];
-    const age = pick(random, AGE_BRACKET_CODES, AGE_BRACKETS);
+    const age = pick(random, SURVEY_ANSWER_CODES.ageBracket, AGE_BRACKETS);
     if (random() < ANSWER_RATE.rotating) {
       if (rotating === 'appointmentPreference') {
-        answers.appointmentPreference = pick(random, APPOINTMENT_PREFERENCE_CODES, APPOINTMENT_PREFERENCE);
+        answers.appointmentPreference = pick(random, SURVEY_ANSWER_CODES.appointmentPreference, APPOINTMENT_PREFERENCE);
       } else if (rotating === 'bookingChannel') {
-        answers.bookingChannel = pick<BookingChannelCode>(random, BOOKING_CHANNEL_CODES, BOOKING_CHANNEL_BY_AGE[age]);
+        answers.bookingChannel = pick<BookingChannelCode>(random, SURVEY_ANSWER_CODES.bookingChannel, BOOKING_CHANNEL_BY_AGE[age]);
         if (random() < ANSWER_RATE.ageWithBooking) answers.ageBracket = age;
       } else {
         answers.ageBracket = age;

@@ -3,11 +3,26 @@ import { copyAsJson, unchangedAsJson } from '../embedded/jsonValueCopy.js';
 
 type State = Record<string, unknown>;
 
+/** Items a storage handed out or took in → its own JSON form of them (see `rememberSavedForm`). */
+const savedForms = new WeakMap<object, Readonly<State>>();
+
+/**
+ * For a storage that keeps items as JSON values it never changes in place: tells the trackers that
+ * `form` is what it holds of `item` (one it just read out as a copy of `form`, or just wrote), so
+ * they compare with it instead of making a copy of their own. Kept only as long as `item` lives.
+ */
+export function rememberSavedForm(item: object, form: Readonly<State>): void {
+  savedForms.set(item, form);
+}
+
+/** The state as JSON, read-only: the storage's own form of it where it told us, else a copy. */
+const savedFormOf = (state: State): Readonly<State> => savedForms.get(state) ?? (copyAsJson(state) as State);
+
 /** What one turn holds of one state: the live object the accessors change, and a copy as it was read or last saved. */
 interface TrackedEntry {
   state: State;
-  /** The state as JSON when read or last saved; null after `clear` (always saved). */
-  saved: State | null;
+  /** The state as JSON when read or last saved (never changed); null after `clear` (always saved). */
+  saved: Readonly<State> | null;
 }
 
 // A mixin's base must take any arguments (TypeScript's rule for mixin classes).
@@ -32,7 +47,7 @@ function changeTracked<Base extends BotStateClass>(base: Base) {
       const key = await this.storageKey(context);
       const items = await this.storage.read([key]);
       const state = (items[key] as State | undefined) ?? {};
-      context.turnState.set(this.trackedKey, { state, saved: copyAsJson(state) as State } satisfies TrackedEntry);
+      context.turnState.set(this.trackedKey, { state, saved: savedFormOf(state) } satisfies TrackedEntry);
       return state;
     }
 
@@ -43,7 +58,7 @@ function changeTracked<Base extends BotStateClass>(base: Base) {
       entry ??= { state: {}, saved: null };
       entry.state.eTag = '*';
       await this.storage.write({ [key]: entry.state });
-      entry.saved = copyAsJson(entry.state) as State;
+      entry.saved = savedFormOf(entry.state);
       context.turnState.set(this.trackedKey, entry);
     }
 

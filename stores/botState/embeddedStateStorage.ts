@@ -4,6 +4,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
 import { hashedLayout, openKeyedDocuments, type KeyedDocuments } from '../embedded/keyedDocuments.js';
 import { copyAsJson } from '../embedded/jsonValueCopy.js';
+import { rememberSavedForm } from './changeTrackedState.js';
 import { etagConflict } from '../storeErrors.js';
 import { DEFAULT_STATE_EXPIRY, stateCollectionNameOf, stateMaxAgeMs, type StateCollectionName, type StateExpiry } from './stateExpiry.js';
 
@@ -39,7 +40,8 @@ export async function openStateCollections(
  * botbuilder Storage (conversation and user state) on keyed documents, with eTags: every write
  * stores a new eTag, and a write carrying an eTag other than '*' must match the stored one (a
  * missing item matches nothing), else the whole call fails with ETAG_CONFLICT and nothing is
- * written. Items are copied in and out as JSON, so callers never share objects with the store.
+ * written. Items are copied in and out as JSON, so callers never share objects with the store;
+ * the change trackers are told the stored form of each item (`rememberSavedForm`), so they need no copy of their own.
  * A write costs one small file per key, however many conversations are stored.
  * A call whose keys span both collections checks every eTag before it writes any: only a
  * concurrent writer slipping in between could leave it half written (botbuilder writes
@@ -56,7 +58,11 @@ export class EmbeddedStateStorage implements Storage {
     const found: StoreItems = {};
     const values = await Promise.all(keys.map((key) => this.collectionOf(key).get(key)));
     keys.forEach((key, index) => {
-      if (values[index] !== undefined) setOwn(found, key, copyAsJson(values[index]));
+      const stored = values[index];
+      if (stored === undefined) return;
+      const item = copyAsJson(stored) as StateItem;
+      rememberSavedForm(item, stored);
+      setOwn(found, key, item);
     });
     return found;
   }
@@ -69,7 +75,7 @@ export class EmbeddedStateStorage implements Storage {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
         throw new TypeError('EmbeddedStateStorage.write: every item must be an object');
       }
-      // Not copied here: the stored value is copied from it (and checked) by KeyedDocuments.update.
+      // Not copied here: the stored value is copied from it (and checked) by KeyedDocuments.replace.
       return [key, item as StateItem] as const;
     });
     if (entries.length === 0) return;
@@ -80,22 +86,30 @@ export class EmbeddedStateStorage implements Storage {
       await this.checkETags(entries);
     }
     await Promise.all(
-      [...groups].map(([collection, keys]) =>
-        collection.update(keys, (stored) => {
+      [...groups].map(async ([collection, keys]) => {
+        const written = await collection.replace(keys, (stored) => {
           // Check every item of the call before changing anything: all are written, or none.
           for (const [key, item] of entries) {
             if (keys.includes(key) && !eTagMatches(item, stored.get(key))) throw etagConflict();
           }
           // The eTag first: the next write's "did anything change?" check stops at it at once.
-          for (const [key, item] of entries) if (keys.includes(key)) stored.set(key, { eTag: this.newETag(), ...withoutETag(item) });
-        }),
-      ),
+          return new Map(
+            entries.filter(([key]) => keys.includes(key)).map(([key, item]) => [key, { eTag: this.newETag(), ...withoutETag(item) }]),
+          );
+        });
+        for (const [key, item] of entries) {
+          const form = written.get(key);
+          if (form) rememberSavedForm(item, form);
+        }
+      }),
     );
   }
 
   async delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) throw new TypeError('EmbeddedStateStorage.delete: keys must be an array');
-    await Promise.all([...this.byCollection(keys)].map(([collection, group]) => collection.update(group, (stored) => stored.clear())));
+    await Promise.all(
+      [...this.byCollection(keys)].map(([collection, group]) => collection.replace(group, () => new Map(group.map((key) => [key, null])))),
+    );
   }
 
   private async checkETags(entries: ReadonlyArray<readonly [string, StateItem]>): Promise<void> {

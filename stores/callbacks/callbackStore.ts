@@ -42,15 +42,12 @@ export interface CallbackRequest {
   closedAt: string | null;
 }
 
-export interface NewCallbackRequest {
-  requestId: string;
-  phone: string;
-  preferredMoment: { day: string; partOfDay: PartOfDay };
-  topic: CallbackTopic;
-  excerpt: string[];
+/** What a new request shares with the stored one; the store adds the reference, status, history and times. */
+type GivenFields = 'requestId' | 'phone' | 'preferredMoment' | 'topic' | 'excerpt' | 'language';
+
+export interface NewCallbackRequest extends Pick<CallbackRequest, GivenFields> {
   /** Scrubbed and cut short by the store, whatever is passed; null or blank for none. */
   subject: string | null;
-  language: string;
   at: Date;
 }
 

@@ -98,116 +98,10 @@ export function createEmbeddedSurveyStore(
   const knownDays = new Set(options.knownParts.map(dayOfPartKey));
   const today = () => brusselsDay(options.now());
   const isClosed = (day: string) => daysBetween(day, today()) >= SURVEY_CLOSE_AFTER_DAYS;
-
-  /**
-   * The closed days' counts as last written. This store is their only writer, so it reads them once
-   * and after each of its writes, instead of a copy of the whole document per report month.
-   */
-  let closedCounts: Readonly<Record<string, SurveyCounts>> = dayCounts.read().days;
-  async function changeDayCounts(change: (days: Record<string, SurveyCounts>) => void): Promise<void> {
-    try {
-      await dayCounts.update((draft) => change(draft.days));
-    } finally {
-      closedCounts = dayCounts.read().days;
-    }
-  }
-
-  // Work on closed days (closing them, writing to them) runs one at a time, so no count is made
-  // from rows that a concurrent write is changing.
-  let closedDayWork: Promise<unknown> = Promise.resolve();
-  function onClosedDays<R>(work: () => Promise<R>): Promise<R> {
-    const run = closedDayWork.then(work);
-    closedDayWork = run.catch(() => undefined);
-    return run;
-  }
-
-  async function rowsOf(day: string): Promise<SurveyResponse[]> {
-    const found = await Promise.all(PARTS.map((part) => parts.get(partKey(day, part))));
-    // Through the validator: a hand-edited file cannot smuggle other fields into reports.
-    return found.flatMap((part) => part?.responses ?? []).map((row) => toSurveyResponse(row));
-  }
-
-  async function countDays(days: readonly string[]): Promise<Record<string, SurveyCounts>> {
-    const counted: Record<string, SurveyCounts> = {};
-    for (const day of days) counted[day] = countSurveyRows(await rowsOf(day), { from: day, to: day });
-    return counted;
-  }
-
-  /** Counts the closed days that have no counts yet. Writes only when there are such days. */
-  function closeDueDays(): Promise<void> {
-    if (![...knownDays].some((day) => isClosed(day) && !Object.hasOwn(closedCounts, day))) return Promise.resolve();
-    return onClosedDays(async () => {
-      const due = [...knownDays].filter((day) => isClosed(day) && !Object.hasOwn(closedCounts, day));
-      if (due.length === 0) return;
-      const counted = await countDays(due);
-      await changeDayCounts((days) => Object.assign(days, counted));
-    });
-  }
-
-  /** Runs `write` on the parts of `days`, keeping the counts of the closed ones among them true (see the module comment). */
-  async function writeDays<R>(days: ReadonlySet<string>, write: () => Promise<R>): Promise<R> {
-    const closed = [...days].filter(isClosed);
-    const afterWrite = (result: R) => {
-      for (const day of days) knownDays.add(day);
-      return result;
-    };
-    if (closed.length === 0) return afterWrite(await write());
-    return onClosedDays(async () => {
-      if (closed.some((day) => Object.hasOwn(closedCounts, day))) {
-        await changeDayCounts((days) => closed.forEach((day) => delete days[day]));
-      }
-      const result = afterWrite(await write());
-      const counted = await countDays(closed);
-      await changeDayCounts((days) => Object.assign(days, counted));
-      return result;
-    });
-  }
-
-  function daysIn({ from, to }: { from: string; to: string }): string[] {
-    return [...knownDays].filter((day) => day >= from && day <= to).sort();
-  }
-
-  /** Runs `change` on each of `keys` (part keys), BULK_WRITES at a time. */
-  async function changeParts(keys: readonly string[], change: (key: string, part: SurveyDayPart) => void): Promise<void> {
-    const queue = [...keys];
-    await Promise.all(
-      Array.from({ length: Math.min(BULK_WRITES, queue.length) }, async () => {
-        for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
-          const partKeyNow = key;
-          await parts.update([partKeyNow], (values) => {
-            const part = values.get(partKeyNow) ?? emptyPart();
-            change(partKeyNow, part);
-            if (part.responses.length === 0 && part.recentRequests.length === 0) values.delete(partKeyNow);
-            else values.set(partKeyNow, part);
-          });
-        }
-      }),
-    );
-  }
-
-  /** Writes rows into their parts; a row whose id is stored already is skipped or replaces it. Returns how many were written. */
-  async function putRows(rows: readonly SurveyResponse[], sameId: 'keepStored' | 'replaceStored'): Promise<number> {
-    const byPart = new Map<string, SurveyResponse[]>();
-    for (const row of rows) {
-      const key = partKey(row.day, partOf(row.id));
-      const list = byPart.get(key);
-      if (list) list.push(row);
-      else byPart.set(key, [row]);
-    }
-    let written = 0;
-    await writeDays(new Set([...byPart.keys()].map(dayOfPartKey)), () =>
-      changeParts([...byPart.keys()], (key, part) => {
-        const stored = new Map(part.responses.map((existing) => [existing.id, existing]));
-        for (const row of byPart.get(key)!) {
-          if (stored.has(row.id) && sameId === 'keepStored') continue;
-          stored.set(row.id, row);
-          written += 1;
-        }
-        part.responses = [...stored.values()].sort(byId);
-      }),
-    );
-    return written;
-  }
+  const rowsOf = (day: string) => rowsOfDay(parts, day);
+  const closedDays = closedDayCounts(dayCounts, { knownDays, isClosed, rowsOf });
+  const daysIn = ({ from, to }: { from: string; to: string }) => [...knownDays].filter((day) => day >= from && day <= to).sort();
+  const putRows = (rows: readonly SurveyResponse[], sameId: SameId) => writeRows(parts, closedDays, rows, sameId);
 
   return {
     async add(row, requestId) {
@@ -215,16 +109,10 @@ export function createEmbeddedSurveyStore(
       const checked = toSurveyResponse(row);
       const key = partKey(checked.day, partOf(checked.id));
       const day = today();
-      return writeDays(new Set([checked.day]), () =>
+      return closedDays.writeDays(new Set([checked.day]), () =>
         parts.update([key], (values) => {
           const part = values.get(key) ?? emptyPart();
-          pruneMarkerBuckets(part.recentRequests, day);
-          if (hasMarker(part.recentRequests, requestId)) return { stored: false };
-          addMarker(part.recentRequests, requestId, day);
-          const index = part.responses.findIndex((existing) => existing.id === checked.id);
-          if (index >= 0) part.responses[index] = checked;
-          else part.responses.push(checked);
-          part.responses.sort(byId);
+          if (!addAnswerOnce(part, checked, requestId, day)) return { stored: false };
           values.set(key, part);
           return { stored: true };
         }),
@@ -238,11 +126,9 @@ export function createEmbeddedSurveyStore(
     },
 
     async reportCounts(range) {
-      await closeDueDays();
+      await closedDays.closeDueDays();
       const counts = emptySurveyCounts();
-      for (const day of daysIn(range)) {
-        addSurveyCounts(counts, Object.hasOwn(closedCounts, day) ? closedCounts[day]! : countSurveyRows(await rowsOf(day), range));
-      }
+      for (const day of daysIn(range)) addSurveyCounts(counts, closedDays.countsOf(day) ?? countSurveyRows(await rowsOf(day), range));
       return counts;
     },
 
@@ -264,10 +150,9 @@ export function createEmbeddedSurveyStore(
 
     async removeSynthetic() {
       let removed = 0;
-      const keys = [...knownDays].flatMap((day) => PARTS.map((part) => partKey(day, part)));
-      const present = (await Promise.all(keys.map(async (key) => ((await parts.get(key)) ? key : null)))).filter((key) => key !== null);
-      await writeDays(new Set(present.map(dayOfPartKey)), () =>
-        changeParts(present, (_key, part) => {
+      const present = await presentPartKeys(parts, knownDays);
+      await closedDays.writeDays(new Set(present.map(dayOfPartKey)), () =>
+        changeParts(parts, present, (_key, part) => {
           const before = part.responses.length;
           part.responses = part.responses.filter((row) => row.synthetic !== true);
           removed += before - part.responses.length;
@@ -277,9 +162,170 @@ export function createEmbeddedSurveyStore(
     },
 
     async close() {
-      await closedDayWork;
+      await closedDays.settled();
       await options.onClose?.();
     },
+  };
+}
+
+/** One day's rows from its parts. */
+async function rowsOfDay(parts: KeyedDocuments<SurveyDayPart>, day: string): Promise<SurveyResponse[]> {
+  const found = await Promise.all(PARTS.map((part) => parts.get(partKey(day, part))));
+  // Through the validator: a hand-edited file cannot smuggle other fields into reports.
+  return found.flatMap((part) => part?.responses ?? []).map((row) => toSurveyResponse(row));
+}
+
+/** The keys of the parts on disk of `days`. */
+async function presentPartKeys(parts: KeyedDocuments<SurveyDayPart>, days: ReadonlySet<string>): Promise<string[]> {
+  const keys = [...days].flatMap((day) => PARTS.map((part) => partKey(day, part)));
+  return (await Promise.all(keys.map(async (key) => ((await parts.get(key)) ? key : null)))).filter((key) => key !== null);
+}
+
+/**
+ * Stores one survey answer in its part unless the part has seen `requestId` already (a retried
+ * activity); a row with the same id is replaced. Returns whether it stored the row.
+ */
+function addAnswerOnce(part: SurveyDayPart, row: SurveyResponse, requestId: string, today: string): boolean {
+  pruneMarkerBuckets(part.recentRequests, today);
+  if (hasMarker(part.recentRequests, requestId)) return false;
+  addMarker(part.recentRequests, requestId, today);
+  const index = part.responses.findIndex((existing) => existing.id === row.id);
+  if (index >= 0) part.responses[index] = row;
+  else part.responses.push(row);
+  part.responses.sort(byId);
+  return true;
+}
+
+/** What a bulk write does with a row whose id is stored already. */
+type SameId = 'keepStored' | 'replaceStored';
+
+/** Writes rows into their parts; a row whose id is stored already is skipped or replaces it. Returns how many were written. */
+async function writeRows(
+  parts: KeyedDocuments<SurveyDayPart>,
+  closedDays: ClosedDayCounts,
+  rows: readonly SurveyResponse[],
+  sameId: SameId,
+): Promise<number> {
+  const byPart = new Map<string, SurveyResponse[]>();
+  for (const row of rows) {
+    const key = partKey(row.day, partOf(row.id));
+    const list = byPart.get(key);
+    if (list) list.push(row);
+    else byPart.set(key, [row]);
+  }
+  let written = 0;
+  await closedDays.writeDays(new Set([...byPart.keys()].map(dayOfPartKey)), () =>
+    changeParts(parts, [...byPart.keys()], (key, part) => {
+      const stored = new Map(part.responses.map((existing) => [existing.id, existing]));
+      for (const row of byPart.get(key)!) {
+        if (stored.has(row.id) && sameId === 'keepStored') continue;
+        stored.set(row.id, row);
+        written += 1;
+      }
+      part.responses = [...stored.values()].sort(byId);
+    }),
+  );
+  return written;
+}
+
+/** Runs `change` on each of `keys` (part keys), BULK_WRITES at a time; a part left empty is deleted. */
+async function changeParts(
+  parts: KeyedDocuments<SurveyDayPart>,
+  keys: readonly string[],
+  change: (key: string, part: SurveyDayPart) => void,
+): Promise<void> {
+  const queue = [...keys];
+  await Promise.all(
+    Array.from({ length: Math.min(BULK_WRITES, queue.length) }, async () => {
+      for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+        const partKeyNow = key;
+        await parts.update([partKeyNow], (values) => {
+          const part = values.get(partKeyNow) ?? emptyPart();
+          change(partKeyNow, part);
+          if (part.responses.length === 0 && part.recentRequests.length === 0) values.delete(partKeyNow);
+          else values.set(partKeyNow, part);
+        });
+      }
+    }),
+  );
+}
+
+type ClosedDayCounts = ReturnType<typeof closedDayCounts>;
+
+/**
+ * The counts of the closed days (see the module comment): made once per day, kept true around a
+ * write to a closed day. Work on closed days (closing them, writing to them) runs one at a time,
+ * so no count is made from rows that a concurrent write is changing.
+ */
+function closedDayCounts(
+  dayCounts: DurableDocument<SurveyDayCounts>,
+  days: { knownDays: Set<string>; isClosed: (day: string) => boolean; rowsOf: (day: string) => Promise<SurveyResponse[]> },
+) {
+  const { knownDays, isClosed, rowsOf } = days;
+  /**
+   * The closed days' counts as last written. This store is their only writer, so it reads them once
+   * and after each of its writes, instead of a copy of the whole document per report month.
+   */
+  let closedCounts: Readonly<Record<string, SurveyCounts>> = dayCounts.read().days;
+  async function changeDayCounts(change: (days: Record<string, SurveyCounts>) => void): Promise<void> {
+    try {
+      await dayCounts.update((draft) => change(draft.days));
+    } finally {
+      closedCounts = dayCounts.read().days;
+    }
+  }
+
+  let closedDayWork: Promise<unknown> = Promise.resolve();
+  function onClosedDays<R>(work: () => Promise<R>): Promise<R> {
+    const run = closedDayWork.then(work);
+    closedDayWork = run.catch(() => undefined);
+    return run;
+  }
+
+  async function countDays(closed: readonly string[]): Promise<Record<string, SurveyCounts>> {
+    const counted: Record<string, SurveyCounts> = {};
+    for (const day of closed) counted[day] = countSurveyRows(await rowsOf(day), { from: day, to: day });
+    return counted;
+  }
+
+  const isDue = (day: string) => isClosed(day) && !Object.hasOwn(closedCounts, day);
+
+  return {
+    /** The kept counts of a closed day; undefined for an open day or one not counted yet. */
+    countsOf: (day: string): SurveyCounts | undefined => (Object.hasOwn(closedCounts, day) ? closedCounts[day] : undefined),
+
+    /** Counts the closed days that have no counts yet. Writes only when there are such days. */
+    closeDueDays(): Promise<void> {
+      if (![...knownDays].some(isDue)) return Promise.resolve();
+      return onClosedDays(async () => {
+        const due = [...knownDays].filter(isDue);
+        if (due.length === 0) return;
+        const counted = await countDays(due);
+        await changeDayCounts((counts) => Object.assign(counts, counted));
+      });
+    },
+
+    /** Runs `write` on the parts of `written` days, keeping the counts of the closed ones among them true. */
+    async writeDays<R>(written: ReadonlySet<string>, write: () => Promise<R>): Promise<R> {
+      const closed = [...written].filter(isClosed);
+      const afterWrite = (result: R) => {
+        for (const day of written) knownDays.add(day);
+        return result;
+      };
+      if (closed.length === 0) return afterWrite(await write());
+      return onClosedDays(async () => {
+        if (closed.some((day) => Object.hasOwn(closedCounts, day))) {
+          await changeDayCounts((counts) => closed.forEach((day) => delete counts[day]));
+        }
+        const result = afterWrite(await write());
+        const counted = await countDays(closed);
+        await changeDayCounts((counts) => Object.assign(counts, counted));
+        return result;
+      });
+    },
+
+    /** Resolves once the closed-day work under way is done. */
+    settled: (): Promise<unknown> => closedDayWork,
   };
 }
 

@@ -1,6 +1,7 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { createAdapter } from '../../bot/adapter.js';
+import { residentMessage } from '../../cli/residentMessage.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 import { TEST_PHONE } from '../support/conversation.js';
 import { createKeyedI18n } from '../support/keyedLocales.js';
@@ -11,15 +12,13 @@ function runtime(botAuth: Parameters<typeof createAdapter>[0]['botAuth'] = null)
   return { adapter, logger };
 }
 
-const incoming: Partial<Activity> = {
-  type: ActivityTypes.Message,
+const incoming = residentMessage({
+  id: 'turn-1',
   text: 'mijn naam is Jan Peeters, 0470 12 34 56',
   channelId: 'directline',
-  serviceUrl: 'http://127.0.0.1:9/',
-  from: { id: 'resident', name: 'resident' },
-  recipient: { id: 'bot', name: 'bot' },
-  conversation: { id: 'conversation' } as Activity['conversation'],
-};
+  from: 'resident',
+  conversation: 'conversation',
+}) as Partial<Activity>;
 
 describe('turn errors', () => {
   it('apologise in Dutch with the phone number, and log only a code', async () => {

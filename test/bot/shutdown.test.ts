@@ -1,20 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
+import { freePort, spawnBot } from '../support/botProcess.js';
 
 const running: ChildProcess[] = [];
 const sockets: net.Socket[] = [];
@@ -28,22 +18,10 @@ afterEach(() => {
 
 /** `npm start` as a child process on its own port and data directory; resolves once it listens. */
 async function startBot(directory: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: directory, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let output = '';
-  child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk) => {
-      output += String(chunk);
-      if (output.includes('"event":"server.listening"')) resolve();
-    });
-    child.once('close', (code) => reject(new Error(`bot ended (${code}) before listening: ${output}`)));
-  });
-  return { child, output: () => output };
+  const bot = spawnBot(port, { DATA_DIR: directory });
+  running.push(bot.child);
+  await bot.listening;
+  return bot;
 }
 
 /** A client that sends a POST's headers and then one byte of its body a second, as a slow or hostile client would. */

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Activity } from 'botbuilder';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, spawnBot } from '../support/botProcess.js';
 import { readable } from '../support/conversation.js';
 import { createTestDatabase, postgresUnavailable, type TestDatabase } from '../support/postgres.js';
 import { messageActivity, postJson } from '../support/testServer.js';
@@ -25,47 +24,15 @@ const callbackConfirmed: string = nl('handoff').callback.confirmed.split('{{')[0
 const phoneQuestion: string = nl('handoff').callback.phoneQuestion;
 const awarenessQuestion: string = nl('survey').awareness.question;
 
-/** A port nothing listens on right now (main.ts logs the configured port, so port 0 will not do). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** `npm start` as its own process: the real app on PostgreSQL. */
 async function startInstance(databaseUrl: string) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'instance-data-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      STORAGE: 'postgres',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr?.on('data', (chunk) => (output += String(chunk)));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk) => {
-      output += String(chunk);
-      if (output.includes('"event":"server.listening"')) resolve();
-    });
-    child.once('close', (code) => reject(new Error(`instance ended (${code}) before listening: ${output}`)));
-  });
+  const { child, listening, output } = spawnBot(port, { STORAGE: 'postgres', DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+  await listening;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    output: () => output,
+    output,
     async stop() {
       if (child.exitCode === null) {
         const ended = new Promise((resolve) => child.once('close', resolve));

@@ -25,7 +25,10 @@ function toKeys(tree: Record<string, unknown>, prefix: string): Record<string, u
   return out;
 }
 
+/** The start of a keyed text, what a test looks for: «namespace:key». */
+export const keyed = (key: string): string => `«${key}»`;
+
 function keyedText(path: string, source: string): string {
   const placeholders = [...source.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1]);
-  return [`«${path}»`, ...placeholders.map((name) => `${name}={{${name}}}`)].join(' ');
+  return [keyed(path), ...placeholders.map((name) => `${name}={{${name}}}`)].join(' ');
 }

@@ -1,5 +1,8 @@
 import type { Activity } from 'botbuilder';
+import type { Server } from 'restify';
 import type { SurveyDeps } from '../../bot/assistant.js';
+import { registerSurveyReportRoutes, type SurveyReportRoutesDeps } from '../../bot/http/surveyReportRoutes.js';
+import { loadSurveyBaseline } from '../../services/survey/surveyBaselineFile.js';
 import { memoryDocument } from '../../stores/embedded/durableDocument.js';
 import { memoryKeyedDocuments } from '../../stores/embedded/keyedDocuments.js';
 import { memoryOutcomeStore } from '../../stores/survey/embeddedOutcomeStore.js';
@@ -15,6 +18,11 @@ export const surveyRecognizer = fakeRecognizer({
   daag: 'goodbye',
   'iemand spreken': 'handoff.human',
 });
+
+/** A test server route: the report API and the dashboard on these stores, with data/surveyBaseline.json. */
+export function surveyReportRoute(deps: Omit<SurveyReportRoutesDeps, 'baseline'>) {
+  return (http: Server) => registerSurveyReportRoutes(http, { ...deps, baseline: loadSurveyBaseline() });
+}
 
 /** Survey and outcome stores in memory with a clock the test moves. */
 export function createSurveyFixture(

@@ -7,6 +7,7 @@ import { createMemoryLogger } from '../../bot/logger.js';
 import { createServer } from '../../bot/server.js';
 import type { TrustedProxies } from '../../bot/http/clientAddress.js';
 import type { Recognizer } from '../../nlu/recognizer.js';
+import { residentMessage } from '../../cli/residentMessage.js';
 import { createTestAssistant, TEST_PHONE, type TestAssistantOptions } from './conversation.js';
 import { fakeRecognizer } from './fakeRecognizer.js';
 import { createKeyedI18n } from './keyedLocales.js';
@@ -65,19 +66,7 @@ let activitySeq = 0;
 /** A Bot Framework message activity that asks for the replies in the HTTP response. */
 export function messageActivity(text: string, overrides: Record<string, unknown> = {}) {
   activitySeq += 1;
-  return {
-    type: 'message',
-    id: `activity-${activitySeq}`,
-    text,
-    channelId: 'webchat',
-    serviceUrl: 'http://127.0.0.1:9/unused',
-    deliveryMode: 'expectReplies',
-    from: { id: 'user-1', role: 'user' },
-    recipient: { id: 'bot', role: 'bot' },
-    conversation: { id: 'conversation-1' },
-    locale: 'nl-BE',
-    ...overrides,
-  };
+  return { ...residentMessage({ id: `activity-${activitySeq}`, text, from: 'user-1', conversation: 'conversation-1' }), ...overrides };
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {

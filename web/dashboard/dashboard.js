@@ -2,6 +2,14 @@
 // as inline SVG, with a table under it that says the same in words and numbers.
 import { dashboardModel, formatters, translator } from './dashboardModel.js';
 
+/** @typedef {import('./dashboardModel.js').SurveyReport} SurveyReport */
+/** @typedef {import('./dashboardModel.js').DashboardChart} DashboardChart */
+/** @typedef {import('./dashboardModel.js').DashboardLineChart} DashboardLineChart */
+/** @typedef {import('./dashboardModel.js').DashboardBarChart} DashboardBarChart */
+/** @typedef {import('./dashboardModel.js').DashboardSeries} DashboardSeries */
+/** @typedef {import('./dashboardModel.js').DashboardTable} DashboardTable */
+/** @typedef {(value: number) => number} Scale where a value lands on the chart, in SVG units */
+
 // The page's words, from locales/<lang>/dashboard.json: the server puts them on <html data-texts>.
 const root = document.documentElement;
 const texts = JSON.parse(root.dataset.texts || '{}');
@@ -17,9 +25,29 @@ const HEIGHT = 260;
 const SMALL_HEIGHT = 190;
 const MARGIN = { top: 16, right: 24, bottom: 56, left: 56 };
 // At least 3:1 against white (WCAG 1.4.11); lines also differ in dash and marker, bars carry their value.
-const COLOURS = ['#1f5fa8', '#a3480d', '#2e7031', '#5c3c92'];
+const COLOURS = /** @type {const} */ (['#1f5fa8', '#a3480d', '#2e7031', '#5c3c92']);
 const REFERENCE_COLOUR = '#595959';
 
+/** @param {number} index */
+const colourOf = (index) => COLOURS[index % COLOURS.length] ?? COLOURS[0];
+
+/**
+ * An element the page always has (dashboard.html): without it the page is broken, not empty.
+ * @param {ParentNode} parent
+ * @param {string} selector
+ * @returns {HTMLElement}
+ */
+function part(parent, selector) {
+  const found = parent.querySelector(selector);
+  if (!(found instanceof HTMLElement)) throw new Error(`dashboard.html has no ${selector}`);
+  return found;
+}
+
+/**
+ * @param {string} name
+ * @param {Record<string, string | number>} [attributes]
+ * @param {string} [text]
+ */
 function svgElement(name, attributes = {}, text) {
   const element = document.createElementNS(SVG, name);
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
@@ -27,10 +55,18 @@ function svgElement(name, attributes = {}, text) {
   return element;
 }
 
+/**
+ * @param {'share' | 'mean'} kind
+ * @param {number} value
+ */
 function formatValue(kind, value) {
   return kind === 'mean' ? format.mean(value) : format.share(value);
 }
 
+/**
+ * @param {string} titleText
+ * @param {string} descriptionText
+ */
 function chartFrame(titleText, descriptionText, height = HEIGHT) {
   const id = `chart-${Math.random().toString(36).slice(2, 8)}`;
   const svg = svgElement('svg', {
@@ -45,6 +81,12 @@ function chartFrame(titleText, descriptionText, height = HEIGHT) {
   return svg;
 }
 
+/**
+ * @param {SVGElement} svg
+ * @param {Scale} scale
+ * @param {number[]} ticks
+ * @param {'share' | 'mean'} format
+ */
 function yAxis(svg, scale, ticks, format) {
   for (const tick of ticks) {
     const y = scale(tick);
@@ -53,7 +95,13 @@ function yAxis(svg, scale, ticks, format) {
   }
 }
 
-/** Month labels: the first anchored at its start and the last at its end, so none is cut off. */
+/**
+ * Month labels: the first anchored at its start and the last at its end, so none is cut off.
+ * @param {SVGElement} svg
+ * @param {string[]} categories
+ * @param {Scale} x where the month at an index lands
+ * @param {number} height
+ */
 function monthAxis(svg, categories, x, height) {
   const count = categories.length;
   const room = (WIDTH - MARGIN.left - MARGIN.right) / Math.max(1, count - 1);
@@ -66,21 +114,28 @@ function monthAxis(svg, categories, x, height) {
   });
 }
 
+/**
+ * @param {DashboardLineChart} chart
+ * @param {string} title
+ * @param {DashboardSeries[]} series
+ */
 function lineChart(chart, title, series = chart.series, height = HEIGHT) {
-  const described =
-    series.length === 1 && series[0].reference !== undefined ? t('script.lineChartOne', { label: series[0].label }) : t('script.lineChart');
+  const only = series.length === 1 ? series[0] : undefined;
+  const described = only?.reference !== undefined ? t('script.lineChartOne', { label: only.label }) : t('script.lineChart');
   const svg = chartFrame(title, described, height);
   const min = chart.yMin ?? 0;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  /** @type {Scale} */
   const y = (value) => MARGIN.top + plotHeight * (1 - (value - min) / (chart.yMax - min));
   const count = chart.categories.length;
+  /** @type {Scale} */
   const x = (index) => MARGIN.left + (count <= 1 ? plotWidth / 2 : (plotWidth * index) / (count - 1));
   const ticks = chart.yFormat === 'mean' ? [1, 2, 3, 4, 5] : series.length === 1 ? [0, 0.5, 1] : [0, 0.25, 0.5, 0.75, 1];
   yAxis(svg, y, ticks, chart.yFormat);
   monthAxis(svg, chart.categories, x, height);
   series.forEach((line, index) => {
-    const colour = COLOURS[index % COLOURS.length];
+    const colour = colourOf(index);
     if (line.reference !== undefined) {
       svg.append(
         svgElement('line', {
@@ -123,10 +178,15 @@ function lineChart(chart, title, series = chart.series, height = HEIGHT) {
   return svg;
 }
 
+/**
+ * @param {DashboardBarChart} chart
+ * @param {string} title
+ */
 function barChart(chart, title) {
   const svg = chartFrame(title, chart.emptyText ? t('script.barChartEmpty', { text: chart.emptyText }) : t('script.barChart'));
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  /** @type {Scale} */
   const y = (value) => MARGIN.top + plotHeight * (1 - value);
   yAxis(svg, y, [0, 0.25, 0.5, 0.75, 1], 'share');
   const groupWidth = plotWidth / chart.groups.length;
@@ -157,7 +217,7 @@ function barChart(chart, title) {
           y: y(bar.value),
           width: barWidth - 2,
           height: y(0) - y(bar.value),
-          fill: COLOURS[barIndex % COLOURS.length],
+          fill: colourOf(barIndex),
         }),
       );
       // Narrow bars leave no room for their value: the table under the chart carries it.
@@ -177,9 +237,16 @@ function barChart(chart, title) {
   return svg;
 }
 
-/** A centred label broken into lines that fit `width` (about 7 px per character at 13 px). */
+/**
+ * A centred label broken into lines that fit `width` (about 7 px per character at 13 px).
+ * @param {string} label
+ * @param {number} x
+ * @param {number} y
+ * @param {number} width
+ */
 function wrappedLabel(label, x, y, width) {
   const perLine = Math.max(6, Math.floor(width / 7));
+  /** @type {string[]} */
   const lines = [];
   for (const word of label.split(' ')) {
     const last = lines[lines.length - 1];
@@ -191,8 +258,9 @@ function wrappedLabel(label, x, y, width) {
   return text;
 }
 
+/** @param {DashboardChart} chart */
 function legend(chart) {
-  if (chart.layout === 'perSeries') {
+  if (chart.kind === 'lines' && chart.layout === 'perSeries') {
     const note = document.createElement('p');
     note.className = 'legend';
     note.textContent = t('script.legendPerSeries');
@@ -217,6 +285,10 @@ function legend(chart) {
   return list;
 }
 
+/**
+ * @param {DashboardTable} model
+ * @param {string} captionText
+ */
 function table(model, captionText) {
   const element = document.createElement('table');
   const caption = document.createElement('caption');
@@ -246,13 +318,16 @@ function table(model, captionText) {
   return element;
 }
 
+/** @param {SurveyReport} report */
 function render(report) {
   // Today in Brussels, as YYYY-MM-DD (the Swedish format is ISO).
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels' }).format(new Date());
   const model = dashboardModel(report, { today, texts, language });
-  const summary = document.getElementById('summary');
+  const summary = part(document, '#summary');
   summary.textContent = '';
+  /** @param {string} key */
   const term = (key) => t(`labels.summary.${key}`);
+  /** @type {[string, string][]} */
   const facts = [
     [term('period'), model.summary.period],
     [term('responses'), format.count(model.summary.responses)],
@@ -274,18 +349,18 @@ function render(report) {
   for (const chart of model.charts) {
     const section = document.getElementById(`chart-${chart.id}`);
     if (!section) continue;
-    const title = section.querySelector('h2').textContent;
-    const findings = section.querySelector('.findings');
+    const title = part(section, 'h2').textContent ?? '';
+    const findings = part(section, '.findings');
     findings.textContent = '';
     for (const sentence of chart.sentences) {
       const item = document.createElement('li');
       item.textContent = sentence;
       findings.append(item);
     }
-    const figure = section.querySelector('.chart');
+    const figure = part(section, '.chart');
     figure.textContent = '';
     WIDTH = Math.round(Math.max(280, Math.min(640, figure.clientWidth || 640)));
-    if (chart.layout === 'perSeries') {
+    if (chart.kind === 'lines' && chart.layout === 'perSeries') {
       // One small chart per answer, each titled with the answer, on its own panel line.
       for (const line of chart.series) {
         const panel = document.createElement('figure');
@@ -299,7 +374,7 @@ function render(report) {
     } else {
       figure.append(chart.kind === 'lines' ? lineChart(chart, title) : barChart(chart, title), legend(chart));
     }
-    const tableHolder = section.querySelector('.table');
+    const tableHolder = part(section, '.table');
     tableHolder.textContent = '';
     // On a phone a wide table scrolls inside its own box (reachable with the keyboard), not the page.
     const scroller = document.createElement('div');
@@ -314,9 +389,9 @@ function render(report) {
 }
 
 async function load() {
-  const main = document.getElementById('inhoud');
-  const status = document.getElementById('status');
-  const query = new URLSearchParams({ from: main.dataset.from, to: main.dataset.to });
+  const main = part(document, '#inhoud');
+  const status = part(document, '#status');
+  const query = new URLSearchParams({ from: main.dataset.from ?? '', to: main.dataset.to ?? '' });
   try {
     const response = await fetch(`/api/reports/survey?${query}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
     if (response.status === 401) {
@@ -324,7 +399,9 @@ async function load() {
       return;
     }
     if (!response.ok) throw new Error(String(response.status));
-    render(await response.json());
+    /** @type {SurveyReport} */
+    const report = await response.json();
+    render(report);
     status.textContent = t('script.loaded');
     main.setAttribute('aria-busy', 'false');
   } catch {

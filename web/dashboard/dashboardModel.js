@@ -2,14 +2,110 @@
 // Pure: no DOM, so the server's tests check exactly the figures and words the page shows.
 // Every word comes from the texts passed in (locales/<lang>/dashboard.json), every code from the
 // report's `codes`.
+// Types are JSDoc, checked by web/tsconfig.json; the report's shape is the server's own type.
+
+/** @typedef {import('../../services/survey/surveyReport.js').SurveyReport} SurveyReport */
+/** @typedef {import('../../services/survey/surveyReport.js').ReportRange} ReportRange */
+/** @typedef {import('../../services/survey/surveyReport.js').Interval} Interval */
+/** @typedef {import('../../services/survey/surveyReport.js').BaselineComparison} BaselineComparison */
+/** @typedef {NonNullable<SurveyReport['outcomes']>['outsideOpeningHours']} OpeningHoursBlock */
+
+/**
+ * The dashboard namespace of locales/<lang>/dashboard.json: texts nested by key.
+ * @typedef {object} DashboardTexts
+ */
+/**
+ * A text by its dotted key, with its `{{placeholders}}` filled in from `values`.
+ * @typedef {(key: string, values?: Record<string, string | number>) => string} Translate
+ */
+/**
+ * How figures and dates read: one decimal, the words of a suppressed cell.
+ * @typedef {object} DashboardFormat
+ * @property {string} suppressed
+ * @property {string} noConversations
+ * @property {(value: number | null | undefined) => string} share
+ * @property {(value: number | null | undefined) => string} mean
+ * @property {(value: number) => string} count
+ * @property {(period: string) => string} month
+ * @property {(period: string) => string} longMonth
+ * @property {(day: string) => string} day
+ * @property {(day: string) => string} shortDay
+ */
+/**
+ * @typedef {object} DashboardTable
+ * @property {string[]} columns
+ * @property {string[][]} rows
+ */
+/**
+ * @typedef {object} DashboardSeries
+ * @property {string} code
+ * @property {string} label
+ * @property {(number | null)[]} values
+ * @property {number} [reference] the panel's figure, drawn as a dashed line
+ */
+/**
+ * @typedef {object} DashboardLineChart
+ * @property {string} id
+ * @property {'lines'} kind
+ * @property {'perSeries'} [layout] one small chart per series, each with its own reference line
+ * @property {string[]} sentences one plain-Dutch sentence per figure, with the panel comparison where there is one
+ * @property {boolean[]} incomplete per category: the month is cut short by the range (e.g. the current month)
+ * @property {number | null} [responseRate] surveys answered per conversation (satisfaction chart only), null without conversations
+ * @property {number} [yMin]
+ * @property {number} yMax
+ * @property {'share' | 'mean'} yFormat
+ * @property {string[]} categories
+ * @property {DashboardSeries[]} series
+ * @property {DashboardTable} table
+ */
+/**
+ * @typedef {object} DashboardBar
+ * @property {string} label
+ * @property {number | null} value
+ */
+/**
+ * @typedef {object} DashboardBarChart
+ * @property {string} id
+ * @property {'bars'} kind
+ * @property {'share'} yFormat
+ * @property {string[]} sentences
+ * @property {string} [emptyText] shown instead of bars when there is nothing to count yet
+ * @property {{ label: string, bars: DashboardBar[] }[]} groups
+ * @property {DashboardTable} table
+ */
+/** @typedef {DashboardLineChart | DashboardBarChart} DashboardChart */
+/**
+ * @typedef {object} DashboardSummary
+ * @property {number} responses
+ * @property {number} synthetic
+ * @property {string} from
+ * @property {string} to
+ * @property {string} period
+ * @property {number | null} responseRate
+ * @property {number} conversations
+ * @property {number | null} outsideOpeningHours share of the conversations that started outside the counter's opening hours; null when too few are known
+ */
+/**
+ * @typedef {object} DashboardModel
+ * @property {DashboardFormat} format
+ * @property {DashboardSummary} summary
+ * @property {DashboardChart[]} charts
+ */
 
 /**
  * `t(key, values)` over the dashboard's texts (locales/<lang>/dashboard.json, which the server puts on
  * `<html data-texts>`): the text with its `{{placeholders}}` filled in. A missing key shows itself.
+ * @param {DashboardTexts} texts
+ * @returns {Translate}
  */
 export function translator(texts) {
   return (key, values = {}) => {
-    const text = key.split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), texts);
+    const text = key
+      .split('.')
+      .reduce(
+        (node, part) => (node && typeof node === 'object' ? /** @type {Record<string, unknown>} */ (node)[part] : undefined),
+        /** @type {unknown} */ (texts),
+      );
     if (typeof text !== 'string') return key;
     return text.replace(/\{\{(\w+)\}\}/g, (placeholder, name) => (name in values ? String(values[name]) : placeholder));
   };
@@ -18,6 +114,9 @@ export function translator(texts) {
 /**
  * How figures and dates read in `language`, with `t` for the words of a missing figure. One decimal
  * everywhere, always shown, so figures line up and compare: "18,0%", "4,2".
+ * @param {string} language
+ * @param {Translate} t
+ * @returns {DashboardFormat}
  */
 export function formatters(language, t) {
   const locale = `${language}-BE`;
@@ -29,7 +128,7 @@ export function formatters(language, t) {
   const dayName = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const shortDayName = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
   const suppressed = t('labels.cells.suppressed');
-  const utc = (day) => new Date(`${day}T00:00:00Z`);
+  const utc = (/** @type {string} */ day) => new Date(`${day}T00:00:00Z`);
   return {
     suppressed,
     noConversations: t('labels.cells.noConversations'),
@@ -46,15 +145,24 @@ export function formatters(language, t) {
   };
 }
 
-/** The last day of a YYYY-MM month, as YYYY-MM-DD. */
+/**
+ * The last day of a YYYY-MM month, as YYYY-MM-DD.
+ * @param {string} period
+ */
 function lastDayOf(period) {
-  const [year, month] = period.split('-').map(Number);
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const last = new Date(`${period}-01T00:00:00Z`);
+  last.setUTCMonth(last.getUTCMonth() + 1, 0);
+  return last.toISOString().slice(0, 10);
 }
 
 /**
  * A month the range cuts short (the current month, or a range that starts or ends mid-month) is
  * marked as such, so a part-month with few answers does not read as a trend.
+ * @param {string} period
+ * @param {ReportRange} range
+ * @param {string | undefined} today
+ * @param {DashboardFormat} format
+ * @param {Translate} t
  */
 function monthLabel(period, range, today, format, t) {
   const first = `${period}-01`;
@@ -74,15 +182,23 @@ function monthLabel(period, range, today, format, t) {
  * Everything the page draws: per chart the series for the SVG and the table that says the same in
  * words. `today` (YYYY-MM-DD) marks the running month incomplete: the report covers whole months.
  * `texts` is the dashboard namespace of the page's `language`.
+ * @param {SurveyReport} report
+ * @param {{ today?: string, texts: DashboardTexts, language?: string }} options
+ * @returns {DashboardModel}
  */
 export function dashboardModel(report, { today, texts, language = 'nl' }) {
   const t = translator(texts);
   const format = formatters(language, t);
   const codes = report.codes;
+  /** @type {(group: string, code: string) => string} */
   const label = (group, code) => t(`labels.${group}.${code}`);
+  /** @type {(name: string) => string} */
   const column = (name) => t(`labels.columns.${name}`);
+  /** @type {(comparison: BaselineComparison) => string} */
   const certainty = (comparison) => t(comparison.significant ? 'sentences.certain' : 'sentences.notYetCertain');
+  /** @type {(n: number) => string} */
   const tooFew = (n) => t('sentences.tooFew', { n: format.count(n) });
+  /** @type {(value: number | null, interval: Interval | null) => string} */
   const shareWithInterval = (value, interval) => {
     if (value === null || value === undefined) return format.suppressed;
     if (!interval) return format.share(value);
@@ -94,22 +210,25 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
   };
 
   const periods = report.periods ?? [];
-  const months = periods.map((period) => monthLabel(period.period, report, today, format, t));
+  // Each month's labels beside its figures, so a table row reads both from one place.
+  const months = periods.map((period) => ({ ...monthLabel(period.period, report, today, format, t), figures: period }));
   const source = report.baseline.source;
-  const awarenessSentences = report.awareness.suppressed
-    ? [tooFew(report.awareness.n)]
+  const awarenessBlock = report.awareness;
+  const awarenessSentences = awarenessBlock.suppressed
+    ? [tooFew(awarenessBlock.n)]
     : codes.awareness.map((code) => {
-        const [low, high] = report.awareness.ci95[code];
+        const [low, high] = awarenessBlock.ci95[code];
         return t('sentences.awareness', {
-          share: format.share(report.awareness[code]),
+          share: format.share(awarenessBlock[code]),
           phrase: t(`phrases.awareness.${code}`),
           low: format.share(low),
           high: format.share(high),
           source,
           baseline: format.share(report.baseline.awareness[code]),
-          certainty: certainty(report.awareness.vsBaseline[code]),
+          certainty: certainty(awarenessBlock.vsBaseline[code]),
         });
       });
+  /** @type {DashboardLineChart} */
   const awareness = {
     id: 'awareness',
     kind: 'lines',
@@ -129,15 +248,15 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
     table: {
       columns: [column('month'), column('answers'), ...codes.awareness.map((code) => label('awareness', code))],
       rows: [
-        ...periods.map((period, index) => [
-          months[index].long,
-          format.count(period.awareness.n),
-          ...codes.awareness.map((code) => format.share(period.awareness[code])),
+        ...months.map((month) => [
+          month.long,
+          format.count(month.figures.awareness.n),
+          ...codes.awareness.map((code) => format.share(month.figures.awareness[code])),
         ]),
         [
           column('whole'),
           format.count(report.awareness.n),
-          ...codes.awareness.map((code) => shareWithInterval(report.awareness[code], report.awareness.ci95?.[code])),
+          ...codes.awareness.map((code) => shareWithInterval(awarenessBlock[code], awarenessBlock.ci95[code])),
         ],
         [
           t('labels.columns.baselineSource', { source }),
@@ -167,6 +286,7 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
         }),
   ];
   if (months.some((month) => month.incomplete)) satisfactionSentences.push(t('sentences.incompleteMonth'));
+  /** @type {DashboardLineChart} */
   const satisfaction = {
     id: 'satisfaction',
     kind: 'lines',
@@ -181,11 +301,11 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
     table: {
       columns: [column('month'), column('answers'), column('mean'), column('satisfied')],
       rows: [
-        ...periods.map((period, index) => [
-          months[index].long,
-          format.count(period.satisfaction.n),
-          format.mean(period.satisfaction.mean),
-          format.share(period.satisfaction.satisfied),
+        ...months.map((month) => [
+          month.long,
+          format.count(month.figures.satisfaction.n),
+          format.mean(month.figures.satisfaction.mean),
+          format.share(month.figures.satisfaction.satisfied),
         ]),
         [
           column('whole'),
@@ -198,6 +318,7 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
   };
 
   const appointment = report.appointmentPreference;
+  /** @type {DashboardBarChart} */
   const appointmentPreference = {
     id: 'appointmentPreference',
     kind: 'bars',
@@ -237,15 +358,16 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
   const booking = report.bookingChannel;
   const bookingRows = [
     { label: column('allAges'), block: booking },
-    ...codes.ageBracket.map((age) => ({ label: label('ageBracket', age), block: booking.byAge?.[age] ?? { n: 0, suppressed: true } })),
+    ...codes.ageBracket.map((age) => ({ label: label('ageBracket', age), block: booking.byAge[age] })),
   ];
+  /** @type {DashboardBarChart} */
   const bookingChannelByAge = {
     id: 'bookingChannelByAge',
     kind: 'bars',
     yFormat: 'share',
     sentences: bookingRows.map(({ label: who, block }) => {
       if (block.suppressed) return t('sentences.bookingTooFew', { label: who, n: format.count(block.n) });
-      const top = codes.bookingChannel.reduce((best, code) => (block[code] > block[best] ? code : best), codes.bookingChannel[0]);
+      const top = codes.bookingChannel.reduce((best, code) => (block[code] > block[best] ? code : best));
       return t(block[top] > 0.5 ? 'sentences.bookingMost' : 'sentences.bookingLargest', {
         label: who,
         channel: t(`phrases.bookingChannel.${top}`),
@@ -254,7 +376,7 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
     }),
     groups: bookingRows.map(({ label: who, block }) => ({
       label: who,
-      bars: codes.bookingChannel.map((code) => ({ label: label('bookingChannel', code), value: block[code] ?? null })),
+      bars: codes.bookingChannel.map((code) => ({ label: label('bookingChannel', code), value: block[code] })),
     })),
     table: {
       columns: [column('age'), column('answers'), ...codes.bookingChannel.map((code) => label('bookingChannel', code))],
@@ -267,8 +389,10 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
   };
 
   const outcomeBlock = report.outcomes ?? { n: 0, suppressed: true, resolved: null, escalated: null, abandoned: null };
-  const hours = outcomeBlock.outsideOpeningHours ?? { n: 0, unknown: outcomeBlock.n, suppressed: true, outside: null };
+  /** @type {OpeningHoursBlock} */
+  const hours = report.outcomes?.outsideOpeningHours ?? { n: 0, unknown: 0, suppressed: true, outside: null };
   // Zero conversations is not "too few answers": there is nothing yet.
+  /** @type {(value: number | null) => string} */
   const outcomeCell = (value) => (outcomeBlock.n === 0 ? format.noConversations : format.share(value));
   const outcomeSentences =
     outcomeBlock.n === 0
@@ -284,6 +408,7 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
               }),
           openingHoursSentence(hours, format, t),
         ];
+  /** @type {DashboardBarChart} */
   const outcomes = {
     id: 'outcomes',
     kind: 'bars',
@@ -318,7 +443,12 @@ export function dashboardModel(report, { today, texts, language = 'nl' }) {
   };
 }
 
-/** The share of conversations that started while the counter was closed, in one sentence (and the unknown ones). */
+/**
+ * The share of conversations that started while the counter was closed, in one sentence (and the unknown ones).
+ * @param {OpeningHoursBlock} hours
+ * @param {DashboardFormat} format
+ * @param {Translate} t
+ */
 function openingHoursSentence(hours, format, t) {
   const figure = hours.suppressed
     ? t('sentences.outsideOpeningHoursTooFew', { n: format.count(hours.n) })

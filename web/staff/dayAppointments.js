@@ -2,63 +2,78 @@
 // GET /api/staff/appointments?day=YYYY-MM-DD. Everything from the server is written with
 // textContent, never as HTML; the texts are `day.*` in locales/<lang>/staff.json (staffTexts.js).
 
+import { byId as $, element, inputById } from './pageElements.js';
 import { dateLocale, t } from './staffTexts.js';
+
+/** @typedef {import('../../bot/staff/staffApi.js').StaffDayView} StaffDayView */
+/**
+ * What `api(path)` answers: the response, and its JSON body (null when there is none).
+ * @typedef {{ response: { ok: boolean, status: number }, data: unknown }} ApiAnswer
+ */
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayFormat = new Intl.DateTimeFormat(dateLocale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 const listFormat = new Intl.ListFormat(dateLocale, { type: 'conjunction' });
 
-const $ = (id) => document.getElementById(id);
-
 /** Today's date in Brussels as YYYY-MM-DD, whatever the phone's own time zone. */
 export function todayInBrussels(now = new Date()) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type) => parts.find((candidate) => candidate.type === type).value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  // The Swedish date format is ISO.
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Brussels' }).format(now);
 }
 
-/** The day `days` after a YYYY-MM-DD day (calendar days, so summer time does not matter). */
+/**
+ * The day `days` after a YYYY-MM-DD day (calendar days, so summer time does not matter).
+ * @param {string} day
+ * @param {number} days
+ */
 export function addDays(day, days) {
-  const [year, month, date] = day.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+  const moved = new Date(`${day}T00:00:00Z`);
+  moved.setUTCDate(moved.getUTCDate() + days);
+  return moved.toISOString().slice(0, 10);
 }
 
+/** @param {string} day */
 function spokenDay(day) {
   return dayFormat.format(new Date(`${day}T12:00:00Z`));
 }
 
+/** @param {number} count */
 function countText(count) {
   return t('day.count', { count });
 }
 
 /**
  * Wires the appointments section. `api(path)` fetches JSON like the rest of the console;
- * `element(tag, text, className)` makes a node; `onSignedOut()` shows the login again.
+ * `onSignedOut()` shows the login again.
+ * @param {{ api: (path: string) => Promise<ApiAnswer>, onSignedOut: () => void }} console
  */
-export function setUpDayAppointments({ api, element, onSignedOut }) {
+export function setUpDayAppointments({ api, onSignedOut }) {
   // Answers can arrive out of order when someone clicks quickly: only the last request counts.
   let latest = 0;
+  const dayField = inputById('day');
 
+  /** @param {string} text */
   function say(text) {
     $('day-problem').textContent = '';
     $('day-status').textContent = text;
   }
 
+  /** @param {string} text */
   function problem(text) {
     $('day-status').textContent = '';
     $('day-problem').textContent = text;
   }
 
+  /** @param {string} day */
   function heading(day) {
     $('appointments-title').textContent = day === todayInBrussels() ? t('day.today') : t('day.other', { day: spokenDay(day) });
   }
 
+  /**
+   * @param {StaffDayView['counters'][number]} counter
+   * @param {string} day
+   */
   function table(counter, day) {
     const wrapper = element('div', undefined, 'counter');
     const tableNode = element('table');
@@ -89,6 +104,7 @@ export function setUpDayAppointments({ api, element, onSignedOut }) {
     return wrapper;
   }
 
+  /** @param {StaffDayView} view */
   function render(view) {
     const busy = view.counters.filter((counter) => counter.appointments.length > 0);
     const quiet = view.counters.filter((counter) => counter.appointments.length === 0);
@@ -102,6 +118,7 @@ export function setUpDayAppointments({ api, element, onSignedOut }) {
     return busy.reduce((sum, counter) => sum + counter.appointments.length, 0);
   }
 
+  /** @param {string} day */
   async function load(day) {
     if (!DAY.test(day)) {
       problem(t('day.invalid'));
@@ -116,24 +133,25 @@ export function setUpDayAppointments({ api, element, onSignedOut }) {
       answer = { response: { ok: false, status: 0 }, data: null };
     }
     if (request !== latest) return;
-    const { response, data } = answer;
+    const { response } = answer;
+    const view = /** @type {StaffDayView | null} */ (answer.data);
     if (response.status === 401) {
       clear();
       onSignedOut();
       return;
     }
-    if (!response.ok || !data || !Array.isArray(data.counters)) {
+    if (!response.ok || !view || !Array.isArray(view.counters)) {
       $('day-counters').replaceChildren();
       $('day-empty').hidden = true;
       problem(t('day.loadFailed'));
       return;
     }
-    const count = render(data);
-    say(t('day.summary', { appointments: countText(count), day: spokenDay(data.day) }));
+    const count = render(view);
+    say(t('day.summary', { appointments: countText(count), day: spokenDay(view.day) }));
   }
 
-  function show(day = $('day').value || todayInBrussels()) {
-    $('day').value = day;
+  function show(day = dayField.value || todayInBrussels()) {
+    dayField.value = day;
     $('appointments').hidden = false;
     return load(day);
   }
@@ -142,25 +160,26 @@ export function setUpDayAppointments({ api, element, onSignedOut }) {
   function clear() {
     latest += 1;
     $('appointments').hidden = true;
-    $('day').value = '';
+    dayField.value = '';
     $('day-counters').replaceChildren();
     $('day-empty').hidden = true;
     $('day-status').textContent = '';
     $('day-problem').textContent = '';
   }
 
+  /** @param {number} days */
   function move(days) {
-    const current = DAY.test($('day').value) ? $('day').value : todayInBrussels();
+    const current = DAY.test(dayField.value) ? dayField.value : todayInBrussels();
     void show(addDays(current, days));
   }
 
   $('previous-day').addEventListener('click', () => move(-1));
   $('next-day').addEventListener('click', () => move(1));
   $('today').addEventListener('click', () => void show(todayInBrussels()));
-  $('day').addEventListener('change', () => void load($('day').value));
+  dayField.addEventListener('change', () => void load(dayField.value));
   $('day-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    void load($('day').value);
+    void load(dayField.value);
   });
 
   return { show, clear };

@@ -4,7 +4,14 @@
 // locales/<lang>/staff.json (staffTexts.js).
 
 import { setUpDayAppointments } from './dayAppointments.js';
+import { byId as $, element, focusOn, inputById } from './pageElements.js';
 import { dateLocale, labelOf, t } from './staffTexts.js';
+
+/** @typedef {import('../../bot/staff/staffApi.js').StaffCallback} StaffCallback */
+/** @typedef {import('../../bot/staff/staffApi.js').StaffCallbackList} StaffCallbackList */
+/** @typedef {import('../../bot/staff/staffApi.js').StaffCallbackChange} StaffCallbackChange */
+/** @typedef {import('./dayAppointments.js').ApiAnswer} ApiAnswer */
+/** @typedef {{ status: string, label: string, done: string }} Action a status staff set, with its words */
 
 // The statuses staff set; their labels are `actions.<status>` in the texts.
 const ACTIONS = ['reached', 'notReached', 'done'].map((status) => ({
@@ -18,6 +25,7 @@ const POLL_MS = 30_000;
 /**
  * A Belgian number as staff dial it: "0470 12 34 56" (mobile), "09 999 12 34" (zones 2, 3, 4, 9),
  * "050 12 34 56" (other zones). Other numbers stay in international form.
+ * @param {string} e164
  */
 export function dialFormat(e164) {
   const match = /^\+32(\d{8,9})$/.exec(e164);
@@ -31,18 +39,24 @@ export function dialFormat(e164) {
 const dayFormat = new Intl.DateTimeFormat(dateLocale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 const timeFormat = new Intl.DateTimeFormat(dateLocale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Brussels' });
 
-const $ = (id) => document.getElementById(id);
-
+/** @param {string} text */
 function announce(text) {
   $('problem').textContent = '';
   $('status').textContent = text;
 }
 
+/** @param {string} text */
 function problem(text) {
   $('status').textContent = '';
   $('problem').textContent = text;
 }
 
+/**
+ * Fetches `path` with the session cookie; with a `body`, posts it as JSON.
+ * @param {string} path
+ * @param {object} [body]
+ * @returns {Promise<ApiAnswer & { response: Response }>}
+ */
 async function api(path, body) {
   const init = body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   const response = await fetch(path, { credentials: 'same-origin', ...init });
@@ -57,6 +71,7 @@ function showLogin() {
   $('login').hidden = false;
 }
 
+/** @param {string} staffMember */
 function showConsole(staffMember) {
   $('login').hidden = true;
   $('console').hidden = false;
@@ -64,19 +79,15 @@ function showConsole(staffMember) {
   $('staff-name').textContent = staffMember;
 }
 
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
+/** @param {StaffCallback['preferredMoment']} preferredMoment */
 function moment(preferredMoment) {
   const day = dayFormat.format(new Date(`${preferredMoment.day}T12:00:00Z`));
   return `${day}, ${labelOf('partOfDay', preferredMoment.partOfDay)}`;
 }
 
+/** @param {StaffCallback['topic']} value */
 function topic(value) {
+  /** @type {string[]} */
   const parts = [];
   if (value.intent) parts.push(labelOf('topics', value.intent));
   if (value.document) parts.push(value.document.replaceAll('-', ' '));
@@ -85,7 +96,6 @@ function topic(value) {
 
 const days = setUpDayAppointments({
   api,
-  element,
   onSignedOut() {
     showLogin();
     problem(t('messages.signedOutAgain'));
@@ -93,6 +103,11 @@ const days = setUpDayAppointments({
   },
 });
 
+/**
+ * @param {HTMLElement} list
+ * @param {string} term
+ * @param {string | Node} content
+ */
 function row(list, term, content) {
   list.append(element('dt', term));
   const detail = element('dd');
@@ -101,6 +116,7 @@ function row(list, term, content) {
   list.append(detail);
 }
 
+/** @param {StaffCallback} request */
 function renderRequest(request) {
   const item = element('li', undefined, 'request');
   const headingId = `request-${request.reference}`;
@@ -155,44 +171,50 @@ function renderRequest(request) {
   return item;
 }
 
+/** @type {string[] | null} */
 let shownReferences = null;
-let undoTimer = null;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let undoTimer;
 
 /**
  * Fetches the open requests and shows them. Focus on a status button survives the redraw. With `announceNew`, requests that arrived since the last
  * look are announced politely. Returns the number shown, or false when the list could not be shown.
+ * @param {{ announceNew?: boolean }} [options]
+ * @returns {Promise<number | false>}
  */
 async function loadRequests({ announceNew = false } = {}) {
   const { response, data } = await api('/api/staff/callbacks');
+  const list = /** @type {StaffCallbackList | null} */ (data);
   if (response.status === 401) {
     showLogin();
     return false;
   }
-  if (!response.ok || !data) {
+  if (!response.ok || !list) {
     problem(t('messages.listFailed'));
     return false;
   }
-  showConsole(data.staffMember);
-  const requests = data.callbacks;
-  const focused = document.activeElement?.dataset ?? {};
+  showConsole(list.staffMember);
+  const requests = list.callbacks;
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset : {};
   $('requests').replaceChildren(...requests.map(renderRequest));
   if (focused.reference) {
-    document
-      .querySelector(
-        `#requests button[data-reference="${CSS.escape(focused.reference)}"][data-status="${CSS.escape(focused.status ?? '')}"]`,
-      )
-      ?.focus();
+    focusOn(`#requests button[data-reference="${CSS.escape(focused.reference)}"][data-status="${CSS.escape(focused.status ?? '')}"]`);
   }
   $('empty').hidden = requests.length > 0;
   const references = requests.map((request) => request.reference);
-  if (announceNew && shownReferences) {
-    const arrived = references.filter((reference) => !shownReferences.includes(reference));
+  const shown = shownReferences;
+  if (announceNew && shown) {
+    const arrived = references.filter((reference) => !shown.includes(reference));
     if (arrived.length > 0) announce(t('messages.newRequests', { count: arrived.length, references: arrived.join(', ') }));
   }
   shownReferences = references;
   return requests.length;
 }
 
+/**
+ * @param {string} reference
+ * @param {'status' | 'undo'} route
+ */
 function callbackPath(reference, route) {
   return `/api/staff/callbacks/${encodeURIComponent(reference)}/${route}`;
 }
@@ -200,6 +222,10 @@ function callbackPath(reference, route) {
 /**
  * Posts one change of a request (`callbackPath(reference, 'status' | 'undo')`); the server's answer
  * (`{ callback, undoableForMs }`), or null when it was not saved.
+ * @param {string} path
+ * @param {object} body
+ * @param {string} failure what the console says when it was not saved
+ * @returns {Promise<Partial<StaffCallbackChange> | null>}
  */
 async function sendChange(path, body, failure) {
   const { response, data } = await api(path, body);
@@ -212,10 +238,15 @@ async function sendChange(path, body, failure) {
     problem(failure);
     return null;
   }
-  return data ?? {};
+  return /** @type {StaffCallbackChange | null} */ (data) ?? {};
 }
 
-/** "Ongedaan maken" for a closed request, shown as long as the server still takes the close back. */
+/**
+ * "Ongedaan maken" for a closed request, shown as long as the server still takes the close back.
+ * @param {string} reference
+ * @param {Action} action
+ * @param {number} undoableForMs
+ */
 function showUndo(reference, action, undoableForMs) {
   const bar = $('undo');
   const button = element('button', t('messages.undo', { reference, done: action.done }));
@@ -227,9 +258,10 @@ function showUndo(reference, action, undoableForMs) {
   undoTimer = setTimeout(() => hideUndo(reference), undoableForMs);
 }
 
+/** @param {string} [reference] only when the bar is about this request; without, whatever it shows */
 function hideUndo(reference) {
   const bar = $('undo');
-  if (reference && !bar.textContent.includes(reference)) return;
+  if (reference && !bar.textContent?.includes(reference)) return;
   bar.replaceChildren();
   bar.hidden = true;
 }
@@ -237,6 +269,8 @@ function hideUndo(reference) {
 /**
  * Saves a status at once. "Niet bereikt" keeps the request in the list; "Bereikt" and "Afgehandeld"
  * close it, and the server says how long "Ongedaan maken" can still take that back.
+ * @param {string} reference
+ * @param {Action} action
  */
 async function setStatus(reference, action) {
   const saved = await sendChange(callbackPath(reference, 'status'), { status: action.status }, t('messages.statusNotSaved', { reference }));
@@ -252,13 +286,14 @@ async function setStatus(reference, action) {
   $('console-title').focus();
 }
 
+/** @param {string} reference */
 async function undo(reference) {
   hideUndo(reference);
   const saved = await sendChange(callbackPath(reference, 'undo'), {}, t('messages.undoFailed', { reference }));
   await loadRequests();
   if (!saved) return;
   announce(t('messages.reopened', { reference }));
-  document.querySelector(`#requests button[data-reference="${CSS.escape(reference)}"]`)?.focus();
+  focusOn(`#requests button[data-reference="${CSS.escape(reference)}"]`);
 }
 
 setInterval(() => {
@@ -267,14 +302,14 @@ setInterval(() => {
 
 $('login-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const name = $('name').value.trim();
-  const password = $('password').value;
+  const name = inputById('name').value.trim();
+  const password = inputById('password').value;
   if (!name || !password) {
     problem(t('messages.credentialsMissing'));
     return;
   }
   const { response } = await api('/api/staff/login', { name, password });
-  $('password').value = '';
+  inputById('password').value = '';
   if (response.status === 429) {
     const seconds = response.headers.get('Retry-After');
     problem(seconds ? t('messages.tooManyAttempts', { seconds }) : t('messages.tooManyAttemptsLater'));

@@ -8,9 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { createI18n } from '../../../bot/i18n.js';
-import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
 import { createLinearRecognizer } from '../../../nlu/linearRecognizer.js';
-import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
 import { ROTATING_SURVEY_QUESTIONS, SURVEY_ANSWER_CODES, type SurveyQuestion } from '../../../services/survey/surveyCodes.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
@@ -18,6 +16,7 @@ import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js
 import { renderedButtons, tappedButton } from '../../support/channelAnswers.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
+import { surveyReportRoute } from '../../support/survey.js';
 
 const TOKEN = 'reports-token-for-sixty-surveys-in-words';
 const SURVEYS = 60;
@@ -116,16 +115,7 @@ beforeAll(async () => {
     recognizer: fakeRecognizer({ daag: 'goodbye' }, await createLinearRecognizer()),
     i18n: createI18n(),
     survey: { surveyStore, outcomeStore, now, random: () => ((Math.floor(rotationCalls++ / CHANNELS.length) % 3) + 0.5) / 3 },
-    routes: [
-      (http) =>
-        registerSurveyReportRoutes(http, {
-          surveyStore,
-          outcomeStore,
-          reportsToken: TOKEN,
-          baseline: loadSurveyBaseline(),
-          now: () => new Date('2026-04-20T09:00:00Z'),
-        }),
-    ],
+    routes: [surveyReportRoute({ surveyStore, outcomeStore, reportsToken: TOKEN, now: () => new Date('2026-04-20T09:00:00Z') })],
   });
 
   for (let resident = 0; resident < SURVEYS; resident += 1) {

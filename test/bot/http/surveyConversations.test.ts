@@ -4,15 +4,13 @@
  * the API's JSON, in the CSV and in what the dashboard shows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
 import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
 import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
 import { SURVEY_ANSWER_CODES, type SurveyQuestion } from '../../../services/survey/surveyCodes.js';
-import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { dashboardModel } from '../../../web/dashboard/dashboardModel.js';
 import { readLocaleResources } from '../../../bot/i18n.js';
-import { askedQuestion } from '../../support/survey.js';
+import { askedQuestion, surveyReportRoute } from '../../support/survey.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
 import { messageActivity, postJson, startTestServer } from '../../support/testServer.js';
 
@@ -74,10 +72,7 @@ beforeAll(async () => {
     recognizer: fakeRecognizer({ hallo: 'greeting', daag: 'goodbye' }),
     // Each new resident starts the rotation at the next question, so the third questions are spread evenly.
     survey: { surveyStore, outcomeStore, now: clock, random: () => ((rotationCalls++ % 3) + 0.5) / 3 },
-    routes: [
-      (http) =>
-        registerSurveyReportRoutes(http, { surveyStore, outcomeStore, reportsToken: TOKEN, baseline: loadSurveyBaseline(), now: clock }),
-    ],
+    routes: [surveyReportRoute({ surveyStore, outcomeStore, reportsToken: TOKEN, now: clock })],
   });
 
   const say = async (conversation: number, text: string): Promise<string> => {

@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinearRecognizer } from '../../../nlu/linearRecognizer.js';
 import type { Recognizer } from '../../../nlu/recognizer.js';
 import { createConversation, readable } from '../../support/conversation.js';
+import { keyed } from '../../support/keyedLocales.js';
 
-const CARRY_ON = '«common:resume.carryOn»';
-const SLOTS = '«appointments:slots.earliest»';
-const NAME = '«appointments:name.question»';
-const CONTACT = '«appointments:contact.question»';
-const CONFIRM = '«appointments:confirm.question»';
-const SWITCHED = '«appointments:service.switched»';
+const CARRY_ON = keyed('common:resume.carryOn');
+const SLOTS = keyed('appointments:slots.earliest');
+const NAME = keyed('appointments:name.question');
+const CONTACT = keyed('appointments:contact.question');
+const CONFIRM = keyed('appointments:confirm.question');
+const SWITCHED = keyed('appointments:service.switched');
 
 describe.each(['webchat', 'sms'])('during a booking, on %s', (channelId) => {
   let recognizer: Recognizer;

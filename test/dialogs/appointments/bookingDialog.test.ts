@@ -22,29 +22,15 @@ function smsConversation(appointments = createTestAppointments()) {
 }
 
 describe('booking: Dutch date wishes', () => {
-  it('proposes the earliest free slots, and "another day or time" last', async () => {
-    const talk = smsConversation();
-    const replies = await talk.say('afspraak rijbewijs');
-    expect(readable(replies)).toContain('«appointments:slots.earliest»');
+  it.each([
     // The counter opens at 08:30; 07:00 plus the two-hour lead time makes 09:00 the first.
-    expect(offeredSlots(replies)).toEqual([
-      'maandag 2 maart 09:00',
-      'maandag 2 maart 09:15',
-      'maandag 2 maart 09:30',
-      'maandag 2 maart 09:45',
-    ]);
+    ['afspraak rijbewijs', '«appointments:slots.earliest»', 'maandag 2 maart', ['09:00', '09:15', '09:30', '09:45']],
+    ['afspraak rijbewijs donderdag na 16 uur', '«appointments:slots.matching»', 'donderdag 5 maart', ['16:00', '16:15', '16:30', '16:45']],
+  ])('answers "%s" with %s: the first free slots, and "another day or time" last', async (message, heading, day, times) => {
+    const replies = await smsConversation().say(message);
+    expect(readable(replies)).toContain(heading);
+    expect(offeredSlots(replies)).toEqual(times.map((time) => `${day} ${time}`));
     expect(numberedOptions(replies).at(-1)).toBe('«appointments:slots.otherMoment»');
-  });
-
-  it('understands a wish in the first message', async () => {
-    const replies = await smsConversation().say('afspraak rijbewijs donderdag na 16 uur');
-    expect(readable(replies)).toContain('«appointments:slots.matching»');
-    expect(offeredSlots(replies)).toEqual([
-      'donderdag 5 maart 16:00',
-      'donderdag 5 maart 16:15',
-      'donderdag 5 maart 16:30',
-      'donderdag 5 maart 16:45',
-    ]);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BookRequest } from '../../../services/appointments/bookingProvider.js';
 import type { Booking } from '../../../stores/bookings/bookingStore.js';
-import { brussels, providerAt, storedBooking } from './fixtures.js';
+import { bookingAt, brussels, providerAt } from './fixtures.js';
 
 // Monday 2 March 2026, 07:00 in Brussels.
 const NOW = brussels('2026-03-02', '07:00');
@@ -207,12 +207,7 @@ describe('move', () => {
   });
 
   it('keeps the old appointment when the new time is taken', async () => {
-    const taken = storedBooking({
-      service: 'eid-afhaling',
-      counter: 'loket-3',
-      start: '2026-03-04T10:00:00+01:00',
-      end: '2026-03-04T10:15:00+01:00',
-    });
+    const taken = bookingAt('eid-afhaling', 'loket-3', '2026-03-04', '10:00', '10:15');
     const setup = providerAt(NOW, [taken]);
     const booking = await booked(setup);
     const result = await setup.provider.move({ ...access(booking.code), newStart: '2026-03-04T10:00:00+01:00' });
@@ -285,17 +280,11 @@ describe('move', () => {
 describe('findForStaff', () => {
   it('lists the day per counter, in order, without cancelled or other days', async () => {
     const seed = [
-      storedBooking({ service: 'reispas', counter: 'loket-1', start: '2026-03-03T11:00:00+01:00', end: '2026-03-03T11:30:00+01:00' }),
-      storedBooking({ service: 'eid-aanvraag', counter: 'loket-1', start: '2026-03-03T09:00:00+01:00', end: '2026-03-03T09:15:00+01:00' }),
-      storedBooking({
-        service: 'attest-loket',
-        counter: 'loket-2',
-        start: '2026-03-03T10:00:00+01:00',
-        end: '2026-03-03T10:15:00+01:00',
-        status: 'cancelled',
-      }),
-      storedBooking({ service: 'attest-loket', counter: 'loket-2', start: '2026-03-04T10:00:00+01:00', end: '2026-03-04T10:15:00+01:00' }),
-      storedBooking({ service: 'rijbewijs', counter: 'loket-3', start: '2026-03-03T15:30:00+01:00', end: '2026-03-03T16:00:00+01:00' }),
+      bookingAt('reispas', 'loket-1', '2026-03-03', '11:00', '11:30'),
+      bookingAt('eid-aanvraag', 'loket-1', '2026-03-03', '09:00', '09:15'),
+      bookingAt('attest-loket', 'loket-2', '2026-03-03', '10:00', '10:15', { status: 'cancelled' }),
+      bookingAt('attest-loket', 'loket-2', '2026-03-04', '10:00', '10:15'),
+      bookingAt('rijbewijs', 'loket-3', '2026-03-03', '15:30', '16:00'),
     ];
     const { provider } = providerAt(NOW, seed);
     const day = await provider.findForStaff('2026-03-03');

@@ -69,6 +69,18 @@ export function storedBooking(fields: Partial<Booking> & Pick<Booking, 'service'
   };
 }
 
+/** A stored booking of `serviceId` at `counter` on `day` from `from` to `to`, Brussels winter time (UTC+1). */
+export function bookingAt(
+  serviceId: string,
+  counter: string,
+  day: string,
+  from: string,
+  to: string,
+  fields: Partial<Booking> = {},
+): Booking {
+  return storedBooking({ service: serviceId, counter, start: `${day}T${from}:00+01:00`, end: `${day}T${to}:00+01:00`, ...fields });
+}
+
 /** A provider on an in-memory document with a clock the test moves. */
 export function providerAt(start: Date, seed: Booking[] = []) {
   const clock = { now: start };

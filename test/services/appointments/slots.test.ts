@@ -8,7 +8,7 @@ import {
   matchWish,
   type FreeSlot,
 } from '../../../services/appointments/slots.js';
-import { brussels, LOKET_HOURS, searchFor, storedBooking } from './fixtures.js';
+import { bookingAt, brussels, LOKET_HOURS, searchFor, storedBooking } from './fixtures.js';
 import { brusselsInstant, brusselsIso } from '../../../services/brusselsTime.js';
 
 // Monday 2 March 2026, 07:00 in Brussels (winter time, UTC+1). Lead time 2 h, horizon 42 days.
@@ -67,18 +67,12 @@ describe('freeSlots', () => {
   it('counts overlapping active bookings against capacity and counters', () => {
     const bookings = [
       // The only driving-licence counter is busy 09:00-09:30.
-      storedBooking({ service: 'rijbewijs', counter: 'loket-3', start: '2026-03-03T09:00:00+01:00', end: '2026-03-03T09:30:00+01:00' }),
+      bookingAt('rijbewijs', 'loket-3', '2026-03-03', '09:00', '09:30'),
       // Another service takes loket-3 at 10:00: the counter is still busy for driving licences.
-      storedBooking({ service: 'eid-afhaling', counter: 'loket-3', start: '2026-03-03T10:00:00+01:00', end: '2026-03-03T10:15:00+01:00' }),
+      bookingAt('eid-afhaling', 'loket-3', '2026-03-03', '10:00', '10:15'),
       // Cancelled and other-counter bookings do not take the place.
-      storedBooking({
-        service: 'rijbewijs',
-        counter: 'loket-3',
-        start: '2026-03-03T11:00:00+01:00',
-        end: '2026-03-03T11:30:00+01:00',
-        status: 'cancelled',
-      }),
-      storedBooking({ service: 'eid-aanvraag', counter: 'loket-1', start: '2026-03-03T11:00:00+01:00', end: '2026-03-03T11:15:00+01:00' }),
+      bookingAt('rijbewijs', 'loket-3', '2026-03-03', '11:00', '11:30', { status: 'cancelled' }),
+      bookingAt('eid-aanvraag', 'loket-1', '2026-03-03', '11:00', '11:15'),
     ];
     const slots = [...generateFreeSlots(searchFor('rijbewijs', MONDAY_7, { from: '2026-03-03', bookings }))]
       .filter((slot) => slot.day === '2026-03-03' && slot.time < '12:00')
@@ -89,8 +83,7 @@ describe('freeSlots', () => {
 
   it('limits a service to its capacity even when a counter is still free', () => {
     // attest-loket: capacity 2 over three counters.
-    const at = (counter: string) =>
-      storedBooking({ service: 'attest-loket', counter, start: '2026-03-03T10:00:00+01:00', end: '2026-03-03T10:15:00+01:00' });
+    const at = (counter: string) => bookingAt('attest-loket', counter, '2026-03-03', '10:00', '10:15');
     const one = freeSlots(searchFor('attest-loket', MONDAY_7, { from: '2026-03-03T10:00:00+01:00', limit: 1, bookings: [at('loket-2')] }));
     expect(one[0]).toMatchObject({ time: '10:00', places: 1 });
     const two = freeSlots(
@@ -100,9 +93,7 @@ describe('freeSlots', () => {
   });
 
   it('gives the same answer from a prebuilt day index', () => {
-    const bookings = [
-      storedBooking({ service: 'rijbewijs', counter: 'loket-3', start: '2026-03-03T09:00:00+01:00', end: '2026-03-03T09:30:00+01:00' }),
-    ];
+    const bookings = [bookingAt('rijbewijs', 'loket-3', '2026-03-03', '09:00', '09:30')];
     const fromList = freeSlots(searchFor('rijbewijs', MONDAY_7, { from: '2026-03-03', bookings, limit: 5 }));
     const fromIndex = freeSlots(searchFor('rijbewijs', MONDAY_7, { from: '2026-03-03', bookings: indexBookingsByDay(bookings), limit: 5 }));
     expect(fromIndex).toEqual(fromList);
@@ -290,9 +281,7 @@ describe('matchWish', () => {
   });
 
   it('explains a full moment and offers the nearest free ones around it', () => {
-    const bookings = ['loket-1', 'loket-2', 'loket-3'].map((counter) =>
-      storedBooking({ service: 'eid-aanvraag', counter, start: '2026-03-03T10:00:00+01:00', end: '2026-03-03T10:15:00+01:00' }),
-    );
+    const bookings = ['loket-1', 'loket-2', 'loket-3'].map((counter) => bookingAt('eid-aanvraag', counter, '2026-03-03', '10:00', '10:15'));
     const result = match({ day: '2026-03-03', time: '10:00' }, { bookings });
     expect(result).toMatchObject({ kind: 'noMatch', reason: { code: 'full' } });
     if (result.kind === 'noMatch') expect(times(result.alternatives)).toEqual(['2026-03-03 09:45', '2026-03-03 10:15', '2026-03-03 10:30']);

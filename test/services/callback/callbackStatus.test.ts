@@ -11,54 +11,21 @@ const AT = new Date('2026-03-02T09:30:00Z');
 const ISO = AT.toISOString();
 
 describe('decideStatusChange', () => {
+  /** The change to `status` by `staffMember` at AT, as the history and the request record it. */
+  const changed = (status: CallbackStatus, staffMember: string, closedAt: string | null) => ({
+    kind: 'changed' as const,
+    status,
+    closedAt,
+    entry: { status, at: ISO, staffMember },
+  });
   const cases: Array<[CallbackStatus, StatusChangeRequest['to'], string, ReturnType<typeof decideStatusChange>]> = [
-    [
-      'open',
-      'reached',
-      'an',
-      { kind: 'changed', status: 'reached', closedAt: ISO, entry: { status: 'reached', at: ISO, staffMember: 'an' } },
-    ],
-    ['open', 'done', 'an', { kind: 'changed', status: 'done', closedAt: ISO, entry: { status: 'done', at: ISO, staffMember: 'an' } }],
-    [
-      'open',
-      'notReached',
-      'an',
-      { kind: 'changed', status: 'notReached', closedAt: null, entry: { status: 'notReached', at: ISO, staffMember: 'an' } },
-    ],
-    [
-      'notReached',
-      'notReached',
-      'bo',
-      { kind: 'changed', status: 'notReached', closedAt: null, entry: { status: 'notReached', at: ISO, staffMember: 'bo' } },
-    ],
-    [
-      'notReached',
-      'reached',
-      'bo',
-      { kind: 'changed', status: 'reached', closedAt: ISO, entry: { status: 'reached', at: ISO, staffMember: 'bo' } },
-    ],
-    [
-      'open',
-      'cancelledByResident',
-      'resident',
-      {
-        kind: 'changed',
-        status: 'cancelledByResident',
-        closedAt: ISO,
-        entry: { status: 'cancelledByResident', at: ISO, staffMember: 'resident' },
-      },
-    ],
-    [
-      'notReached',
-      'cancelledByResident',
-      'resident',
-      {
-        kind: 'changed',
-        status: 'cancelledByResident',
-        closedAt: ISO,
-        entry: { status: 'cancelledByResident', at: ISO, staffMember: 'resident' },
-      },
-    ],
+    ['open', 'reached', 'an', changed('reached', 'an', ISO)],
+    ['open', 'done', 'an', changed('done', 'an', ISO)],
+    ['open', 'notReached', 'an', changed('notReached', 'an', null)],
+    ['notReached', 'notReached', 'bo', changed('notReached', 'bo', null)],
+    ['notReached', 'reached', 'bo', changed('reached', 'bo', ISO)],
+    ['open', 'cancelledByResident', 'resident', changed('cancelledByResident', 'resident', ISO)],
+    ['notReached', 'cancelledByResident', 'resident', changed('cancelledByResident', 'resident', ISO)],
     ['reached', 'done', 'an', { kind: 'alreadyClosed' }],
     ['done', 'notReached', 'an', { kind: 'alreadyClosed' }],
     ['done', 'cancelledByResident', 'resident', { kind: 'alreadyClosed' }],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Booking, BookingStore, NewBooking, RoomRule } from '../../../stores/bookings/bookingStore.js';
+import type { Booking, BookingStore, MoveRequest, NewBooking, RoomRule } from '../../../stores/bookings/bookingStore.js';
 
 export interface BookingStores {
   store: BookingStore;
@@ -52,6 +52,20 @@ async function cancelOn3March(store: BookingStore, booking: Booking): Promise<vo
     cancelledAt: '2026-03-03T08:00:00.000Z',
   });
   if (outcome.kind !== 'cancelled') throw new Error(`expected a cancellation, got ${outcome.kind}`);
+}
+
+/** The resident's move of booking `code` on 5 March 2026, from nine to ten unless `overrides` say otherwise. */
+function moveToTen(code: string, requestId: string, overrides: Partial<MoveRequest> = {}): MoveRequest {
+  return {
+    code,
+    expectedStart: NINE,
+    newStart: TEN,
+    newEnd: TEN_FIFTEEN,
+    requestId,
+    movedAt: '2026-03-05T08:00:00.000Z',
+    room: ID_CARD,
+    ...overrides,
+  };
 }
 
 /** The BookingStore contract, run against every implementation; `make` returns stores on fresh, empty data. */
@@ -166,15 +180,7 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
     it('moves to a new time in one step: the old record becomes moved, a new revision keeps the code', async () => {
       const { store } = await make();
       const original = await book(store, 'book', {}, ID_CARD, 'K7M-4QT');
-      const move = {
-        code: 'K7M-4QT',
-        expectedStart: NINE,
-        newStart: TEN,
-        newEnd: TEN_FIFTEEN,
-        requestId: 'move',
-        movedAt: '2026-03-05T08:00:00.000Z',
-        room: ID_CARD,
-      };
+      const move = moveToTen('K7M-4QT', 'move');
       const outcome = await store.moveIfRoom(move);
       const previous: Booking = { ...original, status: 'moved', closedByRequestId: 'move', closedAt: '2026-03-05T08:00:00.000Z' };
       const next: Booking = {
@@ -198,27 +204,11 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       const { store } = await make();
       await book(store, 'a', {}, ID_CARD, 'AAA-333');
       await book(store, 'b', {}, ID_CARD, 'FFF-444');
-      const overlapping = {
-        code: 'AAA-333',
-        expectedStart: NINE,
-        newStart: '2026-03-30T09:05:00+02:00',
-        newEnd: '2026-03-30T09:20:00+02:00',
-        requestId: 'm1',
-        movedAt: '2026-03-05T08:00:00.000Z',
-        room: ID_CARD,
-      };
+      const overlapping = moveToTen('AAA-333', 'm1', { newStart: '2026-03-30T09:05:00+02:00', newEnd: '2026-03-30T09:20:00+02:00' });
       expect(await store.moveIfRoom(overlapping)).toMatchObject({ kind: 'moved', booking: { counter: 'loket-1', revision: 1 } });
       await book(store, 'c', { start: TEN, end: TEN_FIFTEEN });
       await book(store, 'd', { start: TEN, end: TEN_FIFTEEN });
-      const toFull = {
-        code: 'FFF-444',
-        expectedStart: NINE,
-        newStart: TEN,
-        newEnd: TEN_FIFTEEN,
-        requestId: 'm2',
-        movedAt: '2026-03-05T08:00:00.000Z',
-        room: ID_CARD,
-      };
+      const toFull = moveToTen('FFF-444', 'm2');
       expect(await store.moveIfRoom(toFull)).toEqual({ kind: 'full' });
       expect(await store.findByCode('FFF-444')).toMatchObject([{ status: 'booked', start: NINE }]);
       expect(await store.moveIfRoom({ ...toFull, expectedStart: TEN, requestId: 'm3' })).toEqual({ kind: 'notActive' });
@@ -240,10 +230,9 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
     it('leaves exactly one active record when two moves and a cancel of one booking race at two instances', async () => {
       const { store, twin } = await make();
       await book(store, 'book', {}, ID_CARD, 'K7M-4QT');
-      const base = { code: 'K7M-4QT', expectedStart: NINE, movedAt: '2026-03-05T08:00:00.000Z', room: ID_CARD };
       const outcomes = await Promise.all([
-        store.moveIfRoom({ ...base, newStart: TEN, newEnd: TEN_FIFTEEN, requestId: 'move-a' }),
-        twin.moveIfRoom({ ...base, newStart: NINE_THIRTY, newEnd: TEN, requestId: 'move-b' }),
+        store.moveIfRoom(moveToTen('K7M-4QT', 'move-a')),
+        twin.moveIfRoom(moveToTen('K7M-4QT', 'move-b', { newStart: NINE_THIRTY, newEnd: TEN })),
         twin.cancelActive({ code: 'K7M-4QT', expectedStart: NINE, requestId: 'cancel', cancelledAt: '2026-03-05T08:00:00.000Z' }),
       ]);
       const won = outcomes.filter((outcome) => outcome.kind === 'moved' || outcome.kind === 'cancelled');
@@ -258,15 +247,7 @@ export function describeBookingStore(name: string, make: () => Promise<BookingSt
       await book(store, 'moving', {}, ID_CARD, 'K7M-4QT');
       await book(store, 'ten', { start: TEN, end: TEN_FIFTEEN });
       const outcomes = await Promise.all([
-        twin.moveIfRoom({
-          code: 'K7M-4QT',
-          expectedStart: NINE,
-          newStart: TEN,
-          newEnd: TEN_FIFTEEN,
-          requestId: 'move',
-          movedAt: '2026-03-05T08:00:00.000Z',
-          room: ID_CARD,
-        }),
+        twin.moveIfRoom(moveToTen('K7M-4QT', 'move')),
         ...Array.from({ length: 10 }, (_, index) =>
           (index % 2 === 0 ? store : twin).insertIfRoom(newBooking(`new-${index}`, { start: TEN, end: TEN_FIFTEEN }), ID_CARD, codes()),
         ),

@@ -1,15 +1,46 @@
-import { MemoryStorage, TestAdapter, type StoreItems, type TurnContext } from 'botbuilder';
-import { describe, expect, it } from 'vitest';
+import { MemoryStorage, TestAdapter, type Storage, type StoreItems, type TurnContext } from 'botbuilder';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TrackedConversationState, TrackedUserState } from '../../../stores/botState/changeTrackedState.js';
+import { EmbeddedStateStorage, openStateCollections } from '../../../stores/botState/embeddedStateStorage.js';
+import { makeTempDir } from '../embedded/storeTestSupport.js';
 
-/** MemoryStorage that counts the writes it gets, by key. */
-class CountingStorage extends MemoryStorage {
+/** A storage that counts the writes it gets, by key. */
+class CountingStorage implements Storage {
   readonly writes: string[] = [];
-  override async write(changes: StoreItems): Promise<void> {
+  constructor(private readonly inner: Storage) {}
+  read(keys: string[]): Promise<StoreItems> {
+    return this.inner.read(keys);
+  }
+  async write(changes: StoreItems): Promise<void> {
     this.writes.push(...Object.keys(changes));
-    await super.write(changes);
+    await this.inner.write(changes);
+  }
+  delete(keys: string[]): Promise<void> {
+    return this.inner.delete(keys);
   }
 }
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** The embedded storage compares with its own stored values (rememberSavedForm); MemoryStorage with the tracker's copies. */
+const storages: [string, () => Promise<Storage>][] = [
+  ['MemoryStorage', async () => new MemoryStorage()],
+  [
+    'EmbeddedStateStorage',
+    async () => {
+      const { dir, remove } = await makeTempDir();
+      const collections = await openStateCollections(dir);
+      cleanups.push(async () => {
+        await Promise.all([collections.conversations.close(), collections.users.close()]);
+        await remove();
+      });
+      return new EmbeddedStateStorage(collections);
+    },
+  ],
+];
 
 async function turns(logic: (context: TurnContext) => Promise<void>, messages: string[]): Promise<void> {
   const adapter = new TestAdapter(async (context) => {
@@ -19,9 +50,9 @@ async function turns(logic: (context: TurnContext) => Promise<void>, messages: s
   for (const message of messages) await adapter.send(message).assertReply('ok');
 }
 
-describe('TrackedConversationState and TrackedUserState', () => {
+describe.each(storages)('TrackedConversationState and TrackedUserState on %s', (_name, openStorage) => {
   it('save a state only in the turns that changed it, and carry it from turn to turn', async () => {
-    const storage = new CountingStorage();
+    const storage = new CountingStorage(await openStorage());
     const conversation = new TrackedConversationState(storage);
     const user = new TrackedUserState(storage);
     const count = conversation.createProperty<{ turns: number[] }>('count');
@@ -48,7 +79,7 @@ describe('TrackedConversationState and TrackedUserState', () => {
   });
 
   it('sees a change made after an earlier save of the same turn, and saves a cleared state', async () => {
-    const storage = new CountingStorage();
+    const storage = new CountingStorage(await openStorage());
     const conversation = new TrackedConversationState(storage);
     const step = conversation.createProperty<number>('step');
     await turns(
@@ -75,7 +106,7 @@ describe('TrackedConversationState and TrackedUserState', () => {
   });
 
   it('reads again when forced, and deletes the stored state', async () => {
-    const storage = new CountingStorage();
+    const storage = new CountingStorage(await openStorage());
     const conversation = new TrackedConversationState(storage);
     const step = conversation.createProperty<number>('step');
     await turns(

@@ -121,6 +121,29 @@ describe('the keyed documents journal', () => {
     expect(await documents.get('k-1')).toEqual({ turn: 4 });
   });
 
+  it('replace shows the stored values themselves, writes copies of what it returns, and hands back what it stored', async () => {
+    const root = await tree();
+    const documents = await open(root);
+    await set(documents, 'k-1', 1);
+    const stored = await documents.get('k-1');
+    const given = { turn: 2 };
+    const held = await documents.replace(['k-1', 'k-2'], (current) => {
+      expect(current.get('k-1')).toBe(stored);
+      expect(current.has('k-2')).toBe(false);
+      return new Map([['k-1', given]]);
+    });
+    given.turn = 3;
+    expect(held.get('k-1')).toEqual({ turn: 2 });
+    expect(held.get('k-1')).toBe(await documents.get('k-1'));
+    expect(held.has('k-2')).toBe(false);
+    expect(stored).toEqual({ turn: 1 });
+
+    expect(await documents.replace(['k-1'], () => new Map([['k-1', null]]))).toEqual(new Map([['k-1', null]]));
+    expect(await documents.get('k-1')).toBeUndefined();
+    const [journal] = await journalFiles(root);
+    expect((await readFile(journal!, 'utf8')).trimEnd().split('\n')).toHaveLength(3);
+  });
+
   it('checkpoints by itself once the journal holds checkpointBytes, writing a key rewritten many times once', async () => {
     const root = await tree();
     let keyFileWrites = 0;
@@ -262,6 +285,16 @@ describe('the journal after a crash', () => {
     return Math.max(...[...stdout.matchAll(/done (\d+)/g)].map((match) => Number(match[1])));
   }
 
+  /** A fresh tree whose journal holds the writes of k-1 (turn 1) and k-2 (turn 2), and that journal's lines. */
+  async function journalOfTwoTurns() {
+    const root = await tree();
+    const documents = await open(root);
+    await set(documents, 'k-1', 1);
+    await set(documents, 'k-2', 2);
+    const [journal] = await journalFiles(root);
+    return { root, journal: journal!, lines: (await readFile(journal!, 'utf8')).split('\n') };
+  }
+
   it('keeps every acknowledged write of a killed process (replayed from the journal at start-up)', async () => {
     const root = await tree();
     const acknowledged = await crashedWriter(root, 30);
@@ -298,33 +331,23 @@ describe('the journal after a crash', () => {
   });
 
   it('cuts off a complete last line whose checksum does not match (torn inside), too', async () => {
-    const root = await tree();
-    const documents = await open(root);
-    await set(documents, 'k-1', 1);
-    await set(documents, 'k-2', 2);
-    const [journal] = await journalFiles(root);
-    const lines = (await readFile(journal!, 'utf8')).split('\n');
-    await writeFile(journal!, `${lines[0]}\n${lines[1]!.replace('"turn":2', '"turn":7')}\n`);
+    const { root, journal, lines } = await journalOfTwoTurns();
+    await writeFile(journal, `${lines[0]}\n${lines[1]!.replace('"turn":2', '"turn":7')}\n`);
 
     const reopened = await open(root);
     expect(await reopened.get('k-1')).toEqual({ turn: 1 });
     expect(await reopened.get('k-2')).toBeUndefined();
-    expect(await readFile(journal!, 'utf8')).toBe(`${lines[0]}\n`);
+    expect(await readFile(journal, 'utf8')).toBe(`${lines[0]}\n`);
   });
 
   it('refuses to start on a damaged line before the last one with STORE_FILE_CORRUPT, naming the journal, and leaves it as it was', async () => {
-    const root = await tree();
-    const documents = await open(root);
-    await set(documents, 'k-1', 1);
-    await set(documents, 'k-2', 2);
-    const [journal] = await journalFiles(root);
-    const lines = (await readFile(journal!, 'utf8')).split('\n');
+    const { root, journal, lines } = await journalOfTwoTurns();
     const damaged = `${lines[0]!.replace('"turn":1', '"turn":5')}\n${lines[1]}\n`;
-    await writeFile(journal!, damaged);
+    await writeFile(journal, damaged);
 
     const error = await openKeyedDocuments<Value>(root, { layout: hashedLayout }).catch((caught: unknown) => caught);
     expect(isStoreError(error, 'STORE_FILE_CORRUPT')).toBe(true);
-    expect((error as Error).message).toContain(journal!);
-    expect(await readFile(journal!, 'utf8')).toBe(damaged);
+    expect((error as Error).message).toContain(journal);
+    expect(await readFile(journal, 'utf8')).toBe(damaged);
   });
 });

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { registerSurveyReportRoutes } from '../../../bot/http/surveyReportRoutes.js';
 import { memoryOutcomeStore } from '../../../stores/survey/embeddedOutcomeStore.js';
 import { memorySurveyStore } from '../../../stores/survey/embeddedSurveyStore.js';
-import { loadSurveyBaseline } from '../../../services/survey/surveyBaselineFile.js';
 import type { SurveyReport } from '../../../services/survey/surveyReport.js';
 import { generateSyntheticSurveyRows } from '../../../services/survey/syntheticSurvey.js';
 import { dashboardModel } from '../../../web/dashboard/dashboardModel.js';
 import { readLocaleResources } from '../../../bot/i18n.js';
 import { chromiumUnavailable, serverInBrowser, wcagViolations } from '../../support/browser.js';
 import { startTestServer } from '../../support/testServer.js';
+import { surveyReportRoute } from '../../support/survey.js';
 
 const TOKEN = 'dashboard-browser-test-token-42';
 /** The page's words: locales/nl/dashboard.json, as the server hands them to the page. */
@@ -36,16 +35,7 @@ const live = serverInBrowser(async () => {
   }
   outcomeNow = NOW; // 2 March is closed by now
   return startTestServer({
-    routes: [
-      (http) =>
-        registerSurveyReportRoutes(http, {
-          surveyStore,
-          outcomeStore,
-          reportsToken: TOKEN,
-          baseline: loadSurveyBaseline(),
-          now: () => NOW,
-        }),
-    ],
+    routes: [surveyReportRoute({ surveyStore, outcomeStore, reportsToken: TOKEN, now: () => NOW })],
   });
 });
 
