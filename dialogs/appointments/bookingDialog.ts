@@ -13,6 +13,7 @@ import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { askAgainAfterAside, readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
 import { asksInPassing } from '../prompts/questionInPassing.js';
+import { readOncePerTurn } from '../prompts/readOncePerTurn.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
 import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps, CounterVisitLines, DocumentFacts } from './appointmentDeps.js';
@@ -75,6 +76,9 @@ type BookingStepsOptions = BookingDialogOptions & Partial<StepsOptions>;
  * the calendar entry. A retried turn books once: the activity id is the request id.
  */
 export class BookingDialog extends ComponentDialog implements HearsAside {
+  /** This booking's asides of the turn (see `readOncePerTurn`). */
+  private readonly asides = Symbol('bookingAsides');
+
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.bookAppointment);
     this.addDialog(
@@ -262,8 +266,16 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return innerDc.beginDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
   }
 
-  /** What the message asks besides the open question, if anything (see onContinueDialog). */
+  /**
+   * What the message asks besides the open question, if anything (see onContinueDialog). Read once
+   * per turn: the root's interruptions ask (`hearsAside`) before the booking is continued, on
+   * another context of the same dialog stack.
+   */
   private asideIn(innerDc: DialogContext): BookingAside | undefined {
+    return readOncePerTurn(innerDc.context, this.asides, innerDc.stack, () => this.readAside(innerDc));
+  }
+
+  private readAside(innerDc: DialogContext): BookingAside | undefined {
     const draft = (innerDc.stack.find((instance) => instance.id === DialogIds.bookAppointmentSteps)?.state as StepsState | undefined)
       ?.values?.draft;
     if (!draft?.service || leafDialogId(innerDc) === DialogIds.appointmentServicePrompt) return undefined;
