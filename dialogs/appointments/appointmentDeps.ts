@@ -19,6 +19,14 @@ export interface DocumentFacts {
     asked: readonly DocumentFact[],
     route?: 'counter' | 'fastest',
   ): Promise<void>;
+  /** What to bring and the price at the counter for a visit for this requester; undefined when there is no counter route for them. */
+  atCounterFor(context: TurnContext, document: DocumentId, requester: Requester): CounterVisitLines | undefined;
+}
+
+/** The lines a booking's confirmation shows for the person the visit is for, in the resident's language. */
+export interface CounterVisitLines {
+  bring: string[];
+  price: string;
 }
 
 /** What the appointment dialogs work with; tests hand in an in-memory provider and a fixed clock. */

@@ -78,7 +78,7 @@ export class BookingAccessDialog extends ComponentDialog {
     remembered(step).lookupFailures = step.options?.lookupFailures ?? 0;
     const { t } = turnServices(step.context);
     const purpose = step.options?.purpose;
-    // Given already, before the resident changed their mind (cancel instead of move): what they do now, then the contact.
+    // Given before the resident changed their mind (cancel instead of move): what they do now, then the contact.
     const known = step.options?.code;
     if (known) {
       if (purpose) await step.context.sendActivity(t(`appointments:access.purpose.${purpose}`));
@@ -205,7 +205,7 @@ interface AccessAttempt {
   lookupFailures?: number;
   /** What the resident is doing, said once before the first code question ("U wilt een afspraak annuleren."). */
   purpose?: AccessPurpose;
-  /** The code, when given before the resident changed their mind (move instead of cancel): not asked again. */
+  /** The code, when given before the resident changed their mind (cancel instead of move): not asked again. */
   code?: string;
 }
 
@@ -213,11 +213,6 @@ interface AccessAttempt {
 export interface BookingKnown {
   found?: BookingAccessResult;
   code?: string;
-}
-
-/** How a cancel or a move starts after a change of mind in the other: with what that one knew. */
-export interface ChangedMindOptions {
-  known?: BookingKnown;
 }
 
 /**

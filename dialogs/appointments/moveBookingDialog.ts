@@ -7,14 +7,13 @@ import { DialogIds } from '../dialogIds.js';
 import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
-import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult, type ChangedMindOptions } from './bookingAccessDialog.js';
-import { BookingChangeDialog } from './bookingChangeDialog.js';
+import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
+import { BookingChangeDialog, wishesToCancel, type BookingChangeOptions } from './bookingChangeDialog.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
 
-/** How the move is started: on intent, or after a change of mind in a cancel (`known`: the code given or the booking found there). */
-interface MoveBookingDialogOptions extends ChangedMindOptions {
+interface MoveBookingDialogOptions extends BookingChangeOptions {
   /** The message that asked to move: what it says about when is used ("kan het naar donderdag?", "donderdag past niet meer"). */
   recognition?: Recognition | null;
 }
@@ -32,12 +31,12 @@ type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
 
 /**
  * Moves a booked appointment to a new slot after the code-and-contact check. The old slot stays
- * booked until the resident confirms the new one; the provider then swaps them in one step. A change of
- * mind to cancelling it hands the cancel the code or the booking found.
+ * booked until the resident confirms the new one; the provider then swaps them in one step.
  */
 export class MoveBookingDialog extends BookingChangeDialog {
   constructor(deps: AppointmentDeps) {
-    super(DialogIds.moveAppointment, deps, { steps: DialogIds.moveAppointmentSteps, changesTo: 'appointment.cancel' });
+    // "ach nee, annuleer hem toch maar gewoon" at any question of the move: cancelling it, with the booking found.
+    super(DialogIds.moveAppointment, deps, DialogIds.moveAppointmentSteps, { intent: 'appointment.cancel', wished: wishesToCancel });
     this.addDialog(new SlotChoiceDialog(deps));
     this.addDialog(
       new WaterfallDialog(DialogIds.moveAppointmentSteps, [

@@ -21,7 +21,7 @@ import type { DocumentEntry, MunicipalityData, Requester } from '../../services/
 import { mentions } from '../../services/municipality/questionCues.js';
 import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js';
 import { readMomentWish } from '../appointments/momentWish.js';
-import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
+import { handOverToBooking, type BookingFor, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
@@ -44,6 +44,8 @@ import { stepValues } from '../stepValues.js';
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
   document?: DocumentId;
+  /** The request so far with another requester, after "nee, het is voor mezelf" at a question after the answer. */
+  corrected?: RequestState;
 }
 
 /** What the dialog knows so far; kept in the step values, the route is worked out again from it. */
@@ -120,6 +122,11 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
 
   private async groupStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const options: DocumentRequestOptions = step.options ?? {};
+    if (options.corrected) {
+      // What the resident said before stays; only for whom changed, so the route is worked out again.
+      stepValues<{ request?: RequestState }>(step).request = options.corrected;
+      return step.next();
+    }
     const text = step.context.activity.text;
     const { cues } = this.facts;
     state(step).said = {
@@ -165,7 +172,8 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     }
     const document = this.document(request.document);
     const question = questionsFor(document).find((q) => q.question === 'model');
-    if (!question) return step.next();
+    // Chosen before a correction of for whom: not asked again.
+    if (!question || request.model !== undefined) return step.next();
     const { t } = turnServices(step.context);
     const said = request.modelSaid;
     if (said && question.options.includes(said.id)) {
@@ -249,14 +257,22 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   }
 
   hearsAside(innerDc: DialogContext): boolean {
-    return this.factsAsked(innerDc) !== undefined || this.wishAtOffer(innerDc) !== undefined;
+    return (
+      this.factsAsked(innerDc) !== undefined || this.wishAtOffer(innerDc) !== undefined || this.requesterCorrected(innerDc) !== undefined
+    );
   }
 
   /**
    * Once the document is known, a question about its facts at any of this dialog's questions ("wa kost da" at
    * "Voor wie vraagt u het aan?", "hoe lang duurt dat?" at the offer to book) is answered, then the question again.
+   * At a question after the answer, "nee, het is voor mezelf, niet voor de buurvrouw" corrects for whom: the answer again.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const corrected = this.requesterCorrected(innerDc);
+    if (corrected) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(DialogIds.documentRequestSteps, { corrected } satisfies DocumentRequestOptions);
+    }
     const wish = this.wishAtOffer(innerDc);
     if (wish) {
       // The whole dialog ends with the hand-over (not the offer's step, which would read the message as no).
@@ -307,6 +323,20 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     return (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
   }
 
+  /** The request with the requester said now, when a question after the answer is open and it differs from the one answered for. */
+  private requesterCorrected(innerDc: DialogContext): RequestState | undefined {
+    if (innerDc.activeDialog?.id !== DialogIds.documentRequestQuestion) return undefined;
+    const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
+    const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
+    if (!request?.document || !request.offered) return undefined;
+    const said = documentDetails(innerDc.context.activity.text ?? '').requester;
+    const document = this.document(request.document);
+    if (!said?.explicit || said.who === request.requester || !requesterOptions(document, request.model).includes(said.who))
+      return undefined;
+    const { offered: _offered, ...rest } = request;
+    return { ...rest, requester: said.who, requesterSaid: said };
+  }
+
   /** Offers to book this service now; without a service (no appointment needed) the answer is complete. */
   private async offerVisit(step: WaterfallStepContext<DocumentRequestOptions>, service: string | undefined): Promise<DialogTurnResult> {
     if (!service) return step.endDialog();
@@ -333,7 +363,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       } satisfies LoginAlternativesOptions);
     }
     if (offered?.kind === 'visit' && step.result === ANSWER_YES)
-      return step.endDialog(handOverToBooking(offered.service, state(step).when));
+      return step.endDialog(handOverToBooking(offered.service, state(step).when, bookingFor(state(step))));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
@@ -346,7 +376,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     if ((step.result as LoginAlternative) !== 'appointment' || !alternative) return step.endDialog();
     const document = this.document(route.document);
     await send(step, inPersonRouteMessages(document, alternative, this.messageContext(step), { notOnline: false }));
-    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when));
+    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when, bookingFor(state(step))));
   }
 
   private route(step: WaterfallStepContext): DocumentRoute {
@@ -379,6 +409,11 @@ function hear(step: WaterfallStepContext): void {
   const details = documentDetails(step.context.activity.text ?? '');
   if (details.requester && !request.requesterSaid) request.requesterSaid = details.requester;
   if (details.model && !request.modelSaid) request.modelSaid = details.model;
+}
+
+/** The document and requester the booking that follows is for. */
+function bookingFor(request: RequestState): BookingFor {
+  return { ...(request.document ? { document: request.document } : {}), ...(request.requester ? { requester: request.requester } : {}) };
 }
 
 function routeRequest(request: RequestState): RouteRequest {
