@@ -15,7 +15,13 @@ import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
 import { DocumentFactsAnswer } from '../dialogs/documents/documentFacts.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
-import { counterVisitWish, MainDialog, type CapabilityRoutes, type ConversationClosing } from '../dialogs/mainDialog.js';
+import {
+  counterVisitWish,
+  hoursAndDocumentQuestion,
+  MainDialog,
+  type CapabilityRoutes,
+  type ConversationClosing,
+} from '../dialogs/mainDialog.js';
 import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
 import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
 import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js';
@@ -81,6 +87,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       misunderstandings: state.conversationState.createProperty<number>('misunderstandings'),
       outOfScope: outOfScopeAnswer(facts),
       wantsTheCounter: counterVisitWish(facts.cues),
+      asksHoursAndDocument: hoursAndDocumentQuestion(facts.cues),
     },
     new QuickAnswers(facts, now),
   );
@@ -115,7 +122,7 @@ function capabilities(deps: AssistantDeps): CapabilityRoutes {
   return {
     'thuisloket.info': new ThuisloketDialog(facts),
     'document.request': new DocumentRequestDialog(facts, appointments.clock),
-    'info.hours': new OpeningHoursDialog(facts.municipality, now),
+    'info.hours': new OpeningHoursDialog(facts, now),
     'info.contact': new ContactDialog(facts),
     'appointment.book': new VisitAdviceDialog(facts, new BookingDialog(appointments)),
     'appointment.cancel': new CancelBookingDialog(appointments),

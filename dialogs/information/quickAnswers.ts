@@ -7,19 +7,24 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
-import type { Municipality, MunicipalityData } from '../../services/municipality/municipalityData.js';
+import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { CONTACT_TOPICS, mentions, type ContactTopic } from '../../services/municipality/questionCues.js';
-import { dayMessages, openNowMessages } from './openingHoursAnswers.js';
+import { dayMessages, openNowMessages, todayMessages, windowMessages } from './openingHoursAnswers.js';
 import { brusselsDateTime } from '../../services/brusselsTime.js';
 
-/** The hours now, or on the day the message names ("zaterdag", "morgen"). */
-export function hoursMessages(context: TurnContext, municipality: Municipality, now: Date): string[] {
+/**
+ * The hours now; on the day the message names ("zaterdag", "morgen"); in the span it names ("tss 12 en 13u"),
+ * that day or today; or all of today's hours when it asks until when ("tot hoe laat zijn jullie open?").
+ */
+export function hoursMessages(context: TurnContext, facts: MunicipalityData, now: Date): string[] {
   const { t, language } = turnServices(context);
-  const ctx = { t, language, municipality };
+  const ctx = { t, language, municipality: facts.municipality };
   const text = context.activity.text ?? '';
-  const named = text ? parseDutchDateTime(text, now)?.day : undefined;
+  const wish = text ? parseDutchDateTime(text, now) : undefined;
   const today = brusselsDateTime(now).date;
-  return named && named !== today ? dayMessages(named, ctx) : openNowMessages(now, ctx);
+  if (wish?.after && wish.before) return windowMessages(wish.day ?? today, { from: wish.after, to: wish.before }, ctx);
+  if (wish?.day && wish.day !== today) return dayMessages(wish.day, ctx);
+  return mentions(text, facts.cues.closingTime) ? todayMessages(now, ctx) : openNowMessages(now, ctx);
 }
 
 /**
@@ -70,7 +75,7 @@ export class QuickAnswers {
 
   async answer(context: TurnContext, intent: string): Promise<boolean> {
     if (intent === 'info.hours') {
-      await context.sendActivity(hoursMessages(context, this.facts.municipality, this.now()).join('\n'));
+      await context.sendActivity(hoursMessages(context, this.facts, this.now()).join('\n'));
       return true;
     }
     if (intent === 'info.contact') {
