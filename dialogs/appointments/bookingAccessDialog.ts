@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
-import type { AccessFailure, ClosedBookingFailure } from '../../services/appointments/bookingProvider.js';
+import type { AccessFailure, BookingAccess, ClosedBookingFailure } from '../../services/appointments/bookingProvider.js';
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
@@ -25,6 +25,7 @@ import {
 } from './appointmentPrompts.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { formatTime, parseInstant, toBrussels, clockLabel } from '../../services/brusselsTime.js';
+import { requestIdOf } from '../requestId.js';
 import { stepValues } from '../stepValues.js';
 
 /** Proof that the resident owns the booking, and its current state: what cancel and move go on with. */
@@ -146,8 +147,13 @@ export class BookingAccessDialog extends ComponentDialog {
 }
 
 /** Wrong attempts count per conversation: one conversation cannot try many codes. */
-export function attemptKeyOf(step: WaterfallStepContext): string {
+function attemptKeyOf(step: WaterfallStepContext): string {
   return step.context.activity.conversation?.id ?? 'unknown-conversation';
+}
+
+/** What a cancel or a move of the reached booking is asked with: its access, counted like the lookup, and this turn's request id. */
+export function bookingChangeRequest(step: WaterfallStepContext, access: BookingAccessResult): BookingAccess & { requestId: string } {
+  return { code: access.code, contact: access.contact, attemptKey: attemptKeyOf(step), requestId: requestIdOf(step.context) };
 }
 
 async function sendTooManyAttempts(

@@ -1,26 +1,18 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import { knownService } from '../../services/appointments/serviceCatalog.js';
 import { DialogIds } from '../dialogIds.js';
-import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { requestIdOf } from '../requestId.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
-import {
-  attemptKeyOf,
-  BookingAccessDialog,
-  sendAccessFailure,
-  type AccessOptions,
-  type BookingAccessResult,
-} from './bookingAccessDialog.js';
+import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
+import { BookingChangeDialog } from './bookingChangeDialog.js';
 import { stepValues } from '../stepValues.js';
 
 /** Cancels a booked appointment after the code-and-contact check and a yes/no question. */
-export class CancelBookingDialog extends ComponentDialog {
-  constructor(private readonly deps: AppointmentDeps) {
-    super(DialogIds.cancelAppointment);
-    this.addDialog(new BookingAccessDialog(deps));
-    this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
+export class CancelBookingDialog extends BookingChangeDialog {
+  constructor(deps: AppointmentDeps) {
+    super(DialogIds.cancelAppointment, deps);
     this.addDialog(
       new WaterfallDialog(DialogIds.cancelAppointmentSteps, [
         this.accessStep.bind(this),
@@ -32,7 +24,7 @@ export class CancelBookingDialog extends ComponentDialog {
   }
 
   private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'cancel' } satisfies AccessOptions);
+    return this.checkAccess(step, 'cancel');
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -41,12 +33,8 @@ export class CancelBookingDialog extends ComponentDialog {
     remembered(step).access = access;
     const { t, language } = turnServices(step.context);
     const service = knownService(this.deps.catalog, access.booking.service);
-    const prompt: OptionPromptOptions = {
-      id: 'appointments.cancel',
-      prompt: [...summaryLines(t, language, { service, ...bookingMoment(access.booking) }), t('appointments:cancel.question')].join('\n'),
-      options: yesNoOptions(step.context),
-    };
-    return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
+    const summary = summaryLines(t, language, { service, ...bookingMoment(access.booking) });
+    return this.confirm(step, 'appointments.cancel', [...summary, t('appointments:cancel.question')].join('\n'));
   }
 
   private async cancelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -56,12 +44,7 @@ export class CancelBookingDialog extends ComponentDialog {
       return step.endDialog();
     }
     const access = remembered(step).access!;
-    const result = await this.deps.provider.cancel({
-      code: access.code,
-      contact: access.contact,
-      attemptKey: attemptKeyOf(step),
-      requestId: requestIdOf(step.context),
-    });
+    const result = await this.deps.provider.cancel(bookingChangeRequest(step, access));
     if (result.ok) {
       await step.context.sendActivity(t('appointments:cancel.done'));
       return step.endDialog({ cancelled: result.booking.code });

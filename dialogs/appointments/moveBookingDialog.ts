@@ -1,20 +1,14 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnServices } from '../../bot/turnState.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import { knownService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
-import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { requestIdOf } from '../requestId.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
-import {
-  attemptKeyOf,
-  BookingAccessDialog,
-  sendAccessFailure,
-  type AccessOptions,
-  type BookingAccessResult,
-} from './bookingAccessDialog.js';
+import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
+import { BookingChangeDialog } from './bookingChangeDialog.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
@@ -39,12 +33,10 @@ type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
  * Moves a booked appointment to a new slot after the code-and-contact check. The old slot stays
  * booked until the resident confirms the new one; the provider then swaps them in one step.
  */
-export class MoveBookingDialog extends ComponentDialog {
-  constructor(private readonly deps: AppointmentDeps) {
-    super(DialogIds.moveAppointment);
-    this.addDialog(new BookingAccessDialog(deps));
+export class MoveBookingDialog extends BookingChangeDialog {
+  constructor(deps: AppointmentDeps) {
+    super(DialogIds.moveAppointment, deps);
     this.addDialog(new SlotChoiceDialog(deps));
-    this.addDialog(new OptionPrompt(DialogIds.appointmentConfirmPrompt));
     this.addDialog(
       new WaterfallDialog(DialogIds.moveAppointmentSteps, [
         this.accessStep.bind(this),
@@ -65,7 +57,7 @@ export class MoveBookingDialog extends ComponentDialog {
       const said = readMomentWish(text, this.deps.clock());
       if (said) remembered(step).said = said;
     }
-    return step.beginDialog(DialogIds.appointmentAccess, { purpose: 'move' } satisfies AccessOptions);
+    return this.checkAccess(step, 'move');
   }
 
   private async slotStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
@@ -104,15 +96,11 @@ export class MoveBookingDialog extends ComponentDialog {
     const access = remembered(step).access!;
     const { t, language } = turnServices(step.context);
     const current = bookingMoment(access.booking);
-    const prompt: OptionPromptOptions = {
-      id: 'appointments.move',
-      prompt: t('appointments:move.question', {
-        from: momentText(t, language, current.day, current.time),
-        to: momentText(t, language, slot.day, slot.time),
-      }),
-      options: yesNoOptions(step.context),
-    };
-    return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
+    const question = t('appointments:move.question', {
+      from: momentText(t, language, current.day, current.time),
+      to: momentText(t, language, slot.day, slot.time),
+    });
+    return this.confirm(step, 'appointments.move', question);
   }
 
   private async moveStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
@@ -123,13 +111,7 @@ export class MoveBookingDialog extends ComponentDialog {
     }
     const access = remembered(step).access!;
     const slot = remembered(step).slot!;
-    const result = await this.deps.provider.move({
-      code: access.code,
-      contact: access.contact,
-      attemptKey: attemptKeyOf(step),
-      newStart: slot.start,
-      requestId: requestIdOf(step.context),
-    });
+    const result = await this.deps.provider.move({ ...bookingChangeRequest(step, access), newStart: slot.start });
     if (result.ok) {
       await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:moved.title'));
       return step.endDialog({ moved: result.booking.code });

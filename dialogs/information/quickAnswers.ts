@@ -5,6 +5,7 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
+import type { Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Municipality, MunicipalityData } from '../../services/municipality/municipalityData.js';
@@ -13,13 +14,43 @@ import { dayMessages, openNowMessages } from './openingHoursAnswers.js';
 import { brusselsDateTime } from '../../services/brusselsTime.js';
 
 /** The hours now, or on the day the message names ("zaterdag", "morgen"). */
-export function hoursMessages(context: TurnContext, municipality: Municipality, now: Date): string[] {
+export function hoursMessages(context: TurnContext, municipality: Municipality, now: Date): readonly string[] {
   const { t, language } = turnServices(context);
   const ctx = { t, language, municipality };
   const text = context.activity.text ?? '';
   const named = text ? parseDutchDateTime(text, now)?.day : undefined;
-  const today = brusselsDateTime(now).date;
-  return named && named !== today ? dayMessages(named, ctx) : openNowMessages(now, ctx);
+  const { date: today, time } = brusselsDateTime(now);
+  const asked = named && named !== today ? named : undefined;
+  // The answer now changes only with the Brussels minute (the hours read no seconds), another day's only with that day.
+  const key = asked ? `${language} day ${asked}` : `${language} now ${today} ${time}`;
+  return rememberedAnswer(municipality, t, key, () => (asked ? dayMessages(asked, ctx) : openNowMessages(now, ctx)));
+}
+
+/** More than the days a resident asks about in a year: only bounds memory. */
+const REMEMBERED_HOURS_ANSWERS = 1000;
+const hoursAnswers = new WeakMap<Municipality, WeakMap<Translate, Map<string, readonly string[]>>>();
+
+/**
+ * An answer about the hours worked out once per municipality, translator and key (language and
+ * moment): it depends on nothing else, the data never changes after start-up.
+ */
+function rememberedAnswer(municipality: Municipality, t: Translate, key: string, answer: () => string[]): readonly string[] {
+  let byLanguage = hoursAnswers.get(municipality);
+  if (!byLanguage) {
+    byLanguage = new WeakMap();
+    hoursAnswers.set(municipality, byLanguage);
+  }
+  let answers = byLanguage.get(t);
+  if (!answers) {
+    answers = new Map();
+    byLanguage.set(t, answers);
+  }
+  const known = answers.get(key);
+  if (known) return known;
+  const messages = Object.freeze(answer());
+  if (answers.size >= REMEMBERED_HOURS_ANSWERS) answers.clear();
+  answers.set(key, messages);
+  return messages;
 }
 
 /**
