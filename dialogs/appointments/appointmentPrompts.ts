@@ -75,6 +75,16 @@ export function findBookingCode(text: string): string | undefined {
   return found === undefined ? undefined : parseBookingCode(found);
 }
 
+/**
+ * The booking code in a request such as "annuleer afspraak K9F-U4H" or "… de code is 6tj fx9". In a
+ * sentence two short words can look like a code ("wat maf"): only a digit, a dash or capitals make it one.
+ */
+export function bookingCodeInRequest(text: string): string | undefined {
+  const found = CODE_IN_TEXT.exec(text)?.[0];
+  if (found === undefined || !(/[\d-]/.test(found) || found === found.toUpperCase())) return undefined;
+  return parseBookingCode(found);
+}
+
 /** Re-asks a code this often; then the dialog stops and offers the phone rather than asking forever. */
 const CODE_ATTEMPTS = 3;
 

@@ -16,6 +16,7 @@ import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.
 import type { AppointmentDeps } from './appointmentDeps.js';
 import {
   REPEATED_FAILURES,
+  bookingCodeInRequest,
   bookingCodePrompt,
   callUsLine,
   checkContact,
@@ -77,6 +78,12 @@ export class BookingAccessDialog extends ComponentDialog {
     remembered(step).lookupFailures = step.options?.lookupFailures ?? 0;
     const { t } = turnServices(step.context);
     const purpose = step.options?.purpose;
+    // "annuleer afspraak K9F-U4H": the code in the request that started this is not asked again (a new try asks it).
+    const told = step.options?.lookupFailures === undefined ? bookingCodeInRequest(step.context.activity.text ?? '') : undefined;
+    if (told) {
+      if (purpose) await step.context.sendActivity(t(`appointments:access.purpose.${purpose}`));
+      return step.next(told);
+    }
     const question = t('appointments:access.codeQuestion');
     return step.prompt(DialogIds.appointmentCodePrompt, {
       prompt: purpose ? [t(`appointments:access.purpose.${purpose}`), question].join('\n') : question,
