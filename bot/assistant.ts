@@ -15,7 +15,13 @@ import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
 import { DocumentFactsAnswer } from '../dialogs/documents/documentFacts.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
-import { counterVisitWish, MainDialog, type CapabilityRoutes, type ConversationClosing } from '../dialogs/mainDialog.js';
+import {
+  anotherBookingWish,
+  counterVisitWish,
+  MainDialog,
+  type CapabilityRoutes,
+  type ConversationClosing,
+} from '../dialogs/mainDialog.js';
 import { SurveyDialog, type SurveyMemory } from '../dialogs/surveyDialog.js';
 import { ThuisloketDialog } from '../dialogs/thuisloket/thuisloketDialog.js';
 import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js';
@@ -81,6 +87,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       misunderstandings: state.conversationState.createProperty<number>('misunderstandings'),
       outOfScope: outOfScopeAnswer(facts),
       wantsTheCounter: counterVisitWish(facts.cues),
+      asksAnother: anotherBookingWish(facts.cues),
     },
     new QuickAnswers(facts, now),
   );

@@ -8,12 +8,12 @@ import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
 import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
-import { BookingChangeDialog } from './bookingChangeDialog.js';
+import { BookingChangeDialog, wishesToCancel, type BookingChangeOptions } from './bookingChangeDialog.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
 
-interface MoveBookingDialogOptions {
+interface MoveBookingDialogOptions extends BookingChangeOptions {
   /** The message that asked to move: what it says about when is used ("kan het naar donderdag?", "donderdag past niet meer"). */
   recognition?: Recognition | null;
 }
@@ -42,7 +42,8 @@ type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
  */
 export class MoveBookingDialog extends BookingChangeDialog {
   constructor(deps: AppointmentDeps) {
-    super(DialogIds.moveAppointment, deps);
+    // "ach nee, annuleer hem toch maar gewoon" at any question of the move: cancelling it, with the booking found.
+    super(DialogIds.moveAppointment, deps, DialogIds.moveAppointmentSteps, { intent: 'appointment.cancel', wished: wishesToCancel });
     this.addDialog(new SlotChoiceDialog(deps));
     this.addDialog(
       new WaterfallDialog(DialogIds.moveAppointmentSteps, [

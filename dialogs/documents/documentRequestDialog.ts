@@ -15,7 +15,7 @@ import {
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
 import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js';
-import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
+import { handOverToBooking, type BookingFor, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
@@ -38,6 +38,8 @@ import { stepValues } from '../stepValues.js';
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
   document?: DocumentId;
+  /** The request so far with another requester, after "nee, het is voor mezelf" at a question after the answer. */
+  corrected?: RequestState;
 }
 
 /** What the dialog knows so far; kept in the step values, the route is worked out again from it. */
@@ -125,6 +127,11 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
 
   private async groupStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const options: DocumentRequestOptions = step.options ?? {};
+    if (options.corrected) {
+      // What the resident said before stays; only for whom changed, so the route is worked out again.
+      stepValues<{ request?: RequestState }>(step).request = options.corrected;
+      return step.next();
+    }
     const text = step.context.activity.text;
     const { cues } = this.facts;
     state(step).said = {
@@ -187,7 +194,8 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     }
     const document = this.document(request.document);
     const question = questionsFor(document).find((q) => q.question === 'model');
-    if (!question) return step.next();
+    // Chosen before a correction of for whom: not asked again.
+    if (!question || request.model !== undefined) return step.next();
     const { t } = turnServices(step.context);
     const said = request.modelSaid;
     if (said && question.options.includes(said.id)) {
@@ -271,11 +279,19 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   }
 
   hearsAside(innerDc: DialogContext): boolean {
-    return this.factsAskedAtOffer(innerDc) !== undefined;
+    return this.factsAskedAtOffer(innerDc) !== undefined || this.requesterCorrected(innerDc) !== undefined;
   }
 
-  /** At the offer to book, a question about the document's facts is answered, then the offer is made again. */
+  /**
+   * At the offer to book, a question about the document's facts is answered, then the offer is made again. At a
+   * question after the answer, "nee, het is voor mezelf, niet voor de buurvrouw" corrects for whom: the answer again.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const corrected = this.requesterCorrected(innerDc);
+    if (corrected) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(DialogIds.documentRequestSteps, { corrected } satisfies DocumentRequestOptions);
+    }
     const asked = this.factsAskedAtOffer(innerDc);
     if (!asked) return super.onContinueDialog(innerDc);
     const { context } = innerDc;
@@ -295,6 +311,20 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
     const facts = this.documentFacts.asked(innerDc.context.activity.text);
     return request?.document && facts.length > 0 ? { request, facts } : undefined;
+  }
+
+  /** The request with the requester said now, when a question after the answer is open and it differs from the one answered for. */
+  private requesterCorrected(innerDc: DialogContext): RequestState | undefined {
+    if (innerDc.activeDialog?.id !== DialogIds.documentRequestQuestion) return undefined;
+    const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
+    const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
+    if (!request?.document || !request.offered) return undefined;
+    const said = documentDetails(innerDc.context.activity.text ?? '').requester;
+    const document = this.document(request.document);
+    if (!said?.explicit || said.who === request.requester || !requesterOptions(document, request.model).includes(said.who))
+      return undefined;
+    const { offered: _offered, ...rest } = request;
+    return { ...rest, requester: said.who, requesterSaid: said };
   }
 
   /** Offers to book this service now; without a service (no appointment needed) the answer is complete. */
@@ -324,7 +354,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     }
     // "ja morgen": the day said with the yes comes before what the first message said.
     if (offered?.kind === 'visit' && step.result === ANSWER_YES)
-      return step.endDialog(handOverToBooking(offered.service, this.wishIn(step.context) ?? state(step).when));
+      return step.endDialog(handOverToBooking(offered.service, this.wishIn(step.context) ?? state(step).when, bookingFor(state(step))));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
@@ -337,7 +367,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     if ((step.result as LoginAlternative) !== 'appointment' || !alternative) return step.endDialog();
     const document = this.document(route.document);
     await send(step, inPersonRouteMessages(document, alternative, this.messageContext(step), { notOnline: false }));
-    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when));
+    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when, bookingFor(state(step))));
   }
 
   /** When this turn's message says the resident would come, as the booking's slot search. */
@@ -396,6 +426,11 @@ function documentNamed(context: TurnContext, shown: readonly Option[]): Document
   if (shown.some((option) => phraseWords(option.label).join(' ') === said)) return undefined;
   const document = turnServices(context).recognition?.entities.document;
   return isDocumentId(document) ? document : undefined;
+}
+
+/** The document and requester the booking that follows is for. */
+function bookingFor(request: RequestState): BookingFor {
+  return { ...(request.document ? { document: request.document } : {}), ...(request.requester ? { requester: request.requester } : {}) };
 }
 
 function routeRequest(request: RequestState): RouteRequest {

@@ -44,6 +44,7 @@ export interface QuestionCues {
   readonly contact: Readonly<Record<ContactTopic, CueSet>>;
   readonly documentFacts: Readonly<Record<DocumentFact, CueSet>>;
   readonly counterVisit: CueSet;
+  readonly anotherBooking: CueSet;
 }
 
 /** Most words that may stand between two words of a cue ("ik kom mijn reispas halen"). */
