@@ -16,6 +16,7 @@ import { DocumentFactsAnswer } from '../dialogs/documents/documentFacts.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import {
+  anotherBookingWish,
   counterVisitWish,
   hoursAndDocumentQuestion,
   MainDialog,
@@ -88,6 +89,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       outOfScope: outOfScopeAnswer(facts),
       wantsTheCounter: counterVisitWish(facts.cues),
       asksHoursAndDocument: hoursAndDocumentQuestion(facts.cues),
+      asksAnother: anotherBookingWish(facts.cues),
     },
     new QuickAnswers(facts, now),
   );

@@ -1,4 +1,5 @@
 import type { DocumentId } from '../domain/nluContract.js';
+import type { Requester } from '../services/municipality/municipalityData.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import type { VisitWhen } from './appointments/firstMessageWish.js';
 import type { HandOver } from './mainDialog.js';
@@ -8,9 +9,26 @@ export interface CapabilityOptions {
   recognition?: Recognition | null;
 }
 
-/** The result that passes the resident on to booking, with the service chosen and what was said about when, where known. */
-export function handOverToBooking(service?: string, when?: VisitWhen): HandOver {
-  return { handOver: { intent: 'appointment.book', options: { ...(service ? { service } : {}), ...(when ? { when } : {}) } } };
+/** Who and what a booking is for, where known: the confirmation lists what to bring for that person. */
+export interface BookingFor {
+  document?: DocumentId;
+  requester?: Requester;
+}
+
+/** The result that passes the resident on to booking, with the service chosen, what was said about when and for whom, where known. */
+export function handOverToBooking(service?: string, when?: VisitWhen, forWhom: BookingFor = {}): HandOver {
+  const { document, requester } = forWhom;
+  return {
+    handOver: {
+      intent: 'appointment.book',
+      options: {
+        ...(service ? { service } : {}),
+        ...(when ? { when } : {}),
+        ...(document ? { document } : {}),
+        ...(requester ? { requester } : {}),
+      },
+    },
+  };
 }
 
 /** The result that passes the resident on to the route of one document (what to do, then booking). */

@@ -50,6 +50,18 @@ function isHandOver(result: unknown): result is HandOver {
   return typeof result === 'object' && result !== null && isIntent((result as HandOver).handOver?.intent);
 }
 
+/**
+ * What a capability may end with to say how one more of the same starts ("en nog 1 voor mijn andere kind direct
+ * erna" right after a booking): asked for at "anything else?", the main dialog hands over to it.
+ */
+export interface OffersAnother {
+  another: HandOver['handOver'];
+}
+
+function offersAnother(result: unknown): result is OffersAnother {
+  return typeof result === 'object' && result !== null && isIntent((result as OffersAnother).another?.intent);
+}
+
 /** How the main dialog remembers, between turns, that it did not understand the resident. */
 export interface Understanding {
   misunderstandings: StatePropertyAccessor<number>;
@@ -59,6 +71,8 @@ export interface Understanding {
   wantsTheCounter?: (context: TurnContext) => boolean;
   /** Whether one message asks about a document and the hours ("hoeveel kost een kids id en tot hoe laat zijn jullie open?"): both are answered. */
   asksHoursAndDocument?: (context: TurnContext) => boolean;
+  /** Whether the resident asks one more of what was just done ("en nog 1 voor mijn andere kind"), see OffersAnother. */
+  asksAnother?: (context: TurnContext) => boolean;
 }
 
 /** The main menu: what the assistant can do, offered at welcome, on help and after a greeting. */
@@ -111,6 +125,11 @@ export function hoursAndDocumentQuestion(cues: QuestionCues): (context: TurnCont
   };
 }
 
+/** "en nog 1 voor mijn andere kind direct erna", "voor mijn man ook eentje": one more booking, said right after one. */
+export function anotherBookingWish(cues: QuestionCues): (context: TurnContext) => boolean {
+  return (context) => mentions(context.activity.text, cues.anotherBooking);
+}
+
 /** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */
 const CLARIFY_MARGIN = 0.3;
 /** After this many misunderstandings in a row the assistant offers a person instead of guessing again. */
@@ -122,6 +141,8 @@ const CLARIFIABLE: readonly Intent[] = INTENTS.filter((intent) => !isNoRequest(i
 interface MainValues {
   /** The message a clarifying question was asked about. */
   clarified?: Recognition | null;
+  /** How one more of what the capability just did starts, when it offers that (a booking for someone else). */
+  another?: OffersAnother['another'];
 }
 
 const MENU_PROMPT = 'main.menu';
@@ -317,6 +338,7 @@ export class MainDialog extends InterruptibleDialog {
     }
     // An agent hub took the conversation over: the assistant says nothing more.
     if ((step.result as HandoffResult | undefined)?.handedOver) return step.endDialog();
+    if (offersAnother(step.result)) stepValues<MainValues>(step).another = step.result.another;
     const { t } = turnServices(step.context);
     const prompt: OptionPromptOptions = {
       id: 'anythingElse',
@@ -329,6 +351,11 @@ export class MainDialog extends InterruptibleDialog {
 
   private async closeStep(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
     const { t } = turnServices(step.context);
+    // "en nog 1 voor mijn andere kind direct erna" right after a booking: one more, not a move of the one just made.
+    const another = stepValues<MainValues>(step).another;
+    if (another && this.understanding?.asksAnother?.(step.context)) {
+      return step.replaceDialog(this.id, { handOver: another } satisfies MainDialogOptions);
+    }
     // "ja, ik wil nog een afspraak maken", "nee, maar kan ik mijn afspraak verzetten?", "laat maar, ik kom liever
     // langs": the yes or no comes with a new request; route it (the clarify step reads the counter visit).
     const requestToo = this.saysRequestToo(step.context);

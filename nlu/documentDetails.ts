@@ -214,6 +214,8 @@ const SOMEONE_WORDS = new Set(['iemand', 'ander', 'someone', 'somebody', 'anothe
 /** Words between a determiner and its noun: "mijn 2 kinderen", "mijn overleden vader", "ons jongste dochter". */
 const MODIFIERS = new Set([
   'eigen',
+  'andere',
+  'other',
   'lieve',
   'beide',
   'twee',
@@ -238,6 +240,34 @@ const MODIFIERS = new Set([
 ]);
 /** Prepositions that make the person the one the document is for ("voor mijn zoon", "van ons ma", "for my son"). */
 const FOR = new Set(['voor', 'van', 'vr', 'for', 'of']);
+/** Who told the resident is not who the document is for: "mijn buurvrouw zegt dat…", "volgens mijn dochter…". */
+const SAYS = new Set([
+  'zegt',
+  'zei',
+  'zegde',
+  'zeggen',
+  'zeiden',
+  'vertelt',
+  'vertelde',
+  'vertelden',
+  'beweert',
+  'beweerde',
+  'raadt',
+  'raadde',
+  'denkt',
+  'dacht',
+  'meent',
+  'vindt',
+  'says',
+  'said',
+  'told',
+  'thinks',
+]);
+/** "heeft gezegd", "van mijn collega gehoord": the participles of telling. */
+const TOLD = new Set(['gezegd', 'verteld', 'gehoord', 'vernomen', 'aangeraden', 'geraden', 'heard']);
+const ACCORDING_TO = new Set(['volgens', 'according']);
+/** "niet voor de buurvrouw": the person it is not for. */
+const NOT_FOR = new Set(['niet', 'nie', 'ni', 'not']);
 /** Prepositions after which a person only comes along ("ik ga met mijn kinderen op reis"). */
 const WITH = new Set(['met', 'with', 'samen']);
 const AND = new Set(['en', 'of', 'and', 'or', '&']);
@@ -259,6 +289,11 @@ const AFTER_CHILD_ADJECTIVE = new Set([
   'een',
   'want',
   'omdat',
+  'aub',
+  'alstublieft',
+  'alstublief',
+  'asjeblieft',
+  'svp',
   'nog',
   'of',
   'jaar',
@@ -364,7 +399,7 @@ function personsIn(words: readonly Word[]): Person[] {
     if (!kind) continue;
     // "van wijlen mijn man": the preposition stands before the death word.
     const before = (DEATH_WORDS.has(plain[start - 1] ?? '') ? plain[start - 2] : plain[start - 1]) ?? '';
-    if (WITH.has(before)) continue;
+    if (WITH.has(before) || toldIt(plain, i, start) || (FOR.has(before) && NOT_FOR.has(plain[start - 2] ?? ''))) continue;
     const possessed = (THEIRS.has(plain[i + 1] ?? '') && DOCUMENT_NOUN.test(plain[i + 2] ?? '')) || word.endsWith("'s");
     const coordinated = AND.has(before) && lastTiedEnd === start - 2;
     const tied = (FOR.has(before) && !ofAnotherThing(plain, start)) || possessed || coordinated;
@@ -374,6 +409,13 @@ function personsIn(words: readonly Word[]): Person[] {
     persons.push({ kind, at: i, start, tied, dead });
   }
   return persons;
+}
+
+/** "mijn buurvrouw zegt…", "volgens mijn dochter", "van een collega gehoord": the person who told the resident. */
+function toldIt(words: readonly string[], i: number, start: number): boolean {
+  if (ACCORDING_TO.has(words[start - 1] ?? '')) return true;
+  if (SAYS.has(words[i + 1] ?? '')) return true;
+  return [1, 2, 3].some((offset) => TOLD.has(words[i + offset] ?? ''));
 }
 
 /**

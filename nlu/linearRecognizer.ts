@@ -71,12 +71,12 @@ export function withNoneBias(probabilities: Float64Array, bias: number): Float64
 }
 
 /*
- * The negated part: "niet annuleren maar verschuiven", "geen paspoort maar een identiteitskaart": what a resident
- * negates before a contrast is what they do not want. This finds that part.
+ * The negated part: "niet annuleren maar verschuiven", "geen paspoort maar een identiteitskaart", "niet schrappen,
+ * enkel verplaatsen": what a resident negates before a contrast is what they do not want. This finds that part.
  */
 
 const NEGATIONS = new Set(['niet', 'geen']);
-const CONTRASTS = new Set(['maar', 'wel']);
+const CONTRASTS = new Set(['maar', 'wel', 'alleen', 'enkel', 'gewoon', 'liever']);
 /** "laat maar", "bel mij maar terug": after these, "maar" softens a request instead of contrasting. */
 const SOFTENED_BY_MAAR = new Set([
   'laat',
@@ -117,7 +117,7 @@ function negatedPart(words: readonly string[]): NegatedPart | undefined {
     for (let at = start + 1; at <= last; at += 1) {
       const word = words[at]!;
       if (NEGATIONS.has(word)) break;
-      if (!CONTRASTS.has(word) || SOFTENED_BY_MAAR.has(words[at - 1]!)) continue;
+      if (!CONTRASTS.has(word) || (word === 'maar' && SOFTENED_BY_MAAR.has(words[at - 1]!))) continue;
       return { start, end: at + 1 };
     }
   }

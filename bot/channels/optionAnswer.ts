@@ -14,7 +14,7 @@ import {
   type Words,
 } from './answerPhrases.js';
 import type { Option } from './renderer.js';
-import { optionMeaning, readYesNo, type YesNo } from './yesNoAnswer.js';
+import { optionMeaning, readYesNoWords, type YesNo } from './yesNoAnswer.js';
 
 /** Which option an answer picks, and whether the answer said only that. */
 export interface OptionAnswer {
@@ -58,7 +58,7 @@ export function matchAnswer(answer: string, options: readonly Option[], question
   const exact = options.find((option) => phraseWords(option.label).join(' ') === said || phraseWords(option.value).join(' ') === said);
   if (exact) return { option: exact, whole: true };
 
-  const yesNo = yesNoOption(answer, options, question);
+  const yesNo = yesNoOption(words, options, question);
   const found = meaningfulPhrases(words, phraseCandidates(options, question), question.language);
   const phrase = longestPhrase(found);
   const chosen = phrase === 'ambiguous' ? firstInPrecedence(found, question) : phrase;
@@ -94,16 +94,17 @@ function optionNumber(answer: string): number | undefined {
  * On a yes/no question (one option means yes or no, and at most one the opposite), the option that
  * yes or no in any of its forms picks. Not on other questions: "liever niet" is no answer to "Wist u dat…?" with two yeses.
  */
-function yesNoOption(answer: string, options: readonly Option[], question: AnswerQuestion): OptionAnswer | undefined {
+function yesNoOption(words: Words, options: readonly Option[], question: AnswerQuestion): OptionAnswer | undefined {
   const { language } = question;
   const meanings = options.map((option) => optionMeaning(option, language));
   const count = (meaning: YesNo) => meanings.filter((meant) => meant === meaning).length;
-  const asks = question.id !== undefined && answerPhrases(language).confirmations.includes(question.id) ? 'confirmation' : 'wish';
-  const yesNo = readYesNo(answer, language, asks);
-  if (!yesNo) return undefined;
-  const opposite: YesNo = yesNo.meaning === 'yes' ? 'no' : 'yes';
   // "Wilt u nog meer weten?" with one "Nee, dank u" option is a yes/no question too; "Wist u dat…?" with two yeses is not.
-  if (count(yesNo.meaning) !== 1 || count(opposite) > 1) return undefined;
+  const picks = (meaning: YesNo) => count(meaning) === 1 && count(meaning === 'yes' ? 'no' : 'yes') <= 1;
+  // Neither a yes nor a no would pick an option (the menu): the answer need not be read for one.
+  if (!picks('yes') && !picks('no')) return undefined;
+  const asks = question.id !== undefined && answerPhrases(language).confirmations.includes(question.id) ? 'confirmation' : 'wish';
+  const yesNo = readYesNoWords(words, language, asks);
+  if (!yesNo || !picks(yesNo.meaning)) return undefined;
   return { option: options[meanings.indexOf(yesNo.meaning)]!, whole: yesNo.whole };
 }
 

@@ -44,7 +44,11 @@ interface Found {
  * Undefined when the answer says neither, or both.
  */
 export function readYesNo(text: string, language: Language, question: YesNoQuestion = 'wish'): YesNoReading | undefined {
-  const words = answerWords(text);
+  return readYesNoWords(answerWords(text), language, question);
+}
+
+/** `readYesNo` of an answer already read as its words (`answerWords`). */
+export function readYesNoWords(words: Words, language: Language, question: YesNoQuestion = 'wish'): YesNoReading | undefined {
   const found = yesNoPhrasesIn(words, language);
   if (found.length === 0 || found.some((phrase) => phrase.meaning === 'unsure')) return undefined;
   // A long message that only mentions "niet" somewhere is no answer: yes or no comes first.

@@ -13,6 +13,14 @@ export interface DocumentFacts {
   asked(text: string | undefined): readonly DocumentFact[];
   /** Sends those facts of the document, for the counter route of this requester. */
   answer(context: TurnContext, document: DocumentId, requester: Requester | undefined, asked: readonly DocumentFact[]): Promise<void>;
+  /** What to bring and the price at the counter for a visit for this requester; undefined when there is no counter route for them. */
+  atCounterFor(context: TurnContext, document: DocumentId, requester: Requester): CounterVisitLines | undefined;
+}
+
+/** The lines a booking's confirmation shows for the person the visit is for, in the resident's language. */
+export interface CounterVisitLines {
+  bring: string[];
+  price: string;
 }
 
 /** What the appointment dialogs work with; tests hand in an in-memory provider and a fixed clock. */

@@ -9,7 +9,7 @@ import type { Booking, BookingContact } from '../../stores/bookings/bookingStore
 import { counterAddress, counterClosureOn } from '../../services/appointments/counterCalendar.js';
 import { knownService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
 import type { FreeSlot, Unbookable } from '../../services/appointments/slots.js';
-import type { AppointmentDeps } from './appointmentDeps.js';
+import type { AppointmentDeps, CounterVisitLines } from './appointmentDeps.js';
 import { toBrussels, parseInstant, formatTime, dayLabel, shortDayLabel, clockLabel } from '../../services/brusselsTime.js';
 
 export function serviceName(service: AppointmentService, language: Language): string {
@@ -87,13 +87,15 @@ export function spelledCode(code: string): string {
 
 /**
  * The answer after booking or moving: the code, when and where, what to bring, and the calendar
- * entry (a download link where the channel can open one, the details in text elsewhere).
+ * entry (a download link where the channel can open one, the details in text elsewhere). `forWhom`:
+ * the price and what to bring when the visit is for someone else than the resident (a child, a parent).
  */
 export function bookedCard(
   context: TurnContext,
   deps: AppointmentDeps,
   booking: Booking,
   titleKey: 'appointments:booked.title' | 'appointments:moved.title',
+  forWhom?: CounterVisitLines,
 ): Partial<Activity> {
   const { t, language } = turnServices(context);
   const service = knownService(deps.catalog, booking.service);
@@ -103,8 +105,9 @@ export function bookedCard(
     t('appointments:summary.what', { service: serviceName(service, language) }),
     t('appointments:summary.when', { moment: momentText(t, language, day, time) }),
     t('appointments:booked.where', { place: counterAddress(deps.municipality) }),
+    ...(forWhom ? [forWhom.price] : []),
     t('appointments:booked.bring'),
-    ...service.bring.map((item) => `- ${t(`appointments:bring.${item}`)}`),
+    ...(forWhom?.bring ?? service.bring.map((item) => t(`appointments:bring.${item}`))).map((line) => `- ${line}`),
     t('appointments:booked.changeLater'),
   ];
   const channelId = context.activity.channelId;

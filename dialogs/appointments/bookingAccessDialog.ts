@@ -3,6 +3,7 @@ import {
   ComponentDialog,
   DialogReason,
   WaterfallDialog,
+  type DialogContext,
   type DialogInstance,
   type DialogState,
   type DialogTurnResult,
@@ -16,6 +17,7 @@ import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.
 import type { AppointmentDeps } from './appointmentDeps.js';
 import {
   REPEATED_FAILURES,
+  bookingCodeInRequest,
   bookingCodePrompt,
   callUsLine,
   checkContact,
@@ -77,6 +79,15 @@ export class BookingAccessDialog extends ComponentDialog {
     remembered(step).lookupFailures = step.options?.lookupFailures ?? 0;
     const { t } = turnServices(step.context);
     const purpose = step.options?.purpose;
+    // Given before the resident changed their mind (cancel instead of move), or in the request that started this
+    // ("annuleer afspraak K9F-U4H"): what they do now, then the contact. A new try asks the code.
+    const known =
+      step.options?.code ??
+      (step.options?.lookupFailures === undefined ? bookingCodeInRequest(step.context.activity.text ?? '') : undefined);
+    if (known) {
+      if (purpose) await step.context.sendActivity(t(`appointments:access.purpose.${purpose}`));
+      return step.next(known);
+    }
     const question = t('appointments:access.codeQuestion');
     return step.prompt(DialogIds.appointmentCodePrompt, {
       prompt: purpose ? [t(`appointments:access.purpose.${purpose}`), question].join('\n') : question,
@@ -198,13 +209,36 @@ interface AccessAttempt {
   lookupFailures?: number;
   /** What the resident is doing, said once before the first code question ("U wilt een afspraak annuleren."). */
   purpose?: AccessPurpose;
+  /** The code, when given before the resident changed their mind (cancel instead of move): not asked again. */
+  code?: string;
+}
+
+/** What a cancel or a move hands the other when the resident changes their mind: the booking found, or the code given. */
+export interface BookingKnown {
+  found?: BookingAccessResult;
+  code?: string;
+}
+
+/**
+ * How far a cancel or a move got (`innerDc`: its own inner context, `stepsId`: its steps, whose values keep
+ * `access` once the booking was found): the booking found, else the code given at the open access dialog.
+ */
+export function bookingKnownIn(innerDc: DialogContext, stepsId: string): BookingKnown {
+  const steps = innerDc.stack.find((instance) => instance.id === stepsId);
+  const found = (steps?.state as { values?: { access?: BookingAccessResult } } | undefined)?.values?.access;
+  if (found) return { found };
+  const access = innerDc.stack.find((instance) => instance.id === DialogIds.appointmentAccess);
+  const stack = (access?.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack ?? [];
+  const accessSteps = stack.find((dialog) => dialog.id === DialogIds.appointmentAccessSteps);
+  const code = (accessSteps?.state as { values?: Remembered } | undefined)?.values?.code;
+  return code ? { code } : {};
 }
 
 /** Why the booking is looked up: the first code question says it, so "ik kan niet komen" read as cancel can be corrected. */
 type AccessPurpose = 'cancel' | 'move';
 
 /** What cancel and move pass when they start the access dialog. */
-export type AccessOptions = Pick<AccessAttempt, 'purpose'>;
+export type AccessOptions = Pick<AccessAttempt, 'purpose' | 'code'>;
 
 /** Failed tries so far in an active access dialog: bookings not found, plus wrong answers to the open code question. */
 function failuresIn(instance: DialogInstance): number {

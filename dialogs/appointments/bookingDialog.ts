@@ -1,24 +1,30 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { buttonValueOf } from '../../bot/channels/renderer.js';
+import { readYesNo } from '../../bot/channels/yesNoAnswer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails } from '../../nlu/documentDetails.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import type { BookingContact } from '../../stores/bookings/bookingStore.js';
 import { findService, knownService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
-import type { FreeSlot } from '../../services/appointments/slots.js';
+import { timeOfDayFilter, type FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
 import { askAgainAfterAside, readOpenQuestion, type HearsAside } from '../prompts/openQuestion.js';
 import { asksInPassing } from '../prompts/questionInPassing.js';
+import { readOncePerTurn } from '../prompts/readOncePerTurn.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
 import { ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
-import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
+import type { AppointmentDeps, CounterVisitLines, DocumentFacts } from './appointmentDeps.js';
 import { checkContact, cleanName, contactPrompt, namePrompt, readContact } from './appointmentPrompts.js';
 import { requestIdOf } from '../requestId.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
 import { visitWhenIn, type VisitWhen } from './firstMessageWish.js';
+import { readMomentWish, resolveRelative } from './momentWish.js';
+import { brusselsDay } from '../../services/brusselsTime.js';
+import type { OffersAnother } from '../mainDialog.js';
 import { SlotChoiceDialog, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
 
@@ -30,7 +36,16 @@ export interface BookingDialogOptions {
   recognition?: Recognition | null;
   /** What an earlier message said about when (a hand-over from the document dialog): the slot question follows it. */
   when?: VisitWhen;
+  /** The document, when a hand-over knows it. */
+  document?: DocumentId;
+  /** For whom, when a hand-over knows it ("voor mijn zoon" in the document dialog): the confirmation lists what that person needs. */
+  requester?: Requester;
+  /** The appointment just booked, when this is one more for someone else: "direct erna" counts from its end. */
+  after?: { day: string; time: string };
 }
+
+/** What a booking ends with: its code, and how one more for someone else starts (see OffersAnother). */
+type BookingMade = OffersAnother & { booked: string };
 
 /** What the resident chose so far; carried over when the dialog starts again after a slot was taken. */
 interface BookingDraft {
@@ -61,6 +76,9 @@ type BookingStepsOptions = BookingDialogOptions & Partial<StepsOptions>;
  * the calendar entry. A retried turn books once: the activity id is the request id.
  */
 export class BookingDialog extends ComponentDialog implements HearsAside {
+  /** This booking's asides of the turn (see `readOncePerTurn`). */
+  private readonly asides = Symbol('bookingAsides');
+
   constructor(private readonly deps: AppointmentDeps) {
     super(DialogIds.bookAppointment);
     this.addDialog(
@@ -184,8 +202,19 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
       requestId: requestIdOf(step.context),
     });
     if (result.ok) {
-      await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:booked.title'));
-      return step.endDialog({ booked: result.booking.code });
+      const forWhom = this.atCounterFor(step.context, draft);
+      await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:booked.title', forWhom));
+      const slot = draft.slot!;
+      // "en nog 1 voor mijn andere kind direct erna": the same service and document, for the person said then.
+      const another: BookingDialogOptions = {
+        service: draft.service,
+        ...(draft.document ? { document: draft.document } : {}),
+        after: { day: slot.day, time: slot.endTime },
+      };
+      return step.endDialog({
+        booked: result.booking.code,
+        another: { intent: 'appointment.book', options: another },
+      } satisfies BookingMade);
     }
     const { failure } = result;
     if (failure.code === 'unknownService') throw new RangeError(`the catalog has no service ${draft.service}`);
@@ -237,8 +266,16 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return innerDc.beginDialog(DialogIds.bookAppointmentSteps, { draft } satisfies StepsOptions);
   }
 
-  /** What the message asks besides the open question, if anything (see onContinueDialog). */
+  /**
+   * What the message asks besides the open question, if anything (see onContinueDialog). Read once
+   * per turn: the root's interruptions ask (`hearsAside`) before the booking is continued, on
+   * another context of the same dialog stack.
+   */
   private asideIn(innerDc: DialogContext): BookingAside | undefined {
+    return readOncePerTurn(innerDc.context, this.asides, innerDc.stack, () => this.readAside(innerDc));
+  }
+
+  private readAside(innerDc: DialogContext): BookingAside | undefined {
     const draft = (innerDc.stack.find((instance) => instance.id === DialogIds.bookAppointmentSteps)?.state as StepsState | undefined)
       ?.values?.draft;
     if (!draft?.service || leafDialogId(innerDc) === DialogIds.appointmentServicePrompt) return undefined;
@@ -251,9 +288,12 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     // in passing ("zijn jullie zaterdag open?") is not.
     const wantsPerson = recognition?.intent === 'handoff.human' && recognition.score >= INTERRUPTION_MIN_SCORE;
     const aboutWhen = !wantsPerson && reading?.kind !== 'oldButton' && !asksInPassing(context) && !readContact(text).ok;
-    if (aboutWhen && AFTER_MOMENT_QUESTIONS.includes(leafDialogId(innerDc) ?? '')) {
+    const leaf = leafDialogId(innerDc) ?? '';
+    if (aboutWhen && AFTER_MOMENT_QUESTIONS.includes(leaf)) {
       const when = visitWhenIn(text, this.deps.clock());
-      if (when) return { kind: 'moment', draft, when };
+      if (when && !(leaf === DialogIds.appointmentConfirmPrompt && agreesToSlot(context, draft.slot, when))) {
+        return { kind: 'moment', draft, when };
+      }
     }
     const answered = reading !== undefined && reading.kind !== 'notAnswer' && reading.kind !== 'likelyAnswer';
     // An answer stays an answer ("hoelang is zo'n reispas geldig", a name), but at the question when, another
@@ -278,6 +318,15 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     return { kind: 'switch', draft, service, document: named };
   }
 
+  /** The price and what to bring for the person the visit is for, when that is not the resident ("voor mijn dochter"). */
+  private atCounterFor(context: TurnContext, draft: BookingDraft): CounterVisitLines | undefined {
+    const document = draft.document ?? (draft.service ? this.onlyDocumentOf(draft.service) : undefined);
+    if (!document || !draft.requester || draft.requester === 'self') return undefined;
+    // The document named may belong to another service than the one booked ("een kids-id" booked as eID).
+    if (serviceForDocument(this.deps.catalog, document)?.id !== draft.service) return undefined;
+    return this.deps.documentFacts?.atCounterFor(context, document, draft.requester);
+  }
+
   private onlyDocumentOf(serviceId: string): DocumentId | undefined {
     const documents = findService(this.deps.catalog, serviceId)?.documents ?? [];
     const [only] = documents;
@@ -290,16 +339,26 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     const handedOver = options.service === undefined ? undefined : this.serviceFromId(options.service);
     const service = handedOver ?? this.serviceFromRecognition(options.recognition);
     if (service) draft.service = service.id;
-    const document = isDocumentId(options.service) ? options.service : options.recognition?.entities.document;
+    const document = options.document ?? (isDocumentId(options.service) ? options.service : options.recognition?.entities.document);
     if (document) draft.document = document;
     const forWhom = documentDetails(context.activity.text ?? '').requester;
-    if (forWhom?.explicit) draft.requester = forWhom.who;
+    const requester = options.requester ?? (forWhom?.explicit ? forWhom.who : undefined);
+    if (requester) draft.requester = requester;
     // Only a message that itself asked for an appointment carries a wish ("afspraak morgen in de namiddag");
-    // a hand-over brings the wish of the message that started the conversation.
+    // a hand-over brings the wish of the message that started the conversation, one more after a booking this message's.
     const text = context.activity.text;
-    const when = options.recognition?.intent === 'appointment.book' && text ? visitWhenIn(text, this.deps.clock()) : options.when;
+    const asked = options.recognition?.intent === 'appointment.book' || options.after !== undefined;
+    const when = asked && text ? this.wishIn(text, options.after) : options.when;
     if (when) draft.when = when;
     return draft;
+  }
+
+  /** What `text` says about when; "direct erna" after the appointment `after`, when this is one more right after it. */
+  private wishIn(text: string, after: BookingDialogOptions['after']): VisitWhen | undefined {
+    const now = this.deps.clock();
+    const relative = after ? readMomentWish(text, now)?.relative : undefined;
+    if (after && relative) return resolveRelative(relative, after, brusselsDay(now));
+    return visitWhenIn(text, now);
   }
 
   private serviceFromId(id: string): AppointmentService | undefined {
@@ -325,7 +384,22 @@ const AFTER_MOMENT_QUESTIONS: readonly string[] = [
   DialogIds.appointmentNamePrompt,
   DialogIds.appointmentContactPrompt,
   DialogIds.senderNumberOffer,
+  DialogIds.appointmentConfirmPrompt,
 ];
+
+/**
+ * At the summary, a yes is no change of moment: "ja" alone, a button, or a yes whose moment the chosen slot
+ * already fits ("ja, om 10 uur is goed"). "nee toch liever zaterdag" and "ja maar liever woensdag" change it.
+ */
+function agreesToSlot(context: TurnContext, slot: FreeSlot | undefined, when: VisitWhen): boolean {
+  if (buttonValueOf(context.activity) !== undefined) return true;
+  const yes = readYesNo(context.activity.text ?? '', turnServices(context).language, 'confirmation');
+  if (yes?.meaning !== 'yes') return false;
+  if (yes.whole) return true;
+  const wish = when.wish;
+  const onlyAWish = wish !== undefined && when.period === undefined && when.avoid === undefined && !when.askDay;
+  return onlyAWish && slot !== undefined && (wish.day === undefined || wish.day === slot.day) && timeOfDayFilter(wish)(slot.time);
+}
 
 /** What a resident can correct at the summary, as options after yes and no. */
 const CORRECTIONS = ['fixName', 'fixContact', 'fixMoment'] as const;

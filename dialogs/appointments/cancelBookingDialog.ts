@@ -6,13 +6,13 @@ import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { bookingMoment, summaryLines } from './appointmentTexts.js';
 import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
-import { BookingChangeDialog } from './bookingChangeDialog.js';
+import { BookingChangeDialog, type BookingChangeOptions } from './bookingChangeDialog.js';
 import { stepValues } from '../stepValues.js';
 
 /** Cancels a booked appointment after the code-and-contact check and a yes/no question. */
 export class CancelBookingDialog extends BookingChangeDialog {
   constructor(deps: AppointmentDeps) {
-    super(DialogIds.cancelAppointment, deps);
+    super(DialogIds.cancelAppointment, deps, DialogIds.cancelAppointmentSteps);
     this.addDialog(
       new WaterfallDialog(DialogIds.cancelAppointmentSteps, [
         this.accessStep.bind(this),
@@ -23,7 +23,7 @@ export class CancelBookingDialog extends BookingChangeDialog {
     this.initialDialogId = DialogIds.cancelAppointmentSteps;
   }
 
-  private async accessStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async accessStep(step: WaterfallStepContext<BookingChangeOptions>): Promise<DialogTurnResult> {
     return this.checkAccess(step, 'cancel');
   }
 

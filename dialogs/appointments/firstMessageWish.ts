@@ -21,6 +21,9 @@ export type VisitWhen = Pick<SlotChoiceOptions, 'wish' | 'period' | 'avoid' | 'a
 const CLAUSE_BREAK =
   /[!?;,]+|\.(?!\d)|\s(?:maar|want|omdat|aangezien|doordat|zodat|nadat|toen)\s|\s(?:en|of)\s(?=(?:ik|we|wij|mijn|m'n|ons|onze|hij|zij|ze|dan|nu)\s)/;
 
+/** Where a resident goes for the visit itself: "naar het gemeentehuis", "naar jullie", "naar u". */
+const COUNTER = '(?:het\\s+)?(?:gemeentehuis|stadhuis|loket|balie|gemeente|jullie|u)(?!\\p{L})';
+
 /** Words that tie a date to something other than the visit. */
 const OTHER_EVENT = new RegExp(
   '(?<!\\p{L})(?:' +
@@ -30,7 +33,9 @@ const OTHER_EVENT = new RegExp(
       // a birth or a birthday
       'geboren|geboorte|bevallen|bevalling|uitgerekend|verjaardag|jarig|wordt|word',
       // a journey
-      'vertrek\\p{L}*|vertrokken|op reis|reis|reizen|vlieg\\p{L}*|vlucht|op vakantie|naar het buitenland',
+      'vertrek\\p{L}*|vertrokken|op reis|reis|reizen|vlieg\\p{L}*|vlucht|op vakantie|naar het buitenland|bedevaart|uitstap|op kamp',
+      // going somewhere that is not the counter ("wij gaan in mei naar Lourdes"; not "ik ga maandag naar het gemeentehuis")
+      `(?:gaan|gaat|ga|trekken|trekt|rijden|rijdt)(?=(?:\\s+\\p{L}+){0,6}\\s+naar\\s+(?!${COUNTER}))`,
       // an expiry
       'vervalt|vervallen|verloopt|verlopen|vervaldatum|geldig',
       // a wedding, a move

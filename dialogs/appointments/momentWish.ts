@@ -79,6 +79,8 @@ const CANNOT_DAY = new RegExp(
 
 const RELATIVE: ReadonlyArray<[RegExp, RelativeWish]> = [
   [/\blater (?:in|op) de (?:dag|namiddag)\b|\bdezelfde dag (?:wat )?later\b/, 'laterSameDay'],
+  // "direct erna", "meteen daarna", "aansluitend": not "de dag erna" or "de week daarna".
+  [/(?<!\b(?:dag|week|maand) )\b(?:erna|daarna|erachter|aansluitend|right after|straight after)\b/, 'laterSameDay'],
   [/\b(?:later|verder) in (?:de|die|dezelfde) week\b|\bnog (?:in )?(?:die|dezelfde) week\b|\blater that week\b/, 'laterInWeek'],
   [/\b(?:een|1) week (?:later|verder|nadien|erna)\b|\bde week (?:erna|nadien|daarna|erop)\b|\ba week later\b/, 'weekLater'],
   [/\b(?:een|1) dag (?:later|verder|nadien|erna)\b|\bde dag (?:erna|nadien|daarna|erop)\b|\ba day later\b/, 'dayLater'],

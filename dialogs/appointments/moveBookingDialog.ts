@@ -8,12 +8,12 @@ import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
 import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
-import { BookingChangeDialog } from './bookingChangeDialog.js';
+import { BookingChangeDialog, wishesToCancel, type BookingChangeOptions } from './bookingChangeDialog.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
 
-interface MoveBookingDialogOptions {
+interface MoveBookingDialogOptions extends BookingChangeOptions {
   /** The message that asked to move: what it says about when is used ("kan het naar donderdag?", "donderdag past niet meer"). */
   recognition?: Recognition | null;
 }
@@ -26,6 +26,13 @@ interface MoveState {
   intro?: string[];
 }
 
+/**
+ * "mijn afspraak van zaterdag", "de afspraak op 3 maart om 10u": the appointment being moved, not the wish
+ * ("… verzetten naar volgende week"); it runs to "naar", the verb or the end of the clause.
+ */
+const OLD_MOMENT =
+  /\b(afspraak|appointment)\s+(?:van|op|voor|om|on|for)\s+.*?(?=\s+(?:naar|tot|verzet\w*|verplaats\w*|verander\w*|wijzig\w*|verschuiv\w*|to|move)\b|[,.?!;]|$)/giu;
+
 /** The steps' options: the dialog's own, and when they start again, what they carry over. */
 type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
 
@@ -35,7 +42,8 @@ type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
  */
 export class MoveBookingDialog extends BookingChangeDialog {
   constructor(deps: AppointmentDeps) {
-    super(DialogIds.moveAppointment, deps);
+    // "ach nee, annuleer hem toch maar gewoon" at any question of the move: cancelling it, with the booking found.
+    super(DialogIds.moveAppointment, deps, DialogIds.moveAppointmentSteps, { intent: 'appointment.cancel', wished: wishesToCancel });
     this.addDialog(new SlotChoiceDialog(deps));
     this.addDialog(
       new WaterfallDialog(DialogIds.moveAppointmentSteps, [
@@ -54,7 +62,7 @@ export class MoveBookingDialog extends BookingChangeDialog {
     // Only the message that asked to move carries a wish; read it now, before the code and contact answers.
     const text = step.context.activity.text;
     if (options.recognition?.intent === 'appointment.reschedule' && text) {
-      const said = readMomentWish(text, this.deps.clock());
+      const said = readMomentWish(text.replace(OLD_MOMENT, '$1'), this.deps.clock());
       if (said) remembered(step).said = said;
     }
     return this.checkAccess(step, 'move');

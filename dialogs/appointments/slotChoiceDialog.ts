@@ -201,34 +201,19 @@ export class SlotChoiceDialog extends ComponentDialog {
       if (inside.length > 0) {
         slots = inside;
         question = t('appointments:slots.matching');
-      } else {
-        if (found.length > 0) said.push(t('appointments:slots.noneInPeriod'));
+      } else if (found.length > 0) {
+        said.push(t('appointments:slots.noneInPeriod'));
         slots = found;
         question = t('appointments:slots.nearest');
+      } else {
+        // Nothing free from its first day on ("in mei", past the horizon): why, and the closest slots before it.
+        ({ slots, question } = await this.slotsForWish(step, { ...options.wish, day: from }, searchLimit, offerable, said));
       }
     } else if (options.proposal) {
       slots = offerable(options.proposal);
       question = t(options.askWhichOne ? 'appointments:slots.whichOne' : 'appointments:slots.pick');
     } else if (options.wish) {
-      const found = await this.deps.provider.matchWish({
-        service: options.service,
-        wish: options.wish,
-        limit: searchLimit,
-        alternatives: OFFERED_SLOTS,
-      });
-      const matching = found.kind === 'match' ? offerable(found.slots) : [];
-      if (matching.length > 0) {
-        slots = matching;
-        question = t('appointments:slots.matching');
-      } else {
-        if (found.kind === 'noMatch') said.push(explainUnbookable(found.reason, this.deps, t, language));
-        const alternatives = found.kind === 'noMatch' ? offerable(found.alternatives) : [];
-        slots =
-          alternatives.length > 0
-            ? alternatives
-            : offerable(await this.deps.provider.freeSlots({ service: options.service, limit: searchLimit }));
-        question = t('appointments:slots.nearest');
-      }
+      ({ slots, question } = await this.slotsForWish(step, options.wish, searchLimit, offerable, said));
     } else {
       slots = offerable(await this.deps.provider.freeSlots({ service: options.service, limit: searchLimit }));
       question = t(options.avoid ? 'appointments:slots.matching' : 'appointments:slots.earliest');
@@ -247,6 +232,25 @@ export class SlotChoiceDialog extends ComponentDialog {
       slots,
     };
     return step.prompt(DialogIds.appointmentSlotPrompt, prompt);
+  }
+
+  /** The slots that fit `wish`, else why none does (added to `said`) and the nearest free ones. */
+  private async slotsForWish(
+    step: WaterfallStepContext<SlotChoiceOptions>,
+    wish: SlotWish,
+    searchLimit: number,
+    offerable: (found: FreeSlot[]) => FreeSlot[],
+    said: string[],
+  ): Promise<{ slots: FreeSlot[]; question: string }> {
+    const { t, language } = turnServices(step.context);
+    const { service } = step.options;
+    const found = await this.deps.provider.matchWish({ service, wish, limit: searchLimit, alternatives: OFFERED_SLOTS });
+    const matching = found.kind === 'match' ? offerable(found.slots) : [];
+    if (matching.length > 0) return { slots: matching, question: t('appointments:slots.matching') };
+    if (found.kind === 'noMatch') said.push(explainUnbookable(found.reason, this.deps, t, language));
+    const alternatives = found.kind === 'noMatch' ? offerable(found.alternatives) : [];
+    const slots = alternatives.length > 0 ? alternatives : offerable(await this.deps.provider.freeSlots({ service, limit: searchLimit }));
+    return { slots, question: t('appointments:slots.nearest') };
   }
 
   private async pickStep(step: WaterfallStepContext<SlotChoiceOptions>): Promise<DialogTurnResult> {
@@ -288,8 +292,18 @@ export class SlotChoiceDialog extends ComponentDialog {
       const again: SlotChoiceOptions = { ...base, proposal: offered, intro: [t('appointments:slots.wishNotUnderstood')] };
       return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, again);
     }
-    return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, slotChoiceFor(reply.wish, base, offered, this.deps.clock()));
+    const next = slotChoiceFor(reply.wish, base, offered, this.deps.clock());
+    return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, onTheDayAsked(next, step.options.wish));
   }
+}
+
+/**
+ * "liever in de namiddag", "na 3u" after the slots of a day the resident asked for: a time without a
+ * day refines that day's search, it does not start again from today.
+ */
+function onTheDayAsked(next: SlotChoiceOptions, asked: SlotChoiceOptions['wish']): SlotChoiceOptions {
+  if (!next.wish || next.wish.day !== undefined || asked?.day === undefined) return next;
+  return { ...next, wish: { day: asked.day, ...next.wish } };
 }
 
 /**

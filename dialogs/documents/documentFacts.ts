@@ -5,7 +5,7 @@ import type { DocumentId } from '../../domain/nluContract.js';
 import { documentRoute, type InPersonRoute } from '../../services/municipality/documentRoute.js';
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { DOCUMENT_FACTS, mentions, type DocumentFact } from '../../services/municipality/questionCues.js';
-import type { DocumentFacts } from '../appointments/appointmentDeps.js';
+import type { CounterVisitLines, DocumentFacts } from '../appointments/appointmentDeps.js';
 import { deliveryLine, priceLine, type RouteMessageContext } from './routeMessages.js';
 
 /**
@@ -24,8 +24,8 @@ export class DocumentFactsAnswer implements DocumentFacts {
   async answer(context: TurnContext, id: DocumentId, requester: Requester | undefined, asked: readonly DocumentFact[]): Promise<void> {
     const document = this.facts.documentById.get(id);
     if (!document) throw new Error(`documents.json has no document "${id}"`);
-    const { t, language } = turnServices(context);
-    const ctx: RouteMessageContext = { t, language, channelId: context.activity.channelId, municipality: this.facts.municipality };
+    const ctx = this.messageContext(context);
+    const { t } = ctx;
     const phone = { phone: this.facts.municipality.phone.display };
     const route = counterRoute(document, requester);
     const lines: string[] = [];
@@ -40,6 +40,19 @@ export class DocumentFactsAnswer implements DocumentFacts {
       const bring = route.bring.map((item) => t(`documents:inPerson.bring.${item}`));
       await context.sendActivity(renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }));
     }
+  }
+
+  atCounterFor(context: TurnContext, id: DocumentId, requester: Requester): CounterVisitLines | undefined {
+    const document = this.facts.documentById.get(id);
+    const route = document ? counterRoute(document, requester) : undefined;
+    if (!route || route.requester !== requester) return undefined;
+    const ctx = this.messageContext(context);
+    return { bring: route.bring.map((item) => ctx.t(`documents:inPerson.bring.${item}`)), price: priceLine(route, ctx) };
+  }
+
+  private messageContext(context: TurnContext): RouteMessageContext {
+    const { t, language } = turnServices(context);
+    return { t, language, channelId: context.activity.channelId, municipality: this.facts.municipality };
   }
 }
 

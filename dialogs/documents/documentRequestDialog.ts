@@ -1,5 +1,7 @@
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Option } from '../../bot/channels/renderer.js';
+import { answerWords, phraseWords } from '../../bot/channels/answerPhrases.js';
+import { buttonValueOf, optionsAsShown, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails, type ModelMention, type RequesterMention } from '../../nlu/documentDetails.js';
@@ -13,7 +15,7 @@ import {
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { mentions } from '../../services/municipality/questionCues.js';
 import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js';
-import { handOverToBooking, type CapabilityOptions } from '../capabilityOptions.js';
+import { handOverToBooking, type BookingFor, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { capitalised } from '../displayFormats.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
@@ -36,6 +38,8 @@ import { stepValues } from '../stepValues.js';
 interface DocumentRequestOptions extends CapabilityOptions {
   /** The document, when another dialog already knows it; else taken from the recognition or asked. */
   document?: DocumentId;
+  /** The request so far with another requester, after "nee, het is voor mezelf" at a question after the answer. */
+  corrected?: RequestState;
 }
 
 /** What the dialog knows so far; kept in the step values, the route is worked out again from it. */
@@ -71,6 +75,9 @@ const BLOCKABLE: readonly DocumentId[] = ['identiteitskaart', 'kids-id', 'reispa
 /** The offer to book the counter visit: a question about the document there ("wat kost da", "kan dat online?") is answered first. */
 const BOOK_OFFER = 'documents.bookOffer';
 
+/** The answer at the document menu that names a document instead of picking a group ("overlijdensakte", "een bewijs van woonst"). */
+const NAMED_DOCUMENT = 'namedDocument';
+
 /** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
 const NO_COMPUTER = 'noComputer';
 
@@ -89,11 +96,25 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     super(DialogIds.documentRequest);
     this.documentFacts = new DocumentFactsAnswer(facts);
     this.addDialog(new OptionPrompt(DialogIds.documentRequestQuestion));
+    // The document's name works at the menu as it does in a first message: the dialog takes it from the recognition.
+    this.addDialog(
+      new OptionPrompt(DialogIds.documentChoiceQuestion, undefined, {
+        value: NAMED_DOCUMENT,
+        reads: (context) => documentNamed(context, []) !== undefined,
+      }),
+    );
     // "ik heb geen computer" at "voor wie?": she asks for herself and needs the counter, not the question again.
     this.addDialog(
       new OptionPrompt(DialogIds.documentRequesterQuestion, undefined, {
         value: NO_COMPUTER,
         reads: (context) => mentions(context.activity.text, facts.cues.noComputer),
+      }),
+    );
+    // "kan da morgen" at the offer to book: a moment wish is a yes, and the booking follows the wish.
+    this.addDialog(
+      new OptionPrompt(DialogIds.documentBookOffer, undefined, {
+        value: ANSWER_YES,
+        reads: (context) => this.wishIn(context) !== undefined,
       }),
     );
     this.addDialog(new LoginAlternativesDialog(facts.municipality));
@@ -113,6 +134,11 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
 
   private async groupStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const options: DocumentRequestOptions = step.options ?? {};
+    if (options.corrected) {
+      // What the resident said before stays; only for whom changed, so the route is worked out again.
+      stepValues<{ request?: RequestState }>(step).request = options.corrected;
+      return step.next();
+    }
     const text = step.context.activity.text;
     const { cues } = this.facts;
     state(step).said = {
@@ -121,7 +147,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       noComputer: mentions(text, cues.noComputer),
       lost: mentions(text, cues.lostDocument),
     };
-    const when = text ? visitWhenIn(text, this.clock()) : undefined;
+    const when = this.wishIn(step.context);
     if (when) state(step).when = when;
     hear(step);
     const known = options.document ?? options.recognition?.entities.document;
@@ -135,20 +161,36 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       await step.context.sendActivity(t('documents:bereaved.condolence'));
       state(step).condoled = true;
     }
-    const groups: Option[] = DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group', FOLLOW_UP);
+    return askOptions(
+      step,
+      DialogIds.documentChoiceQuestion,
+      t('documents:choose.groupAsk'),
+      groupOptions(step.context),
+      GROUP_QUESTION,
+      FOLLOW_UP,
+    );
   }
 
   private async documentStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     if (state(step).document) return step.next();
     hear(step);
+    // "reispas" also picks the group that names it: the document itself is known, so no second menu.
+    const named = documentNamed(
+      step.context,
+      optionsAsShown(
+        step.context.activity.channelId,
+        { id: GROUP_QUESTION, text: '', options: groupOptions(step.context) },
+        turnServices(step.context).t,
+      ),
+    );
+    if (named) return step.next(named);
     const ids: readonly DocumentId[] = DOCUMENT_GROUPS[step.result as DocumentGroup];
     if (ids.length === 1) return step.next(ids[0]);
     const { t, language } = turnServices(step.context);
     const documents: Option[] = ids.map((id) => ({ value: id, label: capitalised(this.document(id).name[language]) }));
     return askOptions(
       step,
-      DialogIds.documentRequestQuestion,
+      DialogIds.documentChoiceQuestion,
       t('documents:choose.documentAsk'),
       documents,
       'documents.document',
@@ -159,12 +201,14 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   private async modelStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const request = state(step);
     if (!request.document) {
-      request.document = step.result as DocumentId;
+      // The menu's other answer is read only when the message names a document.
+      request.document = step.result === NAMED_DOCUMENT ? documentNamed(step.context, [])! : (step.result as DocumentId);
       hear(step);
     }
     const document = this.document(request.document);
     const question = questionsFor(document).find((q) => q.question === 'model');
-    if (!question) return step.next();
+    // Chosen before a correction of for whom: not asked again.
+    if (!question || request.model !== undefined) return step.next();
     const { t } = turnServices(step.context);
     const said = request.modelSaid;
     if (said && question.options.includes(said.id)) {
@@ -250,11 +294,19 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   }
 
   hearsAside(innerDc: DialogContext): boolean {
-    return this.factsAskedAtOffer(innerDc) !== undefined;
+    return this.factsAskedAtOffer(innerDc) !== undefined || this.requesterCorrected(innerDc) !== undefined;
   }
 
-  /** At the offer to book, a question about the document's facts is answered, then the offer is made again. */
+  /**
+   * At the offer to book, a question about the document's facts is answered, then the offer is made again. At a
+   * question after the answer, "nee, het is voor mezelf, niet voor de buurvrouw" corrects for whom: the answer again.
+   */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const corrected = this.requesterCorrected(innerDc);
+    if (corrected) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(DialogIds.documentRequestSteps, { corrected } satisfies DocumentRequestOptions);
+    }
     const asked = this.factsAskedAtOffer(innerDc);
     if (!asked) return super.onContinueDialog(innerDc);
     const { context } = innerDc;
@@ -276,6 +328,20 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     return request?.document && facts.length > 0 ? { request, facts } : undefined;
   }
 
+  /** The request with the requester said now, when a question after the answer is open and it differs from the one answered for. */
+  private requesterCorrected(innerDc: DialogContext): RequestState | undefined {
+    if (innerDc.activeDialog?.id !== DialogIds.documentRequestQuestion) return undefined;
+    const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
+    const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
+    if (!request?.document || !request.offered) return undefined;
+    const said = documentDetails(innerDc.context.activity.text ?? '').requester;
+    const document = this.document(request.document);
+    if (!said?.explicit || said.who === request.requester || !requesterOptions(document, request.model).includes(said.who))
+      return undefined;
+    const { offered: _offered, ...rest } = request;
+    return { ...rest, requester: said.who, requesterSaid: said };
+  }
+
   /** Offers to book this service now; without a service (no appointment needed) the answer is complete. */
   private async offerVisit(step: WaterfallStepContext<DocumentRequestOptions>, service: string | undefined): Promise<DialogTurnResult> {
     if (!service) return step.endDialog();
@@ -283,7 +349,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     state(step).offered = { kind: 'visit', service };
     return askOptions(
       step,
-      DialogIds.documentRequestQuestion,
+      DialogIds.documentBookOffer,
       t('documents:inPerson.appointment.offer'),
       yesNoOptions(step.context),
       BOOK_OFFER,
@@ -301,8 +367,9 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
         appointmentPossible: route.kind === 'online' && route.inPersonAlternative !== null,
       } satisfies LoginAlternativesOptions);
     }
+    // "ja morgen": the day said with the yes comes before what the first message said.
     if (offered?.kind === 'visit' && step.result === ANSWER_YES)
-      return step.endDialog(handOverToBooking(offered.service, state(step).when));
+      return step.endDialog(handOverToBooking(offered.service, this.wishIn(step.context) ?? state(step).when, bookingFor(state(step))));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
@@ -315,7 +382,13 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     if ((step.result as LoginAlternative) !== 'appointment' || !alternative) return step.endDialog();
     const document = this.document(route.document);
     await send(step, inPersonRouteMessages(document, alternative, this.messageContext(step), { notOnline: false }));
-    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when));
+    return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when, bookingFor(state(step))));
+  }
+
+  /** When this turn's message says the resident would come, as the booking's slot search. */
+  private wishIn(context: TurnContext): VisitWhen | undefined {
+    const text = context.activity.text;
+    return text ? visitWhenIn(text, this.clock()) : undefined;
   }
 
   private route(step: WaterfallStepContext): DocumentRoute {
@@ -348,6 +421,31 @@ function hear(step: WaterfallStepContext): void {
   const details = documentDetails(step.context.activity.text ?? '');
   if (details.requester && !request.requesterSaid) request.requesterSaid = details.requester;
   if (details.model && !request.modelSaid) request.modelSaid = details.model;
+}
+
+/** The question id of the document menu's groups. */
+const GROUP_QUESTION = 'documents.group';
+
+function groupOptions(context: TurnContext): Option[] {
+  const { t } = turnServices(context);
+  return DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
+}
+
+/**
+ * The document this turn's message names, read by the recognizer as in a first message; none for a
+ * tapped option (a button's code, or the text of one of `shown`, which name documents too: "Een eID, Kids-ID of reispas").
+ */
+function documentNamed(context: TurnContext, shown: readonly Option[]): DocumentId | undefined {
+  if (buttonValueOf(context.activity)) return undefined;
+  const said = answerWords(context.activity.text ?? '').join(' ');
+  if (shown.some((option) => phraseWords(option.label).join(' ') === said)) return undefined;
+  const document = turnServices(context).recognition?.entities.document;
+  return isDocumentId(document) ? document : undefined;
+}
+
+/** The document and requester the booking that follows is for. */
+function bookingFor(request: RequestState): BookingFor {
+  return { ...(request.document ? { document: request.document } : {}), ...(request.requester ? { requester: request.requester } : {}) };
 }
 
 function routeRequest(request: RequestState): RouteRequest {

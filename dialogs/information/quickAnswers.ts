@@ -5,9 +5,10 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
+import type { Translate } from '../../bot/i18n.js';
 import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
-import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
+import type { Municipality, MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { CONTACT_TOPICS, mentions, type ContactTopic } from '../../services/municipality/questionCues.js';
 import { dayMessages, openNowMessages, todayMessages, windowMessages } from './openingHoursAnswers.js';
 import { brusselsDateTime } from '../../services/brusselsTime.js';
@@ -16,15 +17,51 @@ import { brusselsDateTime } from '../../services/brusselsTime.js';
  * The hours now; on the day the message names ("zaterdag", "morgen"); in the span it names ("tss 12 en 13u"),
  * that day or today; or all of today's hours when it asks until when ("tot hoe laat zijn jullie open?").
  */
-export function hoursMessages(context: TurnContext, facts: MunicipalityData, now: Date): string[] {
+export function hoursMessages(context: TurnContext, facts: MunicipalityData, now: Date): readonly string[] {
   const { t, language } = turnServices(context);
-  const ctx = { t, language, municipality: facts.municipality };
+  const { municipality } = facts;
+  const ctx = { t, language, municipality };
   const text = context.activity.text ?? '';
   const wish = text ? parseDutchDateTime(text, now) : undefined;
-  const today = brusselsDateTime(now).date;
-  if (wish?.after && wish.before) return windowMessages(wish.day ?? today, { from: wish.after, to: wish.before }, ctx);
-  if (wish?.day && wish.day !== today) return dayMessages(wish.day, ctx);
-  return mentions(text, facts.cues.closingTime) ? todayMessages(now, ctx) : openNowMessages(now, ctx);
+  const { date: today, time } = brusselsDateTime(now);
+  const remembered = (key: string, answer: () => string[]) => rememberedAnswer(municipality, t, `${language} ${key}`, answer);
+  if (wish?.after && wish.before) {
+    const window = { from: wish.after, to: wish.before };
+    const day = wish.day ?? today;
+    return remembered(`window ${day} ${window.from} ${window.to}`, () => windowMessages(day, window, ctx));
+  }
+  const asked = wish?.day && wish.day !== today ? wish.day : undefined;
+  if (asked) return remembered(`day ${asked}`, () => dayMessages(asked, ctx));
+  // The answer now changes only with the Brussels minute (the hours read no seconds), another day's only with that day.
+  if (mentions(text, facts.cues.closingTime)) return remembered(`today ${today} ${time}`, () => todayMessages(now, ctx));
+  return remembered(`now ${today} ${time}`, () => openNowMessages(now, ctx));
+}
+
+/** More than the days a resident asks about in a year: only bounds memory. */
+const REMEMBERED_HOURS_ANSWERS = 1000;
+const hoursAnswers = new WeakMap<Municipality, WeakMap<Translate, Map<string, readonly string[]>>>();
+
+/**
+ * An answer about the hours worked out once per municipality, translator and key (language and
+ * moment): it depends on nothing else, the data never changes after start-up.
+ */
+function rememberedAnswer(municipality: Municipality, t: Translate, key: string, answer: () => string[]): readonly string[] {
+  let byLanguage = hoursAnswers.get(municipality);
+  if (!byLanguage) {
+    byLanguage = new WeakMap();
+    hoursAnswers.set(municipality, byLanguage);
+  }
+  let answers = byLanguage.get(t);
+  if (!answers) {
+    answers = new Map();
+    byLanguage.set(t, answers);
+  }
+  const known = answers.get(key);
+  if (known) return known;
+  const messages = Object.freeze(answer());
+  if (answers.size >= REMEMBERED_HOURS_ANSWERS) answers.clear();
+  answers.set(key, messages);
+  return messages;
 }
 
 /**

@@ -133,6 +133,8 @@ function pick(context: TurnContext, question: OptionPromptOptions): OptionAnswer
   if (picked?.whole) return picked;
   // A tapped button sends the label the channel showed, which may be the short form.
   const shown = optionsAsShown(context.activity.channelId, { id: question.id, text: '', options: question.options }, t);
+  // Every label shown as it is: matching what was shown would read the same again.
+  if (shown.every((option, index) => option.label === question.options[index]!.label)) return picked;
   const asShown = matchAnswer(text, shown, matching);
   return asShown?.whole ? asShown : (picked ?? asShown);
 }

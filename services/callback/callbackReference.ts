@@ -27,13 +27,19 @@ export function isCallbackReference(text: string): boolean {
 }
 
 const CALLBACK_WORD = /terugbel|call ?back/;
-const CANCEL_WORD = /annul|intrek|trek\b.*\bin\b|schrap|niet meer|cancel|withdraw/;
+/** Flemish and chat forms count too: "ni meer nodig", "laat da terugbellen maar", "vergeet dat terugbelverzoek". */
+const CANCEL_WORD =
+  /annul|intrek|trek\b.*\bin\b|schrap|\b(?:niet|nie|ni) meer\b|\b(?:niet|nie|ni) (?:meer )?nodig\b|hoeft niet|\blaat\s+(?:da|dat|die|het)?\s*terugbel\w*\s+(?:\w+\s+)?(?:maar|zitten|vallen)\b|vergeet(?!\s+(?:niet|nie|ni)\b)|mag weg|cancel|withdraw/;
 
-/** "ik wil niet meer gebeld worden", "bel mij toch maar niet", "u hoeft me niet te bellen", "don't call me". */
+/** A negation, also as Flemish says it ("ge moet mij ni meer bellen"). */
+const NOT = '(?:niet|nie|ni)';
+
+/** "ik wil niet meer gebeld worden", "bel mij toch maar niet", "u hoeft me niet te bellen", "hoeft ni meer te bellen", "don't call me". */
 const NO_LONGER_CALLED = [
-  /\b(?:niet|nooit|geen)\b.*\b(?:terug)?gebeld\b/,
-  /\bbel\b.*\b(?:mij|me)\b.*\bniet\b/,
-  /\b(?:mij|me)\b.*\bniet\b.*\b(?:terug)?\s*(?:te\s+)?(?:terug)?bellen\b/,
+  /\b(?:niet|nie|ni|nooit|geen)\b.*\b(?:terug)?gebeld\b/,
+  new RegExp(`\\bbel\\b.*\\b(?:mij|me)\\b.*\\b${NOT}\\b`),
+  new RegExp(`\\b(?:mij|me)\\b.*\\b${NOT}\\b.*\\b(?:terug)?\\s*(?:te\\s+)?(?:terug)?bellen\\b`),
+  new RegExp(`\\b(?:hoeft|hoeven|moet|moeten)\\b.*\\b${NOT}\\b.*\\b(?:te\\s+)?(?:terug)?bellen\\b`),
   /\b(?:don'?t|do not|no need to|stop)\b.*\b(?:call|phone|ring)(?:ing)?\s+me\b/,
 ];
 

@@ -47,6 +47,7 @@ export interface QuestionCues {
   readonly closingTime: CueSet;
   readonly openingHours: CueSet;
   readonly lostDocument: CueSet;
+  readonly anotherBooking: CueSet;
 }
 
 /** Most words that may stand between two words of a cue ("ik kom mijn reispas halen"). */

@@ -67,9 +67,18 @@ const fileName = (generation: number) => `${String(generation).padStart(10, '0')
 
 /** Reads the journal files in `directory` (created if missing) and opens the journal on them. */
 export async function openKeyJournal<T>(directory: string, options: KeyJournalOptions<T>): Promise<KeyJournal<T>> {
-  const { fileSystem, logger } = options;
-  const checkpointBytes = options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES;
-  const held = new Map<string, { entry: Entry<T>; generation: number }>();
+  const { held, generations } = await replayJournal<T>(directory, options);
+  return new OpenKeyJournal<T>(directory, options, held, generations);
+}
+
+type Held<T> = Map<string, { entry: Entry<T>; generation: number }>;
+
+/** The newest entry of every key in the journal files, oldest file first; a torn tail is cut off. */
+async function replayJournal<T>(
+  directory: string,
+  { fileSystem, logger }: KeyJournalOptions<T>,
+): Promise<{ held: Held<T>; generations: number[] }> {
+  const held: Held<T> = new Map();
   const generations = (await fileSystem.readdir(directory))
     .map((name) => JOURNAL_FILE.exec(name)?.[1])
     .filter((digits): digits is string => digits !== undefined)
@@ -79,146 +88,189 @@ export async function openKeyJournal<T>(directory: string, options: KeyJournalOp
     const file = path.join(directory, fileName(generation));
     const { changes, tornBytes, goodBytes } = parseJournal<T>(file, await fileSystem.readFile(file), index === generations.length - 1);
     if (tornBytes > 0) {
-      const handle = await fileSystem.openAppend(file);
-      try {
-        await handle.truncate(goodBytes);
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
+      await cutTo(file, goodBytes, fileSystem);
       logger?.warn('store_journal_torn_tail_removed', { file, bytes: tornBytes });
     }
     for (const change of changes) held.set(change.key, { entry: change.entry, generation });
   }
+  return { held, generations };
+}
 
+/** Cuts `file` back to its first `length` bytes, durably. */
+async function cutTo(file: string, length: number, fileSystem: StoreFileSystem): Promise<void> {
+  const handle = await fileSystem.openAppend(file);
+  try {
+    await handle.truncate(length);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+interface PendingWrite<T> {
+  changes: readonly JournalChange<T>[];
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/** The journal once replayed: appends by group commit, checkpoints, the newest entries held in memory. */
+class OpenKeyJournal<T> implements KeyJournal<T> {
+  private readonly checkpointBytes: number;
   /** Generations whose files exist (or will, once appended to), oldest first. */
-  const files = new Set(generations);
-  let generation = (generations.at(-1) ?? 0) + 1;
-  let handle: StoreAppendHandle | null = null;
-  let size = 0;
-  let broken: unknown = null;
-  let pending: { changes: readonly JournalChange<T>[]; resolve(): void; reject(error: unknown): void }[] = [];
-  let flushQueued = false;
+  private readonly files: Set<number>;
+  private generation: number;
+  private handle: StoreAppendHandle | null = null;
+  private size = 0;
+  private broken: unknown = null;
+  private pending: PendingWrite<T>[] = [];
+  private flushQueued = false;
   /** File operations (appends, switching files) run one after another. */
-  let fileWork: Promise<unknown> = Promise.resolve();
-  let checkpointing: Promise<void> | null = null;
-  const currentFile = () => path.join(directory, fileName(generation));
+  private fileWork: Promise<unknown> = Promise.resolve();
+  private checkpointing: Promise<void> | null = null;
 
-  function onFileWork<R>(work: () => Promise<R>): Promise<R> {
-    const run = fileWork.then(work);
-    fileWork = run.catch(() => undefined);
+  constructor(
+    private readonly directory: string,
+    private readonly options: KeyJournalOptions<T>,
+    private readonly held: Held<T>,
+    generations: readonly number[],
+  ) {
+    this.checkpointBytes = options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES;
+    this.files = new Set(generations);
+    this.generation = (generations.at(-1) ?? 0) + 1;
+  }
+
+  find(key: string): Entry<T> | undefined {
+    return this.held.get(key)?.entry;
+  }
+
+  *changes(): IterableIterator<[string, Entry<T>]> {
+    for (const [key, { entry }] of this.held) yield [key, entry];
+  }
+
+  write(changes: readonly JournalChange<T>[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ changes, resolve, reject });
+      if (this.flushQueued) return;
+      this.flushQueued = true;
+      void this.onFileWork(() => this.flush());
+    });
+  }
+
+  async checkpoint(): Promise<void> {
+    while (this.checkpointing) await this.checkpointing;
+    if (this.held.size > 0 || this.files.size > 0) await this.startCheckpoint();
+  }
+
+  async close(): Promise<void> {
+    await this.fileWork;
+    await this.checkpoint();
+    await this.onFileWork(async () => {
+      await this.handle?.close();
+      this.handle = null;
+    });
+  }
+
+  private currentFile(): string {
+    return path.join(this.directory, fileName(this.generation));
+  }
+
+  private onFileWork<R>(work: () => Promise<R>): Promise<R> {
+    const run = this.fileWork.then(work);
+    this.fileWork = run.catch(() => undefined);
     return run;
   }
 
-  async function flush(): Promise<void> {
-    flushQueued = false;
-    const batch = pending;
-    pending = [];
-    const file = currentFile();
-    if (broken !== null) {
-      for (const waiting of batch) waiting.reject(storeWriteFailed(file, broken));
+  /** Appends every write pending now as one line; each hears back once that line is durable. */
+  private async flush(): Promise<void> {
+    this.flushQueued = false;
+    const batch = this.pending;
+    this.pending = [];
+    const file = this.currentFile();
+    if (this.broken !== null) {
+      for (const waiting of batch) waiting.reject(storeWriteFailed(file, this.broken));
       return;
     }
     const records = batch.flatMap(({ changes }) => changes.map(({ key, entry }) => [key, entry?.savedAt ?? '', entry?.value ?? null]));
     const json = JSON.stringify(records);
     const line = `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
     try {
-      const created = handle === null;
-      handle ??= await fileSystem.openAppend(file);
-      files.add(generation);
-      await handle.append(line);
-      await handle.datasync();
-      // A new file's directory entry must survive a crash too.
-      if (created) await syncDirectory(directory, fileSystem);
+      await this.append(file, line);
     } catch (error) {
-      await cutBack(error);
-      logger?.error('store_write_failed', { file, reason: describeCause(error), changes: records.length });
+      await this.cutBack(error);
+      this.options.logger?.error('store_write_failed', { file, reason: describeCause(error), changes: records.length });
       for (const waiting of batch) waiting.reject(storeWriteFailed(file, error));
       return;
     }
-    size += Buffer.byteLength(line);
-    for (const { changes } of batch) for (const change of changes) held.set(change.key, { entry: change.entry, generation });
+    this.size += Buffer.byteLength(line);
+    for (const { changes } of batch)
+      for (const change of changes) this.held.set(change.key, { entry: change.entry, generation: this.generation });
     for (const waiting of batch) waiting.resolve();
-    if (size >= checkpointBytes && !checkpointing) {
-      void checkpoint().catch((error: unknown) =>
-        logger?.error('store_checkpoint_failed', { file: directory, reason: describeCause(error) }),
+    if (this.size >= this.checkpointBytes && !this.checkpointing) {
+      void this.startCheckpoint().catch((error: unknown) =>
+        this.options.logger?.error('store_checkpoint_failed', { file: this.directory, reason: describeCause(error) }),
       );
     }
   }
 
+  /** Appends `line` to the current file and fdatasyncs it (a new file's directory entry too). */
+  private async append(file: string, line: string): Promise<void> {
+    const { fileSystem } = this.options;
+    const created = this.handle === null;
+    this.handle ??= await fileSystem.openAppend(file);
+    this.files.add(this.generation);
+    await this.handle.append(line);
+    await this.handle.datasync();
+    // A new file's directory entry must survive a crash too.
+    if (created) await syncDirectory(this.directory, fileSystem);
+  }
+
   /** After a failed append: the file back to its durable length, or no more writes. */
-  async function cutBack(cause: unknown): Promise<void> {
-    if (!handle) return;
+  private async cutBack(cause: unknown): Promise<void> {
+    if (!this.handle) return;
     try {
-      await handle.truncate(size);
-      await handle.datasync();
+      await this.handle.truncate(this.size);
+      await this.handle.datasync();
     } catch {
-      broken = cause;
+      this.broken = cause;
     }
   }
 
   /** Appends from now on go to a new file; returns the generation that was current. */
-  function nextFile(): Promise<number> {
-    return onFileWork(async () => {
-      const previous = generation;
-      const closing = handle;
-      handle = null;
-      size = 0;
-      generation += 1;
+  private nextFile(): Promise<number> {
+    return this.onFileWork(async () => {
+      const previous = this.generation;
+      const closing = this.handle;
+      this.handle = null;
+      this.size = 0;
+      this.generation += 1;
       await closing?.close();
       return previous;
     });
   }
 
-  function checkpoint(): Promise<void> {
-    checkpointing ??= (async () => {
-      try {
-        const last = await nextFile();
-        const due = [...held].filter(([, held]) => held.generation <= last);
-        await options.writeBack(due.map(([key, { entry }]) => ({ key, entry })));
-        for (const [key, written] of due) if (held.get(key) === written) held.delete(key);
-        // Oldest first: a crash in between leaves only newer files, whose entries win at replay anyway.
-        for (const old of [...files].filter((candidate) => candidate <= last).sort((a, b) => a - b)) {
-          await fileSystem.unlink(path.join(directory, fileName(old))).catch((error: unknown) => {
-            if (!hasCode(error, 'ENOENT')) throw error;
-          });
-          files.delete(old);
-        }
-        await syncDirectory(directory, fileSystem);
-      } finally {
-        checkpointing = null;
-      }
-    })();
-    return checkpointing;
+  /** Writes back the entries of the files so far and removes those files; one checkpoint at a time. */
+  private startCheckpoint(): Promise<void> {
+    this.checkpointing ??= this.writeBackFiles().finally(() => {
+      this.checkpointing = null;
+    });
+    return this.checkpointing;
   }
 
-  return {
-    find: (key) => held.get(key)?.entry,
-    *changes() {
-      for (const [key, { entry }] of held) yield [key, entry];
-    },
-    write(changes) {
-      return new Promise<void>((resolve, reject) => {
-        pending.push({ changes, resolve, reject });
-        if (flushQueued) return;
-        flushQueued = true;
-        void onFileWork(flush);
+  private async writeBackFiles(): Promise<void> {
+    const { fileSystem } = this.options;
+    const last = await this.nextFile();
+    const due = [...this.held].filter(([, held]) => held.generation <= last);
+    await this.options.writeBack(due.map(([key, { entry }]) => ({ key, entry })));
+    for (const [key, written] of due) if (this.held.get(key) === written) this.held.delete(key);
+    // Oldest first: a crash in between leaves only newer files, whose entries win at replay anyway.
+    for (const old of [...this.files].filter((candidate) => candidate <= last).sort((a, b) => a - b)) {
+      await fileSystem.unlink(path.join(this.directory, fileName(old))).catch((error: unknown) => {
+        if (!hasCode(error, 'ENOENT')) throw error;
       });
-    },
-    checkpoint: async () => {
-      while (checkpointing) await checkpointing;
-      if (held.size > 0 || files.size > 0) await checkpoint();
-    },
-    async close() {
-      await fileWork;
-      while (checkpointing) await checkpointing;
-      if (held.size > 0 || files.size > 0) await checkpoint();
-      await onFileWork(async () => {
-        await handle?.close();
-        handle = null;
-      });
-    },
-  };
+      this.files.delete(old);
+    }
+    await syncDirectory(this.directory, fileSystem);
+  }
 }
 
 /**

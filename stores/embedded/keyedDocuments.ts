@@ -28,7 +28,8 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFileAdapter, hasCode, syncDirectory } from './durableFileAdapter.js';
 import { copyAsJson, sameJsonValue } from './jsonValueCopy.js';
-import { openKeyJournal, type JournalChange } from './keyJournal.js';
+import { openKeyJournal, type JournalChange, type KeyJournal } from './keyJournal.js';
+import { KeyLocks } from './keyLocks.js';
 import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
 import type { Logger } from '../../bot/logger.js';
@@ -142,284 +143,339 @@ const IMPORT_CHUNK = 256;
 
 export async function openKeyedDocuments<T>(root: string, options: KeyedDocumentsOptions): Promise<KeyedDocuments<T>> {
   const directory = path.resolve(root);
-  const tempDirectory = path.join(directory, TEMP_DIRECTORY);
   const fileSystem = options.fileSystem ?? nodeStoreFileSystem;
   const now = options.now ?? (() => new Date());
-  const cacheLimit = options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
-  await fs.mkdir(tempDirectory, { recursive: true });
-  await fs.mkdir(path.join(directory, JOURNAL_DIRECTORY), { recursive: true });
-  // Temp files of a process that died mid-write. Safe to remove: one process owns the data directory.
-  for (const name of await fs.readdir(tempDirectory)) {
-    await fs.unlink(path.join(tempDirectory, name)).catch(() => undefined);
-    options.logger?.warn('store_leftover_temp_file_removed', { file: directory, tempFile: name });
-  }
-
-  /** Values as on disk; `null`: known to have no file. Least recently used first. */
-  const cache = new Map<string, KeyedEntry<T> | null>();
-  const locks = new Map<string, Promise<void>>();
-  const madeDirectories = new Set<string>();
-  let closed = false;
-
-  const fileOf = (key: string) => path.join(directory, options.layout.fileOf(key));
-  const isExpired = (entry: KeyedEntry<T>, at: number) =>
-    options.maxAgeMs !== undefined && at - Date.parse(entry.savedAt) > options.maxAgeMs;
+  const { maxAgeMs } = options;
+  const isExpired = (entry: KeyedEntry<T>, at: number) => maxAgeMs !== undefined && at - Date.parse(entry.savedAt) > maxAgeMs;
+  await prepareTree(directory, options.logger);
+  const files = new KeyFiles<T>(directory, options.layout, { fileSystem, now, isExpired, options });
   const journal = await openKeyJournal<T>(path.join(directory, JOURNAL_DIRECTORY), {
     fileSystem,
-    writeBack,
+    writeBack: (changes) => files.writeBack(changes),
     ...(options.checkpointBytes !== undefined ? { checkpointBytes: options.checkpointBytes } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
   const journalled = options.journal ?? true;
   // A tree journalled before: its entries go to their files before writes bypass the journal.
   if (!journalled) await journal.checkpoint();
+  return new KeyedTree<T>(directory, { files, journal, journalled, now, isExpired, options });
+}
 
-  function remember(key: string, entry: KeyedEntry<T> | null): void {
-    cache.delete(key);
-    cache.set(key, entry);
-    if (cache.size > cacheLimit) cache.delete(cache.keys().next().value as string);
+/** Makes the tree's own directories and removes the temp files of a process that died mid-write. */
+async function prepareTree(directory: string, logger: Logger | undefined): Promise<void> {
+  const tempDirectory = path.join(directory, TEMP_DIRECTORY);
+  await fs.mkdir(tempDirectory, { recursive: true });
+  await fs.mkdir(path.join(directory, JOURNAL_DIRECTORY), { recursive: true });
+  // Safe to remove: one process owns the data directory.
+  for (const name of await fs.readdir(tempDirectory)) {
+    await fs.unlink(path.join(tempDirectory, name)).catch(() => undefined);
+    logger?.warn('store_leftover_temp_file_removed', { file: directory, tempFile: name });
+  }
+}
+
+type IsExpired<T> = (entry: KeyedEntry<T>, at: number) => boolean;
+
+/** The keys' own files, with a cache of what they hold. */
+class KeyFiles<T> {
+  /** Values as on disk; `null`: known to have no file. Least recently used first. */
+  private readonly cache = new Map<string, KeyedEntry<T> | null>();
+  private readonly madeDirectories = new Set<string>();
+  private readonly tempDirectory: string;
+  private readonly cacheLimit: number;
+
+  constructor(
+    private readonly directory: string,
+    private readonly layout: KeyLayout,
+    private readonly context: { fileSystem: StoreFileSystem; now: () => Date; isExpired: IsExpired<T>; options: KeyedDocumentsOptions },
+  ) {
+    this.tempDirectory = path.join(directory, TEMP_DIRECTORY);
+    this.cacheLimit = context.options.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
   }
 
-  function documentOf(key: string): Low<KeyedEntry<T> | null> {
-    const adapter = new DurableJsonFileAdapter<KeyedEntry<T> | null>(fileOf(key), {} as KeyedEntry<T>, fileSystem, { tempDirectory });
-    return new Low(adapter, null);
+  fileOf(key: string): string {
+    return path.join(this.directory, this.layout.fileOf(key));
   }
 
-  async function load(key: string): Promise<KeyedEntry<T> | null> {
-    const journalled = journal.find(key);
-    if (journalled !== undefined) return journalled;
-    if (cache.has(key)) {
-      const cached = cache.get(key)!;
-      remember(key, cached);
+  /** What the key's file holds (null: no file), from the cache where it can. A file of another key is corrupt. */
+  async read(key: string): Promise<KeyedEntry<T> | null> {
+    if (this.cache.has(key)) {
+      const cached = this.cache.get(key)!;
+      this.remember(key, cached);
       return cached;
     }
-    const document = documentOf(key);
+    const document = this.documentOf(key);
     await document.read();
     const entry = document.data;
     if (
       entry !== null &&
       (entry.key !== key || typeof entry.savedAt !== 'string' || typeof entry.value !== 'object' || entry.value === null)
     ) {
-      throw storeFileCorrupt(fileOf(key), 'does not hold an entry for its key');
+      throw storeFileCorrupt(this.fileOf(key), 'does not hold an entry for its key');
     }
-    remember(key, entry);
+    this.remember(key, entry);
     return entry;
   }
 
-  async function current(key: string): Promise<KeyedEntry<T> | null> {
-    const entry = await load(key);
-    return entry && isExpired(entry, now().getTime()) ? null : entry;
-  }
-
-  function acquire(key: string): Promise<() => void> {
-    const previous = locks.get(key) ?? Promise.resolve();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const chained = previous.then(() => held);
-    locks.set(key, chained);
-    return previous.then(() => () => {
-      release();
-      if (locks.get(key) === chained) locks.delete(key);
-    });
-  }
-
-  async function withKeys<R>(keys: readonly string[], work: () => Promise<R>): Promise<R> {
-    const releases: (() => void)[] = [];
-    try {
-      for (const key of [...new Set(keys)].sort()) releases.push(await acquire(key));
-      return await work();
-    } finally {
-      for (const release of releases) release();
-    }
-  }
-
-  async function ensureDirectory(file: string): Promise<void> {
-    const parent = path.dirname(file);
-    if (madeDirectories.has(parent)) return;
-    await fs.mkdir(parent, { recursive: true });
-    // The new directory entry must survive a crash too.
-    await syncDirectory(path.dirname(parent), fileSystem);
-    madeDirectories.add(parent);
-  }
-
-  /** Makes `changes` durable: one journal record for all of them (or, without a journal, their files). */
-  function write(changes: readonly JournalChange<T>[]): Promise<void> {
-    if (changes.length === 0) return Promise.resolve();
-    return journalled ? journal.write(changes) : writeBack(changes);
-  }
-
   /** Writes journalled entries into their keys' own files, durably (the journal's checkpoint). */
-  async function writeBack(changes: readonly JournalChange<T>[]): Promise<void> {
-    const at = now().getTime();
+  async writeBack(changes: readonly JournalChange<T>[]): Promise<void> {
+    const at = this.context.now().getTime();
     const failures: unknown[] = [];
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(WRITE_BACKS_AT_ONCE, changes.length) }, async () => {
         for (let change = changes[next++]; change !== undefined; change = changes[next++]) {
           // An entry that expired meanwhile is gone by key: its file goes instead of being written again.
-          const due = change.entry && isExpired(change.entry, at) ? { key: change.key, entry: null } : change;
-          await writeFile(due).catch((error: unknown) => failures.push(error));
+          const due = change.entry && this.context.isExpired(change.entry, at) ? { key: change.key, entry: null } : change;
+          await this.writeFile(due).catch((error: unknown) => failures.push(error));
         }
       }),
     );
     if (failures.length > 0) throw failures[0];
   }
 
-  async function writeFile({ key, entry }: JournalChange<T>): Promise<void> {
-    const file = fileOf(key);
+  private async writeFile({ key, entry }: JournalChange<T>): Promise<void> {
+    const file = this.fileOf(key);
     try {
-      if (entry === null) {
-        const removed = await fileSystem.unlink(file).then(
-          () => true,
-          (error: unknown) => {
-            if (!hasCode(error, 'ENOENT')) throw error;
-            return false; // Written and removed again between two checkpoints: never had a file.
-          },
-        );
-        if (removed) await syncDirectory(path.dirname(file), fileSystem);
-      } else {
-        await ensureDirectory(file);
-        const document = documentOf(key);
+      if (entry === null) await this.removeFile(file);
+      else {
+        await this.ensureDirectory(file);
+        const document = this.documentOf(key);
         document.data = entry;
         await document.write();
       }
-      remember(key, entry);
+      this.remember(key, entry);
     } catch (error) {
       // Whether the file changed is not known: the next read after the journal lets go goes to the disk.
-      cache.delete(key);
-      options.logger?.error('store_write_failed', { file, reason: describeCause(error) });
+      this.cache.delete(key);
+      this.context.options.logger?.error('store_write_failed', { file, reason: describeCause(error) });
       throw storeWriteFailed(file, error);
     }
   }
 
+  private async removeFile(file: string): Promise<void> {
+    const { fileSystem } = this.context;
+    const removed = await fileSystem.unlink(file).then(
+      () => true,
+      (error: unknown) => {
+        if (!hasCode(error, 'ENOENT')) throw error;
+        return false; // Written and removed again between two checkpoints: never had a file.
+      },
+    );
+    if (removed) await syncDirectory(path.dirname(file), fileSystem);
+  }
+
+  private async ensureDirectory(file: string): Promise<void> {
+    const parent = path.dirname(file);
+    if (this.madeDirectories.has(parent)) return;
+    await fs.mkdir(parent, { recursive: true });
+    // The new directory entry must survive a crash too.
+    await syncDirectory(path.dirname(parent), this.context.fileSystem);
+    this.madeDirectories.add(parent);
+  }
+
+  private remember(key: string, entry: KeyedEntry<T> | null): void {
+    this.cache.delete(key);
+    this.cache.set(key, entry);
+    if (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  private documentOf(key: string): Low<KeyedEntry<T> | null> {
+    const adapter = new DurableJsonFileAdapter<KeyedEntry<T> | null>(this.fileOf(key), {} as KeyedEntry<T>, this.context.fileSystem, {
+      tempDirectory: this.tempDirectory,
+    });
+    return new Low(adapter, null);
+  }
+}
+
+/** An open tree: reads see the journal first, then the files; changes go to the journal (or the files) under the keys' locks. */
+class KeyedTree<T> implements KeyedDocuments<T> {
+  private readonly locks = new KeyLocks();
+  private closed = false;
+
+  constructor(
+    readonly root: string,
+    private readonly parts: {
+      files: KeyFiles<T>;
+      journal: KeyJournal<T>;
+      journalled: boolean;
+      now: () => Date;
+      isExpired: IsExpired<T>;
+      options: KeyedDocumentsOptions;
+    },
+  ) {}
+
+  async get(key: string): Promise<Readonly<T> | undefined> {
+    return (await this.current(key))?.value;
+  }
+
+  update<R>(keys: readonly string[], change: (values: Map<string, T>) => R): Promise<R> {
+    return updateByCommit<T, R>((...args) => this.commit(...args), keys, change);
+  }
+
+  replace(
+    keys: readonly string[],
+    decide: (stored: ReadonlyMap<string, Readonly<T>>) => ReadonlyMap<string, T | null>,
+  ): Promise<Map<string, Readonly<T> | null>> {
+    return this.commit(keys, decide, (held) => held);
+  }
+
+  async importEntries(entries: readonly KeyedEntry<T>[]): Promise<void> {
+    if (this.closed) throw storeClosed(this.root);
+    const at = this.parts.now().getTime();
+    const live = entries.filter((entry) => !this.parts.isExpired(entry, at));
+    // A chunk at a time, written together so that group commit shares the journal's appends among them.
+    for (let first = 0; first < live.length; first += IMPORT_CHUNK) {
+      await Promise.all(
+        live
+          .slice(first, first + IMPORT_CHUNK)
+          .map((entry) =>
+            this.locks.withKeys([entry.key], () =>
+              this.write([{ key: entry.key, entry: { key: entry.key, savedAt: entry.savedAt, value: copyAsJson(entry.value) as T } }]),
+            ),
+          ),
+      );
+    }
+  }
+
+  async keys(): Promise<string[]> {
+    const found = new Set<string>();
+    for (const group of await readdirOrEmpty(this.root)) {
+      if (isOwnDirectory(group)) continue;
+      for (const name of await readdirOrEmpty(path.join(this.root, group))) {
+        const key = this.parts.options.layout.keyOf(path.join(group, name));
+        if (key !== null) found.add(key);
+      }
+    }
+    for (const [key, entry] of this.parts.journal.changes()) {
+      if (entry === null) found.delete(key);
+      else found.add(key);
+    }
+    return [...found].sort();
+  }
+
+  async sweep(): Promise<number> {
+    const { maxAgeMs } = this.parts.options;
+    if (maxAgeMs === undefined) return 0;
+    let removed = 0;
+    for (const group of await readdirOrEmpty(this.root)) {
+      if (this.closed) break;
+      if (isOwnDirectory(group)) continue;
+      removed += await this.sweepGroup(path.join(this.root, group), this.parts.now().getTime() - maxAgeMs);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // The removals are journalled; the checkpoint takes the files (and the personal data in them) off the disk.
+    if (removed > 0 && !this.closed) await this.parts.journal.checkpoint();
+    return removed;
+  }
+
+  checkpoint(): Promise<void> {
+    return this.parts.journal.checkpoint();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.locks.idle();
+    await this.parts.journal.close();
+  }
+
   /** The core of `replace` and `update`: `decide` runs under the keys' locks on their stored values. */
-  const commit: Commit<T> = (keys, decide, answer) => {
-    if (closed) return Promise.reject(storeClosed(directory));
-    return withKeys(keys, async () => {
+  private commit<R>(
+    keys: readonly string[],
+    decide: (stored: ReadonlyMap<string, Readonly<T>>) => ReadonlyMap<string, T | null>,
+    answer: (held: Map<string, Readonly<T> | null>) => R,
+  ): Promise<R> {
+    if (this.closed) return Promise.reject(storeClosed(this.root));
+    return this.locks.withKeys(keys, async () => {
       const before = new Map<string, T>();
       for (const key of keys) {
-        const entry = await current(key);
+        const entry = await this.current(key);
         if (entry) before.set(key, entry.value);
       }
-      const writes = decide(before);
-      const savedAt = now().toISOString();
-      const changes: JournalChange<T>[] = [];
-      const held = new Map<string, Readonly<T> | null>();
-      for (const [key, value] of writes) {
-        const old = before.get(key);
-        if (value === null) {
-          if (old) changes.push({ key, entry: null });
-          held.set(key, null);
-          continue;
-        }
-        // Also the check that the value is something JSON can hold.
-        const next = copyAsJson(value) as T;
-        // A change that left the value as it was writes nothing.
-        if (old && sameJsonValue(next, old)) {
-          held.set(key, old);
-          continue;
-        }
-        changes.push({ key, entry: { key, savedAt, value: next } });
-        held.set(key, next);
-      }
-      await write(changes);
+      const { changes, held } = changesOf(before, decide(before), this.parts.now().toISOString());
+      await this.write(changes);
       return answer(held);
     });
-  };
+  }
 
-  return {
-    root: directory,
+  /** The key's newest entry: the journal's, else its file's (null: none). */
+  private async load(key: string): Promise<KeyedEntry<T> | null> {
+    const journalled = this.parts.journal.find(key);
+    return journalled !== undefined ? journalled : this.parts.files.read(key);
+  }
 
-    async get(key) {
-      return (await current(key))?.value;
-    },
+  private async current(key: string): Promise<KeyedEntry<T> | null> {
+    const entry = await this.load(key);
+    return entry && this.parts.isExpired(entry, this.parts.now().getTime()) ? null : entry;
+  }
 
-    update: (keys, change) => updateByCommit(commit, keys, change),
+  /** Makes `changes` durable: one journal record for all of them (or, without a journal, their files). */
+  private write(changes: readonly JournalChange<T>[]): Promise<void> {
+    if (changes.length === 0) return Promise.resolve();
+    return this.parts.journalled ? this.parts.journal.write(changes) : this.parts.files.writeBack(changes);
+  }
 
-    replace: (keys, decide) => commit(keys, decide, (held) => held),
-
-    async importEntries(entries) {
-      if (closed) throw storeClosed(directory);
-      const at = now().getTime();
-      const live = entries.filter((entry) => !isExpired(entry, at));
-      // A chunk at a time, written together so that group commit shares the journal's appends among them.
-      for (let first = 0; first < live.length; first += IMPORT_CHUNK) {
-        await Promise.all(
-          live
-            .slice(first, first + IMPORT_CHUNK)
-            .map((entry) =>
-              withKeys([entry.key], () =>
-                write([{ key: entry.key, entry: { key: entry.key, savedAt: entry.savedAt, value: copyAsJson(entry.value) as T } }]),
-              ),
-            ),
-        );
-      }
-    },
-
-    async keys() {
-      const found = new Set<string>();
-      for (const group of await readdirOrEmpty(directory)) {
-        if (isOwnDirectory(group)) continue;
-        for (const name of await readdirOrEmpty(path.join(directory, group))) {
-          const key = options.layout.keyOf(path.join(group, name));
-          if (key !== null) found.add(key);
-        }
-      }
-      for (const [key, entry] of journal.changes()) {
-        if (entry === null) found.delete(key);
-        else found.add(key);
-      }
-      return [...found].sort();
-    },
-
-    async sweep() {
-      if (options.maxAgeMs === undefined) return 0;
-      let removed = 0;
-      for (const group of await readdirOrEmpty(directory)) {
-        if (closed) break;
-        if (isOwnDirectory(group)) continue;
-        const groupDirectory = path.join(directory, group);
-        const cutoff = now().getTime() - options.maxAgeMs;
-        for (const name of await readdirOrEmpty(groupDirectory)) {
-          const file = path.join(groupDirectory, name);
-          // The file's time is the last write's: only older files can hold an expired entry.
-          const stat = await fs.stat(file).catch(() => null);
-          if (!stat || stat.mtimeMs > cutoff) continue;
-          if (await removeIfExpired(file)) removed += 1;
-        }
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      // The removals are journalled; the checkpoint takes the files (and the personal data in them) off the disk.
-      if (removed > 0 && !closed) await journal.checkpoint();
-      return removed;
-    },
-
-    checkpoint: () => journal.checkpoint(),
-
-    async close() {
-      closed = true;
-      while (locks.size > 0) await Promise.all([...locks.values()]);
-      await journal.close();
-    },
-  };
+  /** Removes the expired entries among the files of one group directory older than `cutoff`. */
+  private async sweepGroup(groupDirectory: string, cutoff: number): Promise<number> {
+    let removed = 0;
+    for (const name of await readdirOrEmpty(groupDirectory)) {
+      const file = path.join(groupDirectory, name);
+      // The file's time is the last write's: only older files can hold an expired entry.
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat || stat.mtimeMs > cutoff) continue;
+      if (await this.removeIfExpired(file)) removed += 1;
+    }
+    return removed;
+  }
 
   /** Reads the entry in `file` and, under its key's lock, removes it if it is still expired. */
-  async function removeIfExpired(file: string): Promise<boolean> {
+  private async removeIfExpired(file: string): Promise<boolean> {
     let key: string;
     try {
       const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<KeyedEntry<T>>;
-      if (typeof parsed.key !== 'string' || fileOf(parsed.key) !== file) return false;
+      if (typeof parsed.key !== 'string' || this.parts.files.fileOf(parsed.key) !== file) return false;
       key = parsed.key;
     } catch {
       return false; // Unreadable files are left for an administrator, never removed blindly.
     }
-    if (closed) return false;
-    return withKeys([key], async () => {
-      const entry = await load(key).catch(() => null);
-      if (!entry || !isExpired(entry, now().getTime())) return false;
-      await write([{ key, entry: null }]);
+    if (this.closed) return false;
+    return this.locks.withKeys([key], async () => {
+      const entry = await this.load(key).catch(() => null);
+      if (!entry || !this.parts.isExpired(entry, this.parts.now().getTime())) return false;
+      await this.write([{ key, entry: null }]);
       return true;
     });
   }
+}
+
+/**
+ * The journal changes for `writes` (null: remove) over the values `before` them, and what each key
+ * then holds. A value left as it was writes nothing; every new value is copied as JSON.
+ */
+function changesOf<T>(
+  before: ReadonlyMap<string, T>,
+  writes: ReadonlyMap<string, T | null>,
+  savedAt: string,
+): { changes: JournalChange<T>[]; held: Map<string, Readonly<T> | null> } {
+  const changes: JournalChange<T>[] = [];
+  const held = new Map<string, Readonly<T> | null>();
+  for (const [key, value] of writes) {
+    const old = before.get(key);
+    if (value === null) {
+      if (old) changes.push({ key, entry: null });
+      held.set(key, null);
+      continue;
+    }
+    // Also the check that the value is something JSON can hold.
+    const next = copyAsJson(value) as T;
+    // A change that left the value as it was writes nothing.
+    if (old && sameJsonValue(next, old)) {
+      held.set(key, old);
+      continue;
+    }
+    changes.push({ key, entry: { key, savedAt, value: next } });
+    held.set(key, next);
+  }
+  return { changes, held };
 }
 
 /**

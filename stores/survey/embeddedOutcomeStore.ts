@@ -82,9 +82,26 @@ function addCount(counts: ConversationOutcomeCount[], add: ConversationOutcomeCo
   else counts.push({ ...add });
 }
 
+/** Marker hashes of recent conversations: every turn looks its marker up, and the HMAC is most of that lookup's cost. */
+const recentMarkerHashes = new Map<string, string>();
+const RECENT_MARKER_HASHES = 10_000;
+
+/** `markerHash`, remembered (it is pure, so every store shares what is remembered). */
+function conversationMarkerHash(salt: string, conversationKey: string): string {
+  // A salt is base64url: the separator cannot occur in it, so no two pairs share a memo key.
+  const memoKey = `${salt}\u0000${conversationKey}`;
+  let hash = recentMarkerHashes.get(memoKey);
+  if (hash === undefined) {
+    if (recentMarkerHashes.size >= RECENT_MARKER_HASHES) recentMarkerHashes.clear();
+    hash = markerHash(salt, conversationKey);
+    recentMarkerHashes.set(memoKey, hash);
+  }
+  return hash;
+}
+
 function findMarker(draft: Readonly<OpenOutcomeDocument>, conversationKey: string) {
   for (const open of draft.openDays) {
-    const marker = open.conversations[markerHash(open.salt, conversationKey)];
+    const marker = open.conversations[conversationMarkerHash(open.salt, conversationKey)];
     if (marker) return marker;
   }
   return undefined;
@@ -110,7 +127,7 @@ function mark(
     return existing.state;
   }
   const open = openDay(draft, day);
-  open.conversations[markerHash(open.salt, conversationKey)] = { channel, state, ...(openingHours ? { openingHours } : {}) };
+  open.conversations[conversationMarkerHash(open.salt, conversationKey)] = { channel, state, ...(openingHours ? { openingHours } : {}) };
   return state;
 }
 

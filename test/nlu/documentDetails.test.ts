@@ -27,6 +27,12 @@ const REQUESTERS: Array<[string, RequesterSaid | undefined, boolean?]> = [
   ['een akte voor iemand die overleden is', 'deceased'],
   ['my late husband needs a death certificate', 'deceased', false],
   ['attest van leven voor ons moeder', 'other'],
+  // Who told the resident is no requester (second tester A1); who it is not for neither.
+  ['Mijn buurvrouw zegt dat ik een attest van gezinssamenstelling op het internet kan krijgen', undefined],
+  ['volgens mijn dochter kan ik dat online', undefined],
+  ['ik heb van een collega gehoord dat het strafregister online kan', undefined],
+  ['nee, het is voor mezelf, niet voor de buurvrouw', 'self'],
+  ['mijn andere kind heeft er ook een nodig, voor mijn andere kind dus', 'child'],
   ['ons ma haar identiteitskaart is vervallen', 'other'],
   ['een bewijs van woonst voor iemand anders', 'other'],
   ['bewijs van woonst voor mijn buurvrouw, zij is 90', 'other'],

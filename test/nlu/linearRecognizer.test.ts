@@ -73,6 +73,8 @@ describe('negation and contrast', () => {
   it.each([
     ['mijn afspraak niet schrappen maar naar later verzetten', 'appointment.reschedule'],
     ['ik wil ze niet verzetten, maar gewoon annuleren, die afspraak', 'appointment.cancel'],
+    ['die afspraak niet wissen, enkel een week opschuiven', 'appointment.reschedule'],
+    ['ik wil mijn afspraak niet naar een ander uur, alleen weg', 'appointment.cancel'],
   ])('classifies from what follows the contrast: %j', async (text, intent) => {
     expect(await intentOf(text)).toBe(intent);
   });
@@ -81,6 +83,8 @@ describe('negation and contrast', () => {
     ['geen rijbewijs maar een reispas', 'reispas'],
     ['niet voor mijn eid, wel voor mijn rijbewijs', 'rijbewijs'],
     ['het is niet de geboorteakte maar de overlijdensakte die ik zoek', 'akte-overlijden'],
+    ['geen kids-id voor hem, gewoon een paspoort', 'reispas'],
+    ['niet mijn rijbewijs, alleen de pincode van mijn eid', 'eid-pincode'],
   ])('a negated document is not the document: %j', async (text, document) => {
     expect(await documentOf(text)).toBe(document);
   });

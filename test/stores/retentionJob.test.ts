@@ -78,4 +78,40 @@ describe('callback retention job', () => {
       await job.stop();
     }
   });
+
+  it('retries a run that found the database out of reach, as a warning, and logs an error only at the third in a row', async () => {
+    const unreachable = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'STORAGE_UNAVAILABLE' });
+    const outcomes: Array<number | Error> = [unreachable(), 2, unreachable(), unreachable(), unreachable()];
+    const logger = createMemoryLogger();
+    const retried = () => new Promise((resolve) => setTimeout(resolve, 40));
+    const job = startRetentionJob(
+      () => {
+        const next = outcomes.shift() ?? 0;
+        return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+      },
+      { name: 'botState', retention: { conversationDays: 1 }, logger, now: () => CREATED, retryMs: 10 },
+    );
+    const events = () => logger.lines.map((line) => JSON.parse(line) as { event: string; level: string; deleted?: number });
+    try {
+      await job.firstRun;
+      await retried();
+      expect(events().map(({ event, level }) => `${level} ${event}`)).toEqual([
+        'warn botState.retentionDeferred',
+        'info botState.retention',
+      ]);
+      expect(events()[1]!.deleted).toBe(2);
+      // The success counted the unreachable runs from zero again: two more are warnings, the third in a row an error.
+      await job.runNow();
+      await retried();
+      await retried();
+      expect(
+        events()
+          .slice(2)
+          .map(({ event, level }) => `${level} ${event}`),
+      ).toEqual(['warn botState.retentionDeferred', 'warn botState.retentionDeferred', 'error botState.retentionFailed']);
+      expect(logger.lines.join('\n')).not.toContain('ECONNREFUSED');
+    } finally {
+      await job.stop();
+    }
+  });
 });

@@ -66,6 +66,9 @@ describe('booking: Dutch date wishes', () => {
     ['gisteren', '«appointments:noMatch.past»', /^maandag 2 maart 09:/],
     ['vandaag om 8u30', '«appointments:noMatch.tooSoon» hours=2', /^maandag 2 maart 09:/],
     ['vrijdag 1 mei', '«appointments:noMatch.beyondHorizon» day=maandag 13 april', /^(zaterdag 11|maandag 13) april/],
+    // A month or part of one past the horizon: not "no free moment at all".
+    ['in mei', '«appointments:noMatch.beyondHorizon» day=maandag 13 april', /^(zaterdag 11|maandag 13) april/],
+    ['begin februari', '«appointments:noMatch.beyondHorizon» day=maandag 13 april', /^(zaterdag 11|maandag 13) april/],
   ])('explains why "%s" cannot be booked and offers the nearest slots', async (wish, explanation, near) => {
     const talk = smsConversation();
     await talk.say('afspraak rijbewijs');

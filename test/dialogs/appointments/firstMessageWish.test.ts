@@ -49,6 +49,7 @@ const VISIT_WISHES: ReadonlyArray<readonly [string, MomentWish]> = [
   ['mijn vader is overleden, kan ik vrijdag langskomen voor de aangifte', { exact: { day: '2026-03-20' } }],
   ['ik wil een afspraak voor een reispas, maar dinsdag kan ik niet', { avoid: { weekdays: [2] } }],
   ['kunt u mij inplannen op 2 april voor een rijbewijs', { exact: { day: '2026-04-02' } }],
+  ['ik ga dinsdag naar het gemeentehuis voor mijn reispas, past dat?', { exact: { day: '2026-03-24' } }],
 ];
 
 // Dates that are about something else: a death, a journey, an expiry, a birth, a wedding, a move, a request already made.
@@ -82,6 +83,9 @@ const OTHER_DATES: readonly string[] = [
   'we gaan op 20 juli op vakantie naar Turkije, afspraak voor een reispas',
   'afspraak voor een uittreksel model 2 voor de chiro',
   'mijn man is op 14 februari begraven, afspraak voor de akte',
+  'een afspraak voor een paspoort want wij gaan in mei met de ziekenkas naar Lourdes',
+  'onze zoon trekt in juli met de jeugdbeweging naar Frankrijk, afspraak voor zijn kids-id',
+  'afspraak reispas, we zijn in augustus op bedevaart',
 ];
 
 describe('the wish about the visit in a first message', () => {

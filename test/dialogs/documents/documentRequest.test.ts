@@ -162,14 +162,16 @@ describe('document request: after the answer', () => {
     await say('document reispas');
     await say(option('self'));
     const reply = await say('«common:answer.yes»');
-    expect(reply).toContain(`${BOOKING_STUB_SAYS} {"service":"${entryOf('reispas').counter.appointmentService}"}`);
+    expect(reply).toContain(
+      `${BOOKING_STUB_SAYS} {"service":"${entryOf('reispas').counter.appointmentService}","document":"reispas","requester":"self"}`,
+    );
   });
 
   it('hands over an identity card to the eID application service', async () => {
     const say = talkWithBookingStub();
     await say('document identiteitskaart');
     await say(option('self'));
-    expect(await say('1')).toContain(`${BOOKING_STUB_SAYS} {"service":"eid-aanvraag"}`);
+    expect(await say('1')).toContain(`${BOOKING_STUB_SAYS} {"service":"eid-aanvraag","document":"identiteitskaart","requester":"self"}`);
   });
 
   it('points to the booking page when the resident does not book now', async () => {
@@ -202,7 +204,7 @@ describe('document request: after the answer', () => {
     const reply = await say('«thuisloket:alternatives.options.appointment»');
     expect(reply).toContain('«documents:inPerson.bring.eid»');
     expect(reply).not.toContain('«documents:inPerson.notOnline»');
-    expect(reply).toContain(`${BOOKING_STUB_SAYS} {"service":"attest-loket"}`);
+    expect(reply).toContain(`${BOOKING_STUB_SAYS} {"service":"attest-loket","document":"attest-gezinssamenstelling","requester":"self"}`);
   });
 
   it('without itsme or card reader: the phone number from the data', async () => {

@@ -88,7 +88,7 @@ describe('thuisloket login problems', () => {
     expect(reply).toContain('«documents:inPerson.notes.notNewCard»');
     expect(reply).toContain('«documents:inPerson.appointment.offer»');
     expect(reply).not.toContain('«documents:inPerson.price.paid»');
-    expect(await say('«common:answer.yes»')).toContain(`${BOOKING_STUB_SAYS} {"service":"eid-pincode"}`);
+    expect(await say('«common:answer.yes»')).toContain(`${BOOKING_STUB_SAYS} {"service":"eid-pincode","document":"eid-pincode"}`);
   });
 
   it('another problem: browser tips, then the alternatives', async () => {

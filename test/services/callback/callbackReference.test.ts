@@ -38,6 +38,12 @@ describe('callback references', () => {
     'u hoeft me niet meer te bellen',
     'liever niet gebeld worden aub',
     "please don't call me",
+    // Flemish and chat forms (second tester)
+    'laat da terugbellen maar, ni meer nodig',
+    'vergeet dat terugbelverzoek maar',
+    'ge moet mij ni meer bellen, merci',
+    'hoeft ni meer te bellen he',
+    'dat terugbellen is nie meer nodig',
   ])('"%s" withdraws the callback without naming a reference', (text) => {
     expect(callbackCancellationIn(text)).toEqual({ reference: null });
   });
@@ -48,6 +54,9 @@ describe('callback references', () => {
     'wanneer kan ik jullie bellen',
     'bel mij morgen',
     'ik heb gebeld maar niemand nam op',
+    'laat mij maar terugbellen morgen',
+    'vergeet niet mij terug te bellen',
+    'kunt ge mij terugbellen, ik ben ni thuis',
   ])('"%s" is no withdrawal', (text) => {
     expect(callbackCancellationIn(text)).toBeUndefined();
   });
