@@ -22,6 +22,8 @@ export const DialogIds = {
   documentRequest: 'documentRequest',
   documentRequestSteps: 'documentRequest.steps',
   documentRequestQuestion: 'documentRequest.question',
+  documentChoiceQuestion: 'documentRequest.choiceQuestion',
+  documentBookOffer: 'documentRequest.bookOffer',
   documentRequesterQuestion: 'documentRequest.requesterQuestion',
   visitAdvice: 'visitAdvice',
   visitAdviceSteps: 'visitAdvice.steps',

@@ -18,6 +18,7 @@ import {
 } from './prompts/openQuestion.js';
 import { readYesNo } from '../bot/channels/yesNoAnswer.js';
 import { QUESTIONS_ASIDE } from './prompts/questionInPassing.js';
+import { isAcknowledgement } from './prompts/acknowledgement.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
 
@@ -53,7 +54,7 @@ export interface AnswersAside {
 export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
     dialogId: string,
-    private readonly aside?: AnswersAside,
+    protected readonly aside?: AnswersAside,
   ) {
     super(dialogId);
   }
@@ -96,6 +97,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (heardAside(levels)) return undefined;
     const { recognition, t } = turnServices(innerDc.context);
     const reading = readOpenQuestion(innerDc, levels);
+    // The survey comes after the goodbye: "stop", "ok" or "merci" there ends it with a goodbye, not "waarmee kan ik u nog helpen?".
+    if (reading?.stopOnlyByStopWord && (isStopCommand(innerDc.context) || isAcknowledgement(innerDc.context))) {
+      await innerDc.cancelAllDialogs();
+      await innerDc.context.sendActivity(t('survey:ended'));
+      return { status: DialogTurnStatus.complete };
+    }
     if (reading?.kind === 'answer') return undefined;
     if (reading?.kind === 'oldButton') {
       await innerDc.context.sendActivity(t('common:oldButton'));
@@ -140,8 +147,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (intent === 'handoff.human' && this.requestReadOtherwise(innerDc.context)) return undefined;
     // "laat maar, ik kom liever langs" where a new request is welcome: the stop is a leading no, the question routes the rest.
     if (intent === 'cancel' && reading?.newRequestsWelcome && this.requestReadOtherwise(innerDc.context)) return undefined;
-    // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
-    if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
+    // The survey ends on "stop" only (above): other cancel-like words are an answer it asks again.
+    if (intent === 'cancel' && reading?.stopOnlyByStopWord) return undefined;
     switch (intent) {
       case 'help':
         // What the assistant can do, and that the question is still open.

@@ -75,6 +75,16 @@ export function findBookingCode(text: string): string | undefined {
   return found === undefined ? undefined : parseBookingCode(found);
 }
 
+/**
+ * The booking code in a request such as "annuleer afspraak K9F-U4H" or "… de code is 6tj fx9". In a
+ * sentence two short words can look like a code ("wat maf"): only a digit, a dash or capitals make it one.
+ */
+export function bookingCodeInRequest(text: string): string | undefined {
+  const found = CODE_IN_TEXT.exec(text)?.[0];
+  if (found === undefined || !(/[\d-]/.test(found) || found === found.toUpperCase())) return undefined;
+  return parseBookingCode(found);
+}
+
 /** Re-asks a code this often; then the dialog stops and offers the phone rather than asking forever. */
 const CODE_ATTEMPTS = 3;
 
@@ -87,9 +97,21 @@ export const REPEATED_FAILURES = 2;
  * with it. After CODE_ATTEMPTS answers without a code it lets the answer through: check with
  * findBookingCode.
  */
-/** "weet ik nie meer", "ben ik kwijt", "vergeten", "heb geen code": the resident has lost the code, not mistyped it. */
-const CODE_LOST =
-  /\b(?:kwijt|vergeten|verloren|lost|forgot(?:ten)?)\b|\b(?:niet|nie|geen)\s+meer\b|\bgeen code\b|\bno code\b|\bvind\w*\s+(?:\S+\s+){0,3}nie?t?\b|\bcan(?:no|')t find\b/i;
+/**
+ * "weet ik ni meer", "ben ik kwijt", "vergeten", "heb geen code", "geen idee", "nooit gekregen", "weggegooid":
+ * the resident has lost the code, not mistyped it.
+ */
+const CODE_LOST = new RegExp(
+  [
+    '\\b(?:kwijt\\w*|vergeten|verloren|weggegooid|gewist|verwijderd|lost|forgot(?:ten)?)\\b',
+    '\\b(?:niet|nie|ni|geen)\\s*meer\\b',
+    '\\bgeen (?:code|idee|flauw idee)\\b|\\bno (?:code|idea)\\b',
+    "\\bweet\\s+(?:\\S+\\s+){0,3}(?:niet|nie|ni)\\b|\\bdon'?t (?:know|have)\\b",
+    '\\b(?:nooit|niet|nie|ni|geen)\\s+(?:\\S+\\s+){0,2}(?:gekregen|ontvangen|bijgehouden|bewaard)\\b',
+    "\\bvind\\w*\\s+(?:\\S+\\s+){0,3}nie?t?\\b|\\bcan(?:no|')t find\\b",
+  ].join('|'),
+  'i',
+);
 /** "wacht, ik zoek mijn code even", "momentje": the resident is looking for it; no "a code has six characters" yet. */
 const LOOKING_FOR_CODE =
   /^\s*(?:(?:wacht\w*|momentje|moment|ogenblikje|ogenblik|een moment|één moment|hold on|wait|one moment)(?:\s+(?:even|eens|ff|efkes|effe|a sec|please))?[\s,.!]*)?(?:(?:ik|'k|k|i'?m)\s+(?:zoek|kijk|ga\s+kijken|ben\s+aan\s+het\s+zoeken|looking|checking)\b[^?]*)?$/i;

@@ -17,6 +17,7 @@ import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.
 import type { AppointmentDeps } from './appointmentDeps.js';
 import {
   REPEATED_FAILURES,
+  bookingCodeInRequest,
   bookingCodePrompt,
   callUsLine,
   checkContact,
@@ -78,8 +79,11 @@ export class BookingAccessDialog extends ComponentDialog {
     remembered(step).lookupFailures = step.options?.lookupFailures ?? 0;
     const { t } = turnServices(step.context);
     const purpose = step.options?.purpose;
-    // Given before the resident changed their mind (cancel instead of move): what they do now, then the contact.
-    const known = step.options?.code;
+    // Given before the resident changed their mind (cancel instead of move), or in the request that started this
+    // ("annuleer afspraak K9F-U4H"): what they do now, then the contact. A new try asks the code.
+    const known =
+      step.options?.code ??
+      (step.options?.lookupFailures === undefined ? bookingCodeInRequest(step.context.activity.text ?? '') : undefined);
     if (known) {
       if (purpose) await step.context.sendActivity(t(`appointments:access.purpose.${purpose}`));
       return step.next(known);

@@ -26,6 +26,13 @@ interface MoveState {
   intro?: string[];
 }
 
+/**
+ * "mijn afspraak van zaterdag", "de afspraak op 3 maart om 10u": the appointment being moved, not the wish
+ * ("… verzetten naar volgende week"); it runs to "naar", the verb or the end of the clause.
+ */
+const OLD_MOMENT =
+  /\b(afspraak|appointment)\s+(?:van|op|voor|om|on|for)\s+.*?(?=\s+(?:naar|tot|verzet\w*|verplaats\w*|verander\w*|wijzig\w*|verschuiv\w*|to|move)\b|[,.?!;]|$)/giu;
+
 /** The steps' options: the dialog's own, and when they start again, what they carry over. */
 type MoveStepsOptions = MoveBookingDialogOptions & { state?: MoveState };
 
@@ -55,7 +62,7 @@ export class MoveBookingDialog extends BookingChangeDialog {
     // Only the message that asked to move carries a wish; read it now, before the code and contact answers.
     const text = step.context.activity.text;
     if (options.recognition?.intent === 'appointment.reschedule' && text) {
-      const said = readMomentWish(text, this.deps.clock());
+      const said = readMomentWish(text.replace(OLD_MOMENT, '$1'), this.deps.clock());
       if (said) remembered(step).said = said;
     }
     return this.checkAccess(step, 'move');

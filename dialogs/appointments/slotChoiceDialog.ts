@@ -294,8 +294,18 @@ export class SlotChoiceDialog extends ComponentDialog {
       const again: SlotChoiceOptions = { ...base, proposal: offered, intro: [t('appointments:slots.wishNotUnderstood')] };
       return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, again);
     }
-    return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, slotChoiceFor(reply.wish, base, offered, this.deps.clock()));
+    const next = slotChoiceFor(reply.wish, base, offered, this.deps.clock());
+    return step.replaceDialog(DialogIds.appointmentSlotChoiceSteps, onTheDayAsked(next, step.options.wish));
   }
+}
+
+/**
+ * "liever in de namiddag", "na 3u" after the slots of a day the resident asked for: a time without a
+ * day refines that day's search, it does not start again from today.
+ */
+function onTheDayAsked(next: SlotChoiceOptions, asked: SlotChoiceOptions['wish']): SlotChoiceOptions {
+  if (!next.wish || next.wish.day !== undefined || asked?.day === undefined) return next;
+  return { ...next, wish: { day: asked.day, ...next.wish } };
 }
 
 /**

@@ -1,12 +1,7 @@
-import {
-  ComponentDialog,
-  DialogTurnStatus,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
-import type { Option } from '../../bot/channels/renderer.js';
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { answerWords, phraseWords } from '../../bot/channels/answerPhrases.js';
+import { buttonValueOf, optionsAsShown, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails, type ModelMention, type RequesterMention } from '../../nlu/documentDetails.js';
@@ -62,6 +57,8 @@ interface RequestState {
   when?: VisitWhen;
   /** What the answer offered next: the online route (can you log in?) or a visit (book this service?). */
   offered?: { kind: 'online' } | { kind: 'visit'; service: string };
+  /** The condolence was said before the first question: the answer does not say it again. */
+  condoled?: boolean;
 }
 
 /** What the resident said in the message that started the dialog, beyond the document. */
@@ -69,7 +66,12 @@ interface FirstMessage {
   collect: boolean;
   bereaved: boolean;
   noComputer: boolean;
+  /** "ik ben mijn identiteitskaart verloren": the card must be blocked. */
+  lost?: boolean;
 }
+
+/** The documents DOC STOP blocks when they are lost or stolen. */
+const BLOCKABLE: readonly DocumentId[] = ['identiteitskaart', 'kids-id', 'reispas'];
 
 /** The offer to book the counter visit: a question about the document there ("wat kost da", "kan dat online?") is answered first. */
 const BOOK_OFFER = 'documents.bookOffer';
@@ -77,8 +79,23 @@ const BOOK_OFFER = 'documents.bookOffer';
 /** The offer's own "now", no wish about when. */
 const OFFER_NOW = /(?<!\p{L})nu(?!\p{L})/giu;
 
+/** The message without "nu", which echoes the offer ("Wilt u nu een afspraak maken?"): "tja, dat weet ik nu niet" says nothing about when. */
+function withoutOfferNow(context: TurnContext): string {
+  return (context.activity.text ?? '').replace(OFFER_NOW, ' ');
+}
+
 /** This dialog's own questions (not the login alternatives): a question about the document's facts is heard there. */
-const DOCUMENT_QUESTIONS: readonly string[] = [DialogIds.documentRequestQuestion, DialogIds.documentRequesterQuestion];
+const DOCUMENT_QUESTIONS: readonly string[] = [
+  DialogIds.documentRequestQuestion,
+  DialogIds.documentRequesterQuestion,
+  DialogIds.documentBookOffer,
+];
+
+/** The questions after the answer ("Kunt u zich aanmelden?", the offer to book): a requester said there corrects the answer. */
+const AFTER_ANSWER_QUESTIONS: readonly string[] = [DialogIds.documentRequestQuestion, DialogIds.documentBookOffer];
+
+/** The answer at the document menu that names a document instead of picking a group ("overlijdensakte", "een bewijs van woonst"). */
+const NAMED_DOCUMENT = 'namedDocument';
 
 /** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
 const NO_COMPUTER = 'noComputer';
@@ -98,11 +115,26 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     super(DialogIds.documentRequest);
     this.documentFacts = new DocumentFactsAnswer(facts);
     this.addDialog(new OptionPrompt(DialogIds.documentRequestQuestion));
+    // The document's name works at the menu as it does in a first message: the dialog takes it from the recognition.
+    this.addDialog(
+      new OptionPrompt(DialogIds.documentChoiceQuestion, undefined, {
+        value: NAMED_DOCUMENT,
+        reads: (context) => documentNamed(context, []) !== undefined,
+      }),
+    );
     // "ik heb geen computer" at "voor wie?": she asks for herself and needs the counter, not the question again.
     this.addDialog(
       new OptionPrompt(DialogIds.documentRequesterQuestion, undefined, {
         value: NO_COMPUTER,
         reads: (context) => mentions(context.activity.text, facts.cues.noComputer),
+      }),
+    );
+    // "kan da morgen", "k heb da nodig tegen volgende week" at the offer to book: a wish about when is a yes, and the
+    // booking follows the wish (none: the first free moments). A question about the document there is answered first.
+    this.addDialog(
+      new OptionPrompt(DialogIds.documentBookOffer, undefined, {
+        value: ANSWER_YES,
+        reads: (context) => this.saysWhen(context),
       }),
     );
     this.addDialog(new LoginAlternativesDialog(facts.municipality));
@@ -133,8 +165,9 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       collect: mentions(text, cues.collect),
       bereaved: mentions(text, cues.death),
       noComputer: mentions(text, cues.noComputer),
+      lost: mentions(text, cues.lostDocument),
     };
-    const when = text ? visitWhenIn(text, this.clock()) : undefined;
+    const when = this.wishIn(step.context);
     if (when) state(step).when = when;
     hear(step);
     const known = options.document ?? options.recognition?.entities.document;
@@ -143,20 +176,41 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       return step.next();
     }
     const { t } = turnServices(step.context);
-    const groups: Option[] = DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
-    return askOptions(step, DialogIds.documentRequestQuestion, t('documents:choose.groupAsk'), groups, 'documents.group', FOLLOW_UP);
+    // "mijn vader is vorige week gestorven": a word of sympathy before "which document?", not after it.
+    if (state(step).said?.bereaved) {
+      await step.context.sendActivity(t('documents:bereaved.condolence'));
+      state(step).condoled = true;
+    }
+    return askOptions(
+      step,
+      DialogIds.documentChoiceQuestion,
+      t('documents:choose.groupAsk'),
+      groupOptions(step.context),
+      GROUP_QUESTION,
+      FOLLOW_UP,
+    );
   }
 
   private async documentStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     if (state(step).document) return step.next();
     hear(step);
+    // "reispas" also picks the group that names it: the document itself is known, so no second menu.
+    const named = documentNamed(
+      step.context,
+      optionsAsShown(
+        step.context.activity.channelId,
+        { id: GROUP_QUESTION, text: '', options: groupOptions(step.context) },
+        turnServices(step.context).t,
+      ),
+    );
+    if (named) return step.next(named);
     const ids: readonly DocumentId[] = DOCUMENT_GROUPS[step.result as DocumentGroup];
     if (ids.length === 1) return step.next(ids[0]);
     const { t, language } = turnServices(step.context);
     const documents: Option[] = ids.map((id) => ({ value: id, label: capitalised(this.document(id).name[language]) }));
     return askOptions(
       step,
-      DialogIds.documentRequestQuestion,
+      DialogIds.documentChoiceQuestion,
       t('documents:choose.documentAsk'),
       documents,
       'documents.document',
@@ -167,7 +221,8 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   private async modelStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const request = state(step);
     if (!request.document) {
-      request.document = step.result as DocumentId;
+      // The menu's other answer is read only when the message names a document.
+      request.document = step.result === NAMED_DOCUMENT ? documentNamed(step.context, [])! : (step.result as DocumentId);
       hear(step);
     }
     const document = this.document(request.document);
@@ -218,6 +273,8 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     const ctx = this.messageContext(step);
     const circumstances: RouteCircumstances = {
       bereaved: said.bereaved || document.id === 'akte-overlijden' || request.requester === 'deceased',
+      condoled: request.condoled === true,
+      lost: said.lost === true && BLOCKABLE.includes(document.id),
       // "ik heb geen computer" may also come as the answer to the last question.
       noComputer: said.noComputer || mentions(step.context.activity.text, this.facts.cues.noComputer),
     };
@@ -257,9 +314,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   }
 
   hearsAside(innerDc: DialogContext): boolean {
-    return (
-      this.factsAsked(innerDc) !== undefined || this.wishAtOffer(innerDc) !== undefined || this.requesterCorrected(innerDc) !== undefined
-    );
+    return this.factsAsked(innerDc) !== undefined || this.requesterCorrected(innerDc) !== undefined;
   }
 
   /**
@@ -273,34 +328,12 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DialogIds.documentRequestSteps, { corrected } satisfies DocumentRequestOptions);
     }
-    const wish = this.wishAtOffer(innerDc);
-    if (wish) {
-      // The whole dialog ends with the hand-over (not the offer's step, which would read the message as no).
-      await innerDc.cancelAllDialogs();
-      return { status: DialogTurnStatus.complete, result: handOverToBooking(wish.service, wish.when) };
-    }
     const asked = this.factsAsked(innerDc);
     if (!asked) return super.onContinueDialog(innerDc);
     const { request, facts, atOffer } = asked;
     // At the offer to book the counter route was told; before the route, the fastest one is the answer.
     await this.documentFacts.answer(innerDc.context, request.document!, request.requester, facts, atOffer ? 'counter' : 'fastest');
     return askAgainAfterAside(innerDc);
-  }
-
-  /**
-   * At the offer to book, a wish about when instead of yes or no ("k heb da nodig tegen volgende week", "we
-   * hebben het dringend nodig") is a yes: the booking follows that wish (none: the first free moments).
-   */
-  private wishAtOffer(innerDc: DialogContext): { service: string; when: VisitWhen | undefined } | undefined {
-    const question = (innerDc.activeDialog?.state as { options?: OptionPromptOptions } | undefined)?.options;
-    if (question?.id !== BOOK_OFFER || readOpenQuestion(innerDc)?.kind !== 'notAnswer') return undefined;
-    const request = this.requestIn(innerDc);
-    const offered = request?.offered;
-    // "nu" echoes the question ("Wilt u nu een afspraak maken?"): "tja, dat weet ik nu niet" says nothing about when.
-    const text = (innerDc.context.activity.text ?? '').replace(OFFER_NOW, ' ');
-    const now = this.clock();
-    if (offered?.kind !== 'visit' || !readMomentWish(text, now) || this.documentFacts.asked(text).length > 0) return undefined;
-    return { service: offered.service, when: visitWhenIn(text, now) ?? request?.when };
   }
 
   /** The facts asked, when one of this dialog's questions is open, its document known, and the message no answer to it. */
@@ -325,7 +358,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
 
   /** The request with the requester said now, when a question after the answer is open and it differs from the one answered for. */
   private requesterCorrected(innerDc: DialogContext): RequestState | undefined {
-    if (innerDc.activeDialog?.id !== DialogIds.documentRequestQuestion) return undefined;
+    if (!AFTER_ANSWER_QUESTIONS.includes(innerDc.activeDialog?.id ?? '')) return undefined;
     const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
     const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
     if (!request?.document || !request.offered) return undefined;
@@ -344,7 +377,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     state(step).offered = { kind: 'visit', service };
     return askOptions(
       step,
-      DialogIds.documentRequestQuestion,
+      DialogIds.documentBookOffer,
       t('documents:inPerson.appointment.offer'),
       yesNoOptions(step.context),
       BOOK_OFFER,
@@ -362,8 +395,9 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
         appointmentPossible: route.kind === 'online' && route.inPersonAlternative !== null,
       } satisfies LoginAlternativesOptions);
     }
+    // "ja morgen": the day said with the yes comes before what the first message said.
     if (offered?.kind === 'visit' && step.result === ANSWER_YES)
-      return step.endDialog(handOverToBooking(offered.service, state(step).when, bookingFor(state(step))));
+      return step.endDialog(handOverToBooking(offered.service, this.wishIn(step.context) ?? state(step).when, bookingFor(state(step))));
     const { t } = turnServices(step.context);
     await step.context.sendActivity(t('documents:inPerson.appointment.later', { url: this.facts.municipality.appointmentUrl }));
     return step.endDialog();
@@ -377,6 +411,18 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     const document = this.document(route.document);
     await send(step, inPersonRouteMessages(document, alternative, this.messageContext(step), { notOnline: false }));
     return step.endDialog(handOverToBooking(alternative.appointmentService, state(step).when, bookingFor(state(step))));
+  }
+
+  /** When this turn's message says the resident would come, as the booking's slot search. */
+  private wishIn(context: TurnContext): VisitWhen | undefined {
+    const text = withoutOfferNow(context);
+    return text ? visitWhenIn(text, this.clock()) : undefined;
+  }
+
+  /** Whether this turn's message says anything about when ("dringend" too), and asks nothing about the document. */
+  private saysWhen(context: TurnContext): boolean {
+    const text = withoutOfferNow(context);
+    return readMomentWish(text, this.clock()) !== undefined && this.documentFacts.asked(text).length === 0;
   }
 
   private route(step: WaterfallStepContext): DocumentRoute {
@@ -409,6 +455,26 @@ function hear(step: WaterfallStepContext): void {
   const details = documentDetails(step.context.activity.text ?? '');
   if (details.requester && !request.requesterSaid) request.requesterSaid = details.requester;
   if (details.model && !request.modelSaid) request.modelSaid = details.model;
+}
+
+/** The question id of the document menu's groups. */
+const GROUP_QUESTION = 'documents.group';
+
+function groupOptions(context: TurnContext): Option[] {
+  const { t } = turnServices(context);
+  return DOCUMENT_GROUP_IDS.map((group) => ({ value: group, label: t(`documents:choose.groups.${group}`) }));
+}
+
+/**
+ * The document this turn's message names, read by the recognizer as in a first message; none for a
+ * tapped option (a button's code, or the text of one of `shown`, which name documents too: "Een eID, Kids-ID of reispas").
+ */
+function documentNamed(context: TurnContext, shown: readonly Option[]): DocumentId | undefined {
+  if (buttonValueOf(context.activity)) return undefined;
+  const said = answerWords(context.activity.text ?? '').join(' ');
+  if (shown.some((option) => phraseWords(option.label).join(' ') === said)) return undefined;
+  const document = turnServices(context).recognition?.entities.document;
+  return isDocumentId(document) ? document : undefined;
 }
 
 /** The document and requester the booking that follows is for. */

@@ -59,8 +59,9 @@ describe('cancelling', () => {
   it('stops after three answers without a code and offers the phone', async () => {
     const { talk, records } = await setup();
     await talk.say('afspraak annuleren');
-    expect(readable(await talk.say('ik weet het niet'))).toContain('«appointments:access.codeRetry»');
-    expect(readable(await talk.say('geen idee'))).toContain('«appointments:access.codeRetry»');
+    // Not "weet ik niet" or "geen idee": those say the code is lost and get the phone at once.
+    expect(readable(await talk.say('hmm'))).toContain('«appointments:access.codeRetry»');
+    expect(readable(await talk.say('tja'))).toContain('«appointments:access.codeRetry»');
     const stopped = readable(await talk.say('An Peeters'));
     expect(stopped).toContain('«appointments:access.noCode» phone=050 12 34 56');
     expect(stopped).not.toContain('«appointments:access.contactQuestion»');

@@ -82,6 +82,17 @@ describe.each(['webchat', 'sms'])('moving an appointment, on %s', (channelId) =>
   });
 
   it.each([
+    ['kan ik mijn afspraak van dinsdag verzetten naar volgende week', (start: string) => start >= '2026-03-09' && start < '2026-03-16'],
+    ['mijn afspraak op dinsdag 3 maart om 9u wil ik verplaatsen naar vrijdag', (start: string) => start.slice(0, 10) === '2026-03-06'],
+    ['de afspraak van morgen verzetten naar donderdag aub', (start: string) => start.slice(0, 10) === '2026-03-05'],
+  ])('"%s": the day of the appointment being moved is no wish, the day after "naar" is', async (first, fitting) => {
+    const { replies } = await atSlotQuestion(first);
+    const offered = offeredStarts(replies).map(isoOf);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const start of offered) expect(fitting(start), start).toBe(true);
+  });
+
+  it.each([
     ['die dag kan ik niet', (start: string) => start.slice(0, 10) !== '2026-03-03'],
     ['later in de week', (start: string) => start.slice(0, 10) > '2026-03-03' && start.slice(0, 10) <= '2026-03-08'],
     ['een week later', (start: string) => start.slice(0, 10) === '2026-03-10'],
