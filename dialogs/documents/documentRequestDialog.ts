@@ -315,7 +315,8 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
 
   /** The request with the requester said now, when a question after the answer is open and it differs from the one answered for. */
   private requesterCorrected(innerDc: DialogContext): RequestState | undefined {
-    if (innerDc.activeDialog?.id !== DialogIds.documentRequestQuestion) return undefined;
+    const question = innerDc.activeDialog?.id;
+    if (question !== DialogIds.documentRequestQuestion && question !== DialogIds.documentBookOffer) return undefined;
     const steps = innerDc.stack.find((instance) => instance.id === DialogIds.documentRequestSteps);
     const request = (steps?.state as { values?: { request?: RequestState } } | undefined)?.values?.request;
     if (!request?.document || !request.offered) return undefined;
