@@ -18,6 +18,7 @@ import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js'
 import {
   anotherBookingWish,
   counterVisitWish,
+  hoursAndDocumentQuestion,
   MainDialog,
   type CapabilityRoutes,
   type ConversationClosing,
@@ -87,6 +88,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
       misunderstandings: state.conversationState.createProperty<number>('misunderstandings'),
       outOfScope: outOfScopeAnswer(facts),
       wantsTheCounter: counterVisitWish(facts.cues),
+      asksHoursAndDocument: hoursAndDocumentQuestion(facts.cues),
       asksAnother: anotherBookingWish(facts.cues),
     },
     new QuickAnswers(facts, now),
@@ -122,7 +124,7 @@ function capabilities(deps: AssistantDeps): CapabilityRoutes {
   return {
     'thuisloket.info': new ThuisloketDialog(facts),
     'document.request': new DocumentRequestDialog(facts, appointments.clock),
-    'info.hours': new OpeningHoursDialog(facts.municipality, now),
+    'info.hours': new OpeningHoursDialog(facts, now),
     'info.contact': new ContactDialog(facts),
     'appointment.book': new VisitAdviceDialog(facts, new BookingDialog(appointments)),
     'appointment.cancel': new CancelBookingDialog(appointments),

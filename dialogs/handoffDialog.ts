@@ -10,6 +10,7 @@ import { renderInfoCard, type Option } from '../bot/channels/renderer.js';
 import type { ConversationRecall, ConversationTopic } from '../bot/conversationMemory.js';
 import type { Language, Translate } from '../bot/i18n.js';
 import type { Logger } from '../bot/logger.js';
+import { asksForCallback } from '../services/callback/callbackReference.js';
 import { excerptForStaff } from '../services/callback/staffExcerpt.js';
 import type { CallbackStore } from '../stores/callbacks/callbackStore.js';
 import { CLOSED_STATUSES } from '../services/callback/callbackStatus.js';
@@ -160,6 +161,8 @@ export class HandoffDialog extends ComponentDialog {
     }
     await deps.onEscalated?.(step.context, { via: 'phone' });
     if (requested) return this.offerAboutOpenRequest(step, requested);
+    // "kunde mij eens terugbellen" is already the answer to "Wilt u dat we u terugbellen?".
+    if (asksForCallback(step.context.activity.text)) return step.next(OFFER.callback);
     const offer: OptionPromptOptions = {
       id: 'handoff.offer',
       prompt: t('handoff:offer.question'),

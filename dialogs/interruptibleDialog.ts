@@ -8,6 +8,7 @@ import { callbackCancellationIn } from '../services/callback/callbackReference.j
 import { DialogIds } from './dialogIds.js';
 import { activeLevels, askAgainAfterAside, heardAside, readOpenQuestion } from './prompts/openQuestion.js';
 import { QUESTIONS_ASIDE } from './prompts/questionInPassing.js';
+import { isAcknowledgement } from './prompts/acknowledgement.js';
 import { isStopCommand } from './prompts/stopCommand.js';
 import type { HandoffOptions } from './handoffDialog.js';
 
@@ -43,7 +44,7 @@ export interface AnswersAside {
 export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
     dialogId: string,
-    private readonly aside?: AnswersAside,
+    protected readonly aside?: AnswersAside,
   ) {
     super(dialogId);
   }
@@ -65,6 +66,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (heardAside(levels)) return undefined;
     const { recognition, t } = turnServices(innerDc.context);
     const reading = readOpenQuestion(innerDc, levels);
+    // The survey comes after the goodbye: "stop", "ok" or "merci" there ends it with a goodbye, not "waarmee kan ik u nog helpen?".
+    if (reading?.stopOnlyByStopWord && (isStopCommand(innerDc.context) || isAcknowledgement(innerDc.context))) {
+      await innerDc.cancelAllDialogs();
+      await innerDc.context.sendActivity(t('survey:ended'));
+      return { status: DialogTurnStatus.complete };
+    }
     if (reading?.kind === 'answer') return undefined;
     if (reading?.kind === 'oldButton') {
       await innerDc.context.sendActivity(t('common:oldButton'));
@@ -103,8 +110,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (intent === 'handoff.human' && reading?.kind === 'likelyAnswer' && activeIds(levels).includes(DialogIds.handoff)) return undefined;
     // "laat maar, ik kom liever langs" where a new request is welcome: the stop is a leading no, the question routes the rest.
     if (intent === 'cancel' && reading?.newRequestsWelcome && this.requestReadOtherwise(innerDc.context)) return undefined;
-    // The survey ends on "stop" only: other cancel-like words are an answer it asks again.
-    if (intent === 'cancel' && reading?.stopOnlyByStopWord && !isStopCommand(innerDc.context)) return undefined;
+    // The survey ends on "stop" only (above): other cancel-like words are an answer it asks again.
+    if (intent === 'cancel' && reading?.stopOnlyByStopWord) return undefined;
     switch (intent) {
       case 'help':
         // What the assistant can do, and that the question is still open.

@@ -9,7 +9,7 @@ import { parseDutchNumber } from '../nlu/dutchNumbers.js';
 import type { Recognition } from '../nlu/recognizer.js';
 import { LONGEST_READ_MESSAGE } from '../nlu/requestAmongParts.js';
 import { callbackCancellationIn } from '../services/callback/callbackReference.js';
-import { mentions, type QuestionCues } from '../services/municipality/questionCues.js';
+import { DOCUMENT_FACTS, mentions, type QuestionCues } from '../services/municipality/questionCues.js';
 import { DialogIds } from './dialogIds.js';
 import { InterruptibleDialog, INTERRUPTION_MIN_SCORE, type AnswersAside } from './interruptibleDialog.js';
 import { ANSWER_NO, ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from './prompts/optionPrompt.js';
@@ -18,6 +18,7 @@ import type { PhoneLine } from '../services/municipality/phoneLine.js';
 import { conversationMark, recordConversationOutcome, type ConversationOutcomes } from './conversationOutcome.js';
 import type { SurveyDialogOptions } from './surveyDialog.js';
 import { stepValues } from './stepValues.js';
+import { isAcknowledgement } from './prompts/acknowledgement.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
@@ -68,6 +69,8 @@ export interface Understanding {
   outOfScope?: (context: TurnContext) => Promise<boolean>;
   /** Whether the resident would rather come to the counter ("kan ik niet gewoon naar het gemeentehuis komen?"): a booking. */
   wantsTheCounter?: (context: TurnContext) => boolean;
+  /** Whether one message asks about a document and the hours ("hoeveel kost een kids id en tot hoe laat zijn jullie open?"): both are answered. */
+  asksHoursAndDocument?: (context: TurnContext) => boolean;
   /** Whether the resident asks one more of what was just done ("en nog 1 voor mijn andere kind"), see OffersAnother. */
   asksAnother?: (context: TurnContext) => boolean;
 }
@@ -105,6 +108,20 @@ export function counterVisitWish(cues: QuestionCues): (context: TurnContext) => 
       (recognition?.intent === 'cancel' || recognition?.intent === 'goodbye') && readYesNo(text ?? '', language)?.meaning === 'no';
     const unsureStop = recognition?.intent === 'cancel' && recognition.score < INTERRUPTION_MIN_SCORE;
     return !recognition || stopSaidFirst || unsureStop || READ_AS_OTHER.includes(recognition.intent);
+  };
+}
+
+/**
+ * "hoeveel kost een kids id en tot hoe laat zijn jullie open?", "wa kost een nieuwe identiteitskaart en hoe laat sluit
+ * het loket": a question about a named document and one about the hours, whichever of the two the recognizer reads first.
+ */
+export function hoursAndDocumentQuestion(cues: QuestionCues): (context: TurnContext) => boolean {
+  return (context) => {
+    const { recognition } = turnServices(context);
+    const text = context.activity.text;
+    if (!recognition?.entities.document) return false;
+    if (recognition.intent === 'info.hours') return DOCUMENT_FACTS.some((fact) => mentions(text, cues.documentFacts[fact]));
+    return recognition.intent === 'document.request' && (mentions(text, cues.openingHours) || mentions(text, cues.closingTime));
   };
 }
 
@@ -209,6 +226,11 @@ export class MainDialog extends InterruptibleDialog {
     if (channelStyle(step.context.activity.channelId) === 'plainText' && parseDutchNumber(step.context.activity.text ?? '') !== undefined) {
       return this.oldButton(step, { answer: '' });
     }
+    // "ok", "merci" with no question open (after the goodbye, after the survey): a word back, no "niet begrepen".
+    if (isAcknowledgement(step.context)) {
+      await step.context.sendActivity(turnServices(step.context).t('common:acknowledged'));
+      return step.endDialog();
+    }
     // After the thuisloket or the address: "kan ik dan niet gewoon langskomen?" asks for an appointment.
     const wished = this.requestReadOtherwise(step.context);
     if (wished) return step.next(wished);
@@ -256,7 +278,12 @@ export class MainDialog extends InterruptibleDialog {
     }
     const callbackCancellation = picked ? undefined : callbackCancellationIn(step.context.activity.text);
     if (callbackCancellation) return step.beginDialog(DialogIds.handoff, { cancelCallback: callbackCancellation } satisfies HandoffOptions);
-    const intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
+    let intent = picked ?? turnServices(step.context).recognition?.intent ?? 'none';
+    // Two questions in one message: the hours in passing first, then the document, which answers its own question.
+    if (!picked && this.aside && this.understanding?.asksHoursAndDocument?.(step.context)) {
+      await this.aside.answer(step.context, 'info.hours');
+      intent = 'document.request';
+    }
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     const dialogId = this.routes.get(intent);
     // The clarified message counts only when "which one?" was answered: a new request there has its own recognition.

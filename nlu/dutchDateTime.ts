@@ -41,9 +41,9 @@ const LUNCH_SPAN = { after: '12:00', before: '14:00' };
 /** A greeting names a part of the day that is no wish: "goede morgen", "goeie middag", "good morning". */
 const GREETING = /(?<!\p{L})(?:goe(?:de|ie|i|ede)n?\s*(?:morgen|middag|namiddag|avond)|good (?:morning|afternoon|evening))(?!\p{L})/gu;
 const MONTH_START = '(?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)';
-/** "tussen 10 en 12 uur", "tussen 9u en 11u": a span of hours (not "tussen 6 en 10 april", a span of days). */
+/** "tussen 10 en 12 uur", "tss 9u en 11u": a span of hours (not "tussen 6 en 10 april", a span of days). */
 const HOUR_SPAN = new RegExp(
-  `\\btussen\\s+(\\d{1,2}(?:[.:u]\\d\\d)?)\\s*(?:u|uur|h)?\\s+en\\s+(\\d{1,2}(?:[.:u]\\d\\d)?)\\s*(?:u|uur|h)?\\b(?!\\s*${MONTH_START})`,
+  `\\b(?:tussen|tss)\\s+(\\d{1,2}(?:[.:u]\\d\\d)?)\\s*(?:u|uur|h)?\\s+en\\s+(\\d{1,2}(?:[.:u]\\d\\d)?)\\s*(?:u|uur|h)?\\b(?!\\s*${MONTH_START})`,
   'g',
 );
 /** Ordinals that name a day of the month after "op de", "na de", "vanaf de" ("op de twintigste"). */
@@ -101,7 +101,8 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   let rest = ` ${prepare(text)} `;
 
   if (THIS_PART_OF_DAY.test(rest)) wish.day = todayDay;
-  if (LUNCH.test(rest)) {
+  // "tijdens de middag, tss 12 en 13u": the hours said are the wish, the lunch only where no hours are.
+  if (LUNCH.test(rest) && rest.search(HOUR_SPAN) < 0) {
     Object.assign(wish, LUNCH_SPAN);
     rest = rest.replace(LUNCH, ' ');
   }

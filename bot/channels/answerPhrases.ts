@@ -28,6 +28,8 @@ export interface AnswerPhrases {
   politeness: readonly string[];
   /** "dank u wel", "bedankt", "tot ziens": what a resident who is done says; a goodbye the recognizer reads needs one. */
   thanks: readonly string[];
+  /** "ok", "merci", "oké bedankt": the resident takes note or thanks, and asks nothing. */
+  acknowledge: readonly string[];
   /** At a question that wants a name, contact or code: the resident no longer wants to go on. */
   withdraw: readonly string[];
   /** Words a question starts with ("waar is…", "hoe laat…"): such a message is no name. */

@@ -56,6 +56,8 @@ interface RequestState {
   when?: VisitWhen;
   /** What the answer offered next: the online route (can you log in?) or a visit (book this service?). */
   offered?: { kind: 'online' } | { kind: 'visit'; service: string };
+  /** The condolence was said before the first question: the answer does not say it again. */
+  condoled?: boolean;
 }
 
 /** What the resident said in the message that started the dialog, beyond the document. */
@@ -63,7 +65,12 @@ interface FirstMessage {
   collect: boolean;
   bereaved: boolean;
   noComputer: boolean;
+  /** "ik ben mijn identiteitskaart verloren": the card must be blocked. */
+  lost?: boolean;
 }
+
+/** The documents DOC STOP blocks when they are lost or stolen. */
+const BLOCKABLE: readonly DocumentId[] = ['identiteitskaart', 'kids-id', 'reispas'];
 
 /** The offer to book the counter visit: a question about the document there ("wat kost da", "kan dat online?") is answered first. */
 const BOOK_OFFER = 'documents.bookOffer';
@@ -138,6 +145,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       collect: mentions(text, cues.collect),
       bereaved: mentions(text, cues.death),
       noComputer: mentions(text, cues.noComputer),
+      lost: mentions(text, cues.lostDocument),
     };
     const when = this.wishIn(step.context);
     if (when) state(step).when = when;
@@ -148,6 +156,11 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       return step.next();
     }
     const { t } = turnServices(step.context);
+    // "mijn vader is vorige week gestorven": a word of sympathy before "which document?", not after it.
+    if (state(step).said?.bereaved) {
+      await step.context.sendActivity(t('documents:bereaved.condolence'));
+      state(step).condoled = true;
+    }
     return askOptions(
       step,
       DialogIds.documentChoiceQuestion,
@@ -240,6 +253,8 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     const ctx = this.messageContext(step);
     const circumstances: RouteCircumstances = {
       bereaved: said.bereaved || document.id === 'akte-overlijden' || request.requester === 'deceased',
+      condoled: request.condoled === true,
+      lost: said.lost === true && BLOCKABLE.includes(document.id),
       // "ik heb geen computer" may also come as the answer to the last question.
       noComputer: said.noComputer || mentions(step.context.activity.text, this.facts.cues.noComputer),
     };

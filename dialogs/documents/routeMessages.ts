@@ -19,6 +19,10 @@ export type Message = string | Partial<Activity>;
 export interface RouteCircumstances {
   /** Someone died: one line of condolence first, and the phone for whoever has no computer. */
   bereaved?: boolean;
+  /** The condolence was said already, before the first question ("mijn vader is gestorven" → "Gecondoleerd." and "Welk document?"). */
+  condoled?: boolean;
+  /** A lost or stolen identity document: how to block it (DOC STOP) leads. */
+  lost?: boolean;
   /** No computer, or not at ease with one: the phone and a visit first. */
   noComputer?: boolean;
 }
@@ -172,7 +176,8 @@ function card(
 ): Partial<Activity> {
   const { t, municipality } = ctx;
   const leads = [
-    ...(circumstances.bereaved ? [t('documents:bereaved.condolence')] : []),
+    ...(circumstances.bereaved && !circumstances.condoled ? [t('documents:bereaved.condolence')] : []),
+    ...(circumstances.lost && municipality.docStop ? [t('documents:lost.block', { docStop: municipality.docStop })] : []),
     ...(circumstances.noComputer ? [t('documents:noComputer.first', { phone: municipality.phone.display })] : []),
   ];
   const [lead, ...more] = [...leads, title];

@@ -73,21 +73,62 @@ export function openNowMessages(now: Date, ctx: HoursContext): string[] {
   const messages = closureLines(days, { scope: 'today' }, ctx);
   for (const service of SERVICES) {
     const status = openingStatus(municipality.openingHours, closuresOf(municipality), service, now);
-    if (status.open) {
-      messages.push(t(`info:hours.now.open.${service}`, { time: clockLabel(status.until, language) }));
-      continue;
-    }
-    const { next } = status;
-    let nextText: string;
-    if (!next) nextText = t('info:hours.noNextOpening', { url: municipality.website });
-    else if (next.date === today) nextText = t(`info:hours.nextOpen.${service}.today`, { time: clockLabel(next.time, language) });
-    else if (next.date === addDays(today, 1))
-      nextText = t(`info:hours.nextOpen.${service}.tomorrow`, { time: clockLabel(next.time, language) });
-    else
-      nextText = t(`info:hours.nextOpen.${service}.later`, { day: dayLabel(next.date, language), time: clockLabel(next.time, language) });
-    messages.push(`${t(`info:hours.now.closed.${service}`)} ${nextText}`);
+    if (status.open) messages.push(t(`info:hours.now.open.${service}`, { time: clockLabel(status.until, language) }));
+    else messages.push(`${t(`info:hours.now.closed.${service}`)} ${nextOpeningText(service, status.next, today, ctx)}`);
   }
   return [...messages, ...onAppointmentLine(ctx)];
+}
+
+/** "Het loket gaat morgen weer open om 8.30 uur." */
+function nextOpeningText(service: Service, next: { date: string; time: string } | null, today: string, ctx: HoursContext): string {
+  const { t, language, municipality } = ctx;
+  if (!next) return t('info:hours.noNextOpening', { url: municipality.website });
+  const time = clockLabel(next.time, language);
+  if (next.date === today) return t(`info:hours.nextOpen.${service}.today`, { time });
+  if (next.date === addDays(today, 1)) return t(`info:hours.nextOpen.${service}.tomorrow`, { time });
+  return t(`info:hours.nextOpen.${service}.later`, { day: dayLabel(next.date, language), time });
+}
+
+/**
+ * "Tot hoe laat zijn jullie open vandaag?": all of today's hours of the counter and the phone, so the closing time
+ * after a break too ("nu gesloten" at lunch hides that the counter is open until 19.30 uur); once today is over, when it opens again.
+ */
+export function todayMessages(now: Date, ctx: HoursContext): string[] {
+  const { t, municipality } = ctx;
+  const today = brusselsDateTime(now).date;
+  const days = { loket: hoursOf(municipality, 'loket', today), telefoon: hoursOf(municipality, 'telefoon', today) };
+  const messages = closureLines(days, { scope: 'today' }, ctx);
+  for (const service of SERVICES) {
+    const hours = days[service];
+    if (hours.open) messages.push(t(`info:hours.today.open.${service}`, { hours: intervalsText(hours.intervals, ctx) }));
+    else if (hours.reason.kind === 'notOpenOnWeekday') messages.push(t(`info:hours.today.closed.${service}`));
+    const status = openingStatus(municipality.openingHours, closuresOf(municipality), service, now);
+    if (!status.open && status.next?.date !== today) messages.push(nextOpeningText(service, status.next, today, ctx));
+  }
+  return days.loket.open ? [...messages, ...onAppointmentLine(ctx)] : messages;
+}
+
+/** A span of the day a resident can come or call ("tss 12 en 13u"), HH:MM. */
+export interface TimeWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * "Zijn jullie open tijdens de middag? ik kan alleen tss 12 en 13u": whether the counter and the phone are open in
+ * that span on that day (all of it, part of it, not at all), then that day's hours.
+ */
+export function windowMessages(date: string, window: TimeWindow, ctx: HoursContext): string[] {
+  const { t, language, municipality } = ctx;
+  const said = { day: dayLabel(date, language), from: clockLabel(window.from, language), to: clockLabel(window.to, language) };
+  const lines = SERVICES.map((service) => {
+    const hours = hoursOf(municipality, service, date);
+    const intervals = hours.open ? hours.intervals : [];
+    const whole = intervals.some(([from, to]) => from <= window.from && to >= window.to);
+    const part = intervals.some(([from, to]) => from < window.to && to > window.from);
+    return t(`info:hours.window.${whole ? 'open' : part ? 'partly' : 'closed'}.${service}`, said);
+  });
+  return [...lines, ...dayMessages(date, ctx)];
 }
 
 /** Where the data says the counter works on appointment, the hours say so: nobody walks in for nothing. */

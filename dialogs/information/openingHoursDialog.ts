@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
-import type { Municipality } from '../../services/municipality/municipalityData.js';
+import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import { isNoRequest } from '../../domain/nluContract.js';
 import { DialogIds } from '../dialogIds.js';
@@ -25,7 +25,7 @@ const ANOTHER_DAY = 'anotherDay';
  */
 export class OpeningHoursDialog extends ComponentDialog {
   constructor(
-    private readonly municipality: Municipality,
+    private readonly facts: MunicipalityData,
     private readonly now: () => Date,
   ) {
     super(DialogIds.openingHours);
@@ -39,7 +39,7 @@ export class OpeningHoursDialog extends ComponentDialog {
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // One bubble (one SMS) for the answer, one for the question: the message budget.
-    await step.context.sendActivity(hoursMessages(step.context, this.municipality, this.now()).join('\n'));
+    await step.context.sendActivity(hoursMessages(step.context, this.facts, this.now()).join('\n'));
     const { t } = this.hoursContext(step);
     const options: Option[] = MORE_ABOUT_HOURS.map((value) => ({ value, label: t(`info:hours.more.options.${value}`) }));
     return askOptions(step, DialogIds.openingHoursQuestion, t('info:hours.more.ask'), options, 'info.hoursMore', FOLLOW_UP);
@@ -64,7 +64,7 @@ export class OpeningHoursDialog extends ComponentDialog {
 
   private hoursContext(step: WaterfallStepContext): HoursContext {
     const { t, language } = turnServices(step.context);
-    return { t, language, municipality: this.municipality };
+    return { t, language, municipality: this.facts.municipality };
   }
 }
 

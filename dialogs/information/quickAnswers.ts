@@ -10,20 +10,31 @@ import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Municipality, MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { CONTACT_TOPICS, mentions, type ContactTopic } from '../../services/municipality/questionCues.js';
-import { dayMessages, openNowMessages } from './openingHoursAnswers.js';
+import { dayMessages, openNowMessages, todayMessages, windowMessages } from './openingHoursAnswers.js';
 import { brusselsDateTime } from '../../services/brusselsTime.js';
 
-/** The hours now, or on the day the message names ("zaterdag", "morgen"). */
-export function hoursMessages(context: TurnContext, municipality: Municipality, now: Date): readonly string[] {
+/**
+ * The hours now; on the day the message names ("zaterdag", "morgen"); in the span it names ("tss 12 en 13u"),
+ * that day or today; or all of today's hours when it asks until when ("tot hoe laat zijn jullie open?").
+ */
+export function hoursMessages(context: TurnContext, facts: MunicipalityData, now: Date): readonly string[] {
   const { t, language } = turnServices(context);
+  const { municipality } = facts;
   const ctx = { t, language, municipality };
   const text = context.activity.text ?? '';
-  const named = text ? parseDutchDateTime(text, now)?.day : undefined;
+  const wish = text ? parseDutchDateTime(text, now) : undefined;
   const { date: today, time } = brusselsDateTime(now);
-  const asked = named && named !== today ? named : undefined;
+  const remembered = (key: string, answer: () => string[]) => rememberedAnswer(municipality, t, `${language} ${key}`, answer);
+  if (wish?.after && wish.before) {
+    const window = { from: wish.after, to: wish.before };
+    const day = wish.day ?? today;
+    return remembered(`window ${day} ${window.from} ${window.to}`, () => windowMessages(day, window, ctx));
+  }
+  const asked = wish?.day && wish.day !== today ? wish.day : undefined;
+  if (asked) return remembered(`day ${asked}`, () => dayMessages(asked, ctx));
   // The answer now changes only with the Brussels minute (the hours read no seconds), another day's only with that day.
-  const key = asked ? `${language} day ${asked}` : `${language} now ${today} ${time}`;
-  return rememberedAnswer(municipality, t, key, () => (asked ? dayMessages(asked, ctx) : openNowMessages(now, ctx)));
+  if (mentions(text, facts.cues.closingTime)) return remembered(`today ${today} ${time}`, () => todayMessages(now, ctx));
+  return remembered(`now ${today} ${time}`, () => openNowMessages(now, ctx));
 }
 
 /** More than the days a resident asks about in a year: only bounds memory. */
@@ -101,7 +112,7 @@ export class QuickAnswers {
 
   async answer(context: TurnContext, intent: string): Promise<boolean> {
     if (intent === 'info.hours') {
-      await context.sendActivity(hoursMessages(context, this.facts.municipality, this.now()).join('\n'));
+      await context.sendActivity(hoursMessages(context, this.facts, this.now()).join('\n'));
       return true;
     }
     if (intent === 'info.contact') {

@@ -43,6 +43,15 @@ const NO_LONGER_CALLED = [
   /\b(?:don'?t|do not|no need to|stop)\b.*\b(?:call|phone|ring)(?:ing)?\s+me\b/,
 ];
 
+/** "bel mij terug", "kunde mij eens terugbellen", "call me back": the wish itself, not a question whether we call back. */
+const CALLBACK_WISH = /terug\s*bel|\bbel[t]?\b.*\bterug\b|call (?:me )?back/;
+
+/** Whether a message already asks to be called back ("kunde mij eens terugbellen"), and does not withdraw such a request. */
+export function asksForCallback(text: string | undefined): boolean {
+  const said = text?.toLowerCase() ?? '';
+  return CALLBACK_WISH.test(said) && !callbackCancellationIn(text);
+}
+
 /**
  * Whether a message asks to cancel a callback request ("annuleer terugbelverzoek KDR-482",
  * "cancel my callback", "ik wil niet meer gebeld worden"), with the reference when it names one

@@ -55,6 +55,8 @@ export interface Municipality {
     readonly country: 'BE';
   };
   readonly phone: { readonly e164: string; readonly display: string };
+  /** DOC STOP, the national number that blocks a lost or stolen identity document. */
+  readonly docStop?: string;
   readonly email: string;
   readonly website: string;
   readonly appointmentUrl: string;

@@ -44,6 +44,9 @@ export interface QuestionCues {
   readonly contact: Readonly<Record<ContactTopic, CueSet>>;
   readonly documentFacts: Readonly<Record<DocumentFact, CueSet>>;
   readonly counterVisit: CueSet;
+  readonly closingTime: CueSet;
+  readonly openingHours: CueSet;
+  readonly lostDocument: CueSet;
   readonly anotherBooking: CueSet;
 }
 

@@ -84,7 +84,7 @@ describe('in the survey only "stop" ends it', () => {
     const { fixture, talk } = await startSurvey(channelId);
     await talk.say('al gebruikt');
     const replies = await talk.say('stop');
-    expect(said(replies, 'common:cancel.done')).toBe(true);
+    expect(said(replies, 'survey:ended')).toBe(true);
     expect(surveyQuestionIn(replies)).toBeUndefined();
     expect(fixture.rows()[0]?.answers).toEqual({ awareness: 'used' });
   });

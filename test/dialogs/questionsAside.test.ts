@@ -53,7 +53,7 @@ const OPEN_QUESTIONS = [
 ];
 
 const ASIDES = [
-  { said: 'tot hoe laat zijn jullie open?', answered: '«info:hours.now.' },
+  { said: 'tot hoe laat zijn jullie open?', answered: '«info:hours.today.open.' },
   { said: 'zijn jullie zaterdag open', answered: '«info:hours.onDay.' },
   { said: 'waar is het gemeentehuis?', answered: '«info:contact.title»' },
 ];
@@ -89,7 +89,7 @@ describe.each(['webchat', 'sms'])('a question about the town hall in the middle 
 
   it('at the welcome the hours or the address are a new request, not an aside: no "we carry on" and no welcome again', async () => {
     for (const [said, answered] of [
-      ['tot hoe laat zijn jullie open?', '«info:hours.now.'],
+      ['tot hoe laat zijn jullie open?', '«info:hours.today.open.'],
       ['waar is het gemeentehuis?', '«info:contact.title»'],
     ] as const) {
       const conversation = createConversation({ recognizer, channelId });
@@ -105,7 +105,7 @@ describe.each(['webchat', 'sms'])('a question about the town hall in the middle 
     const conversation = createConversation({ recognizer, channelId });
     expect(readable(await conversation.say('iets met mijn afspraak'))).toContain('«common:clarify.question»');
     const reply = readable(await conversation.say('tot hoe laat zijn jullie open?'));
-    expect(reply).toContain('«info:hours.now.');
+    expect(reply).toContain('«info:hours.today.open.');
     expect(reply).not.toContain('«common:resume.carryOn»');
     expect(reply).not.toContain('«common:clarify.question»');
     expect(reply).not.toContain('«appointments:');

@@ -106,7 +106,7 @@ describe('survey dialog', () => {
     await talk.say('daag');
     await talk.say('1'); // awareness: used
     const stopped = readable(await talk.say('stop'));
-    expect(stopped).toContain('«common:cancel.done»');
+    expect(stopped).toContain('«survey:ended»');
     expect(askedQuestion(stopped)).toBeUndefined();
     expect(fixture.rows()).toHaveLength(1);
     expect(fixture.rows()[0]!.answers).toEqual({ awareness: 'used' });
