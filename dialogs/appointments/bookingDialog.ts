@@ -457,7 +457,7 @@ type BookingAside =
   | { kind: 'moment'; draft: BookingDraft; when: VisitWhen }
   | { kind: 'withdrawn'; draft: BookingDraft };
 
-/** The answers to "Wilt u stoppen met deze afspraak?": "ja" stops, "nee" goes on. */
+/** The options of the stop check (after "nee toch niet" at the name or contact question): stop, another moment, or go on. */
 const STOP_CHECK = [
   { value: ANSWER_YES, key: 'stop' },
   { value: 'otherMoment', key: 'otherMoment' },

@@ -79,7 +79,7 @@ const BOOK_OFFER = 'documents.bookOffer';
 /** The offer's own "now", no wish about when. */
 const OFFER_NOW = /(?<!\p{L})nu(?!\p{L})/giu;
 
-/** The message without "nu", which echoes the offer ("Wilt u nu een afspraak maken?"): "tja, dat weet ik nu niet" says nothing about when. */
+/** The message without the word for now, which echoes the offer's own question (documents:inPerson.appointment.offer): it says nothing about when. */
 function withoutOfferNow(context: TurnContext): string {
   return (context.activity.text ?? '').replace(OFFER_NOW, ' ');
 }
@@ -91,7 +91,7 @@ const DOCUMENT_QUESTIONS: readonly string[] = [
   DialogIds.documentBookOffer,
 ];
 
-/** The questions after the answer ("Kunt u zich aanmelden?", the offer to book): a requester said there corrects the answer. */
+/** The questions after the answer (can the resident log in, the offer to book): a requester said there corrects the answer. */
 const AFTER_ANSWER_QUESTIONS: readonly string[] = [DialogIds.documentRequestQuestion, DialogIds.documentBookOffer];
 
 /** The answer at the document menu that names a document instead of picking a group ("overlijdensakte", "een bewijs van woonst"). */
