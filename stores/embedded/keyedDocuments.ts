@@ -26,10 +26,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFileAdapter, hasCode, syncDirectory } from './durableFileAdapter.js';
+import { DurableJsonFileAdapter, hasCode, nodeStoreFileSystem, syncDirectory, type StoreFileSystem } from './durableFiles.js';
 import { copyAsJson, sameJsonValue } from './jsonValueCopy.js';
 import { openKeyJournal, type JournalChange, type KeyJournal } from './keyJournal.js';
-import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
 import type { Logger } from '../../bot/logger.js';
 
