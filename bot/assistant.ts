@@ -83,7 +83,12 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     capabilities(deps),
     handoffDialog(deps, state, outcomes, surveyNow),
     deps.phone,
-    { survey: surveyDialog(deps, state, surveyNow), outcomes, now: surveyNow },
+    {
+      survey: surveyDialog(deps, state, surveyNow),
+      outcomes,
+      now: surveyNow,
+      ended: state.conversationState.createProperty<boolean>('conversationEnded'),
+    },
     {
       misunderstandings: state.conversationState.createProperty<number>('misunderstandings'),
       outOfScope: outOfScopeAnswer(facts),
