@@ -63,4 +63,5 @@ export const DialogIds = {
   surveyStart: 'survey.start',
   surveyQuestion: 'survey.question',
   surveyQuestionPrompt: 'survey.questionPrompt',
+  surveySatisfactionPrompt: 'survey.satisfactionPrompt',
 } as const;

@@ -22,7 +22,7 @@ import type { DocumentFacts } from './appointments/appointmentDeps.js';
 import { visitWhenIn, type VisitWhen } from './appointments/firstMessageWish.js';
 import { readMomentWish } from './appointments/momentWish.js';
 import { handOverToBooking, type HandOver } from './capabilityOptions.js';
-import { isAcknowledgement } from './prompts/acknowledgement.js';
+import { isAcknowledgement, isClosingCourtesy } from './prompts/acknowledgement.js';
 
 /** Why the main dialog starts: a resident joined, asked for help or greeted, or just said something. */
 export interface MainDialogOptions {
@@ -40,6 +40,8 @@ export interface ConversationClosing {
   survey?: Dialog;
   outcomes?: ConversationOutcomes;
   now?: () => Date;
+  /** Set when the closing begins (survey, goodbye), cleared by a new request: a courtesy after it gets a short farewell. */
+  ended?: StatePropertyAccessor<boolean>;
 }
 
 function isHandOver(result: unknown): result is HandOver {
@@ -261,7 +263,12 @@ export class MainDialog extends InterruptibleDialog {
     if (channelStyle(step.context.activity.channelId) === 'plainText' && parseDutchNumber(step.context.activity.text ?? '') !== undefined) {
       return this.oldButton(step, { answer: '' });
     }
-    // "ok", "merci" with no question open (after the goodbye, after the survey): a word back, no "niet begrepen".
+    // "thx", "k", "👍", "'t is goed zo" after the goodbye: a short farewell, no menu, no "niet begrepen", no handoff.
+    if ((await this.closing.ended?.get(step.context, false)) && isClosingCourtesy(step.context)) {
+      await step.context.sendActivity(turnServices(step.context).t('common:closing.courtesy'));
+      return step.endDialog();
+    }
+    // "ok", "merci" with no question open: a word back, no "niet begrepen".
     if (isAcknowledgement(step.context)) {
       await step.context.sendActivity(turnServices(step.context).t('common:acknowledged'));
       return step.endDialog();
@@ -331,6 +338,7 @@ export class MainDialog extends InterruptibleDialog {
     }
     const recognition = turnServices(step.context).recognition;
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
+    if (intent !== 'none' && intent !== 'goodbye') await this.closing.ended?.delete(step.context);
     const dialogId = this.routes.get(intent);
     // The clarified message counts only when "which one?" was answered: a new request there has its own recognition.
     const clarified = picked ? stepValues<MainValues>(step).clarified : undefined;
@@ -471,6 +479,7 @@ export class MainDialog extends InterruptibleDialog {
 
   /** The conversation ends well: record it as resolved, then offer the survey (it decides whether to ask). */
   private async surveyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.closing.ended?.set(step.context, true);
     const outcomes = this.closing.outcomes;
     const outcome = outcomes ? await recordConversationOutcome(step.context, outcomes, 'resolved', this.now()) : 'resolved';
     if (!this.closing.survey) return step.next();
