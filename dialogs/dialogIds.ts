@@ -25,6 +25,7 @@ export const DialogIds = {
   documentChoiceQuestion: 'documentRequest.choiceQuestion',
   documentBookOffer: 'documentRequest.bookOffer',
   documentRequesterQuestion: 'documentRequest.requesterQuestion',
+  documentChildAgeQuestion: 'documentRequest.childAgeQuestion',
   visitAdvice: 'visitAdvice',
   visitAdviceSteps: 'visitAdvice.steps',
   openingHours: 'openingHours',
