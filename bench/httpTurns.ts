@@ -1,101 +1,137 @@
 /**
  * Turns per second over real HTTP on loopback: a bare echo bot and the assistant on the same
  * adapter, `deliveryMode: "expectReplies"`, 50 conversations at once, each sending its messages
- * one after another as a resident would. Each server runs in its own process.
+ * one after another as a resident would. Each server runs in its own process. The configurations
+ * of a section are all started and warmed up first, then measured in rotating rounds (turnRounds.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { percentile } from '../nlu/evaluation.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createBenchDatabase } from './benchDatabase.js';
-
-export interface TurnFigures {
-  bot: string;
-  turns: number;
-  turnsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /**
-   * CPU time the server processes spent per measured turn (Linux /proc; null elsewhere). Under a
-   * loaded machine turns/s fall with the time slices the server gets; this much less so.
-   */
-  cpuMsPerTurn: number | null;
-}
-
-/** How much load one measurement puts on a server; `npm run bench -- --turns=N` makes a quick run. */
-export interface TurnLoad {
-  conversations: number;
-  turnsPerConversation: number;
-  warmupTurnsPerConversation: number;
-}
-
-export const DEFAULT_TURN_LOAD: TurnLoad = { conversations: 50, turnsPerConversation: 40, warmupTurnsPerConversation: 5 };
+import { DEFAULT_TURN_LOAD, measureInRounds, type RoundTarget, type TurnFigures, type TurnLoad } from './turnRounds.js';
 
 /** What one bench conversation says, turn after turn (repeating). */
 export const BENCH_MESSAGES = ['hallo', 'wat zijn de openingsuren', 'ik wil iemand spreken', 'stop'];
 
-export async function benchHttpTurns(kinds = ['echo', 'assistant'], turnLoad: TurnLoad = DEFAULT_TURN_LOAD): Promise<TurnFigures[]> {
-  const figures: TurnFigures[] = [];
-  for (const kind of kinds) figures.push(await measureInstances(kind, kind, 1, {}, turnLoad));
-  return figures;
+/** One configuration of a section: `instances` servers of `kind` (bench/turnServer.ts) with `env` added to their environment. */
+export interface TurnConfiguration {
+  kind: string;
+  label: string;
+  /** Servers of the configuration; turn t of conversation c goes to server (c + t) % instances. Default 1. */
+  instances?: number;
+  /** `BENCH_DATA_DIR` runs the assistant on that data directory. */
+  env?: Record<string, string>;
+}
+
+/** The baseline every section measures in its own rounds: a bot that only echoes, on the same adapter. */
+export const ECHO: TurnConfiguration = { kind: 'echo', label: 'echo' };
+
+/** A section's figures with the echo measured in the same rounds. */
+export interface WithEcho<Figures extends TurnFigures = TurnFigures> {
+  echo: TurnFigures;
+  figures: Figures[];
+}
+
+/** Echo and the assistant on a fresh embedded store, echo first. */
+export async function benchHttpTurns(turnLoad: TurnLoad = DEFAULT_TURN_LOAD): Promise<TurnFigures[]> {
+  return measureConfigurations([ECHO, { kind: 'assistant', label: 'assistant' }], turnLoad);
 }
 
 /**
- * The assistant on PostgreSQL (a bench database created and dropped here): one instance, then two
+ * The assistant on PostgreSQL (a bench database created and dropped here): one instance, and two
  * instances on the same database with every conversation's turns alternating between them, as a
  * load balancer without sticky sessions does. On this machine the load generator, the instances
  * and PostgreSQL share the same cores, so two instances show the cost of sharing, not a scale-out.
  */
-export async function benchPostgresTurns(turnLoad: TurnLoad = DEFAULT_TURN_LOAD): Promise<TurnFigures[] | { skipped: string }> {
+export async function benchPostgresTurns(turnLoad: TurnLoad = DEFAULT_TURN_LOAD): Promise<WithEcho | { skipped: string }> {
   const bench = await createBenchDatabase();
   if ('skipped' in bench) return bench;
   try {
-    return [
-      await measureInstances('assistant-postgres', 'assistant-postgres ×1', 1, { DATABASE_URL: bench.url }, turnLoad),
-      await measureInstances('assistant-postgres', 'assistant-postgres ×2', 2, { DATABASE_URL: bench.url }, turnLoad),
-    ];
+    const env = { DATABASE_URL: bench.url };
+    const [echo, ...figures] = await measureConfigurations(
+      [
+        ECHO,
+        { kind: 'assistant-postgres', label: 'assistant-postgres ×1', env },
+        { kind: 'assistant-postgres', label: 'assistant-postgres ×2', instances: 2, env },
+      ],
+      turnLoad,
+    );
+    return { echo: echo!, figures };
   } finally {
     await bench.drop();
   }
 }
 
 /**
- * Starts `instances` servers of `kind` (bench/turnServer.ts) with `env` added to their environment,
- * warms them up, then measures. `BENCH_DATA_DIR` in `env` runs the assistant on that data directory.
+ * Starts every configuration's servers (one after the other: servers started together would only
+ * wait for each other's migrations), warms each configuration up, waits until the servers are idle,
+ * then measures all of them in rotating rounds. Figures in the order of `configurations`.
  */
-export async function measureInstances(
-  kind: string,
-  label: string,
-  instances: number,
-  env: Record<string, string> = {},
-  turnLoad: TurnLoad = DEFAULT_TURN_LOAD,
-): Promise<TurnFigures> {
-  const servers: Array<{ child: ChildProcess; port: number }> = [];
+export async function measureConfigurations(configurations: readonly TurnConfiguration[], turnLoad: TurnLoad): Promise<TurnFigures[]> {
+  const servers: ChildProcess[] = [];
+  const agents: Agent[] = [];
   try {
-    // One after the other: instances started together would only wait for each other's migrations.
-    for (let index = 0; index < instances; index += 1) servers.push(await startServer(kind, env));
-    const ports = servers.map((server) => server.port);
-    const tag = label.replace(/[^a-z0-9]+/gi, '-');
-    await load(ports, `warmup-${tag}`, turnLoad.conversations, turnLoad.warmupTurnsPerConversation);
-    const cpuBefore = servers.map((server) => cpuMsOf(server.child.pid));
-    const { latencies, seconds } = await load(ports, tag, turnLoad.conversations, turnLoad.turnsPerConversation);
-    const cpuAfter = servers.map((server) => cpuMsOf(server.child.pid));
-    const cpuMs = cpuAfter.reduce<number | null>((sum, after, index) => {
-      const before = cpuBefore[index];
-      return sum === null || after === null || before === null || before === undefined ? null : sum + after - before;
-    }, 0);
-    return {
-      bot: label,
-      turns: latencies.length,
-      turnsPerSecond: Math.round(latencies.length / seconds),
-      p50Ms: round(percentile(latencies, 50)),
-      p99Ms: round(percentile(latencies, 99)),
-      cpuMsPerTurn: cpuMs === null ? null : round(cpuMs / latencies.length),
-    };
+    const targets: Array<RoundTarget & { warmUp(): Promise<unknown> }> = [];
+    for (const configuration of configurations) {
+      const own: Array<{ child: ChildProcess; port: number }> = [];
+      for (let index = 0; index < (configuration.instances ?? 1); index += 1) {
+        const server = await startServer(configuration.kind, configuration.env);
+        servers.push(server.child);
+        own.push(server);
+      }
+      // One agent per configuration for all its rounds: the conversations keep their connections, as between turns.
+      const agent = new Agent({ keepAlive: true, maxSockets: turnLoad.conversations });
+      agents.push(agent);
+      const ports = own.map((server) => server.port);
+      const tag = configuration.label.replace(/[^a-z0-9]+/gi, '-');
+      targets.push({
+        label: configuration.label,
+        warmUp: () => load(ports, `warmup-${tag}`, turnLoad.conversations, turnLoad.warmupTurnsPerConversation, { agent }),
+        run: async (firstTurn, turns) => (await load(ports, tag, turnLoad.conversations, turns, { firstTurn, agent })).latencies,
+        cpuMs: () => totalCpuMs(own.map((server) => server.child)),
+      });
+    }
+    for (const target of targets) await target.warmUp();
+    await untilIdle(servers);
+    return await measureInRounds(targets, turnLoad);
   } finally {
-    await Promise.all(servers.map((server) => stopServer(server.child)));
+    for (const agent of agents) agent.destroy();
+    await Promise.all(servers.map((child) => stopServer(child)));
   }
+}
+
+/** Longest wait for the servers to go idle before the rounds. */
+const IDLE_WAIT_MS = 20_000;
+const IDLE_POLL_MS = 250;
+/** CPU time of all servers together in one poll below which they count as idle: one /proc clock tick. */
+const IDLE_CPU_MS = 10;
+
+/**
+ * Waits until the servers together use at most one clock tick of CPU in a quarter second (or for
+ * IDLE_WAIT_MS at most), so work left over from start-up and warm-up, such as a store's first
+ * sweep over the stored conversations, does not fall into the first round.
+ */
+async function untilIdle(servers: readonly ChildProcess[]): Promise<void> {
+  const deadline = performance.now() + IDLE_WAIT_MS;
+  let before = totalCpuMs(servers);
+  while (before !== null && performance.now() < deadline) {
+    await sleep(IDLE_POLL_MS);
+    const now = totalCpuMs(servers);
+    if (now === null || now - before <= IDLE_CPU_MS) return;
+    before = now;
+  }
+}
+
+function totalCpuMs(servers: readonly ChildProcess[]): number | null {
+  let total = 0;
+  for (const child of servers) {
+    const cpuMs = cpuMsOf(child.pid);
+    if (cpuMs === null) return null;
+    total += cpuMs;
+  }
+  return total;
 }
 
 export async function stopServer(child: ChildProcess): Promise<void> {
@@ -120,17 +156,26 @@ export async function startServer(kind: string, env: Record<string, string> = {}
 }
 
 /**
- * `conversations` residents at once, each sending `turnsPerConversation` messages one after another;
- * conversation c is `${label}-conversation-${c}` from `${label}-user-${c}` on webchat.
- * Turn t of conversation c goes to ports[(c + t) % ports.length].
+ * `conversations` residents at once, each sending `turnsPerConversation` messages one after another:
+ * turns `firstTurn` … `firstTurn + turnsPerConversation - 1` (default from the first), so a later
+ * call with the same label goes on with the same conversations. Conversation c is
+ * `${label}-conversation-${c}` from `${label}-user-${c}` on webchat; turn t of conversation c goes to
+ * ports[(c + t) % ports.length]. Without an `agent` of the caller's, one is made and closed here.
  */
-export async function load(ports: readonly number[], label: string, conversations: number, turnsPerConversation: number) {
-  const agent = new Agent({ keepAlive: true, maxSockets: conversations });
+export async function load(
+  ports: readonly number[],
+  label: string,
+  conversations: number,
+  turnsPerConversation: number,
+  options: { firstTurn?: number; agent?: Agent } = {},
+) {
+  const { firstTurn = 0 } = options;
+  const agent = options.agent ?? new Agent({ keepAlive: true, maxSockets: conversations });
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: conversations }, async (_, conversation) => {
-      for (let turn = 0; turn < turnsPerConversation; turn++) {
+      for (let turn = firstTurn; turn < firstTurn + turnsPerConversation; turn++) {
         const activity = {
           type: 'message',
           id: `${label}-${conversation}-${turn}`,
@@ -149,7 +194,7 @@ export async function load(ports: readonly number[], label: string, conversation
       }
     }),
   );
-  agent.destroy();
+  if (!options.agent) agent.destroy();
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -188,8 +233,6 @@ function postOnce(agent: Agent, port: number, body: unknown): Promise<void> {
     req.end(payload);
   });
 }
-
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** Linux reports a process's user and system time in /proc/<pid>/stat, in clock ticks (100 per second). */
 const CLOCK_TICKS_PER_SECOND = 100;

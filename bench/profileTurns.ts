@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_TURN_LOAD, load, stopServer } from './httpTurns.js';
+import { load, stopServer } from './httpTurns.js';
+import { DEFAULT_TURN_LOAD } from './turnRounds.js';
 
 interface ProfileNode {
   id: number;

@@ -1,18 +1,21 @@
 /**
  * `npm run bench`: every benchmark in one run on this machine, printed as a table and as JSON.
- * Speed targets are judged against the baseline measured in the same run (the echo bot), never
- * against fixed numbers: machines here are shared and noisy. The PostgreSQL benchmarks create and
+ * Speed targets are judged against the baseline measured in the same run (the echo bot, measured
+ * in the same rotating rounds as the configurations of each HTTP section), never against fixed
+ * numbers: machines here are shared and noisy. The PostgreSQL benchmarks create and
  * drop their own database, and are skipped with a note when no PostgreSQL server answers.
  *
  * Sizes are options (`npm run bench -- --help`), so a quick run is possible.
  */
 import { parseArgs } from 'node:util';
 import { benchEmbeddedSurvey } from './embeddedSurveyBench.js';
-import { benchHttpTurns, benchPostgresTurns, DEFAULT_TURN_LOAD, type TurnLoad } from './httpTurns.js';
+import { benchHttpTurns, benchPostgresTurns } from './httpTurns.js';
+import { ratio, turnRatios } from './ratios.js';
 import { benchRecognizer } from './recognizerBench.js';
 import { benchSlotSearch } from './slotSearchBench.js';
 import { benchStoredConversations } from './storedConversationsBench.js';
 import { benchSurveyReport } from './surveyReportBench.js';
+import { DEFAULT_TURN_LOAD, type TurnFigures, type TurnLoad } from './turnRounds.js';
 
 const BENCHES = ['turns', 'stored', 'survey', 'postgres', 'recognizer', 'slots', 'report'] as const;
 type BenchName = (typeof BENCHES)[number];
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     turns: { type: 'string' },
     conversations: { type: 'string' },
+    rounds: { type: 'string' },
     'stored-conversations': { type: 'string' },
     'survey-rows': { type: 'string' },
     'report-rows': { type: 'string' },
@@ -34,6 +38,7 @@ if (values.help) {
   --only=${BENCHES.join(',')}   run some benchmarks only (default: all)
   --turns=40                  turns per conversation in every HTTP measurement
   --conversations=50          concurrent conversations in every HTTP measurement
+  --rounds=4                  rotating rounds the turns of an HTTP section are spread over
   --stored-conversations=0,10000,50000   conversations already in the embedded store
   --survey-rows=0,100000,1000000         survey rows already in the embedded store
   --report-rows=1000000       rows in the PostgreSQL report benchmark`);
@@ -53,37 +58,33 @@ const turnLoad: TurnLoad = {
   ...DEFAULT_TURN_LOAD,
   ...(values.turns === undefined ? {} : { turnsPerConversation: wholeNumber(values.turns) }),
   ...(values.conversations === undefined ? {} : { conversations: wholeNumber(values.conversations) }),
+  ...(values.rounds === undefined ? {} : { rounds: wholeNumber(values.rounds) }),
 };
 
-const ratio = (value: number, base: number) => Math.round((value / base) * 100) / 100;
 const results: Record<string, unknown> = {};
+/** Each HTTP section measures its own echo baseline in its own rounds: the heading says what it gave. */
+const sameRoundsEcho = (echo: TurnFigures) =>
+  `echo in the same rounds: ${echo.turnsPerSecond} turns/s, ${echo.cpuMsPerTurn ?? '?'} CPU ms per turn`;
+const rotation = `${turnLoad.conversations} concurrent conversations, ${turnLoad.rounds} rotating rounds`;
 
-// The echo baseline is measured whenever an HTTP benchmark runs: every ratio is to the echo of this run.
-const needsEcho = only.has('turns') || only.has('stored') || only.has('postgres');
-const turns = needsEcho ? await benchHttpTurns(only.has('turns') ? ['echo', 'assistant'] : ['echo'], turnLoad) : [];
-const echo = turns.find((row) => row.bot === 'echo');
-const toEcho = (turnsPerSecond: number) => (echo ? ratio(turnsPerSecond, echo.turnsPerSecond) : null);
-
-if (needsEcho) {
-  // CPU per turn says the same under load: echo's CPU ms per turn divided by the bot's.
-  const cpuToEcho = (cpuMsPerTurn: number | null) => (echo?.cpuMsPerTurn && cpuMsPerTurn ? ratio(echo.cpuMsPerTurn, cpuMsPerTurn) : null);
-  results.httpTurns = turns.map((row) => ({
-    ...row,
-    ratioToEcho: toEcho(row.turnsPerSecond),
-    cpuRatioToEcho: cpuToEcho(row.cpuMsPerTurn),
-  }));
-  console.log(`\nHTTP turns (expectReplies, ${turnLoad.conversations} concurrent conversations, loopback)`);
+if (only.has('turns')) {
+  const turns = await benchHttpTurns(turnLoad);
+  const echo = turns[0]!;
+  results.httpTurns = turns.map((row) => {
+    const toEcho = turnRatios(row, echo);
+    return { ...row, ratioToEcho: toEcho.turns, cpuRatioToEcho: toEcho.cpu };
+  });
+  console.log(`\nHTTP turns (expectReplies, ${rotation}, loopback)`);
   console.table(results.httpTurns);
 }
 if (only.has('stored')) {
   const stored = await benchStoredConversations(numbers(values['stored-conversations'], [0, 10_000, 50_000]), turnLoad);
-  const empty = stored.find((row) => row.storedConversations === 0) ?? stored[0]!;
-  results.storedConversations = stored.map((row) => ({
-    ...row,
-    ratioToEcho: toEcho(row.turnsPerSecond),
-    ratioToEmptyStore: ratio(row.turnsPerSecond, empty.turnsPerSecond),
-  }));
-  console.log('The assistant on an embedded store already holding conversations');
+  const empty = stored.figures.find((row) => row.storedConversations === 0) ?? stored.figures[0]!;
+  results.storedConversations = stored.figures.map((row) => {
+    const toEmpty = turnRatios(row, empty);
+    return { ...row, ratioToEcho: turnRatios(row, stored.echo).turns, ratioToEmptyStore: toEmpty.turns, cpuRatioToEmptyStore: toEmpty.cpu };
+  });
+  console.log(`The assistant on an embedded store already holding conversations (${rotation}; ${sameRoundsEcho(stored.echo)})`);
   console.table(results.storedConversations);
 }
 if (only.has('survey')) {
@@ -102,14 +103,17 @@ if (only.has('postgres')) {
   results.postgresTurns =
     'skipped' in postgresTurns
       ? postgresTurns
-      : postgresTurns.map((row) => ({
+      : postgresTurns.figures.map((row) => ({
           ...row,
-          ratioToEcho: toEcho(row.turnsPerSecond),
-          ratioToOneInstance: ratio(row.turnsPerSecond, postgresTurns[0]!.turnsPerSecond),
+          ratioToEcho: turnRatios(row, postgresTurns.echo).turns,
+          ratioToOneInstance: turnRatios(row, postgresTurns.figures[0]!).turns,
         }));
   console.log('HTTP turns on PostgreSQL: one instance, and two instances on one database (turns alternate between them)');
   if ('skipped' in postgresTurns) console.log(`  skipped: ${postgresTurns.skipped}`);
-  else console.table(results.postgresTurns);
+  else {
+    console.log(`  ${rotation}; ${sameRoundsEcho(postgresTurns.echo)}`);
+    console.table(results.postgresTurns);
+  }
 }
 if (only.has('recognizer')) {
   results.recognizer = await benchRecognizer();

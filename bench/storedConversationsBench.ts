@@ -1,6 +1,8 @@
 /**
  * Turns per second and p99 of the assistant on an embedded store that already holds many
- * conversations (default 0, 10,000 and 50,000). The store is filled directly through its
+ * conversations (default 0, 10,000 and 50,000), with the echo baseline: every store is filled first,
+ * then one server per size and the echo are measured in the same rotating rounds (turnRounds.ts),
+ * so a load that comes and goes falls on every size alike. The store is filled directly through its
  * botbuilder `Storage`, not by running the turns over HTTP: every stored conversation is a copy
  * (under its own keys) of the conversation and user state one real bench conversation left, so
  * the items have the size and shape the bot really writes. Filling goes through the interface,
@@ -12,16 +14,8 @@ import { join } from 'node:path';
 import type { StoreItems } from 'botbuilder';
 import { openStores } from '../stores/openStores.js';
 import { silentLogger } from '../bot/logger.js';
-import {
-  BENCH_MESSAGES,
-  DEFAULT_TURN_LOAD,
-  load,
-  measureInstances,
-  startServer,
-  stopServer,
-  type TurnFigures,
-  type TurnLoad,
-} from './httpTurns.js';
+import { BENCH_MESSAGES, ECHO, load, measureConfigurations, startServer, stopServer, type WithEcho } from './httpTurns.js';
+import { DEFAULT_TURN_LOAD, type TurnFigures, type TurnLoad } from './turnRounds.js';
 
 export interface StoredConversationFigures extends TurnFigures {
   storedConversations: number;
@@ -92,20 +86,32 @@ export async function fillStoredConversations(dataDir: string, count: number, te
 export async function benchStoredConversations(
   counts: readonly number[] = [0, 10_000, 50_000],
   turnLoad: TurnLoad = DEFAULT_TURN_LOAD,
-): Promise<StoredConversationFigures[]> {
+): Promise<WithEcho<StoredConversationFigures>> {
   const template = await captureStateTemplate();
-  const figures: StoredConversationFigures[] = [];
-  for (const count of counts) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'bench-stored-'));
-    try {
+  const dataDirs = await Promise.all(counts.map(() => mkdtemp(join(tmpdir(), 'bench-stored-'))));
+  try {
+    const fillSeconds: number[] = [];
+    for (const [index, count] of counts.entries()) {
       const started = performance.now();
-      await fillStoredConversations(dataDir, count, template);
-      const fillSeconds = Math.round((performance.now() - started) / 100) / 10;
-      const turns = await measureInstances('assistant', `assistant, ${count} stored`, 1, { BENCH_DATA_DIR: dataDir }, turnLoad);
-      figures.push({ storedConversations: count, fillSeconds, ...turns });
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
+      await fillStoredConversations(dataDirs[index]!, count, template);
+      fillSeconds.push(Math.round((performance.now() - started) / 100) / 10);
     }
+    const [echo, ...stored] = await measureConfigurations(
+      [
+        ECHO,
+        ...counts.map((count, index) => ({
+          kind: 'assistant',
+          label: `assistant, ${count} stored`,
+          env: { BENCH_DATA_DIR: dataDirs[index]! },
+        })),
+      ],
+      turnLoad,
+    );
+    return {
+      echo: echo!,
+      figures: stored.map((turns, index) => ({ storedConversations: counts[index]!, fillSeconds: fillSeconds[index]!, ...turns })),
+    };
+  } finally {
+    await Promise.all(dataDirs.map((dataDir) => rm(dataDir, { recursive: true, force: true })));
   }
-  return figures;
 }

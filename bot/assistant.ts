@@ -18,6 +18,7 @@ import { BookingsMadeHere, type BookingsHereState } from '../dialogs/appointment
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import {
   anotherBookingWish,
+  deathTold,
   counterVisitWish,
   hoursAndDocumentQuestion,
   MainDialog,
@@ -30,7 +31,7 @@ import type { OutcomeStore, SurveyStore } from '../stores/survey/surveyStores.js
 import type { Recognizer } from '../nlu/recognizer.js';
 import { readingEveryPart } from '../nlu/requestAmongParts.js';
 import type { MunicipalityData } from '../services/municipality/municipalityData.js';
-import { counterHoursAt, markingOpeningHours } from '../services/survey/conversationOpeningHours.js';
+import { counterHoursAt, markingOpeningHours } from '../services/survey/outcomeMarks.js';
 import { TrackedConversationState, TrackedUserState } from '../stores/botState/changeTrackedState.js';
 import { AssistantBot } from './assistantBot.js';
 import { ConversationMemory } from './conversationMemory.js';
@@ -86,10 +87,16 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     capabilities(deps, state),
     handoffDialog(deps, state, outcomes, surveyNow),
     deps.phone,
-    { survey: surveyDialog(deps, state, surveyNow), outcomes, now: surveyNow },
+    {
+      survey: surveyDialog(deps, state, surveyNow),
+      outcomes,
+      now: surveyNow,
+      ended: state.conversationState.createProperty<boolean>('conversationEnded'),
+    },
     {
       misunderstandings: state.conversationState.createProperty<number>('misunderstandings'),
       outOfScope: outOfScopeAnswer(facts),
+      tellsOfDeath: deathTold(facts.cues),
       wantsTheCounter: counterVisitWish(facts.cues),
       documentInContext: (context) => state.memory.documentInContext(context),
       documentFacts: new DocumentFactsAnswer(facts),

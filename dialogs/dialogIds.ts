@@ -25,6 +25,7 @@ export const DialogIds = {
   documentChoiceQuestion: 'documentRequest.choiceQuestion',
   documentBookOffer: 'documentRequest.bookOffer',
   documentRequesterQuestion: 'documentRequest.requesterQuestion',
+  documentChildAgeQuestion: 'documentRequest.childAgeQuestion',
   visitAdvice: 'visitAdvice',
   visitAdviceSteps: 'visitAdvice.steps',
   openingHours: 'openingHours',
@@ -62,4 +63,5 @@ export const DialogIds = {
   surveyStart: 'survey.start',
   surveyQuestion: 'survey.question',
   surveyQuestionPrompt: 'survey.questionPrompt',
+  surveySatisfactionPrompt: 'survey.satisfactionPrompt',
 } as const;

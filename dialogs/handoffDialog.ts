@@ -167,8 +167,8 @@ export class HandoffDialog extends ComponentDialog {
       id: 'handoff.offer',
       prompt: t('handoff:offer.question'),
       options: [
+        // No "cancel my callback request" here: this conversation has none (an open one gets offerAboutOpenRequest).
         { value: OFFER.callback, label: t('handoff:offer.callback') },
-        { value: OFFER.cancelCallback, label: t('handoff:offer.cancelCallback') },
         { value: OFFER.no, label: t('handoff:offer.no') },
       ],
     };

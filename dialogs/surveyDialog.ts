@@ -1,5 +1,12 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { answerPhrases, answerWords, phraseWords } from '../bot/channels/answerPhrases.js';
 import type { Option } from '../bot/channels/renderer.js';
 import { turnServices } from '../bot/turnState.js';
 import {
@@ -8,10 +15,12 @@ import {
   SURVEY_ANSWER_CODES,
   SURVEY_QUESTIONNAIRE_VERSION,
   type RotatingSurveyQuestion,
+  type SatisfactionCode,
   type SurveyQuestion,
 } from '../services/survey/surveyCodes.js';
 import type { SurveyAnswers, SurveyResponse, SurveyedOutcome } from '../services/survey/surveyResponse.js';
 import { newSurveyResponseId } from '../services/survey/surveyResponse.js';
+import { satisfactionFromMark } from '../services/survey/satisfactionMark.js';
 import type { SurveyStore } from '../stores/survey/surveyStores.js';
 import { channelKind } from './conversationOutcome.js';
 import { DialogIds } from './dialogIds.js';
@@ -72,6 +81,19 @@ const AWARENESS_INTERVAL_DAYS = 30;
 /** At most this many questions: residents just finished what they came for. */
 const MAX_SURVEY_QUESTIONS = 3;
 const SKIP = 'skip';
+/** The satisfaction question's answer when the resident gave a mark ("8/10") instead of an option. */
+const MARK = 'mark';
+
+/** A second answer that picks no option counts as a skip: the survey never traps a resident. */
+const answeredOrSecondTry = async (prompt: PromptValidatorContext<string>): Promise<boolean> =>
+  prompt.recognized.succeeded || prompt.attemptCount >= 2;
+
+/** The mark in the message, on the satisfaction scale; undefined when it gives none. */
+function markIn(context: TurnContext): SatisfactionCode | undefined {
+  const { language } = turnServices(context);
+  const words = answerWords((context.activity.text ?? '').replace(/(\d)\s*\/\s*(\d)/g, '$1 op $2'));
+  return satisfactionFromMark(words, new Set(answerPhrases(language).markWords.flatMap((phrase) => phraseWords(phrase))));
+}
 
 /**
  * The questions of one survey: awareness (unless answered recently), satisfaction, and the
@@ -104,9 +126,14 @@ export class SurveyDialog extends ComponentDialog {
     this.random = deps.random ?? Math.random;
     this.surveyIntervalDays = deps.surveyIntervalDays ?? SURVEY_INTERVAL_DAYS;
     this.awarenessIntervalDays = deps.awarenessIntervalDays ?? AWARENESS_INTERVAL_DAYS;
-    // A second answer that picks no option counts as a skip: the survey never traps a resident.
+    this.addDialog(new OptionPrompt(DialogIds.surveyQuestionPrompt, answeredOrSecondTry));
+    // "8/10", "een 8", "zeker 9": a mark, read before the options so that "6/10" is no "option 6" (skip).
     this.addDialog(
-      new OptionPrompt(DialogIds.surveyQuestionPrompt, async (prompt) => prompt.recognized.succeeded || prompt.attemptCount >= 2),
+      new OptionPrompt(DialogIds.surveySatisfactionPrompt, answeredOrSecondTry, {
+        value: MARK,
+        reads: (context) => markIn(context) !== undefined,
+        beforeOptions: true,
+      }),
     );
     this.addDialog(new WaterfallDialog(DialogIds.surveyStart, [this.startStep.bind(this)]));
     this.addDialog(new WaterfallDialog(DialogIds.surveyQuestion, [this.askStep.bind(this), this.answerStep.bind(this)]));
@@ -165,13 +192,13 @@ export class SurveyDialog extends ComponentDialog {
       options,
       stopOnlyByStopWord: true,
     };
-    return step.prompt(DialogIds.surveyQuestionPrompt, prompt);
+    return step.prompt(question === 'satisfaction' ? DialogIds.surveySatisfactionPrompt : DialogIds.surveyQuestionPrompt, prompt);
   }
 
   private async answerStep(step: WaterfallStepContext<SurveyProgress>): Promise<DialogTurnResult> {
     const progress = step.options;
     const question = progress.questions[progress.index]!;
-    const code = toAnswerCode(question, step.result);
+    const code = step.result === MARK ? markIn(step.context) : toAnswerCode(question, step.result);
     const answers: SurveyAnswers = { ...progress.answers };
     if (code !== undefined) {
       (answers as Record<string, unknown>)[question] = code;

@@ -18,8 +18,7 @@ import { startRetentionJob } from './retentionJob.js';
 import { createPostgresSurveyStore } from './survey/postgresSurveyStore.js';
 import { PostgresTurnLock } from './turnLock/postgresTurnLock.js';
 import { openEmbeddedSurveyStores, type SurveyStores } from './survey/openSurveyStores.js';
-import { InProcessTurnLock } from './turnLock/inProcessTurnLock.js';
-import type { TurnLock } from './turnLock/turnLock.js';
+import { InProcessTurnLock, type TurnLock } from './turnLock/turnLock.js';
 import type { SessionStore } from './sessions/sessionStore.js';
 import {
   createEmbeddedSessionStore,

@@ -30,6 +30,10 @@ export interface AnswerPhrases {
   thanks: readonly string[];
   /** "ok", "merci", "oké bedankt": the resident takes note or thanks, and asks nothing. */
   acknowledge: readonly string[];
+  /** After the goodbye: "k", "top", "'t is goed zo", "da's goe": a last word that asks nothing (besides `acknowledge`). */
+  closingCourtesy: readonly string[];
+  /** Words around a mark that say nothing about it ("zeker", "ik geef", "een" in "een 8"): the satisfaction question. */
+  markWords: readonly string[];
   /** At a question that wants a name, contact or code: the resident no longer wants to go on. */
   withdraw: readonly string[];
   /** Words a question starts with ("waar is…", "hoe laat…"): such a message is no name. */

@@ -9,7 +9,7 @@ import type { MunicipalityData } from '../../services/municipality/municipalityD
 import type { Stores } from '../../stores/openStores.js';
 import { startRetentionJob } from '../../stores/retentionJob.js';
 import type { Config } from '../config.js';
-import { createCalendarLinks } from '../http/appointmentRoutes.js';
+import { createCalendarLinks } from '../http/calendarLink.js';
 import { createSessions, type Sessions } from '../http/sessions.js';
 import type { Logger } from '../logger.js';
 

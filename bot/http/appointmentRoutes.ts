@@ -1,10 +1,9 @@
 /**
- * HTTP routes of the appointments: the resident's calendar file behind a signed link, and the
- * counter staff's day view. The dialogs only make links; they never see HTTP.
+ * HTTP routes of the appointments: the resident's calendar file behind a signed link (calendarLink.ts),
+ * and the counter staff's day view. The dialogs only make links; they never see HTTP.
  */
 import type { i18n } from 'i18next';
 import type { Request, Response, Server } from 'restify';
-import type { CalendarLinks } from '../../services/appointments/calendarLinks.js';
 import type { BookingProvider } from '../../services/appointments/bookingProvider.js';
 import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { counterAddress } from '../../services/appointments/counterCalendar.js';
@@ -12,41 +11,11 @@ import { bookingToIcs } from '../../services/appointments/ics.js';
 import { findService, knownService, type ServiceCatalog } from '../../services/appointments/serviceCatalog.js';
 import type { Municipality } from '../../services/municipality/municipalityData.js';
 import type { StaffDayView } from '../staff/staffApi.js';
-import { readCalendarToken, signCalendarToken } from './calendarLinkToken.js';
+import { CALENDAR_FILE_PATH, readCalendarToken } from './calendarLink.js';
 import { sendError } from './httpErrors.js';
 import { formatTime, isCalendarDay, parseInstant, toBrussels } from '../../services/brusselsTime.js';
 
-const CALENDAR_FILE_PATH = '/api/appointments/ics';
 const STAFF_APPOINTMENTS_PATH = '/api/staff/appointments';
-
-/** A link stays valid until this long after the appointment ends. */
-const LINK_VALID_AFTER_END_SECONDS = 24 * 3600;
-
-export interface CalendarLinkOptions {
-  /** At least 32 random bytes; the same secret must check the links. */
-  secret: Uint8Array;
-  /** Public origin of this server ("https://assistent.gemeente.be"); empty = a link relative to the chat page. */
-  baseUrl?: string;
-}
-
-export function createCalendarLinks(options: CalendarLinkOptions): CalendarLinks {
-  const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
-  return {
-    linkFor(booking, language) {
-      const token = signCalendarToken(
-        {
-          code: booking.code,
-          revision: booking.revision,
-          day: toBrussels(parseInstant(booking.start)).day,
-          language,
-          expiresAt: Math.floor(parseInstant(booking.end) / 1000) + LINK_VALID_AFTER_END_SECONDS,
-        },
-        options.secret,
-      );
-      return `${baseUrl}${CALENDAR_FILE_PATH}/${token}`;
-    },
-  };
-}
 
 export interface AppointmentRoutesDeps {
   provider: BookingProvider;

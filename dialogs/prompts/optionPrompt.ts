@@ -95,9 +95,12 @@ export abstract class OptionQuestion<T, O extends OptionPromptOptions = OptionPr
    */
   private pickOrOther(context: TurnContext, question: OptionPromptOptions): OptionAnswer | typeof OLD_BUTTON | undefined {
     return readOncePerTurn(context, this.picks, question, () => {
+      const other = this.otherAnswer;
+      const otherPicked = { option: { value: other?.value ?? '', label: '' }, whole: true };
+      if (other?.beforeOptions && other.reads(context)) return otherPicked;
       const picked = pick(context, question);
-      if (picked || !this.otherAnswer?.reads(context)) return picked;
-      return { option: { value: this.otherAnswer.value, label: '' }, whole: true };
+      if (picked || !other?.reads(context)) return picked;
+      return otherPicked;
     });
   }
 }
@@ -130,6 +133,8 @@ export class OptionPrompt<O extends OptionPromptOptions = OptionPromptOptions> e
 export interface OtherAnswer {
   value: string;
   reads(context: TurnContext): boolean;
+  /** Read before the options: at the satisfaction question "6/10" is a mark, not option 6. */
+  beforeOptions?: boolean;
 }
 
 /** The option a message picks: by a button's code first, then by its words. */

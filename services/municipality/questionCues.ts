@@ -17,12 +17,16 @@ export const THUISLOKET_QUESTIONS = [
 export type ThuisloketQuestion = (typeof THUISLOKET_QUESTIONS)[number];
 
 /** Topics the assistant understands but cannot handle; each may have a link in municipality.json `topicLinks`. */
-export const OUT_OF_SCOPE_TOPICS = ['waste', 'permits', 'complaints', 'taxes'] as const;
+export const OUT_OF_SCOPE_TOPICS = ['waste', 'permits', 'complaints', 'taxes', 'move'] as const;
 export type OutOfScopeTopic = (typeof OUT_OF_SCOPE_TOPICS)[number];
 
 /** What a contact question can be about, in the order the answer gives them. */
 export const CONTACT_TOPICS = ['address', 'phone', 'email', 'parking'] as const;
 export type ContactTopic = (typeof CONTACT_TOPICS)[number];
+
+/** The ways to log in to the thuisloket a resident may ask about, in the order the answer gives them. */
+export const LOGIN_MEANS = ['itsme', 'eid'] as const;
+export type LoginMeans = (typeof LOGIN_MEANS)[number];
 
 /** What a question about a document's facts can ask, in the order the answer gives them. */
 export const DOCUMENT_FACTS = ['price', 'delivery', 'bring', 'validity', 'online'] as const;
@@ -47,6 +51,8 @@ export interface QuestionCues {
   readonly closingTime: CueSet;
   readonly openingHours: CueSet;
   readonly lostDocument: CueSet;
+  /** What itsme or the eID with a card reader is ("wat is itsme?", "wa is da kaartlezer"). */
+  readonly loginMeans: Readonly<Record<LoginMeans, CueSet>>;
   readonly anotherBooking: CueSet;
 }
 
@@ -59,7 +65,19 @@ const TYPO_MIN_LENGTH = 6;
 export function mentions(text: string | undefined, cues: CueSet): boolean {
   if (!text) return false;
   const words = standardWords(wordsOf(text));
-  return [...cues.nl, ...cues.en].some((phrase) => phraseIn(words, phrase.split(' ')));
+  return cuePhrases(cues).some((phrase) => phraseIn(words, phrase));
+}
+
+const cuePhraseWords = new WeakMap<CueSet, readonly (readonly string[])[]>();
+
+/** The words of each phrase of a cue set (both languages), split once per set: the data does not change after start-up. */
+function cuePhrases(cues: CueSet): readonly (readonly string[])[] {
+  let phrases = cuePhraseWords.get(cues);
+  if (!phrases) {
+    phrases = [...cues.nl, ...cues.en].map((phrase) => phrase.split(' '));
+    cuePhraseWords.set(cues, phrases);
+  }
+  return phrases;
 }
 
 /** The first key (in the given order) whose cue set the text mentions. */
@@ -72,7 +90,8 @@ export function firstMentioned<K extends string>(
 }
 
 function phraseIn(words: readonly string[], phrase: readonly string[]): boolean {
-  return words.some((_, start) => matchesFrom(words, start, phrase, 0, true));
+  for (let start = 0; start < words.length; start++) if (matchesFrom(words, start, phrase, 0, true)) return true;
+  return false;
 }
 
 function matchesFrom(words: readonly string[], at: number, phrase: readonly string[], index: number, first: boolean): boolean {
@@ -93,7 +112,9 @@ function wordMatches(word: string, cue: string): boolean {
     const prefix = cue.slice(0, -1);
     if (word.startsWith(prefix)) return true;
     // "kaartlezr": a long prefix also matches with one typo in it.
-    return prefix.length >= TYPO_MIN_LENGTH && [-1, 0, 1].some((extra) => withinOneEdit(word.slice(0, prefix.length + extra), prefix));
+    if (prefix.length < TYPO_MIN_LENGTH) return false;
+    for (let extra = -1; extra <= 1; extra++) if (withinOneEdit(word.slice(0, prefix.length + extra), prefix)) return true;
+    return false;
   }
   return word === cue || (cue.length >= TYPO_MIN_LENGTH && withinOneEdit(word, cue));
 }

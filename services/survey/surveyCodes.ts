@@ -4,10 +4,13 @@
  * option's number, so reordering a table changes what "2" means. Extend, never rename.
  */
 
-/** Bumped whenever a question's wording or options change, so figures stay comparable. */
-export const SURVEY_QUESTIONNAIRE_VERSION = 1;
+/**
+ * Bumped whenever a question's wording or options change, so figures stay comparable. 2: the satisfaction
+ * options say "tevreden" as the question does, and the booking channel offers `chat`.
+ */
+export const SURVEY_QUESTIONNAIRE_VERSION = 2;
 /** Versions a stored row may carry. */
-const SURVEY_QUESTIONNAIRE_VERSIONS = [1] as const;
+const SURVEY_QUESTIONNAIRE_VERSIONS = [1, 2] as const;
 export type SurveyQuestionnaireVersion = (typeof SURVEY_QUESTIONNAIRE_VERSIONS)[number];
 
 export const SURVEY_QUESTIONS = ['awareness', 'satisfaction', 'appointmentPreference', 'bookingChannel', 'ageBracket'] as const;
@@ -28,8 +31,8 @@ export type SatisfactionCode = (typeof SATISFACTION_CODES)[number];
 export const APPOINTMENT_PREFERENCE_CODES = ['appointment', 'indifferent', 'walkIn'] as const;
 export type AppointmentPreferenceCode = (typeof APPOINTMENT_PREFERENCE_CODES)[number];
 
-/** How do you prefer to book an appointment? */
-export const BOOKING_CHANNEL_CODES = ['online', 'phone', 'counter'] as const;
+/** How do you prefer to book an appointment? `chat`: in a chat, by SMS or WhatsApp (added in version 2, so last). */
+export const BOOKING_CHANNEL_CODES = ['online', 'phone', 'counter', 'chat'] as const;
 export type BookingChannelCode = (typeof BOOKING_CHANNEL_CODES)[number];
 
 export const AGE_BRACKET_CODES = ['18-34', '35-49', '50-64', '65+'] as const;

@@ -9,8 +9,7 @@
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../../bot/logger.js';
-import { DurableJsonFileAdapter, syncDirectory } from '../embedded/durableFileAdapter.js';
-import { nodeStoreFileSystem } from '../embedded/storeFileSystem.js';
+import { DurableJsonFileAdapter, nodeStoreFileSystem, syncDirectory } from '../embedded/durableFiles.js';
 import type { KeyedEntry } from '../embedded/keyedDocuments.js';
 import { stateCollectionOf, type StateCollections, type StateItem } from './embeddedStateStorage.js';
 

@@ -4,7 +4,7 @@ import type { Logger } from '../../bot/logger.js';
 import type { DurableDocument } from './durableDocument.js';
 import { lockDataDir, type DataDirLock } from './dataDirLock.js';
 import { openJsonFileDocument, type JsonFileDocument } from './jsonFileDocument.js';
-import type { StoreFileSystem } from './storeFileSystem.js';
+import type { StoreFileSystem } from './durableFiles.js';
 import { dataDirUnusable, StoreError } from '../storeErrors.js';
 
 /** The embedded store's files in one data directory, owned by this process until `close`. */

@@ -3,8 +3,7 @@ import { Low } from 'lowdb';
 import type { Logger } from '../../bot/logger.js';
 import type { DurableDocument } from './durableDocument.js';
 import { copyAsJson, sameJsonValue } from './jsonValueCopy.js';
-import { DurableJsonFileAdapter, serialise } from './durableFileAdapter.js';
-import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
+import { DurableJsonFileAdapter, nodeStoreFileSystem, serialise, type StoreFileSystem } from './durableFiles.js';
 import { describeCause, storeClosed, storeWriteFailed } from '../storeErrors.js';
 
 export interface JsonFileDocumentOptions {

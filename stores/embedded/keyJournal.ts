@@ -25,8 +25,7 @@
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Logger } from '../../bot/logger.js';
-import { hasCode, syncDirectory } from './durableFileAdapter.js';
-import type { StoreAppendHandle, StoreFileSystem } from './storeFileSystem.js';
+import { hasCode, syncDirectory, type StoreAppendHandle, type StoreFileSystem } from './durableFiles.js';
 import { describeCause, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
 
 /** What a key holds after a change: its entry, or null when the change removed it. */

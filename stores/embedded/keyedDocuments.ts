@@ -26,11 +26,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFileAdapter, hasCode, syncDirectory } from './durableFileAdapter.js';
+import { DurableJsonFileAdapter, hasCode, nodeStoreFileSystem, syncDirectory, type StoreFileSystem } from './durableFiles.js';
 import { copyAsJson, sameJsonValue } from './jsonValueCopy.js';
 import { openKeyJournal, type JournalChange, type KeyJournal } from './keyJournal.js';
-import { KeyLocks } from './keyLocks.js';
-import { nodeStoreFileSystem, type StoreFileSystem } from './storeFileSystem.js';
 import { describeCause, storeClosed, storeFileCorrupt, storeWriteFailed } from '../storeErrors.js';
 import type { Logger } from '../../bot/logger.js';
 
@@ -284,6 +282,42 @@ class KeyFiles<T> {
       tempDirectory: this.tempDirectory,
     });
     return new Low(adapter, null);
+  }
+}
+
+/**
+ * Per-key locks of the tree: work on some keys starts once every earlier work on any
+ * of them is done; work on other keys runs meanwhile.
+ */
+class KeyLocks {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  /** Runs `work` holding every one of `keys`, taken in sorted order (two calls never wait on each other crosswise). */
+  async withKeys<R>(keys: readonly string[], work: () => Promise<R>): Promise<R> {
+    const releases: (() => void)[] = [];
+    try {
+      for (const key of [...new Set(keys)].sort()) releases.push(await this.acquire(key));
+      return await work();
+    } finally {
+      for (const release of releases) release();
+    }
+  }
+
+  /** Resolves once no key is held, the work that started meanwhile included. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
+  }
+
+  private acquire(key: string): Promise<() => void> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const chained = previous.then(() => held);
+    this.tails.set(key, chained);
+    return previous.then(() => () => {
+      release();
+      if (this.tails.get(key) === chained) this.tails.delete(key);
+    });
   }
 }
 

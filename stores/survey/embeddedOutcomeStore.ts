@@ -7,7 +7,7 @@
  *   → { channel, state }. That document holds the open days only (today, yesterday), so a
  *   conversation's write costs the same after a year as on the first day.
  * - start() adds the marker as "started"; record() raises it with `strongerOutcome` (escalated
- *   wins, services/survey/outcomeRules.ts). A record() without start() adds the marker directly.
+ *   wins, services/survey/outcomeMarks.ts). A record() without start() adds the marker directly.
  * - A day is closed once the day after it is over too (so a conversation running past midnight
  *   still finds its marker): its markers become counts per channel and outcome in
  *   `outcomeCounts.json`, "started" ones as abandoned, and the bucket with its salt is deleted.
@@ -19,7 +19,7 @@ import type { DurableDocument } from '../embedded/durableDocument.js';
 import { memoryDocument } from '../embedded/durableDocument.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
-import { finalOutcome, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
+import { finalOutcome, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeMarks.js';
 import { toConversationOutcomeCount, type ConversationOutcomeCount, type OpeningHoursFlag } from '../../services/survey/surveyResponse.js';
 import { brusselsDay, daysBetween } from '../../services/brusselsTime.js';
 

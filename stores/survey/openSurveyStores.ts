@@ -1,9 +1,8 @@
 import * as fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../../bot/logger.js';
-import { DurableJsonFileAdapter, syncDirectory } from '../embedded/durableFileAdapter.js';
+import { DurableJsonFileAdapter, nodeStoreFileSystem, syncDirectory } from '../embedded/durableFiles.js';
 import type { EmbeddedFiles } from '../embedded/embeddedFiles.js';
-import { nodeStoreFileSystem } from '../embedded/storeFileSystem.js';
 import type { SurveyResponse } from '../../services/survey/surveyResponse.js';
 import {
   createEmbeddedOutcomeStore,

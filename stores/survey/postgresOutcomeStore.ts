@@ -3,7 +3,7 @@ import { CLOSE_AFTER_DAYS } from './embeddedOutcomeStore.js';
 import { markerHash } from './requestMarkers.js';
 import type { ConversationMark, OutcomeStore } from './surveyStores.js';
 import { toConversationOutcomeCount, type ConversationOutcomeCount } from '../../services/survey/surveyResponse.js';
-import { finalOutcome, OUTCOME_MARKER_STATES, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeRules.js';
+import { finalOutcome, OUTCOME_MARKER_STATES, strongerOutcome, type OutcomeMarkerState } from '../../services/survey/outcomeMarks.js';
 import { inTransaction, runQuery, type PostgresStoreContext } from '../postgres/postgresQueries.js';
 import { addDays, brusselsDay } from '../../services/brusselsTime.js';
 
@@ -13,7 +13,7 @@ const UNKNOWN_HOURS = 'unknown';
 /**
  * Closes the open days up to $1 in one statement: deletes their salts and markers and adds the
  * markers up into counts, each state counted as `finalOutcome` says (passed in as $2 → $3, so the
- * rule stays in outcomeRules.ts). Two instances closing at once: the second waits for the first's
+ * rule stays in outcomeMarks.ts). Two instances closing at once: the second waits for the first's
  * row locks, then finds nothing left to close.
  */
 const CLOSE_DAYS_SQL = `

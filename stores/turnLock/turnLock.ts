@@ -1,4 +1,10 @@
+/**
+ * One turn per conversation at a time: the lock's contract, the key a turn locks, the middleware that
+ * holds it for a turn, and the lock within one process (`InProcessTurnLock`). Across instances:
+ * `PostgresTurnLock` (postgresTurnLock.ts).
+ */
 import type { Middleware, TurnContext } from 'botbuilder';
+import { turnLockTimeout } from '../storeErrors.js';
 
 /** Releases a held turn lock; never throws. */
 export type ReleaseTurnLock = () => Promise<void>;
@@ -38,4 +44,56 @@ export function turnLockMiddleware(lock: TurnLock): Middleware {
       }
     },
   };
+}
+
+interface Waiter {
+  grant(): void;
+}
+
+/**
+ * The turn lock within one process (the embedded store): a first-come-first-served queue per key.
+ * A waiter that times out leaves the queue; the ones behind it keep their place.
+ */
+export class InProcessTurnLock implements TurnLock {
+  /** Keys currently held, with the turns waiting for them in arrival order. */
+  private readonly held = new Map<string, Waiter[]>();
+
+  constructor(private readonly options: { waitMs: number } = { waitMs: 10_000 }) {}
+
+  acquire(key: string): Promise<ReleaseTurnLock> {
+    const queue = this.held.get(key);
+    if (!queue) {
+      this.held.set(key, []);
+      return Promise.resolve(this.releaseOnce(key));
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        grant: () => {
+          clearTimeout(timer);
+          resolve(this.releaseOnce(key));
+        },
+      };
+      const timer = setTimeout(() => {
+        queue.splice(queue.indexOf(waiter), 1);
+        reject(turnLockTimeout(this.options.waitMs));
+      }, this.options.waitMs);
+      queue.push(waiter);
+    });
+  }
+
+  /** How many keys are held now (for tests: a finished turn leaves nothing behind). */
+  get heldKeys(): number {
+    return this.held.size;
+  }
+
+  private releaseOnce(key: string): ReleaseTurnLock {
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      const next = this.held.get(key)?.shift();
+      if (next) next.grant();
+      else this.held.delete(key);
+    };
+  }
 }

@@ -2,7 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { captureStateTemplate, conversationKey, fillStoredConversations, userKey } from '../../bench/storedConversationsBench.js';
+import {
+  benchStoredConversations,
+  captureStateTemplate,
+  conversationKey,
+  fillStoredConversations,
+  userKey,
+} from '../../bench/storedConversationsBench.js';
 import { openStores } from '../../stores/openStores.js';
 import { createMemoryLogger } from '../../bot/logger.js';
 
@@ -31,4 +37,27 @@ describe('the stored-conversations bench', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('measures the echo and every filled store in the same rounds, each with the same turns', async () => {
+    const { echo, figures } = await benchStoredConversations([0, 20], {
+      conversations: 2,
+      turnsPerConversation: 3,
+      warmupTurnsPerConversation: 1,
+      rounds: 2,
+    });
+    expect(figures.map((row) => [row.bot, row.storedConversations])).toEqual([
+      ['assistant, 0 stored', 0],
+      ['assistant, 20 stored', 20],
+    ]);
+    expect(echo.bot).toBe('echo');
+    for (const row of [echo, ...figures]) {
+      expect(row).toMatchObject({ turns: 6, rounds: 2 });
+      expect(row.turnsPerSecond).toBeGreaterThan(0);
+      expect(row.p99Ms).toBeGreaterThanOrEqual(row.p50Ms);
+      // Linux /proc, in clock ticks of 10 ms: six echo turns may take less than one.
+      expect(row.cpuMsPerTurn).not.toBeNull();
+    }
+    for (const row of figures) expect(row.cpuMsPerTurn).toBeGreaterThan(0);
+    // Three servers to start (about 20 s each on a loaded machine) after the template's.
+  }, 240_000);
 });

@@ -18,7 +18,7 @@ const CHANNELS = [
     decline: '«handoff:offer.no»',
     stopCallback: '«handoff:offer.cancelCallback»',
   },
-  { channelId: 'sms', callback: '1', decline: '3', stopCallback: '2' },
+  { channelId: 'sms', callback: '1', decline: '2', stopCallback: '2' },
 ];
 
 function converse(channelId: string) {

@@ -243,12 +243,19 @@ describe('cancelling a callback request', () => {
     expect(twice).toContain(`«handoff:cancel.notFound» reference=${reference}`);
   });
 
-  it('through the handoff offer, asking for the reference and re-asking when there is none', async () => {
+  it('the offer has no "cancel my callback request" when this conversation made none', async () => {
+    const { services } = handoffFixture();
+    const { say } = converse(services);
+    const offer = await say('ik wil iemand spreken');
+    expect(offer).toContain('«handoff:offer.question»');
+    expect(offer).not.toContain('«handoff:offer.cancelCallback»');
+  });
+
+  it('by words without a reference, asking for the reference and re-asking when there is none', async () => {
     const { services, callbacks } = handoffFixture();
     const { say } = converse(services);
     const { reference } = await requestCallback(say);
-    await say('ik wil iemand spreken');
-    expect(await say('2')).toContain('«handoff:cancel.referenceQuestion»');
+    expect(await say('annuleer terugbelverzoek')).toContain('«handoff:cancel.referenceQuestion»');
     expect(await say('weet ik niet')).toContain('«handoff:cancel.referenceRetry»');
     expect(await say(`het is ${reference}`)).toContain(`«handoff:cancel.done» reference=${reference}`);
     expect((await callbacks.get(reference!))?.history.map((change) => change.status)).toEqual(['open', 'cancelledByResident']);

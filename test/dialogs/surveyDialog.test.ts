@@ -33,7 +33,7 @@ describe('survey dialog', () => {
     expect(fixture.rows()).toHaveLength(1);
     expect(fixture.rows()[0]).toMatchObject({
       day: '2026-03-10',
-      questionnaireVersion: 1,
+      questionnaireVersion: 2,
       channel: 'webchat',
       outcome: 'resolved',
       answers: { awareness: 'awareNotUsed', satisfaction: 4, appointmentPreference: 'walkIn' },
@@ -323,7 +323,7 @@ describe('survey dialog', () => {
     const handoff = handoffFixture({ now: MONDAY_10H });
     const talk = talkWith(fixture, { handoff: handoff.services });
     expect(readable(await talk.say('iemand spreken'))).toContain('«handoff:title»');
-    await talk.say('3'); // no callback, thank you
+    await talk.say('2'); // no callback, thank you
     expect(askedQuestion(readable(await talk.say('2')))).toBe('awareness'); // nothing else: survey
     await talk.say('1');
     expect(handoff.escalations).toEqual([{ via: 'phone' }]); // the handoff's own hook still runs
@@ -377,3 +377,27 @@ class FailingOnceStorage extends MemoryStorage {
     return super.write(changes);
   }
 }
+
+describe('survey wording', () => {
+  it('answers "Hoe tevreden…" with options that say how satisfied, in every language', () => {
+    const i18n = createI18n();
+    for (const [language, word] of [
+      ['nl', 'tevreden'],
+      ['en', 'satisfied'],
+    ] as const) {
+      const t = i18n.getFixedT(language);
+      expect(t('survey:satisfaction.question').toLowerCase()).toContain(word);
+      for (const code of [1, 2, 4, 5]) expect(t(`survey:satisfaction.${code}`).toLowerCase()).toContain(word);
+    }
+  });
+
+  it('reads a mark ("8/10", "zeker 9") and a synonym typed instead of the label ("via sms") as the right code', async () => {
+    const fixture = createSurveyFixture({ random: () => 0.5 }); // rotating: bookingChannel
+    const talk = talkWith(fixture, { i18n: createI18n() });
+    await talk.say('daag');
+    await talk.say('Sla over');
+    await talk.say('8/10');
+    await talk.say('via sms');
+    expect(fixture.rows()[0]!.answers).toMatchObject({ satisfaction: 4, bookingChannel: 'chat' });
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
-import { createCalendarLinks, registerAppointmentRoutes, type AppointmentRoutesDeps } from '../../bot/http/appointmentRoutes.js';
+import { registerAppointmentRoutes, type AppointmentRoutesDeps } from '../../bot/http/appointmentRoutes.js';
+import { createCalendarLinks } from '../../bot/http/calendarLink.js';
 import { memoryDocument } from '../../stores/embedded/durableDocument.js';
 import type { Booking } from '../../stores/bookings/bookingStore.js';
 import { createBuiltInBookingProvider } from '../../services/appointments/builtInBookingProvider.js';

@@ -55,6 +55,7 @@ const TYPED: { [Q in SurveyQuestion]: Record<string, readonly string[]> } = {
     online: ['via de website', 'online'],
     phone: ['telefonisch', 'ik bel liever'],
     counter: ['aan het loket', 'aan de balie'],
+    chat: ['via sms', 'hier in de chat'],
     [SKIP]: ['overslaan'],
   },
   ageBracket: {

@@ -142,7 +142,7 @@ describe('a hundred simulated conversations', () => {
   it('suppresses every cell under 10 answers in the API JSON', () => {
     // Booking channel and age are never asked together while awareness is asked: no cell by age.
     for (const age of ['18-34', '35-49', '50-64', '65+'] as const) {
-      expect(report.bookingChannel.byAge[age]).toEqual({ n: 0, suppressed: true, online: null, phone: null, counter: null });
+      expect(report.bookingChannel.byAge[age]).toEqual({ n: 0, suppressed: true, online: null, phone: null, counter: null, chat: null });
     }
     const april = report.periods.find((period) => period.period === '2026-04')!;
     expect(april).toMatchObject({
@@ -200,11 +200,11 @@ describe('a hundred simulated conversations', () => {
     expect(table('satisfaction').rows.find((row) => row[0] === 'Hele periode')).toEqual(['Hele periode', '80', '4,4', '87,5%']);
     expect(table('appointmentPreference').rows[0]).toEqual(['Liefst met afspraak', '62,5%', '52,0%']);
     expect(table('bookingChannelByAge').rows).toEqual([
-      ['Alle leeftijden', '27', '74,1%', '25,9%', '0,0%'],
-      ['18 tot 34 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
-      ['35 tot 49 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
-      ['50 tot 64 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
-      ['65 jaar of ouder', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
+      ['Alle leeftijden', '27', '74,1%', '25,9%', '0,0%', '0,0%'],
+      ['18 tot 34 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
+      ['35 tot 49 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
+      ['50 tot 64 jaar', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
+      ['65 jaar of ouder', '0', SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT],
     ]);
     const outcomeLabels = (readLocaleResources().nl.dashboard as { labels: { outcome: Record<string, string> } }).labels.outcome;
     expect(table('outcomes').rows).toEqual([

@@ -21,7 +21,7 @@ describe('survey codes', () => {
     expect(AWARENESS_CODES).toEqual(['used', 'awareNotUsed', 'unaware']);
     expect(SATISFACTION_CODES).toEqual([1, 2, 3, 4, 5]);
     expect(APPOINTMENT_PREFERENCE_CODES).toEqual(['appointment', 'indifferent', 'walkIn']);
-    expect(BOOKING_CHANNEL_CODES).toEqual(['online', 'phone', 'counter']);
+    expect(BOOKING_CHANNEL_CODES).toEqual(['online', 'phone', 'counter', 'chat']);
     expect(AGE_BRACKET_CODES).toEqual(['18-34', '35-49', '50-64', '65+']);
     expect(ROTATING_SURVEY_QUESTIONS).toEqual(['appointmentPreference', 'bookingChannel', 'ageBracket']);
     expect(Object.keys(SURVEY_ANSWER_CODES)).toEqual([...SURVEY_QUESTIONS]);

@@ -88,7 +88,7 @@ describe('surveyReportToCsv', () => {
     for (const record of february) expect(record).toMatchObject({ n: '8', waarde: '', onderdrukt: 'onderdrukt' });
 
     const booking65 = find({ vraag: 'bookingChannel', leeftijd: '65+' });
-    expect(booking65).toHaveLength(3);
+    expect(booking65).toHaveLength(4);
     for (const record of booking65) expect(record).toMatchObject({ n: '0', waarde: '', onderdrukt: 'onderdrukt' });
 
     const smallDay = find({ vraag: 'outcome', periode: '2026-01-16' });

@@ -61,8 +61,8 @@ describe('buildSurveyReport on the January-February fixture', () => {
   });
 
   it('questions nobody answered are suppressed, not zero', () => {
-    expect(report.bookingChannel).toMatchObject({ n: 0, suppressed: true, online: null, phone: null, counter: null });
-    expect(report.bookingChannel.byAge['18-34']).toEqual({ n: 0, suppressed: true, online: null, phone: null, counter: null });
+    expect(report.bookingChannel).toMatchObject({ n: 0, suppressed: true, online: null, phone: null, counter: null, chat: null });
+    expect(report.bookingChannel.byAge['18-34']).toEqual({ n: 0, suppressed: true, online: null, phone: null, counter: null, chat: null });
     expect(report.ageBracket).toEqual({ n: 0, suppressed: true, '18-34': null, '35-49': null, '50-64': null, '65+': null });
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../bot/logger.js';
 import { openJsonFileDocument } from '../../../stores/embedded/jsonFileDocument.js';
-import { nodeStoreFileSystem, type StoreFileHandle, type StoreFileSystem } from '../../../stores/embedded/storeFileSystem.js';
+import { nodeStoreFileSystem, type StoreFileHandle, type StoreFileSystem } from '../../../stores/embedded/durableFiles.js';
 import { isStoreError, StoreError } from '../../../stores/storeErrors.js';
 import { gatedFileSystem, makeTempDir, startFixture, waitForExit } from './storeTestSupport.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../bot/logger.js';
 import { hashedLayout, openKeyedDocuments, type KeyedDocuments } from '../../../stores/embedded/keyedDocuments.js';
-import { nodeStoreFileSystem, type StoreFileSystem } from '../../../stores/embedded/storeFileSystem.js';
+import { nodeStoreFileSystem, type StoreFileSystem } from '../../../stores/embedded/durableFiles.js';
 import { isStoreError } from '../../../stores/storeErrors.js';
 import { makeTempDir, startFixture, waitForExit, waitForLine } from './storeTestSupport.js';
 

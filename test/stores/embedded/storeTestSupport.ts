@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeStoreFileSystem, type StoreFileSystem } from '../../../stores/embedded/storeFileSystem.js';
+import { nodeStoreFileSystem, type StoreFileSystem } from '../../../stores/embedded/durableFiles.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

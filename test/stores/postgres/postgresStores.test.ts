@@ -96,8 +96,8 @@ describe.skipIf(postgresUnavailable !== null)('STORAGE=postgres', () => {
 
     await until(async () => (await readyStatus()) === 200, '/readyz answers 200 again');
     // The failed turn saved nothing: the conversation still waits for the answer to the callback offer
-    // (option 3: "no, thank you"), after which the assistant asks whether there is anything else.
-    expect(await say('3', conversation)).toContain(anythingElse);
+    // (option 2: "no, thank you"), after which the assistant asks whether there is anything else.
+    expect(await say('2', conversation)).toContain(anythingElse);
   });
 
   it('keeps running when the database ends its connections (a restart), and goes on with the conversation', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readCalendarToken, signCalendarToken, type CalendarLinkClaims } from '../../../bot/http/calendarLinkToken.js';
+import { readCalendarToken, signCalendarToken, type CalendarLinkClaims } from '../../../bot/http/calendarLink.js';
 
 const secret = randomBytes(32);
 const now = new Date('2026-03-02T06:00:00Z');

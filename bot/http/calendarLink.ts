@@ -1,9 +1,44 @@
 /**
- * The token in a calendar-file link (`/api/appointments/ics/:token`). A booking code alone must
- * never open a booking, so the link carries the code signed with the server's secret (HMAC-SHA256),
- * bound to one revision of the appointment and valid for a limited time.
+ * The link to an appointment's calendar file (`/api/appointments/ics/:token`): made for the
+ * booking's confirmation (`createCalendarLinks`) and checked by the route (appointmentRoutes.ts).
+ * A booking code alone must never open a booking, so the link's token carries the code signed with
+ * the server's secret (HMAC-SHA256), bound to one revision of the appointment and valid for a
+ * limited time.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { CalendarLinks } from '../../services/appointments/calendarLinks.js';
+import { parseInstant, toBrussels } from '../../services/brusselsTime.js';
+
+export const CALENDAR_FILE_PATH = '/api/appointments/ics';
+
+/** A link stays valid until this long after the appointment ends. */
+const LINK_VALID_AFTER_END_SECONDS = 24 * 3600;
+
+export interface CalendarLinkOptions {
+  /** At least 32 random bytes; the same secret must check the links. */
+  secret: Uint8Array;
+  /** Public origin of this server ("https://assistent.gemeente.be"); empty = a link relative to the chat page. */
+  baseUrl?: string;
+}
+
+export function createCalendarLinks(options: CalendarLinkOptions): CalendarLinks {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+  return {
+    linkFor(booking, language) {
+      const token = signCalendarToken(
+        {
+          code: booking.code,
+          revision: booking.revision,
+          day: toBrussels(parseInstant(booking.start)).day,
+          language,
+          expiresAt: Math.floor(parseInstant(booking.end) / 1000) + LINK_VALID_AFTER_END_SECONDS,
+        },
+        options.secret,
+      );
+      return `${baseUrl}${CALENDAR_FILE_PATH}/${token}`;
+    },
+  };
+}
 
 export interface CalendarLinkClaims {
   /** Formatted booking code, e.g. K7M-4XT. */
