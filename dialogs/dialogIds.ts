@@ -16,6 +16,7 @@ export const DialogIds = {
   thuisloket: 'thuisloket',
   thuisloketSteps: 'thuisloket.steps',
   thuisloketQuestion: 'thuisloket.question',
+  thuisloketTopicsQuestion: 'thuisloket.topicsQuestion',
   loginAlternatives: 'loginAlternatives',
   loginAlternativesSteps: 'loginAlternatives.steps',
   loginAlternativesQuestion: 'loginAlternatives.question',

@@ -273,6 +273,9 @@ export class MainDialog extends InterruptibleDialog {
       await step.context.sendActivity(turnServices(step.context).t('common:acknowledged'));
       return step.endDialog();
     }
+    // "ne", "nah", "ni" with no question open: a bare no asks for nothing (the recognizer may read "ne" as a request).
+    const bareNo = readYesNo(step.context.activity.text ?? '', turnServices(step.context).language);
+    if (bareNo?.meaning === 'no' && bareNo.whole) return this.notUnderstood(step);
     // After the thuisloket or the address: "kan ik dan niet gewoon langskomen?" asks for an appointment.
     const wished = this.requestReadOtherwise(step.context);
     if (wished) return step.next(wished);
