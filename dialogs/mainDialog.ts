@@ -273,6 +273,9 @@ export class MainDialog extends InterruptibleDialog {
       await step.context.sendActivity(turnServices(step.context).t('common:acknowledged'));
       return step.endDialog();
     }
+    // "ne", "nah", "ni" with no question open: a bare no asks for nothing (the recognizer may read "ne" as a request).
+    const bareNo = readYesNo(step.context.activity.text ?? '', turnServices(step.context).language);
+    if (bareNo?.meaning === 'no' && bareNo.whole) return this.notUnderstood(step);
     // After the thuisloket or the address: "kan ik dan niet gewoon langskomen?" asks for an appointment.
     const wished = this.requestReadOtherwise(step.context);
     if (wished) return step.next(wished);
@@ -306,7 +309,9 @@ export class MainDialog extends InterruptibleDialog {
    */
   private async oldButton(step: WaterfallStepContext<MainDialogOptions>, pressed: ButtonValue): Promise<DialogTurnResult> {
     if (isIntent(pressed.answer) && OLD_BUTTONS_THAT_ROUTE.includes(pressed.question ?? '')) return step.next(pressed.answer);
-    await step.context.sendActivity(turnServices(step.context).t('common:oldButtonClosed'));
+    // SMS shows no buttons: there it was a number or an answer typed for a question already closed.
+    const closed = channelStyle(step.context.activity.channelId) === 'plainText' ? 'common:oldAnswerClosed' : 'common:oldButtonClosed';
+    await step.context.sendActivity(turnServices(step.context).t(closed));
     return step.replaceDialog(DialogIds.mainWaterfall, { menu: 'help' } satisfies MainDialogOptions);
   }
 

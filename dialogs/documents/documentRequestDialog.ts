@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { answerWords, phraseWords } from '../../bot/channels/answerPhrases.js';
+import { answerPhrases, answerWords, containsAnyPhrase, phraseWords } from '../../bot/channels/answerPhrases.js';
 import { buttonValueOf, optionsAsShown, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
@@ -278,7 +278,15 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   private async requesterStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const request = state(step);
     const document = this.document(request.document!);
-    if (typeof step.result === 'string') request.model = step.result;
+    if (typeof step.result === 'string') {
+      request.model = step.result;
+      // "weet ik niet", "wa is het verschil" at the model question: the usual model 1, and where model 2 is for.
+      if (step.result === 'model-1' && saysUnsure(step.context)) {
+        const { t } = turnServices(step.context);
+        await step.context.sendActivity(t('documents:models.model-1'));
+        await step.context.sendActivity(t('documents:models.model-2-hint'));
+      }
+    }
     const said = request.requesterSaid;
     // Said before the question: one of the people who may request it, or said outright (then the route may say it is not possible).
     if (said && (said.explicit || requesterOptions(document, request.model).includes(said.who))) {
@@ -595,4 +603,10 @@ function routeRequest(request: RequestState): RouteRequest {
 
 async function send(step: WaterfallStepContext, messages: readonly Message[]): Promise<void> {
   for (const message of messages) await step.context.sendActivity(message);
+}
+
+/** Whether the resident says they do not know or asks what the difference is ("geen idee", "wa is het verschil"). */
+function saysUnsure(context: TurnContext): boolean {
+  const { language } = turnServices(context);
+  return containsAnyPhrase(answerWords(context.activity.text ?? ''), answerPhrases(language).unsure);
 }
