@@ -16,7 +16,7 @@ import type {
   OccupiedTime,
   RoomRule,
 } from './bookingStore.js';
-import { countersWithRoom, type OccupiedPlace } from '../../services/appointments/counterRoom.js';
+import { countersWithRoom, type OccupiedPlace } from '../../services/appointments/slots.js';
 import { isBookingExpired } from '../../services/appointments/bookingRetention.js';
 import { parseInstant } from '../../services/brusselsTime.js';
 

@@ -13,7 +13,7 @@ import type {
   OccupiedTime,
   RoomRule,
 } from './bookingStore.js';
-import { countersWithRoom, type OccupiedPlace } from '../../services/appointments/counterRoom.js';
+import { countersWithRoom, type OccupiedPlace } from '../../services/appointments/slots.js';
 import { sqlState } from '../postgres/postgresPool.js';
 import { inTransaction, runQuery, storableText, UNIQUE_VIOLATION, type PostgresStoreContext } from '../postgres/postgresQueries.js';
 import { parseInstant, toBrussels } from '../../services/brusselsTime.js';

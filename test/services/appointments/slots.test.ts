@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countersWithRoom } from '../../../services/appointments/counterRoom.js';
 import {
   checkBookableStart,
+  countersWithRoom,
   freeSlots,
   generateFreeSlots,
   indexBookingsByDay,
