@@ -2,8 +2,9 @@ import type { Activity } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
 import type { Language, Translate } from '../../bot/i18n.js';
 import type { InPersonRoute, OnlineRoute } from '../../services/municipality/documentRoute.js';
+import type { Relation } from '../../nlu/documentDetails.js';
 import type { Collection, DocumentEntry, Municipality, Requester } from '../../services/municipality/municipalityData.js';
-import { euroAmount } from '../displayFormats.js';
+import { capitalised, euroAmount } from '../displayFormats.js';
 
 /** What the messages of a route need from the turn. */
 export interface RouteMessageContext {
@@ -11,6 +12,31 @@ export interface RouteMessageContext {
   language: Language;
   channelId: string | undefined;
   municipality: Municipality;
+  /** Who the resident said the document is for ("mijn dochter"): the lines say "uw dochter", not "uw kind" or "die persoon". */
+  relation?: Relation;
+}
+
+/** Relations that are a child of the resident's, said instead of "uw kind". */
+const CHILD_RELATIONS: readonly Relation[] = ['son', 'daughter', 'grandson', 'granddaughter'];
+
+/** The words for the person and the child in the lines (`{{person}}`, `{{child}}`, `{{Child}}` first in a line): the resident's own, or the general ones. */
+function peopleWords(ctx: RouteMessageContext): { person: string; child: string; Child: string } {
+  const { t, relation } = ctx;
+  const said = relation ? t(`documents:relations.${relation}`) : undefined;
+  const child = said && CHILD_RELATIONS.includes(relation!) ? said : t('documents:relations.child');
+  return { person: said ?? t('documents:relations.someone'), child, Child: capitalised(child) };
+}
+
+/** What else to know (keys of `documents:inPerson.notes`), with the person's own words and the phone. */
+export function noteLines(notes: readonly string[], ctx: RouteMessageContext): string[] {
+  const words = { ...peopleWords(ctx), phone: ctx.municipality.phone.display };
+  return notes.map((note) => ctx.t(`documents:inPerson.notes.${note}`, words));
+}
+
+/** What to bring, one line an item (keys of `documents:inPerson.bring`), with the person's own words. */
+export function bringLines(items: readonly string[], ctx: RouteMessageContext): string[] {
+  const people = peopleWords(ctx);
+  return items.map((item) => ctx.t(`documents:inPerson.bring.${item}`, people));
 }
 
 export type Message = string | Partial<Activity>;
@@ -101,8 +127,7 @@ export function inPersonRouteMessages(
     : t('documents:inPerson.introAlternative');
   const lines = [route.appointmentNeeded ? t('documents:inPerson.appointment.needed') : t('documents:inPerson.appointment.notNeeded')];
   if (options.notOnline) lines.push(t('documents:inPerson.notOnline'));
-  const phone = { phone: ctx.municipality.phone.display };
-  lines.push(...(route.notes ?? []).map((note) => t(`documents:inPerson.notes.${note}`, phone)), ...priceAndDelivery(route, ctx));
+  lines.push(...noteLines(route.notes ?? [], ctx), ...priceAndDelivery(route, ctx));
   if (route.collection) lines.push(collectionLine(route.collection, t));
   if (route.urgentProcedures && route.urgentProcedures.length > 0) {
     lines.push(
@@ -114,8 +139,9 @@ export function inPersonRouteMessages(
   }
   if (circumstances.bereaved && !circumstances.noComputer)
     lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
-  const bring = route.bring.map((item) => t(`documents:inPerson.bring.${item}`));
-  if (route.collection) bring.push(t('documents:inPerson.collection.bringIntro'), ...collectionBring(route.collection, route.requester, t));
+  const bring = bringLines(route.bring, ctx);
+  if (route.collection)
+    bring.push(t('documents:inPerson.collection.bringIntro'), ...collectionBring(route.collection, route.requester, ctx));
   return [
     card(ctx, title, lines, circumstances),
     renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }),
@@ -137,14 +163,17 @@ export function collectionMessages(
   const lines = [
     collection.appointmentNeeded ? t('documents:collect.withAppointment', name) : t('documents:collect.withoutAppointment', name),
     t('documents:inPerson.collection.bringIntro'),
-    ...collectionBring(collection, requester, t),
+    ...collectionBring(collection, requester, ctx),
   ];
   return [renderInfoCard(ctx.channelId, { title: t('documents:collect.title', name), lines })];
 }
 
 /** What to bring to collect it: for someone else, the card being replaced is that person's. */
-function collectionBring(collection: Collection, requester: Requester | undefined, t: Translate): string[] {
-  return collection.bring.map((item) => t(`documents:inPerson.bring.${requester === 'other' ? (FOR_SOMEONE_ELSE[item] ?? item) : item}`));
+function collectionBring(collection: Collection, requester: Requester | undefined, ctx: RouteMessageContext): string[] {
+  return bringLines(
+    collection.bring.map((item) => (requester === 'other' ? (FOR_SOMEONE_ELSE[item] ?? item) : item)),
+    ctx,
+  );
 }
 
 /** The items of a collection list as they read for someone else's document. */
@@ -153,7 +182,12 @@ const FOR_SOMEONE_ELSE: Readonly<Record<string, string>> = { currentEid: 'holder
 /** This person may not request the document: say so and give the phone, staff find a way. */
 export function notAvailableMessages(ctx: RouteMessageContext): Message[] {
   const { t } = ctx;
-  return [[t('documents:notAvailable.requester'), t('documents:notAvailable.call', { phone: ctx.municipality.phone.display })].join(' ')];
+  return [
+    [
+      t('documents:notAvailable.requester', peopleWords(ctx)),
+      t('documents:notAvailable.call', { phone: ctx.municipality.phone.display }),
+    ].join(' '),
+  ];
 }
 
 /** Price and delay from the data; what the data does not know, the resident hears at the counter or by phone. */
