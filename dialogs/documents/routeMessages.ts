@@ -114,12 +114,27 @@ export function inPersonRouteMessages(
   }
   if (circumstances.bereaved && !circumstances.noComputer)
     lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
-  const bring = route.bring.map((item) => t(`documents:inPerson.bring.${item}`));
-  if (route.collection) bring.push(t('documents:inPerson.collection.bringIntro'), ...collectionBring(route.collection, route.requester, t));
   return [
     card(ctx, title, lines, circumstances),
-    renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }),
+    renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: counterBringLines(route, t) }),
   ];
+}
+
+/**
+ * What to bring for the counter route, also to collect it: the one list the document card, the answer to
+ * "wat moet ik meebrengen?" and the booking confirmation all show.
+ */
+export function counterBringLines(route: InPersonRoute, t: Translate): string[] {
+  const { request, collect } = counterBring(route, t);
+  return collect.length > 0 ? [...request, t('documents:inPerson.collection.bringIntro'), ...collect] : request;
+}
+
+/** What to bring to request the document and to collect it, apart: a confirmation lists them as items under their intro. */
+export function counterBring(route: InPersonRoute, t: Translate): { request: string[]; collect: string[] } {
+  return {
+    request: route.bring.map((item) => t(`documents:inPerson.bring.${item}`)),
+    collect: route.collection ? collectionBring(route.collection, route.requester, t) : [],
+  };
 }
 
 /**
@@ -142,13 +157,19 @@ export function collectionMessages(
   return [renderInfoCard(ctx.channelId, { title: t('documents:collect.title', name), lines })];
 }
 
-/** What to bring to collect it: for someone else, the card being replaced is that person's. */
+/** What to bring to collect it: for a child or someone else, the card being replaced is theirs. */
 function collectionBring(collection: Collection, requester: Requester | undefined, t: Translate): string[] {
-  return collection.bring.map((item) => t(`documents:inPerson.bring.${requester === 'other' ? (FOR_SOMEONE_ELSE[item] ?? item) : item}`));
+  const forRequester = requester ? FOR_REQUESTER[requester] : {};
+  return collection.bring.map((item) => t(`documents:inPerson.bring.${forRequester[item] ?? item}`));
 }
 
-/** The items of a collection list as they read for someone else's document. */
-const FOR_SOMEONE_ELSE: Readonly<Record<string, string>> = { currentEid: 'holderEid' };
+/** The items of a collection list as they read for the person the document is for. */
+const FOR_REQUESTER: Readonly<Record<Requester, Readonly<Record<string, string>>>> = {
+  self: {},
+  child: { currentEid: 'childCurrentEid' },
+  other: { currentEid: 'holderEid' },
+  deceased: {},
+};
 
 /** This person may not request the document: say so and give the phone, staff find a way. */
 export function notAvailableMessages(ctx: RouteMessageContext): Message[] {
