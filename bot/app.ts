@@ -44,7 +44,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       logger,
       adapter: runtime.adapter,
       bot: runtime.bot,
-      isReady: async () => (await stores.isReady()) && (await runtime.writes.writable()),
+      isReady: () => stores.isReady(),
       trustProxy: config.trustProxy,
       strictTransportSecurity: config.production,
       routes: appRoutes({ ...parts, i18n, services, runtime }),

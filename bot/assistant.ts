@@ -17,6 +17,7 @@ import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import {
   anotherBookingWish,
+  deathTold,
   counterVisitWish,
   hoursAndDocumentQuestion,
   MainDialog,
@@ -92,6 +93,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     {
       misunderstandings: state.conversationState.createProperty<number>('misunderstandings'),
       outOfScope: outOfScopeAnswer(facts),
+      tellsOfDeath: deathTold(facts.cues),
       wantsTheCounter: counterVisitWish(facts.cues),
       documentInContext: (context) => state.memory.documentInContext(context),
       documentFacts: new DocumentFactsAnswer(facts),

@@ -4,7 +4,11 @@
  * the real texts), lets it listen on loopback, and plays one booking over `POST /api/messages`
  * (webchat, expectReplies): greeting → appointment → service → slot → name → e-mail → yes.
  * V8 precise coverage (node:inspector) is reset once the app listens, so the files listed are
- * those whose functions ran during the booking's turns, not at start-up. Then the longest
+ * those of the application's source folders whose functions ran during the booking's turns, not at
+ * start-up. The measuring driver's own files (this one and cli/residentMessage.ts, which builds the
+ * posted activity on the client's side) are left out: they run in the same process but are not on
+ * a resident's path, and before cli/residentMessage.ts existed the driver built the activity in
+ * this file, which was never counted either. Then the longest
  * functions of the source tree and the import cycles dependency-cruiser finds.
  */
 import { spawnSync } from 'node:child_process';
@@ -57,13 +61,12 @@ async function bookingFiles(): Promise<string[]> {
     await session.post('Profiler.takePreciseCoverage');
     await playBooking(`http://127.0.0.1:${port}/api/messages`);
     const { result } = (await session.post('Profiler.takePreciseCoverage')) as { result: ScriptCoverage[] };
-    const self = fileURLToPath(import.meta.url);
+    // Only the application's own folders count: the driver's files run too (this one, and
+    // cli/residentMessage.ts building the activity the client posts), but no resident's turn runs them.
     return result
       .filter((script) => script.url.startsWith('file://') && script.functions.some((fn) => fn.ranges[0]!.count > 0))
-      .map((script) => fileURLToPath(script.url))
-      .filter((path) => path !== self && !path.includes('/node_modules/'))
-      .map((path) => relative(ROOT, path))
-      .filter((path) => !path.startsWith('..'))
+      .map((script) => relative(ROOT, fileURLToPath(script.url)))
+      .filter((path) => SOURCE_FOLDERS.some((folder) => path.startsWith(`${folder}/`)))
       .sort();
   } finally {
     await app.close();

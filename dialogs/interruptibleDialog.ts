@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, Prompt, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { answerPhrases, answerWords, containsAnyPhrase } from '../bot/channels/answerPhrases.js';
+import { answerPhrases, answerWords, containsAnyPhrase, isOnlyPhrase } from '../bot/channels/answerPhrases.js';
 import { turnServices } from '../bot/turnState.js';
 import type { Intent } from '../domain/nluContract.js';
 import type { Recognition } from '../nlu/recognizer.js';
@@ -97,8 +97,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (heardAside(levels)) return undefined;
     const { recognition, t } = turnServices(innerDc.context);
     const reading = readOpenQuestion(innerDc, levels);
-    // The survey comes after the goodbye: "stop", "ok" or "merci" there ends it with a goodbye, not "waarmee kan ik u nog helpen?".
-    if (reading?.stopOnlyByStopWord && (isStopCommand(innerDc.context) || isAcknowledgement(innerDc.context))) {
+    // The survey comes after the goodbye: "stop", "daag" or "merci" there ends it with a goodbye, not "waarmee kan ik u nog helpen?".
+    if (reading?.stopOnlyByStopWord && endsSurvey(innerDc.context, reading)) {
       await innerDc.cancelAllDialogs();
       await innerDc.context.sendActivity(t('survey:ended'));
       return { status: DialogTurnStatus.complete };
@@ -251,6 +251,22 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await innerDc.cancelAllDialogs();
     return innerDc.beginDialog(DialogIds.handoff);
   }
+}
+
+/**
+ * At a survey question: "stop", a farewell ("daag", "salut hoor") or an acknowledgement ("merci", "oke thx") ends the
+ * survey; an acknowledgement that answers the question without thanks ("het was in orde hoor" at the satisfaction
+ * question) is that answer.
+ */
+function endsSurvey(context: TurnContext, reading: OpenQuestionReading): boolean {
+  if (isStopCommand(context) || isFarewell(context)) return true;
+  return isAcknowledgement(context) && (reading.kind !== 'answer' || saysThanks(context));
+}
+
+/** Whether the whole message is a word of thanks or farewell ("daag hoor", "salu", "tot ziens"). */
+function isFarewell(context: TurnContext): boolean {
+  const { language } = turnServices(context);
+  return isOnlyPhrase(answerWords(context.activity.text ?? ''), answerPhrases(language).thanks, language);
 }
 
 /** Whether the message holds a word of thanks or farewell ("dank u wel", "merci", "tot ziens"). */

@@ -65,6 +65,8 @@ export interface Understanding {
   misunderstandings: StatePropertyAccessor<number>;
   /** Answers what the assistant understood but cannot handle (waste, permits, …); true when it did. */
   outOfScope?: (context: TurnContext) => Promise<boolean>;
+  /** Whether the message tells of a death ("mijn vader is gestorven, wat nu"): told without a request, the documents after it. */
+  tellsOfDeath?: (context: TurnContext) => boolean;
   /** Whether the resident would rather come to the counter ("kan ik niet gewoon naar het gemeentehuis komen?"): a booking. */
   wantsTheCounter?: (context: TurnContext) => boolean;
   /** The document the conversation was about, named in this turn or before: follow-ups ("wat kost dat?", "morgen?") are about it. */
@@ -146,8 +148,15 @@ export function anotherBookingWish(cues: QuestionCues): (context: TurnContext) =
   return (context) => mentions(context.activity.text, cues.anotherBooking);
 }
 
+/** "mijn moeder is overleden", "mijne pa is gestorve wa nu": the message tells of a death. */
+export function deathTold(cues: QuestionCues): (context: TurnContext) => boolean {
+  return (context) => mentions(context.activity.text, cues.death);
+}
+
 /** Below this gap between the top intent and the runner-up, the assistant asks which one is meant. */
 const CLARIFY_MARGIN = 0.3;
+/** A request read less sure than this, naming no document, is no request when the message tells of a death or a topic not ours. */
+const UNSURE_BELOW = 0.6;
 /** After this many misunderstandings in a row the assistant offers a person instead of guessing again. */
 const MISUNDERSTANDINGS_BEFORE_HANDOFF = 2;
 /** Intents worth a clarifying question: requests the assistant can act on, not small talk or `none`. */
@@ -264,6 +273,9 @@ export class MainDialog extends InterruptibleDialog {
       await step.context.sendActivity(turnServices(step.context).t('common:acknowledged'));
       return step.endDialog();
     }
+    // "ne", "nah", "ni" with no question open: a bare no asks for nothing (the recognizer may read "ne" as a request).
+    const bareNo = readYesNo(step.context.activity.text ?? '', turnServices(step.context).language);
+    if (bareNo?.meaning === 'no' && bareNo.whole) return this.notUnderstood(step);
     // After the thuisloket or the address: "kan ik dan niet gewoon langskomen?" asks for an appointment.
     const wished = this.requestReadOtherwise(step.context);
     if (wished) return step.next(wished);
@@ -322,14 +334,35 @@ export class MainDialog extends InterruptibleDialog {
       const followUp = picked ? undefined : await this.followUpInContext(step.context);
       if (followUp) return this.answerFollowUp(step, followUp);
     }
+    if (!picked) {
+      const told = await this.toldWithoutRequest(step.context, intent);
+      if (told === 'answered') return step.endDialog();
+      intent = told;
+    }
+    const recognition = turnServices(step.context).recognition;
     if (intent !== 'none') await this.understanding?.misunderstandings.set(step.context, 0);
     if (intent !== 'none' && intent !== 'goodbye') await this.closing.ended?.delete(step.context);
     const dialogId = this.routes.get(intent);
     // The clarified message counts only when "which one?" was answered: a new request there has its own recognition.
     const clarified = picked ? stepValues<MainValues>(step).clarified : undefined;
-    const recognition = clarified ?? turnServices(step.context).recognition;
-    if (dialogId) return step.beginDialog(dialogId, { recognition: picked && recognition ? { ...recognition, intent } : recognition });
+    const read = clarified ?? recognition;
+    if (dialogId) return step.beginDialog(dialogId, { recognition: picked && read ? { ...read, intent } : read });
     return this.answerDirectly(step, intent);
+  }
+
+  /**
+   * Told without a (sure) request: a death ("mijn moeder is overleden") asks for the documents after it, where the
+   * document dialog condoles first; a move ("goeiedag, we zijn verhuisd") is answered with where to go, as every
+   * topic not ours (`answered`). Otherwise the intent as read.
+   */
+  private async toldWithoutRequest(context: TurnContext, intent: Intent): Promise<Intent | 'answered'> {
+    const recognition = turnServices(context).recognition;
+    const unsure = !!recognition && recognition.score < UNSURE_BELOW && recognition.entities.document === undefined;
+    if (!isNoRequest(intent, ['help']) && !unsure) return intent;
+    if (this.understanding?.tellsOfDeath?.(context)) return 'document.request';
+    // Nothing understood goes to notUnderstood, which answers a topic not ours itself.
+    if (intent !== 'none' && (await this.understanding?.outOfScope?.(context))) return 'answered';
+    return intent;
   }
 
   /**

@@ -61,6 +61,20 @@ export function isUnderKidsIdAge(words: readonly string[]): boolean | undefined 
   return age === 'young' || age < KIDS_ID_AGE_LIMIT;
 }
 
+/** Oldest age read from a bare number at the question how old the child is ("hij is 14", "15"); a larger number is no age. */
+const OLDEST_CHILD_AGE = 25;
+
+/**
+ * The answer to "how old is your child?": whether under the Kids-ID limit, from the age said ("hij is 14", "ze is 7 jaar",
+ * "15", "nog een baby"); undefined when the words give none.
+ */
+export function isUnderKidsIdAgeAnswer(words: readonly string[]): boolean | undefined {
+  const said = isUnderKidsIdAge(words);
+  if (said !== undefined) return said;
+  const age = words.map(asNumber).find((number) => number !== undefined && number <= OLDEST_CHILD_AGE);
+  return age === undefined ? undefined : age < KIDS_ID_AGE_LIMIT;
+}
+
 function asNumber(word: string): number | undefined {
   if (/^\d{1,3}$/.test(word)) return Number(word);
   return NUMBER_WORDS.get(word);

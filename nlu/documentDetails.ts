@@ -17,8 +17,26 @@ export interface ModelMention {
   how: 'named' | 'purpose';
 }
 
+/** The resident's own word for the person, as the dialogs say it back ("uw dochter"): `documents:relations.<relation>`. */
+export type Relation =
+  | 'son'
+  | 'daughter'
+  | 'mother'
+  | 'father'
+  | 'husband'
+  | 'wife'
+  | 'partner'
+  | 'grandson'
+  | 'granddaughter'
+  | 'grandmother'
+  | 'grandfather'
+  | 'brother'
+  | 'sister';
+
 export interface RequesterMention {
   who: RequesterSaid;
+  /** Who the person is to the resident, when one person was said in a word the dialogs can say back. */
+  relation?: Relation;
   /**
    * Said as the one the document is for ("voor mijn zoon", "van ons ma", "voor mezelf", "mijn reispas"),
    * not only mentioned ("mijn vader is overleden, ik heb een akte nodig").
@@ -50,6 +68,23 @@ function clauseWords(text: string): Word[] {
 }
 
 // ---------------------------------------------------------------- requester
+
+/** Words for a person, also in Flemish and chat forms, and the relation the dialogs say back. */
+const RELATIONS: ReadonlyMap<string, Relation> = new Map([
+  ...(['zoon', 'zoontje', 'zoonlief', 'son'] as const).map((word) => [word, 'son'] as const),
+  ...(['dochter', 'dochtertje', 'dochterlief', 'daughter'] as const).map((word) => [word, 'daughter'] as const),
+  ...(['moeder', 'ma', 'mama', 'mams', 'moeke', 'mother', 'mum', 'mom'] as const).map((word) => [word, 'mother'] as const),
+  ...(['vader', 'pa', 'papa', 'paps', 'vake', 'father', 'dad'] as const).map((word) => [word, 'father'] as const),
+  ...(['man', 'echtgenoot', 'ventje', 'husband'] as const).map((word) => [word, 'husband'] as const),
+  ...(['vrouw', 'echtgenote', 'vrouwtje', 'wife'] as const).map((word) => [word, 'wife'] as const),
+  ...(['partner', 'wederhelft', 'lief'] as const).map((word) => [word, 'partner'] as const),
+  ...(['kleinzoon', 'grandson'] as const).map((word) => [word, 'grandson'] as const),
+  ...(['kleindochter', 'granddaughter'] as const).map((word) => [word, 'granddaughter'] as const),
+  ...(['oma', 'bomma', 'meme', 'grootmoeder', 'grandmother', 'grandma'] as const).map((word) => [word, 'grandmother'] as const),
+  ...(['opa', 'bompa', 'pepe', 'grootvader', 'grandfather', 'grandpa'] as const).map((word) => [word, 'grandfather'] as const),
+  ...(['broer', 'broertje', 'brother'] as const).map((word) => [word, 'brother'] as const),
+  ...(['zus', 'zuster', 'zusje', 'sister'] as const).map((word) => [word, 'sister'] as const),
+]);
 
 type PersonKind = 'child' | 'relative' | 'nonRelative';
 
@@ -355,6 +390,8 @@ const ADULT_AGE = 18;
 
 interface Person {
   kind: PersonKind;
+  /** The word that names the person ("dochter", "ons ma" → "ma"). */
+  word: string;
   /** Where the noun stands, and where its determiner (or the noun) starts. */
   at: number;
   start: number;
@@ -374,10 +411,18 @@ function requesterSaid(words: readonly Word[]): RequesterMention | undefined {
   const category = (person: Person): RequesterSaid => (person.dead ? 'deceased' : person.kind === 'child' && !adult ? 'child' : 'other');
 
   const explicitSelf = saysForMe(plain);
-  const tied: RequesterSaid[] = [...persons.filter((p) => p.tied).map(category), ...(explicitSelf ? ['self' as const] : [])];
-  if (tied.length > 0) return onlyOne(tied, true);
+  const tiedPersons = persons.filter((p) => p.tied);
+  const tied: RequesterSaid[] = [...tiedPersons.map(category), ...(explicitSelf ? ['self' as const] : [])];
+  if (tied.length > 0) return withRelation(onlyOne(tied, true), tiedPersons);
   if (ownsDocument(plain)) return { who: 'self', explicit: true };
-  return onlyOne(persons.map(category), false);
+  return withRelation(onlyOne(persons.map(category), false), persons);
+}
+
+/** The relation of the one person the requester stands for, when that person's word has one. */
+function withRelation(requester: RequesterMention | undefined, persons: readonly Person[]): RequesterMention | undefined {
+  if (!requester || requester.who === 'self' || persons.length !== 1) return requester;
+  const relation = RELATIONS.get(persons[0]!.word);
+  return relation ? { ...requester, relation } : requester;
 }
 
 /** One requester, or none when the message names people the document could be for in different ways. */
@@ -406,7 +451,7 @@ function personsIn(words: readonly Word[]): Person[] {
     const dead = saidToHaveDied(words, i, start, plain);
     if (SOMEONE_WORDS.has(word) && !tied && !dead) continue;
     if (tied) lastTiedEnd = i;
-    persons.push({ kind, at: i, start, tied, dead });
+    persons.push({ kind, word: word.replace(/'s$/, ''), at: i, start, tied, dead });
   }
   return persons;
 }

@@ -164,6 +164,24 @@ export function readText(text: string, documentFinder: DocumentFinder): ReadText
   };
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+
+/**
+ * FNV-1a, 32 bits (take `>>> 0` of the result), of `text` from `from` to `to`, carried on from the hash
+ * `h` of what comes before it (FNV_OFFSET: nothing): the same index for the same key text on every machine.
+ */
+function fnv(h: number, text: string, from = 0, to = text.length): number {
+  let hash = h;
+  for (let i = from; i < to; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash;
+}
+
+/** The hash of the "c " every character gram's key starts with. */
+const CHAR_GRAM_HASH = fnv(FNV_OFFSET, 'c ');
+
 /**
  * What the linear recognizer sees of a text: hashed word 1–2-grams and character 3–6-grams of
  * each word (with word boundaries, so "akte" at the end of "overlijdensakte" and the word "akte"
@@ -172,19 +190,20 @@ export function readText(text: string, documentFinder: DocumentFinder): ReadText
  */
 export function textFeatures(words: readonly string[], settings: FeatureSettings): SparseFeatures {
   const features = new Map<number, number>();
-  const add = (key: string, weight: number) => {
-    const index = hash(key) % settings.buckets;
+  const addHashed = (keyHash: number, weight: number) => {
+    const index = (keyHash >>> 0) % settings.buckets;
     features.set(index, (features.get(index) ?? 0) + weight);
   };
   const bounded = ['<s>', ...words, '</s>'];
   for (let i = 0; i < bounded.length; i += 1) {
     const word = bounded[i]!;
-    if (i > 0) add(`b ${bounded[i - 1]} ${word}`, settings.wordWeight);
+    if (i > 0) addHashed(fnv(FNV_OFFSET, `b ${bounded[i - 1]} ${word}`), settings.wordWeight);
     if (i === 0 || i === bounded.length - 1) continue;
-    add(`w ${word}`, settings.wordWeight);
+    addHashed(fnv(FNV_OFFSET, `w ${word}`), settings.wordWeight);
     const padded = `<${word}>`;
+    // The hash of `c ${gram}` carried on from that of "c ", over the gram's letters in `padded`: no string per gram.
     for (let n = settings.minGram; n <= settings.maxGram; n += 1) {
-      for (let start = 0; start + n <= padded.length; start += 1) add(`c ${padded.slice(start, start + n)}`, 1);
+      for (let start = 0; start + n <= padded.length; start += 1) addHashed(fnv(CHAR_GRAM_HASH, padded, start, start + n), 1);
     }
   }
   let norm = 0;
@@ -192,16 +211,6 @@ export function textFeatures(words: readonly string[], settings: FeatureSettings
   norm = Math.sqrt(norm);
   if (norm > 0) for (const [index, value] of features) features.set(index, value / norm);
   return features;
-}
-
-/** FNV-1a, 32 bits: the same index for the same text on every machine. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /**

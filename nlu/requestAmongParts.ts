@@ -21,6 +21,9 @@ const PART_CONFIDENT = 0.6;
 /** A question sentence after a story counts only this sure of a capability request. */
 const ASKED_CONFIDENT = 0.8;
 
+/** A whole message whose two best requests lie closer than this is unsure between them: its parts decide. */
+const TORN_MARGIN = 0.3;
+
 /** The sentences of a message, trimmed, without empty ones. */
 function sentencesOf(text: string): string[] {
   return text
@@ -51,20 +54,36 @@ export function readingEveryPart(recognizer: Recognizer): Recognizer {
       const whole = await recognizer.recognize(text, locale);
       const asked = await askedAfterStory(recognizer, text, locale, whole);
       if (asked) return asked;
-      if (!isNoRequest(whole.intent) && whole.score >= CONFIDENT) return whole;
+      if (!isNoRequest(whole.intent) && whole.score >= CONFIDENT && !isTorn(whole)) return whole;
       const parts = messageParts(text);
       if (parts.length < 2) return whole;
       let best: Recognition | undefined;
       for (const part of parts) {
         const read = await recognizer.recognize(part, locale);
         if (!PART_REQUESTS.includes(read.intent) || read.score < PART_CONFIDENT) continue;
-        if (!best || read.score > best.score) best = read;
+        if (!best || beats(read, best)) best = read;
       }
       if (!best || (!isNoRequest(whole.intent) && best.score <= whole.score)) return whole;
       const document = whole.entities.document ?? best.entities.document;
       return { ...best, entities: { ...best.entities, ...(document ? { document } : {}) } };
     },
   };
+}
+
+/** Unsure between two requests ("mijn dochter heeft een nieuwe identiteitskaart nodig, afspraak maken"). */
+function isTorn(whole: Recognition): boolean {
+  const runnerUp = whole.runnerUp;
+  return runnerUp !== undefined && !isNoRequest(runnerUp.intent) && whole.score - runnerUp.score < TORN_MARGIN;
+}
+
+/**
+ * Whether one sure part counts before another: the surer one, except that a booking beats a document needed, since
+ * "ik heb een nieuwe identiteitskaart nodig, afspraak maken" asks for the visit for that document.
+ */
+function beats(part: Recognition, best: Recognition): boolean {
+  if (part.intent === 'appointment.book' && best.intent === 'document.request') return true;
+  if (part.intent === 'document.request' && best.intent === 'appointment.book') return false;
+  return part.score > best.score;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
+import { errorCode } from '../services/errorCatalogue.js';
 import type { BookingStore } from './bookings/bookingStore.js';
 import { createEmbeddedBookingStore, type BookingDocument } from './bookings/embeddedBookingStore.js';
 import { ConfigError, type Config } from '../bot/config.js';
@@ -33,7 +34,7 @@ import { createPostgresAttemptStore } from './attempts/postgresAttemptStore.js';
 
 /** Every store the assistant uses, behind interfaces, whichever storage backs them. */
 export interface Stores {
-  /** botbuilder conversation and user state. */
+  /** botbuilder conversation and user state; whether its writes work is part of `isReady`. */
   state: Storage;
   /** Residents' requests to be called back, worked by phone staff. */
   callbacks: CallbackStore;
@@ -47,7 +48,10 @@ export interface Stores {
   sessions: SessionStore;
   /** Attempt limits: logins, new chats, wrong booking codes. */
   attempts: AttemptStore;
-  /** Whether the storage answers now (for `/readyz`). */
+  /**
+   * Whether the storage answers now and takes writes (for `/readyz`): a full disk or a refusing
+   * database takes the instance out of rotation. See `watchWrites`.
+   */
   isReady(): Promise<boolean>;
   /** Waits for pending writes and releases the storage. */
   close(): Promise<void>;
@@ -87,7 +91,7 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
     stateCollections = await openStateCollections(files.dataDir, { logger, now });
     // Data directories of the first format (whole-state files) move over before the first turn.
     await migrateStateShards(files.dataDir, stateCollections, { logger, now });
-    const state = new EmbeddedStateStorage(stateCollections);
+    const state = watchWrites(new EmbeddedStateStorage(stateCollections), now);
     const callbacks = createEmbeddedCallbackStore(await files.document(CALLBACK_DOCUMENT, EMPTY_CALLBACK_DOCUMENT));
     const bookings = createEmbeddedBookingStore(await files.document<BookingDocument>('bookings', { bookings: [] }));
     const survey = await openEmbeddedSurveyStores(files, { now, logger });
@@ -95,14 +99,14 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
     const sweeps = startSweeps([stateCollections.conversations, stateCollections.users], STATE_SWEEP_INTERVAL_MS, logger);
     let closed = false;
     return {
-      state,
+      state: state.storage,
       callbacks,
       bookings,
       sessions,
       attempts: createEmbeddedAttemptStore(),
       survey: { surveyStore: survey.surveyStore, outcomeStore: survey.outcomeStore },
       turnLock: new InProcessTurnLock({ waitMs: TURN_LOCK_WAIT_MS }),
-      isReady: async () => !closed,
+      isReady: async () => !closed && (await state.writable()),
       async close() {
         closed = true;
         // Closing the collections makes a sweep under way stop at its next directory.
@@ -119,6 +123,48 @@ async function openEmbeddedStores(dataDir: string, logger: Logger, now: () => Da
     await files.close();
     throw error;
   }
+}
+
+/** Failures that say the storage cannot take writes (a full disk, a database refusing), not a lost race. */
+const WRITE_FAILURE_CODES = new Set(['STORE_WRITE_FAILED', 'STORE_QUERY_FAILED', 'STORAGE_UNAVAILABLE']);
+
+/** The key the readiness check writes while writes are failing; it holds nothing but a time. */
+const READINESS_PROBE_KEY = 'readiness/probe';
+
+interface WriteReadiness {
+  /** The bot state storage, watched: every write reports whether it worked. */
+  storage: Storage;
+  /**
+   * Whether writes work: true until a write fails; then false until one succeeds again. While failing,
+   * each check tries one small write itself, so readiness comes back even when no traffic arrives.
+   */
+  writable(): Promise<boolean>;
+}
+
+/** Watches the writes of the bot state: `/readyz` reports not ready while turns cannot be saved. */
+function watchWrites(storage: Storage, now: () => Date): WriteReadiness {
+  let failing = false;
+  const watched: Storage = {
+    read: (keys) => storage.read(keys),
+    delete: (keys) => storage.delete(keys),
+    async write(changes: StoreItems) {
+      try {
+        await storage.write(changes);
+        failing = false;
+      } catch (error) {
+        if (WRITE_FAILURE_CODES.has(errorCode(error))) failing = true;
+        throw error;
+      }
+    },
+  };
+  return {
+    storage: watched,
+    async writable() {
+      if (!failing) return true;
+      await watched.write({ [READINESS_PROBE_KEY]: { eTag: '*', checkedAt: now().toISOString() } }).catch(() => undefined);
+      return !failing;
+    },
+  };
 }
 
 /** Runs `sweep` on each collection now and every `intervalMs`, one sweep at a time, off the turns' path. */
@@ -165,8 +211,9 @@ async function openPostgresStores(databaseUrl: string, logger: Logger): Promise<
     now,
     logger,
   });
+  const writes = watchWrites(state, now);
   return {
-    state,
+    state: writes.storage,
     callbacks: createPostgresCallbackStore(context),
     bookings: createPostgresBookingStore(context),
     sessions: createPostgresSessionStore(context),
@@ -176,7 +223,7 @@ async function openPostgresStores(databaseUrl: string, logger: Logger): Promise<
       outcomeStore: createPostgresOutcomeStore(context, { now }),
     },
     turnLock: new PostgresTurnLock(database.lockPool, database.name, { waitMs: TURN_LOCK_WAIT_MS }),
-    isReady: () => database.isReady(),
+    isReady: async () => (await database.isReady()) && (await writes.writable()),
     async close() {
       // A deletion under way finishes (or fails, logged) before the pool ends.
       await stateRetention.stop();

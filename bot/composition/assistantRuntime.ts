@@ -5,14 +5,12 @@ import { turnLockMiddleware } from '../../stores/turnLock/turnLock.js';
 import { createAdapter, type AssistantAdapter } from '../adapter.js';
 import { createAssistant } from '../assistant.js';
 import type { AssistantBot } from '../assistantBot.js';
-import { watchWrites, type WriteReadiness } from '../writeReadiness.js';
 import type { AppParts, AppServices } from './appServices.js';
 
-/** The bot side: what answers a turn, and whether its writes work. */
+/** The bot side: what answers a turn. */
 export interface AssistantRuntime {
   adapter: AssistantAdapter;
   bot: AssistantBot;
-  writes: WriteReadiness;
 }
 
 /** Services → bot: the recognizer, the adapter (one turn per conversation at a time) and the assistant with its dialogs. */
@@ -31,10 +29,8 @@ export async function createAssistantRuntime(
   });
   // Turns of one conversation run one at a time, across instances too: state is saved last-writer-wins.
   adapter.use(turnLockMiddleware(stores.turnLock));
-  // Readiness follows the writes: a full disk or a refusing database takes the instance out of rotation.
-  const writes = watchWrites(stores.state, now);
   const bot = createAssistant({
-    storage: writes.storage,
+    storage: stores.state,
     recognizer,
     i18n,
     phone: facts.municipality.phone,
@@ -57,5 +53,5 @@ export async function createAssistantRuntime(
     },
     survey: { surveyStore: stores.survey.surveyStore, outcomeStore: stores.survey.outcomeStore },
   });
-  return { adapter, bot, writes };
+  return { adapter, bot };
 }

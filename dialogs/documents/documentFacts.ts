@@ -63,7 +63,7 @@ export class DocumentFactsAnswer implements DocumentFacts {
     }
     if (lines.length > 0) await context.sendActivity(lines.join('\n'));
     if (asked.includes('bring') && counter) {
-      const bring = counterBringLines(counter, t);
+      const bring = counterBringLines(counter, ctx);
       await context.sendActivity(renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }));
     }
   }
@@ -73,7 +73,7 @@ export class DocumentFactsAnswer implements DocumentFacts {
     const route = document ? counterRoute(document, requester) : undefined;
     if (!route || route.requester !== requester) return undefined;
     const ctx = this.messageContext(context);
-    const { request, collect } = counterBring(route, ctx.t);
+    const { request, collect } = counterBring(route, ctx);
     return { bring: request, collectBring: collect, price: priceLine(route, ctx) };
   }
 

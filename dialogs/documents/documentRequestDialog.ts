@@ -1,10 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { answerWords, phraseWords } from '../../bot/channels/answerPhrases.js';
+import { answerPhrases, answerWords, containsAnyPhrase, phraseWords } from '../../bot/channels/answerPhrases.js';
 import { buttonValueOf, optionsAsShown, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
-import { documentDetails, type ModelMention, type RequesterMention } from '../../nlu/documentDetails.js';
+import { isUnderKidsIdAge, isUnderKidsIdAgeAnswer } from '../../nlu/childAge.js';
+import { documentDetails, type ModelMention, type Relation, type RequesterMention } from '../../nlu/documentDetails.js';
+import { wordsOf } from '../../nlu/plainText.js';
 import {
   documentRoute,
   questionsFor,
@@ -13,7 +15,7 @@ import {
   type RouteRequest,
 } from '../../services/municipality/documentRoute.js';
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
-import { mentions } from '../../services/municipality/questionCues.js';
+import { LOGIN_MEANS, mentions, type DocumentFact, type LoginMeans } from '../../services/municipality/questionCues.js';
 import { visitWhenIn, type VisitWhen } from '../appointments/firstMessageWish.js';
 import { readMomentWish } from '../appointments/momentWish.js';
 import { handOverToBooking, type BookingFor, type CapabilityOptions } from '../capabilityOptions.js';
@@ -59,6 +61,8 @@ interface RequestState {
   offered?: { kind: 'online' } | { kind: 'visit'; service: string };
   /** The condolence was said before the first question: the answer does not say it again. */
   condoled?: boolean;
+  /** A child's age was said ("mijn zoon van 14", "onze baby"): the recognizer chose the Kids-ID or the eID by it. */
+  ageSaid?: boolean;
 }
 
 /** What the resident said in the message that started the dialog, beyond the document. */
@@ -68,6 +72,8 @@ interface FirstMessage {
   noComputer: boolean;
   /** "ik ben mijn identiteitskaart verloren": the card must be blocked. */
   lost?: boolean;
+  /** "wat kost een reispas voor mijn dochter?": the facts asked, answered alone. */
+  facts?: readonly DocumentFact[];
 }
 
 /** The documents DOC STOP blocks when they are lost or stolen. */
@@ -75,6 +81,15 @@ const BLOCKABLE: readonly DocumentId[] = ['identiteitskaart', 'kids-id', 'reispa
 
 /** The offer to book the counter visit: a question about the document there ("wat kost da", "kan dat online?") is answered first. */
 const BOOK_OFFER = 'documents.bookOffer';
+
+/**
+ * Facts that a first message asks, answered alone instead of the whole route. Not whether it can be done online (the
+ * route says that), nor how long it stays valid: "of dat nog geldig is", "my passport expired" tell a story.
+ */
+const FACTS_ANSWERED_FIRST: readonly DocumentFact[] = ['price', 'delivery', 'bring'];
+
+/** Whether the resident can log in to the thuisloket: "wat is itsme?" there is answered first. */
+const CAN_LOG_IN = 'documents.canLogIn';
 
 /** The offer's own "now", no wish about when. */
 const OFFER_NOW = /(?<!\p{L})nu(?!\p{L})/giu;
@@ -88,6 +103,7 @@ function withoutOfferNow(context: TurnContext): string {
 const DOCUMENT_QUESTIONS: readonly string[] = [
   DialogIds.documentRequestQuestion,
   DialogIds.documentRequesterQuestion,
+  DialogIds.documentChildAgeQuestion,
   DialogIds.documentBookOffer,
 ];
 
@@ -96,6 +112,12 @@ const AFTER_ANSWER_QUESTIONS: readonly string[] = [DialogIds.documentRequestQues
 
 /** The answer at the document menu that names a document instead of picking a group ("overlijdensakte", "een bewijs van woonst"). */
 const NAMED_DOCUMENT = 'namedDocument';
+
+/** The answer to "hoe oud is uw kind?" that gives the age ("hij is 14", "15") instead of picking an option. */
+const AGE_SAID = 'ageSaid';
+
+/** The options of "hoe oud is uw kind?": the identity document each age gets. */
+const CHILD_AGE_DOCUMENTS = { under12: 'kids-id', from12: 'identiteitskaart' } as const satisfies Record<string, DocumentId>;
 
 /** The answer to "voor wie?" that tells no person but that the resident has no computer: for themselves, without the online route. */
 const NO_COMPUTER = 'noComputer';
@@ -137,6 +159,13 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
         reads: (context) => this.saysWhen(context),
       }),
     );
+    // "hij is 14", "ze is 7 jaar" at "hoe oud is uw kind?": the age said, read by the step.
+    this.addDialog(
+      new OptionPrompt(DialogIds.documentChildAgeQuestion, undefined, {
+        value: AGE_SAID,
+        reads: (context) => isUnderKidsIdAgeAnswer(wordsOf(context.activity.text ?? '')) !== undefined,
+      }),
+    );
     this.addDialog(new LoginAlternativesDialog(facts.municipality));
     this.addDialog(
       new WaterfallDialog(DialogIds.documentRequestSteps, [
@@ -144,6 +173,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
         this.documentStep.bind(this),
         this.modelStep.bind(this),
         this.requesterStep.bind(this),
+        this.childAgeStep.bind(this),
         this.answerStep.bind(this),
         this.nextStep.bind(this),
         this.alternativeStep.bind(this),
@@ -166,6 +196,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       bereaved: mentions(text, cues.death),
       noComputer: mentions(text, cues.noComputer),
       lost: mentions(text, cues.lostDocument),
+      facts: this.documentFacts.asked(text).filter((fact) => FACTS_ANSWERED_FIRST.includes(fact)),
     };
     const when = this.wishIn(step.context);
     if (when) state(step).when = when;
@@ -247,7 +278,15 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   private async requesterStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const request = state(step);
     const document = this.document(request.document!);
-    if (typeof step.result === 'string') request.model = step.result;
+    if (typeof step.result === 'string') {
+      request.model = step.result;
+      // "weet ik niet", "wa is het verschil" at the model question: the usual model 1, and where model 2 is for.
+      if (step.result === 'model-1' && saysUnsure(step.context)) {
+        const { t } = turnServices(step.context);
+        await step.context.sendActivity(t('documents:models.model-1'));
+        await step.context.sendActivity(t('documents:models.model-2-hint'));
+      }
+    }
     const said = request.requesterSaid;
     // Said before the question: one of the people who may request it, or said outright (then the route may say it is not possible).
     if (said && (said.explicit || requesterOptions(document, request.model).includes(said.who))) {
@@ -264,10 +303,42 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     return askOptions(step, DialogIds.documentRequesterQuestion, t('documents:questions.requester.ask'), options, 'documents.requester');
   }
 
+  /**
+   * An identity card for a child whose age was not said ("identiteitskaart van mijn zoon"): under 12 it is a Kids-ID,
+   * so the age is asked. Not when the Kids-ID was named, nor when the age was said.
+   */
+  private async childAgeStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
+    const request = state(step);
+    // NO_COMPUTER is read from the text of the turn that answered it: the answer step reads it from said.
+    if (step.result === NO_COMPUTER && request.said) request.said.noComputer = true;
+    else if (typeof step.result === 'string') request.requester = step.result as Requester;
+    if (request.document !== 'identiteitskaart' || request.requester !== 'child' || request.ageSaid) return step.next();
+    // Said with the answer for whom ("voor mijn zoon van 14"): no question.
+    const young = isUnderKidsIdAge(wordsOf(step.context.activity.text ?? ''));
+    if (young !== undefined) return step.next(CHILD_AGE_DOCUMENTS[young ? 'under12' : 'from12']);
+    const { t } = turnServices(step.context);
+    const options: Option[] = (Object.keys(CHILD_AGE_DOCUMENTS) as (keyof typeof CHILD_AGE_DOCUMENTS)[]).map((age) => ({
+      value: CHILD_AGE_DOCUMENTS[age],
+      label: t(`documents:questions.childAge.options.${age}`),
+    }));
+    const child = request.requesterSaid?.relation
+      ? t(`documents:relations.${request.requesterSaid.relation}`)
+      : t('documents:relations.child');
+    return askOptions(
+      step,
+      DialogIds.documentChildAgeQuestion,
+      t('documents:questions.childAge.ask', { child }),
+      options,
+      'documents.childAge',
+    );
+  }
+
   private async answerStep(step: WaterfallStepContext<DocumentRequestOptions>): Promise<DialogTurnResult> {
     const request = state(step);
-    // NO_COMPUTER is read from this turn's text, which the noComputer circumstance below reads too.
-    if (typeof step.result === 'string' && step.result !== NO_COMPUTER) request.requester = step.result as Requester;
+    if (step.result === AGE_SAID) {
+      const young = isUnderKidsIdAgeAnswer(wordsOf(step.context.activity.text ?? ''));
+      request.document = CHILD_AGE_DOCUMENTS[young ? 'under12' : 'from12'];
+    } else if (isDocumentId(step.result)) request.document = step.result;
     const document = this.document(request.document!);
     const said = request.said ?? { collect: false, bereaved: false, noComputer: false };
     const ctx = this.messageContext(step);
@@ -284,6 +355,14 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
       return this.offerVisit(step, collection.appointmentNeeded ? collection.appointmentService : undefined);
     }
     const route = documentRoute(document, routeRequest(request));
+    const factsAsked = said.facts ?? [];
+    // "wat kost een reispas voor mijn dochter?": what was asked, and how to get it in one line. A loss or a death needs the whole way.
+    if (factsAsked.length > 0 && route.kind !== 'notAvailable' && !circumstances.lost && !circumstances.bereaved) {
+      await this.documentFacts.answer(step.context, document.id, request.requester, factsAsked, 'fastest');
+      if (route.kind === 'inPerson') return this.offerVisit(step, route.appointmentNeeded ? route.appointmentService : undefined);
+      await step.context.sendActivity(ctx.t('documents:factsFirst.online', { url: route.url }));
+      return step.endDialog();
+    }
     switch (route.kind) {
       case 'online':
         // Without a computer the online route is no help: the phone and a visit come first.
@@ -301,7 +380,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
           DialogIds.documentRequestQuestion,
           ctx.t('documents:online.canLogIn.ask'),
           yesNoOptions(step.context, 'documents:online.canLogIn.no'),
-          'documents.canLogIn',
+          CAN_LOG_IN,
           FOLLOW_UP,
         );
       case 'inPerson':
@@ -314,19 +393,28 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
   }
 
   hearsAside(innerDc: DialogContext): boolean {
-    return this.factsAsked(innerDc) !== undefined || this.requesterCorrected(innerDc) !== undefined;
+    return (
+      this.factsAsked(innerDc) !== undefined || this.requesterCorrected(innerDc) !== undefined || this.loginMeansAsked(innerDc).length > 0
+    );
   }
 
   /**
    * Once the document is known, a question about its facts at any of this dialog's questions ("wa kost da" at
    * "Voor wie vraagt u het aan?", "hoe lang duurt dat?" at the offer to book) is answered, then the question again.
    * At a question after the answer, "nee, het is voor mezelf, niet voor de buurvrouw" corrects for whom: the answer again.
+   * At "Kunt u zich aanmelden?", "wat is itsme?" is answered, then the question again.
    */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const corrected = this.requesterCorrected(innerDc);
     if (corrected) {
       await innerDc.cancelAllDialogs();
       return innerDc.beginDialog(DialogIds.documentRequestSteps, { corrected } satisfies DocumentRequestOptions);
+    }
+    const means = this.loginMeansAsked(innerDc);
+    if (means.length > 0) {
+      const { t } = turnServices(innerDc.context);
+      await innerDc.context.sendActivity(means.map((asked) => t(`thuisloket:login.${asked}`)).join('\n'));
+      return askAgainAfterAside(innerDc);
     }
     const asked = this.factsAsked(innerDc);
     if (!asked) return super.onContinueDialog(innerDc);
@@ -348,6 +436,15 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     const request = this.requestIn(innerDc);
     const facts = this.documentFacts.asked(innerDc.context.activity.text);
     return request?.document && facts.length > 0 ? { request, facts, atOffer: question?.id === BOOK_OFFER } : undefined;
+  }
+
+  /** The ways to log in asked about ("wat is itsme?", "wa is da kaartlezer"), when "Kunt u zich aanmelden?" is open. */
+  private loginMeansAsked(innerDc: DialogContext): readonly LoginMeans[] {
+    const active = innerDc.activeDialog;
+    if (active?.id !== DialogIds.documentRequestQuestion || buttonValueOf(innerDc.context.activity)) return [];
+    if ((active.state as { options?: OptionPromptOptions }).options?.id !== CAN_LOG_IN) return [];
+    const text = innerDc.context.activity.text;
+    return LOGIN_MEANS.filter((means) => mentions(text, this.facts.cues.loginMeans[means]));
   }
 
   /** What the steps know so far, read from another turn's inner context. */
@@ -439,7 +536,14 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
 
   private messageContext(step: WaterfallStepContext): RouteMessageContext {
     const { t, language } = turnServices(step.context);
-    return { t, language, channelId: step.context.activity.channelId, municipality: this.facts.municipality };
+    const relation = relationSaid(state(step));
+    return {
+      t,
+      language,
+      channelId: step.context.activity.channelId,
+      municipality: this.facts.municipality,
+      ...(relation ? { relation } : {}),
+    };
   }
 }
 
@@ -452,7 +556,9 @@ function state(step: WaterfallStepContext): RequestState {
 /** Reads for whom and which model from the message of this turn, where not known yet. */
 function hear(step: WaterfallStepContext): void {
   const request = state(step);
-  const details = documentDetails(step.context.activity.text ?? '');
+  const text = step.context.activity.text ?? '';
+  const details = documentDetails(text);
+  if (isUnderKidsIdAge(wordsOf(text)) !== undefined) request.ageSaid = true;
   if (details.requester && !request.requesterSaid) request.requesterSaid = details.requester;
   if (details.model && !request.modelSaid) request.modelSaid = details.model;
 }
@@ -477,6 +583,12 @@ function documentNamed(context: TurnContext, shown: readonly Option[]): Document
   return isDocumentId(document) ? document : undefined;
 }
 
+/** Who the document is for in the resident's own word ("mijn dochter"), when the request is for that person. */
+function relationSaid(request: RequestState): Relation | undefined {
+  const said = request.requesterSaid;
+  return said?.relation && said.who === request.requester ? said.relation : undefined;
+}
+
 /** The document and requester the booking that follows is for. */
 function bookingFor(request: RequestState): BookingFor {
   return { ...(request.document ? { document: request.document } : {}), ...(request.requester ? { requester: request.requester } : {}) };
@@ -491,4 +603,10 @@ function routeRequest(request: RequestState): RouteRequest {
 
 async function send(step: WaterfallStepContext, messages: readonly Message[]): Promise<void> {
   for (const message of messages) await step.context.sendActivity(message);
+}
+
+/** Whether the resident says they do not know or asks what the difference is ("geen idee", "wa is het verschil"). */
+function saysUnsure(context: TurnContext): boolean {
+  const { language } = turnServices(context);
+  return containsAnyPhrase(answerWords(context.activity.text ?? ''), answerPhrases(language).unsure);
 }

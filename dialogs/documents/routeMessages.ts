@@ -2,8 +2,9 @@ import type { Activity } from 'botbuilder';
 import { renderInfoCard } from '../../bot/channels/renderer.js';
 import type { Language, Translate } from '../../bot/i18n.js';
 import type { InPersonRoute, OnlineRoute } from '../../services/municipality/documentRoute.js';
+import type { Relation } from '../../nlu/documentDetails.js';
 import type { Collection, DocumentEntry, Municipality, Requester } from '../../services/municipality/municipalityData.js';
-import { euroAmount } from '../displayFormats.js';
+import { capitalised, euroAmount } from '../displayFormats.js';
 
 /** What the messages of a route need from the turn. */
 export interface RouteMessageContext {
@@ -11,6 +12,31 @@ export interface RouteMessageContext {
   language: Language;
   channelId: string | undefined;
   municipality: Municipality;
+  /** Who the resident said the document is for ("mijn dochter"): the lines say "uw dochter", not "uw kind" or "die persoon". */
+  relation?: Relation;
+}
+
+/** Relations that are a child of the resident's, said instead of "uw kind". */
+const CHILD_RELATIONS: readonly Relation[] = ['son', 'daughter', 'grandson', 'granddaughter'];
+
+/** The words for the person and the child in the lines (`{{person}}`, `{{child}}`, `{{Child}}` first in a line): the resident's own, or the general ones. */
+function peopleWords(ctx: RouteMessageContext): { person: string; child: string; Child: string } {
+  const { t, relation } = ctx;
+  const said = relation ? t(`documents:relations.${relation}`) : undefined;
+  const child = said && CHILD_RELATIONS.includes(relation!) ? said : t('documents:relations.child');
+  return { person: said ?? t('documents:relations.someone'), child, Child: capitalised(child) };
+}
+
+/** What else to know (keys of `documents:inPerson.notes`), with the person's own words and the phone. */
+export function noteLines(notes: readonly string[], ctx: RouteMessageContext): string[] {
+  const words = { ...peopleWords(ctx), phone: ctx.municipality.phone.display };
+  return notes.map((note) => ctx.t(`documents:inPerson.notes.${note}`, words));
+}
+
+/** What to bring, one line an item (keys of `documents:inPerson.bring`), with the person's own words. */
+export function bringLines(items: readonly string[], ctx: RouteMessageContext): string[] {
+  const people = peopleWords(ctx);
+  return items.map((item) => ctx.t(`documents:inPerson.bring.${item}`, people));
 }
 
 export type Message = string | Partial<Activity>;
@@ -101,8 +127,7 @@ export function inPersonRouteMessages(
     : t('documents:inPerson.introAlternative');
   const lines = [route.appointmentNeeded ? t('documents:inPerson.appointment.needed') : t('documents:inPerson.appointment.notNeeded')];
   if (options.notOnline) lines.push(t('documents:inPerson.notOnline'));
-  const phone = { phone: ctx.municipality.phone.display };
-  lines.push(...(route.notes ?? []).map((note) => t(`documents:inPerson.notes.${note}`, phone)), ...priceAndDelivery(route, ctx));
+  lines.push(...noteLines(route.notes ?? [], ctx), ...priceAndDelivery(route, ctx));
   if (route.collection) lines.push(collectionLine(route.collection, t));
   if (route.urgentProcedures && route.urgentProcedures.length > 0) {
     lines.push(
@@ -116,7 +141,7 @@ export function inPersonRouteMessages(
     lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
   return [
     card(ctx, title, lines, circumstances),
-    renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: counterBringLines(route, t) }),
+    renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: counterBringLines(route, ctx) }),
   ];
 }
 
@@ -124,16 +149,16 @@ export function inPersonRouteMessages(
  * What to bring for the counter route, also to collect it: the one list the document card, the answer to
  * "wat moet ik meebrengen?" and the booking confirmation all show.
  */
-export function counterBringLines(route: InPersonRoute, t: Translate): string[] {
-  const { request, collect } = counterBring(route, t);
-  return collect.length > 0 ? [...request, t('documents:inPerson.collection.bringIntro'), ...collect] : request;
+export function counterBringLines(route: InPersonRoute, ctx: RouteMessageContext): string[] {
+  const { request, collect } = counterBring(route, ctx);
+  return collect.length > 0 ? [...request, ctx.t('documents:inPerson.collection.bringIntro'), ...collect] : request;
 }
 
 /** What to bring to request the document and to collect it, apart: a confirmation lists them as items under their intro. */
-export function counterBring(route: InPersonRoute, t: Translate): { request: string[]; collect: string[] } {
+export function counterBring(route: InPersonRoute, ctx: RouteMessageContext): { request: string[]; collect: string[] } {
   return {
-    request: route.bring.map((item) => t(`documents:inPerson.bring.${item}`)),
-    collect: route.collection ? collectionBring(route.collection, route.requester, t) : [],
+    request: bringLines(route.bring, ctx),
+    collect: route.collection ? collectionBring(route.collection, route.requester, ctx) : [],
   };
 }
 
@@ -152,15 +177,18 @@ export function collectionMessages(
   const lines = [
     collection.appointmentNeeded ? t('documents:collect.withAppointment', name) : t('documents:collect.withoutAppointment', name),
     t('documents:inPerson.collection.bringIntro'),
-    ...collectionBring(collection, requester, t),
+    ...collectionBring(collection, requester, ctx),
   ];
   return [renderInfoCard(ctx.channelId, { title: t('documents:collect.title', name), lines })];
 }
 
 /** What to bring to collect it: for a child or someone else, the card being replaced is theirs. */
-function collectionBring(collection: Collection, requester: Requester | undefined, t: Translate): string[] {
+function collectionBring(collection: Collection, requester: Requester | undefined, ctx: RouteMessageContext): string[] {
   const forRequester = requester ? FOR_REQUESTER[requester] : {};
-  return collection.bring.map((item) => t(`documents:inPerson.bring.${forRequester[item] ?? item}`));
+  return bringLines(
+    collection.bring.map((item) => forRequester[item] ?? item),
+    ctx,
+  );
 }
 
 /** The items of a collection list as they read for the person the document is for. */
@@ -174,7 +202,12 @@ const FOR_REQUESTER: Readonly<Record<Requester, Readonly<Record<string, string>>
 /** This person may not request the document: say so and give the phone, staff find a way. */
 export function notAvailableMessages(ctx: RouteMessageContext): Message[] {
   const { t } = ctx;
-  return [[t('documents:notAvailable.requester'), t('documents:notAvailable.call', { phone: ctx.municipality.phone.display })].join(' ')];
+  return [
+    [
+      t('documents:notAvailable.requester', peopleWords(ctx)),
+      t('documents:notAvailable.call', { phone: ctx.municipality.phone.display }),
+    ].join(' '),
+  ];
 }
 
 /** Price and delay from the data; what the data does not know, the resident hears at the counter or by phone. */

@@ -7,7 +7,7 @@ import type { MunicipalityData } from '../../services/municipality/municipalityD
 import { mentions } from '../../services/municipality/questionCues.js';
 import type { BookingDialogOptions } from '../appointments/bookingDialog.js';
 import { DialogIds } from '../dialogIds.js';
-import { collectionMessages } from './routeMessages.js';
+import { collectionMessages, noteLines, type RouteMessageContext } from './routeMessages.js';
 
 /**
  * Stands before booking a visit for a document. A resident who comes to collect a document gets the
@@ -32,9 +32,15 @@ export class VisitAdviceDialog extends ComponentDialog {
     const document = options.service === undefined && isDocumentId(id) ? this.facts.documentById.get(id) : undefined;
     if (!document) return step.beginDialog(this.booking.id, options);
     const { t, language } = turnServices(step.context);
-    const ctx = { t, language, channelId: step.context.activity.channelId, municipality: this.facts.municipality };
-    const collection = document.counter.collection;
     const forWhom = documentDetails(step.context.activity.text ?? '').requester;
+    const ctx: RouteMessageContext = {
+      t,
+      language,
+      channelId: step.context.activity.channelId,
+      municipality: this.facts.municipality,
+      ...(forWhom?.relation ? { relation: forWhom.relation } : {}),
+    };
+    const collection = document.counter.collection;
     if (collection && mentions(step.context.activity.text, this.facts.cues.collect)) {
       for (const message of collectionMessages(document, collection, ctx, forWhom?.who)) await step.context.sendActivity(message);
       if (!collection.appointmentNeeded || !collection.appointmentService) return step.endDialog();
@@ -42,10 +48,7 @@ export class VisitAdviceDialog extends ComponentDialog {
     }
     // "een eID voor mijn moeder van 85": what that person must know (she comes herself) before the moments.
     const notes = forWhom?.explicit ? document.counter.byRequester?.[forWhom.who]?.notes : undefined;
-    if (notes && notes.length > 0) {
-      const phone = { phone: this.facts.municipality.phone.display };
-      await step.context.sendActivity(notes.map((note) => t(`documents:inPerson.notes.${note}`, phone)).join('\n'));
-    }
+    if (notes && notes.length > 0) await step.context.sendActivity(noteLines(notes, ctx).join('\n'));
     const route = documentRoute(document);
     if (route.kind === 'online') {
       const kind = route.price > 0 ? 'paid' : route.deliveryDays === 0 ? 'freeNow' : 'free';

@@ -2,7 +2,13 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { renderInfoCard, type Option } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import type { MunicipalityData } from '../../services/municipality/municipalityData.js';
-import { firstMentioned, THUISLOKET_QUESTIONS, type ThuisloketQuestion } from '../../services/municipality/questionCues.js';
+import {
+  firstMentioned,
+  LOGIN_MEANS,
+  mentions,
+  THUISLOKET_QUESTIONS,
+  type ThuisloketQuestion,
+} from '../../services/municipality/questionCues.js';
 import { handOverToBooking, handOverToDocument, type CapabilityOptions } from '../capabilityOptions.js';
 import { DialogIds } from '../dialogIds.js';
 import { askOptions, FOLLOW_UP } from '../prompts/askOptions.js';
@@ -35,6 +41,13 @@ export class ThuisloketDialog extends ComponentDialog {
   constructor(private readonly facts: MunicipalityData) {
     super(DialogIds.thuisloket);
     this.addDialog(new OptionPrompt(DialogIds.thuisloketQuestion));
+    // "wa is da itsme" at the topics: how to log in, which says what itsme and the eID with a card reader are.
+    this.addDialog(
+      new OptionPrompt(DialogIds.thuisloketTopicsQuestion, undefined, {
+        value: 'login',
+        reads: (context) => LOGIN_MEANS.some((means) => mentions(context.activity.text, facts.cues.loginMeans[means])),
+      }),
+    );
     this.addDialog(new LoginAlternativesDialog(facts.municipality));
     this.addDialog(
       new WaterfallDialog(DialogIds.thuisloketSteps, [
@@ -71,7 +84,7 @@ export class ThuisloketDialog extends ComponentDialog {
     const prompt = answered ? t('thuisloket:topics.askMore') : t('thuisloket:topics.ask');
     // A menu of its own: another request leaves it ("ik wil een afspraak maken"), as "Iets anders vragen" does.
     const question: OptionPromptOptions = { id: 'thuisloket.topics', prompt, options, ...FOLLOW_UP };
-    return step.prompt(DialogIds.thuisloketQuestion, question);
+    return step.prompt(DialogIds.thuisloketTopicsQuestion, question);
   }
 
   private async topicStep(step: WaterfallStepContext<ThuisloketOptions>): Promise<DialogTurnResult> {

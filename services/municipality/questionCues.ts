@@ -17,12 +17,16 @@ export const THUISLOKET_QUESTIONS = [
 export type ThuisloketQuestion = (typeof THUISLOKET_QUESTIONS)[number];
 
 /** Topics the assistant understands but cannot handle; each may have a link in municipality.json `topicLinks`. */
-export const OUT_OF_SCOPE_TOPICS = ['waste', 'permits', 'complaints', 'taxes'] as const;
+export const OUT_OF_SCOPE_TOPICS = ['waste', 'permits', 'complaints', 'taxes', 'move'] as const;
 export type OutOfScopeTopic = (typeof OUT_OF_SCOPE_TOPICS)[number];
 
 /** What a contact question can be about, in the order the answer gives them. */
 export const CONTACT_TOPICS = ['address', 'phone', 'email', 'parking'] as const;
 export type ContactTopic = (typeof CONTACT_TOPICS)[number];
+
+/** The ways to log in to the thuisloket a resident may ask about, in the order the answer gives them. */
+export const LOGIN_MEANS = ['itsme', 'eid'] as const;
+export type LoginMeans = (typeof LOGIN_MEANS)[number];
 
 /** What a question about a document's facts can ask, in the order the answer gives them. */
 export const DOCUMENT_FACTS = ['price', 'delivery', 'bring', 'validity', 'online'] as const;
@@ -51,6 +55,8 @@ export interface QuestionCues {
   /** The hours now or today, over the hours in general. */
   readonly nowOrToday: CueSet;
   readonly lostDocument: CueSet;
+  /** What itsme or the eID with a card reader is ("wat is itsme?", "wa is da kaartlezer"). */
+  readonly loginMeans: Readonly<Record<LoginMeans, CueSet>>;
   readonly anotherBooking: CueSet;
 }
 

@@ -5,8 +5,10 @@ import type {
   BookingStatus,
   BookingStore,
   CancelOutcome,
+  CancelRequest,
   InsertOutcome,
   MoveOutcome,
+  MoveRequest,
   NewBooking,
   OccupiedTime,
   RoomRule,
@@ -159,112 +161,126 @@ export function createPostgresBookingStore(context: PostgresStoreContext): Booki
       }));
     },
 
-    async insertIfRoom(booking: NewBooking, room: RoomRule, newCode: () => string): Promise<InsertOutcome> {
-      for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt += 1) {
-        try {
-          return await inTransaction(context, async (client): Promise<InsertOutcome> => {
-            await lockDays(client, daysOf(booking.start, booking.end));
-            const earlier = await findOne(client, 'request_id = $1', [booking.requestId]);
-            if (earlier) return { kind: 'replayed', booking: earlier };
-            const counter = await firstCounterWithRoom(client, booking.start, booking.end, room);
-            if (counter === undefined) return { kind: 'full' };
-            const code = await freeCode(client, newCode);
-            const { rows } = await client.query<BookingRow>(
-              `insert into booking (code, revision, service, counter, start_text, end_text, start_at, end_at, name,
-                 contact_kind, contact_value, status, created_at, request_id)
-               values ($1, 0, $2, $3, $4::text, $5::text, $4::text::timestamptz, $5::text::timestamptz, $6, $7, $8, 'booked', $9, $10)
-               on conflict (request_id) do nothing
-               returning ${COLUMNS}`,
-              [
-                code,
-                booking.service,
-                counter,
-                booking.start,
-                booking.end,
-                storableText(booking.name),
-                booking.contact.kind,
-                booking.contact.value,
-                booking.createdAt,
-                booking.requestId,
-              ],
-            );
-            if (rows[0]) return { kind: 'inserted', booking: toBooking(rows[0]) };
-            // The same request id was booked meanwhile for another day (another lock): that record stands.
-            const replay = await findOne(client, 'request_id = $1', [booking.requestId]);
-            if (!replay) throw new Error('booking request id conflicted but no record was found');
-            return { kind: 'replayed', booking: replay };
-          });
-        } catch (error) {
-          // A code taken at the same moment by a booking on another day: try again with a new code.
-          if (!isCodeClash(error)) throw error;
-        }
-      }
-      throw new Error(`no free booking code after ${CODE_ATTEMPTS} attempts`);
-    },
+    insertIfRoom: (booking, room, newCode) => insertIfRoom(context, booking, room, newCode),
 
-    moveIfRoom(request) {
-      return inTransaction(context, async (client): Promise<MoveOutcome> => {
-        await lockDays(client, daysOf(request.newStart, request.newEnd));
-        const replay = await findOne(client, 'request_id = $1', [request.requestId]);
-        if (replay) {
-          const previous = await findOne(client, 'code = $1 and closed_by_request_id = $2', [replay.code, request.requestId]);
-          if (previous) return { kind: 'replayed', previous, booking: replay };
-        }
-        // The row lock makes a concurrent cancel or move of the same booking wait, then see it changed.
-        const { rows } = await client.query<BookingRow & { id: string }>(
-          `select id, ${COLUMNS} from booking where code = $1 and status = 'booked' and start_text = $2 for update`,
-          [request.code, request.expectedStart],
-        );
-        const current = rows[0];
-        if (!current) return { kind: 'notActive' };
-        // The old place does not count against the new one.
-        const counter = await firstCounterWithRoom(client, request.newStart, request.newEnd, request.room, request.code);
+    moveIfRoom: (request) => moveIfRoom(context, request),
+
+    cancelActive: (request) => cancelActive(context, request),
+  };
+}
+
+/** Books `booking` on the first counter with room, unless its request was booked before; retries on a code clash. */
+async function insertIfRoom(
+  context: PostgresStoreContext,
+  booking: NewBooking,
+  room: RoomRule,
+  newCode: () => string,
+): Promise<InsertOutcome> {
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt += 1) {
+    try {
+      return await inTransaction(context, async (client): Promise<InsertOutcome> => {
+        await lockDays(client, daysOf(booking.start, booking.end));
+        const earlier = await findOne(client, 'request_id = $1', [booking.requestId]);
+        if (earlier) return { kind: 'replayed', booking: earlier };
+        const counter = await firstCounterWithRoom(client, booking.start, booking.end, room);
         if (counter === undefined) return { kind: 'full' };
-        const closed = await client.query<BookingRow>(
-          `update booking set status = 'moved', closed_by_request_id = $2, closed_at = $3 where id = $1 returning ${COLUMNS}`,
-          [current.id, request.requestId, request.movedAt],
-        );
-        const next = await client.query<BookingRow>(
+        const code = await freeCode(client, newCode);
+        const { rows } = await client.query<BookingRow>(
           `insert into booking (code, revision, service, counter, start_text, end_text, start_at, end_at, name,
              contact_kind, contact_value, status, created_at, request_id)
-           values ($1, $2, $3, $4, $5::text, $6::text, $5::text::timestamptz, $6::text::timestamptz, $7, $8, $9, 'booked', $10, $11)
+           values ($1, 0, $2, $3, $4::text, $5::text, $4::text::timestamptz, $5::text::timestamptz, $6, $7, $8, 'booked', $9, $10)
+           on conflict (request_id) do nothing
            returning ${COLUMNS}`,
           [
-            current.code,
-            current.revision + 1,
-            current.service,
+            code,
+            booking.service,
             counter,
-            request.newStart,
-            request.newEnd,
-            current.name,
-            current.contact_kind,
-            current.contact_value,
-            request.movedAt,
-            request.requestId,
+            booking.start,
+            booking.end,
+            storableText(booking.name),
+            booking.contact.kind,
+            booking.contact.value,
+            booking.createdAt,
+            booking.requestId,
           ],
         );
-        return { kind: 'moved', previous: toBooking(closed.rows[0]!), booking: toBooking(next.rows[0]!) };
+        if (rows[0]) return { kind: 'inserted', booking: toBooking(rows[0]) };
+        // The same request id was booked meanwhile for another day (another lock): that record stands.
+        const replay = await findOne(client, 'request_id = $1', [booking.requestId]);
+        if (!replay) throw new Error('booking request id conflicted but no record was found');
+        return { kind: 'replayed', booking: replay };
       });
-    },
+    } catch (error) {
+      // A code taken at the same moment by a booking on another day: try again with a new code.
+      if (!isCodeClash(error)) throw error;
+    }
+  }
+  throw new Error(`no free booking code after ${CODE_ATTEMPTS} attempts`);
+}
 
-    async cancelActive(request) {
-      // One conditional update: of two racing cancels or moves, only one finds the record still active.
-      const { rows } = await runQuery<BookingRow>(
-        context,
-        `update booking set status = 'cancelled', closed_by_request_id = $3, closed_at = $4
-          where code = $1 and status = 'booked' and start_text = $2
-          returning ${COLUMNS}`,
-        [request.code, request.expectedStart, request.requestId, request.cancelledAt],
-      );
-      if (rows[0]) return { kind: 'cancelled', booking: toBooking(rows[0]) } satisfies CancelOutcome;
-      const replay = await runQuery<BookingRow>(
-        context,
-        `select ${COLUMNS} from booking where code = $1 and closed_by_request_id = $2 and status = 'cancelled'`,
-        [request.code, request.requestId],
-      );
-      return replay.rows[0] ? { kind: 'replayed', booking: toBooking(replay.rows[0]) } : { kind: 'notActive' };
-    },
-  };
+/** Closes the active record as moved and inserts its next revision at the new time, in one transaction. */
+function moveIfRoom(context: PostgresStoreContext, request: MoveRequest): Promise<MoveOutcome> {
+  return inTransaction(context, async (client): Promise<MoveOutcome> => {
+    await lockDays(client, daysOf(request.newStart, request.newEnd));
+    const replay = await findOne(client, 'request_id = $1', [request.requestId]);
+    if (replay) {
+      const previous = await findOne(client, 'code = $1 and closed_by_request_id = $2', [replay.code, request.requestId]);
+      if (previous) return { kind: 'replayed', previous, booking: replay };
+    }
+    // The row lock makes a concurrent cancel or move of the same booking wait, then see it changed.
+    const { rows } = await client.query<BookingRow & { id: string }>(
+      `select id, ${COLUMNS} from booking where code = $1 and status = 'booked' and start_text = $2 for update`,
+      [request.code, request.expectedStart],
+    );
+    const current = rows[0];
+    if (!current) return { kind: 'notActive' };
+    // The old place does not count against the new one.
+    const counter = await firstCounterWithRoom(client, request.newStart, request.newEnd, request.room, request.code);
+    if (counter === undefined) return { kind: 'full' };
+    const closed = await client.query<BookingRow>(
+      `update booking set status = 'moved', closed_by_request_id = $2, closed_at = $3 where id = $1 returning ${COLUMNS}`,
+      [current.id, request.requestId, request.movedAt],
+    );
+    const next = await client.query<BookingRow>(
+      `insert into booking (code, revision, service, counter, start_text, end_text, start_at, end_at, name,
+         contact_kind, contact_value, status, created_at, request_id)
+       values ($1, $2, $3, $4, $5::text, $6::text, $5::text::timestamptz, $6::text::timestamptz, $7, $8, $9, 'booked', $10, $11)
+       returning ${COLUMNS}`,
+      [
+        current.code,
+        current.revision + 1,
+        current.service,
+        counter,
+        request.newStart,
+        request.newEnd,
+        current.name,
+        current.contact_kind,
+        current.contact_value,
+        request.movedAt,
+        request.requestId,
+      ],
+    );
+    return { kind: 'moved', previous: toBooking(closed.rows[0]!), booking: toBooking(next.rows[0]!) };
+  });
+}
+
+/** Cancels the active record, or finds the cancellation this request made before. */
+async function cancelActive(context: PostgresStoreContext, request: CancelRequest): Promise<CancelOutcome> {
+  // One conditional update: of two racing cancels or moves, only one finds the record still active.
+  const { rows } = await runQuery<BookingRow>(
+    context,
+    `update booking set status = 'cancelled', closed_by_request_id = $3, closed_at = $4
+      where code = $1 and status = 'booked' and start_text = $2
+      returning ${COLUMNS}`,
+    [request.code, request.expectedStart, request.requestId, request.cancelledAt],
+  );
+  if (rows[0]) return { kind: 'cancelled', booking: toBooking(rows[0]) } satisfies CancelOutcome;
+  const replay = await runQuery<BookingRow>(
+    context,
+    `select ${COLUMNS} from booking where code = $1 and closed_by_request_id = $2 and status = 'cancelled'`,
+    [request.code, request.requestId],
+  );
+  return replay.rows[0] ? { kind: 'replayed', booking: toBooking(replay.rows[0]) } : { kind: 'notActive' };
 }
 
 /** A code no stored appointment uses; a clash with one being written elsewhere right now fails on the unique index. */

@@ -32,6 +32,7 @@ function expectVisibleFocus(indicator: FocusIndicator | null): void {
   expect(indicator!.style, where).not.toBe('none');
   expect(indicator!.width, where).toBeGreaterThanOrEqual(2);
   expect(indicator!.contrast, where).toBeGreaterThanOrEqual(3);
+  expect(indicator!.clippedSides, where).toEqual([]);
 }
 
 describe.skipIf(chromiumUnavailable)('the chat page for an accessibility audit', () => {

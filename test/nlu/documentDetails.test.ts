@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentDetails, type RequesterSaid } from '../../nlu/documentDetails.js';
+import { documentDetails, type Relation, type RequesterSaid } from '../../nlu/documentDetails.js';
 
 // As residents type them: Flemish and chat forms, typos, English, and the people only mentioned.
 const REQUESTERS: Array<[string, RequesterSaid | undefined, boolean?]> = [
@@ -66,7 +66,24 @@ describe('documentDetails: for whom', () => {
   it.each(REQUESTERS)('%j → %s', (text, who, explicit = true) => {
     const requester = documentDetails(text).requester;
     if (who === undefined) expect(requester).toBeUndefined();
-    else expect(requester).toEqual({ who, explicit });
+    else expect({ who: requester?.who, explicit: requester?.explicit }).toEqual({ who, explicit });
+  });
+});
+
+// The resident's own word for the person, said back as "uw dochter"; none for two people or a word without a relation.
+describe('documentDetails: the relation said', () => {
+  it.each<[string, Relation | undefined]>([
+    ['een reispas voor mijn dochter', 'daughter'],
+    ['ne nieuwe id voor mijne zoon van 14', 'son'],
+    ['de overlijdensakte van ons ma', 'mother'],
+    ['attest van leven voor ons moeder', 'mother'],
+    ['mijn man is vorige week overleden', 'husband'],
+    ['een identiteitskaart voor mijn kleindochter', 'granddaughter'],
+    ['voor mijn zoon en dochter', undefined],
+    ['voor een vriend', undefined],
+    ['mijn reispas', undefined],
+  ])('%j → %s', (text, relation) => {
+    expect(documentDetails(text).requester?.relation).toBe(relation);
   });
 });
 

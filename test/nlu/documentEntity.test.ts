@@ -11,7 +11,7 @@ describe('findDocument', () => {
     ['kids id', 'kids-id'],
     ['Kids-ID voor mijn dochter', 'kids-id'],
     ['kidsid', 'kids-id'],
-    ['identiteitskaart voor mijn kind', 'kids-id'],
+    ['identiteitskaart voor mijn kind', 'identiteitskaart'],
     ['trouwakte', 'akte-huwelijk'],
     ['adresattest', 'attest-woonst'],
     ['ik heb een bewijs van woonst nodig', 'attest-woonst'],

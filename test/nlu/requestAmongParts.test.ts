@@ -36,6 +36,9 @@ describe('readingEveryPart with the offline recognizer', () => {
       ['appointment.book', 'document.request'],
       'identiteitskaart',
     ],
+    // A document needed and an appointment asked, torn between the two as a whole: the booking for that document.
+    ['mijn dochter van 15 heeft een nieuwe identiteitskaart nodig, afspraak maken', 'appointment.book', 'identiteitskaart'],
+    ['Mijn kleinzoon heeft een nieuwe reispas nodig. Ik had graag een afspraak gemaakt.', 'appointment.book', 'reispas'],
     ['Hallo', 'greeting'],
     ['Alvast bedankt', 'goodbye'],
     // A story that reads as the thuisloket (no card reader), then the question: the question is what is asked.

@@ -9,6 +9,8 @@ export interface FocusIndicator {
   width: number;
   /** Contrast ratio of the outline colour against what lies right behind it. */
   contrast: number;
+  /** The sides of the ring that an ancestor's overflow clipping cuts off (a ring cut at its sides looks like a divider). */
+  clippedSides: string[];
 }
 
 /**
@@ -54,7 +56,30 @@ export function focusIndicator(page: Page): Promise<FocusIndicator | null> {
       backdrop = opaqueBackground(behind);
     }
     const [l1, l2] = [luminance(rgba(style.outlineColor)), luminance(backdrop)].sort((a, b) => b - a) as [number, number];
+    // The ring's outer edge: outside the element by offset + width, or the element's own box for a ring drawn inside.
+    const box = element.getBoundingClientRect();
+    const reach = offset >= 0 ? offset + width : 0;
+    const ring = { top: box.top - reach, right: box.right + reach, bottom: box.bottom + reach, left: box.left - reach };
+    const clipped = new Set<string>();
+    for (let node = element.parentElement; node && width > 0; node = node.parentElement) {
+      const { overflowX, overflowY } = getComputedStyle(node);
+      const clipsX = overflowX !== 'visible';
+      const clipsY = overflowY !== 'visible';
+      if (!clipsX && !clipsY) continue;
+      const edge = node.getBoundingClientRect();
+      // Half a pixel of rounding is allowed; less than that is not seen.
+      if (clipsY && ring.top < edge.top + node.clientTop - 0.5) clipped.add('top');
+      if (clipsY && ring.bottom > edge.top + node.clientTop + node.clientHeight + 0.5) clipped.add('bottom');
+      if (clipsX && ring.left < edge.left + node.clientLeft - 0.5) clipped.add('left');
+      if (clipsX && ring.right > edge.left + node.clientLeft + node.clientWidth + 0.5) clipped.add('right');
+    }
     const label = `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ')[0]}` : ''} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`;
-    return { element: label, style: style.outlineStyle, width, contrast: (l1 + 0.05) / (l2 + 0.05) };
+    return {
+      element: label,
+      style: style.outlineStyle,
+      width,
+      contrast: (l1 + 0.05) / (l2 + 0.05),
+      clippedSides: [...clipped].sort(),
+    };
   });
 }
