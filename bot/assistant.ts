@@ -14,6 +14,7 @@ import type { AppointmentDeps } from '../dialogs/appointments/appointmentDeps.js
 import { BookingDialog } from '../dialogs/appointments/bookingDialog.js';
 import { DocumentFactsAnswer } from '../dialogs/documents/documentFacts.js';
 import { CancelBookingDialog } from '../dialogs/appointments/cancelBookingDialog.js';
+import { BookingsMadeHere, type BookingsHereState } from '../dialogs/appointments/bookingsMadeHere.js';
 import { MoveBookingDialog } from '../dialogs/appointments/moveBookingDialog.js';
 import {
   anotherBookingWish,
@@ -72,6 +73,8 @@ interface BotState {
   conversationState: TrackedConversationState;
   userState: TrackedUserState;
   memory: ConversationMemory;
+  /** The bookings made in the conversation: changing one right after needs no code. */
+  bookingsMadeHere: BookingsMadeHere;
 }
 
 /** Wires the dialogs into the bot. The one place that knows every capability. */
@@ -81,7 +84,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
   const surveyNow = deps.survey?.now ?? now;
   const outcomes = outcomeCounting(deps, surveyNow);
   const mainDialog = new MainDialog(
-    capabilities(deps),
+    capabilities(deps, state),
     handoffDialog(deps, state, outcomes, surveyNow),
     deps.phone,
     {
@@ -110,7 +113,7 @@ export function createAssistant(deps: AssistantDeps): AssistantBot {
     recognizer: readingEveryPart(deps.recognizer),
     i18n: deps.i18n,
     defaultLocale: deps.defaultLocale,
-    observers: [state.memory],
+    observers: [state.memory, state.bookingsMadeHere],
   });
 }
 
@@ -118,7 +121,12 @@ function botState(deps: AssistantDeps): BotState {
   // Tells a changed state without hashing its JSON twice a turn (botbuilder's way); saves only what changed.
   const conversationState = new TrackedConversationState(deps.storage);
   const userState = new TrackedUserState(deps.storage);
-  return { conversationState, userState, memory: new ConversationMemory(conversationState, { now: deps.now }) };
+  return {
+    conversationState,
+    userState,
+    memory: new ConversationMemory(conversationState, { now: deps.now }),
+    bookingsMadeHere: new BookingsMadeHere(conversationState.createProperty<BookingsHereState>('bookingsMadeHere')),
+  };
 }
 
 /** Each conversation is counted with whether it started outside the counter's opening hours. */
@@ -127,9 +135,14 @@ function outcomeCounting(deps: AssistantDeps, surveyNow: () => Date): Conversati
 }
 
 /** The dialog of each intent that has one of its own. */
-function capabilities(deps: AssistantDeps): CapabilityRoutes {
+function capabilities(deps: AssistantDeps, state: BotState): CapabilityRoutes {
   const { facts, now } = deps;
-  const appointments: AppointmentDeps = { ...deps.appointments, phone: deps.phone, documentFacts: new DocumentFactsAnswer(facts) };
+  const appointments: AppointmentDeps = {
+    ...deps.appointments,
+    phone: deps.phone,
+    documentFacts: new DocumentFactsAnswer(facts),
+    madeHere: state.bookingsMadeHere,
+  };
   return {
     'thuisloket.info': new ThuisloketDialog(facts),
     'document.request': new DocumentRequestDialog(facts, appointments.clock),

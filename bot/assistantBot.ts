@@ -19,7 +19,7 @@ import type { i18n } from 'i18next';
 import type { MainDialogOptions } from '../dialogs/mainDialog.js';
 import { isNoRequest } from '../domain/nluContract.js';
 import type { Recognition, Recognizer } from '../nlu/recognizer.js';
-import { answeredBefore, withAnswer, type AnsweredActivity } from './answeredActivities.js';
+import { answeredBefore, withAnswer, type AnsweredActivity } from './conversationMemory.js';
 import type { TurnObserver } from './conversationMemory.js';
 import { LANGUAGE_NAMES, LANGUAGES, rememberingTranslator, resolveLanguage, type Language, type Translate } from './i18n.js';
 import { setTurnServices, turnServices } from './turnState.js';

@@ -309,7 +309,9 @@ export class MainDialog extends InterruptibleDialog {
    */
   private async oldButton(step: WaterfallStepContext<MainDialogOptions>, pressed: ButtonValue): Promise<DialogTurnResult> {
     if (isIntent(pressed.answer) && OLD_BUTTONS_THAT_ROUTE.includes(pressed.question ?? '')) return step.next(pressed.answer);
-    await step.context.sendActivity(turnServices(step.context).t('common:oldButtonClosed'));
+    // SMS shows no buttons: there it was a number or an answer typed for a question already closed.
+    const closed = channelStyle(step.context.activity.channelId) === 'plainText' ? 'common:oldAnswerClosed' : 'common:oldButtonClosed';
+    await step.context.sendActivity(turnServices(step.context).t(closed));
     return step.replaceDialog(DialogIds.mainWaterfall, { menu: 'help' } satisfies MainDialogOptions);
   }
 

@@ -53,6 +53,13 @@ const MORNING_PARTS = new Set(['voormiddag', 'ochtend', 'morgen', 'vroeg']);
 const MORNING =
   /(?<!\p{L})(?:voormiddag|voormiddags|ochtend|ochtends|'s morgens|smorgens|in de morgen|deze morgen|in the morning|morning)(?!\p{L})/gu;
 const AFTERNOON = /(?<!\p{L})(?:namiddag|namiddags|'s middags|smiddags|na de middag|middag|in the afternoon|afternoon)(?!\p{L})/gu;
+/**
+ * "donderdagavond", "'s avonds", "tegen de avond", "na het werk": from 17:00, when the counter has its late hours.
+ * Not "kerstavond" or "goedenavond" (a named day, a greeting).
+ */
+const EVENING =
+  /(?<!\p{L})(?:(?:in de |tegen de |op de |de )?avond|avonds|'s avonds|savonds|na (?:het|mijn|m'n|de) werk(?:uren)?|in the evening|evening)(?!\p{L})/gu;
+const EVENING_FROM = '17:00';
 const THIS_PART_OF_DAY = /\bdeze\s+(?:voormiddag|ochtend|morgen|namiddag|middag)\b/;
 /** "tussen de middag": around lunch, read as 12:00 to 14:00; not the whole afternoon. */
 const LUNCH = /\b(?:tussen|over|rond|tijdens) de middag\b|\b(?:middagpauze|lunchpauze|lunchtijd|over de noen|tussen de noen)\b/;
@@ -135,7 +142,15 @@ export function parseDutchDateTime(text: string, now: Date): DateTimeWish | unde
   // Blank them so chrono does not read the "morgen" of "in de morgen" as tomorrow.
   rest = rest.replace(MORNING, ' ').replace(AFTERNOON, ' ');
 
+  const evening = countMatches(rest, EVENING) > 0;
+  rest = rest.replace(EVENING, ' ');
+
   rest = takeTimes(rest, wish);
+  // "donderdagavond": from the evening on, unless a time says when ("donderdagavond om 7 uur").
+  if (evening && wish.time === undefined && wish.after === undefined) {
+    wish.after = EVENING_FROM;
+    delete wish.partOfDay;
+  }
 
   if (/\bovermorgen\b/.test(rest)) {
     wish.day ??= addDays(todayDay, 2);

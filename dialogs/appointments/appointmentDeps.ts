@@ -6,6 +6,7 @@ import type { ServiceCatalog } from '../../services/appointments/serviceCatalog.
 import type { Municipality, Requester } from '../../services/municipality/municipalityData.js';
 import type { DocumentFact } from '../../services/municipality/questionCues.js';
 import type { PhoneLine } from '../../services/municipality/phoneLine.js';
+import type { BookingsMadeHere } from './bookingsMadeHere.js';
 
 /** Questions about the document of a booking, asked in passing ("wat kost dat eigenlijk?"), answered from data/. */
 export interface DocumentFacts {
@@ -43,4 +44,6 @@ export interface AppointmentDeps {
   clock: () => Date;
   /** Without it, a question about the document during a booking is not answered in passing. */
   documentFacts?: DocumentFacts;
+  /** The bookings made in this conversation; without it, every cancel or move asks the code. */
+  madeHere?: BookingsMadeHere;
 }

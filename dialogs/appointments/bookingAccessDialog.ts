@@ -162,6 +162,19 @@ function attemptKeyOf(step: WaterfallStepContext): string {
   return step.context.activity.conversation?.id ?? 'unknown-conversation';
 }
 
+/**
+ * The one booking made in this conversation, still active and to come, when the message that asks to change
+ * an appointment names no code ("oei, toch annuleren" right after booking): the code and contact are known.
+ */
+export async function bookingMadeHere(step: WaterfallStepContext, deps: AppointmentDeps): Promise<BookingAccessResult | undefined> {
+  if (bookingCodeInRequest(step.context.activity.text ?? '') !== undefined) return undefined;
+  const here = await deps.madeHere?.onlyOne(step.context);
+  if (!here) return undefined;
+  const found = await deps.provider.lookup({ code: here.code, contact: here.contact, attemptKey: attemptKeyOf(step) });
+  if (!found.ok || found.booking.status !== 'booked' || parseInstant(found.booking.start) <= deps.clock().getTime()) return undefined;
+  return { code: here.code, contact: here.contact, booking: found.booking };
+}
+
 /** What a cancel or a move of the reached booking is asked with: its access, counted like the lookup, and this turn's request id. */
 export function bookingChangeRequest(step: WaterfallStepContext, access: BookingAccessResult): BookingAccess & { requestId: string } {
   return { code: access.code, contact: access.contact, attemptKey: attemptKeyOf(step), requestId: requestIdOf(step.context) };

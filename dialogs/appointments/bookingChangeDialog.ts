@@ -11,7 +11,8 @@ import type { HandOver } from '../capabilityOptions.js';
 import type { CarriesOver, HearsAside } from '../prompts/openQuestion.js';
 import { OptionPrompt, yesNoOptions, type OptionPromptOptions } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
-import { BookingAccessDialog, bookingKnownIn, type AccessOptions, type BookingKnown } from './bookingAccessDialog.js';
+import { BookingAccessDialog, bookingKnownIn, bookingMadeHere, type AccessOptions, type BookingKnown } from './bookingAccessDialog.js';
+import { turnServices } from '../../bot/turnState.js';
 
 /** How a cancel or a move starts: on intent, or after a change of mind in the other with what it knew. */
 export interface BookingChangeOptions {
@@ -61,13 +62,21 @@ export abstract class BookingChangeDialog extends ComponentDialog implements Hea
     return { status: DialogTurnStatus.complete, result: handOver };
   }
 
-  /** The code-and-contact check (its first question says what it is for), or the booking already found before a change of mind. */
-  protected checkAccess(
+  /**
+   * The code-and-contact check (its first question says what it is for), or the booking already found before a
+   * change of mind, or the one booking made in this conversation when the message names no code.
+   */
+  protected async checkAccess(
     step: WaterfallStepContext<BookingChangeOptions>,
     purpose: NonNullable<AccessOptions['purpose']>,
   ): Promise<DialogTurnResult> {
     const known = step.options?.known;
     if (known?.found) return step.next(known.found);
+    const madeHere = known?.code ? undefined : await bookingMadeHere(step, this.deps);
+    if (madeHere) {
+      await step.context.sendActivity(turnServices(step.context).t('appointments:access.madeHere'));
+      return step.next(madeHere);
+    }
     return step.beginDialog(DialogIds.appointmentAccess, { purpose, ...(known?.code ? { code: known.code } : {}) } satisfies AccessOptions);
   }
 
@@ -76,15 +85,4 @@ export abstract class BookingChangeDialog extends ComponentDialog implements Hea
     const prompt: OptionPromptOptions = { id, prompt: question, options: yesNoOptions(step.context) };
     return step.prompt(DialogIds.appointmentConfirmPrompt, prompt);
   }
-}
-
-/** A word for calling the appointment off ("annuleer hem", "zeg ze maar af", "schrap die afspraak"), not under a negation. */
-const CANCEL_VERB =
-  /(?<!\p{L})(?:annul\p{L}*|afzeg\p{L}*|afgezegd|zeg\p{L}*(?:\s+\p{L}+){0,3}\s+af|schrap\p{L}*|afgelast\p{L}*|cancel\p{L}*|afbestel\p{L}*)(?!\p{L})/u;
-const NOT_CANCEL = /(?<!\p{L})(?:niet|nie|ni|geen|not|don'?t)\s+(?:\p{L}+\s+)?(?:annul|afzeg|zeg|schrap|afgelast|cancel|afbestel)/u;
-
-/** Whether the resident asks to cancel the appointment itself ("ach nee, annuleer hem toch maar gewoon"), not just to stop. */
-export function wishesToCancel(text: string): boolean {
-  const said = text.toLowerCase();
-  return CANCEL_VERB.test(said) && !NOT_CANCEL.test(said);
 }

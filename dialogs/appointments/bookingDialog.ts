@@ -29,6 +29,7 @@ import { requestIdOf } from '../requestId.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
 import { bookedCard, explainUnbookable, serviceName, summaryLines } from './appointmentTexts.js';
 import { visitWhenIn, type VisitWhen } from './firstMessageWish.js';
+import { peopleToBook } from './partySize.js';
 import { readMomentWish, resolveRelative } from './momentWish.js';
 import { brusselsDay } from '../../services/brusselsTime.js';
 import type { OffersAnother } from '../mainDialog.js';
@@ -68,6 +69,8 @@ interface BookingDraft {
   slot?: FreeSlot;
   name?: string;
   contact?: BookingContact;
+  /** One appointment is for one person: for several ("voor mijn 2 kinderen"), how many, and how many are booked. */
+  people?: { count: number; booked: number };
 }
 
 interface StepsOptions {
@@ -216,9 +219,24 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
       requestId: requestIdOf(step.context),
     });
     if (result.ok) {
+      await this.deps.madeHere?.remember(step.context, result.booking);
       const visit = { ...(draft.document ? { document: draft.document } : {}), ...(draft.requester ? { requester: draft.requester } : {}) };
       await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:booked.title', visit));
       const slot = draft.slot!;
+      const people = draft.people;
+      if (people && people.booked + 1 < people.count) {
+        // The next person's appointment, right after this one; the contact stays, the name is theirs.
+        const booked = people.booked + 1;
+        const next: BookingDraft = {
+          ...(draft.service ? { service: draft.service } : {}),
+          ...(draft.document ? { document: draft.document } : {}),
+          ...(draft.contact ? { contact: draft.contact } : {}),
+          people: { count: people.count, booked },
+          when: resolveRelative('laterSameDay', { day: slot.day, time: slot.endTime }, brusselsDay(this.deps.clock())),
+          intro: [t('appointments:people.next', { number: booked + 1, count: people.count })],
+        };
+        return step.replaceDialog(DialogIds.bookAppointmentSteps, { draft: next } satisfies StepsOptions);
+      }
       // "en nog 1 voor mijn andere kind direct erna": the same service and document, for the person said then.
       const another: BookingDialogOptions = {
         service: draft.service,
@@ -381,6 +399,16 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     const asked = options.recognition?.intent === 'appointment.book' || options.after !== undefined;
     const when = asked && text ? this.wishIn(text, options.after) : options.when;
     if (when) draft.when = when;
+    // "voor mijn 2 kinderen": one appointment each, one after the other; said before the first slots.
+    const people = asked && text ? peopleToBook(text) : undefined;
+    if (people) {
+      const minutes = draft.service ? findService(this.deps.catalog, draft.service)?.durationMinutes : undefined;
+      const { t } = turnServices(context);
+      draft.people = { count: people, booked: 0 };
+      draft.intro = [
+        t(minutes ? 'appointments:people.onePerPerson' : 'appointments:people.onePerPersonNoLength', { count: people, minutes }),
+      ];
+    }
     return draft;
   }
 

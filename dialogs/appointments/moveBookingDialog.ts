@@ -8,7 +8,8 @@ import { ANSWER_YES } from '../prompts/optionPrompt.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import { bookedCard, bookingMoment, explainUnbookable, momentText, summaryLines } from './appointmentTexts.js';
 import { bookingChangeRequest, sendAccessFailure, type BookingAccessResult } from './bookingAccessDialog.js';
-import { BookingChangeDialog, wishesToCancel, type BookingChangeOptions } from './bookingChangeDialog.js';
+import { BookingChangeDialog, type BookingChangeOptions } from './bookingChangeDialog.js';
+import { wishesToCancel } from './changeWish.js';
 import { readMomentWish, type MomentWish } from './momentWish.js';
 import { SlotChoiceDialog, slotChoiceFor, type SlotChoiceOptions } from './slotChoiceDialog.js';
 import { stepValues } from '../stepValues.js';
@@ -59,9 +60,10 @@ export class MoveBookingDialog extends BookingChangeDialog {
   private async accessStep(step: WaterfallStepContext<MoveStepsOptions>): Promise<DialogTurnResult> {
     const options: MoveStepsOptions = step.options ?? {};
     if (options.state) return step.next(options.state.access);
-    // Only the message that asked to move carries a wish; read it now, before the code and contact answers.
+    // Only the message that asked to move carries a wish ("nee, liever donderdag" where the cancel handed over);
+    // read it now, before the code and contact answers.
     const text = step.context.activity.text;
-    if (options.recognition?.intent === 'appointment.reschedule' && text) {
+    if ((options.recognition?.intent === 'appointment.reschedule' || options.known) && text) {
       const said = readMomentWish(text.replace(OLD_MOMENT, '$1'), this.deps.clock());
       if (said) remembered(step).said = said;
     }

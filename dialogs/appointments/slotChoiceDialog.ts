@@ -8,6 +8,7 @@ import {
   type PromptRecognizerResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { buttonValueOf } from '../../bot/channels/renderer.js';
 import { turnServices } from '../../bot/turnState.js';
 import { timeOfDayFilter, type FreeSlot, type SlotWish } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
@@ -84,6 +85,23 @@ function wishReply(text: string | undefined, now: Date): SlotReply {
   return wish ? { kind: 'wish', wish } : { kind: 'unclear' };
 }
 
+/** A word that may say when apart from an option's label: a day, a part of the day, a span, a refusal. */
+const MOMENT_WORD = /\p{L}*dag|middag|avond|ochtend|morgen|week|(?<!\p{L})(?:niet|nie|ni|geen|tot|tussen|na|voor|vanaf)(?!\p{L})/iu;
+
+/**
+ * Whether the message asks another moment than the slot its words name: a time of day or day the slot is not at
+ * ("dinsdag in de namiddag" for Tuesday 8.30), a span of days ("van dinsdag tot donderdag"), or a refusal ("niet dinsdag").
+ */
+function saysOtherMoment(text: string | undefined, slot: FreeSlot, now: Date): boolean {
+  // "de tweede graag", "2": nothing about when, so no need to read it as a wish.
+  if (text === undefined || !MOMENT_WORD.test(text)) return false;
+  const said = readMomentWish(text, now);
+  if (!said) return false;
+  if (said.vague || said.relative || said.avoid || said.refusesThatDay) return true;
+  const exact = said.exact;
+  return exact !== undefined && ((exact.day !== undefined && exact.day !== slot.day) || !timeOfDayFilter(exact)(slot.time));
+}
+
 /** "zijn jullie zaterdag open?" names a day but asks the hours. */
 function asksTheHours(context: TurnContext): boolean {
   const recognition = turnServices(context).recognition;
@@ -117,9 +135,11 @@ class SlotPrompt extends OptionQuestion<SlotReply, SlotQuestion> {
       const value = this.pickedValue(context, question);
       if (value === OTHER_MOMENT) return { kind: 'otherMoment' };
       const chosen = slots.find((slot) => slot.start === value);
-      if (chosen) return { kind: 'slot', slot: chosen };
       const text = context.activity.text;
       const now = this.clock();
+      // "dinsdag in de namiddag" names the one Tuesday slot offered, at 8.30: a wish for another moment, no pick.
+      if (chosen && (buttonValueOf(context.activity) !== undefined || !saysOtherMoment(text, chosen, now)))
+        return { kind: 'slot', slot: chosen };
       const answer = text === undefined ? undefined : readSlotAnswer(text, slots, now, turnServices(context).language);
       if (answer?.kind === 'pick') return { kind: 'slot', slot: answer.slot };
       if (answer?.kind === 'agree') return { kind: 'agree' };

@@ -16,7 +16,8 @@ describe('a bare number typed after its question was closed', () => {
       expect(readable(await talk.say('afspraak rijbewijs'))).toContain('«appointments:slots.earliest»');
       expect(readable(await talk.say('stop'))).toContain('«common:cancel.done»');
       const reply = readable(await talk.say(answer));
-      expect(reply).toContain('«common:oldButtonClosed»');
+      expect(reply).toContain('«common:oldAnswerClosed»');
+      expect(reply).not.toContain('«common:oldButtonClosed»');
       expect(reply).toContain('«common:help.text»');
       expect(reply).not.toContain('«common:notUnderstood»');
     },
@@ -28,5 +29,6 @@ describe('a bare number typed after its question was closed', () => {
     const reply = readable(await talk.say('2'));
     expect(reply).toContain('«appointments:name.question»');
     expect(reply).not.toContain('«common:oldButtonClosed»');
+    expect(reply).not.toContain('«common:oldAnswerClosed»');
   });
 });

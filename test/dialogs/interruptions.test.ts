@@ -29,9 +29,9 @@ describe('interruptions from inside a capability', () => {
     const say = converse();
     await say('start');
     expect(await say('stop')).toContain('«common:cancel.done»');
-    // The "1" belonged to the question that was closed: said so, with the menu; the capability does not go on.
+    // The "1" belonged to the question that was closed: said so (an answer, on a channel without buttons), with the menu; the capability does not go on.
     const after = await say('1');
-    expect(after).toContain('«common:oldButtonClosed»');
+    expect(after).toContain('«common:oldAnswerClosed»');
     expect(after).not.toContain('second?');
   });
 
