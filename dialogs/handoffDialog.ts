@@ -70,6 +70,8 @@ export interface HandoffOptions {
    * to that question; a stored callback request ends what was going on.
    */
   interrupting?: boolean;
+  /** The resident already said yes to a callback (offered by another dialog): straight to the moment question. */
+  callbackWanted?: boolean;
 }
 
 /** The handoff's result when an agent hub took over: the main dialog then asks nothing more. */
@@ -78,6 +80,8 @@ export interface HandoffResult {
 }
 
 const OFFER = { callback: 'callback', cancelCallback: 'cancelCallback', no: 'no', keep: 'keep' } as const;
+/** The moment question's answer when the resident typed a phone number instead of a moment. */
+const NUMBER_TYPED = 'numberTyped';
 const MAX_PHONE_ATTEMPTS = 3;
 
 interface HandoffValues {
@@ -87,14 +91,20 @@ interface HandoffValues {
   moment?: { day: string; partOfDay: 'morning' | 'afternoon' };
   /** What the call is about, already scrubbed and short (CallbackSubjectDialog); null when left out. */
   subject?: string | null;
+  /**
+   * A number the resident typed before it was asked (in the request, at the moment or subject
+   * question), E.164: read back at the number question instead of asking it again.
+   */
+  givenPhone?: string;
 }
 
 /**
  * Hands a resident over to a person: the phone number and when it is staffed, then the offer of
  * a callback (moment, Belgian number, reference) or, in agent-hub mode, a `handoff.initiate` event.
  * Without services it only gives the phone number.
- * The phone number is asked last and the request stored in that same turn, so the number never
- * sits in conversation state between turns.
+ * The phone number is asked last and the request stored in that same turn. Only a number the
+ * resident typed before it was asked sits in the dialog's values, until the request is stored or
+ * the callback declined, so it is read back ("op het nummer dat u gaf?") instead of asked again.
  */
 export class HandoffDialog extends ComponentDialog {
   private readonly now: () => Date;
@@ -109,13 +119,14 @@ export class HandoffDialog extends ComponentDialog {
       new WaterfallDialog<HandoffOptions>(DialogIds.handoffSteps, [
         this.introStep.bind(this),
         this.offerAnsweredStep.bind(this),
+        this.momentTypedStep.bind(this),
         this.momentChosenStep.bind(this),
         this.subjectAnsweredStep.bind(this),
         this.storeRequestStep.bind(this),
       ]),
     );
     this.addDialog(new OptionPrompt(DialogIds.handoffOffer));
-    this.addDialog(new OptionPrompt(DialogIds.callbackMoment));
+    this.addDialog(new OptionPrompt(DialogIds.callbackMoment, undefined, { value: NUMBER_TYPED, reads: typesPhoneNumber }));
     this.addDialog(new CallbackSubjectDialog());
     const phoneQuestion = new FreeTextPrompt(DialogIds.callbackPhone, answersPhoneQuestion, (prompt) => this.validatePhone(prompt));
     this.addDialog(
@@ -161,8 +172,9 @@ export class HandoffDialog extends ComponentDialog {
     }
     await deps.onEscalated?.(step.context, { via: 'phone' });
     if (requested) return this.offerAboutOpenRequest(step, requested);
+    keepTypedPhone(step);
     // "kunde mij eens terugbellen" is already the answer to "Wilt u dat we u terugbellen?".
-    if (asksForCallback(step.context.activity.text)) return step.next(OFFER.callback);
+    if (options.callbackWanted || asksForCallback(step.context.activity.text)) return step.next(OFFER.callback);
     const offer: OptionPromptOptions = {
       id: 'handoff.offer',
       prompt: t('handoff:offer.question'),
@@ -198,6 +210,11 @@ export class HandoffDialog extends ComponentDialog {
       return step.replaceDialog(DialogIds.callbackCancel, { reference: requested?.reference ?? null } satisfies CallbackCancelOptions);
     }
     if (step.result !== OFFER.callback) return this.declined(step);
+    keepTypedPhone(step);
+    return this.askMoment(step);
+  }
+
+  private async askMoment(step: WaterfallStepContext<HandoffOptions>, lead?: string): Promise<DialogTurnResult> {
     const { t, language } = turnServices(step.context);
     const now = this.now();
     const moments = this.deps!.availability.callbackMoments(now);
@@ -210,8 +227,17 @@ export class HandoffDialog extends ComponentDialog {
       label: momentLabel(t, language, now, moment),
       short: shortMomentLabel(t, language, now, moment),
     }));
-    const question: OptionPromptOptions = { id: 'handoff.moment', prompt: t('handoff:callback.momentQuestion'), options };
+    const prompt = [lead, t('handoff:callback.momentQuestion')].filter(Boolean).join('\n');
+    const question: OptionPromptOptions = { id: 'handoff.moment', prompt, options };
     return step.prompt(DialogIds.callbackMoment, question);
+  }
+
+  /** "mijn nummer is 09 233 45 67" at the moment question: the number is kept, and the moment asked once more. */
+  private async momentTypedStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
+    if (step.result !== NUMBER_TYPED) return step.next(step.result);
+    const kept = keepTypedPhone(step);
+    const { t } = turnServices(step.context);
+    return this.askMoment(step, kept ? t('handoff:callback.numberKept', { number: kept.national }) : undefined);
   }
 
   private async momentChosenStep(step: WaterfallStepContext<HandoffOptions>): Promise<DialogTurnResult> {
@@ -233,12 +259,16 @@ export class HandoffDialog extends ComponentDialog {
       await step.context.sendActivity(t('handoff:callback.withdrawn', { phone: this.phone.display }));
       return this.declined(step);
     }
-    stepValues<HandoffValues>(step).subject = answer.subject;
+    const values = stepValues<HandoffValues>(step);
+    values.subject = answer.subject;
+    keepTypedPhone(step);
+    const given = values.givenPhone ? normaliseBelgianPhone(values.givenPhone) : undefined;
     await step.context.sendActivity(t('handoff:callback.consent', { days: this.deps!.retentionDays }));
-    const question: SenderNumberQuestionOptions = {
-      offerKey: 'handoff:callback.senderNumber',
-      ask: { prompt: t('handoff:callback.phoneQuestion') },
-    };
+    const ask = { prompt: t('handoff:callback.phoneQuestion') };
+    const question: SenderNumberQuestionOptions =
+      given?.ok === true
+        ? { offerKey: 'handoff:callback.givenNumber', ask, known: { e164: given.e164, national: given.national } }
+        : { offerKey: 'handoff:callback.senderNumber', ask };
     return step.beginDialog(DialogIds.callbackPhoneQuestion, question);
   }
 
@@ -349,6 +379,24 @@ export class HandoffDialog extends ComponentDialog {
  * What answers the callback's phone-number question: a number, and also "laat maar, ik bel zelf
  * wel" or "toch niet", which withdraws only the callback, not what the resident was doing before.
  */
+function typesPhoneNumber(context: TurnContext): boolean {
+  return phoneInText(context.activity.text) !== undefined;
+}
+
+/** A Belgian number in what the resident typed ("mijn nummer is 09 233 45 67"), if any. */
+function phoneInText(text: string | undefined): { e164: string; national: string } | undefined {
+  if (typeof text !== 'string' || (text.match(/\d/g) ?? []).length < 8) return undefined;
+  const phone = normaliseBelgianPhone(text);
+  return phone.ok ? phone : undefined;
+}
+
+/** Keeps a number typed in this turn for the number question (the last one typed wins); the number kept, if any. */
+function keepTypedPhone(step: WaterfallStepContext<HandoffOptions>): { e164: string; national: string } | undefined {
+  const phone = phoneInText(step.context.activity.text);
+  if (phone) stepValues<HandoffValues>(step).givenPhone = phone.e164;
+  return phone;
+}
+
 function answersPhoneQuestion(text: string, context: TurnContext): boolean {
   return /\d/.test(text) || isWithdrawal(text, turnServices(context).language);
 }

@@ -104,6 +104,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       return { status: DialogTurnStatus.complete };
     }
     if (reading?.kind === 'answer') return undefined;
+    // "thx", "ok merci" at a question that still waits for its answer: a word back and the question again, no "niet begrepen".
+    if (reading?.kind === 'notAnswer' && !reading.otherRequestsLeave && !reading.newRequestsWelcome && isAcknowledgement(innerDc.context)) {
+      await innerDc.context.sendActivity(t('common:acknowledgedInQuestion'));
+      await (openQuestion(levels) ?? innerDc).repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
     if (reading?.kind === 'oldButton') {
       await innerDc.context.sendActivity(t('common:oldButton'));
       await innerDc.repromptDialog();

@@ -26,7 +26,10 @@ export interface DocumentFacts {
 
 /** The lines a booking's confirmation shows for the person the visit is for, in the resident's language. */
 export interface CounterVisitLines {
+  /** What to bring to request the document. */
   bring: string[];
+  /** What to bring later to collect it; empty when it is handed over at once. */
+  collectBring: string[];
   price: string;
 }
 

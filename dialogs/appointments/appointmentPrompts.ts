@@ -124,6 +124,11 @@ function saysCodeIsLost(text: string): boolean {
   return findBookingCode(text) === undefined && CODE_LOST.test(text);
 }
 
+/** "verplaatsen maar ik weet mijn code niet meer", "kwijt, die code": a request that says at once the code is lost. */
+export function codeLostInRequest(text: string): boolean {
+  return /\bcode\b/i.test(text) && saysCodeIsLost(text);
+}
+
 export function bookingCodePrompt(dialogId: string, phone: PhoneLine): FreeTextPrompt {
   const reads = (text: string) =>
     findBookingCode(text) !== undefined || resemblesBookingCode(text) || saysCodeIsLost(text) || looksForCode(text);

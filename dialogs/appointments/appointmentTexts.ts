@@ -7,7 +7,9 @@ import { turnServices } from '../../bot/turnState.js';
 import { normaliseBelgianPhone } from '../../nlu/belgianPhone.js';
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
 import { counterAddress, counterClosureOn } from '../../services/appointments/counterCalendar.js';
-import { knownService, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import { knownService, onlyDocumentOf, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import type { DocumentId } from '../../domain/nluContract.js';
+import type { Requester } from '../../services/municipality/municipalityData.js';
 import type { FreeSlot, Unbookable } from '../../services/appointments/slots.js';
 import type { AppointmentDeps, CounterVisitLines } from './appointmentDeps.js';
 import { toBrussels, parseInstant, formatTime, dayLabel, shortDayLabel, clockLabel } from '../../services/brusselsTime.js';
@@ -77,6 +79,18 @@ export function summaryLines(
   return lines;
 }
 
+/** The document card's price and what to bring, when the appointment is for one document (the one named, or the service's only one). */
+function counterVisit(
+  context: TurnContext,
+  deps: AppointmentDeps,
+  service: AppointmentService,
+  visit: { document?: DocumentId; requester?: Requester },
+): CounterVisitLines | undefined {
+  // The document named may belong to another service than the one booked ("een kids-id" booked as eID).
+  const document = visit.document && service.documents.includes(visit.document) ? visit.document : onlyDocumentOf(service);
+  return document ? deps.documentFacts?.atCounterFor(context, document, visit.requester ?? 'self') : undefined;
+}
+
 /** A booking code spelled out for screen readers and voice channels: "K 7 M, 4 X T". */
 export function spelledCode(code: string): string {
   return code
@@ -87,27 +101,32 @@ export function spelledCode(code: string): string {
 
 /**
  * The answer after booking or moving: the code, when and where, what to bring, and the calendar
- * entry (a download link where the channel can open one, the details in text elsewhere). `forWhom`:
- * the price and what to bring when the visit is for someone else than the resident (a child, a parent).
+ * entry (a download link where the channel can open one, the details in text elsewhere). For a
+ * document's appointment, the price and what to bring are the document card's, for the person the
+ * visit is for (`visit.requester`, the resident unless said otherwise).
  */
 export function bookedCard(
   context: TurnContext,
   deps: AppointmentDeps,
   booking: Booking,
   titleKey: 'appointments:booked.title' | 'appointments:moved.title',
-  forWhom?: CounterVisitLines,
+  visit: { document?: DocumentId; requester?: Requester } = {},
 ): Partial<Activity> {
   const { t, language } = turnServices(context);
   const service = knownService(deps.catalog, booking.service);
   const { day, time } = bookingMoment(booking);
+  const counter = counterVisit(context, deps, service, visit);
   const lines = [
     t('appointments:booked.code', { code: booking.code }),
     t('appointments:summary.what', { service: serviceName(service, language) }),
     t('appointments:summary.when', { moment: momentText(t, language, day, time) }),
     t('appointments:booked.where', { place: counterAddress(deps.municipality) }),
-    ...(forWhom ? [forWhom.price] : []),
+    ...(counter ? [counter.price] : []),
     t('appointments:booked.bring'),
-    ...(forWhom?.bring ?? service.bring.map((item) => t(`appointments:bring.${item}`))).map((line) => `- ${line}`),
+    ...(counter?.bring ?? service.bring.map((item) => t(`appointments:bring.${item}`))).map((line) => `- ${line}`),
+    ...(counter && counter.collectBring.length > 0
+      ? [t('documents:inPerson.collection.bringIntro'), ...counter.collectBring.map((line) => `- ${line}`)]
+      : []),
     t('appointments:booked.changeLater'),
   ];
   const channelId = context.activity.channelId;

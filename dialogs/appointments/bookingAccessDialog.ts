@@ -14,10 +14,12 @@ import type { AccessFailure, BookingAccess, ClosedBookingFailure } from '../../s
 import type { Booking, BookingContact } from '../../stores/bookings/bookingStore.js';
 import { DialogIds } from '../dialogIds.js';
 import { OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
+import { LostCodeDialog } from './lostCodeDialog.js';
 import type { AppointmentDeps } from './appointmentDeps.js';
 import {
   REPEATED_FAILURES,
   bookingCodeInRequest,
+  codeLostInRequest,
   bookingCodePrompt,
   callUsLine,
   checkContact,
@@ -54,6 +56,7 @@ export class BookingAccessDialog extends ComponentDialog {
       new SenderNumberQuestion(DialogIds.appointmentAccessContactQuestion, contactPrompt(DialogIds.appointmentContactPrompt), checkContact),
     );
     this.addDialog(new OptionPrompt(DialogIds.appointmentTryAgainPrompt));
+    this.addDialog(new LostCodeDialog(deps));
     this.addDialog(
       new WaterfallDialog(DialogIds.appointmentAccessSteps, [
         this.codeStep.bind(this),
@@ -81,12 +84,13 @@ export class BookingAccessDialog extends ComponentDialog {
     const purpose = step.options?.purpose;
     // Given before the resident changed their mind (cancel instead of move), or in the request that started this
     // ("annuleer afspraak K9F-U4H"): what they do now, then the contact. A new try asks the code.
-    const known =
-      step.options?.code ??
-      (step.options?.lookupFailures === undefined ? bookingCodeInRequest(step.context.activity.text ?? '') : undefined);
-    if (known) {
+    const firstTry = step.options?.lookupFailures === undefined;
+    const request = firstTry ? (step.context.activity.text ?? '') : '';
+    const known = step.options?.code ?? bookingCodeInRequest(request);
+    // "verplaatsen maar ik weet mijn code niet meer": no code question, straight to where the code is.
+    if (known || (!step.options?.code && codeLostInRequest(request))) {
       if (purpose) await step.context.sendActivity(t(`appointments:access.purpose.${purpose}`));
-      return step.next(known);
+      return step.next(known ?? '');
     }
     const question = t('appointments:access.codeQuestion');
     return step.prompt(DialogIds.appointmentCodePrompt, {
@@ -98,10 +102,7 @@ export class BookingAccessDialog extends ComponentDialog {
   private async contactStep(step: WaterfallStepContext<AccessAttempt>): Promise<DialogTurnResult> {
     const code = findBookingCode(String(step.result));
     const { t } = turnServices(step.context);
-    if (code === undefined) {
-      await step.context.sendActivity(t('appointments:access.noCode', { phone: this.deps.phone.display }));
-      return step.endDialog();
-    }
+    if (code === undefined) return step.replaceDialog(DialogIds.appointmentLostCode);
     remembered(step).code = code;
     const question: SenderNumberQuestionOptions = {
       offerKey: 'appointments:access.senderNumber',

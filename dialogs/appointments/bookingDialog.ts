@@ -7,7 +7,13 @@ import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { documentDetails } from '../../nlu/documentDetails.js';
 import type { Recognition } from '../../nlu/recognizer.js';
 import type { BookingContact } from '../../stores/bookings/bookingStore.js';
-import { findService, knownService, serviceForDocument, type AppointmentService } from '../../services/appointments/serviceCatalog.js';
+import {
+  findService,
+  knownService,
+  onlyDocumentOf,
+  serviceForDocument,
+  type AppointmentService,
+} from '../../services/appointments/serviceCatalog.js';
 import { timeOfDayFilter, type FreeSlot } from '../../services/appointments/slots.js';
 import { DialogIds } from '../dialogIds.js';
 import { INTERRUPTION_MIN_SCORE } from '../interruptibleDialog.js';
@@ -17,7 +23,7 @@ import { isStopCommand } from '../prompts/stopCommand.js';
 import { readOncePerTurn } from '../prompts/readOncePerTurn.js';
 import type { Requester } from '../../services/municipality/municipalityData.js';
 import { ANSWER_NO, ANSWER_YES, yesNoOptions, OptionPrompt, type OptionPromptOptions } from '../prompts/optionPrompt.js';
-import type { AppointmentDeps, CounterVisitLines, DocumentFacts } from './appointmentDeps.js';
+import type { AppointmentDeps, DocumentFacts } from './appointmentDeps.js';
 import { checkContact, cleanName, contactPrompt, namePrompt, readContact } from './appointmentPrompts.js';
 import { requestIdOf } from '../requestId.js';
 import { SenderNumberQuestion, type SenderNumberQuestionOptions } from '../prompts/senderNumberQuestion.js';
@@ -214,8 +220,8 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     });
     if (result.ok) {
       await this.deps.madeHere?.remember(step.context, result.booking);
-      const forWhom = this.atCounterFor(step.context, draft);
-      await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:booked.title', forWhom));
+      const visit = { ...(draft.document ? { document: draft.document } : {}), ...(draft.requester ? { requester: draft.requester } : {}) };
+      await step.context.sendActivity(bookedCard(step.context, this.deps, result.booking, 'appointments:booked.title', visit));
       const slot = draft.slot!;
       const people = draft.people;
       if (people && people.booked + 1 < people.count) {
@@ -367,28 +373,13 @@ export class BookingDialog extends ComponentDialog implements HearsAside {
     if (asked.length === 0 && answered && named === undefined) return undefined;
     if (asked.length > 0 && plainAnswer) return undefined;
     if (asked.length > 0) {
-      const document = named ?? draft.document ?? this.onlyDocumentOf(draft.service);
+      const document = named ?? draft.document ?? onlyDocumentOf(findService(this.deps.catalog, draft.service));
       if (!document) return undefined;
       return { kind: 'facts', document, requester: named === undefined || named === draft.document ? draft.requester : undefined, asked };
     }
     const service = named === undefined ? undefined : serviceForDocument(this.deps.catalog, named);
     if (!named || !service || service.id === draft.service) return undefined;
     return { kind: 'switch', draft, service, document: named };
-  }
-
-  /** The price and what to bring for the person the visit is for, when that is not the resident ("voor mijn dochter"). */
-  private atCounterFor(context: TurnContext, draft: BookingDraft): CounterVisitLines | undefined {
-    const document = draft.document ?? (draft.service ? this.onlyDocumentOf(draft.service) : undefined);
-    if (!document || !draft.requester || draft.requester === 'self') return undefined;
-    // The document named may belong to another service than the one booked ("een kids-id" booked as eID).
-    if (serviceForDocument(this.deps.catalog, document)?.id !== draft.service) return undefined;
-    return this.deps.documentFacts?.atCounterFor(context, document, draft.requester);
-  }
-
-  private onlyDocumentOf(serviceId: string): DocumentId | undefined {
-    const documents = findService(this.deps.catalog, serviceId)?.documents ?? [];
-    const [only] = documents;
-    return documents.length === 1 && isDocumentId(only) ? only : undefined;
   }
 
   /** The service and any date wish from how the dialog was started. */

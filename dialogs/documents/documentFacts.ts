@@ -6,7 +6,15 @@ import { documentRoute, type InPersonRoute } from '../../services/municipality/d
 import type { DocumentEntry, MunicipalityData, Requester } from '../../services/municipality/municipalityData.js';
 import { DOCUMENT_FACTS, mentions, type DocumentFact } from '../../services/municipality/questionCues.js';
 import type { CounterVisitLines, DocumentFacts } from '../appointments/appointmentDeps.js';
-import { bringLines, deliveryLine, onlineDeliveryLine, onlinePriceLine, priceLine, type RouteMessageContext } from './routeMessages.js';
+import {
+  counterBring,
+  counterBringLines,
+  deliveryLine,
+  onlineDeliveryLine,
+  onlinePriceLine,
+  priceLine,
+  type RouteMessageContext,
+} from './routeMessages.js';
 
 /**
  * Answers a question about a document's facts asked in passing ("wat kost dat eigenlijk?", "wat moet
@@ -55,7 +63,7 @@ export class DocumentFactsAnswer implements DocumentFacts {
     }
     if (lines.length > 0) await context.sendActivity(lines.join('\n'));
     if (asked.includes('bring') && counter) {
-      const bring = bringLines(counter.bring, ctx);
+      const bring = counterBringLines(counter, ctx);
       await context.sendActivity(renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }));
     }
   }
@@ -65,7 +73,8 @@ export class DocumentFactsAnswer implements DocumentFacts {
     const route = document ? counterRoute(document, requester) : undefined;
     if (!route || route.requester !== requester) return undefined;
     const ctx = this.messageContext(context);
-    return { bring: bringLines(route.bring, ctx), price: priceLine(route, ctx) };
+    const { request, collect } = counterBring(route, ctx);
+    return { bring: request, collectBring: collect, price: priceLine(route, ctx) };
   }
 
   private messageContext(context: TurnContext): RouteMessageContext {

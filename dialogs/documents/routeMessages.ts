@@ -139,13 +139,27 @@ export function inPersonRouteMessages(
   }
   if (circumstances.bereaved && !circumstances.noComputer)
     lines.push(t('documents:bereaved.phone', { phone: ctx.municipality.phone.display }));
-  const bring = bringLines(route.bring, ctx);
-  if (route.collection)
-    bring.push(t('documents:inPerson.collection.bringIntro'), ...collectionBring(route.collection, route.requester, ctx));
   return [
     card(ctx, title, lines, circumstances),
-    renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: bring }),
+    renderInfoCard(ctx.channelId, { title: t('documents:inPerson.bring.intro'), lines: counterBringLines(route, ctx) }),
   ];
+}
+
+/**
+ * What to bring for the counter route, also to collect it: the one list the document card, the answer to
+ * "wat moet ik meebrengen?" and the booking confirmation all show.
+ */
+export function counterBringLines(route: InPersonRoute, ctx: RouteMessageContext): string[] {
+  const { request, collect } = counterBring(route, ctx);
+  return collect.length > 0 ? [...request, ctx.t('documents:inPerson.collection.bringIntro'), ...collect] : request;
+}
+
+/** What to bring to request the document and to collect it, apart: a confirmation lists them as items under their intro. */
+export function counterBring(route: InPersonRoute, ctx: RouteMessageContext): { request: string[]; collect: string[] } {
+  return {
+    request: bringLines(route.bring, ctx),
+    collect: route.collection ? collectionBring(route.collection, route.requester, ctx) : [],
+  };
 }
 
 /**
@@ -168,16 +182,22 @@ export function collectionMessages(
   return [renderInfoCard(ctx.channelId, { title: t('documents:collect.title', name), lines })];
 }
 
-/** What to bring to collect it: for someone else, the card being replaced is that person's. */
+/** What to bring to collect it: for a child or someone else, the card being replaced is theirs. */
 function collectionBring(collection: Collection, requester: Requester | undefined, ctx: RouteMessageContext): string[] {
+  const forRequester = requester ? FOR_REQUESTER[requester] : {};
   return bringLines(
-    collection.bring.map((item) => (requester === 'other' ? (FOR_SOMEONE_ELSE[item] ?? item) : item)),
+    collection.bring.map((item) => forRequester[item] ?? item),
     ctx,
   );
 }
 
-/** The items of a collection list as they read for someone else's document. */
-const FOR_SOMEONE_ELSE: Readonly<Record<string, string>> = { currentEid: 'holderEid' };
+/** The items of a collection list as they read for the person the document is for. */
+const FOR_REQUESTER: Readonly<Record<Requester, Readonly<Record<string, string>>>> = {
+  self: {},
+  child: { currentEid: 'childCurrentEid' },
+  other: { currentEid: 'holderEid' },
+  deceased: {},
+};
 
 /** This person may not request the document: say so and give the phone, staff find a way. */
 export function notAvailableMessages(ctx: RouteMessageContext): Message[] {

@@ -169,6 +169,14 @@ export function weekCard(service: Service, today: string, ctx: HoursContext): In
   return { title: t(`info:hours.intro.${service}`), lines };
 }
 
+/** "Wat zijn jullie openingsuren?": the coming week of the counter, then of the phone, as lines of one message. */
+export function weekMessages(today: string, ctx: HoursContext): string[] {
+  return SERVICES.flatMap((service) => {
+    const card = weekCard(service, today, ctx);
+    return [card.title, ...card.lines];
+  });
+}
+
 /** The coming days on which the counter or the phone closes or has shorter hours, with the reason. */
 export function closingDaysCard(today: string, ctx: HoursContext): InfoCard {
   const { t, language, municipality } = ctx;

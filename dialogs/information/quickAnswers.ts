@@ -10,7 +10,7 @@ import { turnServices } from '../../bot/turnState.js';
 import { parseDutchDateTime } from '../../nlu/dutchDateTime.js';
 import type { Municipality, MunicipalityData } from '../../services/municipality/municipalityData.js';
 import { CONTACT_TOPICS, mentions, type ContactTopic } from '../../services/municipality/questionCues.js';
-import { dayMessages, openNowMessages, todayMessages, windowMessages } from './openingHoursAnswers.js';
+import { dayMessages, openNowMessages, todayMessages, weekMessages, windowMessages } from './openingHoursAnswers.js';
 import { brusselsDateTime } from '../../services/brusselsTime.js';
 
 /**
@@ -34,6 +34,10 @@ export function hoursMessages(context: TurnContext, facts: MunicipalityData, now
   if (asked) return remembered(`day ${asked}`, () => dayMessages(asked, ctx));
   // The answer now changes only with the Brussels minute (the hours read no seconds), another day's only with that day.
   if (mentions(text, facts.cues.closingTime)) return remembered(`today ${today} ${time}`, () => todayMessages(now, ctx));
+  // "wat zijn jullie openingsuren?" asks the week, "zijn jullie nu open?" asks now.
+  if (mentions(text, facts.cues.weekHours) && !mentions(text, facts.cues.nowOrToday)) {
+    return remembered(`week ${today}`, () => weekMessages(today, ctx));
+  }
   return remembered(`now ${today} ${time}`, () => openNowMessages(now, ctx));
 }
 

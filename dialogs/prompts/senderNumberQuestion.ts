@@ -48,17 +48,25 @@ export interface SenderNumberQuestionOptions {
   offerKey: string;
   /** The question asked when the channel gives no number, or when the resident wants another one. */
   ask: PromptOptions;
+  /** A number the resident typed earlier: offered instead of the one they write from. */
+  known?: SenderNumber;
 }
 
 interface OfferOptions extends OptionPromptOptions {
   offerKey: string;
+  known?: SenderNumber;
+}
+
+/** The number to offer: the one typed earlier, else the sender's. */
+function offeredNumber(context: TurnContext, known: SenderNumber | undefined): SenderNumber | undefined {
+  return known ?? senderNumberOf(context.activity);
 }
 
 /**
- * Asks for a number, offering first the one the resident writes from ("op dit nummer?", yes/no)
- * where the channel gives it (SMS). Ends with the answer as text: the sender's number in E.164
- * after yes, or what the resident typed (at the offer or at the question asked instead). The
- * number is read from the turn and never put in dialog state.
+ * Asks for a number, offering first one typed earlier (`known`) or else the one the resident writes
+ * from ("op dit nummer?", yes/no) where the channel gives it (SMS). Ends with the answer as text:
+ * the offered number in E.164 after yes, or what the resident typed (at the offer or at the
+ * question asked instead). The sender's number is read from the turn and never put in dialog state.
  */
 export class SenderNumberQuestion extends ComponentDialog {
   constructor(
@@ -81,15 +89,21 @@ export class SenderNumberQuestion extends ComponentDialog {
 
   private async offerStep(step: WaterfallStepContext<SenderNumberQuestionOptions>): Promise<DialogTurnResult> {
     const { options } = step;
-    if (!senderNumberOf(step.context.activity)) return step.prompt(this.ask.id, options.ask);
+    if (!offeredNumber(step.context, options.known)) return step.prompt(this.ask.id, options.ask);
     stepValues<{ offered?: boolean }>(step).offered = true;
-    const offer: OfferOptions = { id: 'contact.senderNumber', prompt: '', offerKey: options.offerKey, options: yesNoOptions(step.context) };
+    const offer: OfferOptions = {
+      id: 'contact.senderNumber',
+      prompt: '',
+      offerKey: options.offerKey,
+      known: options.known,
+      options: yesNoOptions(step.context),
+    };
     return step.prompt(DialogIds.senderNumberOffer, offer);
   }
 
   private async offerAnsweredStep(step: WaterfallStepContext<SenderNumberQuestionOptions>): Promise<DialogTurnResult> {
     if (!stepValues<{ offered?: boolean }>(step).offered) return step.endDialog(step.result);
-    if (step.result === ANSWER_YES) return step.endDialog(senderNumberOf(step.context.activity)?.e164);
+    if (step.result === ANSWER_YES) return step.endDialog(offeredNumber(step.context, step.options.known)?.e164);
     const { ask } = step.options;
     if (step.result === ANSWER_NO) return step.prompt(this.ask.id, ask);
     // Another number typed instead of yes or no: taken when usable, else the question asked instead, with why.
@@ -105,9 +119,9 @@ export class SenderNumberQuestion extends ComponentDialog {
  */
 class SenderNumberOffer extends OptionPrompt<OfferOptions> {
   protected override async onPrompt(context: TurnContext, _state: object, offer: OfferOptions, isRetry: boolean): Promise<void> {
-    const { id, offerKey, options: choices } = offer;
+    const { id, offerKey, known, options: choices } = offer;
     const { t } = turnServices(context);
-    const question = t(offerKey, { number: senderNumberOf(context.activity)?.national ?? '' });
+    const question = t(offerKey, { number: offeredNumber(context, known)?.national ?? '' });
     const text = isRetry ? t('common:choice.retry', { question }) : question;
     await context.sendActivity(renderQuestion(context.activity.channelId, { id, text, options: choices }, t));
   }

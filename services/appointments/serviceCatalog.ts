@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isDocumentId, type DocumentId } from '../../domain/nluContract.js';
 import { CodedError } from '../errorCatalogue.js';
 
 /** A name in each language the assistant speaks. */
@@ -167,6 +168,12 @@ export function knownService(catalog: ServiceCatalog, id: string): AppointmentSe
   const service = findService(catalog, id);
   if (!service) throw new RangeError(`the catalog has no service ${id}`);
   return service;
+}
+
+/** The one document an appointment type is for ("reispas"), or undefined when it serves several or none. */
+export function onlyDocumentOf(service: AppointmentService | undefined): DocumentId | undefined {
+  const [only, ...others] = service?.documents ?? [];
+  return others.length === 0 && isDocumentId(only) ? only : undefined;
 }
 
 /** The appointment type a contract document id leads to, or undefined when none does. */

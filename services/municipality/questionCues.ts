@@ -50,6 +50,10 @@ export interface QuestionCues {
   readonly counterVisit: CueSet;
   readonly closingTime: CueSet;
   readonly openingHours: CueSet;
+  /** The hours in general: the coming week. */
+  readonly weekHours: CueSet;
+  /** The hours now or today, over the hours in general. */
+  readonly nowOrToday: CueSet;
   readonly lostDocument: CueSet;
   /** What itsme or the eID with a card reader is ("wat is itsme?", "wa is da kaartlezer"). */
   readonly loginMeans: Readonly<Record<LoginMeans, CueSet>>;

@@ -3,6 +3,7 @@ import { createI18n } from '../../../bot/i18n.js';
 import { spelledCode } from '../../../dialogs/appointments/appointmentTexts.js';
 import { BookingDialog } from '../../../dialogs/appointments/bookingDialog.js';
 import { type HandOver } from '../../../dialogs/capabilityOptions.js';
+import { loadMunicipalityData } from '../../../services/municipality/municipalityData.js';
 import { bookedBySomeoneElse, createTestAppointments } from '../../support/appointments.js';
 import { createConversation, readable, TEST_PHONE } from '../../support/conversation.js';
 import { fakeRecognizer } from '../../support/fakeRecognizer.js';
@@ -163,8 +164,14 @@ describe('booking: name, contact, confirmation', () => {
     const text = readable(booked);
     expect(text).toContain('«appointments:booked.title»');
     expect(placeholder(booked, 'appointments:booked.code', 'code')).toBe(stored!.code);
-    const bring = [...text.matchAll(/^- «appointments:bring\.(\w+)»$/gm)].map(([, key]) => key);
-    expect(bring).toEqual(talk.appointments.catalog.services.find((service) => service.id === 'rijbewijs')!.bring);
+    // What to bring is the document card's (data/documents.json), to request it and to collect it.
+    const bring = [...text.matchAll(/^(?:- )?«documents:inPerson\.(bring\.\w+|collection\.bringIntro)»$/gm)].map(([, key]) => key);
+    const counter = loadMunicipalityData().documentById.get('rijbewijs')!.counter!;
+    expect(bring).toEqual([
+      ...counter.bring.map((item) => `bring.${item}`),
+      'collection.bringIntro',
+      ...counter.collection!.bring.map((item) => `bring.${item}`),
+    ]);
     // SMS gets the details in text, not a download link.
     expect(text).toContain('«appointments:booked.where» place=Gemeentehuis, Marktplein 1, 9999 Wilgenbeke');
     expect(text).not.toContain('/api/appointments/ics/');

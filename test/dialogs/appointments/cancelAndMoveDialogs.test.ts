@@ -56,14 +56,15 @@ describe('cancelling', () => {
     expect(records()[0]!.status).toBe('cancelled');
   });
 
-  it('stops after three answers without a code and offers the phone', async () => {
+  it('stops after three answers without a code and, the phone line being closed at 7:00, offers a callback', async () => {
     const { talk, records } = await setup();
     await talk.say('afspraak annuleren');
     // Not "weet ik niet" or "geen idee": those say the code is lost and get the phone at once.
     expect(readable(await talk.say('hmm'))).toContain('«appointments:access.codeRetry»');
     expect(readable(await talk.say('tja'))).toContain('«appointments:access.codeRetry»');
     const stopped = readable(await talk.say('An Peeters'));
-    expect(stopped).toContain('«appointments:access.noCode» phone=050 12 34 56');
+    expect(stopped).toContain('«appointments:access.codeWhere»');
+    expect(stopped).toContain('«appointments:access.callbackOffer»');
     expect(stopped).not.toContain('«appointments:access.contactQuestion»');
     expect(records()[0]!.status).toBe('booked');
   });
@@ -135,13 +136,13 @@ describe.each(['webchat', 'sms'])('a code that cannot be right, on %s', (channel
     expect(readable(await talk.say('K7M-4XTT'))).toContain('«appointments:access.codeUnknown»');
   });
 
-  it('gives the phone from the second wrong code on, and on a third ends with the phone', async () => {
+  it('gives the phone from the second wrong code on, and on a third ends with a callback offer (line closed at 7:00)', async () => {
     const { talk } = await setup(channelId);
     await talk.say('afspraak annuleren');
     await talk.say('ABC-123');
     expect(readable(await talk.say('abc 123'))).toContain('«appointments:access.callUs» phone=050 12 34 56');
     const ended = readable(await talk.say('XYZ-999'));
-    expect(ended).toContain('«appointments:access.noCode» phone=050 12 34 56');
+    expect(ended).toContain('«appointments:access.callbackOffer»');
   });
 
   it('gives the phone when the resident stops after repeated wrong codes', async () => {

@@ -4,6 +4,7 @@ import { createOfflineRecognizer } from '../../../nlu/offlineRecognizer.js';
 import type { Recognizer } from '../../../nlu/recognizer.js';
 import { brussels, createTestAppointments } from '../../support/appointments.js';
 import { createConversation, readable } from '../../support/conversation.js';
+import { handoffFixture } from '../handoffFixtures.js';
 import { offeredSlots } from './support.js';
 
 /** Monday 2 March 2026, 07:00 in Brussels; the appointment to move is on Tuesday 3 March at 9:00. */
@@ -117,14 +118,51 @@ describe.each(['webchat', 'sms'])('a lost booking code at the code question, on 
   });
 
   it.each(['weet ik nie meer', 'ik weet het niet meer', 'die ben ik kwijt', 'vergeten, sorry'])(
-    '"%s" gets the no-code answer at once, not the code again',
+    '"%s" gets where the code is and, the phone line being closed at 7:00, the offer of a callback',
     async (answer) => {
       const talk = createConversation({ recognizer, channelId, now: () => NOW, appointments: createTestAppointments({ now: NOW }) });
       expect(readable(await talk.say('afspraak annuleren'))).toContain('«appointments:access.codeQuestion»');
       const reply = readable(await talk.say(answer));
-      expect(reply).toContain('«appointments:access.noCode»');
+      expect(reply).toContain('«appointments:access.codeWhere»');
+      expect(reply).toContain('«appointments:access.callbackOffer»');
+      expect(reply).not.toContain('«appointments:access.noCode»');
       expect(reply).not.toContain('«appointments:access.codeRetry»');
       expect(reply).not.toContain('«common:cancel.done»');
     },
   );
+
+  it('goes straight to the callback moment after yes to the callback offer', async () => {
+    const handoff = handoffFixture({ now: NOW });
+    const talk = createConversation({
+      recognizer,
+      channelId,
+      now: () => NOW,
+      handoff: handoff.services,
+      appointments: createTestAppointments({ now: NOW }),
+    });
+    await talk.say('afspraak verplaatsen');
+    expect(readable(await talk.say('weet ik nie meer'))).toContain('«appointments:access.callbackOffer»');
+    const reply = readable(await talk.say('ja'));
+    expect(reply).toContain('«handoff:callback.momentQuestion»');
+    expect(reply).not.toContain('«handoff:offer.question»');
+  });
+
+  it('gives the phone and when it is answered again after no to the callback offer', async () => {
+    const talk = createConversation({ recognizer, channelId, now: () => NOW, appointments: createTestAppointments({ now: NOW }) });
+    await talk.say('afspraak annuleren');
+    await talk.say('weet ik nie meer');
+    const reply = readable(await talk.say('nee'));
+    expect(reply).toContain('«appointments:access.noCode»');
+    expect(reply).toContain('«handoff:staffed.next.today»');
+  });
+
+  it('gives only the phone while the line is staffed', async () => {
+    const open = brussels('2026-03-02', '10:00');
+    const talk = createConversation({ recognizer, channelId, now: () => open, appointments: createTestAppointments({ now: open }) });
+    await talk.say('afspraak annuleren');
+    const reply = readable(await talk.say('weet ik nie meer'));
+    expect(reply).toContain('«appointments:access.codeWhere»');
+    expect(reply).toContain('«appointments:access.noCode»');
+    expect(reply).not.toContain('«appointments:access.callbackOffer»');
+  });
 });
