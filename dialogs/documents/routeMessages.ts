@@ -34,7 +34,7 @@ export function noteLines(notes: readonly string[], ctx: RouteMessageContext): s
 }
 
 /** What to bring, one line an item (keys of `documents:inPerson.bring`), with the person's own words. */
-export function bringLines(items: readonly string[], ctx: RouteMessageContext): string[] {
+function bringLines(items: readonly string[], ctx: RouteMessageContext): string[] {
   const people = peopleWords(ctx);
   return items.map((item) => ctx.t(`documents:inPerson.bring.${item}`, people));
 }

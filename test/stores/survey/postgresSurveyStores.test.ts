@@ -145,7 +145,7 @@ describe.skipIf(postgresUnavailable !== null)('PostgreSQL survey and outcome sto
     const april = await storedSurveyReport(store, { from: '2026-04-01', to: '2026-04-10' }, baseline);
     expect(april.appointmentPreference).toMatchObject({ n: 9, suppressed: true, appointment: null });
     expect(april.ageBracket).toMatchObject({ n: 13, suppressed: false, '65+': 0.3077 });
-    expect(april.bookingChannel.byAge['65+']).toEqual({ n: 4, suppressed: true, online: null, phone: null, counter: null });
+    expect(april.bookingChannel.byAge['65+']).toEqual({ n: 4, suppressed: true, online: null, phone: null, counter: null, chat: null });
     expect(april.outcomes).toMatchObject({
       n: 15,
       suppressed: false,
