@@ -226,7 +226,8 @@ const EARLIEST = [
   // "zo snel het kan", "zo vlug als het kan", "zo rap ge kunt", "zsm".
   /\bzo (?:snel|vlug|rap|gauw|vroeg|spoedig) (?:als |dat )?(?:het |ge |je |u )?(?:kan|kunt|gaat|lukt)\b/,
   /\b(?:zsm|asap)\b/,
-  /\b(?:maakt|make) (?:mij |me |ons |)(?:niet|niets|geen|weinig) (?:uit|verschil)\b/,
+  // "maakt niet uit", and as typed on SMS or in Flemish: "kmaakt ni uit", "tmaakt nie uit".
+  /\b(?:k|t)?(?:maakt|make) (?:mij |me |ons |)(?:niet|nie|ni|niets|geen|weinig) (?:uit|verschil)\b/,
   /\b(?:om het even|eender wanneer|gelijk wanneer|wanneer (?:u|jullie|je) (?:wil|wilt|kunt|kan)|egaal)\b/,
   /\b(?:het|de) (?:eerst(?:e|volgende)?|vroegste) (?:moment|vrije|mogelijke|datum|plaats)\b/,
   /\b(?:asap|dringend|urgent|as soon as possible|doesn ?t matter|does not matter|any ?time|whenever|earliest)\b/,

@@ -13,6 +13,8 @@ describe('reading a vague wish at the slot question', () => {
     ['Zo vlug mogelijk graag', { kind: 'earliest' }],
     ['maakt niet uit', { kind: 'earliest' }],
     ['het maakt mij niets uit', { kind: 'earliest' }],
+    ['kmaakt ni uit', { kind: 'earliest' }],
+    ['tmaakt nie uit', { kind: 'earliest' }],
     ['om het even wanneer', { kind: 'earliest' }],
     ['eender wanneer', { kind: 'earliest' }],
     ['het eerste moment dat vrij is', { kind: 'earliest' }],
