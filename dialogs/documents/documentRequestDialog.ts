@@ -438,7 +438,7 @@ export class DocumentRequestDialog extends ComponentDialog implements HearsAside
     return request?.document && facts.length > 0 ? { request, facts, atOffer: question?.id === BOOK_OFFER } : undefined;
   }
 
-  /** The ways to log in asked about ("wat is itsme?", "wa is da kaartlezer"), when "Kunt u zich aanmelden?" is open. */
+  /** The ways to log in asked about (cue set `loginMeans` in data/questionCues.json) while the CAN_LOG_IN question is open. */
   private loginMeansAsked(innerDc: DialogContext): readonly LoginMeans[] {
     const active = innerDc.activeDialog;
     if (active?.id !== DialogIds.documentRequestQuestion || buttonValueOf(innerDc.context.activity)) return [];
